@@ -1,0 +1,153 @@
+//! Rules on `depends_on`: unknown ids, loops, and order in the year.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::model::{Period, Plan};
+use crate::suggest::did_you_mean;
+
+pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let known: HashSet<&str> = plan.all_ids.iter().map(String::as_str).collect();
+    for init in &plan.initiatives {
+        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
+            if known.contains(dep.as_str()) {
+                continue;
+            }
+            let help = did_you_mean(dep, known.iter().copied())
+                .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
+            out.push(
+                Diagnostic::new(
+                    Rule::UnknownDependency,
+                    format!(
+                        "`{}` depends on `{dep}`, which is not an initiative",
+                        init.id
+                    ),
+                )
+                .at(init.file, span.clone())
+                .label("no initiative has this id")
+                .help(help),
+            );
+        }
+    }
+}
+
+/// Each loop is reported once, at the first initiative of the loop (by id).
+pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let by_id = plan.by_id();
+    let mut reported: HashSet<Vec<&str>> = HashSet::new();
+    // Iterative DFS with colours; a back edge closes a loop.
+    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
+    let mut ids: Vec<&str> = by_id.keys().copied().collect();
+    ids.sort_unstable();
+    for &start in &ids {
+        if state.contains_key(start) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut path: Vec<&str> = vec![start];
+        state.insert(start, 1);
+        while let Some((node, next)) = stack.last_mut() {
+            let deps = &by_id[*node].depends_on;
+            if *next >= deps.len() {
+                state.insert(*node, 2);
+                stack.pop();
+                path.pop();
+                continue;
+            }
+            let dep = deps[*next].as_str();
+            *next += 1;
+            if !by_id.contains_key(dep) {
+                continue;
+            }
+            match state.get(dep) {
+                None => {
+                    state.insert(dep, 1);
+                    stack.push((dep, 0));
+                    path.push(dep);
+                }
+                Some(1) => {
+                    let from = path.iter().position(|&p| p == dep).unwrap_or(0);
+                    let mut cycle: Vec<&str> = path[from..].to_vec();
+                    // Rotate so the loop starts at its smallest id: one report per loop.
+                    let min = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, id)| **id)
+                        .map_or(0, |(i, _)| i);
+                    cycle.rotate_left(min);
+                    if reported.insert(cycle.clone()) {
+                        report_cycle(plan, &by_id, &cycle, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn report_cycle(
+    plan: &Plan,
+    by_id: &HashMap<&str, &crate::model::Initiative>,
+    cycle: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    let first = by_id[cycle[0]];
+    let next = cycle.get(1).copied().unwrap_or(cycle[0]);
+    let span = first
+        .depends_on
+        .iter()
+        .position(|d| d == next)
+        .map(|i| first.spans.depends_on[i].clone())
+        .unwrap_or(0..0);
+    let mut chain: Vec<&str> = cycle.to_vec();
+    chain.push(cycle[0]);
+    let _ = plan;
+    out.push(
+        Diagnostic::new(
+            Rule::DependencyCycle,
+            format!(
+                "initiatives depend on each other in a loop: {}",
+                chain.join(" → ")
+            ),
+        )
+        .at(first.file, span)
+        .label("this dependency closes the loop")
+        .help("remove one of the dependencies in the loop; an initiative cannot wait for itself"),
+    );
+}
+
+/// A quarter initiative may not build on one in a later quarter. Whole-year initiatives run
+/// all year and are never "later" or "earlier" than a quarter.
+pub fn order(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let by_id = plan.by_id();
+    for init in &plan.initiatives {
+        let Period::Q(own) = init.period else {
+            continue;
+        };
+        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
+            let Some(other) = by_id.get(dep.as_str()) else {
+                continue;
+            };
+            let Period::Q(theirs) = other.period else {
+                continue;
+            };
+            if theirs > own {
+                out.push(
+                    Diagnostic::new(
+                        Rule::DependencyOrder,
+                        format!(
+                            "`{}` ({}) depends on `{dep}`, which is scheduled later ({})",
+                            init.id, init.period, other.period
+                        ),
+                    )
+                    .at(init.file, span.clone())
+                    .label(format!("scheduled for {}", other.period))
+                    .help(format!(
+                        "move `{}` to {} or later, or `{dep}` to {} or earlier",
+                        init.id, other.period, init.period
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The command line, as clap sees it. Resolved into a `Config` by `config.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plan",
+    version,
+    about = "Keep a yearly action plan as plain TOML files, check it, and show where it stands",
+    long_about = "Keep a yearly action plan as plain TOML files — one file per initiative in a \
+plans/ folder — check it against the plan's rules, and show where it stands.\n\n\
+Exit codes: 0 all good; 1 the plan has errors (check; with --strict, warnings too); \
+2 usage error or the folder could not be read."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// The plan folder [default: ./plans, else the nearest plans/ upward]
+    #[arg(long, global = true, env = "PLAN_DIR", value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+    /// Judge progress as of this date, YYYY-MM-DD [default: $PLAN_TODAY, else today]
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Language of reports and status text [default: the plan's language]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to use colour (honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Da,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the plan against its rules; every problem, with file:line:column
+    Check(CheckArgs),
+    /// Where the plan stands: totals, quarters, tracks, what needs attention
+    Status(StatusArgs),
+    /// A table of initiatives, with filters
+    List(ListArgs),
+    /// One initiative in full, with what depends on it
+    Show(ShowArgs),
+    /// The quarterly memo, in Danish or English
+    Report(ReportArgs),
+    /// Write a new initiative file
+    New(NewArgs),
+    /// Change fields of an initiative, keeping comments and layout
+    Set(SetArgs),
+    /// Append a dated progress note to an initiative
+    Note(NoteArgs),
+    /// Turn an action-plan table (tab-separated text) into initiative files
+    Import(ImportArgs),
+    /// Start a new plan folder, optionally from last year's
+    Init(InitArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Treat warnings as errors (exit 1)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only initiatives on this track (name or alias, any case); cross-cutting ones are shown too, marked
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Only this period: year, Q1, Q2, Q3, Q4
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Only initiatives in this place (name or alias, any case)
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Only this status: planned, active, done, postponed, cancelled
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only initiatives with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only initiatives that are late as of the as-of date
+    #[arg(long)]
+    pub late: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The initiative's id (its file name without .toml)
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Text,
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The quarter: Q1, Q2, Q3 or Q4
+    #[arg(long, short = 'q')]
+    pub quarter: String,
+    /// Output format [default: from -o's extension, else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The initiative's title
+    pub title: String,
+    /// year, Q1, Q2, Q3 or Q4
+    #[arg(long)]
+    pub period: String,
+    /// A track (name or alias); repeat for several
+    #[arg(long = "track", required = true)]
+    pub tracks: Vec<String>,
+    /// A place; repeat for several
+    #[arg(long = "location")]
+    pub locations: Vec<String>,
+    /// A partner; repeat for several
+    #[arg(long = "partner")]
+    pub partners: Vec<String>,
+    /// A tag; repeat for several
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Deadline, YYYY-MM-DD
+    #[arg(long)]
+    pub deadline: Option<String>,
+    /// An id this initiative builds on; repeat for several
+    #[arg(long = "depends-on")]
+    pub depends_on: Vec<String>,
+    /// The description
+    #[arg(long)]
+    pub description: Option<String>,
+    /// The id (file name) [default: a slug of the title]
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Sub-folder of the plan folder to write into (e.g. q3)
+    #[arg(long)]
+    pub folder: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The initiative's id
+    pub id: String,
+    /// KEY=VALUE, KEY=a,b for lists, KEY+=x, KEY-=x, KEY= to clear
+    #[arg(required = true, value_name = "KEY=VALUE")]
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The initiative's id
+    pub id: String,
+    /// The note
+    pub text: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The tab-separated action-plan text
+    pub file: PathBuf,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new plan folder
+    pub dir: PathBuf,
+    /// The plan year
+    #[arg(long)]
+    pub year: i32,
+    /// Last year's plan folder: carry over the catalogue, rules and follow-ups
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+    /// The plan title [default: from --from, with the year replaced]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,344 @@
+//! Reading a plan folder from disk: which files, in which order, and their text.
+//! Nothing here interprets TOML; that is `parse`'s job.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file of the plan folder as read, kept whole for diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it is on disk.
+    pub path: PathBuf,
+    /// Path relative to the plan folder, with `/` separators (`q2/udearealer.toml`).
+    pub relative: String,
+    /// How the path is shown to users: the plan folder as given, joined with `relative`.
+    pub display: String,
+    /// The text with a leading BOM removed and CRLF turned into LF. Empty when `problem` is set.
+    pub text: String,
+    /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
+    /// in `text` (the valid prefix is kept there).
+    pub problem: Option<ReadProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadProblem {
+    pub message: String,
+    pub help: Option<String>,
+    /// Byte offset in `text` where the problem is, if it is inside the file.
+    pub offset: Option<usize>,
+}
+
+impl SourceFile {
+    /// The id of the initiative in this file: its stem.
+    pub fn stem(&self) -> &str {
+        let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+}
+
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Turns raw bytes into text the way the loader does: BOM dropped, CRLF → LF, and a
+/// clear problem for anything that is not UTF-8.
+pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return (
+            String::new(),
+            Some(ReadProblem {
+                message: "the file is UTF-16, not UTF-8".into(),
+                help: Some("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into()),
+                offset: None,
+            }),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (normalize_newlines(text), None),
+        Err(err) => {
+            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+            let text = normalize_newlines(valid);
+            let offset = text.len();
+            (
+                text,
+                Some(ReadProblem {
+                    message: "the file is not valid UTF-8".into(),
+                    help: Some(
+                        "save it as UTF-8; a Latin-1 (ISO-8859-1) or Windows-1252 file shows æ, ø and å wrongly".into(),
+                    ),
+                    offset: Some(offset),
+                }),
+            )
+        }
+    }
+}
+
+fn normalize_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The files of a plan folder: `plan.toml` (if any) and the initiative files, each sorted by
+/// relative path. Hidden entries are skipped; symlinks are followed only inside the folder.
+#[derive(Debug, Default)]
+pub struct Folder {
+    pub manifest: Option<SourceFile>,
+    pub initiatives: Vec<SourceFile>,
+}
+
+/// Reads the folder. Fails only when the folder itself cannot be read; problems with single
+/// files end up in their `SourceFile::problem`.
+pub fn read_folder(dir: &Path) -> io::Result<Folder> {
+    let meta = fs::metadata(dir)?;
+    if !meta.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
+    }
+    let root = fs::canonicalize(dir)?;
+    // Read the top level eagerly so that an unreadable folder is an error, not an empty plan.
+    fs::read_dir(dir)?;
+    let display_root = display_root(dir);
+    let mut paths = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    seen_dirs.insert(root.clone());
+    walk(&root, dir, "", &mut seen_dirs, &mut paths);
+    paths.sort_by(|a, b| a.1.cmp(&b.1));
+
+    let mut folder = Folder::default();
+    for (path, relative) in paths {
+        let (text, problem) = match fs::read(&path) {
+            Ok(bytes) => decode(&bytes),
+            Err(err) => (
+                String::new(),
+                Some(ReadProblem {
+                    message: format!("the file could not be read: {}", io_reason(&err)),
+                    help: None,
+                    offset: None,
+                }),
+            ),
+        };
+        let file = SourceFile {
+            display: join_display(&display_root, &relative),
+            path,
+            relative,
+            text,
+            problem,
+        };
+        if file.relative == "plan.toml" {
+            folder.manifest = Some(file);
+        } else {
+            folder.initiatives.push(file);
+        }
+    }
+    Ok(folder)
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "not found".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotADirectory => "not a folder".into(),
+        io::ErrorKind::IsADirectory => "is a folder".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn display_root(dir: &Path) -> String {
+    let text = dir.to_string_lossy().replace('\\', "/");
+    let text = text.strip_prefix("./").unwrap_or(&text).to_string();
+    if text == "." {
+        String::new()
+    } else {
+        text.trim_end_matches('/').to_string()
+    }
+}
+
+fn join_display(root: &str, relative: &str) -> String {
+    if root.is_empty() {
+        relative.to_string()
+    } else {
+        format!("{root}/{relative}")
+    }
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    prefix: &str,
+    seen_dirs: &mut HashSet<PathBuf>,
+    out: &mut Vec<(PathBuf, String)>,
+) {
+    // A sub-folder that cannot be listed is skipped; its files cannot be reported on.
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let relative = format!("{prefix}{name}");
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        let (is_dir, is_file) = if file_type.is_symlink() {
+            // Follow a link only when its target stays inside the plan folder.
+            match fs::canonicalize(&path) {
+                Ok(target) if target.starts_with(root) => (target.is_dir(), target.is_file()),
+                _ => continue,
+            }
+        } else {
+            (file_type.is_dir(), file_type.is_file())
+        };
+        if is_dir {
+            let Ok(canonical) = fs::canonicalize(&path) else {
+                continue;
+            };
+            if seen_dirs.insert(canonical) {
+                walk(root, &path, &format!("{relative}/"), seen_dirs, out);
+            }
+        } else if is_file && name.ends_with(".toml") {
+            out.push((path, relative));
+        }
+    }
+}
+
+/// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
+pub fn load_plan(dir: &Path) -> io::Result<crate::model::Plan> {
+    use crate::model::Plan;
+    use crate::parse;
+
+    let folder = read_folder(dir)?;
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    let has_manifest = folder.manifest.is_some();
+    let manifest = match folder.manifest {
+        Some(source) => {
+            let manifest = parse::manifest(0, &source, &mut diagnostics);
+            files.push(source);
+            manifest
+        }
+        None => parse::default_manifest(),
+    };
+    let first = files.len();
+    files.extend(folder.initiatives);
+
+    // Files are independent until the cross-file rules: parse them on every core.
+    let catalogue = &manifest.catalogue;
+    let sources = &files[first..];
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len().div_ceil(64).max(1));
+    let chunk = sources.len().div_ceil(workers).max(1);
+    let parsed: Vec<(Vec<crate::model::Initiative>, Vec<crate::diag::Diagnostic>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = sources
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        let mut initiatives = Vec::new();
+                        let mut diags = Vec::new();
+                        for (i, source) in part.iter().enumerate() {
+                            let index = first + n * chunk + i;
+                            if let Some(init) =
+                                parse::initiative(index, source, catalogue, &mut diags)
+                            {
+                                initiatives.push(init);
+                            }
+                        }
+                        (initiatives, diags)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a parser thread panicked"))
+                .collect()
+        });
+    let mut initiatives = Vec::new();
+    for (inits, diags) in parsed {
+        initiatives.extend(inits);
+        diagnostics.extend(diags);
+    }
+    let all_ids: Vec<String> = files[first..]
+        .iter()
+        .map(|f| f.stem().to_string())
+        .collect();
+    // With duplicate ids, the first file (by path) is the one the plan uses.
+    let mut seen = HashSet::new();
+    initiatives.retain(|i| seen.insert(i.id.clone()));
+    initiatives.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    Ok(Plan {
+        dir: dir.to_path_buf(),
+        manifest,
+        has_manifest,
+        files,
+        initiatives,
+        all_ids,
+        diagnostics,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_crlf() {
+        let (text, problem) = decode(b"\xEF\xBB\xBFtitle = \"a\"\r\nperiod = \"Q1\"\r\n");
+        assert_eq!(text, "title = \"a\"\nperiod = \"Q1\"\n");
+        assert!(problem.is_none());
+    }
+
+    #[test]
+    fn decode_reports_latin1_with_its_position() {
+        let (text, problem) = decode(b"title = \"K\xf8ge\"\n");
+        let problem = problem.unwrap();
+        assert_eq!(problem.offset, Some(10));
+        assert_eq!(text, "title = \"K");
+        assert!(problem.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn decode_names_utf16() {
+        let (_, problem) = decode(b"\xFF\xFEt\0i\0");
+        assert!(problem.unwrap().message.contains("UTF-16"));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\nø = \"å\"\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        // `"` after "ø = " is the fifth character of line 2, though byte 11.
+        assert_eq!(line_col(text, 11), (2, 5));
+    }
+}

@@ -1,0 +1,174 @@
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Rule, Severity};
+
+/// The name that marks an initiative as cross-cutting (it touches every track).
+pub const CROSS_CUTTING: &str = "Alle spor";
+const CROSS_CUTTING_ALIASES: [&str; 3] = ["alle spor", "all", "all tracks"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanInfo {
+    pub title: String,
+    pub year: i32,
+    pub owner: Option<String>,
+    pub issued: Option<NaiveDate>,
+    /// "da" or "en": the default language of reports.
+    pub language: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rules {
+    pub min_per_track: u32,
+    pub cross_cutting_counts: bool,
+    pub min_per_location: Option<u32>,
+    /// Per-rule override: `None` turns the rule off.
+    pub severity: HashMap<Rule, Option<Severity>>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            min_per_track: 3,
+            cross_cutting_counts: false,
+            min_per_location: None,
+            severity: HashMap::new(),
+        }
+    }
+}
+
+impl Rules {
+    /// The severity a finding of `rule` is reported with, or `None` when the rule is off.
+    pub fn severity_of(&self, rule: Rule) -> Option<Severity> {
+        match self.severity.get(&rule) {
+            Some(over) => *over,
+            None => Some(rule.default_severity()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Track {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// The tracks and places an initiative may name.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    pub tracks: Vec<Track>,
+    pub locations: Vec<Location>,
+}
+
+/// `plan.toml`: the plan, its rules and its catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Manifest {
+    pub plan: PlanInfo,
+    pub rules: Rules,
+    pub catalogue: Catalogue,
+}
+
+/// Case-, space- and Unicode-insensitive form of a name, for matching.
+pub fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn find<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
+    name: &str,
+) -> Option<&'a str> {
+    let wanted = fold(name);
+    let all: Vec<_> = entries.collect();
+    all.iter()
+        .find(|(canonical, _)| fold(canonical) == wanted)
+        .or_else(|| {
+            all.iter()
+                .find(|(_, aliases)| aliases.iter().any(|a| fold(a) == wanted))
+        })
+        .map(|(canonical, _)| canonical.as_str())
+}
+
+impl Catalogue {
+    /// The canonical name of a track, by name or alias, in any case.
+    pub fn track(&self, name: &str) -> Option<&str> {
+        find(self.tracks.iter().map(|t| (&t.name, &t.aliases)), name)
+    }
+
+    /// The canonical name of a place, by name or alias, in any case.
+    pub fn location(&self, name: &str) -> Option<&str> {
+        find(self.locations.iter().map(|l| (&l.name, &l.aliases)), name)
+    }
+
+    pub fn is_cross_cutting(name: &str) -> bool {
+        let folded = fold(name);
+        CROSS_CUTTING_ALIASES.contains(&folded.as_str())
+    }
+
+    /// Every spelling a user may type for a track (canonical names first), for suggestions.
+    pub fn track_spellings(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.tracks.iter().map(|t| t.name.as_str()).collect();
+        names.extend(
+            self.tracks
+                .iter()
+                .flat_map(|t| t.aliases.iter().map(String::as_str)),
+        );
+        names.push(CROSS_CUTTING);
+        names
+    }
+
+    pub fn location_spellings(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.locations.iter().map(|l| l.name.as_str()).collect();
+        names.extend(
+            self.locations
+                .iter()
+                .flat_map(|l| l.aliases.iter().map(String::as_str)),
+        );
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        Catalogue {
+            tracks: vec![Track {
+                name: "Viden og vejledning".into(),
+                aliases: vec!["Viden & vejledning".into()],
+            }],
+            locations: vec![Location {
+                name: "Ågerup".into(),
+                aliases: vec![],
+            }],
+        }
+    }
+
+    #[test]
+    fn names_match_by_alias_and_in_any_case() {
+        let c = catalogue();
+        assert_eq!(c.track("viden  OG vejledning"), Some("Viden og vejledning"));
+        assert_eq!(c.track("VIDEN & VEJLEDNING"), Some("Viden og vejledning"));
+        assert_eq!(c.track("Viden"), None);
+        assert_eq!(c.location("ågerup"), Some("Ågerup"));
+        assert_eq!(c.location("ÅGERUP"), Some("Ågerup"));
+    }
+
+    #[test]
+    fn cross_cutting_spellings() {
+        assert!(Catalogue::is_cross_cutting("Alle spor"));
+        assert!(Catalogue::is_cross_cutting("all"));
+        assert!(Catalogue::is_cross_cutting("ALLE  SPOR"));
+        assert!(!Catalogue::is_cross_cutting("Hygge"));
+    }
+}

@@ -1,0 +1,59 @@
+//! The plan's data: initiatives, periods, statuses and the catalogue of tracks and places.
+
+mod catalogue;
+mod initiative;
+mod period;
+
+pub use catalogue::{
+    fold as catalogue_fold, Catalogue, Location, Manifest, PlanInfo, Rules, Track, CROSS_CUTTING,
+};
+pub use initiative::{Funding, Initiative, LogEntry, Spans, Status};
+pub use period::Period;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diag::Diagnostic;
+use crate::load::SourceFile;
+
+/// A loaded plan folder: the manifest, every initiative that could be read, the source of
+/// every file (for diagnostics), and the findings made while reading.
+#[derive(Debug)]
+pub struct Plan {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    /// Whether `plan.toml` was present (else the embedded default catalogue is used).
+    pub has_manifest: bool,
+    pub files: Vec<SourceFile>,
+    /// Initiatives whose required fields could be read, sorted by period then id.
+    pub initiatives: Vec<Initiative>,
+    /// Every initiative id found (file stems), including files too broken to use.
+    pub all_ids: Vec<String>,
+    /// Findings made while reading: syntax, fields and values.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Plan {
+    pub fn get(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    pub fn by_id(&self) -> HashMap<&str, &Initiative> {
+        self.initiatives
+            .iter()
+            .map(|i| (i.id.as_str(), i))
+            .collect()
+    }
+
+    /// Ids of the initiatives that list `id` in their `depends_on`.
+    pub fn dependents(&self, id: &str) -> Vec<&Initiative> {
+        self.initiatives
+            .iter()
+            .filter(|i| i.depends_on.iter().any(|d| d == id))
+            .collect()
+    }
+
+    pub fn file(&self, index: usize) -> &SourceFile {
+        &self.files[index]
+    }
+}

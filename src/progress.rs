@@ -1,0 +1,164 @@
+//! Judgements against an as-of date, made once, here, for every command:
+//! **late**, **blocked** and **at risk** (see design.md, "Time").
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Funding, Initiative, Period, Plan, Status};
+
+/// Where the as-of date falls in the plan year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurrentPeriod {
+    /// The plan year has not begun.
+    NotStarted,
+    Quarter(u8),
+    /// The plan year is over.
+    Over,
+}
+
+impl CurrentPeriod {
+    pub fn of(year: i32, as_of: NaiveDate) -> CurrentPeriod {
+        if as_of < Period::Year.start(year) {
+            CurrentPeriod::NotStarted
+        } else if as_of > Period::Year.end(year) {
+            CurrentPeriod::Over
+        } else {
+            match Period::quarter_of(as_of) {
+                Period::Q(q) => CurrentPeriod::Quarter(q),
+                Period::Year => unreachable!("quarter_of returns a quarter"),
+            }
+        }
+    }
+
+    /// `"Q2"`, `"not-started"` or `"over"`: the stable form used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            CurrentPeriod::NotStarted => "not-started",
+            CurrentPeriod::Over => "over",
+            CurrentPeriod::Quarter(q) => Period::Q(q).as_str(),
+        }
+    }
+}
+
+/// Why an initiative needs attention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Reason {
+    /// Not done or cancelled, and its period or deadline ended; `since` is the first day late.
+    Late { since: NaiveDate },
+    /// Its period has begun and these dependencies are not done.
+    Blocked { by: Vec<String> },
+    /// Its period has begun and its funding is pending.
+    AtRisk,
+}
+
+impl Reason {
+    /// A short English phrase, for JSON and English text.
+    pub fn describe(&self) -> String {
+        match self {
+            Reason::Late { since } => format!("late since {since}"),
+            Reason::Blocked { by } => format!("blocked by {}", by.join(", ")),
+            Reason::AtRisk => "waiting for funding".to_string(),
+        }
+    }
+}
+
+/// The judgement of one initiative at the as-of date.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Judgement {
+    pub late_since: Option<NaiveDate>,
+    pub blocked_by: Vec<String>,
+    pub at_risk: bool,
+}
+
+impl Judgement {
+    pub fn late(&self) -> bool {
+        self.late_since.is_some()
+    }
+
+    pub fn blocked(&self) -> bool {
+        !self.blocked_by.is_empty()
+    }
+
+    pub fn needs_attention(&self) -> bool {
+        self.late() || self.blocked() || self.at_risk
+    }
+
+    pub fn reasons(&self) -> Vec<Reason> {
+        let mut reasons = Vec::new();
+        if let Some(since) = self.late_since {
+            reasons.push(Reason::Late { since });
+        }
+        if self.blocked() {
+            reasons.push(Reason::Blocked { by: self.blocked_by.clone() });
+        }
+        if self.at_risk {
+            reasons.push(Reason::AtRisk);
+        }
+        reasons
+    }
+}
+
+/// Judges one initiative of `plan` as of `as_of`.
+pub fn judge(plan: &Plan, init: &Initiative, as_of: NaiveDate) -> Judgement {
+    judge_in(&plan.by_id(), plan.manifest.plan.year, init, as_of)
+}
+
+fn judge_in(
+    by_id: &HashMap<&str, &Initiative>,
+    year: i32,
+    init: &Initiative,
+    as_of: NaiveDate,
+) -> Judgement {
+    let mut judgement = Judgement::default();
+    if init.status.is_closed() {
+        return judgement;
+    }
+    // Late from the day after the period ends or the deadline passes, whichever comes first.
+    let mut due = init.period.end(year);
+    if let Some(deadline) = init.deadline {
+        due = due.min(deadline);
+    }
+    if as_of > due {
+        judgement.late_since = due.succ_opt();
+    }
+    let begun = as_of >= init.period.start(year);
+    if begun {
+        judgement.blocked_by = init
+            .depends_on
+            .iter()
+            .filter(|dep| by_id.get(dep.as_str()).is_some_and(|d| d.status != Status::Done))
+            .cloned()
+            .collect();
+        judgement.at_risk = init.funding == Some(Funding::Pending);
+    }
+    judgement
+}
+
+/// Every initiative's judgement, in the plan's order.
+pub fn judge_all(plan: &Plan, as_of: NaiveDate) -> Vec<(&Initiative, Judgement)> {
+    let by_id = plan.by_id();
+    let year = plan.manifest.plan.year;
+    plan.initiatives
+        .iter()
+        .map(|i| (i, judge_in(&by_id, year, i, as_of)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_period_around_the_year() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(CurrentPeriod::of(2017, d("2016-12-31")), CurrentPeriod::NotStarted);
+        assert_eq!(CurrentPeriod::of(2017, d("2017-01-01")), CurrentPeriod::Quarter(1));
+        assert_eq!(CurrentPeriod::of(2017, d("2017-05-15")), CurrentPeriod::Quarter(2));
+        assert_eq!(CurrentPeriod::of(2017, d("2017-12-31")), CurrentPeriod::Quarter(4));
+        assert_eq!(CurrentPeriod::of(2017, d("2018-01-01")), CurrentPeriod::Over);
+        assert_eq!(CurrentPeriod::Quarter(2).key(), "Q2");
+    }
+}

@@ -1,0 +1,239 @@
+//! Findings as text (rustc style), JSON and GitHub workflow commands.
+
+use std::io::{self, Write};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Plan;
+use crate::text::{clean, clean_line, mask};
+
+/// Where a finding is, as users see it: file (as displayed), 1-based line and column.
+pub struct Position<'a> {
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+pub fn position<'a>(plan: &'a Plan, d: &Diagnostic) -> Position<'a> {
+    let Some(file) = d.file.map(|f| plan.file(f)) else {
+        return Position {
+            file: None,
+            line: None,
+            column: None,
+        };
+    };
+    let (line, column) = match &d.span {
+        Some(span) => {
+            let (l, c) = file.line_col(span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Position {
+        file: Some(&file.display),
+        line,
+        column,
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    }
+}
+
+/// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
+/// marker, and a help line. All plan text is cleaned of control characters.
+pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    for d in diags {
+        let message = clean_line(&d.message);
+        let label = d.label.as_deref().map(clean_line);
+        let help = d.help.as_deref().map(|h| clean(h).into_owned());
+        let title = level(d.severity)
+            .primary_title(message.as_str())
+            .id(d.rule.name());
+        let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
+            (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
+                let source = mask(&file.text);
+                let start = span.start.min(source.len());
+                let end = span.end.clamp(start, source.len());
+                let mut annotation = AnnotationKind::Primary.span(start..end);
+                if let Some(label) = &label {
+                    annotation = annotation.label(label.clone());
+                }
+                title.element(
+                    Snippet::source(source.into_owned())
+                        .path(clean_line(&file.display))
+                        .fold(true)
+                        .annotation(annotation),
+                )
+            }
+            (Some(file), _) => {
+                let mut origin = Origin::path(clean_line(&file.display));
+                if let Some(span) = &d.span {
+                    let (line, col) = file.line_col(span.start);
+                    origin = origin.line(line).char_column(col);
+                }
+                title.element(origin)
+            }
+            (None, _) => Group::with_title(title),
+        };
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.clone()));
+        }
+        writeln!(out, "{}", renderer.render(&[group]))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The closing line of `plan check`'s text output.
+pub fn summary_line(initiatives: usize, errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if errors == 0 && warnings == 0 {
+        format!(
+            "ok: {} checked, no problems found",
+            plural(initiatives, "initiative")
+        )
+    } else {
+        format!(
+            "{}: {} checked, {}, {}",
+            if errors > 0 { "failed" } else { "ok" },
+            plural(initiatives, "initiative"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    title: &'a str,
+    year: i32,
+    dir: String,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    initiatives: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'static str,
+    severity: Severity,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    plan: JsonPlan<'a>,
+    summary: JsonSummary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let (errors, warnings) = crate::check::counts(diags);
+    let report = JsonReport {
+        plan: JsonPlan {
+            title: &plan.manifest.plan.title,
+            year: plan.manifest.plan.year,
+            dir: plan.dir.to_string_lossy().into_owned(),
+        },
+        summary: JsonSummary {
+            initiatives: plan.all_ids.len(),
+            errors,
+            warnings,
+        },
+        diagnostics: diags
+            .iter()
+            .map(|d| {
+                let pos = position(plan, d);
+                JsonDiagnostic {
+                    rule: d.rule.name(),
+                    severity: d.severity,
+                    message: &d.message,
+                    file: pos.file,
+                    line: pos.line,
+                    column: pos.column,
+                    help: d.help.as_deref(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// Escapes a GitHub workflow command's message.
+fn gh_data(text: &str) -> String {
+    clean(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a GitHub workflow command's property value.
+fn gh_property(text: &str) -> String {
+    gh_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding.
+pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    for d in diags {
+        let pos = position(plan, d);
+        let mut props = Vec::new();
+        if let Some(file) = pos.file {
+            props.push(format!("file={}", gh_property(file)));
+        }
+        if let Some(line) = pos.line {
+            props.push(format!("line={line}"));
+        }
+        if let Some(col) = pos.column {
+            props.push(format!("col={col}"));
+        }
+        props.push(format!("title={}", d.rule.name()));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str(" (help: ");
+            message.push_str(help);
+            message.push(')');
+        }
+        writeln!(
+            out,
+            "::{} {}::{}",
+            d.severity.name(),
+            props.join(","),
+            gh_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escapes_newlines_percent_and_property_separators() {
+        assert_eq!(gh_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
+        assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
+    }
+}

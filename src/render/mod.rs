@@ -1,0 +1,3 @@
+//! One renderer per output format. Renderers take plain data and write to a `Write`.
+
+pub mod diagnostics;

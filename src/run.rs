@@ -1,0 +1,73 @@
+//! The one place where arguments are parsed, errors printed and exit codes chosen.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands;
+use crate::config::{Config, Env};
+use crate::error::{Failure, EXIT_USAGE};
+use crate::text::clean;
+
+/// Runs `plan` with the process's arguments and environment.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version (exit 0) and usage errors (exit 2) itself.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let code = match execute(&cli, &mut out) {
+        Ok(code) => code,
+        Err(err) => report_error(&err),
+    };
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        _ => ExitCode::from(code),
+    }
+}
+
+fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let config = Config::resolve(&cli.global, &Env::from_process())?;
+    let result = match &cli.command {
+        Command::Check(args) => commands::check::run(&config, args, out),
+        _ => Err(Failure::usage("this command is not available yet").into()),
+    };
+    match result {
+        // A closed pipe (`plan list | head`) is not an error: the reader has what it wanted.
+        Err(err) if is_broken_pipe(&err) => Ok(0),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn report_error(err: &anyhow::Error) -> u8 {
+    let stderr = io::stderr();
+    let mut e = stderr.lock();
+    if let Some(failure) = err.downcast_ref::<Failure>() {
+        let _ = writeln!(e, "error: {}", clean(&failure.message));
+        if let Some(help) = &failure.help {
+            let _ = writeln!(e, "help: {}", clean(help));
+        }
+        return failure.code;
+    }
+    let chain: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+    let _ = writeln!(e, "error: {}", clean(&chain.join(": ")));
+    EXIT_USAGE
+}

@@ -1,0 +1,6 @@
+//! The one integration test binary: the real `plan` binary run on fixture folders.
+//! Snapshots live in `snapshots/`; refresh them with `SNAPSHOTS=overwrite cargo test`.
+
+mod support;
+
+mod check;
