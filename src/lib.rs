@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod parse;

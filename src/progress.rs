@@ -92,7 +92,9 @@ impl Judgement {
             reasons.push(Reason::Late { since });
         }
         if self.blocked() {
-            reasons.push(Reason::Blocked { by: self.blocked_by.clone() });
+            reasons.push(Reason::Blocked {
+                by: self.blocked_by.clone(),
+            });
         }
         if self.at_risk {
             reasons.push(Reason::AtRisk);
@@ -129,7 +131,11 @@ fn judge_in(
         judgement.blocked_by = init
             .depends_on
             .iter()
-            .filter(|dep| by_id.get(dep.as_str()).is_some_and(|d| d.status != Status::Done))
+            .filter(|dep| {
+                by_id
+                    .get(dep.as_str())
+                    .is_some_and(|d| d.status != Status::Done)
+            })
             .cloned()
             .collect();
         judgement.at_risk = init.funding == Some(Funding::Pending);
@@ -154,11 +160,26 @@ mod tests {
     #[test]
     fn current_period_around_the_year() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(CurrentPeriod::of(2017, d("2016-12-31")), CurrentPeriod::NotStarted);
-        assert_eq!(CurrentPeriod::of(2017, d("2017-01-01")), CurrentPeriod::Quarter(1));
-        assert_eq!(CurrentPeriod::of(2017, d("2017-05-15")), CurrentPeriod::Quarter(2));
-        assert_eq!(CurrentPeriod::of(2017, d("2017-12-31")), CurrentPeriod::Quarter(4));
-        assert_eq!(CurrentPeriod::of(2017, d("2018-01-01")), CurrentPeriod::Over);
+        assert_eq!(
+            CurrentPeriod::of(2017, d("2016-12-31")),
+            CurrentPeriod::NotStarted
+        );
+        assert_eq!(
+            CurrentPeriod::of(2017, d("2017-01-01")),
+            CurrentPeriod::Quarter(1)
+        );
+        assert_eq!(
+            CurrentPeriod::of(2017, d("2017-05-15")),
+            CurrentPeriod::Quarter(2)
+        );
+        assert_eq!(
+            CurrentPeriod::of(2017, d("2017-12-31")),
+            CurrentPeriod::Quarter(4)
+        );
+        assert_eq!(
+            CurrentPeriod::of(2017, d("2018-01-01")),
+            CurrentPeriod::Over
+        );
         assert_eq!(CurrentPeriod::Quarter(2).key(), "Q2");
     }
 }

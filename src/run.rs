@@ -40,7 +40,17 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     let config = Config::resolve(&cli.global, &Env::from_process())?;
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
-        _ => Err(Failure::usage("this command is not available yet").into()),
+        Command::Status(_args) => commands::status::run(&config, out),
+        Command::List(_args) => commands::list::run(&config, out),
+        Command::Show(_args) => commands::show::run(&config, out),
+        Command::Report(_args) => commands::report::run(&config, out),
+        Command::New(_args) => commands::new::run(&config, out),
+        Command::Set(_args) => commands::set::run(&config, out),
+        Command::Note(_args) => commands::note::run(&config, out),
+        Command::Import(_args) => commands::import::run(&config, out),
+        Command::Init(_args) => commands::init::run(&config, out),
+        Command::Completions(_args) => commands::completions::run(&config, out),
+        Command::Man => commands::man::run(&config, out),
     };
     match result {
         // A closed pipe (`plan list | head`) is not an error: the reader has what it wanted.

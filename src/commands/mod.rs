@@ -1,6 +1,17 @@
 //! One file per subcommand: load → compute → render.
 
 pub mod check;
+pub mod completions;
+pub mod import;
+pub mod init;
+pub mod list;
+pub mod man;
+pub mod new;
+pub mod note;
+pub mod report;
+pub mod set;
+pub mod show;
+pub mod status;
 
 use std::io::Write;
 

@@ -4,3 +4,10 @@
 mod support;
 
 mod check;
+mod corpus;
+mod edit;
+mod import;
+mod list;
+mod report;
+mod show;
+mod status;

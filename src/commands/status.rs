@@ -1,0 +1,10 @@
+//! `plan status`: not built yet.
+
+use crate::config::Config;
+use crate::error::Failure;
+
+use super::{Out, Outcome};
+
+pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
+    Err(Failure::usage("`plan status` is not available yet").into())
+}

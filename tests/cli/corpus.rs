@@ -1,0 +1,1 @@
+//! Tests of plan corpus (to be written).

@@ -1,0 +1,1 @@
+//! Tests of plan edit (to be written).

@@ -1,0 +1,1 @@
+//! Tests of plan import (to be written).

@@ -1,0 +1,1 @@
+//! Tests of plan list (to be written).

@@ -1,0 +1,1 @@
+//! Tests of plan report (to be written).

@@ -1,0 +1,1 @@
+//! Tests of plan show (to be written).

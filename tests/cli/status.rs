@@ -1,0 +1,1 @@
+//! Tests of plan status (to be written).
