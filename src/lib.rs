@@ -17,6 +17,7 @@ pub mod progress;
 pub mod render;
 pub mod slug;
 pub mod suggest;
+pub mod summary;
 pub mod text;
 
 mod run;

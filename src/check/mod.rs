@@ -4,6 +4,8 @@
 mod dependencies;
 mod minimums;
 
+pub use minimums::{location_counts, track_counts};
+
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Rule, Severity};
