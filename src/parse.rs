@@ -14,7 +14,7 @@ use crate::model::{
     Track,
 };
 use crate::model::{Location, CROSS_CUTTING};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, nearest};
 
 pub const INITIATIVE_FIELDS: [&str; 15] = [
     "title",
@@ -58,22 +58,36 @@ impl Reader<'_> {
         self.diags.push(d.in_file(self.file));
     }
 
-    fn unknown_keys(&mut self, table: &Table<'_>, known: &[&str], what: &str) {
+    /// Reports keys not in `known`; returns, for each, the known field it most likely meant.
+    fn unknown_keys(
+        &mut self,
+        table: &Table<'_>,
+        known: &[&'static str],
+        what: &str,
+    ) -> Vec<(String, Option<&'static str>)> {
+        let mut typos = Vec::new();
         for key in table.keys() {
-            if !known.contains(&key.get_ref().as_ref()) {
-                let help = did_you_mean(key.get_ref(), known.iter().copied())
-                    .unwrap_or_else(|| format!("{what} can have: {}", known.join(", ")));
-                self.push(
-                    Diagnostic::new(
-                        Rule::UnknownField,
-                        format!("unknown field `{}` in {what}", key.get_ref()),
-                    )
-                    .at(self.file, key.span())
-                    .label("not a field of the format")
-                    .help(help),
-                );
+            let typed: &str = key.get_ref();
+            if known.contains(&typed) {
+                continue;
             }
+            let meant = nearest(typed, known.iter().copied());
+            let help = match meant {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => format!("{what} can have: {}", known.join(", ")),
+            };
+            self.push(
+                Diagnostic::new(
+                    Rule::UnknownField,
+                    format!("unknown field `{typed}` in {what}"),
+                )
+                .at(self.file, key.span())
+                .label("not a field of the format")
+                .help(help),
+            );
+            typos.push((typed.to_string(), meant));
         }
+        typos
     }
 
     fn wrong_type(
@@ -196,6 +210,8 @@ impl Reader<'_> {
             DeValue::String(s) => {
                 let help = if parse_date(s).is_some() {
                     format!("write the date without quotes: {key} = {}", s.trim())
+                } else if let Some(date) = guess_day_first_date(s) {
+                    format!("write the date as YYYY-MM-DD without quotes: {key} = {date}")
                 } else {
                     format!("write a date as YYYY-MM-DD without quotes: {key} = 2017-06-30")
                 };
@@ -286,6 +302,42 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Plain advice for the syntax errors people make most when typing TOML by hand.
+fn syntax_help(message: &str) -> Option<&'static str> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("multi-line") {
+        Some("close the text with \"\"\"")
+    } else if m.contains("invalid basic string") || m.contains("invalid literal string") {
+        Some("close the text with a quote on the same line; for text over several lines use \"\"\" … \"\"\"")
+    } else if m.contains("must be quoted") {
+        Some("put text in double quotes, e.g. period = \"Q1\"")
+    } else if m.contains("duplicate key") {
+        Some("each field may appear once; remove or merge the repeated line")
+    } else if m.contains("array table") {
+        Some("a log entry starts with a line [[log]]")
+    } else if m.contains("comma") || m.contains("unclosed array") {
+        Some("a list is written [\"a\", \"b\"], with commas between entries")
+    } else if m.contains("invalid date") || m.contains("invalid time") {
+        Some("write a date as YYYY-MM-DD, e.g. deadline = 2017-06-30")
+    } else if m.contains("expected `=`") || m.contains("key with no value") {
+        Some("each line is key = value, e.g. status = \"done\"")
+    } else {
+        None
+    }
+}
+
+/// Reads a Danish-style date (`31-03-2017`, `31.3.2017`, `31/03/2017`), for a suggestion.
+fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
 /// Parses the TOML of one file, reporting every syntax error.
 fn parse_toml<'i>(
     file: usize,
@@ -312,7 +364,9 @@ fn parse_toml<'i>(
         let rest: Vec<&str> = lines.collect();
         let span = error.span().unwrap_or(0..0);
         let mut d = Diagnostic::new(Rule::Syntax, format!("invalid TOML: {first}")).at(file, span);
-        if !rest.is_empty() {
+        if let Some(help) = syntax_help(&first) {
+            d = d.help(help);
+        } else if !rest.is_empty() {
             d = d.help(rest.join(" ").trim().to_string());
         }
         diags.push(d);
@@ -347,7 +401,21 @@ pub fn initiative(
     let table = parse_toml(file, source, diags)?;
     let had_syntax_errors = diags.len() > before;
     let mut r = Reader { file, diags };
-    r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
+    let typos = r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
+    // A misspelt key (`trakcs`) is read as the field it most likely meant, so that its value
+    // is checked too and the field is not also reported missing.
+    let mut table = table;
+    for (typed, meant) in typos {
+        let Some(meant) = meant else { continue };
+        if table.contains_key(meant) {
+            continue;
+        }
+        if let Some((key, value)) = table.get_key_value(typed.as_str()) {
+            let key = Spanned::new(key.span(), std::borrow::Cow::Borrowed(meant));
+            let value = value.clone();
+            table.insert(key, value);
+        }
+    }
 
     let title = r.text(&table, "title");
     let description = r.string(&table, "description").map(Spanned::into_inner);
@@ -864,6 +932,9 @@ mod tests {
         assert!(parse_date(" 2017-05-15").is_none());
         assert!(parse_date("+2017-05-15").is_none());
         assert!(parse_date("2017-02-30").is_none());
+        assert_eq!(guess_day_first_date("31-03-2017"), parse_date("2017-03-31"));
+        assert_eq!(guess_day_first_date("1.7.2017"), parse_date("2017-07-01"));
+        assert_eq!(guess_day_first_date("2017-03-31"), None);
     }
 
     #[test]

@@ -10,12 +10,20 @@ pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
         return None;
     }
     let limit = (typed_folded.chars().count() / 3).max(2);
-    candidates
+    let scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&typed_folded, &fold(c)), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .collect();
+    let best = scored.iter().map(|(d, _)| *d).min()?;
+    let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
+    let first = at_best.next()?;
+    // Two equally near names (`Q5` → Q1? Q4?): a guess would mislead, so make none,
+    // unless they are spellings of the same name.
+    match at_best.find(|c| fold(c) != fold(first)) {
+        Some(_) => None,
+        None => Some(first),
+    }
 }
 
 /// "did you mean `x`?" or nothing.
@@ -43,5 +51,6 @@ mod tests {
         );
         assert_eq!(nearest("xyzzy", ["Hygge", "Fordybelse"]), None);
         assert_eq!(nearest("", ["a"]), None);
+        assert_eq!(nearest("Q5", ["Q1", "Q2", "Q3", "Q4"]), None);
     }
 }

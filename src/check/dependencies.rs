@@ -13,7 +13,8 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
             if known.contains(dep.as_str()) {
                 continue;
             }
-            let help = did_you_mean(dep, known.iter().copied())
+            let others = known.iter().copied().filter(|id| *id != init.id);
+            let help = did_you_mean(dep, others)
                 .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
             out.push(
                 Diagnostic::new(

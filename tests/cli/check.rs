@@ -1,12 +1,662 @@
-//! `plan check`: every rule, positions, formats and exit codes.
+//! `plan check`: every rule on a small fixture, positions, formats and exit codes.
+
+use serde_json::Value;
 
 use crate::support::*;
 
+/// One finding as the JSON output gives it: (rule, severity, file, line, column).
+type Finding = (String, String, Option<String>, Option<u64>, Option<u64>);
+
+fn findings_of(json: &Value) -> Vec<Finding> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["file"].as_str().map(str::to_string),
+                d["line"].as_u64(),
+                d["column"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+/// Runs `plan check --format json` in the fixture and returns the findings and exit code.
+fn check_json(fixture: &Fixture) -> (Vec<Finding>, Value, i32) {
+    let out = fixture.run(&["check", "--format", "json"]);
+    let code = out.get_output().status.code().expect("exit code");
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    (findings_of(&json), json, code)
+}
+
+fn finding(rule: &str, severity: &str, file: &str, line: u64, column: u64) -> Finding {
+    (
+        rule.into(),
+        severity.into(),
+        Some(file.into()),
+        Some(line),
+        Some(column),
+    )
+}
+
 #[test]
-fn shipped_plan_reports_the_two_short_tracks_and_the_autumn_deadline() {
+fn a_complete_plan_is_clean_and_exits_0() {
+    let f = Fixture::new().filled();
+    let (found, json, code) = check_json(&f);
+    assert_eq!(found, vec![]);
+    assert_eq!(code, 0);
+    assert_eq!(json["summary"]["initiatives"], 3);
+    let text = f.run(&["check"]).code(0);
+    assert_eq!(
+        stdout(&text),
+        "ok: 3 initiatives checked, no problems found\n"
+    );
+}
+
+#[test]
+fn syntax() {
+    let f = Fixture::new()
+        .filled()
+        .file("broken.toml", "title = \"Åben Skole\nperiod = \"Q1\"\n");
+    let (found, _, code) = check_json(&f);
+    assert_eq!(found[0].0, "syntax");
+    assert_eq!(found[0].2.as_deref(), Some("plans/broken.toml"));
+    assert_eq!(found[0].3, Some(1));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest_and_checks_its_value() {
+    let f = Fixture::new().filled().file(
+        "typo.toml",
+        "title = \"Hygge i Viby\"\nperiod = \"Q2\"\ntrakcs = [\"Hyge\"]\n",
+    );
+    let out = f.run(&["check", "--format", "json"]).code(1);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        findings_of(&json),
+        vec![
+            finding("unknown-field", "error", "plans/typo.toml", 3, 1),
+            finding("unknown-track", "error", "plans/typo.toml", 3, 11),
+        ]
+    );
+    assert_eq!(json["diagnostics"][0]["help"], "did you mean `tracks`?");
+    assert_eq!(json["diagnostics"][1]["help"], "did you mean `Hygge`?");
+}
+
+#[test]
+fn missing_field() {
+    let f = Fixture::new().filled().file(
+        "no-period.toml",
+        "title = \"Uden periode\"\ntracks = [\"Hygge\"]\n",
+    );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding(
+            "missing-field",
+            "error",
+            "plans/no-period.toml",
+            1,
+            1
+        )]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("`period`"));
+}
+
+#[test]
+fn invalid_values_of_every_kind() {
+    let f = Fixture::new().filled().file(
+        "bad-values.toml",
+        concat!(
+            "title = \"\"\n",
+            "period = \"Q5\"\n",
+            "tracks = \"Hygge\"\n",
+            "status = \"Done\"\n",
+            "funding = \"maybe\"\n",
+            "deadline = \"31-03-2017\"\n",
+            "tags = [1, 2]\n",
+        ),
+    );
+    let (found, json, code) = check_json(&f);
+    let lines: Vec<(String, Option<u64>)> = found.iter().map(|f| (f.0.clone(), f.3)).collect();
+    let expected: Vec<(String, Option<u64>)> = [1, 2, 3, 4, 5, 6, 7, 7]
+        .into_iter()
+        .map(|l| ("invalid-value".to_string(), Some(l)))
+        .collect();
+    assert_eq!(lines, expected);
+    assert_eq!(code, 1);
+    let helps: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["help"].as_str().unwrap_or(""))
+        .collect();
+    assert!(helps[2].contains("tracks = [\"Hygge\"]"), "{helps:?}");
+    assert!(helps[3].contains("did you mean `done`?"), "{helps:?}");
+    assert!(helps[5].contains("deadline = 2017-03-31"), "{helps:?}");
+}
+
+#[test]
+fn an_invalid_id_is_reported_on_the_file() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("Mødested", "Q1", &["Hygge"], "");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![(
+            "invalid-value".into(),
+            "error".into(),
+            Some("plans/Mødested.toml".into()),
+            None,
+            None
+        )]
+    );
+    assert!(json["diagnostics"][0]["help"]
+        .as_str()
+        .unwrap()
+        .contains("moedested.toml"));
+}
+
+#[test]
+fn unknown_track() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q1", &["Hygge", "Fordybbelse"], "");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("unknown-track", "error", "plans/a.toml", 3, 20)]
+    );
+    assert_eq!(json["diagnostics"][0]["help"], "did you mean `Fordybelse`?");
+}
+
+#[test]
+fn tracks_match_aliases_in_any_case_and_all_marks_cross_cutting() {
+    let f = Fixture::new().filled().initiative(
+        "a",
+        "Q1",
+        &[
+            "VIDEN & VEJLEDNING",
+            "indgang til fællesskaber",
+            "alle spor",
+        ],
+        "",
+    );
+    let (found, _, code) = check_json(&f);
+    assert_eq!(found, vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unknown_location_is_a_warning_and_exits_0_unless_strict() {
+    let f = Fixture::new().filled().initiative(
+        "a",
+        "Q1",
+        &["Hygge"],
+        "locations = [\"Viby\", \"Gadstup\"]\n",
+    );
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding(
+            "unknown-location",
+            "warning",
+            "plans/a.toml",
+            4,
+            22
+        )]
+    );
+    assert_eq!(json["diagnostics"][0]["help"], "did you mean `Gadstrup`?");
+    assert_eq!(code, 0);
+    f.run(&["check", "--strict"]).code(1);
+}
+
+#[test]
+fn duplicate_id_in_sub_folders() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("q1/udearealer", "Q1", &["Hygge"], "")
+        .initiative("q3/udearealer", "Q3", &["Hygge"], "");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding(
+            "duplicate-id",
+            "error",
+            "plans/q3/udearealer.toml",
+            1,
+            1
+        )]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("plans/q1/udearealer.toml"));
+}
+
+#[test]
+fn unknown_dependency_suggests_the_nearest_id() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("festival-planlaegning", "Q2", &["Hygge"], "")
+        .initiative(
+            "festival",
+            "Q3",
+            &["Hygge"],
+            "depends_on = [\"festival-planlaegnig\"]\n",
+        );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding(
+            "unknown-dependency",
+            "error",
+            "plans/festival.toml",
+            4,
+            15
+        )]
+    );
+    assert_eq!(
+        json["diagnostics"][0]["help"],
+        "did you mean `festival-planlaegning`?"
+    );
+}
+
+#[test]
+fn dependency_cycle_prints_the_loop_once() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q1", &["Hygge"], "depends_on = [\"b\"]\n")
+        .initiative("b", "Q1", &["Hygge"], "depends_on = [\"c\"]\n")
+        .initiative("c", "Q1", &["Hygge"], "depends_on = [\"a\"]\n")
+        .initiative("self", "Q2", &["Hygge"], "depends_on = [\"self\"]\n");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            finding("dependency-cycle", "error", "plans/a.toml", 4, 15),
+            finding("dependency-cycle", "error", "plans/self.toml", 4, 15),
+        ]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("a → b → c → a"));
+}
+
+#[test]
+fn dependency_order() {
+    let f = Fixture::new()
+        .filled()
+        .initiative(
+            "tidlig",
+            "Q1",
+            &["Hygge"],
+            "depends_on = [\"sen\", \"hele-aaret\"]\n",
+        )
+        .initiative("sen", "Q3", &["Hygge"], "")
+        .initiative("hele-aaret", "year", &["Hygge"], "depends_on = [\"sen\"]\n");
+    let (found, _, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding(
+            "dependency-order",
+            "error",
+            "plans/tidlig.toml",
+            4,
+            15
+        )]
+    );
+}
+
+#[test]
+fn deadline_outside_period() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q1", &["Hygge"], "deadline = 2017-06-30\n")
+        .initiative("b", "year", &["Hygge"], "deadline = 2018-01-15\n")
+        .initiative("c", "Q2", &["Hygge"], "deadline = 2017-06-30\n");
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            finding("deadline-outside-period", "warning", "plans/a.toml", 4, 12),
+            finding("deadline-outside-period", "warning", "plans/b.toml", 4, 12),
+        ]
+    );
+    assert_eq!(code, 0);
+    assert!(json["diagnostics"][0]["help"]
+        .as_str()
+        .unwrap()
+        .contains("\"Q2\""));
+}
+
+#[test]
+fn min_per_track_is_plan_level_with_null_position() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("x", "Q1", &["Hygge"], "")
+        .manifest("min_per_track = 5");
+    let (found, json, code) = check_json(&f);
+    // Hygge has 4 (3 fill + x); every other track 3.
+    assert_eq!(found.len(), 7);
+    assert!(found
+        .iter()
+        .all(|f| f.0 == "min-per-track" && f.2.is_none() && f.3.is_none()));
+    let hygge = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("`Hygge`"))
+        .unwrap();
+    assert!(hygge["message"]
+        .as_str()
+        .unwrap()
+        .contains("has 4 initiatives"));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn cross_cutting_counts_toward_tracks_only_when_the_rules_say_so() {
+    let f = Fixture::new()
+        .initiative("a", "year", &["Alle spor"], "")
+        .initiative("b", "year", &["Alle spor"], "")
+        .initiative("c", "year", &["Alle spor"], "");
+    let (found, _, _) = check_json(&f);
+    assert_eq!(found.iter().filter(|f| f.0 == "min-per-track").count(), 7);
+    let f = f.manifest("cross_cutting_counts = true");
+    let (found, _, code) = check_json(&f);
+    assert_eq!(found, vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn cancelled_initiatives_do_not_count_toward_a_track() {
+    let f = Fixture::new()
+        .filled()
+        .manifest("min_per_track = 4")
+        .initiative("a", "Q1", &["Hygge"], "status = \"cancelled\"\n");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(found.iter().filter(|f| f.0 == "min-per-track").count(), 7);
+    assert!(json.to_string().contains("track `Hygge` has 3 initiatives"));
+}
+
+#[test]
+fn min_per_location_only_when_set() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q1", &["Hygge"], "locations = [\"Viby\"]\n");
+    let (found, _, _) = check_json(&f);
+    assert_eq!(found, vec![]);
+    let f = f.manifest("min_per_location = 1");
+    let (found, json, _) = check_json(&f);
+    // Six places in the default catalogue; only Viby has one.
+    assert_eq!(found.len(), 5);
+    assert!(found.iter().all(|f| f.0 == "min-per-location"));
+    assert!(!json.to_string().contains("`Viby`"));
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_in_one_run() {
+    let f = Fixture::new()
+        .filled()
+        .file("a.toml", "title = \"A\"\nperiod = \"Q9\"\ntracks = [\"Hygge\"]\n")
+        .file("q2/b.toml", "title = \"B\"\nperiod = \"Q2\"\ntracks = [\"Hyge\"]\nowner = 5\n")
+        .file("q3/c.toml", "title = \"C\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\ndepends_on = [\"nope\"]\nfarve = \"rød\"\n");
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            finding("invalid-value", "error", "plans/a.toml", 2, 10),
+            finding("unknown-track", "error", "plans/q2/b.toml", 3, 11),
+            finding("invalid-value", "error", "plans/q2/b.toml", 4, 9),
+            finding("unknown-dependency", "error", "plans/q3/c.toml", 4, 15),
+            finding("unknown-field", "error", "plans/q3/c.toml", 5, 1),
+        ]
+    );
+    assert_eq!(json["summary"]["errors"], 5);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn severity_can_be_turned_up_down_and_off() {
+    let f = Fixture::new()
+        .filled()
+        .initiative(
+            "a",
+            "Q1",
+            &["Hygge"],
+            "locations = [\"Gadstup\"]\ndeadline = 2017-06-30\n",
+        )
+        .manifest(
+            "[rules.severity]\nunknown-location = \"error\"\ndeadline-outside-period = \"off\"",
+        );
+    let (found, _, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("unknown-location", "error", "plans/a.toml", 4, 14)]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn manifest_problems_are_findings_in_plan_toml() {
+    let f = Fixture::new().filled().file(
+        "plan.toml",
+        "[plan]\ntitle = \"Plan\"\nyear = 2017\nlangauge = \"da\"\n\n[rules]\nmin_per_track = \"tre\"\n\n[rules.severity]\nunknown-locaton = \"off\"\n",
+    );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            finding("unknown-field", "error", "plans/plan.toml", 4, 1),
+            finding("invalid-value", "error", "plans/plan.toml", 7, 17),
+            finding("unknown-field", "error", "plans/plan.toml", 10, 1),
+        ]
+    );
+    assert_eq!(json["diagnostics"][0]["help"], "did you mean `language`?");
+    assert_eq!(
+        json["diagnostics"][2]["help"],
+        "did you mean `unknown-location`?"
+    );
+}
+
+#[test]
+fn bom_and_crlf_are_accepted_and_positions_stay_right() {
+    let f = Fixture::new().filled().bytes(
+        "win.toml",
+        b"\xEF\xBB\xBFtitle = \"Windows\"\r\nperiod = \"Q1\"\r\ntracks = [\"Hyge\"]\r\n",
+    );
+    let (found, _, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("unknown-track", "error", "plans/win.toml", 3, 11)]
+    );
+}
+
+#[test]
+fn a_latin1_file_is_a_syntax_finding_that_names_the_file() {
+    let f = Fixture::new().filled().bytes(
+        "latin1.toml",
+        b"title = \"M\xf8dested\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("syntax", "error", "plans/latin1.toml", 1, 11)]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("UTF-8"));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn without_plan_toml_the_2017_catalogue_applies() {
+    let f = Fixture::new().filled().initiative(
+        "bogbus",
+        "Q2",
+        &["Digitale forbindelser"],
+        "locations = [\"bogbus\"]\n",
+    );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(found, vec![]);
+    assert_eq!(json["plan"]["year"], 2017);
+}
+
+#[test]
+fn github_format_is_one_line_per_finding() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q1", &["Hyge"], "locations = [\"Gadstup\"]\n")
+        .manifest("min_per_track = 4");
+    let out = f.run(&["check", "--format", "github"]).code(1);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2 + 7, "{text}");
+    assert!(lines[0].starts_with(
+        "::error file=plans/a.toml,line=3,col=11,title=unknown-track::unknown track `Hyge`"
+    ));
+    assert!(
+        lines[1].starts_with("::warning file=plans/a.toml,line=4,col=14,title=unknown-location::")
+    );
+    assert!(lines[2].starts_with(
+        "::error title=min-per-track::track `Indgang til fællesskab` has 3 initiatives"
+    ));
+}
+
+#[test]
+fn json_keys_match_the_contract() {
+    let f = Fixture::new().filled().initiative("a", "Q1", &["Hyge"], "");
+    let (_, json, _) = check_json(&f);
+    let mut top: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    top.sort_unstable();
+    assert_eq!(top, ["diagnostics", "plan", "summary"]);
+    let mut keys: Vec<&str> = json["diagnostics"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["column", "file", "help", "line", "message", "rule", "severity"]
+    );
+}
+
+#[test]
+fn a_missing_folder_exits_2_with_one_line() {
+    let f = Fixture::new();
+    let out = f.run(&["--plans", "nowhere", "check"]).code(2);
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read the plan folder `nowhere`: not found\n"
+    );
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    Fixture::new().run(&["check", "--format", "yaml"]).code(2);
+    Fixture::new().run(&["chekc"]).code(2);
+}
+
+#[test]
+fn plan_dir_env_and_the_nearest_plans_folder_upward_are_found() {
+    let f = Fixture::new().filled();
+    let sub = f.dir().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    let out = plan_in(&sub).args(["check"]).assert().code(0);
+    assert!(stdout(&out).contains("3 initiatives checked"));
+    let out = plan_in(std::path::Path::new("/"))
+        .env("PLAN_DIR", f.plans())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(0);
+    assert!(stdout(&out).contains("\"initiatives\": 3"));
+}
+
+#[test]
+fn snapshot_of_the_human_output() {
+    let f = Fixture::new()
+        .filled()
+        .file("q2/hygge.toml", "title = \"Hygge i Viby\"\nperiod = \"Q2\"\ntrakcs = [\"Hyge\"]\nlocations = [\"Vibby\"]\n")
+        .file("q3/festival.toml", "title = \"Modelteaterfestival\"\nperiod = \"Q3\"\ntracks = [\"En lokal aktør\"]\ndepends_on = [\"festval\", \"q4-opsamling\"]\ndeadline = \"2017-09-30\"\n")
+        .initiative("q4-opsamling", "Q4", &["Alle spor"], "depends_on = [\"festival\"]\n")
+        .file("broken.toml", "title = \"Ødelagt\nperiod = Q1\n");
+    let out = f.run(&["check", "--color", "never"]).code(1);
+    snapbox::assert_data_eq!(
+        stdout(&out),
+        snapbox::file!["snapshots/check_findings.txt"].raw()
+    );
+}
+
+#[test]
+fn snapshot_of_the_shipped_plan() {
+    let out = plan().args(["check", "--color", "never"]).assert().code(1);
+    snapbox::assert_data_eq!(
+        stdout(&out),
+        snapbox::file!["snapshots/check_shipped.txt"].raw()
+    );
+}
+
+#[test]
+fn shipped_plan_reports_exactly_the_two_short_tracks_and_the_autumn_deadline() {
     let out = plan().args(["check", "--format", "json"]).assert().code(1);
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["summary"]["initiatives"], 28);
-    assert_eq!(json["summary"]["errors"], 2);
-    assert_eq!(json["summary"]["warnings"], 1);
+    assert_eq!(
+        findings_of(&json),
+        vec![
+            finding(
+                "deadline-outside-period",
+                "warning",
+                "plans/q1/efteraarsprogram-udvikling.toml",
+                9,
+                12
+            ),
+            ("min-per-track".into(), "error".into(), None, None, None),
+            ("min-per-track".into(), "error".into(), None, None, None),
+        ]
+    );
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[1].starts_with("track `Fordybelse` has 2 initiatives"));
+    assert!(messages[2].starts_with("track `Digitale forbindelser` has 2 initiatives"));
+}
+
+#[test]
+fn control_characters_in_plan_text_never_reach_the_terminal() {
+    let f = Fixture::new().filled().file(
+        "evil.toml",
+        "title = \"Ond\"\nperiod = \"Q1\"\ntracks = [\"Hyg\\u001b[31mge\\u0007\"]\n",
+    );
+    let out = f.run(&["check", "--color", "never"]).code(1);
+    let text = stdout(&out);
+    assert!(text.contains("unknown track"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    let out = f.run(&["check", "--format", "github"]);
+    assert!(!stdout(&out).contains('\u{1b}'));
 }
