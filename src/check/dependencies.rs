@@ -77,7 +77,7 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
                         .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     if reported.insert(cycle.clone()) {
-                        report_cycle(plan, &by_id, &cycle, out);
+                        report_cycle(&by_id, &cycle, out);
                     }
                 }
                 _ => {}
@@ -87,7 +87,6 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
 }
 
 fn report_cycle(
-    plan: &Plan,
     by_id: &HashMap<&str, &crate::model::Initiative>,
     cycle: &[&str],
     out: &mut Vec<Diagnostic>,
@@ -102,7 +101,6 @@ fn report_cycle(
         .unwrap_or(0..0);
     let mut chain: Vec<&str> = cycle.to_vec();
     chain.push(cycle[0]);
-    let _ = plan;
     out.push(
         Diagnostic::new(
             Rule::DependencyCycle,

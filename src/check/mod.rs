@@ -8,6 +8,8 @@ pub use minimums::{location_counts, track_counts};
 
 use std::collections::HashMap;
 
+use chrono::Datelike;
+
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::model::{Period, Plan};
 
@@ -100,7 +102,7 @@ fn deadlines(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     init.period.end(year)
                 ),
                 match Period::quarter_of(deadline) {
-                    p @ Period::Q(dq) if deadline.year_ce().1 as i32 == year && dq != q => {
+                    p @ Period::Q(dq) if deadline.year() == year && dq != q => {
                         format!(
                             "change the period to \"{p}\", or the deadline to a date in {}",
                             init.period
@@ -118,5 +120,3 @@ fn deadlines(plan: &Plan, out: &mut Vec<Diagnostic>) {
         );
     }
 }
-
-use chrono::Datelike as _;
