@@ -54,13 +54,22 @@ pub fn per_track(plan: &Plan, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let missing = min - count;
+        let on_track: Vec<&str> = plan
+            .initiatives
+            .iter()
+            .filter(|i| i.status != Status::Cancelled && i.tracks.iter().any(|t| *t == track))
+            .map(|i| i.id.as_str())
+            .collect();
         let mut help = format!(
             "add {missing} more initiative{} on this track",
             if missing == 1 { "" } else { "s" }
         );
+        if !on_track.is_empty() {
+            help.push_str(&format!(" (now: {})", on_track.join(", ")));
+        }
         if uncounted > 0 && !rules.cross_cutting_counts {
             help.push_str(&format!(
-                " ({uncounted} cross-cutting \"Alle spor\" initiative{} not counted: cross_cutting_counts = false)",
+                "; {uncounted} cross-cutting \"Alle spor\" initiative{} not counted (cross_cutting_counts = false)",
                 if uncounted == 1 { " is" } else { "s are" }
             ));
         }
