@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::cli::Lang;
 use crate::model::{Funding, Period, Status};
+use crate::progress::{CurrentPeriod, Reason};
 
 pub struct Words {
     /// Month names, January first, as used in dates ("30. juni 2017").
@@ -38,6 +39,67 @@ pub struct Words {
     pub as_of: &'static str,
     pub met: &'static str,
     pub short: &'static str,
+    /// Heading of `plan status`: "Status".
+    pub status_title: &'static str,
+    /// "indsatser" / "initiatives".
+    pub initiatives: &'static str,
+    /// Column of totals.
+    pub total: &'static str,
+    /// "Periode" / "Period".
+    pub period_heading: &'static str,
+    /// "Perioder" / "Periods".
+    pub periods_heading: &'static str,
+    /// "Spor" / "Tracks".
+    pub tracks_heading: &'static str,
+    /// "Steder" / "Places".
+    pub locations_heading: &'static str,
+    /// "Kræver opmærksomhed" / "Needs attention".
+    pub attention_heading: &'static str,
+    /// When nothing is late, blocked or at risk.
+    pub nothing_needs_attention: &'static str,
+    /// "mindst {n} pr. spor".
+    pub min_per_track: &'static str,
+    /// "mangler {n}": how many more a short track needs.
+    pub missing_n: &'static str,
+    /// "{n} på alle spor, tæller med".
+    pub cross_cutting_counted: &'static str,
+    /// "{n} på alle spor, tæller ikke med".
+    pub cross_cutting_not_counted: &'static str,
+    /// Marks the current period.
+    pub now: &'static str,
+    /// "Id".
+    pub id_heading: &'static str,
+    /// "Titel" / "Title".
+    pub title_heading: &'static str,
+    /// "Status".
+    pub status_heading: &'static str,
+    /// Column of late/blocked/at-risk marks.
+    pub flags_heading: &'static str,
+    /// `plan list` when no initiative matches.
+    pub no_match: &'static str,
+    /// Note under a list filtered by track.
+    pub shown_because_cross_cutting: &'static str,
+    /// `plan show` labels.
+    pub file_label: &'static str,
+    pub judgement_label: &'static str,
+    /// No late/blocked/at-risk judgement.
+    pub on_track: &'static str,
+    pub partners_label: &'static str,
+    pub deadline_label: &'static str,
+    pub funding_label: &'static str,
+    pub owner_label: &'static str,
+    pub tags_label: &'static str,
+    pub follow_up_label: &'static str,
+    pub description_label: &'static str,
+    pub log_label: &'static str,
+    pub depends_on_label: &'static str,
+    pub dependents_label: &'static str,
+    /// An empty list.
+    pub none: &'static str,
+    /// A dependency that names no initiative.
+    pub not_in_plan: &'static str,
+    /// The whole year in a narrow column: "År" / "Year" (quarters are "Q1".."Q4").
+    pub year_short: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -79,6 +141,42 @@ pub const DA: Words = Words {
     as_of: "pr.",
     met: "opfyldt",
     short: "mangler",
+    status_title: "Status",
+    initiatives: "indsatser",
+    total: "I alt",
+    period_heading: "Periode",
+    periods_heading: "Perioder",
+    tracks_heading: "Spor",
+    locations_heading: "Steder",
+    attention_heading: "Kræver opmærksomhed",
+    nothing_needs_attention: "Intet er forsinket, blokeret eller i risiko.",
+    min_per_track: "mindst {n} pr. spor",
+    missing_n: "mangler {n}",
+    cross_cutting_counted: "{n} på alle spor tæller med på hvert spor",
+    cross_cutting_not_counted: "{n} på alle spor tæller ikke med i minimum",
+    now: "nu",
+    id_heading: "Id",
+    title_heading: "Titel",
+    status_heading: "Status",
+    flags_heading: "Bemærk",
+    no_match: "Ingen indsatser matcher.",
+    shown_because_cross_cutting: "{n} på alle spor er med, fordi de berører alle spor.",
+    file_label: "Fil",
+    judgement_label: "Vurdering",
+    on_track: "ingen bemærkninger",
+    partners_label: "Partnere",
+    deadline_label: "Frist",
+    funding_label: "Finansiering",
+    owner_label: "Ansvarlig",
+    tags_label: "Emneord",
+    follow_up_label: "Opfølgning",
+    description_label: "Beskrivelse",
+    log_label: "Log",
+    depends_on_label: "Afhænger af",
+    dependents_label: "Afhængige",
+    none: "ingen",
+    not_in_plan: "findes ikke i planen",
+    year_short: "År",
 };
 
 pub const EN: Words = Words {
@@ -120,6 +218,42 @@ pub const EN: Words = Words {
     as_of: "as of",
     met: "met",
     short: "short",
+    status_title: "Status",
+    initiatives: "initiatives",
+    total: "Total",
+    period_heading: "Period",
+    periods_heading: "Periods",
+    tracks_heading: "Tracks",
+    locations_heading: "Places",
+    attention_heading: "Needs attention",
+    nothing_needs_attention: "Nothing is late, blocked or at risk.",
+    min_per_track: "at least {n} per track",
+    missing_n: "{n} short",
+    cross_cutting_counted: "{n} on all tracks count toward every track",
+    cross_cutting_not_counted: "{n} on all tracks do not count toward the minimum",
+    now: "now",
+    id_heading: "Id",
+    title_heading: "Title",
+    status_heading: "Status",
+    flags_heading: "Flags",
+    no_match: "No initiatives match.",
+    shown_because_cross_cutting: "{n} on all tracks are included: they touch every track.",
+    file_label: "File",
+    judgement_label: "Judgement",
+    on_track: "on track",
+    partners_label: "Partners",
+    deadline_label: "Deadline",
+    funding_label: "Funding",
+    owner_label: "Owner",
+    tags_label: "Tags",
+    follow_up_label: "Follow-up",
+    description_label: "Description",
+    log_label: "Log",
+    depends_on_label: "Depends on",
+    dependents_label: "Depended on by",
+    none: "none",
+    not_in_plan: "not in the plan",
+    year_short: "Year",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -154,6 +288,33 @@ impl Words {
         match period {
             Period::Year => self.whole_year.to_string(),
             Period::Q(q) => self.quarter_long.replace("{n}", &q.to_string()),
+        }
+    }
+
+    /// Why an initiative needs attention: "forsinket siden 1. april 2017", "venter på x, y",
+    /// "venter på finansiering".
+    pub fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::Late { since } => self.late_since.replace("{date}", &self.date(*since)),
+            Reason::Blocked { by } => self.blocked_by.replace("{ids}", &by.join(", ")),
+            Reason::AtRisk => self.waiting_for_funding.to_string(),
+        }
+    }
+
+    /// "2. kvartal", "året er ikke begyndt" or "året er slut".
+    pub fn current_period(&self, current: CurrentPeriod) -> String {
+        match current {
+            CurrentPeriod::NotStarted => self.not_started.to_string(),
+            CurrentPeriod::Over => self.year_over.to_string(),
+            CurrentPeriod::Quarter(q) => self.period(Period::Q(q)),
+        }
+    }
+
+    /// "Q2" / "År": a period in a narrow column.
+    pub fn period_short(&self, period: Period) -> String {
+        match period {
+            Period::Year => self.year_short.to_string(),
+            Period::Q(_) => period.as_str().to_string(),
         }
     }
 

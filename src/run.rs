@@ -40,9 +40,9 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     let config = Config::resolve(&cli.global, &Env::from_process())?;
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
-        Command::Status(_args) => commands::status::run(&config, out),
-        Command::List(_args) => commands::list::run(&config, out),
-        Command::Show(_args) => commands::show::run(&config, out),
+        Command::Status(args) => commands::status::run(&config, args, out),
+        Command::List(args) => commands::list::run(&config, args, out),
+        Command::Show(args) => commands::show::run(&config, args, out),
         Command::Report(_args) => commands::report::run(&config, out),
         Command::New(_args) => commands::new::run(&config, out),
         Command::Set(_args) => commands::set::run(&config, out),

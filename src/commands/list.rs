@@ -1,10 +1,182 @@
-//! `plan list`: not built yet.
+//! `plan list`: the initiatives that pass the filters, sorted by period then id.
 
+use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
-use crate::error::Failure;
+use crate::error::{Failure, EXIT_OK};
+use crate::i18n::words;
+use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
+use crate::progress::{judge_all, Judgement};
+use crate::render::list::{self, Item, Listing};
+use crate::render::terminal::{self, Paint};
+use crate::suggest::did_you_mean;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan list` is not available yet").into())
+/// Which tracks a `--track` filter asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrackFilter {
+    /// One track: initiatives on it, and the cross-cutting ones (they touch every track).
+    Track(String),
+    /// `--track "Alle spor"`: only the cross-cutting initiatives.
+    CrossCutting,
+}
+
+/// The filters of `plan list`, resolved against the plan: every name is canonical.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub track: Option<TrackFilter>,
+    pub period: Option<Period>,
+    pub location: Option<String>,
+    pub status: Option<Status>,
+    /// Folded (lower case) tag.
+    pub tag: Option<String>,
+    pub late: bool,
+}
+
+/// A usage error for an unknown filter value, with "did you mean" and the valid values.
+fn unknown<'a>(
+    what: &str,
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+    valid: &[&str],
+) -> Failure {
+    let mut failure = Failure::usage(format!("unknown {what} `{typed}`"));
+    let mut help = did_you_mean(typed, candidates)
+        .map(|s| format!("{s} "))
+        .unwrap_or_default();
+    help.push_str(&format!("the {what}s are: {}", valid.join(", ")));
+    failure = failure.with_help(help);
+    failure
+}
+
+impl Filter {
+    /// Resolves the command line's filters against the plan's catalogue and tags.
+    pub fn resolve(plan: &Plan, args: &ListArgs) -> Result<Filter, Failure> {
+        let catalogue = &plan.manifest.catalogue;
+        let track = match &args.track {
+            None => None,
+            Some(t) if Catalogue::is_cross_cutting(t) => Some(TrackFilter::CrossCutting),
+            Some(t) => match catalogue.track(t) {
+                Some(name) => Some(TrackFilter::Track(name.to_string())),
+                None => {
+                    let names: Vec<&str> =
+                        catalogue.tracks.iter().map(|t| t.name.as_str()).collect();
+                    return Err(unknown("track", t, catalogue.track_spellings(), &names));
+                }
+            },
+        };
+        let location = match &args.location {
+            None => None,
+            Some(l) => match catalogue.location(l) {
+                Some(name) => Some(name.to_string()),
+                None => {
+                    let names: Vec<&str> = catalogue
+                        .locations
+                        .iter()
+                        .map(|l| l.name.as_str())
+                        .collect();
+                    return Err(unknown("place", l, catalogue.location_spellings(), &names));
+                }
+            },
+        };
+        let period = match &args.period {
+            None => None,
+            Some(p) => Some(p.parse::<Period>().map_err(|_| {
+                let names: Vec<&str> = Period::ALL.iter().map(|p| p.as_str()).collect();
+                unknown("period", p, names.clone(), &names)
+            })?),
+        };
+        let status = match &args.status {
+            None => None,
+            Some(s) => Some(s.trim().to_lowercase().parse::<Status>().map_err(|_| {
+                let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                unknown("status", s, names.clone(), &names)
+            })?),
+        };
+        let tag = match &args.tag {
+            None => None,
+            Some(t) => {
+                let wanted = fold(t);
+                let mut tags: Vec<&str> = plan
+                    .initiatives
+                    .iter()
+                    .flat_map(|i| i.tags.iter().map(String::as_str))
+                    .collect();
+                tags.sort_unstable();
+                tags.dedup();
+                if !tags.iter().any(|tag| fold(tag) == wanted) {
+                    let mut failure = Failure::usage(format!("no initiative has the tag `{t}`"));
+                    if let Some(s) = did_you_mean(t, tags.iter().copied()) {
+                        failure = failure.with_help(s);
+                    }
+                    return Err(failure);
+                }
+                Some(wanted)
+            }
+        };
+        Ok(Filter {
+            track,
+            period,
+            location,
+            status,
+            tag,
+            late: args.late,
+        })
+    }
+
+    pub fn matches(&self, init: &Initiative, judgement: &Judgement) -> bool {
+        let track = match &self.track {
+            None => true,
+            Some(TrackFilter::CrossCutting) => init.cross_cutting,
+            Some(TrackFilter::Track(name)) => {
+                init.cross_cutting || init.tracks.iter().any(|t| t == name)
+            }
+        };
+        track
+            && self.period.is_none_or(|p| init.period == p)
+            && self
+                .location
+                .as_ref()
+                .is_none_or(|l| init.locations.contains(l))
+            && self.status.is_none_or(|s| init.status == s)
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| init.tags.iter().any(|x| &fold(x) == t))
+            && (!self.late || judgement.late())
+    }
+}
+
+pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
+    let plan = load(config)?;
+    let filter = Filter::resolve(&plan, args)?;
+    let mut items: Vec<Item<'_>> = judge_all(&plan, config.today)
+        .into_iter()
+        .filter(|(init, judgement)| filter.matches(init, judgement))
+        .map(|(initiative, judgement)| Item {
+            file: &plan.file(initiative.file).display,
+            initiative,
+            judgement,
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (a.initiative.period, &a.initiative.id).cmp(&(b.initiative.period, &b.initiative.id))
+    });
+    let listing = Listing {
+        items,
+        track_filter: matches!(filter.track, Some(TrackFilter::Track(_))),
+    };
+    let words = words(config.lang_for(&plan));
+    match args.format {
+        ListFormat::Table => {
+            let paint = Paint {
+                color: config.color,
+            };
+            list::table(&listing, words, paint, terminal::width(), out)?
+        }
+        ListFormat::Markdown => list::markdown(&listing, words, out)?,
+        ListFormat::Csv => list::csv(&listing, out)?,
+        ListFormat::Json => list::json(&listing, out)?,
+    }
+    Ok(EXIT_OK)
 }

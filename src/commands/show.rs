@@ -1,10 +1,42 @@
-//! `plan show`: not built yet.
+//! `plan show ID`: one initiative in full, what it depends on and what depends on it.
+//!
+//! An unknown id is a usage error (exit 2) with "did you mean"; an id whose file is too
+//! broken to read is an error in the plan (exit 1): `plan check` says why.
 
+use crate::cli::ShowArgs;
 use crate::config::Config;
-use crate::error::Failure;
+use crate::error::{Failure, EXIT_OK};
+use crate::i18n::words;
+use crate::render::show::{self, Shown};
+use crate::render::terminal::{self, Paint};
+use crate::suggest::did_you_mean;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan show` is not available yet").into())
+pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
+    let plan = load(config)?;
+    let id = args.id.trim().trim_end_matches(".toml");
+    let Some(init) = plan.get(id) else {
+        if plan.all_ids.iter().any(|known| known == id) {
+            return Err(Failure::invalid(format!(
+                "the initiative `{id}` cannot be read: its file has errors"
+            ))
+            .with_help("run `plan check` to see them")
+            .into());
+        }
+        let help = did_you_mean(id, plan.all_ids.iter().map(String::as_str))
+            .unwrap_or_else(|| "run `plan list` to see the ids".to_string());
+        return Err(
+            Failure::usage(format!("no initiative has the id `{}`", args.id))
+                .with_help(help)
+                .into(),
+        );
+    };
+    let shown = Shown::of(&plan, init, config.today);
+    let paint = Paint {
+        color: config.color,
+    };
+    let words = words(config.lang_for(&plan));
+    show::text(&shown, words, paint, terminal::width(), out)?;
+    Ok(EXIT_OK)
 }

@@ -1,10 +1,27 @@
-//! `plan status`: not built yet.
+//! `plan status`: where the plan stands at the as-of date, as a dashboard or JSON.
 
+use crate::cli::{StatusArgs, StatusFormat};
 use crate::config::Config;
-use crate::error::Failure;
+use crate::error::EXIT_OK;
+use crate::i18n::words;
+use crate::render::status;
+use crate::render::terminal::{self, Paint};
+use crate::summary::summarize;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan status` is not available yet").into())
+pub fn run(config: &Config, args: &StatusArgs, out: Out<'_>) -> Outcome {
+    let plan = load(config)?;
+    let summary = summarize(&plan, config.today);
+    match args.format {
+        StatusFormat::Text => {
+            let paint = Paint {
+                color: config.color,
+            };
+            let words = words(config.lang_for(&plan));
+            status::text(&summary, words, paint, terminal::width(), out)?;
+        }
+        StatusFormat::Json => status::json(&summary, out)?,
+    }
+    Ok(EXIT_OK)
 }

@@ -1,3 +1,7 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
 pub mod diagnostics;
+pub mod list;
+pub mod show;
+pub mod status;
+pub mod terminal;

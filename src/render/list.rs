@@ -1,0 +1,402 @@
+//! `plan list`: the chosen initiatives as a terminal table, Markdown, CSV or JSON.
+//!
+//! Table and Markdown are for people: in the plan's language. CSV and JSON are for programs
+//! and spreadsheets: English keys, stable values (`"Q2"`, `"planned"`), as in design.md.
+
+use std::io::{self, Write};
+
+use comfy_table::{Color, ColumnConstraint, Width};
+use serde::Serialize;
+
+use crate::i18n::Words;
+use crate::model::{Funding, Initiative, Period, Status};
+use crate::progress::Judgement;
+use crate::text::{clean, clean_line};
+
+use super::terminal::{capitalize, framed_table, Paint};
+
+/// One initiative as listed, with its judgement at the as-of date.
+pub struct Item<'a> {
+    pub initiative: &'a Initiative,
+    /// The file as displayed (`plans/q2/udearealer.toml`).
+    pub file: &'a str,
+    pub judgement: Judgement,
+}
+
+/// What was chosen, and how: `track_filter` is set when a track filter chose the items, so
+/// that cross-cutting ones can be marked as included for touching every track.
+pub struct Listing<'a> {
+    pub items: Vec<Item<'a>>,
+    pub track_filter: bool,
+}
+
+impl Listing<'_> {
+    fn cross_cutting_shown(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.initiative.cross_cutting)
+            .count()
+    }
+}
+
+/// The tracks as people read them; a cross-cutting initiative shows "Alle spor".
+fn tracks_text(init: &Initiative, words: &Words) -> String {
+    let mut names: Vec<String> = Vec::new();
+    if init.cross_cutting {
+        names.push(capitalize(words.cross_cutting));
+    }
+    names.extend(init.tracks.iter().map(|t| clean_line(t)));
+    names.join(", ")
+}
+
+/// "forsinket, blokeret, i risiko" — what the judgement flags, in the plan's language.
+fn flags_text(judgement: &Judgement, words: &Words) -> String {
+    let mut flags = Vec::new();
+    if judgement.late() {
+        flags.push(words.late);
+    }
+    if judgement.blocked() {
+        flags.push(words.blocked);
+    }
+    if judgement.at_risk {
+        flags.push(words.at_risk);
+    }
+    flags.join(", ")
+}
+
+fn join_clean(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| clean_line(s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// From this width on, every field has its own column; narrower, the title goes under the
+/// id and the places under the tracks, so that 80 columns still leave the title room.
+pub const WIDE: u16 = 120;
+
+/// A table for the terminal, laid out to `width`; titles, tracks and places wrap.
+pub fn table(
+    listing: &Listing<'_>,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if listing.items.is_empty() {
+        return writeln!(out, "{}", words.no_match);
+    }
+    let wide = width >= WIDE;
+    let mut table = framed_table(paint, width);
+    if wide {
+        table.set_header(vec![
+            words.id_heading,
+            words.period_heading,
+            words.title_heading,
+            words.tracks_heading,
+            words.locations_heading,
+            words.status_heading,
+            words.flags_heading,
+        ]);
+    } else {
+        table.set_header(vec![
+            format!("{} / {}", words.id_heading, words.title_heading),
+            words.period_heading.to_string(),
+            format!(
+                "{} ({})",
+                words.tracks_heading,
+                words.locations_heading.to_lowercase()
+            ),
+            words.status_heading.to_string(),
+        ]);
+    }
+    for item in &listing.items {
+        let init = item.initiative;
+        let flags = flags_text(&item.judgement, words);
+        let flag_color = if item.judgement.late() {
+            Some(Color::Red)
+        } else if item.judgement.needs_attention() {
+            Some(Color::Yellow)
+        } else {
+            None
+        };
+        let status = words.status(init.status);
+        let status_color = match init.status {
+            Status::Done => Some(Color::Green),
+            _ => None,
+        };
+        let id = clean_line(&init.id);
+        let title = clean_line(&init.title);
+        let tracks = tracks_text(init, words);
+        let places = join_clean(&init.locations);
+        if wide {
+            table.add_row(vec![
+                paint.cell(id, None),
+                paint.cell(words.period(init.period), None),
+                paint.cell(title, None),
+                paint.cell(tracks, None),
+                paint.cell(places, None),
+                paint.cell(status, status_color),
+                paint.cell(flags, flag_color),
+            ]);
+        } else {
+            let stack = |a: &str, b: &str| {
+                if b.is_empty() {
+                    a.to_string()
+                } else {
+                    format!("{a}\n{b}")
+                }
+            };
+            // One track and one flag a line; the places in brackets under the tracks.
+            let tracks = tracks.replace(", ", "\n");
+            let places = if places.is_empty() {
+                places
+            } else {
+                format!("({places})")
+            };
+            let flags = flags.replace(", ", "\n");
+            table.add_row(vec![
+                paint.cell(stack(&id, &title), None),
+                paint.cell(words.period_short(init.period), None),
+                paint.cell(stack(&tracks, &places), None),
+                paint.cell(stack(status, &flags), flag_color.or(status_color)),
+            ]);
+        }
+    }
+    // Ids never wrap (an id broken over two lines cannot be copied), nor periods.
+    let constraints = if wide {
+        vec![
+            ColumnConstraint::ContentWidth,
+            ColumnConstraint::ContentWidth,
+            ColumnConstraint::LowerBoundary(Width::Percentage(25)),
+        ]
+    } else {
+        let longest_id = listing
+            .items
+            .iter()
+            .map(|i| i.initiative.id.len())
+            .max()
+            .unwrap_or(0);
+        vec![
+            ColumnConstraint::LowerBoundary(Width::Fixed(longest_id as u16)),
+            ColumnConstraint::ContentWidth,
+            ColumnConstraint::LowerBoundary(Width::Fixed(14)),
+            ColumnConstraint::ContentWidth,
+        ]
+    };
+    for (column, constraint) in table.column_iter_mut().zip(constraints) {
+        column.set_constraint(constraint);
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    let shown = listing.cross_cutting_shown();
+    if listing.track_filter && shown > 0 {
+        writeln!(
+            out,
+            "{}",
+            paint.dim(
+                &words
+                    .shown_because_cross_cutting
+                    .replace("{n}", &shown.to_string())
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Escapes plan text for a Markdown table cell: markup characters get a backslash, `|`
+/// cannot end the cell, and control characters and line breaks are gone.
+pub fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// A Markdown (GitHub) table, in the plan's language.
+pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io::Result<()> {
+    let head = [
+        words.id_heading,
+        words.period_heading,
+        words.title_heading,
+        words.tracks_heading,
+        words.locations_heading,
+        words.status_heading,
+        words.flags_heading,
+    ];
+    writeln!(out, "| {} |", head.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(head.len()))?;
+    for item in &listing.items {
+        let init = item.initiative;
+        let cells = [
+            format!("`{}`", init.id),
+            words.period(init.period),
+            markdown_cell(&init.title),
+            markdown_cell(&tracks_text(init, words)),
+            markdown_cell(&init.locations.join(", ")),
+            words.status(init.status).to_string(),
+            flags_text(&item.judgement, words),
+        ];
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// The machine-readable record of an initiative: the keys of design.md.
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: &'a str,
+    period: Period,
+    tracks: &'a [String],
+    cross_cutting: bool,
+    locations: &'a [String],
+    partners: &'a [String],
+    depends_on: &'a [String],
+    status: Status,
+    deadline: Option<String>,
+    funding: Option<Funding>,
+    owner: Option<&'a str>,
+    tags: &'a [String],
+    late: bool,
+    blocked: bool,
+    at_risk: bool,
+}
+
+impl<'a> Record<'a> {
+    fn of(item: &'a Item<'a>) -> Record<'a> {
+        let i = item.initiative;
+        Record {
+            id: &i.id,
+            file: item.file,
+            title: &i.title,
+            period: i.period,
+            tracks: &i.tracks,
+            cross_cutting: i.cross_cutting,
+            locations: &i.locations,
+            partners: &i.partners,
+            depends_on: &i.depends_on,
+            status: i.status,
+            deadline: i.deadline.map(|d| d.to_string()),
+            funding: i.funding,
+            owner: i.owner.as_deref(),
+            tags: &i.tags,
+            late: item.judgement.late(),
+            blocked: item.judgement.blocked(),
+            at_risk: item.judgement.at_risk,
+        }
+    }
+}
+
+/// A JSON array, one object per initiative.
+pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let records: Vec<Record<'_>> = listing.items.iter().map(Record::of).collect();
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
+}
+
+/// Guards a CSV cell that a spreadsheet would run as a formula: a leading `=`, `+`, `-`,
+/// `@`, tab or carriage return gets a `'` in front.
+/// Control characters are removed too (line breaks and tabs inside are kept, quoted).
+pub fn csv_cell(text: &str) -> String {
+    let text = clean(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,
+/// lists joined with "; ", and every cell guarded against formula injection.
+pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "id",
+        "file",
+        "title",
+        "period",
+        "tracks",
+        "cross_cutting",
+        "locations",
+        "partners",
+        "depends_on",
+        "status",
+        "deadline",
+        "funding",
+        "owner",
+        "tags",
+        "late",
+        "blocked",
+        "at_risk",
+    ])?;
+    let list = |items: &[String]| items.join("; ");
+    for item in &listing.items {
+        let i = item.initiative;
+        let j = &item.judgement;
+        let record = [
+            i.id.clone(),
+            item.file.to_string(),
+            i.title.clone(),
+            i.period.as_str().to_string(),
+            list(&i.tracks),
+            i.cross_cutting.to_string(),
+            list(&i.locations),
+            list(&i.partners),
+            list(&i.depends_on),
+            i.status.as_str().to_string(),
+            i.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            i.funding
+                .map(|f| f.as_str().to_string())
+                .unwrap_or_default(),
+            i.owner.clone().unwrap_or_default(),
+            list(&i.tags),
+            j.late().to_string(),
+            j.blocked().to_string(),
+            j.at_risk.to_string(),
+        ];
+        writer.write_record(record.iter().map(|c| csv_cell(c)))?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_escape_pipes_and_markup() {
+        assert_eq!(markdown_cell("a | b"), r"a \| b");
+        assert_eq!(markdown_cell("*fed* _kursiv_"), r"\*fed\* \_kursiv\_");
+        assert_eq!(markdown_cell("<script>"), r"\<script\>");
+        assert_eq!(markdown_cell(r"c:\x"), r"c:\\x");
+        assert_eq!(
+            markdown_cell("linje 1\nlinje 2\u{1b}[31m"),
+            "linje 1 linje 2[31m"
+        );
+        assert_eq!(markdown_cell("Ågerup"), "Ågerup");
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_are_guarded() {
+        for bad in ["=1+1", "+45 1234", "-2", "@SUM(A1)", "\tx"] {
+            assert_eq!(csv_cell(bad), format!("'{bad}"));
+        }
+        // A carriage return is a control character: removed before the guard looks.
+        assert_eq!(csv_cell("\r=1"), "'=1");
+        assert_eq!(csv_cell("bell\u{7}"), "bell");
+        assert_eq!(csv_cell("Gundsømagle"), "Gundsømagle");
+        assert_eq!(csv_cell("2017-06-30"), "2017-06-30");
+    }
+}

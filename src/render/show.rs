@@ -1,0 +1,265 @@
+//! `plan show ID`: one initiative in full, as text for a terminal, in the plan's language.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::Words;
+use crate::model::{Initiative, Plan};
+use crate::progress::{judge, Judgement, Reason};
+use crate::text::{clean, clean_line};
+
+use super::terminal::{capitalize, truncate, Paint};
+
+/// Everything `show` prints about one initiative, gathered first.
+pub struct Shown<'a> {
+    pub initiative: &'a Initiative,
+    pub file: &'a str,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub judgement: Judgement,
+    /// What it depends on: each id, with the initiative when the plan has it.
+    pub depends_on: Vec<(&'a str, Option<(&'a Initiative, Judgement)>)>,
+    /// What depends on it.
+    pub dependents: Vec<(&'a Initiative, Judgement)>,
+}
+
+impl<'a> Shown<'a> {
+    pub fn of(plan: &'a Plan, init: &'a Initiative, as_of: NaiveDate) -> Shown<'a> {
+        let by_id = plan.by_id();
+        Shown {
+            initiative: init,
+            file: &plan.file(init.file).display,
+            year: plan.manifest.plan.year,
+            as_of,
+            judgement: judge(plan, init, as_of),
+            depends_on: init
+                .depends_on
+                .iter()
+                .map(|id| {
+                    let dep = by_id.get(id.as_str()).map(|d| (*d, judge(plan, d, as_of)));
+                    (id.as_str(), dep)
+                })
+                .collect(),
+            dependents: plan
+                .dependents(&init.id)
+                .into_iter()
+                .map(|d| (d, judge(plan, d, as_of)))
+                .collect(),
+        }
+    }
+}
+
+/// Word-wraps `text` to `width` columns, keeping its own line breaks.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(|l| l.is_empty()) {
+        lines.remove(0);
+    }
+    lines
+}
+
+fn reasons_text(judgement: &Judgement, words: &Words, paint: Paint) -> String {
+    let reasons = judgement.reasons();
+    if reasons.is_empty() {
+        return paint.green(words.on_track);
+    }
+    reasons
+        .iter()
+        .map(|r| match r {
+            Reason::Late { .. } => paint.red(&words.reason(r)),
+            _ => paint.yellow(&words.reason(r)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A related initiative on one line: id (period, status; reasons), the title under it.
+fn related(
+    init: &Initiative,
+    judgement: &Judgement,
+    words: &Words,
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut facts = format!(
+        "{}, {}",
+        words.period(init.period),
+        words.status(init.status)
+    );
+    if judgement.needs_attention() {
+        facts.push_str("; ");
+        facts.push_str(&reasons_text(judgement, words, paint));
+    }
+    writeln!(out, "  {} ({facts})", paint.bold(&clean_line(&init.id)))?;
+    writeln!(
+        out,
+        "    {}",
+        truncate(&clean_line(&init.title), width.saturating_sub(4))
+    )
+}
+
+pub fn text(
+    shown: &Shown<'_>,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let width = usize::from(width);
+    let init = shown.initiative;
+    writeln!(out, "{}", paint.bold(&clean_line(&init.id)))?;
+    for line in wrap(&clean_line(&init.title), width) {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
+    writeln!(out)?;
+
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| clean_line(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut fields: Vec<(&str, String)> = vec![
+        (words.file_label, clean_line(shown.file)),
+        (
+            words.period_heading,
+            format!(
+                "{} ({} – {})",
+                words.period(init.period),
+                words.date(init.period.start(shown.year)),
+                words.date(init.period.end(shown.year))
+            ),
+        ),
+        (words.status_heading, words.status(init.status).to_string()),
+        (
+            words.judgement_label,
+            format!(
+                "{} ({} {})",
+                reasons_text(&shown.judgement, words, paint),
+                words.as_of,
+                words.date(shown.as_of)
+            ),
+        ),
+    ];
+    let mut tracks = Vec::new();
+    if init.cross_cutting {
+        tracks.push(capitalize(words.cross_cutting));
+    }
+    tracks.extend(init.tracks.iter().map(|t| clean_line(t)));
+    fields.push((words.tracks_heading, tracks.join(", ")));
+    if !init.locations.is_empty() {
+        fields.push((words.locations_heading, list(&init.locations)));
+    }
+    if !init.partners.is_empty() {
+        fields.push((words.partners_label, list(&init.partners)));
+    }
+    if let Some(deadline) = init.deadline {
+        fields.push((words.deadline_label, words.date(deadline)));
+    }
+    if let Some(funding) = init.funding {
+        fields.push((words.funding_label, words.funding(funding).to_string()));
+    }
+    if let Some(owner) = &init.owner {
+        fields.push((words.owner_label, clean_line(owner)));
+    }
+    if !init.tags.is_empty() {
+        fields.push((words.tags_label, list(&init.tags)));
+    }
+    if let Some(follow_up) = &init.follow_up {
+        fields.push((words.follow_up_label, clean_line(follow_up)));
+    }
+    let label_width = fields.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    for (label, value) in &fields {
+        let pad = " ".repeat(label_width - label.width());
+        writeln!(out, "  {label}{pad}  {value}")?;
+    }
+
+    if let Some(description) = &init.description {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold(words.description_label))?;
+        for line in wrap(&clean(description), width.saturating_sub(2)) {
+            if line.is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(out, "{}", paint.bold(words.depends_on_label))?;
+    if shown.depends_on.is_empty() {
+        writeln!(out, "  {}", words.none)?;
+    }
+    for (id, dep) in &shown.depends_on {
+        match dep {
+            Some((d, j)) => related(d, j, words, paint, width, out)?,
+            None => writeln!(
+                out,
+                "  {} ({})",
+                paint.bold(&clean_line(id)),
+                paint.red(words.not_in_plan)
+            )?,
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", paint.bold(words.dependents_label))?;
+    if shown.dependents.is_empty() {
+        writeln!(out, "  {}", words.none)?;
+    }
+    for (d, j) in &shown.dependents {
+        related(d, j, words, paint, width, out)?;
+    }
+
+    if !init.log.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold(words.log_label))?;
+        for entry in &init.log {
+            let date = words.date(entry.date);
+            let indent = 2 + date.width() + 2;
+            let lines = wrap(&clean(&entry.text), width.saturating_sub(indent).max(20));
+            for (n, line) in lines.iter().enumerate() {
+                if n == 0 {
+                    writeln!(out, "  {date}  {line}")?;
+                } else {
+                    writeln!(out, "{}{line}", " ".repeat(indent))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_width_and_keeps_line_breaks() {
+        assert_eq!(
+            wrap("Første netværksmøde holdt i Viby.", 20),
+            vec!["Første netværksmøde", "holdt i Viby."]
+        );
+        assert_eq!(wrap("\na\n\nb\n", 20), vec!["a", "", "b"]);
+    }
+}

@@ -1,0 +1,305 @@
+//! `plan status`: the dashboard as text for a terminal, and as JSON.
+//!
+//! Text is laid out to a width (80 columns at least fits; a wider terminal is used), in the
+//! plan's language, coloured only where colour means something: late and short in red,
+//! met in green, blocked and waiting for money in yellow.
+
+use std::io::{self, Write};
+
+use comfy_table::{CellAlignment, Color, Row};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::Words;
+use crate::progress::{CurrentPeriod, Reason};
+use crate::summary::{Summary, TrackRow};
+use crate::text::clean_line;
+
+use super::terminal::{capitalize, plain_table, truncate, wrap_items, write_table, Paint};
+
+/// The longest a track bar gets, in columns.
+const BAR_MAX: usize = 24;
+
+/// The dashboard as text.
+pub fn text(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    header(summary, words, paint, out)?;
+    totals(summary, words, paint, out)?;
+    periods(summary, words, paint, width, out)?;
+    tracks(summary, words, paint, width, out)?;
+    locations(summary, words, paint, width, out)?;
+    attention(summary, words, paint, width, out)
+}
+
+fn header(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", paint.bold(&clean_line(&summary.plan.title)))?;
+    writeln!(
+        out,
+        "{} {} {} · {}",
+        words.status_title,
+        words.as_of,
+        words.date(summary.as_of),
+        words.current_period(summary.current)
+    )?;
+    writeln!(out)
+}
+
+fn totals(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    let t = &summary.totals;
+    let lead = format!("{} {}", t.initiatives, words.initiatives);
+    let pad = " ".repeat(lead.width());
+    let count = |word: &str, n: usize| format!("{word} {n}");
+    writeln!(
+        out,
+        "{}  {}",
+        paint.bold(&lead),
+        [
+            count(words.status_planned, t.planned),
+            count(words.status_active, t.active),
+            count(words.status_done, t.done),
+            count(words.status_postponed, t.postponed),
+            count(words.status_cancelled, t.cancelled),
+        ]
+        .join(" · ")
+    )?;
+    let flag = |word: &str, n: usize, red: bool| {
+        let text = count(word, n);
+        match (n, red) {
+            (0, _) => text,
+            (_, true) => paint.red(&text),
+            (_, false) => paint.yellow(&text),
+        }
+    };
+    writeln!(
+        out,
+        "{pad}  {}",
+        [
+            flag(words.late, t.late, true),
+            flag(words.blocked, t.blocked, false),
+            flag(words.at_risk, t.at_risk, false),
+        ]
+        .join(" · ")
+    )?;
+    writeln!(out)
+}
+
+fn periods(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "{}", paint.bold(words.periods_heading))?;
+    // Postponed and cancelled get a column only when some initiative is.
+    let postponed = summary.periods.iter().any(|p| p.postponed > 0);
+    let cancelled = summary.periods.iter().any(|p| p.cancelled > 0);
+    let mut table = plain_table(paint, width);
+    let mut head = vec![
+        words.period_heading.to_string(),
+        words.total.to_string(),
+        capitalize(words.status_done),
+        capitalize(words.status_active),
+        capitalize(words.status_planned),
+    ];
+    if postponed {
+        head.push(capitalize(words.status_postponed));
+    }
+    if cancelled {
+        head.push(capitalize(words.status_cancelled));
+    }
+    head.push(capitalize(words.late));
+    head.push(String::new());
+    table.set_header(head);
+    for row in &summary.periods {
+        let current = match (summary.current, row.period.quarter()) {
+            (CurrentPeriod::Quarter(now), Some(q)) => now == q,
+            _ => false,
+        };
+        let mut cells = Row::from(vec![
+            paint.cell(words.period(row.period), None),
+            paint.cell(row.total, None),
+            paint.cell(row.done, (row.done > 0).then_some(Color::Green)),
+            paint.cell(row.active, None),
+            paint.cell(row.planned, None),
+        ]);
+        if postponed {
+            cells.add_cell(paint.cell(row.postponed, None));
+        }
+        if cancelled {
+            cells.add_cell(paint.cell(row.cancelled, None));
+        }
+        cells.add_cell(paint.cell(row.late, (row.late > 0).then_some(Color::Red)));
+        cells.add_cell(paint.cell(
+            if current {
+                format!("← {}", words.now)
+            } else {
+                String::new()
+            },
+            None,
+        ));
+        table.add_row(cells);
+    }
+    let columns = table.column_count();
+    for column in table.column_iter_mut().skip(1).take(columns - 2) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    write_table(&mut table, out)?;
+    writeln!(out)
+}
+
+/// Bar lengths: one unit is up to three columns, scaled down when counts are large.
+fn bar(row: &TrackRow, max_units: usize) -> String {
+    let per_unit = (BAR_MAX / max_units.max(1)).clamp(1, 3);
+    let scaled = |n: usize| {
+        if max_units * per_unit <= BAR_MAX {
+            n * per_unit
+        } else {
+            (n * BAR_MAX).div_ceil(max_units)
+        }
+    };
+    let filled = scaled(row.count);
+    let missing = scaled(row.minimum).saturating_sub(filled);
+    format!("{}{}", "█".repeat(filled), "░".repeat(missing))
+}
+
+fn tracks(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let minimum = summary.tracks.first().map_or(0, |t| t.minimum);
+    writeln!(
+        out,
+        "{} ({})",
+        paint.bold(words.tracks_heading),
+        words.min_per_track.replace("{n}", &minimum.to_string())
+    )?;
+    let max_units = summary
+        .tracks
+        .iter()
+        .map(|t| t.count.max(t.minimum))
+        .max()
+        .unwrap_or(1);
+    let mut table = plain_table(paint, width);
+    for row in &summary.tracks {
+        let verdict = if row.met {
+            paint.cell(words.met, Some(Color::Green))
+        } else {
+            paint.cell(
+                words
+                    .missing_n
+                    .replace("{n}", &(row.minimum - row.count).to_string()),
+                Some(Color::Red),
+            )
+        };
+        table.add_row(vec![
+            paint.cell(clean_line(&row.name), None),
+            paint
+                .cell(row.count, None)
+                .set_alignment(CellAlignment::Right),
+            paint.cell(
+                bar(row, max_units),
+                Some(if row.met { Color::Green } else { Color::Red }),
+            ),
+            verdict,
+        ]);
+    }
+    write_table(&mut table, out)?;
+    if summary.cross_cutting > 0 {
+        let note = if summary.cross_cutting_counts {
+            words.cross_cutting_counted
+        } else {
+            words.cross_cutting_not_counted
+        };
+        writeln!(
+            out,
+            "  {}",
+            paint.dim(&note.replace("{n}", &summary.cross_cutting.to_string()))
+        )?;
+    }
+    writeln!(out)
+}
+
+fn locations(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if summary.locations.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", paint.bold(words.locations_heading))?;
+    let items: Vec<(String, String)> = summary
+        .locations
+        .iter()
+        .map(|l| {
+            let plain = format!("{} {}", clean_line(&l.name), l.count);
+            let painted = match l.minimum {
+                Some(min) if l.count < min => paint.red(&plain),
+                _ => plain.clone(),
+            };
+            (plain, painted)
+        })
+        .collect();
+    for line in wrap_items(&items, " · ", usize::from(width) - 2) {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(out)
+}
+
+fn attention(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if summary.attention.is_empty() {
+        writeln!(out, "{}", paint.bold(words.attention_heading))?;
+        return writeln!(out, "{}", paint.green(words.nothing_needs_attention));
+    }
+    writeln!(
+        out,
+        "{} ({})",
+        paint.bold(words.attention_heading),
+        summary.attention.len()
+    )?;
+    for item in &summary.attention {
+        let reasons: Vec<String> = item
+            .reasons
+            .iter()
+            .map(|r| {
+                let text = words.reason(r);
+                match r {
+                    Reason::Late { .. } => paint.red(&text),
+                    _ => paint.yellow(&text),
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            paint.bold(&clean_line(&item.id)),
+            words.period(item.period),
+            reasons.join("; ")
+        )?;
+        let room = usize::from(width).saturating_sub(4);
+        writeln!(out, "    {}", truncate(&clean_line(&item.title), room))?;
+    }
+    Ok(())
+}
+
+/// The summary as JSON: the keys of design.md ("Machine-readable output"), and more.
+pub fn json(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, summary)?;
+    writeln!(out)
+}
