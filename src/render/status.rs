@@ -273,26 +273,32 @@ fn attention(
         paint.bold(words.attention_heading),
         summary.attention.len()
     )?;
+    let room = usize::from(width).saturating_sub(4);
     for item in &summary.attention {
-        let reasons: Vec<String> = item
+        let plain: Vec<String> = item.reasons.iter().map(|r| words.reason(r)).collect();
+        let painted: Vec<String> = item
             .reasons
             .iter()
-            .map(|r| {
-                let text = words.reason(r);
-                match r {
-                    Reason::Late { .. } => paint.red(&text),
-                    _ => paint.yellow(&text),
-                }
+            .zip(&plain)
+            .map(|(r, text)| match r {
+                Reason::Late { .. } => paint.red(text),
+                _ => paint.yellow(text),
             })
             .collect();
-        writeln!(
-            out,
-            "  {} ({}): {}",
-            paint.bold(&clean_line(&item.id)),
-            words.period(item.period),
-            reasons.join("; ")
-        )?;
-        let room = usize::from(width).saturating_sub(4);
+        let head = format!("{} ({}):", clean_line(&item.id), words.period(item.period));
+        let reasons = plain.join("; ");
+        // The reasons follow the id when they fit on the line, else they get their own.
+        if 2 + head.width() + 1 + reasons.width() <= usize::from(width) {
+            writeln!(out, "  {} {}", paint.bold(&head), painted.join("; "))?;
+        } else if 4 + reasons.width() <= usize::from(width) {
+            writeln!(out, "  {}", paint.bold(&head))?;
+            writeln!(out, "    {}", painted.join("; "))?;
+        } else {
+            writeln!(out, "  {}", paint.bold(&head))?;
+            for reason in &painted {
+                writeln!(out, "    {reason}")?;
+            }
+        }
         writeln!(out, "    {}", truncate(&clean_line(&item.title), room))?;
     }
     Ok(())

@@ -1,1 +1,314 @@
-//! Tests of plan status (to be written).
+//! `plan status`: the judgements at several as-of dates, the dashboard on the shipped plan,
+//! colour, width, and the as-of date from the flag and the environment.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+/// A small plan: a Q1 initiative with a February deadline, a Q2 one that builds on it, a Q2
+/// one waiting for money, and a whole-year one.
+fn fixture(first_status: &str, funding: &str) -> Fixture {
+    Fixture::new()
+        .manifest("min_per_track = 1")
+        .initiative(
+            "forste",
+            "Q1",
+            &["Hygge"],
+            &format!("status = \"{first_status}\"\ndeadline = 2017-02-15\n"),
+        )
+        .initiative(
+            "bygger-videre",
+            "Q2",
+            &["Hygge"],
+            "depends_on = [\"forste\"]\nstatus = \"active\"\n",
+        )
+        .initiative(
+            "venter-paa-penge",
+            "Q2",
+            &["Fordybelse"],
+            &format!("funding = \"{funding}\"\n"),
+        )
+        .initiative("hele-aaret", "year", &["Alle spor"], "")
+}
+
+/// `plan status --format json` as of `today`.
+fn status_json(f: &Fixture, today: &str) -> Value {
+    let out = f
+        .run(&["--today", today, "status", "--format", "json"])
+        .success();
+    serde_json::from_str(&stdout(&out)).expect("status JSON")
+}
+
+/// The attention list as `id: reason, reason`, to compare in one line.
+fn attention(json: &Value) -> Vec<String> {
+    json["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let reasons: Vec<String> = a["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| match r["kind"].as_str().unwrap() {
+                    "late" => format!("late since {}", r["since"].as_str().unwrap()),
+                    "blocked" => format!("blocked by {}", r["by"][0].as_str().unwrap()),
+                    other => other.to_string(),
+                })
+                .collect();
+            format!("{}: {}", a["id"].as_str().unwrap(), reasons.join(", "))
+        })
+        .collect()
+}
+
+#[test]
+fn before_the_year_nothing_is_judged() {
+    let json = status_json(&fixture("planned", "pending"), "2016-12-01");
+    assert_eq!(json["current_period"], "not-started");
+    assert_eq!(json["as_of"], "2016-12-01");
+    assert!(attention(&json).is_empty());
+    assert_eq!(json["totals"]["late"], 0);
+}
+
+#[test]
+fn after_a_deadline_within_its_quarter_it_is_late() {
+    let json = status_json(&fixture("planned", "pending"), "2017-02-20");
+    assert_eq!(json["current_period"], "Q1");
+    assert_eq!(attention(&json), ["forste: late since 2017-02-16"]);
+}
+
+#[test]
+fn mid_q2_late_blocked_and_at_risk() {
+    let json = status_json(&fixture("planned", "pending"), "2017-05-15");
+    assert_eq!(json["current_period"], "Q2");
+    assert_eq!(
+        attention(&json),
+        [
+            "forste: late since 2017-02-16",
+            "bygger-videre: blocked by forste",
+            "venter-paa-penge: at-risk",
+        ]
+    );
+    let totals = &json["totals"];
+    assert_eq!(
+        (&totals["late"], &totals["blocked"], &totals["at_risk"]),
+        (&1.into(), &1.into(), &1.into())
+    );
+}
+
+#[test]
+fn done_dependency_unblocks_and_granted_funding_is_no_risk() {
+    let json = status_json(&fixture("done", "granted"), "2017-05-15");
+    assert!(attention(&json).is_empty(), "{:?}", attention(&json));
+}
+
+#[test]
+fn after_the_year_every_open_initiative_is_late() {
+    let json = status_json(&fixture("done", "granted"), "2018-01-10");
+    assert_eq!(json["current_period"], "over");
+    assert_eq!(
+        attention(&json),
+        [
+            "hele-aaret: late since 2018-01-01",
+            "bygger-videre: late since 2017-07-01",
+            "venter-paa-penge: late since 2017-07-01",
+        ]
+    );
+}
+
+#[test]
+fn json_has_the_keys_of_the_design() {
+    let json = status_json(&fixture("planned", "pending"), "2017-05-15");
+    for key in [
+        "plan",
+        "as_of",
+        "current_period",
+        "totals",
+        "periods",
+        "tracks",
+        "attention",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    for key in [
+        "initiatives",
+        "planned",
+        "active",
+        "done",
+        "postponed",
+        "cancelled",
+        "late",
+        "blocked",
+        "at_risk",
+    ] {
+        assert!(json["totals"].get(key).is_some(), "missing totals.{key}");
+    }
+    assert_eq!(json["plan"]["title"], "Testplan");
+    assert_eq!(json["plan"]["year"], 2017);
+    let period = &json["periods"][0];
+    for key in ["period", "total", "done", "late"] {
+        assert!(period.get(key).is_some(), "missing periods[].{key}");
+    }
+    let track = &json["tracks"][0];
+    for key in ["name", "count", "minimum", "met"] {
+        assert!(track.get(key).is_some(), "missing tracks[].{key}");
+    }
+    // The totals add up to the initiatives.
+    let t = &json["totals"];
+    let sum: u64 = ["planned", "active", "done", "postponed", "cancelled"]
+        .iter()
+        .map(|k| t[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(Some(sum), t["initiatives"].as_u64());
+}
+
+#[test]
+fn plan_today_is_the_as_of_date_and_the_flag_wins() {
+    let f = fixture("planned", "pending");
+    let out = plan_in(f.dir())
+        .env("PLAN_TODAY", "2017-02-20")
+        .args(["status", "--format", "json"])
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("\"as_of\": \"2017-02-20\""));
+    let out = plan_in(f.dir())
+        .env("PLAN_TODAY", "2017-02-20")
+        .args(["--today", "2017-05-15", "status", "--format", "json"])
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("\"as_of\": \"2017-05-15\""));
+}
+
+#[test]
+fn a_date_of_another_shape_is_a_usage_error() {
+    let f = fixture("planned", "pending");
+    for bad in ["2017-5-15", "15-05-2017", "2017-02-30", " 2017-05-15"] {
+        let out = f.run(&["--today", bad, "status"]).code(2);
+        assert!(
+            stderr(&out).contains("YYYY-MM-DD"),
+            "{bad}: {}",
+            stderr(&out)
+        );
+    }
+    let out = plan_in(f.dir())
+        .env("PLAN_TODAY", "i morgen")
+        .arg("status")
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("PLAN_TODAY"));
+}
+
+/// The shipped plan's dashboard at 80 columns, colour off.
+fn shipped_status(today: &str, lang: &str) -> snapbox::cmd::OutputAssert {
+    plan()
+        .env("COLUMNS", "80")
+        .args(["--today", today, "--lang", lang, "status"])
+        .assert()
+        .success()
+}
+
+#[test]
+fn shipped_plan_before_q1_ends() {
+    shipped_status("2017-02-15", "da").stdout_eq(snapbox::file!["snapshots/status-2017-02-15.txt"]);
+}
+
+#[test]
+fn shipped_plan_mid_q2() {
+    shipped_status("2017-05-15", "da").stdout_eq(snapbox::file!["snapshots/status-2017-05-15.txt"]);
+}
+
+#[test]
+fn shipped_plan_late_autumn() {
+    shipped_status("2017-11-30", "da").stdout_eq(snapbox::file!["snapshots/status-2017-11-30.txt"]);
+}
+
+#[test]
+fn shipped_plan_in_english() {
+    shipped_status("2017-05-15", "en")
+        .stdout_eq(snapbox::file!["snapshots/status-2017-05-15-en.txt"]);
+}
+
+#[test]
+fn every_line_fits_80_columns_and_a_wider_terminal_is_used() {
+    let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap();
+    for today in ["2017-02-15", "2017-05-15", "2017-11-30", "2018-02-01"] {
+        for lang in ["da", "en"] {
+            let narrow = stdout(&shipped_status(today, lang));
+            assert!(widest(&narrow) <= 80, "{narrow}");
+        }
+    }
+    // Attention titles are cut at 80 columns; at 160 the longest title is whole.
+    let json = plan()
+        .args(["--today", "2017-05-15", "status", "--format", "json"])
+        .assert()
+        .success();
+    let json: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let longest = json["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .max_by_key(|t| t.chars().count())
+        .unwrap()
+        .to_string();
+    let wide = plan()
+        .env("COLUMNS", "160")
+        .args(["--today", "2017-05-15", "status"])
+        .assert()
+        .success();
+    assert!(stdout(&wide).contains(&longest));
+    assert!(widest(&stdout(&wide)) <= 160);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let run = |args: &[&str], no_color: bool| {
+        let mut cmd = plan();
+        if no_color {
+            cmd = cmd.env("NO_COLOR", "1");
+        }
+        let mut all = vec!["--today", "2017-05-15"];
+        all.extend(args);
+        stdout(&cmd.args(all).assert().success())
+    };
+    // Not a terminal: no colour.
+    assert!(!run(&["status"], false).contains('\u{1b}'));
+    assert!(!run(&["--color", "never", "status"], false).contains('\u{1b}'));
+    assert!(!run(&["--color", "auto", "status"], true).contains('\u{1b}'));
+    // Asked for: late in red, met in green.
+    let coloured = run(&["--color", "always", "status"], false);
+    assert!(coloured.contains("\u{1b}[31mforsinket siden"), "{coloured}");
+    assert!(coloured.contains("opfyldt"));
+    assert!(coloured.contains("\u{1b}[32m") || coloured.contains("\u{1b}[38;5;10m"));
+}
+
+#[test]
+fn escape_sequences_and_bells_in_plan_text_never_reach_the_terminal() {
+    let f = Fixture::new()
+        .file(
+            "plan.toml",
+            "[plan]\ntitle = \"Plan \\u001b]0;pwned\\u0007 \\u001b[2J\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n",
+        )
+        .file(
+            "farlig.toml",
+            "title = \"Rød \\u001b[31mtitel\\u0007 med klokke\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n\
+             description = \"linje\\u001b[1A\\u0007\"\nowner = \"\\u009b31m\"\ntags = [\"\\u001b[5m\"]\n\
+             [[log]]\ndate = 2017-01-10\ntext = \"note \\u0007\\u001b[0m\"\n",
+        );
+    for args in [
+        vec!["status"],
+        vec!["list"],
+        vec!["list", "--format", "markdown"],
+        vec!["list", "--format", "csv"],
+        vec!["show", "farlig"],
+    ] {
+        let mut all = vec!["--today", "2017-05-15", "--color", "never"];
+        all.extend(args.iter().copied());
+        let out = f.run(&all).success();
+        let text = stdout(&out);
+        assert!(!text.contains('\u{1b}'), "{args:?}: {text:?}");
+        assert!(!text.contains('\u{7}'), "{args:?}: {text:?}");
+        assert!(!text.contains('\u{9b}'), "{args:?}: {text:?}");
+        assert!(text.contains("titel"), "{args:?}: {text:?}");
+    }
+}
