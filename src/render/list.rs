@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Color, ColumnConstraint, Width};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Words;
 use crate::model::{Funding, Initiative, Period, Status};
@@ -72,9 +73,40 @@ fn join_clean(items: &[String]) -> String {
         .join(", ")
 }
 
-/// From this width on, every field has its own column; narrower, the title goes under the
-/// id and the places under the tracks, so that 80 columns still leave the title room.
-pub const WIDE: u16 = 120;
+/// The least room a wrapped column (title, places) should get in the wide layout.
+const TITLE_MIN: usize = 30;
+const PLACES_MIN: usize = 14;
+
+/// Whether every field can have its own column at `width`: the columns that do not wrap
+/// (id, period, tracks, status, flags) at their content's width, and room for the title and
+/// the places. Narrower, the title goes under the id and the places under the tracks.
+fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
+    let widest = |f: &dyn Fn(&Item<'_>) -> String, heading: &str| {
+        listing
+            .items
+            .iter()
+            .flat_map(|i| f(i).lines().map(|l| l.width()).collect::<Vec<_>>())
+            .chain([heading.width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let fixed = widest(&|i| i.initiative.id.clone(), words.id_heading)
+        + widest(&|i| words.period(i.initiative.period), words.period_heading)
+        + widest(
+            &|i| tracks_text(i.initiative, words).replace(", ", "\n"),
+            words.tracks_heading,
+        )
+        + widest(
+            &|i| words.status(i.initiative.status).to_string(),
+            words.status_heading,
+        )
+        + widest(
+            &|i| flags_text(&i.judgement, words).replace(", ", "\n"),
+            words.flags_heading,
+        );
+    // Seven columns: two spaces of padding each, six separators.
+    fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
+}
 
 /// A table for the terminal, laid out to `width`; titles, tracks and places wrap.
 pub fn table(
@@ -87,7 +119,7 @@ pub fn table(
     if listing.items.is_empty() {
         return writeln!(out, "{}", words.no_match);
     }
-    let wide = width >= WIDE;
+    let wide = fits_wide(listing, words, width);
     let mut table = framed_table(paint, width);
     if wide {
         table.set_header(vec![
@@ -113,7 +145,7 @@ pub fn table(
     }
     for item in &listing.items {
         let init = item.initiative;
-        let flags = flags_text(&item.judgement, words);
+        let flags = flags_text(&item.judgement, words).replace(", ", "\n");
         let flag_color = if item.judgement.late() {
             Some(Color::Red)
         } else if item.judgement.needs_attention() {
@@ -128,7 +160,8 @@ pub fn table(
         };
         let id = clean_line(&init.id);
         let title = clean_line(&init.title);
-        let tracks = tracks_text(init, words);
+        // One track a line: track names have spaces, and a list of them wraps badly.
+        let tracks = tracks_text(init, words).replace(", ", "\n");
         let places = join_clean(&init.locations);
         if wide {
             table.add_row(vec![
@@ -148,14 +181,12 @@ pub fn table(
                     format!("{a}\n{b}")
                 }
             };
-            // One track and one flag a line; the places in brackets under the tracks.
-            let tracks = tracks.replace(", ", "\n");
+            // The places in brackets under the tracks.
             let places = if places.is_empty() {
                 places
             } else {
                 format!("({places})")
             };
-            let flags = flags.replace(", ", "\n");
             table.add_row(vec![
                 paint.cell(stack(&id, &title), None),
                 paint.cell(words.period_short(init.period), None),
@@ -169,7 +200,15 @@ pub fn table(
         vec![
             ColumnConstraint::ContentWidth,
             ColumnConstraint::ContentWidth,
-            ColumnConstraint::LowerBoundary(Width::Percentage(25)),
+            ColumnConstraint::LowerBoundary(Width::Fixed(TITLE_MIN as u16)),
+            ColumnConstraint::ContentWidth,
+            // Places wrap well ("Jyllinge, Viby,"): the title gets what is left.
+            ColumnConstraint::Boundaries {
+                lower: Width::Fixed(PLACES_MIN as u16),
+                upper: Width::Fixed(PLACES_MIN as u16 + 8),
+            },
+            ColumnConstraint::ContentWidth,
+            ColumnConstraint::ContentWidth,
         ]
     } else {
         let longest_id = listing
