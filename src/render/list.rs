@@ -218,7 +218,8 @@ pub fn table(
             .max()
             .unwrap_or(0);
         vec![
-            ColumnConstraint::LowerBoundary(Width::Fixed(longest_id as u16)),
+            // The boundary counts the padding too.
+            ColumnConstraint::LowerBoundary(Width::Fixed(longest_id as u16 + 2)),
             ColumnConstraint::ContentWidth,
             ColumnConstraint::LowerBoundary(Width::Fixed(14)),
             ColumnConstraint::ContentWidth,

@@ -248,6 +248,29 @@ fn table_lines_fit_the_width() {
 }
 
 #[test]
+fn ids_are_never_broken_over_two_lines() {
+    for filters in [
+        vec![],
+        vec!["--track", "fordybelse"],
+        vec!["--period", "Q4"],
+    ] {
+        let want = ids(&list_json(&filters));
+        for width in ["80", "100", "160"] {
+            let mut args = vec!["--today", TODAY, "list"];
+            args.extend(filters.iter().copied());
+            let out = plan().env("COLUMNS", width).args(args).assert().success();
+            let text = stdout(&out);
+            for id in &want {
+                assert!(
+                    text.contains(&format!(" {id} ")),
+                    "{width} {filters:?}: {id}\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn markdown_is_a_table_in_the_plans_language() {
     let out = plan()
         .args(["--today", TODAY, "list", "--format", "markdown", "--late"])
