@@ -423,7 +423,7 @@ mod tests {
         assert_eq!(markdown_cell(r"c:\x"), r"c:\\x");
         assert_eq!(
             markdown_cell("linje 1\nlinje 2\u{1b}[31m"),
-            "linje 1 linje 2[31m"
+            r"linje 1 linje 2\[31m"
         );
         assert_eq!(markdown_cell("Ågerup"), "Ågerup");
     }
