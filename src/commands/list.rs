@@ -36,15 +36,17 @@ pub struct Filter {
 /// A usage error for an unknown filter value, with "did you mean" and the valid values.
 fn unknown<'a>(
     what: &str,
+    plural: &str,
     typed: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
     valid: &[&str],
 ) -> Failure {
     let mut failure = Failure::usage(format!("unknown {what} `{typed}`"));
-    let mut help = did_you_mean(typed, candidates)
-        .map(|s| format!("{s} "))
-        .unwrap_or_default();
-    help.push_str(&format!("the {what}s are: {}", valid.join(", ")));
+    let valid = valid.join(", ");
+    let help = match did_you_mean(typed, candidates) {
+        Some(suggestion) => format!("{suggestion} ({plural}: {valid})"),
+        None => format!("the {plural} are: {valid}"),
+    };
     failure = failure.with_help(help);
     failure
 }
@@ -61,7 +63,13 @@ impl Filter {
                 None => {
                     let names: Vec<&str> =
                         catalogue.tracks.iter().map(|t| t.name.as_str()).collect();
-                    return Err(unknown("track", t, catalogue.track_spellings(), &names));
+                    return Err(unknown(
+                        "track",
+                        "tracks",
+                        t,
+                        catalogue.track_spellings(),
+                        &names,
+                    ));
                 }
             },
         };
@@ -75,7 +83,13 @@ impl Filter {
                         .iter()
                         .map(|l| l.name.as_str())
                         .collect();
-                    return Err(unknown("place", l, catalogue.location_spellings(), &names));
+                    return Err(unknown(
+                        "place",
+                        "places",
+                        l,
+                        catalogue.location_spellings(),
+                        &names,
+                    ));
                 }
             },
         };
@@ -83,14 +97,14 @@ impl Filter {
             None => None,
             Some(p) => Some(p.parse::<Period>().map_err(|_| {
                 let names: Vec<&str> = Period::ALL.iter().map(|p| p.as_str()).collect();
-                unknown("period", p, names.clone(), &names)
+                unknown("period", "periods", p, names.clone(), &names)
             })?),
         };
         let status = match &args.status {
             None => None,
             Some(s) => Some(s.trim().to_lowercase().parse::<Status>().map_err(|_| {
                 let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                unknown("status", s, names.clone(), &names)
+                unknown("status", "statuses", s, names.clone(), &names)
             })?),
         };
         let tag = match &args.tag {
