@@ -100,6 +100,76 @@ pub struct Words {
     pub not_in_plan: &'static str,
     /// The whole year in a narrow column: "År" / "Year" (quarters are "Q1".."Q4").
     pub year_short: &'static str,
+    // --- plan report ---
+    /// "Status pr. {date}".
+    pub report_as_of: &'static str,
+    pub report_summary: &'static str,
+    /// "Indsatser i {period}".
+    pub report_quarter: &'static str,
+    pub report_ongoing: &'static str,
+    /// "Sporene til og med {period}".
+    pub report_tracks: &'static str,
+    pub report_attention: &'static str,
+    /// "Næste kvartal: {period}".
+    pub report_next: &'static str,
+    /// "Videre i {year}": the preview of a Q4 report.
+    pub report_next_year: &'static str,
+    /// How a cross-cutting initiative's tracks are named.
+    pub cross_cutting_label: &'static str,
+    pub col_id: &'static str,
+    pub col_title: &'static str,
+    pub col_period: &'static str,
+    pub col_tracks: &'static str,
+    pub col_cross_cutting: &'static str,
+    pub col_places: &'static str,
+    pub col_status: &'static str,
+    pub col_attention: &'static str,
+    pub col_note: &'static str,
+    pub col_note_date: &'static str,
+    pub col_track: &'static str,
+    pub col_to_date: &'static str,
+    pub col_done: &'static str,
+    pub col_year: &'static str,
+    pub col_minimum: &'static str,
+    pub col_follow_up: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// "Ingen indsatser i {period}."
+    pub none_quarter: &'static str,
+    pub none_ongoing: &'static str,
+    /// "Intet kræver opmærksomhed pr. {date}."
+    pub none_attention: &'static str,
+    /// "Ingen indsatser planlagt i {period}."
+    pub none_next: &'static str,
+    /// "Planen nævner ingen opfølgning i {year}."
+    pub none_follow_up: &'static str,
+    /// Counted nouns, singular then plural, with `{n}`: use `Words::count`.
+    pub n_initiatives: [&'static str; 2],
+    pub n_done: [&'static str; 2],
+    pub n_active: [&'static str; 2],
+    pub n_late: [&'static str; 2],
+    pub n_tracks: [&'static str; 2],
+    /// "{period} {year} omfatter {initiatives}: {done}, {active} og {late}."
+    pub sentence_quarter: &'static str,
+    /// "{period} {year} har ingen indsatser."
+    pub sentence_quarter_empty: &'static str,
+    /// The whole-year initiatives besides the quarter's, singular then plural.
+    pub sentence_ongoing: [&'static str; 2],
+    /// "Til og med {period} har {met} af {total} mindst {minimum} …; på {done_met} …"
+    pub sentence_tracks: &'static str,
+    /// How many need attention, singular then plural.
+    pub sentence_attention: [&'static str; 2],
+    /// Below the track table when cross-cutting initiatives do not count.
+    pub report_cross_cutting_note: &'static str,
+    pub chart_tracks: &'static str,
+    pub chart_timeline: &'static str,
+    /// Legend of the track chart: scheduled through the quarter, done, whole year.
+    pub legend_to_date: &'static str,
+    pub legend_year: &'static str,
+    pub legend_minimum: &'static str,
+    pub legend_short: &'static str,
+    /// Quotation marks around a title in running text: »…« in Danish, “…” in English.
+    pub quotes: [&'static str; 2],
 }
 
 pub const DA: Words = Words {
@@ -177,6 +247,62 @@ pub const DA: Words = Words {
     none: "ingen",
     not_in_plan: "findes ikke i planen",
     year_short: "År",
+    report_as_of: "Status pr. {date}",
+    report_summary: "Sammenfatning",
+    report_quarter: "Indsatser i {period}",
+    report_ongoing: "Tværgående og helårsindsatser",
+    report_tracks: "Sporene til og med {period}",
+    report_attention: "Kræver opmærksomhed",
+    report_next: "Næste kvartal: {period}",
+    report_next_year: "Videre i {year}",
+    cross_cutting_label: "Tværgående (alle spor)",
+    col_id: "Id",
+    col_title: "Indsats",
+    col_period: "Periode",
+    col_tracks: "Spor",
+    col_cross_cutting: "Tværgående",
+    col_places: "Steder",
+    col_status: "Status",
+    col_attention: "Opmærksomhed",
+    col_note: "Seneste note",
+    col_note_date: "Notens dato",
+    col_track: "Spor",
+    col_to_date: "Til dato",
+    col_done: "Færdige",
+    col_year: "Hele året",
+    col_minimum: "Minimum",
+    col_follow_up: "Opfølgning",
+    yes: "ja",
+    no: "nej",
+    none_quarter: "Ingen indsatser i {period}.",
+    none_ongoing: "Ingen tværgående eller helårsindsatser.",
+    none_attention: "Intet kræver opmærksomhed pr. {date}.",
+    none_next: "Ingen indsatser planlagt i {period}.",
+    none_follow_up: "Planen nævner ingen opfølgning i {year}.",
+    n_initiatives: ["{n} indsats", "{n} indsatser"],
+    n_done: ["{n} færdig", "{n} færdige"],
+    n_active: ["{n} i gang", "{n} i gang"],
+    n_late: ["{n} forsinket", "{n} forsinkede"],
+    n_tracks: ["{n} spor", "{n} spor"],
+    sentence_quarter: "{period} {year} omfatter {initiatives}: {done}, {active} og {late}.",
+    sentence_quarter_empty: "{period} {year} har ingen indsatser.",
+    sentence_ongoing: [
+        "Dertil kommer {n} indsats, der løber hele året.",
+        "Dertil kommer {n} indsatser, der løber hele året.",
+    ],
+    sentence_tracks: "Til og med {period} har {met} af {total} mindst {minimum}, som planen kræver; på {done_met} er minimum nået med færdige indsatser.",
+    sentence_attention: [
+        "{n} indsats kræver opmærksomhed.",
+        "{n} indsatser kræver opmærksomhed.",
+    ],
+    report_cross_cutting_note: "Tværgående indsatser (alle spor) tæller ikke med i minimum.",
+    chart_tracks: "Spor mod minimum",
+    chart_timeline: "Årets indsatser pr. kvartal",
+    legend_to_date: "til og med {period}",
+    legend_year: "hele året",
+    legend_minimum: "minimum",
+    legend_short: "under minimum",
+    quotes: ["»", "«"],
 };
 
 pub const EN: Words = Words {
@@ -254,6 +380,62 @@ pub const EN: Words = Words {
     none: "none",
     not_in_plan: "not in the plan",
     year_short: "Year",
+    report_as_of: "Status as of {date}",
+    report_summary: "Summary",
+    report_quarter: "Initiatives in {period}",
+    report_ongoing: "Cross-cutting and whole-year initiatives",
+    report_tracks: "Tracks through {period}",
+    report_attention: "Needs attention",
+    report_next: "Next quarter: {period}",
+    report_next_year: "On into {year}",
+    cross_cutting_label: "Cross-cutting (all tracks)",
+    col_id: "Id",
+    col_title: "Initiative",
+    col_period: "Period",
+    col_tracks: "Tracks",
+    col_cross_cutting: "Cross-cutting",
+    col_places: "Places",
+    col_status: "Status",
+    col_attention: "Attention",
+    col_note: "Latest note",
+    col_note_date: "Note date",
+    col_track: "Track",
+    col_to_date: "To date",
+    col_done: "Done",
+    col_year: "Whole year",
+    col_minimum: "Minimum",
+    col_follow_up: "Follow-up",
+    yes: "yes",
+    no: "no",
+    none_quarter: "No initiatives in {period}.",
+    none_ongoing: "No cross-cutting or whole-year initiatives.",
+    none_attention: "Nothing needs attention as of {date}.",
+    none_next: "No initiatives planned for {period}.",
+    none_follow_up: "The plan names no follow-up for {year}.",
+    n_initiatives: ["{n} initiative", "{n} initiatives"],
+    n_done: ["{n} done", "{n} done"],
+    n_active: ["{n} active", "{n} active"],
+    n_late: ["{n} late", "{n} late"],
+    n_tracks: ["{n} track", "{n} tracks"],
+    sentence_quarter: "{period} {year} has {initiatives}: {done}, {active} and {late}.",
+    sentence_quarter_empty: "{period} {year} has no initiatives.",
+    sentence_ongoing: [
+        "In addition, {n} initiative runs all year.",
+        "In addition, {n} initiatives run all year.",
+    ],
+    sentence_tracks: "Through {period}, {met} of {total} have at least {minimum}, as the plan requires; on {done_met}, the minimum is reached with finished initiatives.",
+    sentence_attention: [
+        "{n} initiative needs attention.",
+        "{n} initiatives need attention.",
+    ],
+    report_cross_cutting_note: "Cross-cutting initiatives (all tracks) do not count toward the minimum.",
+    chart_tracks: "Tracks against the minimum",
+    chart_timeline: "The year's initiatives by quarter",
+    legend_to_date: "through {period}",
+    legend_year: "whole year",
+    legend_minimum: "minimum",
+    legend_short: "below the minimum",
+    quotes: ["“", "”"],
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -316,6 +498,12 @@ impl Words {
             Period::Year => self.year_short.to_string(),
             Period::Q(_) => period.as_str().to_string(),
         }
+    }
+
+    /// "3 indsatser" / "1 initiative": the singular form for 1, the plural otherwise.
+    pub fn count(&self, forms: [&'static str; 2], n: usize) -> String {
+        let form = if n == 1 { forms[0] } else { forms[1] };
+        form.replace("{n}", &n.to_string())
     }
 
     /// "30. juni 2017" / "30 June 2017".

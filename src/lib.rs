@@ -15,10 +15,12 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod render;
+pub mod report;
 pub mod slug;
 pub mod suggest;
 pub mod summary;
 pub mod text;
+pub mod write;
 
 mod run;
 

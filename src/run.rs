@@ -43,7 +43,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Show(args) => commands::show::run(&config, args, out),
-        Command::Report(_args) => commands::report::run(&config, out),
+        Command::Report(args) => commands::report::run(&config, args, out),
         Command::New(_args) => commands::new::run(&config, out),
         Command::Set(_args) => commands::set::run(&config, out),
         Command::Note(_args) => commands::note::run(&config, out),

@@ -198,3 +198,39 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
         attention,
     }
 }
+
+/// Each track's coverage by the initiatives scheduled up to the end of quarter `last`
+/// (the whole-year ones and those of quarters 1..=`last`), counted as for the minimum:
+/// cancelled ones excluded, cross-cutting ones only with `cross_cutting_counts`.
+pub fn track_rows_through(plan: &Plan, last: u8) -> Vec<TrackRow> {
+    let rules = &plan.manifest.rules;
+    let minimum = rules.min_per_track as usize;
+    let scheduled = |i: &&crate::model::Initiative| match i.period {
+        Period::Year => true,
+        Period::Q(q) => q <= last,
+    };
+    plan.manifest
+        .catalogue
+        .tracks
+        .iter()
+        .map(|track| {
+            let counted: Vec<_> = plan
+                .initiatives
+                .iter()
+                .filter(scheduled)
+                .filter(|i| {
+                    i.status != Status::Cancelled
+                        && i.touches_track(&track.name, rules.cross_cutting_counts)
+                })
+                .collect();
+            let count = counted.len();
+            TrackRow {
+                name: track.name.clone(),
+                count,
+                minimum,
+                met: count >= minimum,
+                done: counted.iter().filter(|i| i.status == Status::Done).count(),
+            }
+        })
+        .collect()
+}

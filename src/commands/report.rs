@@ -1,10 +1,72 @@
-//! `plan report`: not built yet.
+//! `plan report --quarter Qn`: the quarterly memo, in the plan's language, as Markdown,
+//! text, HTML, CSV or JSON, to standard output or atomically to a file.
 
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
-use crate::error::Failure;
+use crate::error::{Failure, EXIT_OK};
+use crate::render::report::render;
+use crate::report::{build, default_as_of, parse_quarter};
+use crate::write::write_atomic;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan report` is not available yet").into())
+pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
+    let quarter = parse_quarter(&args.quarter)?;
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => format_of(path)?,
+        (None, None) => ReportFormat::Markdown,
+    };
+    let plan = load(config)?;
+    let unread = plan.all_ids.len().saturating_sub(plan.initiatives.len());
+    if unread > 0 {
+        // The memo must not silently leave work out.
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {unread} initiative file{} could not be read and {} left out of the report; run `plan check`",
+            if unread == 1 { "" } else { "s" },
+            if unread == 1 { "is" } else { "are" },
+        );
+    }
+    let as_of = default_as_of(
+        plan.manifest.plan.year,
+        quarter,
+        config.today,
+        config.today_explicit,
+    );
+    let report = build(&plan, quarter, as_of, config.lang_for(&plan));
+    match &args.output {
+        None => render(format, &report, out)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            render(format, &report, &mut bytes)?;
+            write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// The format named by a file's extension (any case).
+fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "md" | "markdown" => Ok(ReportFormat::Markdown),
+        "txt" | "text" => Ok(ReportFormat::Text),
+        "html" | "htm" => Ok(ReportFormat::Html),
+        "csv" => Ok(ReportFormat::Csv),
+        "json" => Ok(ReportFormat::Json),
+        _ => Err(Failure::usage(format!(
+            "cannot tell the format from the file name `{}`",
+            crate::text::clean_line(&path.display().to_string())
+        ))
+        .with_help(
+            "name it .md, .txt, .html, .csv or .json, or give --format markdown|text|html|csv|json",
+        )),
+    }
 }

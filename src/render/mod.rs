@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod list;
+pub mod report;
 pub mod show;
 pub mod status;
 pub mod terminal;

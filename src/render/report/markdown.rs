@@ -1,0 +1,219 @@
+//! The memo as GitHub-flavoured Markdown, for wikis and for pasting into anything that reads
+//! Markdown. Plan text is escaped so that it shows as written: `|` does not break a table,
+//! `<script>` is text, `*` and `_` do not turn into emphasis.
+
+use std::io::{self, Write};
+
+use crate::i18n::{words, Words};
+use crate::report::{Item, Report};
+
+use super::{
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
+    tracks_text,
+};
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let w = words(report.language);
+    writeln!(out, "# {}", escape(&report.plan.title))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{}** · {}",
+        quarter_title(w, report),
+        as_of_line(w, report)
+    )?;
+    writeln!(out)?;
+
+    writeln!(out, "## {}", w.report_summary)?;
+    writeln!(out)?;
+    writeln!(out, "{}", escape(&report.summary.join(" ")))?;
+    writeln!(out)?;
+
+    let quarter = w.period(report.quarter);
+    writeln!(out, "## {}", w.report_quarter.replace("{period}", &quarter))?;
+    writeln!(out)?;
+    if report.initiatives.is_empty() {
+        writeln!(out, "{}", w.none_quarter.replace("{period}", &quarter))?;
+    } else {
+        items_table(w, &report.initiatives, false, out)?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## {}", w.report_ongoing)?;
+    writeln!(out)?;
+    if report.ongoing.is_empty() {
+        writeln!(out, "{}", w.none_ongoing)?;
+    } else {
+        items_table(w, &report.ongoing, true, out)?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## {}", w.report_tracks.replace("{period}", &quarter))?;
+    writeln!(out)?;
+    table_row(
+        out,
+        &[
+            w.col_track,
+            w.col_to_date,
+            w.col_done,
+            w.col_year,
+            w.col_minimum,
+            "",
+        ],
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|---|")?;
+    for t in &report.tracks {
+        let met = met_text(w, t);
+        let met = if t.met { met } else { format!("**{met}**") };
+        table_row(
+            out,
+            &[
+                &escape(&t.name),
+                &t.to_date.to_string(),
+                &t.done.to_string(),
+                &t.year.to_string(),
+                &t.minimum.to_string(),
+                &met,
+            ],
+        )?;
+    }
+    if !report.cross_cutting_counts {
+        writeln!(out)?;
+        writeln!(out, "*{}*", w.report_cross_cutting_note)?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## {}", w.report_attention)?;
+    writeln!(out)?;
+    if report.attention.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            w.none_attention.replace("{date}", &w.date(report.as_of))
+        )?;
+    } else {
+        for a in &report.attention {
+            writeln!(
+                out,
+                "- **{}** ({}, {}): {}",
+                escape(&a.title),
+                w.period(a.period),
+                w.status(a.status),
+                escape(&a.explained.join("; "))
+            )?;
+        }
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## {}", next_heading(w, report))?;
+    writeln!(out)?;
+    if report.next.period.is_some() && !report.next.initiatives.is_empty() {
+        table_row(
+            out,
+            &[w.col_title, w.col_tracks, w.col_places, w.col_status],
+        )?;
+        writeln!(out, "|---|---|---|---|")?;
+        for item in &report.next.initiatives {
+            table_row(
+                out,
+                &[
+                    &escape(&item.title),
+                    &escape(&tracks_text(w, item)),
+                    &escape(&item.locations.join(", ")),
+                    &escape(&status_text(w, item)),
+                ],
+            )?;
+        }
+    } else if !report.next.follow_ups.is_empty() {
+        for f in &report.next.follow_ups {
+            writeln!(out, "- **{}**: {}", escape(&f.title), escape(&f.follow_up))?;
+        }
+    } else {
+        writeln!(out, "{}", next_empty(w, report))?;
+    }
+    Ok(())
+}
+
+fn items_table(
+    w: &Words,
+    items: &[Item],
+    with_period: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut header = vec![w.col_title];
+    if with_period {
+        header.push(w.col_period);
+    }
+    header.extend([w.col_tracks, w.col_places, w.col_status, w.col_note]);
+    table_row(out, &header)?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    for item in items {
+        let period = w.period(item.period);
+        let mut cells = vec![escape(&item.title)];
+        if with_period {
+            cells.push(escape(&period));
+        }
+        cells.extend([
+            escape(&tracks_text(w, item)),
+            escape(&item.locations.join(", ")),
+            escape(&status_text(w, item)),
+            escape(&note_text(w, item.latest_note.as_ref())),
+        ]);
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        table_row(out, &cells)?;
+    }
+    Ok(())
+}
+
+/// One table row of already-escaped cells.
+fn table_row(out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+/// Escapes text for Markdown, inline or in a table cell: every character GitHub would read
+/// as markup gets a backslash, newlines become spaces (the report's text is one line already),
+/// and a leading `1.` or `-` cannot start a list.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '$' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    // A line that starts with "-", "+", "=" or "1." could become a list or a heading
+    // underline where the text begins a line.
+    if let Some(first) = out.chars().next() {
+        if matches!(first, '-' | '+' | '=') {
+            out.insert(0, '\\');
+        } else if first.is_ascii_digit() {
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            if matches!(out[digits..].chars().next(), Some('.' | ')')) {
+                out.insert(digits, '\\');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_and_markup_are_escaped() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("<script>x</script>"), "\\<script\\>x\\</script\\>");
+        assert_eq!(escape("*fed* _kursiv_"), "\\*fed\\* \\_kursiv\\_");
+        assert_eq!(escape("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(escape("=HYPERLINK(\"x\")"), "\\=HYPERLINK(\"x\")");
+        assert_eq!(escape("- punkt"), "\\- punkt");
+        assert_eq!(escape("2. kvartal"), "2\\. kvartal");
+        assert_eq!(escape("a\\|b"), "a\\\\\\|b");
+        assert_eq!(escape("Ærø & Å"), "Ærø \\& Å");
+    }
+}

@@ -1,0 +1,95 @@
+//! The quarterly memo ([`crate::report::Report`]) in each format, one file per format.
+//! The phrases every format shares (status with its judgements, tracks, notes) are here.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::cli::ReportFormat;
+use crate::i18n::Words;
+use crate::report::{Item, Note, Report, TrackCoverage};
+
+/// Writes `report` in `format` to `out`.
+pub fn render(format: ReportFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        ReportFormat::Markdown => markdown::render(report, out),
+        ReportFormat::Text => text::render(report, out),
+        ReportFormat::Html => html::render(report, out),
+        ReportFormat::Csv => csv::render(report, out),
+        ReportFormat::Json => json::render(report, out),
+    }
+}
+
+/// "2. kvartal 2017" / "Q2 2017".
+pub(crate) fn quarter_title(w: &Words, report: &Report) -> String {
+    format!("{} {}", w.period(report.quarter), report.plan.year)
+}
+
+/// "Status pr. 30. juni 2017".
+pub(crate) fn as_of_line(w: &Words, report: &Report) -> String {
+    w.report_as_of.replace("{date}", &w.date(report.as_of))
+}
+
+/// The tracks of an initiative; a cross-cutting one is named as such.
+pub(crate) fn tracks_text(w: &Words, item: &Item) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if item.cross_cutting {
+        parts.push(w.cross_cutting_label);
+    }
+    parts.extend(item.tracks.iter().map(String::as_str));
+    parts.join(", ")
+}
+
+/// "i gang, forsinket, i risiko": the status and the as-of judgements.
+pub(crate) fn status_text(w: &Words, item: &Item) -> String {
+    let mut parts = vec![w.status(item.status)];
+    if item.late {
+        parts.push(w.late);
+    }
+    if item.blocked {
+        parts.push(w.blocked);
+    }
+    if item.at_risk {
+        parts.push(w.at_risk);
+    }
+    parts.join(", ")
+}
+
+/// "20. april 2017: Første netværksmøde holdt i Viby."
+pub(crate) fn note_text(w: &Words, note: Option<&Note>) -> String {
+    note.map(|n| format!("{}: {}", w.date(n.date), n.text))
+        .unwrap_or_default()
+}
+
+/// "opfyldt" / "mangler 1".
+pub(crate) fn met_text(w: &Words, track: &TrackCoverage) -> String {
+    if track.met {
+        w.met.to_string()
+    } else {
+        format!("{} {}", w.short, track.minimum - track.to_date)
+    }
+}
+
+/// The heading of the preview: "Næste kvartal: 3. kvartal" or, after Q4, "Videre i 2018".
+pub(crate) fn next_heading(w: &Words, report: &Report) -> String {
+    match report.next.period {
+        Some(period) => w.report_next.replace("{period}", &w.period(period)),
+        None => w
+            .report_next_year
+            .replace("{year}", &(report.plan.year + 1).to_string()),
+    }
+}
+
+/// What the preview says when it is empty.
+pub(crate) fn next_empty(w: &Words, report: &Report) -> String {
+    match report.next.period {
+        Some(period) => w.none_next.replace("{period}", &w.period(period)),
+        None => w
+            .none_follow_up
+            .replace("{year}", &(report.plan.year + 1).to_string()),
+    }
+}

@@ -1,0 +1,224 @@
+//! The memo as plain text for e-mail: at most 72 characters a line (longer words are left
+//! whole), no escape codes, lists instead of wide tables so that it also reads in a
+//! proportional font; the one table (tracks) lines up in a fixed-width font, æøå included.
+
+use std::io::{self, Write};
+
+use crate::i18n::{words, Words};
+use crate::report::{Item, Report};
+
+use super::{
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
+    tracks_text,
+};
+
+/// The width of the text.
+pub const WIDTH: usize = 72;
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let w = words(report.language);
+    let head = wrap(&report.plan.title, WIDTH, "", "");
+    for line in &head {
+        writeln!(out, "{line}")?;
+    }
+    let sub = format!("{} · {}", quarter_title(w, report), as_of_line(w, report));
+    writeln!(out, "{sub}")?;
+    let rule = head
+        .iter()
+        .chain([&sub])
+        .map(|l| width(l))
+        .max()
+        .unwrap_or(0);
+    writeln!(out, "{}", "=".repeat(rule))?;
+
+    heading(out, w.report_summary)?;
+    paragraph(out, &report.summary.join(" "))?;
+
+    let quarter = w.period(report.quarter);
+    heading(out, &w.report_quarter.replace("{period}", &quarter))?;
+    if report.initiatives.is_empty() {
+        paragraph(out, &w.none_quarter.replace("{period}", &quarter))?;
+    }
+    for item in &report.initiatives {
+        item_block(out, w, item, false)?;
+    }
+
+    heading(out, w.report_ongoing)?;
+    if report.ongoing.is_empty() {
+        paragraph(out, w.none_ongoing)?;
+    }
+    for item in &report.ongoing {
+        item_block(out, w, item, true)?;
+    }
+
+    heading(out, &w.report_tracks.replace("{period}", &quarter))?;
+    let header = [
+        w.col_track.to_string(),
+        w.col_to_date.to_string(),
+        w.col_done.to_string(),
+        w.col_year.to_string(),
+        w.col_minimum.to_string(),
+        String::new(),
+    ];
+    let mut rows = vec![header];
+    for t in &report.tracks {
+        rows.push([
+            t.name.clone(),
+            t.to_date.to_string(),
+            t.done.to_string(),
+            t.year.to_string(),
+            t.minimum.to_string(),
+            met_text(w, t),
+        ]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
+        .collect();
+    for row in &rows {
+        let mut line = pad_right(&row[0], widths[0]);
+        for c in 1..5 {
+            line.push_str("  ");
+            line.push_str(&pad_left(&row[c], widths[c]));
+        }
+        line.push_str("  ");
+        line.push_str(&row[5]);
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if !report.cross_cutting_counts {
+        writeln!(out)?;
+        paragraph(out, w.report_cross_cutting_note)?;
+    }
+
+    heading(out, w.report_attention)?;
+    if report.attention.is_empty() {
+        paragraph(
+            out,
+            &w.none_attention.replace("{date}", &w.date(report.as_of)),
+        )?;
+    }
+    for a in &report.attention {
+        let first = format!(
+            "{} ({}, {})",
+            a.title,
+            w.period(a.period),
+            w.status(a.status)
+        );
+        lines(out, &wrap(&first, WIDTH, "- ", "  "))?;
+        for reason in &a.explained {
+            lines(out, &wrap(reason, WIDTH, "  ", "    "))?;
+        }
+    }
+
+    heading(out, &next_heading(w, report))?;
+    if report.next.period.is_some() {
+        for item in &report.next.initiatives {
+            lines(out, &wrap(&item.title, WIDTH, "- ", "  "))?;
+            field(out, w.col_tracks, &tracks_text(w, item))?;
+            field(out, w.col_places, &item.locations.join(", "))?;
+            field(out, w.col_status, &status_text(w, item))?;
+        }
+    }
+    for f in &report.next.follow_ups {
+        lines(out, &wrap(&f.title, WIDTH, "- ", "  "))?;
+        lines(out, &wrap(&f.follow_up, WIDTH, "  ", "  "))?;
+    }
+    if report.next.initiatives.is_empty() && report.next.follow_ups.is_empty() {
+        paragraph(out, &next_empty(w, report))?;
+    }
+    Ok(())
+}
+
+fn item_block(out: &mut dyn Write, w: &Words, item: &Item, with_period: bool) -> io::Result<()> {
+    lines(out, &wrap(&item.title, WIDTH, "- ", "  "))?;
+    if with_period {
+        field(out, w.col_period, &w.period(item.period))?;
+    }
+    field(out, w.col_tracks, &tracks_text(w, item))?;
+    field(out, w.col_places, &item.locations.join(", "))?;
+    field(out, w.col_status, &status_text(w, item))?;
+    field(out, w.col_note, &note_text(w, item.latest_note.as_ref()))
+}
+
+/// "  Spor: Hygge, Fordybelse", wrapped under its value; nothing when the value is empty.
+fn field(out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let first = format!("  {label}: ");
+    let rest = " ".repeat(4);
+    let wrapped = wrap(value, WIDTH, &first, &rest);
+    lines(out, &wrapped)
+}
+
+fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")?;
+    writeln!(out, "{}", "-".repeat(width(title)))
+}
+
+fn paragraph(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    lines(out, &wrap(text, WIDTH, "", ""))
+}
+
+fn lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The width of a line in a fixed-width font: one column per character (æ, ø and å too).
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn pad_right(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+fn pad_left(text: &str, to: usize) -> String {
+    format!("{}{text}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+/// Wraps `text` at word boundaries to `max` columns; the first line starts with `first`, the
+/// others with `rest`. A word longer than a line stays whole.
+pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && width(&line) + 1 + width(word) > max {
+            out.push(line);
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    if !empty || out.is_empty() {
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_words_with_a_hanging_indent() {
+        let lines = wrap("en to tre fire fem seks", 12, "- ", "  ");
+        assert_eq!(lines, ["- en to tre", "  fire fem", "  seks"]);
+        assert!(lines.iter().all(|l| width(l) <= 12));
+        assert_eq!(wrap("ærøskøbing", 4, "", ""), ["ærøskøbing"]);
+    }
+
+    #[test]
+    fn danish_letters_count_as_one_column() {
+        assert_eq!(pad_right("Fælles", 8), "Fælles  ");
+        assert_eq!(pad_left("Ø", 3), "  Ø");
+    }
+}
