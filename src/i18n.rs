@@ -526,4 +526,206 @@ mod tests {
         assert_eq!(EN.period(Period::Q(2)), "Q2");
         assert_eq!(DA.status(Status::Done), "færdig");
     }
+
+    /// Every entry of a table, by name. The pattern names every field (no `..`), so a new
+    /// field that is not listed here does not compile: each one is checked below.
+    fn entries(words: &Words) -> Vec<(&'static str, Vec<&'static str>)> {
+        let Words {
+            months,
+            day_sep,
+            status_planned,
+            status_active,
+            status_done,
+            status_postponed,
+            status_cancelled,
+            funding_none,
+            funding_pending,
+            funding_granted,
+            funding_denied,
+            whole_year,
+            quarter_long,
+            cross_cutting,
+            late,
+            blocked,
+            at_risk,
+            late_since,
+            blocked_by,
+            waiting_for_funding,
+            not_started,
+            year_over,
+            as_of,
+            met,
+            short,
+            report_as_of,
+            report_summary,
+            report_quarter,
+            report_ongoing,
+            report_tracks,
+            report_attention,
+            report_next,
+            report_next_year,
+            cross_cutting_label,
+            col_id,
+            col_title,
+            col_period,
+            col_tracks,
+            col_cross_cutting,
+            col_places,
+            col_status,
+            col_attention,
+            col_note,
+            col_note_date,
+            col_track,
+            col_to_date,
+            col_done,
+            col_year,
+            col_minimum,
+            col_follow_up,
+            yes,
+            no,
+            none_quarter,
+            none_ongoing,
+            none_attention,
+            none_next,
+            none_follow_up,
+            n_initiatives,
+            n_done,
+            n_active,
+            n_late,
+            n_tracks,
+            sentence_quarter,
+            sentence_quarter_empty,
+            sentence_ongoing,
+            sentence_tracks,
+            sentence_attention,
+            cross_cutting_not_counted,
+            chart_tracks,
+            chart_timeline,
+            legend_to_date,
+            legend_year,
+            legend_minimum,
+            legend_short,
+            quotes,
+        } = *words;
+        vec![
+            ("months", months.to_vec()),
+            ("day_sep", vec![day_sep]),
+            ("status_planned", vec![status_planned]),
+            ("status_active", vec![status_active]),
+            ("status_done", vec![status_done]),
+            ("status_postponed", vec![status_postponed]),
+            ("status_cancelled", vec![status_cancelled]),
+            ("funding_none", vec![funding_none]),
+            ("funding_pending", vec![funding_pending]),
+            ("funding_granted", vec![funding_granted]),
+            ("funding_denied", vec![funding_denied]),
+            ("whole_year", vec![whole_year]),
+            ("quarter_long", vec![quarter_long]),
+            ("cross_cutting", vec![cross_cutting]),
+            ("late", vec![late]),
+            ("blocked", vec![blocked]),
+            ("at_risk", vec![at_risk]),
+            ("late_since", vec![late_since]),
+            ("blocked_by", vec![blocked_by]),
+            ("waiting_for_funding", vec![waiting_for_funding]),
+            ("not_started", vec![not_started]),
+            ("year_over", vec![year_over]),
+            ("as_of", vec![as_of]),
+            ("met", vec![met]),
+            ("short", vec![short]),
+            ("report_as_of", vec![report_as_of]),
+            ("report_summary", vec![report_summary]),
+            ("report_quarter", vec![report_quarter]),
+            ("report_ongoing", vec![report_ongoing]),
+            ("report_tracks", vec![report_tracks]),
+            ("report_attention", vec![report_attention]),
+            ("report_next", vec![report_next]),
+            ("report_next_year", vec![report_next_year]),
+            ("cross_cutting_label", vec![cross_cutting_label]),
+            ("col_id", vec![col_id]),
+            ("col_title", vec![col_title]),
+            ("col_period", vec![col_period]),
+            ("col_tracks", vec![col_tracks]),
+            ("col_cross_cutting", vec![col_cross_cutting]),
+            ("col_places", vec![col_places]),
+            ("col_status", vec![col_status]),
+            ("col_attention", vec![col_attention]),
+            ("col_note", vec![col_note]),
+            ("col_note_date", vec![col_note_date]),
+            ("col_track", vec![col_track]),
+            ("col_to_date", vec![col_to_date]),
+            ("col_done", vec![col_done]),
+            ("col_year", vec![col_year]),
+            ("col_minimum", vec![col_minimum]),
+            ("col_follow_up", vec![col_follow_up]),
+            ("yes", vec![yes]),
+            ("no", vec![no]),
+            ("none_quarter", vec![none_quarter]),
+            ("none_ongoing", vec![none_ongoing]),
+            ("none_attention", vec![none_attention]),
+            ("none_next", vec![none_next]),
+            ("none_follow_up", vec![none_follow_up]),
+            ("n_initiatives", n_initiatives.to_vec()),
+            ("n_done", n_done.to_vec()),
+            ("n_active", n_active.to_vec()),
+            ("n_late", n_late.to_vec()),
+            ("n_tracks", n_tracks.to_vec()),
+            ("sentence_quarter", vec![sentence_quarter]),
+            ("sentence_quarter_empty", vec![sentence_quarter_empty]),
+            ("sentence_ongoing", sentence_ongoing.to_vec()),
+            ("sentence_tracks", vec![sentence_tracks]),
+            ("sentence_attention", sentence_attention.to_vec()),
+            ("cross_cutting_not_counted", vec![cross_cutting_not_counted]),
+            ("chart_tracks", vec![chart_tracks]),
+            ("chart_timeline", vec![chart_timeline]),
+            ("legend_to_date", vec![legend_to_date]),
+            ("legend_year", vec![legend_year]),
+            ("legend_minimum", vec![legend_minimum]),
+            ("legend_short", vec![legend_short]),
+            ("quotes", quotes.to_vec()),
+        ]
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .match_indices('{')
+            .filter_map(|(i, _)| text[i..].find('}').map(|j| &text[i..=i + j]))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn both_tables_are_complete_and_agree_on_placeholders() {
+        let (da, en) = (entries(&DA), entries(&EN));
+        assert_eq!(da.len(), en.len());
+        for ((key, da_texts), (_, en_texts)) in da.iter().zip(&en) {
+            assert_eq!(da_texts.len(), en_texts.len(), "{key}");
+            for (d, e) in da_texts.iter().zip(en_texts) {
+                assert!(
+                    !d.trim().is_empty() || *key == "day_sep",
+                    "DA `{key}` is empty"
+                );
+                assert!(
+                    !e.trim().is_empty() || *key == "day_sep",
+                    "EN `{key}` is empty"
+                );
+                assert_eq!(placeholders(d), placeholders(e), "`{key}`: {d:?} / {e:?}");
+            }
+        }
+        // Singular and plural forms both carry the count.
+        for (key, texts) in da.iter().chain(&en) {
+            if key.starts_with("n_") || key.starts_with("sentence_ongoing") {
+                assert!(texts.iter().all(|t| t.contains("{n}")), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_choose_singular_for_one() {
+        assert_eq!(DA.count(DA.n_initiatives, 1), "1 indsats");
+        assert_eq!(DA.count(DA.n_initiatives, 0), "0 indsatser");
+        assert_eq!(EN.count(EN.n_late, 2), "2 late");
+        assert_eq!(EN.count(EN.n_tracks, 1), "1 track");
+    }
 }

@@ -379,3 +379,39 @@ fn sentences(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn quarters_in_any_case_or_as_numbers() {
+        for (text, q) in [("Q1", 1), ("q2", 2), ("3", 3), (" Q4 ", 4)] {
+            assert_eq!(parse_quarter(text), Ok(q), "{text}");
+        }
+        for bad in ["Q0", "Q5", "5", "year", "", "QQ1", "Q2x", "K2"] {
+            let err = parse_quarter(bad).unwrap_err();
+            assert_eq!(err.code, crate::error::EXIT_USAGE, "{bad}");
+        }
+    }
+
+    #[test]
+    fn as_of_is_the_quarter_end_when_past_unless_given() {
+        let today = d("2017-08-10");
+        assert_eq!(default_as_of(2017, 2, today, false), d("2017-06-30"));
+        // The quarter of today, and a quarter still to come: today.
+        assert_eq!(default_as_of(2017, 3, today, false), today);
+        assert_eq!(default_as_of(2017, 4, today, false), today);
+        // The last day of the quarter is not past yet.
+        assert_eq!(
+            default_as_of(2017, 2, d("2017-06-30"), false),
+            d("2017-06-30")
+        );
+        // An explicit date wins, even after the quarter.
+        assert_eq!(default_as_of(2017, 2, today, true), today);
+    }
+}

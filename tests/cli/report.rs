@@ -1,1 +1,615 @@
-//! Tests of plan report (to be written).
+//! `plan report`: the memo of the shipped plan in every format (snapshots), the as-of date,
+//! the quarter argument, `-o FILE`, hostile plan text in every format, and the HTML in a
+//! real headless browser.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+use std::time::{Duration, Instant};
+
+use snapbox::assert_data_eq;
+
+use crate::support::*;
+
+fn report(args: &[&str]) -> String {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    stdout(&plan().args(&all).assert().success())
+}
+
+// --- The shipped plan's Q2 memo: every format in Danish, Markdown in English. ---
+// No --today: Q2 2017 is past, so the memo is as of 30 June 2017 whatever the date.
+
+#[test]
+fn shipped_q2_markdown_danish() {
+    assert_data_eq!(
+        report(&["--quarter", "Q2"]),
+        snapbox::file!["snapshots/report/q2-da.md"].raw()
+    );
+}
+
+#[test]
+fn shipped_q2_markdown_english() {
+    assert_data_eq!(
+        report(&["--quarter", "Q2", "--lang", "en"]),
+        snapbox::file!["snapshots/report/q2-en.md"].raw()
+    );
+}
+
+#[test]
+fn shipped_q2_text_danish() {
+    let text = report(&["--quarter", "Q2", "--format", "text"]);
+    for line in text.lines() {
+        // One column per character: æøå count as one.
+        assert!(line.chars().count() <= 72, "too wide for e-mail: {line:?}");
+    }
+    assert!(!text.contains('\u{1b}'));
+    assert_data_eq!(text, snapbox::file!["snapshots/report/q2-da.txt"].raw());
+}
+
+#[test]
+fn shipped_q2_html_danish() {
+    let html = report(&["--quarter", "Q2", "--format", "html"]);
+    assert_self_contained(&html);
+    assert_data_eq!(html, snapbox::file!["snapshots/report/q2-da.html"].raw());
+}
+
+#[test]
+fn shipped_q2_csv_danish() {
+    let out = plan()
+        .args(["report", "--quarter", "Q2", "--format", "csv"])
+        .assert()
+        .success();
+    let bytes = out.get_output().stdout.clone();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
+    let rows = read_csv(&bytes, b';');
+    // One row per initiative running in the quarter: its own and the whole-year ones.
+    let json = report_json(&["--quarter", "Q2"]);
+    let expected =
+        json["initiatives"].as_array().unwrap().len() + json["ongoing"].as_array().unwrap().len();
+    assert_eq!(rows.len(), expected + 1);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    assert_data_eq!(
+        stdout(&out),
+        snapbox::file!["snapshots/report/q2-da.csv"].raw()
+    );
+}
+
+#[test]
+fn shipped_q2_json() {
+    let json = report(&["--quarter", "Q2", "--format", "json"]);
+    assert_data_eq!(json, snapbox::file!["snapshots/report/q2-da.json"].raw());
+}
+
+fn report_json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&report(&all)).expect("valid JSON")
+}
+
+fn read_csv(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(body)
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+        .collect()
+}
+
+/// No scripts, no external resources: the file works offline and pasted.
+fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    for bad in [
+        "<script", "<link", "<img", "<iframe", "<object", "<embed", "src=", "href=", "@import",
+        "url(",
+    ] {
+        assert!(!lower.contains(bad), "`{bad}` in the HTML report");
+    }
+}
+
+// --- The numbers and the as-of date. ---
+
+#[test]
+fn the_summary_counts_what_the_tables_show() {
+    let fixture = progress_fixture();
+    let out = fixture.run(&[
+        "report",
+        "-q",
+        "Q2",
+        "--format",
+        "json",
+        "--today",
+        "2017-07-15",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out.success())).unwrap();
+    let items = json["initiatives"].as_array().unwrap();
+    let count = |status: &str| items.iter().filter(|i| i["status"] == status).count();
+    assert_eq!(json["totals"]["initiatives"], items.len());
+    assert_eq!(json["totals"]["done"], count("done"));
+    assert_eq!(json["totals"]["active"], count("active"));
+    let late = items.iter().filter(|i| i["late"] == true).count();
+    assert_eq!(json["totals"]["late"], late);
+    assert!(late > 0, "the fixture has late work in Q2");
+    let attention = json["attention"].as_array().unwrap();
+    for item in items.iter().filter(|i| i["late"] == true) {
+        assert!(attention.iter().any(|a| a["id"] == item["id"]), "{item}");
+    }
+    // The newest note on or before the as-of date is the one shown.
+    let hygge = items.iter().find(|i| i["id"] == "hygge").unwrap();
+    assert_eq!(hygge["latest_note"]["date"], "2017-06-12");
+    let sentence = json["summary"][0].as_str().unwrap();
+    assert!(
+        sentence.contains(&format!("{} indsatser", items.len())),
+        "{sentence}"
+    );
+}
+
+#[test]
+fn notes_after_the_as_of_date_are_not_shown() {
+    let fixture = progress_fixture();
+    let out = fixture.run(&[
+        "report",
+        "-q",
+        "Q2",
+        "--format",
+        "json",
+        "--today",
+        "2017-05-01",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out.success())).unwrap();
+    let hygge = json["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "hygge")
+        .unwrap();
+    assert_eq!(hygge["latest_note"]["date"], "2017-04-20");
+}
+
+#[test]
+fn a_past_quarter_is_reported_as_of_its_end_unless_a_date_is_given() {
+    let json = report_json(&["--quarter", "Q1"]);
+    assert_eq!(json["as_of"], "2017-03-31");
+    let md = report(&["--quarter", "Q1"]);
+    assert!(md.contains("Status pr. 31. marts 2017"), "{md}");
+
+    let json = report_json(&["--quarter", "Q1", "--today", "2017-05-15"]);
+    assert_eq!(json["as_of"], "2017-05-15");
+    let out = plan()
+        .env("PLAN_TODAY", "2017-02-01")
+        .args(["report", "-q", "Q1", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["as_of"], "2017-02-01");
+}
+
+#[test]
+fn the_quarter_is_read_in_any_case_and_as_a_number() {
+    let expected = report(&["--quarter", "Q3", "--format", "json"]);
+    for spelling in ["q3", "3", " Q3"] {
+        assert_eq!(
+            report(&["--quarter", spelling, "--format", "json"]),
+            expected
+        );
+    }
+    for bad in ["Q5", "0", "year", "", "Q2x"] {
+        let out = plan().args(["report", "--quarter", bad]).assert().code(2);
+        assert!(
+            stderr(&out).contains("is not a quarter"),
+            "{bad}: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty());
+    }
+}
+
+#[test]
+fn q4_previews_the_follow_ups_of_next_year() {
+    let json = report_json(&["--quarter", "Q4"]);
+    assert!(json["next"]["period"].is_null());
+    let with_follow_up = fs::read_dir(shipped_plans().join("aar"))
+        .unwrap()
+        .chain(fs::read_dir(shipped_plans().join("q4")).unwrap())
+        .chain(fs::read_dir(shipped_plans().join("q3")).unwrap())
+        .chain(fs::read_dir(shipped_plans().join("q2")).unwrap())
+        .chain(fs::read_dir(shipped_plans().join("q1")).unwrap())
+        .filter(|e| {
+            fs::read_to_string(e.as_ref().unwrap().path())
+                .unwrap()
+                .contains("\nfollow_up =")
+        })
+        .count();
+    assert_eq!(
+        json["next"]["follow_ups"].as_array().unwrap().len(),
+        with_follow_up
+    );
+    let md = report(&["--quarter", "Q4"]);
+    assert!(md.contains("## Videre i 2018"), "{md}");
+}
+
+// --- -o FILE ---
+
+#[test]
+fn output_file_takes_its_format_from_the_extension_and_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let stdout_html = report(&["-q", "Q2", "--format", "html"]);
+    let file = dir.path().join("memo.HTML");
+    let out = plan()
+        .args(["report", "-q", "Q2", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert!(stdout(&out).is_empty());
+    assert_eq!(fs::read_to_string(&file).unwrap(), stdout_html);
+
+    // It exists now: refused without --force, and left as it was.
+    fs::write(&file, "mine").unwrap();
+    let out = plan()
+        .args(["report", "-q", "Q2", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+
+    plan()
+        .args(["report", "-q", "Q2", "--force", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&file).unwrap(), stdout_html);
+
+    // --format wins over the extension.
+    let json_in_txt = dir.path().join("memo.txt");
+    plan()
+        .args(["report", "-q", "Q2", "--format", "json", "-o"])
+        .arg(&json_in_txt)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json_in_txt).unwrap()).unwrap();
+    assert_eq!(json["quarter"], "Q2");
+
+    for (name, starts) in [
+        ("memo.md", "# "),
+        ("memo.csv", "\u{feff}"),
+        ("memo.json", "{"),
+    ] {
+        let path = dir.path().join(name);
+        plan()
+            .args(["report", "-q", "Q2", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        assert!(
+            fs::read_to_string(&path).unwrap().starts_with(starts),
+            "{name}"
+        );
+    }
+
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".plan-")
+        })
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn an_unknown_extension_or_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plan()
+        .args(["report", "-q", "Q2", "-o"])
+        .arg(dir.path().join("memo.docx"))
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).contains("cannot tell the format"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("memo.docx").exists());
+
+    let out = plan()
+        .args(["report", "-q", "Q2", "-o"])
+        .arg(dir.path().join("no/such/memo.md"))
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+// --- Hostile plan text ---
+
+const SCRIPT: &str = "<script>alert('x')</script> Mødested";
+const FORMULA: &str = "=HYPERLINK(\"http://evil.invalid\",\"klik\")";
+const PIPE: &str = "Hygge a | b *fed*";
+/// An escape sequence and a bell, written as TOML escapes.
+const ESCAPE_TOML: &str = "Rød \\u001b[31malarm\\u0007 nu";
+const ESCAPE_CLEAN: &str = "Rød [31malarm nu";
+
+fn hostile() -> Fixture {
+    let q2 = |id: &str, title: &str, extra: &str| {
+        format!(
+            "title = \"{}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n{extra}",
+            title.replace('"', "\\\"")
+        )
+    };
+    Fixture::new()
+        .manifest("min_per_track = 1")
+        .file("script.toml", &q2("script", SCRIPT, "status = \"active\"\n"))
+        .file("formula.toml", &q2("formula", FORMULA, ""))
+        .file(
+            "pipe.toml",
+            &q2(
+                "pipe",
+                PIPE,
+                "[[log]]\ndate = 2017-05-01\ntext = \"=1+1 | <b>fed</b>\"\n",
+            ),
+        )
+        .file(
+            "escape.toml",
+            &format!(
+                "title = \"{ESCAPE_TOML}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]\n"
+            ),
+        )
+}
+
+fn hostile_report(fixture: &Fixture, format: &str) -> Vec<u8> {
+    fixture
+        .run(&[
+            "report",
+            "-q",
+            "Q2",
+            "--today",
+            "2017-05-15",
+            "--format",
+            format,
+        ])
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+fn no_control_chars(out: &str) {
+    assert!(
+        !out.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        "a control character got through"
+    );
+}
+
+#[test]
+fn hostile_titles_in_markdown() {
+    let md = String::from_utf8(hostile_report(&hostile(), "markdown")).unwrap();
+    no_control_chars(&md);
+    assert!(md.contains("Hygge a \\| b \\*fed\\*"), "{md}");
+    assert!(md.contains("\\<script\\>"), "{md}");
+    assert!(!md.contains("<script>"));
+    assert!(md.contains(&ESCAPE_CLEAN.replace('[', "\\[")), "{md}");
+    // Every row of the quarter's table has as many cells as its header.
+    let table: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("## Indsatser i"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let cells = |l: &str| l.replace("\\|", "").matches('|').count();
+    assert!(table.len() > 2);
+    assert!(
+        table.iter().all(|l| cells(l) == cells(table[0])),
+        "{table:#?}"
+    );
+}
+
+#[test]
+fn hostile_titles_in_text() {
+    let text = String::from_utf8(hostile_report(&hostile(), "text")).unwrap();
+    no_control_chars(&text);
+    assert!(text.contains(PIPE));
+    assert!(text.contains(SCRIPT));
+    assert!(text.contains(ESCAPE_CLEAN));
+}
+
+#[test]
+fn hostile_titles_in_html() {
+    let html = String::from_utf8(hostile_report(&hostile(), "html")).unwrap();
+    no_control_chars(&html);
+    assert_self_contained(&html);
+    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;"));
+    assert!(html.contains("&lt;b&gt;fed&lt;&#x2F;b&gt;"));
+    assert!(!html.contains("<b>fed"));
+    assert!(html.contains(ESCAPE_CLEAN));
+}
+
+#[test]
+fn hostile_titles_in_csv() {
+    let bytes = hostile_report(&hostile(), "csv");
+    no_control_chars(std::str::from_utf8(&bytes).unwrap());
+    let rows = read_csv(&bytes, b';');
+    let header = &rows[0];
+    let title = header.iter().position(|h| h == "Indsats").unwrap();
+    let note = header.iter().position(|h| h == "Seneste note").unwrap();
+    let titles: Vec<&str> = rows[1..].iter().map(|r| r[title].as_str()).collect();
+    assert!(
+        titles.contains(&format!("'{FORMULA}").as_str()),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&PIPE));
+    assert!(titles.contains(&SCRIPT));
+    assert!(titles.contains(&ESCAPE_CLEAN));
+    assert!(rows[1..].iter().any(|r| r[note] == "'=1+1 | <b>fed</b>"));
+    // Nothing a spreadsheet would run is left unguarded.
+    for cell in rows.iter().flatten() {
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+    }
+}
+
+#[test]
+fn hostile_titles_in_json() {
+    let bytes = hostile_report(&hostile(), "json");
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let titles: Vec<&str> = json["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    for title in [SCRIPT, FORMULA, PIPE, ESCAPE_CLEAN] {
+        assert!(titles.contains(&title), "{title} not in {titles:?}");
+    }
+    assert!(!String::from_utf8(bytes).unwrap().contains("\\u001b"));
+}
+
+/// A plan with progress: done, active, late and postponed work, notes and pending funding.
+fn progress_fixture() -> Fixture {
+    Fixture::new()
+        .manifest("min_per_track = 2")
+        .initiative("skole", "Q1", &["Viden og vejledning"], "status = \"done\"\n[[log]]\ndate = 2017-02-10\ntext = \"Aftale med tre skoler.\"\n")
+        .initiative("bogbus", "Q1", &["Digitale forbindelser"], "status = \"active\"\n")
+        .initiative("hygge", "Q2", &["Hygge"], "status = \"active\"\n[[log]]\ndate = 2017-04-20\ntext = \"Første workshop med borgere i Viby.\"\n[[log]]\ndate = 2017-06-12\ntext = \"Tre koncepter udvalgt.\"\n")
+        .initiative("udearealer", "Q2", &["Struktur for livet", "Hygge"], "status = \"done\"\nlocations = [\"Bogbussen\"]\n")
+        .initiative("partnerskab", "Q2", &["En lokal aktør"], "funding = \"pending\"\n")
+        .initiative("udstillinger", "Q2", &["Viden og vejledning"], "status = \"postponed\"\ndepends_on = [\"bogbus\"]\n")
+        .initiative("kommunikation", "year", &["Alle spor"], "status = \"active\"\n")
+        .initiative("festival", "Q3", &["En lokal aktør"], "depends_on = [\"partnerskab\"]\n")
+}
+
+// --- A real browser ---
+
+/// Chromium, if installed. CI must have it (`.ci/run` installs it): there the test fails
+/// without it; locally it skips with a note.
+fn chromium() -> Option<PathBuf> {
+    let names = ["chromium", "chromium-browser", "google-chrome"];
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Runs chromium headless on `html` with `extra` arguments; returns its stdout.
+fn headless(browser: &Path, html: &Path, extra: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = StdCommand::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-quic",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", html.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    // Read stdout on a thread so a large DOM cannot fill the pipe while we wait.
+    let mut pipe = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut pipe, &mut s).map(|_| s)
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium failed: {status}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    reader.join().unwrap().expect("chromium's output is UTF-8")
+}
+
+#[test]
+fn html_report_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            !in_ci(),
+            "chromium is not installed, and CI must run the browser test (.ci/run installs it)"
+        );
+        eprintln!("note: chromium is not installed; skipping the browser test (CI runs it)");
+        return;
+    };
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshots");
+    fs::create_dir_all(&shots).unwrap();
+
+    // The shipped plan's Q2 memo: tables and both charts are in the DOM.
+    let memo = shots.join("q2-da.html");
+    fs::write(&memo, report(&["-q", "Q2", "--format", "html"])).unwrap();
+    let dom = headless(&browser, &memo, &["--dump-dom".into()]);
+    let json = report_json(&["-q", "Q2"]);
+    assert!(dom.contains("<html lang=\"da\">"), "{dom}");
+    let tables = dom.matches("<table").count();
+    // The quarter, the whole-year block, the tracks, attention and the next quarter.
+    let expected_tables = 3
+        + usize::from(!json["attention"].as_array().unwrap().is_empty())
+        + usize::from(!json["next"]["initiatives"].as_array().unwrap().is_empty());
+    assert_eq!(tables, expected_tables, "{dom}");
+    let rows = dom.matches("<tr>").count();
+    let expected_rows = [
+        json["initiatives"].as_array().unwrap().len(),
+        json["ongoing"].as_array().unwrap().len(),
+        json["tracks"].as_array().unwrap().len(),
+        json["attention"].as_array().unwrap().len(),
+        json["next"]["initiatives"].as_array().unwrap().len(),
+    ]
+    .iter()
+    .sum::<usize>()
+        + expected_tables;
+    assert_eq!(rows, expected_rows);
+    assert_eq!(dom.matches("<svg").count(), 2, "the two charts");
+    assert!(dom.contains("class=\"timeline\"") && dom.contains("class=\"tracks\""));
+
+    let png = shots.join("q2-da.png");
+    headless(
+        &browser,
+        &memo,
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1240,1754".into(),
+        ],
+    );
+    let image = fs::read(&png).expect("a screenshot");
+    assert!(image.starts_with(b"\x89PNG"), "not a PNG");
+    eprintln!("screenshot: {}", png.display());
+
+    // Hostile titles are text in the DOM, never elements.
+    let fixture = hostile();
+    let page = fixture.dir().join("hostile.html");
+    plan_in(fixture.dir())
+        .args(["report", "-q", "Q2", "--today", "2017-05-15", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let dom = headless(&browser, &page, &["--dump-dom".into()]);
+    assert!(!dom.contains("<script"), "a title became a script element");
+    assert!(
+        dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"),
+        "{dom}"
+    );
+    assert!(!dom.contains("<b>fed"), "a note became markup");
+}
