@@ -337,7 +337,7 @@ const ESCAPE_TOML: &str = "Rød \\u001b[31malarm\\u0007 nu";
 const ESCAPE_CLEAN: &str = "Rød [31malarm nu";
 
 fn hostile() -> Fixture {
-    let q2 = |id: &str, title: &str, extra: &str| {
+    let q2 = |title: &str, extra: &str| {
         format!(
             "title = \"{}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n{extra}",
             title.replace('"', "\\\"")
@@ -345,13 +345,11 @@ fn hostile() -> Fixture {
     };
     Fixture::new()
         .manifest("min_per_track = 1")
-        .file("script.toml", &q2("script", SCRIPT, "status = \"active\"\n"))
-        .file("formula.toml", &q2("formula", FORMULA, ""))
+        .file("script.toml", &q2(SCRIPT, "status = \"active\"\n"))
+        .file("formula.toml", &q2(FORMULA, ""))
         .file(
             "pipe.toml",
-            &q2(
-                "pipe",
-                PIPE,
+            &q2(PIPE,
                 "[[log]]\ndate = 2017-05-01\ntext = \"=1+1 | <b>fed</b>\"\n",
             ),
         )
