@@ -8,8 +8,7 @@ use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
-    tracks_text,
+    as_of_line, met_text, next_empty, next_heading, quarter_title, status_text, tracks_text,
 };
 
 /// The width of the text.
@@ -136,7 +135,15 @@ fn item_block(out: &mut dyn Write, w: &Words, item: &Item, with_period: bool) ->
     field(out, w.col_tracks, &tracks_text(w, item))?;
     field(out, w.col_places, &item.locations.join(", "))?;
     field(out, w.col_status, &status_text(w, item))?;
-    field(out, w.col_note, &note_text(w, item.latest_note.as_ref()))
+    match &item.latest_note {
+        // "Seneste note (12. juni 2017): …"
+        Some(note) => field(
+            out,
+            &format!("{} ({})", w.col_note, w.date(note.date)),
+            &note.text,
+        ),
+        None => Ok(()),
+    }
 }
 
 /// "  Spor: Hygge, Fordybelse", wrapped under its value; nothing when the value is empty.
