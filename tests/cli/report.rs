@@ -116,11 +116,17 @@ fn a_plan_with_progress_and_notes_in_markdown_and_text() {
     let fixture = progress_fixture();
     let args = ["report", "-q", "Q2", "--today", "2017-07-15"];
     let md = stdout(&fixture.run(&args).success());
-    assert_data_eq!(md, snapbox::file!["snapshots/report/progress-q2-da.md"].raw());
+    assert_data_eq!(
+        md,
+        snapbox::file!["snapshots/report/progress-q2-da.md"].raw()
+    );
     let mut text_args = args.to_vec();
     text_args.extend(["--format", "text", "--lang", "en"]);
     let text = stdout(&fixture.run(&text_args).success());
-    assert_data_eq!(text, snapbox::file!["snapshots/report/progress-q2-en.txt"].raw());
+    assert_data_eq!(
+        text,
+        snapbox::file!["snapshots/report/progress-q2-en.txt"].raw()
+    );
 }
 
 #[test]
