@@ -8,8 +8,10 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod edit;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod parse;
@@ -19,6 +21,7 @@ pub mod slug;
 pub mod suggest;
 pub mod summary;
 pub mod text;
+pub mod write;
 
 mod run;
 

@@ -1,0 +1,1 @@
+//! The action-plan table of a memo, as rows.
