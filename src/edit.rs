@@ -665,6 +665,77 @@ impl Change {
     }
 }
 
+/// A `plan.toml` made from another (`source`: last year's, or the embedded default): the
+/// catalogue, rules and their comments carried over, `[plan]` given a new title, year and
+/// issue date, and `comments` as the file's heading.
+pub fn manifest_for(
+    source: &str,
+    title: &str,
+    year: i32,
+    issued: Option<NaiveDate>,
+    comments: &[String],
+) -> Result<String, Failure> {
+    let mut doc = source.parse::<DocumentMut>().map_err(|_| {
+        Failure::invalid("the old plan.toml is not valid TOML")
+            .with_help("run `plan check` in the old plan folder, and fix it first")
+    })?;
+    if !doc.contains_table("plan") {
+        doc.as_table_mut().insert("plan", Item::Table(Table::new()));
+    }
+    let plan = doc["plan"].as_table_mut().expect("[plan] is a table");
+    let keep_decor = |plan: &mut Table, key: &str, mut value: Value| {
+        match plan.get_mut(key) {
+            Some(item) => {
+                if let Some(old) = item.as_value() {
+                    *value.decor_mut() = old.decor().clone();
+                }
+                *item = Item::Value(value);
+            }
+            None => {
+                plan.insert(key, Item::Value(value));
+            }
+        }
+    };
+    keep_decor(plan, "title", Value::from(title));
+    keep_decor(plan, "year", Value::from(i64::from(year)));
+    match issued {
+        Some(date) => keep_decor(
+            plan,
+            "issued",
+            date.format("%Y-%m-%d")
+                .to_string()
+                .parse::<Value>()
+                .expect("a date is a TOML value"),
+        ),
+        None => {
+            plan.remove("issued");
+        }
+    }
+    let heading: String = comments
+        .iter()
+        .flat_map(|c| c.lines())
+        .map(|line| format!("# {}\n", crate::text::clean_line(line)).replace("# \n", "#\n"))
+        .collect();
+    plan.decor_mut().set_prefix(heading);
+    Ok(doc.to_string())
+}
+
+/// `id` if no one has it, else `id-2`, `id-3`, … (kept within 64 characters).
+pub fn unique_id(id: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == id) {
+        return id.to_string();
+    }
+    (2..)
+        .map(|n| {
+            let suffix = format!("-{n}");
+            let mut base = id.to_string();
+            base.truncate(64 - suffix.len());
+            format!("{}{suffix}", base.trim_end_matches('-'))
+        })
+        .find(|c| !taken.contains(c))
+        .expect("some suffix is free")
+}
+
 /// The file of initiative `id` in a loaded plan: its index in `plan.files`.
 pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
     let first = usize::from(plan.has_manifest);

@@ -100,6 +100,9 @@ pub struct Words {
     pub not_in_plan: &'static str,
     /// The whole year in a narrow column: "År" / "Year" (quarters are "Q1".."Q4").
     pub year_short: &'static str,
+    /// The description of a draft that `plan init --from` carries over:
+    /// "{follow_up}", "{title}", "{id}", "{year}" are filled in.
+    pub follow_up_of: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -177,6 +180,7 @@ pub const DA: Words = Words {
     none: "ingen",
     not_in_plan: "findes ikke i planen",
     year_short: "År",
+    follow_up_of: "{follow_up}\n\nOpfølgning på «{title}» (`{id}`) fra handleplanen for {year}.",
 };
 
 pub const EN: Words = Words {
@@ -254,6 +258,7 @@ pub const EN: Words = Words {
     none: "none",
     not_in_plan: "not in the plan",
     year_short: "Year",
+    follow_up_of: "{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

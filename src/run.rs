@@ -44,12 +44,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Show(args) => commands::show::run(&config, args, out),
         Command::Report(_args) => commands::report::run(&config, out),
-        Command::New(_args) => commands::new::run(&config, out),
-        Command::Set(_args) => commands::set::run(&config, out),
-        Command::Note(_args) => commands::note::run(&config, out),
-        Command::Import(_args) => commands::import::run(&config, out),
-        Command::Init(_args) => commands::init::run(&config, out),
-        Command::Completions(_args) => commands::completions::run(&config, out),
+        Command::New(args) => commands::new::run(&config, args, out),
+        Command::Set(args) => commands::set::run(&config, args, out),
+        Command::Note(args) => commands::note::run(&config, args, out),
+        Command::Import(args) => commands::import::run(&config, args, out),
+        Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Completions(args) => commands::completions::run(&config, args, out),
         Command::Man => commands::man::run(&config, out),
     };
     match result {

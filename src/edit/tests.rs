@@ -205,6 +205,17 @@ fn a_new_file_is_tidy_and_commented() {
     );
 }
 
+#[test]
+fn unique_ids_get_a_number() {
+    let taken = vec!["hygge".to_string(), "hygge-2".to_string()];
+    assert_eq!(unique_id("hygge", &taken), "hygge-3");
+    assert_eq!(unique_id("viby", &taken), "viby");
+    let long = "a".repeat(64);
+    let id = unique_id(&long, std::slice::from_ref(&long));
+    assert_eq!(id.len(), 64);
+    assert!(id.ends_with("-2"));
+}
+
 proptest! {
     #[test]
     fn multiline_strings_round_trip(text in "(.|\n){0,40}") {
