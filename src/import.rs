@@ -419,16 +419,26 @@ const WEAK_ENDINGS: [&str; 38] = [
 /// at a word, without a dangling "og", "i", "med" at the end.
 pub fn short_title(text: &str) -> String {
     const MAX: usize = 70;
-    const MIN_CLAUSE: usize = 20;
+    // Where a clause may end, and how long it must be by then to say something: a comma
+    // often only separates the names of a list ("Jyllinge, Viby og Gadstrup").
+    const BOUNDARIES: [(&str, usize); 7] = [
+        (". ", 15),
+        ("; ", 15),
+        (": ", 15),
+        (" – ", 15),
+        (" - ", 15),
+        (" (", 15),
+        (", ", 35),
+    ];
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    // The first clause that is long enough to say something.
     let mut end = text.len();
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
-        let boundary = [". ", ", ", ": ", "; ", " – ", " - ", " ("]
+        let before = text[..i].chars().count();
+        if BOUNDARIES
             .iter()
-            .any(|b| rest.starts_with(b));
-        if boundary && text[..i].chars().count() >= MIN_CLAUSE {
+            .any(|(b, min)| rest.starts_with(b) && before >= *min)
+        {
             end = i;
             break;
         }
@@ -458,6 +468,18 @@ pub fn short_title(text: &str) -> String {
     } else {
         title.to_string()
     }
+}
+
+/// An id for a title: its slug, without a dangling "-i" or "-af" where the 64-character
+/// limit cut it.
+pub fn title_id(title: &str) -> String {
+    let slug = crate::slug::slugify(title);
+    let mut parts: Vec<&str> = slug.split('-').collect();
+    let weak: Vec<String> = WEAK_ENDINGS.iter().map(|w| crate::slug::slugify(w)).collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| weak.iter().any(|w| w == p)) {
+        parts.pop();
+    }
+    parts.join("-")
 }
 
 #[cfg(test)]

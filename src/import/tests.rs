@@ -25,6 +25,18 @@ fn tracks_run_together_are_split_longest_first() {
     assert_eq!(split_tracks("En lokal", &c).unknown, ["En lokal"]);
 }
 
+proptest::proptest! {
+    #[test]
+    fn any_text_is_read_without_a_panic(text in "(\t|\n|[A-Za-zæøå .0-9]){0,300}") {
+        let memo = parse(&text, &catalogue());
+        for row in &memo.rows {
+            proptest::prop_assert!(row.line >= 1 && row.line <= text.lines().count());
+        }
+        let with_header = format!("Tidsplan\tIndsats\tSpor\n{text}");
+        let _ = parse(&with_header, &catalogue());
+    }
+}
+
 #[test]
 fn period_headings() {
     assert_eq!(period_heading("Generelt 2017"), Some((Period::Year, 2017)));
@@ -61,6 +73,19 @@ fn titles_are_the_first_clause_cut_at_a_word() {
     assert!(!long.ends_with(" med") && !long.ends_with(" det"), "{long}");
     assert!(long.starts_with("Indsats i forbindelse med Zebraby Ågerup"), "{long}");
     assert_eq!(short_title("Kort."), "Kort");
+    // A comma early on separates names, not clauses.
+    assert_eq!(
+        short_title("Udvikling af Jyllinge, Viby og Gadstrup bibliotekers zoner."),
+        "Udvikling af Jyllinge, Viby og Gadstrup bibliotekers zoner"
+    );
+}
+
+#[test]
+fn ids_do_not_end_in_a_small_word() {
+    let id = title_id("Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge");
+    assert_eq!(id, "styrkelse-af-skolesamarbejdet-i-forbindelse-med-aaben-skole");
+    assert_eq!(title_id("Hygge i Viby"), "hygge-i-viby");
+    assert_eq!(title_id("!!!"), "");
 }
 
 #[test]
