@@ -389,8 +389,7 @@ impl InitiativeDoc {
             }
             Op::Remove => {
                 let wanted = change.value.trim();
-                let removed =
-                    self.remove_from_list(key, |i| same_item(key, i, wanted, catalogue));
+                let removed = self.remove_from_list(key, |i| same_item(key, i, wanted, catalogue));
                 if removed == 0 {
                     let current = self.list(key).unwrap_or_default();
                     let help = did_you_mean(wanted, current.iter().map(String::as_str))
@@ -401,8 +400,9 @@ impl InitiativeDoc {
                                 format!("`{key}` is: {}", current.join(", "))
                             }
                         });
-                    return Err(Failure::invalid(format!("`{wanted}` is not in `{key}`"))
-                        .with_help(help));
+                    return Err(
+                        Failure::invalid(format!("`{wanted}` is not in `{key}`")).with_help(help)
+                    );
                 }
             }
         }
@@ -463,7 +463,8 @@ pub fn multiline_repr(text: &str) -> String {
 /// line before a removed entry is stored in that entry's prefix: it moves to the next one,
 /// and the removed entry's own comments go with it.
 fn remove_keeping_comments(array: &mut Array, remove: impl Fn(&Value) -> bool) {
-    let raw = |r: Option<&toml_edit::RawString>| r.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let raw =
+        |r: Option<&toml_edit::RawString>| r.and_then(|r| r.as_str()).unwrap_or("").to_string();
     let mut i = array.len();
     while i > 0 {
         i -= 1;
@@ -473,7 +474,10 @@ fn remove_keeping_comments(array: &mut Array, remove: impl Fn(&Value) -> bool) {
         let own = raw(array.get(i).and_then(|v| v.decor().prefix()));
         // The comment ending the previous entry's line: up to the first newline.
         let before = own.find('\n').map_or("", |n| &own[..n]).to_string();
-        let after_part = |next: &str| next.find('\n').map_or(next.to_string(), |n| next[n..].to_string());
+        let after_part = |next: &str| {
+            next.find('\n')
+                .map_or(next.to_string(), |n| next[n..].to_string())
+        };
         array.remove(i);
         if let Some(next) = array.get_mut(i) {
             let rest = after_part(&raw(next.decor().prefix()));
@@ -636,7 +640,11 @@ impl Change {
             (key, op) = (k, Op::Remove);
         }
         let key = key.trim();
-        let all: Vec<&str> = SCALAR_KEYS.iter().chain(LIST_KEYS.iter()).copied().collect();
+        let all: Vec<&str> = SCALAR_KEYS
+            .iter()
+            .chain(LIST_KEYS.iter())
+            .copied()
+            .collect();
         if key == "log" {
             return Err(Failure::usage("`log` is not changed with `plan set`")
                 .with_help("add a dated note with: plan note ID \"text\""));
@@ -655,7 +663,9 @@ impl Change {
             .with_help(format!("write {key}=VALUE")));
         }
         if op != Op::Set && value.trim().is_empty() {
-            return Err(Failure::usage(format!("`{text}` names nothing to add or remove")));
+            return Err(Failure::usage(format!(
+                "`{text}` names nothing to add or remove"
+            )));
         }
         Ok(Change {
             key: key.to_string(),
@@ -683,17 +693,15 @@ pub fn manifest_for(
         doc.as_table_mut().insert("plan", Item::Table(Table::new()));
     }
     let plan = doc["plan"].as_table_mut().expect("[plan] is a table");
-    let keep_decor = |plan: &mut Table, key: &str, mut value: Value| {
-        match plan.get_mut(key) {
-            Some(item) => {
-                if let Some(old) = item.as_value() {
-                    *value.decor_mut() = old.decor().clone();
-                }
-                *item = Item::Value(value);
+    let keep_decor = |plan: &mut Table, key: &str, mut value: Value| match plan.get_mut(key) {
+        Some(item) => {
+            if let Some(old) = item.as_value() {
+                *value.decor_mut() = old.decor().clone();
             }
-            None => {
-                plan.insert(key, Item::Value(value));
-            }
+            *item = Item::Value(value);
+        }
+        None => {
+            plan.insert(key, Item::Value(value));
         }
     };
     keep_decor(plan, "title", Value::from(title));

@@ -127,7 +127,10 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             memo.problems.push(Problem {
                 line: line_no,
                 message: "the row has more than three columns".into(),
-                help: Some("the table's columns are Tidsplan, Indsats and Spor, separated by one tab each".into()),
+                help: Some(
+                    "the table's columns are Tidsplan, Indsats and Spor, separated by one tab each"
+                        .into(),
+                ),
             });
         }
         let split_off = page_break;
@@ -152,10 +155,11 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                     number = 0;
                 }
                 None => {
+                    let y = memo.year.unwrap_or(2017);
                     memo.problems.push(Problem {
                         line: line_no,
                         message: format!("`{period_cell}` is not a period heading"),
-                        help: Some("a period is written \"Generelt 2017\" (the whole year) or \"1. kvartal 2017\" … \"4. kvartal 2017\"".into()),
+                        help: Some(format!("a period is written \"Generelt {y}\" (the whole year) or \"1. kvartal {y}\" … \"4. kvartal {y}\"")),
                     });
                     heading = None;
                     // Its rows are not reported again as rows without a heading.
@@ -181,7 +185,10 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                 memo.problems.push(Problem {
                     line: line_no,
                     message: "a row before the first period heading".into(),
-                    help: Some("the first row of the table names its period, e.g. \"Generelt 2017\"".into()),
+                    help: Some(
+                        "the first row of the table names its period, e.g. \"Generelt 2017\""
+                            .into(),
+                    ),
                 });
             }
             continue;
@@ -391,7 +398,10 @@ pub fn find_places(text: &str, catalogue: &Catalogue) -> Vec<String> {
         }
     }
     found.sort();
-    found.into_iter().map(|(_, name)| name.to_string()).collect()
+    found
+        .into_iter()
+        .map(|(_, name)| name.to_string())
+        .collect()
 }
 
 fn find_word(haystack: &[char], word: &str) -> Option<usize> {
@@ -475,7 +485,10 @@ pub fn short_title(text: &str) -> String {
 pub fn title_id(title: &str) -> String {
     let slug = crate::slug::slugify(title);
     let mut parts: Vec<&str> = slug.split('-').collect();
-    let weak: Vec<String> = WEAK_ENDINGS.iter().map(|w| crate::slug::slugify(w)).collect();
+    let weak: Vec<String> = WEAK_ENDINGS
+        .iter()
+        .map(|w| crate::slug::slugify(w))
+        .collect();
     while parts.len() > 1 && parts.last().is_some_and(|p| weak.iter().any(|w| w == p)) {
         parts.pop();
     }

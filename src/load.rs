@@ -274,7 +274,9 @@ pub fn with_files(plan: &crate::model::Plan, changes: &[(String, String)]) -> cr
             folder.initiatives.push(source);
         }
     }
-    folder.initiatives.sort_by(|a, b| a.relative.cmp(&b.relative));
+    folder
+        .initiatives
+        .sort_by(|a, b| a.relative.cmp(&b.relative));
     plan_from_folder(&plan.dir, folder)
 }
 

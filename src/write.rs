@@ -15,8 +15,8 @@ use anyhow::Context as _;
 /// is written through to its target (the link stays a link). Without `overwrite`, an
 /// existing file is never replaced (the rename itself refuses, so there is no race).
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
-    let target = resolve_symlinks(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    let target =
+        resolve_symlinks(path).with_context(|| format!("cannot write `{}`", path.display()))?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -26,8 +26,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Resul
         anyhow::bail!("cannot write `{}`: it is a folder", path.display());
     }
     if !overwrite && existing.is_some() {
-        return Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file exists"))
-            .with_context(|| format!("cannot write `{}`", path.display()));
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists",
+        ))
+        .with_context(|| format!("cannot write `{}`", path.display()));
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".plan-").suffix(".tmp");
@@ -138,7 +141,10 @@ mod tests {
         let link = dir.path().join("link.toml");
         std::os::unix::fs::symlink("real.toml", &link).unwrap();
         write_atomic(&link, b"new", true).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(fs::read(&real).unwrap(), b"new");
         let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);

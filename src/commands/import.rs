@@ -21,9 +21,8 @@ use super::{Out, Outcome};
 
 pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     let memo_name = args.file.display().to_string();
-    let bytes = fs::read(&args.file).map_err(|e| {
-        Failure::usage(format!("cannot read `{memo_name}`: {}", io_reason(&e)))
-    })?;
+    let bytes = fs::read(&args.file)
+        .map_err(|e| Failure::usage(format!("cannot read `{memo_name}`: {}", io_reason(&e))))?;
     let (text, problem) = decode(&bytes);
     if let Some(problem) = problem {
         let mut failure = Failure::invalid(format!("`{memo_name}`: {}", problem.message));
@@ -64,7 +63,10 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
 
     let mut files: Vec<(String, String)> = Vec::new();
     if !plan.has_manifest {
-        let title = memo.title.clone().unwrap_or_else(|| format!("Handleplan {year}"));
+        let title = memo
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Handleplan {year}"));
         let file_name = args
             .file
             .file_name()
@@ -83,7 +85,11 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     }
     let (rows, skipped) = initiative_files(&plan, &memo, &args.file, &mut files);
 
-    let what = if files.len() == 1 { "the imported file" } else { "the imported files" };
+    let what = if files.len() == 1 {
+        "the imported file"
+    } else {
+        "the imported files"
+    };
     ensure_valid(&plan, &files, what)?;
 
     for (row, existing) in &skipped {
@@ -148,9 +154,10 @@ fn initiative_files<'m>(
             Some((normalise(d), plan.file(i.file).display.clone()))
         })
         .collect();
-    let file_name = source
-        .file_name()
-        .map_or_else(|| source.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file_name = source.file_name().map_or_else(
+        || source.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut seen: HashSet<String> = HashSet::new();
     let mut skipped = Vec::new();
     let mut count = 0;
@@ -173,7 +180,10 @@ fn initiative_files<'m>(
         let initiative = NewInitiative {
             comments: vec![
                 format!("{}, row {} of the memo.", row.heading, row.number),
-                format!("Imported by `plan import` from {file_name}, line {}.", row.line),
+                format!(
+                    "Imported by `plan import` from {file_name}, line {}.",
+                    row.line
+                ),
             ],
             title,
             description: Some(row.text.clone()),
@@ -207,4 +217,3 @@ fn report_problems(memo: &Memo, name: &str) -> std::io::Result<()> {
     }
     Ok(())
 }
-

@@ -60,7 +60,11 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         ),
         None => {
             let default = crate::parse::default_manifest();
-            (DEFAULT_MANIFEST.to_string(), default.plan.title, default.plan.year)
+            (
+                DEFAULT_MANIFEST.to_string(),
+                default.plan.title,
+                default.plan.year,
+            )
         }
     };
     let title = match &args.title {
@@ -81,7 +85,13 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             config.today
         ),
     };
-    let manifest = manifest_for(&source_text, &title, args.year, None, &[title.clone(), origin])?;
+    let manifest = manifest_for(
+        &source_text,
+        &title,
+        args.year,
+        None,
+        &[title.clone(), origin],
+    )?;
 
     let mut files = vec![("plan.toml".to_string(), manifest)];
     if let Some(old) = &old {
@@ -151,7 +161,11 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
     let mut sorted: Vec<_> = old.initiatives.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     for init in sorted {
-        let Some(follow_up) = init.follow_up.as_deref().map(str::trim).filter(|f| !f.is_empty())
+        let Some(follow_up) = init
+            .follow_up
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
         else {
             continue;
         };

@@ -56,7 +56,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     };
 
     let plan = load(config)?;
-    if plan.all_ids.iter().any(|i| *i == id) {
+    if plan.all_ids.contains(&id) {
         let existing = plan
             .files
             .iter()
@@ -78,7 +78,11 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         title: args.title.clone(),
         description: args.description.clone(),
         period: canonical_period(&args.period),
-        tracks: args.tracks.iter().map(|t| track_name(catalogue, t)).collect(),
+        tracks: args
+            .tracks
+            .iter()
+            .map(|t| track_name(catalogue, t))
+            .collect(),
         locations: args
             .locations
             .iter()

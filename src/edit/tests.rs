@@ -36,8 +36,16 @@ fn set(d: &mut InitiativeDoc, change: &str) -> Result<(), Failure> {
 fn changed_lines(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
     let la: Vec<&str> = a.lines().collect();
     let lb: Vec<&str> = b.lines().collect();
-    let gone = la.iter().filter(|l| !lb.contains(l)).map(|l| l.to_string()).collect();
-    let new = lb.iter().filter(|l| !la.contains(l)).map(|l| l.to_string()).collect();
+    let gone = la
+        .iter()
+        .filter(|l| !lb.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    let new = lb
+        .iter()
+        .filter(|l| !la.contains(l))
+        .map(|l| l.to_string())
+        .collect();
     (gone, new)
 }
 
@@ -57,7 +65,10 @@ fn a_list_change_is_tidy_and_keeps_its_comment() {
     set(&mut d, "tracks+=fordybelse").unwrap();
     set(&mut d, "tracks+=Hygge").unwrap();
     let (_, new) = changed_lines(SAMPLE, &d.text());
-    assert_eq!(new, ["tracks = [\"Hygge\", \"Fordybelse\"]   # one track only"]);
+    assert_eq!(
+        new,
+        ["tracks = [\"Hygge\", \"Fordybelse\"]   # one track only"]
+    );
     set(&mut d, "tracks-=hygge").unwrap();
     set(&mut d, "tracks=Viden & Vejledning, hygge").unwrap();
     let (_, new) = changed_lines(SAMPLE, &d.text());
@@ -105,7 +116,10 @@ fn clearing_a_key_keeps_the_comment_above_it() {
     set(&mut d, "partners=").unwrap();
     let text = d.text();
     assert!(!text.contains("partners ="));
-    assert!(text.contains("# partners were asked in April\nstatus = \"planned\""), "{text}");
+    assert!(
+        text.contains("# partners were asked in April\nstatus = \"planned\""),
+        "{text}"
+    );
     let err = set(&mut d, "title=").unwrap_err();
     assert_eq!(err.code, 1);
     let err = set(&mut d, "tags-=nope").unwrap_err();
@@ -228,14 +242,25 @@ proptest! {
 
 /// Valid values for `plan set`, one change at a time.
 fn valid_change() -> impl Strategy<Value = String> {
-    let tracks = catalogue().track_spellings().into_iter().map(String::from).collect::<Vec<_>>();
-    let places = catalogue().location_spellings().into_iter().map(String::from).collect::<Vec<_>>();
+    let tracks = catalogue()
+        .track_spellings()
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let places = catalogue()
+        .location_spellings()
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
     let text = "[^\n]{0,20}[^\\s,]";
     prop_oneof![
-        prop::sample::select(Status::ALL.map(Status::as_str).to_vec()).prop_map(|s| format!("status={s}")),
+        prop::sample::select(Status::ALL.map(Status::as_str).to_vec())
+            .prop_map(|s| format!("status={s}")),
         prop::sample::select(PERIODS.to_vec()).prop_map(|s| format!("period={s}")),
-        prop::sample::select(Funding::ALL.map(Funding::as_str).to_vec()).prop_map(|s| format!("funding={s}")),
-        (2016i32..2019, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("deadline={y:04}-{m:02}-{d:02}")),
+        prop::sample::select(Funding::ALL.map(Funding::as_str).to_vec())
+            .prop_map(|s| format!("funding={s}")),
+        (2016i32..2019, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| format!("deadline={y:04}-{m:02}-{d:02}")),
         text.prop_map(|s| format!("title={s}")),
         "(.|\n){0,30}".prop_map(|s| format!("description={s}")),
         "[^\n]{0,20}".prop_map(|s| format!("owner={s}")),
@@ -244,7 +269,8 @@ fn valid_change() -> impl Strategy<Value = String> {
         Just("deadline=".to_string()),
         Just("status=".to_string()),
         Just("funding=".to_string()),
-        prop::sample::subsequence(tracks.clone(), 1..4).prop_map(|t| format!("tracks={}", t.join(","))),
+        prop::sample::subsequence(tracks.clone(), 1..4)
+            .prop_map(|t| format!("tracks={}", t.join(","))),
         prop::sample::select(tracks.clone()).prop_map(|t| format!("tracks+={t}")),
         prop::sample::select(tracks).prop_map(|t| format!("tracks-={t}")),
         prop::sample::select(places.clone()).prop_map(|t| format!("locations+={t}")),
@@ -253,7 +279,8 @@ fn valid_change() -> impl Strategy<Value = String> {
         text.prop_map(|s| format!("tags+={s}")),
         Just("tags-=hygge".to_string()),
         Just("tags=".to_string()),
-        prop::sample::subsequence(vec!["other-a", "other-b"], 0..3).prop_map(|d| format!("depends_on={}", d.join(","))),
+        prop::sample::subsequence(vec!["other-a", "other-b"], 0..3)
+            .prop_map(|d| format!("depends_on={}", d.join(","))),
         prop::sample::select(vec!["other-a", "other-b"]).prop_map(|d| format!("depends_on+={d}")),
     ]
 }

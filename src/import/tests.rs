@@ -11,10 +11,16 @@ const SEED: &str = include_str!("../../seeds/000_5c28df8fa352f22e.txt");
 fn tracks_run_together_are_split_longest_first() {
     let c = catalogue();
     let split = split_tracks("En lokal aktør Indgang til fællesskab Hygge", &c);
-    assert_eq!(split.tracks, ["En lokal aktør", "Indgang til fællesskab", "Hygge"]);
+    assert_eq!(
+        split.tracks,
+        ["En lokal aktør", "Indgang til fællesskab", "Hygge"]
+    );
     assert!(split.unknown.is_empty());
     let split = split_tracks("Struktur for livet Indgang til fællesskaber", &c);
-    assert_eq!(split.tracks, ["Struktur for livet", "Indgang til fællesskab"]);
+    assert_eq!(
+        split.tracks,
+        ["Struktur for livet", "Indgang til fællesskab"]
+    );
     let split = split_tracks("Viden & Vejledning", &c);
     assert_eq!(split.tracks, ["Viden og vejledning"]);
     assert_eq!(split_tracks("Alle spor", &c).tracks, [CROSS_CUTTING]);
@@ -40,7 +46,10 @@ proptest::proptest! {
 #[test]
 fn period_headings() {
     assert_eq!(period_heading("Generelt 2017"), Some((Period::Year, 2017)));
-    assert_eq!(period_heading("3. kvartal 2018"), Some((Period::Q(3), 2018)));
+    assert_eq!(
+        period_heading("3. kvartal 2018"),
+        Some((Period::Q(3), 2018))
+    );
     assert_eq!(period_heading("Q4 2019"), Some((Period::Q(4), 2019)));
     assert_eq!(period_heading("5. kvartal 2017"), None);
     assert_eq!(period_heading("Efterår 2017"), None);
@@ -51,27 +60,40 @@ fn period_headings() {
 fn places_are_whole_words_in_order_of_mention() {
     let c = catalogue();
     assert_eq!(
-        find_places("Erfaring i Gundsømagle, Ågerup og bogbussen; først i Viby.", &c),
+        find_places(
+            "Erfaring i Gundsømagle, Ågerup og bogbussen; først i Viby.",
+            &c
+        ),
         ["Gundsømagle", "Ågerup", "Bogbussen", "Viby"]
     );
-    assert_eq!(find_places("udvalgte bogbus-holdepladser", &c), ["Bogbussen"]);
+    assert_eq!(
+        find_places("udvalgte bogbus-holdepladser", &c),
+        ["Bogbussen"]
+    );
     assert!(find_places("Vibygade og Jyllingevej", &c).is_empty());
 }
 
 #[test]
 fn titles_are_the_first_clause_cut_at_a_word() {
     assert_eq!(
-        short_title("Relationerne til lokalområderne styrkes frem mod ultimo marts. Indsatser iværksættes."),
+        short_title(
+            "Relationerne til lokalområderne styrkes frem mod ultimo marts. Indsatser iværksættes."
+        ),
         "Relationerne til lokalområderne styrkes frem mod ultimo marts"
     );
     assert_eq!(
-        short_title("Udvikling af bibliotekernes funktion som mødested, herunder brug af mødelokaler."),
+        short_title(
+            "Udvikling af bibliotekernes funktion som mødested, herunder brug af mødelokaler."
+        ),
         "Udvikling af bibliotekernes funktion som mødested"
     );
     let long = short_title("Indsats i forbindelse med Zebraby Ågerup iværksættes sammen med det lokale foreningsliv og øvrige aktører i lokalsamfundet i 2017.");
     assert!(long.chars().count() <= 70, "{long}");
     assert!(!long.ends_with(" med") && !long.ends_with(" det"), "{long}");
-    assert!(long.starts_with("Indsats i forbindelse med Zebraby Ågerup"), "{long}");
+    assert!(
+        long.starts_with("Indsats i forbindelse med Zebraby Ågerup"),
+        "{long}"
+    );
     assert_eq!(short_title("Kort."), "Kort");
     // A comma early on separates names, not clauses.
     assert_eq!(
@@ -83,7 +105,10 @@ fn titles_are_the_first_clause_cut_at_a_word() {
 #[test]
 fn ids_do_not_end_in_a_small_word() {
     let id = title_id("Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge");
-    assert_eq!(id, "styrkelse-af-skolesamarbejdet-i-forbindelse-med-aaben-skole");
+    assert_eq!(
+        id,
+        "styrkelse-af-skolesamarbejdet-i-forbindelse-med-aaben-skole"
+    );
     assert_eq!(title_id("Hygge i Viby"), "hygge-i-viby");
     assert_eq!(title_id("!!!"), "");
 }
@@ -112,8 +137,15 @@ fn the_seed_memo_reads_without_problems() {
         .collect();
     assert_eq!(memo.rows.len(), table.len());
     // The two rows a page break split are whole again.
-    let nudging = memo.rows.iter().find(|r| r.text.contains("nudging")).unwrap();
-    assert_eq!(nudging.tracks, ["Viden og vejledning", "Indgang til fællesskab"]);
+    let nudging = memo
+        .rows
+        .iter()
+        .find(|r| r.text.contains("nudging"))
+        .unwrap();
+    assert_eq!(
+        nudging.tracks,
+        ["Viden og vejledning", "Indgang til fællesskab"]
+    );
     assert!(nudging.text.ends_with("nudging-metoder."));
     let festival = memo
         .rows
@@ -136,11 +168,18 @@ fn any_year_in_the_same_layout() {
     let memo = parse(memo_2019, &catalogue());
     assert!(memo.problems.is_empty(), "{:?}", memo.problems);
     assert_eq!(memo.year, Some(2019));
-    let periods: Vec<(Period, usize, usize)> =
-        memo.rows.iter().map(|r| (r.period, r.number, r.line)).collect();
+    let periods: Vec<(Period, usize, usize)> = memo
+        .rows
+        .iter()
+        .map(|r| (r.period, r.number, r.line))
+        .collect();
     assert_eq!(
         periods,
-        [(Period::Year, 1, 4), (Period::Year, 2, 5), (Period::Q(2), 1, 6)]
+        [
+            (Period::Year, 1, 4),
+            (Period::Year, 2, 5),
+            (Period::Q(2), 1, 6)
+        ]
     );
     assert_eq!(memo.rows[2].tracks, ["Fordybelse", "En lokal aktør"]);
 }
@@ -159,11 +198,17 @@ fn problems_name_their_line() {
         [
             (2, "a row before the first period heading"),
             (3, "unknown track `Hyge` in the Spor column"),
-            (4, "the heading `1. kvartal 2018` is for 2018, but the table began with 2017"),
+            (
+                4,
+                "the heading `1. kvartal 2018` is for 2018, but the table began with 2017"
+            ),
             (4, "the row names no track in the Spor column"),
             (5, "`Sommer 2017` is not a period heading"),
         ]
     );
-    assert_eq!(memo.problems[1].help.as_deref(), Some("did you mean `Hygge`?"));
+    assert_eq!(
+        memo.problems[1].help.as_deref(),
+        Some("did you mean `Hygge`?")
+    );
     assert_eq!(parse("no table here", &catalogue()).problems.len(), 1);
 }

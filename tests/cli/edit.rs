@@ -32,13 +32,19 @@ fn copy_tree(from: &Path, to: &Path) {
 /// Every file under `root` (hidden ones too), relative, with its bytes.
 fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        let Ok(entries) = fs::read_dir(dir) else { return };
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
-                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, fs::read(&path).unwrap()));
             }
         }
@@ -53,7 +59,12 @@ pub fn assert_same_tree(expected: &Path, actual: &Path) {
     let want = tree(expected);
     let got = tree(actual);
     let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&got), names(&want), "the files differ from {}", expected.display());
+    assert_eq!(
+        names(&got),
+        names(&want),
+        "the files differ from {}",
+        expected.display()
+    );
     for ((name, got), (_, want)) in got.iter().zip(&want) {
         if got != want {
             assert_data_eq!(
@@ -76,7 +87,11 @@ impl Case {
     pub fn new(group: &str, name: &str) -> Case {
         let dir = fixtures().join(group).join(name);
         let own = dir.join("in");
-        let input = if own.is_dir() { own } else { fixtures().join(group).join("_base") };
+        let input = if own.is_dir() {
+            own
+        } else {
+            fixtures().join(group).join("_base")
+        };
         let work = tempfile::tempdir().unwrap();
         copy_tree(&input, work.path());
         Case { dir, input, work }
@@ -142,9 +157,20 @@ plans/laeseklub-for-unge-i-jyllinge.toml
 #[test]
 fn new_writes_into_a_sub_folder_with_its_own_id() {
     let case = Case::new("edit", "new-folder");
-    case.run(&["new", "Sommerbogen", "--period", "Q3", "--track", "Alle spor", "--folder", "q3/sommer", "--id", "sommerbog-2017"])
-        .code(0)
-        .stdout_eq(str![[r#"
+    case.run(&[
+        "new",
+        "Sommerbogen",
+        "--period",
+        "Q3",
+        "--track",
+        "Alle spor",
+        "--folder",
+        "q3/sommer",
+        "--id",
+        "sommerbog-2017",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
 plans/q3/sommer/sommerbog-2017.toml
 
 "#]]);
@@ -167,9 +193,14 @@ help: choose another id with --id, e.g. --id udearealer-2
 #[test]
 fn new_refuses_an_unknown_track_with_a_suggestion() {
     let case = Case::new("edit", "new-unknown-track");
-    let out = case.run(&["new", "Hyggeaftener", "--period", "Q2", "--track", "Hyge"]).code(1);
+    let out = case
+        .run(&["new", "Hyggeaftener", "--period", "Q2", "--track", "Hyge"])
+        .code(1);
     let err = stderr(&out);
-    assert!(err.contains("error[unknown-track]: unknown track `Hyge`"), "{err}");
+    assert!(
+        err.contains("error[unknown-track]: unknown track `Hyge`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `Hygge`?"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
     case.expect_unchanged();
@@ -179,14 +210,79 @@ fn new_refuses_an_unknown_track_with_a_suggestion() {
 fn new_refuses_bad_values_and_paths_out_of_the_folder() {
     let case = Case::new("edit", "new-refusals");
     for (args, code, needle) in [
-        (vec!["new", "X", "--period", "Q5", "--track", "Hygge"], 1, "`Q5` is not a valid period"),
-        (vec!["new", "X", "--period", "Q2", "--track", "Hygge", "--deadline", "2017-6-30"], 2, "YYYY-MM-DD"),
-        (vec!["new", "X", "--period", "Q2", "--track", "Hygge", "--depends-on", "nope"], 1, "unknown-dependency"),
-        (vec!["new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "../out"], 2, "not a sub-folder"),
-        (vec!["new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "/tmp"], 2, "not a sub-folder"),
-        (vec!["new", "X", "--period", "Q2", "--track", "Hygge", "--id", "../../etc/passwd"], 2, "not a valid id"),
-        (vec!["new", "../../..", "--period", "Q2", "--track", "Hygge"], 2, "cannot make an id"),
-        (vec!["new", "  ", "--period", "Q2", "--track", "Hygge", "--id", "blank"], 1, "`title` is empty"),
+        (
+            vec!["new", "X", "--period", "Q5", "--track", "Hygge"],
+            1,
+            "`Q5` is not a valid period",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--deadline",
+                "2017-6-30",
+            ],
+            2,
+            "YYYY-MM-DD",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--depends-on",
+                "nope",
+            ],
+            1,
+            "unknown-dependency",
+        ),
+        (
+            vec![
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "../out",
+            ],
+            2,
+            "not a sub-folder",
+        ),
+        (
+            vec![
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "/tmp",
+            ],
+            2,
+            "not a sub-folder",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--id",
+                "../../etc/passwd",
+            ],
+            2,
+            "not a valid id",
+        ),
+        (
+            vec!["new", "../../..", "--period", "Q2", "--track", "Hygge"],
+            2,
+            "cannot make an id",
+        ),
+        (
+            vec![
+                "new", "  ", "--period", "Q2", "--track", "Hygge", "--id", "blank",
+            ],
+            1,
+            "`title` is empty",
+        ),
     ] {
         let out = case.run(&args).code(code);
         let err = stderr(&out);
@@ -198,9 +294,16 @@ fn new_refuses_bad_values_and_paths_out_of_the_folder() {
 #[test]
 fn new_slugs_a_title_that_tries_to_leave_the_folder() {
     let case = Case::new("edit", "new-slug");
-    case.run(&["new", "../../Ærø/Øst", "--period", "year", "--track", "Hygge"])
-        .code(0)
-        .stdout_eq(str![[r#"
+    case.run(&[
+        "new",
+        "../../Ærø/Øst",
+        "--period",
+        "year",
+        "--track",
+        "Hygge",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
 plans/aeroe-oest.toml
 
 "#]]);
@@ -248,7 +351,8 @@ fn set_lists_add_remove_and_replace() {
 #[test]
 fn set_clears_optional_fields_and_keeps_their_comments() {
     let case = Case::new("edit", "set-clear");
-    case.run(&["set", "udearealer", "status=", "tags=", "description="]).code(0);
+    case.run(&["set", "udearealer", "status=", "tags=", "description="])
+        .code(0);
     case.expect_out();
 }
 
@@ -256,21 +360,73 @@ fn set_clears_optional_fields_and_keeps_their_comments() {
 fn set_refuses_what_would_break_the_plan() {
     let case = Case::new("edit", "set-refusals");
     for (args, code, needle) in [
-        (vec!["set", "udearealer", "title="], 1, "`title` cannot be cleared"),
-        (vec!["set", "udearealer", "tracks="], 1, "`tracks` cannot be cleared"),
-        (vec!["set", "udearealer", "period=Q5"], 1, "error[invalid-value]: `Q5` is not a valid period"),
-        (vec!["set", "udearealer", "status=finished"], 1, "error[invalid-value]"),
-        (vec!["set", "udearealer", "tracks=Hyge"], 1, "did you mean `Hygge`?"),
-        (vec!["set", "udearealer", "deadline=15-09-2017"], 1, "YYYY-MM-DD"),
-        (vec!["set", "udearealer", "tags-=nope"], 1, "`nope` is not in `tags`"),
-        (vec!["set", "udearealer", "depends_on+=udearealer"], 1, "error[dependency-cycle]"),
+        (
+            vec!["set", "udearealer", "title="],
+            1,
+            "`title` cannot be cleared",
+        ),
+        (
+            vec!["set", "udearealer", "tracks="],
+            1,
+            "`tracks` cannot be cleared",
+        ),
+        (
+            vec!["set", "udearealer", "period=Q5"],
+            1,
+            "error[invalid-value]: `Q5` is not a valid period",
+        ),
+        (
+            vec!["set", "udearealer", "status=finished"],
+            1,
+            "error[invalid-value]",
+        ),
+        (
+            vec!["set", "udearealer", "tracks=Hyge"],
+            1,
+            "did you mean `Hygge`?",
+        ),
+        (
+            vec!["set", "udearealer", "deadline=15-09-2017"],
+            1,
+            "YYYY-MM-DD",
+        ),
+        (
+            vec!["set", "udearealer", "tags-=nope"],
+            1,
+            "`nope` is not in `tags`",
+        ),
+        (
+            vec!["set", "udearealer", "depends_on+=udearealer"],
+            1,
+            "error[dependency-cycle]",
+        ),
         // Moving it after what depends on it breaks the other file: refused too.
-        (vec!["set", "udearealer", "period=Q4"], 1, "error[dependency-order]: `festival` (Q3) depends on `udearealer`"),
-        (vec!["set", "udearealer", "stauts=done"], 2, "did you mean `status`?"),
-        (vec!["set", "udearealer", "status+=done"], 2, "only works on lists"),
+        (
+            vec!["set", "udearealer", "period=Q4"],
+            1,
+            "error[dependency-order]: `festival` (Q3) depends on `udearealer`",
+        ),
+        (
+            vec!["set", "udearealer", "stauts=done"],
+            2,
+            "did you mean `status`?",
+        ),
+        (
+            vec!["set", "udearealer", "status+=done"],
+            2,
+            "only works on lists",
+        ),
         (vec!["set", "udearealer", "log=x"], 2, "plan note"),
-        (vec!["set", "udearealr", "status=done"], 2, "did you mean `udearealer`?"),
-        (vec!["set", "../plan", "status=done"], 2, "no initiative has the id"),
+        (
+            vec!["set", "udearealr", "status=done"],
+            2,
+            "did you mean `udearealer`?",
+        ),
+        (
+            vec!["set", "../plan", "status=done"],
+            2,
+            "no initiative has the id",
+        ),
     ] {
         let out = case.run(&args).code(code);
         let err = stderr(&out);
@@ -334,7 +490,10 @@ fn set_writes_through_a_symlink_and_keeps_permissions() {
     assert!(link.file_type().is_symlink());
     let text = fs::read_to_string(plans.join("q2/real.txt")).unwrap();
     assert!(text.contains("status = \"done\""));
-    let mode = fs::metadata(plans.join("q2/real.txt")).unwrap().permissions().mode();
+    let mode = fs::metadata(plans.join("q2/real.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o640);
 }
 
@@ -343,14 +502,24 @@ fn set_writes_through_a_symlink_and_keeps_permissions() {
 #[test]
 fn note_appends_dated_entries() {
     let case = Case::new("edit", "note");
-    case.run(&["note", "udearealer", "Første møde med bogbussens chauffører."])
-        .code(0)
-        .stdout_eq(str![[r#"
+    case.run(&[
+        "note",
+        "udearealer",
+        "Første møde med bogbussens chauffører.",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
 plans/q2/udearealer.toml: note dated 2017-05-15
 
 "#]]);
     plan_in(case.work.path())
-        .args(["--today", "2017-05-20", "note", "relationer", "Andet møde: \"godt\"."])
+        .args([
+            "--today",
+            "2017-05-20",
+            "note",
+            "relationer",
+            "Andet møde: \"godt\".",
+        ])
         .assert()
         .code(0);
     case.expect_out();
@@ -383,12 +552,19 @@ a plan for 2018 with 1 follow-up from plans
 #[test]
 fn init_without_from_writes_a_plan_toml_that_passes_check() {
     let case = Case::new("edit", "init-bare");
-    case.run(&["init", "ny", "--year", "2019", "--title", "Handleplan 2019"]).code(0);
+    case.run(&["init", "ny", "--year", "2019", "--title", "Handleplan 2019"])
+        .code(0);
     case.expect_out();
-    let out = plan_in(case.work.path()).args(["--plans", "ny", "check", "--format", "json"]).assert();
+    let out = plan_in(case.work.path())
+        .args(["--plans", "ny", "check", "--format", "json"])
+        .assert();
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     // An empty plan misses only its initiatives: every finding is about the plan as a whole.
-    assert!(json["diagnostics"].as_array().unwrap().iter().all(|d| d["rule"] == "min-per-track"));
+    assert!(json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["rule"] == "min-per-track"));
     assert_eq!(json["plan"]["year"], 2019);
 }
 
@@ -403,15 +579,26 @@ help: name a new folder, or add --force to write into it (files of the same name
 
 "#]]);
     case.run(&["init", "x", "--year", "18"]).code(2);
-    case.run(&["init", "x", "--year", "2018", "--from", "nowhere"]).code(2);
+    case.run(&["init", "x", "--year", "2018", "--from", "nowhere"])
+        .code(2);
     case.expect_unchanged();
 }
 
 // ---- completions and man ----------------------------------------------------------------
 
 const SUBCOMMANDS: [&str; 12] = [
-    "check", "status", "list", "show", "report", "new", "set", "note", "import", "init",
-    "completions", "man",
+    "check",
+    "status",
+    "list",
+    "show",
+    "report",
+    "new",
+    "set",
+    "note",
+    "import",
+    "init",
+    "completions",
+    "man",
 ];
 
 #[test]
@@ -430,9 +617,16 @@ fn completions_for_every_shell_name_the_subcommands() {
 fn the_man_page_lists_the_subcommands() {
     let out = plan().args(["man"]).assert().code(0);
     let text = stdout(&out);
-    assert!(text.starts_with(".ie") || text.starts_with(".TH"), "{}", &text[..40]);
+    assert!(
+        text.starts_with(".ie") || text.starts_with(".TH"),
+        "{}",
+        &text[..40]
+    );
     assert!(text.contains(".TH plan 1"));
     for sub in SUBCOMMANDS {
-        assert!(text.contains(&format!("plan\\-{sub}")) || text.contains(sub), "man page lacks `{sub}`");
+        assert!(
+            text.contains(&format!("plan\\-{sub}")) || text.contains(sub),
+            "man page lacks `{sub}`"
+        );
     }
 }
