@@ -247,6 +247,9 @@ pub struct InitArgs {
     /// The plan title [default: from --from, with the year replaced]
     #[arg(long)]
     pub title: Option<String>,
+    /// Write into DIR even if it is not empty (files of the same name are replaced)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -170,6 +170,9 @@ pub struct Words {
     pub legend_short: &'static str,
     /// Quotation marks around a title in running text: »…« in Danish, “…” in English.
     pub quotes: [&'static str; 2],
+    /// The description of a draft that `plan init --from` carries over:
+    /// "{follow_up}", "{title}", "{id}", "{year}" are filled in.
+    pub follow_up_of: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -303,6 +306,7 @@ pub const DA: Words = Words {
     legend_minimum: "minimum",
     legend_short: "under minimum",
     quotes: ["»", "«"],
+    follow_up_of: "{follow_up}\n\nOpfølgning på «{title}» (`{id}`) fra handleplanen for {year}.",
 };
 
 pub const EN: Words = Words {
@@ -436,6 +440,7 @@ pub const EN: Words = Words {
     legend_minimum: "minimum",
     legend_short: "below the minimum",
     quotes: ["“", "”"],
+    follow_up_of: "{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -642,6 +647,7 @@ mod tests {
             legend_minimum,
             legend_short,
             quotes,
+            follow_up_of,
         } = *words;
         vec![
             ("months", months.to_vec()),
@@ -758,6 +764,7 @@ mod tests {
             ("legend_minimum", vec![legend_minimum]),
             ("legend_short", vec![legend_short]),
             ("quotes", quotes.to_vec()),
+            ("follow_up_of", vec![follow_up_of]),
         ]
     }
 

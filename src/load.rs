@@ -232,10 +232,59 @@ fn walk(
 
 /// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<crate::model::Plan> {
+    Ok(plan_from_folder(dir, read_folder(dir)?))
+}
+
+/// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
+pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: dir.join(relative),
+        relative: relative.to_string(),
+        display: join_display(&display_root(dir), relative),
+        // The same text the loader would see once the file is written.
+        text: decode(text.as_bytes()).0,
+        problem: None,
+    }
+}
+
+/// The plan as it would be with some files' text replaced or added (`relative` path →
+/// new text; `plan.toml` replaces the manifest). Nothing is read from or written to disk:
+/// this is how a change is checked before it is written.
+pub fn with_files(plan: &crate::model::Plan, changes: &[(String, String)]) -> crate::model::Plan {
+    let mut folder = Folder::default();
+    for (index, file) in plan.files.iter().enumerate() {
+        if plan.has_manifest && index == 0 {
+            folder.manifest = Some(file.clone());
+        } else {
+            folder.initiatives.push(file.clone());
+        }
+    }
+    for (relative, text) in changes {
+        let source = virtual_source(&plan.dir, relative, text);
+        if relative == "plan.toml" {
+            folder.manifest = Some(source);
+        } else if let Some(existing) = folder
+            .initiatives
+            .iter_mut()
+            .find(|f| f.relative == *relative)
+        {
+            existing.text = source.text;
+            existing.problem = None;
+        } else {
+            folder.initiatives.push(source);
+        }
+    }
+    folder
+        .initiatives
+        .sort_by(|a, b| a.relative.cmp(&b.relative));
+    plan_from_folder(&plan.dir, folder)
+}
+
+/// Parses the files of a folder into a plan.
+pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
     use crate::model::Plan;
     use crate::parse;
 
-    let folder = read_folder(dir)?;
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     let has_manifest = folder.manifest.is_some();
@@ -296,7 +345,7 @@ pub fn load_plan(dir: &Path) -> io::Result<crate::model::Plan> {
     let mut seen = HashSet::new();
     initiatives.retain(|i| seen.insert(i.id.clone()));
     initiatives.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
-    Ok(Plan {
+    Plan {
         dir: dir.to_path_buf(),
         manifest,
         has_manifest,
@@ -304,7 +353,7 @@ pub fn load_plan(dir: &Path) -> io::Result<crate::model::Plan> {
         initiatives,
         all_ids,
         diagnostics,
-    })
+    }
 }
 
 #[cfg(test)]

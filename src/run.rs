@@ -10,6 +10,7 @@ use crate::commands;
 use crate::config::{Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
 use crate::text::clean;
+use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
 pub fn run() -> ExitCode {
@@ -44,12 +45,12 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Show(args) => commands::show::run(&config, args, out),
         Command::Report(args) => commands::report::run(&config, args, out),
-        Command::New(_args) => commands::new::run(&config, out),
-        Command::Set(_args) => commands::set::run(&config, out),
-        Command::Note(_args) => commands::note::run(&config, out),
-        Command::Import(_args) => commands::import::run(&config, out),
-        Command::Init(_args) => commands::init::run(&config, out),
-        Command::Completions(_args) => commands::completions::run(&config, out),
+        Command::New(args) => commands::new::run(&config, args, out),
+        Command::Set(args) => commands::set::run(&config, args, out),
+        Command::Note(args) => commands::note::run(&config, args, out),
+        Command::Import(args) => commands::import::run(&config, args, out),
+        Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Completions(args) => commands::completions::run(&config, args, out),
         Command::Man => commands::man::run(&config, out),
     };
     match result {
@@ -70,7 +71,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn report_error(err: &anyhow::Error) -> u8 {
     let stderr = io::stderr();
     let mut e = stderr.lock();
-    if let Some(failure) = err.downcast_ref::<Failure>() {
+    let from_write = err.downcast_ref::<WriteError>().map(Failure::from);
+    if let Some(failure) = err.downcast_ref::<Failure>().or(from_write.as_ref()) {
         let _ = writeln!(e, "error: {}", clean(&failure.message));
         if let Some(help) = &failure.help {
             let _ = writeln!(e, "help: {}", clean(help));

@@ -41,6 +41,12 @@ impl std::error::Error for WriteError {}
 /// Both are exit 2: the file could not be written. An existing file gets a hint.
 impl From<WriteError> for Failure {
     fn from(err: WriteError) -> Failure {
+        Failure::from(&err)
+    }
+}
+
+impl From<&WriteError> for Failure {
+    fn from(err: &WriteError) -> Failure {
         let failure = Failure::usage(err.to_string());
         match err {
             WriteError::Exists(_) => failure.with_help("use --force to overwrite it"),
@@ -58,7 +64,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
         path: path.to_path_buf(),
         source,
     };
-    let existing = fs::metadata(path).ok();
+    // Write next to the file the path finally names, so that the rename stays in one
+    // file system and a symlink keeps pointing at the new content.
+    let target = resolve_symlinks(path).map_err(io_err)?;
+    let existing = fs::metadata(&target).ok();
     if existing.is_some() && !force {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
@@ -68,12 +77,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
             "it is a folder",
         )));
     }
-    // Write next to the file the path finally names, so that the rename stays in one
-    // file system and a symlink keeps pointing at the new content.
-    let target = match existing {
-        Some(_) => fs::canonicalize(path).map_err(io_err)?,
-        None => path.to_path_buf(),
-    };
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -114,6 +117,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
     Ok(())
 }
 
+/// Follows symlinks (however many) to the file they name, which may not exist yet.
+fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = if link.is_absolute() {
+                    link
+                } else {
+                    current.parent().unwrap_or(Path::new("")).join(link)
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +160,20 @@ mod tests {
         write_atomic(&path, b"second", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_written_through_to_its_new_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink("real.toml", &link).unwrap();
+        write_atomic(&link, b"new", false).unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read(dir.path().join("real.toml")).unwrap(), b"new");
     }
 
     #[test]

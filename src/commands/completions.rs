@@ -1,10 +1,15 @@
-//! `plan completions`: not built yet.
+//! `plan completions SHELL`: the shell's completion script, on standard output.
 
+use clap::CommandFactory as _;
+
+use crate::cli::{Cli, CompletionsArgs};
 use crate::config::Config;
-use crate::error::Failure;
+use crate::error::EXIT_OK;
 
 use super::{Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan completions` is not available yet").into())
+pub fn run(_config: &Config, args: &CompletionsArgs, out: Out<'_>) -> Outcome {
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "plan", out);
+    Ok(EXIT_OK)
 }

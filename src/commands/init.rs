@@ -1,10 +1,200 @@
-//! `plan init`: not built yet.
+//! `plan init DIR --year Y [--from OLD]`: a new plan folder. With `--from`, last year's
+//! catalogue and rules carry over, and each initiative with a `follow_up` becomes a draft.
 
+use std::fs;
+use std::path::Path;
+
+use crate::cli::InitArgs;
 use crate::config::Config;
-use crate::error::Failure;
+use crate::edit::{check_change, manifest_for, NewInitiative};
+use crate::error::{Failure, EXIT_OK};
+use crate::i18n::words;
+use crate::import::short_title;
+use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
+use crate::model::{Plan, CROSS_CUTTING};
+use crate::parse::DEFAULT_MANIFEST;
+use crate::render::diagnostics;
+use crate::text::clean_line;
+use crate::write::write_atomic;
 
 use super::{Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan init` is not available yet").into())
+pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
+    if !(1900..=2999).contains(&args.year) {
+        return Err(Failure::usage(format!(
+            "--year {} is not a plan year: write four digits, e.g. --year 2018",
+            args.year
+        ))
+        .into());
+    }
+    let dir = &args.dir;
+    if !args.force && !is_empty_or_missing(dir)? {
+        return Err(Failure::usage(format!(
+            "`{}` exists and is not empty: nothing was written",
+            dir.display()
+        ))
+        .with_help("name a new folder, or add --force to write into it (files of the same name are replaced)")
+        .into());
+    }
+
+    let old = match &args.from {
+        Some(from) => Some(load_plan(from).map_err(|e| {
+            Failure::usage(format!(
+                "cannot read the plan folder `{}`: {}",
+                from.display(),
+                io_reason(&e)
+            ))
+        })?),
+        None => None,
+    };
+    let (source_text, old_title, old_year) = match &old {
+        Some(plan) if plan.has_manifest => (
+            plan.files[0].text.clone(),
+            plan.manifest.plan.title.clone(),
+            plan.manifest.plan.year,
+        ),
+        Some(plan) => (
+            DEFAULT_MANIFEST.to_string(),
+            plan.manifest.plan.title.clone(),
+            plan.manifest.plan.year,
+        ),
+        None => {
+            let default = crate::parse::default_manifest();
+            (
+                DEFAULT_MANIFEST.to_string(),
+                default.plan.title,
+                default.plan.year,
+            )
+        }
+    };
+    let title = match &args.title {
+        Some(t) => t.clone(),
+        None if old_title.contains(&old_year.to_string()) => {
+            old_title.replace(&old_year.to_string(), &args.year.to_string())
+        }
+        None => format!("{old_title} {}", args.year),
+    };
+    let origin = match &args.from {
+        Some(from) => format!(
+            "Started with `plan init` on {}: the tracks, places and rules are those of {} ({old_year}).",
+            config.today,
+            from.display()
+        ),
+        None => format!(
+            "Started with `plan init` on {}: the tracks and places are the 2017 Roskilde catalogue; change them to your plan's.",
+            config.today
+        ),
+    };
+    let manifest = manifest_for(
+        &source_text,
+        &title,
+        args.year,
+        None,
+        &[title.clone(), origin],
+    )?;
+
+    let mut files = vec![("plan.toml".to_string(), manifest)];
+    if let Some(old) = &old {
+        files.extend(drafts(config, old));
+    }
+    let drafts_count = files.len() - 1;
+
+    // The new folder is checked as a whole before anything is written.
+    let empty = plan_from_folder(dir, Folder::default());
+    let checked = check_change(&empty, &files);
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    diagnostics::text(&checked.plan, &checked.warnings, false, &mut err)?;
+    if !checked.errors.is_empty() {
+        diagnostics::text(&checked.plan, &checked.errors, false, &mut err)?;
+        return Err(Failure::invalid(format!(
+            "the new plan would not pass `plan check` ({} errors): nothing was written",
+            checked.errors.len()
+        ))
+        .into());
+    }
+
+    fs::create_dir_all(dir).map_err(|e| {
+        Failure::usage(format!(
+            "cannot create `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    for (relative, text) in &files {
+        write_atomic(&dir.join(relative), text.as_bytes(), args.force)?;
+        let display = crate::load::virtual_source(dir, relative, "").display;
+        writeln!(out, "{}", clean_line(&display))?;
+    }
+    if let Some(from) = &args.from {
+        writeln!(
+            out,
+            "a plan for {} with {drafts_count} follow-up{} from {}",
+            args.year,
+            if drafts_count == 1 { "" } else { "s" },
+            from.display()
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn is_empty_or_missing(dir: &Path) -> Result<bool, Failure> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries.next().is_none()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Ok(false),
+        Err(e) => Err(Failure::usage(format!(
+            "cannot read `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))),
+    }
+}
+
+/// One draft per old initiative with a follow-up: the whole new year, planned, with the
+/// old one's tracks, places, partners and tags, and a description that says where it came
+/// from. It keeps the old id: the new folder is empty, and the id links the two years.
+fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
+    let w = words(config.lang_for(old));
+    let year = old.manifest.plan.year;
+    let mut out = Vec::new();
+    let mut sorted: Vec<_> = old.initiatives.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    for init in sorted {
+        let Some(follow_up) = init
+            .follow_up
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+        else {
+            continue;
+        };
+        let mut tracks = init.tracks.clone();
+        if init.cross_cutting {
+            tracks.push(CROSS_CUTTING.to_string());
+        }
+        let description = w
+            .follow_up_of
+            .replace("{follow_up}", follow_up)
+            .replace("{title}", &init.title)
+            .replace("{id}", &init.id)
+            .replace("{year}", &year.to_string());
+        let draft = NewInitiative {
+            comments: vec![format!(
+                "Follow-up of {} in the {year} plan (plan init --from).",
+                old.file(init.file).relative
+            )],
+            title: short_title(follow_up),
+            description: Some(description),
+            period: "year".into(),
+            tracks,
+            locations: init.locations.clone(),
+            partners: init.partners.clone(),
+            tags: init.tags.clone(),
+            status: "planned".into(),
+            ..NewInitiative::default()
+        };
+        out.push((format!("{}.toml", init.id), draft.render()));
+    }
+    out
 }

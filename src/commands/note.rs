@@ -1,10 +1,31 @@
-//! `plan note`: not built yet.
+//! `plan note ID TEXT`: appends a `[[log]]` entry dated with the as-of date.
 
+use crate::cli::NoteArgs;
 use crate::config::Config;
-use crate::error::Failure;
+use crate::edit::{ensure_valid, find_file, InitiativeDoc};
+use crate::error::{Failure, EXIT_OK};
+use crate::text::clean_line;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan note` is not available yet").into())
+pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
+    if args.text.trim().is_empty() {
+        return Err(Failure::usage("the note is empty")
+            .with_help("plan note ID \"Første møde holdt i Viby.\"")
+            .into());
+    }
+    let plan = load(config)?;
+    let index = find_file(&plan, &args.id)?;
+    let source = plan.file(index);
+    let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+    doc.append_log(config.today, &args.text);
+    let display = clean_line(&source.display);
+    ensure_valid(
+        &plan,
+        &[(source.relative.clone(), doc.text())],
+        &format!("`{display}` with this note"),
+    )?;
+    doc.write()?;
+    writeln!(out, "{display}: note dated {}", config.today)?;
+    Ok(EXIT_OK)
 }

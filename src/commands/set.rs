@@ -1,10 +1,50 @@
-//! `plan set`: not built yet.
+//! `plan set ID KEY=VALUE…`: changes fields of one initiative, keeping comments and layout.
+//! The file is checked with the plan's rules before it is written, or not touched at all.
 
+use crate::cli::SetArgs;
 use crate::config::Config;
-use crate::error::Failure;
+use crate::edit::{ensure_valid, find_file, Change, InitiativeDoc};
+use crate::error::EXIT_OK;
+use crate::text::clean_line;
 
-use super::{Out, Outcome};
+use super::{load, Out, Outcome};
 
-pub fn run(_config: &Config, _out: Out<'_>) -> Outcome {
-    Err(Failure::usage("`plan set` is not available yet").into())
+pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
+    // Every change is understood before anything is read or written.
+    let changes = args
+        .changes
+        .iter()
+        .map(|c| Change::parse(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let plan = load(config)?;
+    let index = find_file(&plan, &args.id)?;
+    let source = plan.file(index);
+    let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+    for change in &changes {
+        doc.apply(change, &plan.manifest.catalogue)?;
+    }
+    let display = clean_line(&source.display);
+    if !doc.is_changed() {
+        writeln!(out, "{display}: unchanged")?;
+        return Ok(EXIT_OK);
+    }
+    ensure_valid(
+        &plan,
+        &[(source.relative.clone(), doc.text())],
+        &format!("`{display}` with this change"),
+    )?;
+    doc.write()?;
+    let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
+    writeln!(out, "{display}: changed {}", dedup(keys).join(", "))?;
+    Ok(EXIT_OK)
+}
+
+fn dedup(keys: Vec<&str>) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for k in keys {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }

@@ -1,1 +1,633 @@
-//! Tests of plan edit (to be written).
+//! The commands that change the plan: `new`, `set`, `note`, `init`, and `completions`/`man`.
+//!
+//! Each case runs in a copy of `tests/fixtures/edit/<case>/in/` (else `_base/`), the folder
+//! `plan` runs in, and compares the whole folder afterwards with `<case>/out/` — or, for a
+//! refusal, with the input: byte for byte, with no file added (not even a temporary one).
+//! `SNAPSHOTS=overwrite cargo test` writes the `out/` folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use snapbox::{assert_data_eq, str};
+
+use crate::support::*;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `root` (hidden ones too), relative, with its bytes.
+fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out);
+    out.sort();
+    out
+}
+
+pub fn assert_same_tree(expected: &Path, actual: &Path) {
+    let want = tree(expected);
+    let got = tree(actual);
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&got),
+        names(&want),
+        "the files differ from {}",
+        expected.display()
+    );
+    for ((name, got), (_, want)) in got.iter().zip(&want) {
+        if got != want {
+            assert_data_eq!(
+                String::from_utf8_lossy(got).into_owned(),
+                String::from_utf8_lossy(want).into_owned()
+            );
+            panic!("{name} differs in bytes");
+        }
+    }
+}
+
+/// A case: its working folder, set up from its `in/`.
+pub struct Case {
+    pub dir: PathBuf,
+    pub input: PathBuf,
+    pub work: tempfile::TempDir,
+}
+
+impl Case {
+    pub fn new(group: &str, name: &str) -> Case {
+        let dir = fixtures().join(group).join(name);
+        let own = dir.join("in");
+        let input = if own.is_dir() {
+            own
+        } else {
+            fixtures().join(group).join("_base")
+        };
+        let work = tempfile::tempdir().unwrap();
+        copy_tree(&input, work.path());
+        Case { dir, input, work }
+    }
+
+    pub fn run(&self, args: &[&str]) -> snapbox::cmd::OutputAssert {
+        plan_in(self.work.path())
+            .args(["--today", "2017-05-15"])
+            .args(args)
+            .assert()
+    }
+
+    /// The folder is now `out/`.
+    pub fn expect_out(&self) {
+        let out = self.dir.join("out");
+        if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+            let _ = fs::remove_dir_all(&out);
+            copy_tree(self.work.path(), &out);
+        }
+        assert_same_tree(&out, self.work.path());
+    }
+
+    /// The folder is byte for byte what it was.
+    pub fn expect_unchanged(&self) {
+        assert_same_tree(&self.input, self.work.path());
+    }
+}
+
+// ---- plan new -------------------------------------------------------------------------
+
+#[test]
+fn new_writes_a_tidy_file_named_after_the_title() {
+    let case = Case::new("edit", "new-basic");
+    case.run(&[
+        "new",
+        "Læseklub for unge i Jyllinge",
+        "--period",
+        "q2",
+        "--track",
+        "hygge",
+        "--track",
+        "Viden & vejledning",
+        "--location",
+        "jyllinge",
+        "--tag",
+        "læsning",
+        "--deadline",
+        "2017-06-30",
+        "--depends-on",
+        "relationer",
+        "--description",
+        "Et \"rum\" for unge læsere.\nMødes hver anden uge.",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
+plans/laeseklub-for-unge-i-jyllinge.toml
+
+"#]]);
+    case.expect_out();
+    plan_in(case.work.path()).args(["check"]).assert().code(0);
+}
+
+#[test]
+fn new_writes_into_a_sub_folder_with_its_own_id() {
+    let case = Case::new("edit", "new-folder");
+    case.run(&[
+        "new",
+        "Sommerbogen",
+        "--period",
+        "Q3",
+        "--track",
+        "Alle spor",
+        "--folder",
+        "q3/sommer",
+        "--id",
+        "sommerbog-2017",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
+plans/q3/sommer/sommerbog-2017.toml
+
+"#]]);
+    case.expect_out();
+}
+
+#[test]
+fn new_refuses_an_id_that_exists() {
+    let case = Case::new("edit", "new-exists");
+    case.run(&["new", "Udearealer", "--period", "Q2", "--track", "Hygge"])
+        .code(1)
+        .stderr_eq(str![[r#"
+error: an initiative with the id `udearealer` exists already: plans/q2/udearealer.toml
+help: choose another id with --id, e.g. --id udearealer-2
+
+"#]]);
+    case.expect_unchanged();
+}
+
+#[test]
+fn new_refuses_an_unknown_track_with_a_suggestion() {
+    let case = Case::new("edit", "new-unknown-track");
+    let out = case
+        .run(&["new", "Hyggeaftener", "--period", "Q2", "--track", "Hyge"])
+        .code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[unknown-track]: unknown track `Hyge`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `Hygge`?"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    case.expect_unchanged();
+}
+
+#[test]
+fn new_refuses_bad_values_and_paths_out_of_the_folder() {
+    let case = Case::new("edit", "new-refusals");
+    for (args, code, needle) in [
+        (
+            vec!["new", "X", "--period", "Q5", "--track", "Hygge"],
+            1,
+            "`Q5` is not a valid period",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--deadline",
+                "2017-6-30",
+            ],
+            2,
+            "YYYY-MM-DD",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--depends-on",
+                "nope",
+            ],
+            1,
+            "unknown-dependency",
+        ),
+        (
+            vec![
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "../out",
+            ],
+            2,
+            "not a sub-folder",
+        ),
+        (
+            vec![
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "/tmp",
+            ],
+            2,
+            "not a sub-folder",
+        ),
+        (
+            vec![
+                "new",
+                "X",
+                "--period",
+                "Q2",
+                "--track",
+                "Hygge",
+                "--id",
+                "../../etc/passwd",
+            ],
+            2,
+            "not a valid id",
+        ),
+        (
+            vec!["new", "../../..", "--period", "Q2", "--track", "Hygge"],
+            2,
+            "cannot make an id",
+        ),
+        (
+            vec![
+                "new", "  ", "--period", "Q2", "--track", "Hygge", "--id", "blank",
+            ],
+            1,
+            "`title` is empty",
+        ),
+    ] {
+        let out = case.run(&args).code(code);
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    case.expect_unchanged();
+}
+
+#[test]
+fn new_slugs_a_title_that_tries_to_leave_the_folder() {
+    let case = Case::new("edit", "new-slug");
+    case.run(&[
+        "new",
+        "../../Ærø/Øst",
+        "--period",
+        "year",
+        "--track",
+        "Hygge",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
+plans/aeroe-oest.toml
+
+"#]]);
+    assert!(case.work.path().join("plans/aeroe-oest.toml").is_file());
+}
+
+// ---- plan set -------------------------------------------------------------------------
+
+#[test]
+fn set_changes_only_the_values_asked_for() {
+    let case = Case::new("edit", "set-scalars");
+    case.run(&[
+        "set",
+        "udearealer",
+        "status=active",
+        "period=Q3",
+        "deadline=2017-09-15",
+        "owner=Anne Hansen",
+        "funding=pending",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
+plans/q2/udearealer.toml: changed status, period, deadline, owner, funding
+
+"#]]);
+    case.expect_out();
+}
+
+#[test]
+fn set_lists_add_remove_and_replace() {
+    let case = Case::new("edit", "set-lists");
+    case.run(&[
+        "set",
+        "udearealer",
+        "tags+=sommer",
+        "tags-=bogbus",
+        "tracks+=hygge",
+        "locations=Viby, gadstrup",
+        "partners+=Roskilde Kommune",
+    ])
+    .code(0);
+    case.expect_out();
+}
+
+#[test]
+fn set_clears_optional_fields_and_keeps_their_comments() {
+    let case = Case::new("edit", "set-clear");
+    case.run(&["set", "udearealer", "status=", "tags=", "description="])
+        .code(0);
+    case.expect_out();
+}
+
+#[test]
+fn set_refuses_what_would_break_the_plan() {
+    let case = Case::new("edit", "set-refusals");
+    for (args, code, needle) in [
+        (
+            vec!["set", "udearealer", "title="],
+            1,
+            "`title` cannot be cleared",
+        ),
+        (
+            vec!["set", "udearealer", "tracks="],
+            1,
+            "`tracks` cannot be cleared",
+        ),
+        (
+            vec!["set", "udearealer", "period=Q5"],
+            1,
+            "error[invalid-value]: `Q5` is not a valid period",
+        ),
+        (
+            vec!["set", "udearealer", "status=finished"],
+            1,
+            "error[invalid-value]",
+        ),
+        (
+            vec!["set", "udearealer", "tracks=Hyge"],
+            1,
+            "did you mean `Hygge`?",
+        ),
+        (
+            vec!["set", "udearealer", "deadline=15-09-2017"],
+            1,
+            "YYYY-MM-DD",
+        ),
+        (
+            vec!["set", "udearealer", "tags-=nope"],
+            1,
+            "`nope` is not in `tags`",
+        ),
+        (
+            vec!["set", "udearealer", "depends_on+=udearealer"],
+            1,
+            "error[dependency-cycle]",
+        ),
+        // Moving it after what depends on it breaks the other file: refused too.
+        (
+            vec!["set", "udearealer", "period=Q4"],
+            1,
+            "error[dependency-order]: `festival` (Q3) depends on `udearealer`",
+        ),
+        (
+            vec!["set", "udearealer", "stauts=done"],
+            2,
+            "did you mean `status`?",
+        ),
+        (
+            vec!["set", "udearealer", "status+=done"],
+            2,
+            "only works on lists",
+        ),
+        (vec!["set", "udearealer", "log=x"], 2, "plan note"),
+        (
+            vec!["set", "udearealr", "status=done"],
+            2,
+            "did you mean `udearealer`?",
+        ),
+        (
+            vec!["set", "../plan", "status=done"],
+            2,
+            "no initiative has the id",
+        ),
+    ] {
+        let out = case.run(&args).code(code);
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    case.expect_unchanged();
+}
+
+#[test]
+fn set_shows_the_finding_that_refuses_it() {
+    let case = Case::new("edit", "set-refusals");
+    case.run(&["set", "udearealer", "tracks+=Hyge"])
+        .code(1)
+        .stdout_eq(str![""])
+        .stderr_eq(str![[r#"
+error[unknown-track]: unknown track `Hyge`
+ --> plans/q2/udearealer.toml:6:61
+  |
+6 | tracks = ["Struktur for livet", "Indgang til fællesskaber", "Hyge"]
+  |                                                             ^^^^^^ not in the plan's tracks
+  |
+  = help: did you mean `Hygge`?
+
+error: `plans/q2/udearealer.toml` with this change would not pass `plan check` (1 error): nothing was written
+
+"#]]);
+    case.expect_unchanged();
+}
+
+#[test]
+fn set_with_nothing_to_change_leaves_the_file_alone() {
+    let case = Case::new("edit", "set-refusals");
+    case.run(&["set", "udearealer", "status=planned", "tags+=bogbus"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/q2/udearealer.toml: unchanged
+
+"#]]);
+    case.expect_unchanged();
+}
+
+#[test]
+fn set_keeps_a_pre_existing_problem_it_did_not_cause() {
+    // A file with an unknown field can still get a new status; the field stays reported.
+    let case = Case::new("edit", "set-existing-problem");
+    case.run(&["set", "udearealer", "status=done"]).code(0);
+    case.expect_out();
+}
+
+#[cfg(unix)]
+#[test]
+fn set_writes_through_a_symlink_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let case = Case::new("edit", "set-refusals");
+    let plans = case.work.path().join("plans");
+    fs::rename(plans.join("q2/udearealer.toml"), plans.join("q2/real.txt")).unwrap();
+    std::os::unix::fs::symlink("real.txt", plans.join("q2/udearealer.toml")).unwrap();
+    fs::set_permissions(plans.join("q2/real.txt"), fs::Permissions::from_mode(0o640)).unwrap();
+    case.run(&["set", "udearealer", "status=done"]).code(0);
+    let link = fs::symlink_metadata(plans.join("q2/udearealer.toml")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let text = fs::read_to_string(plans.join("q2/real.txt")).unwrap();
+    assert!(text.contains("status = \"done\""));
+    let mode = fs::metadata(plans.join("q2/real.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
+
+// ---- plan note ------------------------------------------------------------------------
+
+#[test]
+fn note_appends_dated_entries() {
+    let case = Case::new("edit", "note");
+    case.run(&[
+        "note",
+        "udearealer",
+        "Første møde med bogbussens chauffører.",
+    ])
+    .code(0)
+    .stdout_eq(str![[r#"
+plans/q2/udearealer.toml: note dated 2017-05-15
+
+"#]]);
+    plan_in(case.work.path())
+        .args([
+            "--today",
+            "2017-05-20",
+            "note",
+            "relationer",
+            "Andet møde: \"godt\".",
+        ])
+        .assert()
+        .code(0);
+    case.expect_out();
+}
+
+#[test]
+fn note_refuses_an_empty_note_or_an_unknown_id() {
+    let case = Case::new("edit", "note-refusals");
+    case.run(&["note", "udearealer", "  "]).code(2);
+    case.run(&["note", "nope", "tekst"]).code(2);
+    case.expect_unchanged();
+}
+
+// ---- plan init ------------------------------------------------------------------------
+
+#[test]
+fn init_from_last_year_carries_the_catalogue_and_the_follow_ups() {
+    let case = Case::new("edit", "init-from");
+    case.run(&["init", "plans-2018", "--year", "2018", "--from", "plans"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans-2018/plan.toml
+plans-2018/relationer.toml
+a plan for 2018 with 1 follow-up from plans
+
+"#]]);
+    case.expect_out();
+}
+
+#[test]
+fn init_without_from_writes_a_plan_toml_that_passes_check() {
+    let case = Case::new("edit", "init-bare");
+    case.run(&["init", "ny", "--year", "2019", "--title", "Handleplan 2019"])
+        .code(0);
+    case.expect_out();
+    let out = plan_in(case.work.path())
+        .args(["--plans", "ny", "check", "--format", "json"])
+        .assert();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // An empty plan misses only its initiatives: every finding is about the plan as a whole.
+    assert!(json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["rule"] == "min-per-track"));
+    assert_eq!(json["plan"]["year"], 2019);
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let case = Case::new("edit", "init-refusals");
+    case.run(&["init", "plans", "--year", "2018"])
+        .code(2)
+        .stderr_eq(str![[r#"
+error: `plans` exists and is not empty: nothing was written
+help: name a new folder, or add --force to write into it (files of the same name are replaced)
+
+"#]]);
+    case.run(&["init", "x", "--year", "18"]).code(2);
+    case.run(&["init", "x", "--year", "2018", "--from", "nowhere"])
+        .code(2);
+    case.expect_unchanged();
+}
+
+// ---- completions and man ----------------------------------------------------------------
+
+const SUBCOMMANDS: [&str; 12] = [
+    "check",
+    "status",
+    "list",
+    "show",
+    "report",
+    "new",
+    "set",
+    "note",
+    "import",
+    "init",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = plan().args(["completions", shell]).assert().code(0);
+        let text = stdout(&out);
+        for sub in SUBCOMMANDS {
+            assert!(text.contains(sub), "{shell} completions lack `{sub}`");
+        }
+    }
+    plan().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_lists_the_subcommands() {
+    let out = plan().args(["man"]).assert().code(0);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(".ie") || text.starts_with(".TH"),
+        "{}",
+        text.chars().take(40).collect::<String>()
+    );
+    assert!(text.contains(".TH plan 1"));
+    for sub in SUBCOMMANDS {
+        // The SUBCOMMANDS section lists each with its one-line help.
+        assert!(
+            text.contains(&format!("plan\\-{sub}(1)")),
+            "man page lacks `{sub}`"
+        );
+    }
+}

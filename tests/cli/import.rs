@@ -1,1 +1,185 @@
-//! Tests of plan import (to be written).
+//! `plan import`: the memo's table into initiative files.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use snapbox::str;
+
+use crate::edit::Case;
+use crate::support::*;
+
+fn seed() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_5c28df8fa352f22e.txt")
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn importing_the_seed_memo_gives_the_shipped_periods_and_tracks() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    plan_in(dir.path())
+        .args(["--today", "2017-01-02", "import", seed.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let imported = plan::load::load_plan(&dir.path().join("plans")).unwrap();
+    let shipped = plan::load::load_plan(&shipped_plans()).unwrap();
+    assert!(imported.has_manifest);
+    assert_eq!(imported.manifest.plan.year, shipped.manifest.plan.year);
+    assert_eq!(imported.manifest.plan.title, shipped.manifest.plan.title);
+    assert_eq!(imported.manifest.plan.issued, shipped.manifest.plan.issued);
+    // Every file is an initiative, and there are as many as the shipped plan has.
+    assert_eq!(imported.initiatives.len(), imported.all_ids.len());
+    assert_eq!(imported.initiatives.len(), shipped.all_ids.len());
+
+    // Initiative for initiative, matched by the memo's text (the shipped description).
+    let mut matched = BTreeSet::new();
+    for theirs in &shipped.initiatives {
+        let text = words(
+            theirs
+                .description
+                .as_deref()
+                .expect("shipped files carry the memo text"),
+        );
+        let ours = imported
+            .initiatives
+            .iter()
+            .find(|i| i.description.as_deref().map(words) == Some(text.clone()))
+            .unwrap_or_else(|| panic!("no imported initiative has the text of {}", theirs.id));
+        assert!(matched.insert(ours.id.clone()), "{} matched twice", ours.id);
+        assert_eq!(ours.period, theirs.period, "period of {}", theirs.id);
+        let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<_>>();
+        assert_eq!(
+            set(&ours.tracks),
+            set(&theirs.tracks),
+            "tracks of {}",
+            theirs.id
+        );
+        assert_eq!(
+            ours.cross_cutting, theirs.cross_cutting,
+            "Alle spor of {}",
+            theirs.id
+        );
+        // Both files begin with the memo row they come from.
+        let first_line = |plan: &plan::model::Plan, file: usize| {
+            plan.file(file)
+                .text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(
+            first_line(&imported, ours.file),
+            first_line(&shipped, theirs.file)
+        );
+    }
+    // The imported plan is as valid as the shipped one.
+    let count = |plan: &plan::model::Plan| plan::check::counts(&plan::check::check(plan));
+    assert_eq!(count(&imported).0, count(&shipped).0);
+}
+
+#[test]
+fn importing_into_the_shipped_plan_finds_every_row_there_already() {
+    let case = Case::new("import", "shipped");
+    let seed = seed();
+    let out = plan_in(case.work.path())
+        .args([
+            "--plans",
+            shipped_plans().to_str().unwrap(),
+            "import",
+            "--dry-run",
+            seed.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    let text = stdout(&out);
+    let shipped = plan::load::load_plan(&shipped_plans()).unwrap();
+    assert_eq!(
+        text.matches("already in the plan").count(),
+        shipped.all_ids.len()
+    );
+    assert!(
+        text.ends_with("dry run: 0 initiatives would be imported for 2017; nothing was written\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_dry_run_prints_the_files_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let out = plan_in(dir.path())
+        .args([
+            "--today",
+            "2017-01-02",
+            "import",
+            "--dry-run",
+            seed.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    let text = stdout(&out);
+    let shipped = plan::load::load_plan(&shipped_plans()).unwrap();
+    // plan.toml and one file per row.
+    assert_eq!(
+        text.matches("\n==> plans/").count() + 1,
+        shipped.all_ids.len() + 1
+    );
+    assert!(text.starts_with(
+        "==> plans/plan.toml <==\n# Handleplan for Bibliotekernes Rolle i Lokalsamfundet 2017\n"
+    ));
+    assert!(!dir.path().join("plans").exists());
+}
+
+#[test]
+fn a_memo_of_another_year_with_page_breaks_and_a_taken_id() {
+    let case = Case::new("import", "memo-2019");
+    case.run(&["import", "memo.txt"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/hygge-i-viby-2.toml
+plans/faelles-indsats-paa-tvaers-af-alle-lokalbiblioteker.toml
+plans/laesekredse-for-unge-i-jyllinge-og-gadstrup.toml
+plans/digitale-faellesskaber-for-bogbussen-og-aagerup.toml
+plans/sommerlaesning-i-gundsoemagle.toml
+imported 5 initiatives for 2019 from memo.txt
+
+"#]]);
+    case.expect_out();
+    // Importing again finds every row and writes nothing.
+    case.run(&["import", "memo.txt"]).code(0);
+    case.expect_out();
+}
+
+#[test]
+fn a_memo_with_problems_is_reported_by_line_and_nothing_is_written() {
+    let case = Case::new("import", "bad-memo");
+    case.run(&["import", "memo.txt"]).code(1).stdout_eq(str![""]).stderr_eq(str![[r#"
+error: unknown track `Sjov og ballade` in the Spor column
+ --> memo.txt:3
+  = help: the tracks are: Indgang til fællesskab, Viden og vejledning, En lokal aktør, Hygge, Struktur for livet, Fordybelse, Digitale forbindelser; or "Alle spor"; add a new one to plan.toml's [[track]] (or as an alias)
+
+error: `Sommer 2018` is not a period heading
+ --> memo.txt:5
+  = help: a period is written "Generelt 2018" (the whole year) or "1. kvartal 2018" … "4. kvartal 2018"
+
+error: `memo.txt` has 2 problems: nothing was written
+
+"#]]);
+    case.expect_unchanged();
+    case.run(&["import", "nowhere.txt"]).code(2);
+    case.expect_unchanged();
+}
+
+#[test]
+fn a_memo_for_another_year_than_the_plan_is_refused() {
+    let case = Case::new("import", "wrong-year");
+    let out = case.run(&["import", "memo.txt"]).code(1);
+    assert!(
+        stderr(&out).contains("the memo's table is for 2019, but the plan in `plans` is for 2017")
+    );
+    case.expect_unchanged();
+}

@@ -1,0 +1,338 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::load::{plan_from_folder, virtual_source, Folder};
+use crate::parse::default_manifest;
+
+const SAMPLE: &str = r#"# 2. kvartal 2017, row 5 of the memo.
+title = "Hygge i Viby"
+description = """
+Målgruppespecifikke koncepter for 'hygge'."""
+period = "Q2" # agreed in March
+tracks = ["Hygge"]   # one track only
+# partners were asked in April
+partners = ["borgere"]
+status = "planned"
+tags = ["hygge"]
+
+[[log]]
+date = 2017-04-20
+text = "Første møde."
+"#;
+
+fn doc(text: &str) -> InitiativeDoc {
+    InitiativeDoc::parse(Path::new("x.toml"), "x.toml", text.as_bytes()).unwrap()
+}
+
+fn catalogue() -> Catalogue {
+    default_manifest().catalogue
+}
+
+fn set(d: &mut InitiativeDoc, change: &str) -> Result<(), Failure> {
+    d.apply(&Change::parse(change)?, &catalogue())
+}
+
+/// The lines of `b` that are not in `a`, and of `a` not in `b`, in order.
+fn changed_lines(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+    let la: Vec<&str> = a.lines().collect();
+    let lb: Vec<&str> = b.lines().collect();
+    let gone = la
+        .iter()
+        .filter(|l| !lb.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    let new = lb
+        .iter()
+        .filter(|l| !la.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    (gone, new)
+}
+
+#[test]
+fn a_scalar_change_touches_only_its_line_and_keeps_its_comment() {
+    let mut d = doc(SAMPLE);
+    set(&mut d, "period=q3").unwrap();
+    let (gone, new) = changed_lines(SAMPLE, &d.text());
+    assert_eq!(gone, ["period = \"Q2\" # agreed in March"]);
+    assert_eq!(new, ["period = \"Q3\" # agreed in March"]);
+    assert_eq!(d.text().lines().count(), SAMPLE.lines().count());
+}
+
+#[test]
+fn a_list_change_is_tidy_and_keeps_its_comment() {
+    let mut d = doc(SAMPLE);
+    set(&mut d, "tracks+=fordybelse").unwrap();
+    set(&mut d, "tracks+=Hygge").unwrap();
+    let (_, new) = changed_lines(SAMPLE, &d.text());
+    assert_eq!(
+        new,
+        ["tracks = [\"Hygge\", \"Fordybelse\"]   # one track only"]
+    );
+    set(&mut d, "tracks-=hygge").unwrap();
+    set(&mut d, "tracks=Viden & Vejledning, hygge").unwrap();
+    let (_, new) = changed_lines(SAMPLE, &d.text());
+    assert_eq!(
+        new,
+        ["tracks = [\"Viden og vejledning\", \"Hygge\"]   # one track only"]
+    );
+}
+
+#[test]
+fn a_new_key_goes_where_the_format_puts_it() {
+    let mut d = doc(SAMPLE);
+    set(&mut d, "deadline=2017-06-30").unwrap();
+    set(&mut d, "locations+=viby").unwrap();
+    let text = d.text();
+    let order: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split(" = ").next().filter(|k| !k.starts_with('#')))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "title",
+            "description",
+            "Målgruppespecifikke koncepter for 'hygge'.\"\"\"",
+            "period",
+            "tracks",
+            "locations",
+            "partners",
+            "status",
+            "deadline",
+            "tags",
+            "",
+            "[[log]]",
+            "date",
+            "text"
+        ]
+    );
+    assert!(text.contains("locations = [\"Viby\"]\n# partners were asked in April\npartners"));
+}
+
+#[test]
+fn clearing_a_key_keeps_the_comment_above_it() {
+    let mut d = doc(SAMPLE);
+    set(&mut d, "partners=").unwrap();
+    let text = d.text();
+    assert!(!text.contains("partners ="));
+    assert!(
+        text.contains("# partners were asked in April\nstatus = \"planned\""),
+        "{text}"
+    );
+    let err = set(&mut d, "title=").unwrap_err();
+    assert_eq!(err.code, 1);
+    let err = set(&mut d, "tags-=nope").unwrap_err();
+    assert!(err.message.contains("not in `tags`"));
+}
+
+#[test]
+fn removing_the_last_entry_of_an_optional_list_removes_the_key() {
+    let mut d = doc(SAMPLE);
+    set(&mut d, "tags-=HYGGE").unwrap();
+    assert!(!d.text().contains("tags"));
+}
+
+#[test]
+fn a_list_over_several_lines_keeps_its_layout_and_comments() {
+    let text = "title = \"a\"\nperiod = \"Q1\"\ntracks = [\n    \"Hygge\", # the main one\n    \"Fordybelse\",\n]\n";
+    let mut d = doc(text);
+    set(&mut d, "tracks+=Struktur for livet").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"a\"\nperiod = \"Q1\"\ntracks = [\n    \"Hygge\", # the main one\n    \"Fordybelse\",\n    \"Struktur for livet\",\n]\n"
+    );
+    set(&mut d, "tracks-=fordybelse").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"a\"\nperiod = \"Q1\"\ntracks = [\n    \"Hygge\", # the main one\n    \"Struktur for livet\",\n]\n"
+    );
+}
+
+#[test]
+fn notes_are_appended_after_the_others() {
+    let mut d = doc(SAMPLE);
+    let date = NaiveDate::from_ymd_opt(2017, 5, 2).unwrap();
+    d.append_log(date, "Andet møde, med \"citat\".");
+    assert_eq!(
+        d.text(),
+        format!("{SAMPLE}\n[[log]]\ndate = 2017-05-02\ntext = 'Andet møde, med \"citat\".'\n")
+    );
+    let mut bare = doc("title = \"a\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n");
+    bare.append_log(date, "Start.");
+    assert_eq!(
+        bare.text(),
+        "title = \"a\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-05-02\ntext = \"Start.\"\n"
+    );
+}
+
+#[test]
+fn crlf_and_bom_survive_an_edit() {
+    let text = "\u{feff}title = \"a\"\r\nperiod = \"Q1\" # x\r\ntracks = [\"Hygge\"]\r\n";
+    let mut d = InitiativeDoc::parse(Path::new("x.toml"), "x.toml", text.as_bytes()).unwrap();
+    set(&mut d, "period=Q2").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"a\"\r\nperiod = \"Q2\" # x\r\ntracks = [\"Hygge\"]\r\n"
+    );
+    assert!(d.bom);
+}
+
+#[test]
+fn changes_are_parsed_strictly() {
+    assert_eq!(
+        Change::parse("tags+=a=b").unwrap(),
+        Change {
+            key: "tags".into(),
+            op: Op::Add,
+            value: "a=b".into()
+        }
+    );
+    let err = Change::parse("stauts=done").unwrap_err();
+    assert_eq!(err.code, 2);
+    assert_eq!(err.help.as_deref(), Some("did you mean `status`?"));
+    assert_eq!(Change::parse("status+=done").unwrap_err().code, 2);
+    assert_eq!(Change::parse("status").unwrap_err().code, 2);
+    assert_eq!(Change::parse("log=x").unwrap_err().code, 2);
+    let mut d = doc(SAMPLE);
+    let err = set(&mut d, "deadline=2017-6-30").unwrap_err();
+    assert!(err.message.contains("YYYY-MM-DD"));
+    assert_eq!(d.text(), SAMPLE);
+}
+
+#[test]
+fn a_new_file_is_tidy_and_commented() {
+    let new = NewInitiative {
+        comments: vec!["Added with `plan new`.".into()],
+        title: "Hygge i Viby".into(),
+        description: Some("Lang tekst\nover to linjer.".into()),
+        period: "Q2".into(),
+        tracks: vec!["Hygge".into()],
+        locations: vec!["Viby".into()],
+        status: "planned".into(),
+        deadline: NaiveDate::from_ymd_opt(2017, 6, 30),
+        ..NewInitiative::default()
+    };
+    assert_eq!(
+        new.render(),
+        "# Added with `plan new`.\ntitle = \"Hygge i Viby\"\ndescription = \"\"\"\nLang tekst\nover to linjer.\"\"\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]\nstatus = \"planned\"\ndeadline = 2017-06-30\n"
+    );
+}
+
+#[test]
+fn unique_ids_get_a_number() {
+    let taken = vec!["hygge".to_string(), "hygge-2".to_string()];
+    assert_eq!(unique_id("hygge", &taken), "hygge-3");
+    assert_eq!(unique_id("viby", &taken), "viby");
+    let long = "a".repeat(64);
+    let id = unique_id(&long, std::slice::from_ref(&long));
+    assert_eq!(id.len(), 64);
+    assert!(id.ends_with("-2"));
+}
+
+proptest! {
+    #[test]
+    fn multiline_strings_round_trip(text in "(.|\n){0,40}") {
+        let value = string_value(&text, true);
+        prop_assert_eq!(value.as_str(), Some(text.as_str()));
+        let doc = format!("a = {value}\n").parse::<DocumentMut>().unwrap();
+        prop_assert_eq!(doc["a"].as_str(), Some(text.as_str()));
+    }
+}
+
+/// Valid values for `plan set`, one change at a time.
+fn valid_change() -> impl Strategy<Value = String> {
+    let tracks = catalogue()
+        .track_spellings()
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let places = catalogue()
+        .location_spellings()
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let text = "[^\n]{0,20}[^\\s,]";
+    prop_oneof![
+        prop::sample::select(Status::ALL.map(Status::as_str).to_vec())
+            .prop_map(|s| format!("status={s}")),
+        prop::sample::select(PERIODS.to_vec()).prop_map(|s| format!("period={s}")),
+        prop::sample::select(Funding::ALL.map(Funding::as_str).to_vec())
+            .prop_map(|s| format!("funding={s}")),
+        (2016i32..2019, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| format!("deadline={y:04}-{m:02}-{d:02}")),
+        text.prop_map(|s| format!("title={s}")),
+        "(.|\n){0,30}".prop_map(|s| format!("description={s}")),
+        "[^\n]{0,20}".prop_map(|s| format!("owner={s}")),
+        "[^\n]{0,20}".prop_map(|s| format!("follow_up={s}")),
+        Just("owner=".to_string()),
+        Just("deadline=".to_string()),
+        Just("status=".to_string()),
+        Just("funding=".to_string()),
+        prop::sample::subsequence(tracks.clone(), 1..4)
+            .prop_map(|t| format!("tracks={}", t.join(","))),
+        prop::sample::select(tracks.clone()).prop_map(|t| format!("tracks+={t}")),
+        prop::sample::select(tracks).prop_map(|t| format!("tracks-={t}")),
+        prop::sample::select(places.clone()).prop_map(|t| format!("locations+={t}")),
+        prop::sample::select(places).prop_map(|t| format!("locations-={t}")),
+        text.prop_map(|s| format!("partners+={s}")),
+        text.prop_map(|s| format!("tags+={s}")),
+        Just("tags-=hygge".to_string()),
+        Just("tags=".to_string()),
+        prop::sample::subsequence(vec!["other-a", "other-b"], 0..3)
+            .prop_map(|d| format!("depends_on={}", d.join(","))),
+        prop::sample::select(vec!["other-a", "other-b"]).prop_map(|d| format!("depends_on+={d}")),
+    ]
+}
+
+/// The file-level findings `plan check` makes on `text` as `x.toml` in a folder with two
+/// whole-year initiatives it may depend on.
+fn file_errors(text: &str) -> Vec<Diagnostic> {
+    let dir = Path::new("virtual");
+    let other = "title = \"Other\"\nperiod = \"year\"\ntracks = [\"Hygge\"]\n";
+    let folder = Folder {
+        manifest: None,
+        initiatives: vec![
+            virtual_source(dir, "other-a.toml", other),
+            virtual_source(dir, "other-b.toml", other),
+            virtual_source(dir, "x.toml", text),
+        ],
+    };
+    let plan = plan_from_folder(dir, folder);
+    check(&plan)
+        .into_iter()
+        .filter(|d| d.file.is_some() && d.severity == Severity::Error)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_valid_sets_leave_a_file_that_passes_check_with_its_comments(
+        changes in prop::collection::vec(valid_change(), 1..12)
+    ) {
+        let comments: Vec<&str> = SAMPLE.lines().filter(|l| l.contains('#')).collect();
+        prop_assert!(file_errors(SAMPLE).is_empty());
+        let mut d = doc(SAMPLE);
+        for change in &changes {
+            let before = d.text();
+            // Removing the last track is not a valid change; the check would refuse it.
+            if change.starts_with("tracks-=") && d.list("tracks").unwrap_or_default().len() < 2 {
+                continue;
+            }
+            match set(&mut d, change) {
+                Ok(()) => {}
+                // `-=` of something that is not there: refused, nothing changed.
+                Err(e) if e.message.contains("is not in") => prop_assert_eq!(d.text(), before),
+                Err(e) => prop_assert!(false, "{} refused: {}", change, e.message),
+            }
+        }
+        let text = d.text();
+        let errors = file_errors(&text);
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
+        for comment in comments {
+            let c = &comment[comment.find('#').unwrap()..];
+            prop_assert!(text.contains(c), "lost `{}`:\n{}", c, text);
+        }
+    }
+}
