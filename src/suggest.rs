@@ -10,17 +10,37 @@ pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
         return None;
     }
     let limit = (typed_folded.chars().count() / 3).max(2);
+    let candidates: Vec<&str> = candidates.into_iter().collect();
     let scored: Vec<(usize, &str)> = candidates
-        .into_iter()
+        .iter()
+        .copied()
         .map(|c| (strsim::damerau_levenshtein(&typed_folded, &fold(c)), c))
         .filter(|(d, _)| *d <= limit)
         .collect();
-    let best = scored.iter().map(|(d, _)| *d).min()?;
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+        return only_one_containing(&typed_folded, &candidates);
+    };
     let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
     let first = at_best.next()?;
     // Two equally near names (`Q5` → Q1? Q4?): a guess would mislead, so make none,
     // unless they are spellings of the same name.
     match at_best.find(|c| fold(c) != fold(first)) {
+        Some(_) => None,
+        None => Some(first),
+    }
+}
+
+/// A start of a name (`digitale`, `modelteater`) names it when no other name contains it.
+fn only_one_containing<'a>(typed_folded: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if typed_folded.chars().count() < 4 {
+        return None;
+    }
+    let mut found = candidates
+        .iter()
+        .copied()
+        .filter(|c| fold(c).contains(typed_folded));
+    let first = found.next()?;
+    match found.find(|c| fold(c) != fold(first)) {
         Some(_) => None,
         None => Some(first),
     }
@@ -52,5 +72,13 @@ mod tests {
         assert_eq!(nearest("xyzzy", ["Hygge", "Fordybelse"]), None);
         assert_eq!(nearest("", ["a"]), None);
         assert_eq!(nearest("Q5", ["Q1", "Q2", "Q3", "Q4"]), None);
+        assert_eq!(
+            nearest("digitale", ["Hygge", "Digitale forbindelser"]),
+            Some("Digitale forbindelser")
+        );
+        assert_eq!(
+            nearest("relationer", ["relationer-a", "relationer-b"]),
+            None
+        );
     }
 }
