@@ -12,8 +12,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::Words;
 use crate::model::{Funding, Initiative, Period, Status};
 use crate::progress::Judgement;
-use crate::text::{clean, clean_line};
+use crate::text::clean_line;
 
+use super::escape;
 use super::terminal::{capitalize, framed_table, Paint};
 
 /// One initiative as listed, with its judgement at the as-of date.
@@ -246,22 +247,6 @@ pub fn table(
     Ok(())
 }
 
-/// Escapes plan text for a Markdown table cell: markup characters get a backslash, `|`
-/// cannot end the cell, and control characters and line breaks are gone.
-pub fn markdown_cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.trim().to_string()
-}
-
 /// A Markdown (GitHub) table, in the plan's language.
 pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io::Result<()> {
     let head = [
@@ -280,9 +265,9 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
         let cells = [
             format!("`{}`", init.id),
             words.period(init.period),
-            markdown_cell(&init.title),
-            markdown_cell(&tracks_text(init, words)),
-            markdown_cell(&init.locations.join(", ")),
+            escape::markdown(&init.title),
+            escape::markdown(&tracks_text(init, words)),
+            escape::markdown(&init.locations.join(", ")),
             words.status(init.status).to_string(),
             flags_text(&item.judgement, words),
         ];
@@ -345,18 +330,6 @@ pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Guards a CSV cell that a spreadsheet would run as a formula: a leading `=`, `+`, `-`,
-/// `@`, tab or carriage return gets a `'` in front.
-/// Control characters are removed too (line breaks and tabs inside are kept, quoted).
-pub fn csv_cell(text: &str) -> String {
-    let text = clean(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    }
-}
-
 /// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,
 /// lists joined with "; ", and every cell guarded against formula injection.
 pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -406,37 +379,7 @@ pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
             j.blocked().to_string(),
             j.at_risk.to_string(),
         ];
-        writer.write_record(record.iter().map(|c| csv_cell(c)))?;
+        writer.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
     }
     writer.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_cells_escape_pipes_and_markup() {
-        assert_eq!(markdown_cell("a | b"), r"a \| b");
-        assert_eq!(markdown_cell("*fed* _kursiv_"), r"\*fed\* \_kursiv\_");
-        assert_eq!(markdown_cell("<script>"), r"\<script\>");
-        assert_eq!(markdown_cell(r"c:\x"), r"c:\\x");
-        assert_eq!(
-            markdown_cell("linje 1\nlinje 2\u{1b}[31m"),
-            r"linje 1 linje 2\[31m"
-        );
-        assert_eq!(markdown_cell("Ågerup"), "Ågerup");
-    }
-
-    #[test]
-    fn csv_cells_that_look_like_formulas_are_guarded() {
-        for bad in ["=1+1", "+45 1234", "-2", "@SUM(A1)", "\tx"] {
-            assert_eq!(csv_cell(bad), format!("'{bad}"));
-        }
-        // A carriage return is a control character: removed before the guard looks.
-        assert_eq!(csv_cell("\r=1"), "'=1");
-        assert_eq!(csv_cell("bell\u{7}"), "bell");
-        assert_eq!(csv_cell("Gundsømagle"), "Gundsømagle");
-        assert_eq!(csv_cell("2017-06-30"), "2017-06-30");
-    }
 }

@@ -1,6 +1,7 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
 pub mod diagnostics;
+pub mod escape;
 pub mod list;
 pub mod report;
 pub mod show;

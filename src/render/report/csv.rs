@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::words;
+use crate::render::escape::csv_cell;
 use crate::report::Report;
 
 use super::{status_text, tracks_text};
@@ -56,35 +57,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             note.map(|n| n.date.to_string()).unwrap_or_default(),
             note.map(|n| n.text.clone()).unwrap_or_default(),
         ];
-        csv.write_record(record.iter().map(|cell| guard(cell).into_owned()))?;
+        csv.write_record(record.iter().map(|cell| csv_cell(cell)))?;
     }
     csv.flush()
-}
-
-/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel
-/// and LibreOffice as a formula; a leading `'` makes it text.
-pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_guarded_and_other_text_is_not() {
-        assert_eq!(
-            guard("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(guard("+45 1234"), "'+45 1234");
-        assert_eq!(guard("-1"), "'-1");
-        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(guard("Hygge = godt"), "Hygge = godt");
-        assert_eq!(guard(""), "");
-    }
 }

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
+use crate::render::escape::markdown as escape;
 use crate::report::{Item, Report};
 
 use super::{
@@ -168,52 +169,4 @@ fn items_table(
 /// One table row of already-escaped cells.
 fn table_row(out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
-}
-
-/// Escapes text for Markdown, inline or in a table cell: every character GitHub would read
-/// as markup gets a backslash, newlines become spaces (the report's text is one line already),
-/// and a leading `1.` or `-` cannot start a list.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '$' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    // A line that starts with "-", "+", "=" or "1." could become a list or a heading
-    // underline where the text begins a line.
-    if let Some(first) = out.chars().next() {
-        if matches!(first, '-' | '+' | '=') {
-            out.insert(0, '\\');
-        } else if first.is_ascii_digit() {
-            let digits = out.chars().take_while(char::is_ascii_digit).count();
-            if matches!(out[digits..].chars().next(), Some('.' | ')')) {
-                out.insert(digits, '\\');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pipes_and_markup_are_escaped() {
-        assert_eq!(escape("a | b"), "a \\| b");
-        assert_eq!(escape("<script>x</script>"), "\\<script\\>x\\</script\\>");
-        assert_eq!(escape("*fed* _kursiv_"), "\\*fed\\* \\_kursiv\\_");
-        assert_eq!(escape("[link](http://x)"), "\\[link\\](http://x)");
-        assert_eq!(escape("=HYPERLINK(\"x\")"), "\\=HYPERLINK(\"x\")");
-        assert_eq!(escape("- punkt"), "\\- punkt");
-        assert_eq!(escape("2. kvartal"), "2\\. kvartal");
-        assert_eq!(escape("a\\|b"), "a\\\\\\|b");
-        assert_eq!(escape("Ærø & Å"), "Ærø \\& Å");
-    }
 }
