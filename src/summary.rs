@@ -28,7 +28,8 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, status: Status, judgement: &Judgement) {
+    /// Counts one initiative in.
+    pub fn add(&mut self, status: Status, judgement: &Judgement) {
         self.initiatives += 1;
         match status {
             Status::Planned => self.planned += 1,

@@ -13,7 +13,7 @@ use crate::error::Failure;
 use crate::i18n::{words, Words};
 use crate::model::{Initiative, Period, Plan, Status};
 use crate::progress::{judge_all, Judgement, Reason};
-use crate::summary::{summarize, track_rows_through, PeriodRow, PlanHeader};
+use crate::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::text::clean_line;
 
 /// The memo of one quarter.
@@ -47,16 +47,9 @@ pub struct Report {
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct QuarterTotals {
-    /// The quarter's initiatives, cross-cutting ones included.
-    pub initiatives: usize,
-    pub planned: usize,
-    pub active: usize,
-    pub done: usize,
-    pub postponed: usize,
-    pub cancelled: usize,
-    pub late: usize,
-    pub blocked: usize,
-    pub at_risk: usize,
+    /// The quarter's initiatives by status and judgement, cross-cutting ones included.
+    #[serde(flatten)]
+    pub counts: Totals,
     /// Whole-year initiatives (not part of the counts above).
     pub whole_year: usize,
     /// Tracks whose count through the quarter reaches the minimum.
@@ -170,7 +163,7 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
     let mut next_initiatives = Vec::new();
     for (init, judgement) in &judged {
         if init.period == period {
-            totals.add(init.status, judgement);
+            totals.counts.add(init.status, judgement);
         }
         if init.period == Period::Year {
             totals.whole_year += 1;
@@ -269,22 +262,6 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
     }
 }
 
-impl QuarterTotals {
-    fn add(&mut self, status: Status, judgement: &Judgement) {
-        self.initiatives += 1;
-        match status {
-            Status::Planned => self.planned += 1,
-            Status::Active => self.active += 1,
-            Status::Done => self.done += 1,
-            Status::Postponed => self.postponed += 1,
-            Status::Cancelled => self.cancelled += 1,
-        }
-        self.late += usize::from(judgement.late());
-        self.blocked += usize::from(judgement.blocked());
-        self.at_risk += usize::from(judgement.at_risk);
-    }
-}
-
 fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item {
     // The log is "newest last" by convention; pick by date so an out-of-order file still
     // shows its newest note, and ignore notes written after the as-of date.
@@ -341,7 +318,7 @@ fn sentences(
 ) -> Vec<String> {
     let period_name = w.period(period);
     let mut out = Vec::new();
-    if totals.initiatives == 0 {
+    if totals.counts.initiatives == 0 {
         out.push(
             w.sentence_quarter_empty
                 .replace("{period}", &period_name)
@@ -354,11 +331,11 @@ fn sentences(
                 .replace("{year}", &year.to_string())
                 .replace(
                     "{initiatives}",
-                    &w.count(w.n_initiatives, totals.initiatives),
+                    &w.count(w.n_initiatives, totals.counts.initiatives),
                 )
-                .replace("{done}", &w.count(w.n_done, totals.done))
-                .replace("{active}", &w.count(w.n_active, totals.active))
-                .replace("{late}", &w.count(w.n_late, totals.late)),
+                .replace("{done}", &w.count(w.n_done, totals.counts.done))
+                .replace("{active}", &w.count(w.n_active, totals.counts.active))
+                .replace("{late}", &w.count(w.n_late, totals.counts.late)),
         );
     }
     if totals.whole_year > 0 {
