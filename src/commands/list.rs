@@ -10,7 +10,7 @@ use crate::render::list::{self, Item, Listing};
 use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;
 
-use super::{load, Out, Outcome};
+use super::{load_for_reading, Out, Outcome};
 
 /// Which tracks a `--track` filter asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +162,7 @@ impl Filter {
 }
 
 pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
-    let plan = load(config)?;
+    let plan = load_for_reading(config)?;
     let filter = Filter::resolve(&plan, args)?;
     let mut items: Vec<Item<'_>> = judge_all(&plan, config.today)
         .into_iter()

@@ -15,10 +15,14 @@ pub mod status;
 
 use std::io::Write;
 
+use crate::check::check;
 use crate::config::Config;
+use crate::diag::{Diagnostic, Severity};
 use crate::error::Failure;
 use crate::load::{io_reason, load_plan};
 use crate::model::Plan;
+use crate::render::diagnostics;
+use crate::text::clean;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
 pub fn load(config: &Config) -> Result<Plan, Failure> {
@@ -30,6 +34,54 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
         }
         failure
     })
+}
+
+/// Loads the plan for a command that shows it (status, list, show, report), so that nobody
+/// reads numbers from a plan that is silently wrong:
+/// - an error in `plan.toml` stops the command (exit 1) with the findings on stderr: the year
+///   and the rules of everything shown would be wrong;
+/// - errors in initiative files are one warning on stderr naming the files, pointing to
+///   `plan check`: those files may be left out or shown incomplete.
+pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
+    let plan = load(config)?;
+    let errors: Vec<Diagnostic> = check(&plan)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error && d.file.is_some())
+        .collect();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let in_manifest: Vec<Diagnostic> = errors
+        .iter()
+        .filter(|d| plan.has_manifest && d.file == Some(0))
+        .cloned()
+        .collect();
+    if !in_manifest.is_empty() {
+        diagnostics::text(&plan, &in_manifest, false, &mut err)?;
+        let manifest = &plan.file(0).display;
+        return Err(Failure::invalid(format!(
+            "`{manifest}` has errors, so the plan's year and rules cannot be trusted: fix them first"
+        ))
+        .with_help("`plan check` lists every problem")
+        .into());
+    }
+    let mut files: Vec<&str> = errors
+        .iter()
+        .filter_map(|d| d.file)
+        .map(|f| plan.file(f).display.as_str())
+        .collect();
+    files.dedup();
+    if !files.is_empty() {
+        let n = files.len();
+        writeln!(
+            err,
+            "warning: {n} initiative file{} {} errors and may be left out or incomplete: {}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "has" } else { "have" },
+            clean(&files.join(", "))
+        )?;
+        writeln!(err, "help: `plan check` shows what to fix")?;
+    }
+    Ok(plan)
 }
 
 /// What a command hands back: the exit code. Output has been written to `out`.

@@ -1,7 +1,6 @@
 //! `plan report --quarter Qn`: the quarterly memo, in the plan's language, as Markdown,
 //! text, HTML, CSV or JSON, to standard output or atomically to a file.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{ReportArgs, ReportFormat};
@@ -11,7 +10,7 @@ use crate::render::report::render;
 use crate::report::{build, default_as_of, parse_quarter};
 use crate::write::write_atomic;
 
-use super::{load, Out, Outcome};
+use super::{load_for_reading, Out, Outcome};
 
 pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     let quarter = parse_quarter(&args.quarter)?;
@@ -20,17 +19,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         (None, Some(path)) => format_of(path)?,
         (None, None) => ReportFormat::Markdown,
     };
-    let plan = load(config)?;
-    let unread = plan.all_ids.len().saturating_sub(plan.initiatives.len());
-    if unread > 0 {
-        // The memo must not silently leave work out.
-        let _ = writeln!(
-            std::io::stderr(),
-            "warning: {unread} initiative file{} could not be read and {} left out of the report; run `plan check`",
-            if unread == 1 { "" } else { "s" },
-            if unread == 1 { "is" } else { "are" },
-        );
-    }
+    let plan = load_for_reading(config)?;
     let as_of = default_as_of(
         plan.manifest.plan.year,
         quarter,

@@ -11,10 +11,10 @@ use crate::render::show::{self, Shown};
 use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;
 
-use super::{load, Out, Outcome};
+use super::{load_for_reading, Out, Outcome};
 
 pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
-    let plan = load(config)?;
+    let plan = load_for_reading(config)?;
     let id = args.id.trim().trim_end_matches(".toml");
     let Some(init) = plan.get(id) else {
         if plan.all_ids.iter().any(|known| known == id) {

@@ -8,10 +8,10 @@ use crate::render::status;
 use crate::render::terminal::{self, Paint};
 use crate::summary::summarize;
 
-use super::{load, Out, Outcome};
+use super::{load_for_reading, Out, Outcome};
 
 pub fn run(config: &Config, args: &StatusArgs, out: Out<'_>) -> Outcome {
-    let plan = load(config)?;
+    let plan = load_for_reading(config)?;
     let summary = summarize(&plan, config.today);
     match args.format {
         StatusFormat::Text => {

@@ -312,3 +312,52 @@ fn escape_sequences_and_bells_in_plan_text_never_reach_the_terminal() {
         assert!(text.contains("titel"), "{args:?}: {text:?}");
     }
 }
+
+#[test]
+fn an_error_in_plan_toml_stops_status_and_report_instead_of_showing_wrong_numbers() {
+    let f = Fixture::new().filled().file(
+        "plan.toml",
+        "[plan]\ntitle = \"Plan 2018\"\nyear = \"2018\"\n",
+    );
+    for args in [
+        &["status"][..],
+        &["list"][..],
+        &["report", "--quarter", "Q2"][..],
+    ] {
+        let out = f.run(args).code(1);
+        assert_eq!(stdout(&out), "", "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("plans/plan.toml:3:8"), "{err}");
+        assert!(err.contains("cannot be trusted"), "{err}");
+    }
+}
+
+#[test]
+fn files_with_errors_are_named_in_a_warning_by_every_reading_command() {
+    let f = Fixture::new()
+        .filled()
+        .bytes(
+            "latin1.toml",
+            b"title = \"M\xf8dested\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+        )
+        .file(
+            "typo.toml",
+            "title = \"T\"\nperiod = \"Q1\"\ntrakcs = [\"Hygge\"]\n",
+        );
+    for args in [
+        &["status"][..],
+        &["list"][..],
+        &["show", "fill-1"][..],
+        &["report", "--quarter", "Q1"][..],
+    ] {
+        let out = f.run(args).code(0);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("warning: 2 initiative files have errors and may be left out or incomplete: plans/latin1.toml, plans/typo.toml\n"),
+            "{args:?}: {err}"
+        );
+        assert!(!stdout(&out).is_empty());
+    }
+    let clean = Fixture::new().filled();
+    assert_eq!(stderr(&clean.run(&["status"]).code(0)), "");
+}
