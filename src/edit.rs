@@ -15,8 +15,9 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 use crate::check::check;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::Failure;
+use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::with_files;
-use crate::model::{catalogue_fold as fold, Catalogue, Funding, Plan, Status};
+use crate::model::{catalogue_fold as fold, Catalogue, Plan};
 use crate::parse::{is_valid_id, parse_date, INITIATIVE_FIELDS};
 use crate::render::diagnostics;
 use crate::suggest::did_you_mean;
@@ -37,8 +38,6 @@ pub const SCALAR_KEYS: [&str; 8] = [
 pub const LIST_KEYS: [&str; 5] = ["tracks", "locations", "partners", "tags", "depends_on"];
 /// Keys an initiative cannot do without: `KEY=` is refused for these.
 pub const REQUIRED_KEYS: [&str; 3] = ["title", "period", "tracks"];
-
-const PERIODS: [&str; 5] = ["year", "Q1", "Q2", "Q3", "Q4"];
 
 /// One initiative file as a format-preserving document.
 #[derive(Debug, Clone)]
@@ -360,15 +359,23 @@ impl InitiativeDoc {
                     })?;
                     self.set_date(key, date);
                 }
-                "period" => self.set_string(key, &canonical_choice(&change.value, &PERIODS)),
-                "status" => {
-                    let names = Status::ALL.map(Status::as_str);
-                    self.set_string(key, &canonical_choice(&change.value, &names));
-                }
-                "funding" => {
-                    let names = Funding::ALL.map(Funding::as_str);
-                    self.set_string(key, &canonical_choice(&change.value, &names));
-                }
+                // Typed as the user sees them (`2. kvartal`, `færdig`), written as the format
+                // spells them; anything else is written as typed and refused by the check.
+                "period" => self.set_string(
+                    key,
+                    &period_from_user(&change.value)
+                        .map_or_else(|| change.value.trim().to_string(), |p| p.to_string()),
+                ),
+                "status" => self.set_string(
+                    key,
+                    &status_from_user(&change.value)
+                        .map_or_else(|| change.value.trim().to_string(), |s| s.to_string()),
+                ),
+                "funding" => self.set_string(
+                    key,
+                    &funding_from_user(&change.value)
+                        .map_or_else(|| change.value.trim().to_string(), |f| f.to_string()),
+                ),
                 _ => self.set_string(key, &change.value),
             },
             Op::Add => {
@@ -503,16 +510,6 @@ fn dedup(items: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// A value typed on the command line in any case, written as the format spells it
-/// (`q2` → `Q2`, `Done` → `done`). Anything else is kept, for the rules to reject.
-fn canonical_choice(typed: &str, choices: &[&str]) -> String {
-    let typed = typed.trim();
-    choices
-        .iter()
-        .find(|c| c.eq_ignore_ascii_case(typed))
-        .map_or_else(|| typed.to_string(), |c| c.to_string())
 }
 
 /// Tracks and places are written by their canonical name when the catalogue knows them.

@@ -4,6 +4,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
+use crate::i18n::{period_from_user, status_from_user};
 use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
 use crate::progress::{judge_all, Judgement};
 use crate::render::list::{self, Item, Listing};
@@ -95,14 +96,14 @@ impl Filter {
         };
         let period = match &args.period {
             None => None,
-            Some(p) => Some(p.parse::<Period>().map_err(|_| {
+            Some(p) => Some(period_from_user(p).ok_or_else(|| {
                 let names: Vec<&str> = Period::ALL.iter().map(|p| p.as_str()).collect();
                 unknown("period", "periods", p, names.clone(), &names)
             })?),
         };
         let status = match &args.status {
             None => None,
-            Some(s) => Some(s.trim().to_lowercase().parse::<Status>().map_err(|_| {
+            Some(s) => Some(status_from_user(s).ok_or_else(|| {
                 let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
                 unknown("status", "statuses", s, names.clone(), &names)
             })?),

@@ -151,12 +151,9 @@ fn sub_folder(folder: &str) -> Result<String, Failure> {
     }
 }
 
-/// `q2` → `Q2`, `YEAR` → `year`; anything else is kept for the rules to reject.
+/// `q2`, `2. kvartal` → `Q2`, `år` → `year`; anything else is kept for the rules to reject.
 fn canonical_period(typed: &str) -> String {
-    ["year", "Q1", "Q2", "Q3", "Q4"]
-        .into_iter()
-        .find(|p| p.eq_ignore_ascii_case(typed.trim()))
-        .map_or_else(|| typed.to_string(), str::to_string)
+    crate::i18n::period_from_user(typed).map_or_else(|| typed.to_string(), |p| p.to_string())
 }
 
 fn track_name(catalogue: &Catalogue, typed: &str) -> String {

@@ -1,7 +1,9 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::i18n::{DA, EN};
 use crate::load::{plan_from_folder, virtual_source, Folder};
+use crate::model::{Funding, Period, Status};
 use crate::parse::default_manifest;
 
 const SAMPLE: &str = r#"# 2. kvartal 2017, row 5 of the memo.
@@ -254,9 +256,21 @@ fn valid_change() -> impl Strategy<Value = String> {
         .collect::<Vec<_>>();
     let text = "[^\n]{0,20}[^\\s,]";
     prop_oneof![
-        prop::sample::select(Status::ALL.map(Status::as_str).to_vec())
-            .prop_map(|s| format!("status={s}")),
-        prop::sample::select(PERIODS.to_vec()).prop_map(|s| format!("period={s}")),
+        // As the file spells them, and as the user reads them in either language.
+        prop::sample::select(
+            Status::ALL
+                .iter()
+                .flat_map(|&s| [s.as_str(), DA.status(s), EN.status(s)])
+                .collect::<Vec<_>>()
+        )
+        .prop_map(|s| format!("status={s}")),
+        prop::sample::select(
+            Period::ALL
+                .iter()
+                .flat_map(|&p| [p.as_str().to_string(), DA.period(p)])
+                .collect::<Vec<_>>()
+        )
+        .prop_map(|s| format!("period={s}")),
         prop::sample::select(Funding::ALL.map(Funding::as_str).to_vec())
             .prop_map(|s| format!("funding={s}")),
         (2016i32..2019, 1u32..13, 1u32..29)

@@ -127,10 +127,8 @@ pub struct FollowUp {
 
 /// Reads a quarter argument: `Q1`..`Q4` in any case, or `1`..`4`.
 pub fn parse_quarter(text: &str) -> Result<u8, Failure> {
-    let t = text.trim();
-    let digits = t.strip_prefix(['q', 'Q']).unwrap_or(t);
-    match digits {
-        "1" | "2" | "3" | "4" => Ok(digits.as_bytes()[0] - b'0'),
+    match crate::i18n::period_from_user(text) {
+        Some(Period::Q(q)) => Ok(q),
         _ => Err(Failure::usage(format!(
             "`{}` is not a quarter: use Q1, Q2, Q3 or Q4",
             clean_line(text)

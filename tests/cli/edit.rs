@@ -631,3 +631,28 @@ fn the_man_page_lists_the_subcommands() {
         );
     }
 }
+
+#[test]
+fn set_accepts_the_words_the_user_reads_and_writes_the_format_s_own() {
+    let f = Fixture::new().filled().initiative(
+        "a",
+        "Q2",
+        &["Hygge"],
+        "status = \"planned\" # sat i marts\n",
+    );
+    f.run(&[
+        "set",
+        "a",
+        "status=færdig",
+        "period=3. kvartal",
+        "funding=afventer",
+    ])
+    .code(0);
+    let text = std::fs::read_to_string(f.plans().join("a.toml")).unwrap();
+    assert!(text.contains("status = \"done\" # sat i marts\n"), "{text}");
+    assert!(text.contains("period = \"Q3\"\n"), "{text}");
+    assert!(text.contains("funding = \"pending\"\n"), "{text}");
+    let before = std::fs::read(f.plans().join("a.toml")).unwrap();
+    f.run(&["set", "a", "status=klar"]).code(1);
+    assert_eq!(std::fs::read(f.plans().join("a.toml")).unwrap(), before);
+}

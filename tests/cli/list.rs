@@ -334,3 +334,42 @@ fn a_closed_pipe_ends_the_list_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn statuses_and_periods_may_be_typed_as_the_danish_table_shows_them() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q2", &["Hygge"], "status = \"done\"\n")
+        .initiative("b", "Q2", &["Hygge"], "status = \"active\"\n")
+        .initiative("c", "Q3", &["Hygge"], "status = \"done\"\n");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = f.run(args).code(0);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["list", "--status", "færdig", "--format", "json"]),
+        ["a", "c"]
+    );
+    assert_eq!(
+        ids(&["list", "--status", "I gang", "--format", "json"]),
+        ["b"]
+    );
+    assert_eq!(
+        ids(&["list", "--period", "2. kvartal", "--format", "json"]),
+        ["a", "b"]
+    );
+    assert_eq!(
+        ids(&["list", "--period", "3", "--status", "done", "--format", "json"]),
+        ["c"]
+    );
+    assert_eq!(
+        ids(&["list", "--period", "år", "--format", "json"]),
+        ["fill-1", "fill-2", "fill-3"]
+    );
+    f.run(&["list", "--status", "klar"]).code(2);
+}
