@@ -11,8 +11,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Keep a yearly action plan as plain TOML files, check it, and show where it stands",
     long_about = "Keep a yearly action plan as plain TOML files — one file per initiative in a \
 plans/ folder — check it against the plan's rules, and show where it stands.\n\n\
-Exit codes: 0 all good; 1 the plan has errors (check; with --strict, warnings too); \
-2 usage error or the folder could not be read."
+Exit codes: 0 all good; 1 the plan has errors (check; with --strict, warnings too), or a \
+change was refused because it would make the plan invalid; 2 usage error, or the folder or a \
+file could not be read or written."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -221,8 +222,9 @@ pub struct SetArgs {
 pub struct NoteArgs {
     /// The initiative's id
     pub id: String,
-    /// The note
-    pub text: String,
+    /// The note (quotes are optional: the remaining words are the note)
+    #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+    pub text: Vec<String>,
 }
 
 #[derive(Debug, Args)]

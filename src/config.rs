@@ -48,7 +48,8 @@ impl Env {
 pub fn parse_today(text: &str, source: &str) -> Result<NaiveDate, Failure> {
     parse_date(text.trim_end_matches(['\n', '\r'])).ok_or_else(|| {
         Failure::usage(format!(
-            "{source} `{text}` is not a date: write it as YYYY-MM-DD, e.g. 2017-05-15"
+            "{source} {}",
+            crate::parse::date_error(text, "2017-05-15")
         ))
     })
 }

@@ -333,7 +333,7 @@ impl InitiativeDoc {
             Op::Set if change.value.is_empty() => {
                 if REQUIRED_KEYS.contains(&key) {
                     return Err(Failure::invalid(format!(
-                        "`{key}` cannot be cleared: every initiative needs a {key}"
+                        "`{key}` cannot be cleared: every initiative needs its {key}"
                     ))
                     .with_help(format!("set a new value instead: plan set ID {key}=…")));
                 }
@@ -352,9 +352,9 @@ impl InitiativeDoc {
             Op::Set => match key {
                 "deadline" => {
                     let date = parse_date(change.value.trim()).ok_or_else(|| {
-                        Failure::invalid(format!(
-                            "`{}` is not a date: write it as YYYY-MM-DD, e.g. deadline=2017-06-30",
-                            change.value
+                        Failure::invalid(crate::parse::date_error(
+                            change.value.trim(),
+                            "deadline=2017-06-30",
                         ))
                     })?;
                     self.set_date(key, date);

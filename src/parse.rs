@@ -302,6 +302,36 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Why `text` is not a date, for a message: "`2017-02-30` is not a real date" when it has the
+/// right shape, else how to write one (with `example`, e.g. `deadline=2017-06-30`).
+pub fn date_error(text: &str, example: &str) -> String {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if shaped {
+        format!("`{text}` is not a real date: check the day and the month")
+    } else if let Some(date) = guess_day_first_date(text) {
+        format!(
+            "`{text}` is not a date in the form YYYY-MM-DD: write {}",
+            example_with(example, date)
+        )
+    } else {
+        format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. {example}")
+    }
+}
+
+fn example_with(example: &str, date: NaiveDate) -> String {
+    match example.split_once('=') {
+        Some((key, _)) => format!("{key}={date}"),
+        None => date.to_string(),
+    }
+}
+
 /// Plain advice for the syntax errors people make most when typing TOML by hand.
 fn syntax_help(message: &str) -> Option<&'static str> {
     let m = message.to_ascii_lowercase();
@@ -935,6 +965,15 @@ mod tests {
         assert_eq!(guess_day_first_date("31-03-2017"), parse_date("2017-03-31"));
         assert_eq!(guess_day_first_date("1.7.2017"), parse_date("2017-07-01"));
         assert_eq!(guess_day_first_date("2017-03-31"), None);
+        assert_eq!(
+            date_error("2017-02-30", "2017-06-30"),
+            "`2017-02-30` is not a real date: check the day and the month"
+        );
+        assert_eq!(
+            date_error("30-06-2017", "deadline=2017-06-30"),
+            "`30-06-2017` is not a date in the form YYYY-MM-DD: write deadline=2017-06-30"
+        );
+        assert!(date_error("2017-6-30", "2017-06-30").contains("YYYY-MM-DD, e.g. 2017-06-30"));
     }
 
     #[test]

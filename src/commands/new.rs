@@ -49,7 +49,8 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     let deadline = match &args.deadline {
         Some(d) => Some(parse_date(d).ok_or_else(|| {
             Failure::usage(format!(
-                "--deadline `{d}` is not a date: write it as YYYY-MM-DD, e.g. 2017-06-30"
+                "--deadline {}",
+                crate::parse::date_error(d, "2017-06-30")
             ))
         })?),
         None => None,

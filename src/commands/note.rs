@@ -9,7 +9,9 @@ use crate::text::clean_line;
 use super::{load, Out, Outcome};
 
 pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
-    if args.text.trim().is_empty() {
+    // Words given without quotes (`plan note x Møde holdt i Viby`) are one note.
+    let text = args.text.join(" ");
+    if text.trim().is_empty() {
         return Err(Failure::usage("the note is empty")
             .with_help("plan note ID \"Første møde holdt i Viby.\"")
             .into());
@@ -18,7 +20,7 @@ pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
-    doc.append_log(config.today, &args.text);
+    doc.append_log(config.today, &text);
     let display = clean_line(&source.display);
     ensure_valid(
         &plan,
