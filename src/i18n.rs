@@ -173,6 +173,8 @@ pub struct Words {
     /// The description of a draft that `plan init --from` carries over:
     /// "{follow_up}", "{title}", "{id}", "{year}" are filled in.
     pub follow_up_of: &'static str,
+    /// The title of a draft made by `plan init --from`: "Opfølgning: {title}".
+    pub follow_up_title: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -306,6 +308,7 @@ pub const DA: Words = Words {
     legend_minimum: "minimum",
     legend_short: "under minimum",
     quotes: ["»", "«"],
+    follow_up_title: "Opfølgning: {title}",
     follow_up_of: "{follow_up}\n\nOpfølgning på «{title}» (`{id}`) fra handleplanen for {year}.",
 };
 
@@ -440,6 +443,7 @@ pub const EN: Words = Words {
     legend_minimum: "minimum",
     legend_short: "below the minimum",
     quotes: ["“", "”"],
+    follow_up_title: "Follow-up: {title}",
     follow_up_of: "{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan.",
 };
 
@@ -714,6 +718,7 @@ mod tests {
             legend_short,
             quotes,
             follow_up_of,
+            follow_up_title,
         } = *words;
         vec![
             ("months", months.to_vec()),
@@ -831,6 +836,7 @@ mod tests {
             ("legend_short", vec![legend_short]),
             ("quotes", quotes.to_vec()),
             ("follow_up_of", vec![follow_up_of]),
+            ("follow_up_title", vec![follow_up_title]),
         ]
     }
 

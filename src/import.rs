@@ -456,9 +456,12 @@ pub fn short_title(text: &str) -> String {
     let clause = text[..end].trim_end_matches(['.', ',', ':', ';']);
     let mut words: Vec<&str> = Vec::new();
     let mut length = 0;
+    let mut cut = false;
     for word in clause.split(' ') {
         let added = word.chars().count() + usize::from(!words.is_empty());
-        if length + added > MAX && !words.is_empty() {
+        // One character is kept free for the "…" that marks a cut title.
+        if length + added > MAX - 1 && !words.is_empty() {
+            cut = true;
             break;
         }
         words.push(word);
@@ -473,18 +476,30 @@ pub fn short_title(text: &str) -> String {
     }
     let title = words.join(" ");
     let title = title.trim_end_matches(['.', ',', ':', ';', '-', '–']);
-    if title.chars().count() > MAX {
-        title.chars().take(MAX).collect()
-    } else {
-        title.to_string()
+    let mut title: String = title.chars().take(MAX - 1).collect();
+    if cut {
+        title.push('…');
     }
+    title
 }
 
-/// An id for a title: its slug, without a dangling "-i" or "-af" where the 64-character
-/// limit cut it.
+/// The most characters of an imported id: short enough to type in `plan set`.
+const ID_MAX: usize = 48;
+
+/// An id for a title: its slug, cut at a word to at most 48 characters, without a dangling
+/// "-i" or "-af".
 pub fn title_id(title: &str) -> String {
     let slug = crate::slug::slugify(title);
-    let mut parts: Vec<&str> = slug.split('-').collect();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut length = 0;
+    for part in slug.split('-') {
+        let added = part.len() + usize::from(!parts.is_empty());
+        if length + added > ID_MAX && !parts.is_empty() {
+            break;
+        }
+        parts.push(part);
+        length += added;
+    }
     let weak: Vec<String> = WEAK_ENDINGS
         .iter()
         .map(|w| crate::slug::slugify(w))

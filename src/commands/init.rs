@@ -9,7 +9,6 @@ use crate::config::Config;
 use crate::edit::{check_change, manifest_for, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
-use crate::import::short_title;
 use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
@@ -184,7 +183,8 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
                 "Follow-up of {} in the {year} plan (plan init --from).",
                 old.file(init.file).relative
             )],
-            title: short_title(follow_up),
+            // The old title tells the drafts apart (several follow-ups read alike).
+            title: w.follow_up_title.replace("{title}", &init.title),
             description: Some(description),
             period: "year".into(),
             tracks,

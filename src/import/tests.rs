@@ -105,10 +105,8 @@ fn titles_are_the_first_clause_cut_at_a_word() {
 #[test]
 fn ids_do_not_end_in_a_small_word() {
     let id = title_id("Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge");
-    assert_eq!(
-        id,
-        "styrkelse-af-skolesamarbejdet-i-forbindelse-med-aaben-skole"
-    );
+    // Cut to at most 48 characters at a word, and "-med" dropped.
+    assert_eq!(id, "styrkelse-af-skolesamarbejdet-i-forbindelse");
     assert_eq!(title_id("Hygge i Viby"), "hygge-i-viby");
     assert_eq!(title_id("!!!"), "");
 }

@@ -141,7 +141,7 @@ fn a_memo_of_another_year_with_page_breaks_and_a_taken_id() {
         .code(0)
         .stdout_eq(str![[r#"
 plans/hygge-i-viby-2.toml
-plans/faelles-indsats-paa-tvaers-af-alle-lokalbiblioteker.toml
+plans/faelles-indsats-paa-tvaers-af-alle.toml
 plans/laesekredse-for-unge-i-jyllinge-og-gadstrup.toml
 plans/digitale-faellesskaber-for-bogbussen-og-aagerup.toml
 plans/sommerlaesning-i-gundsoemagle.toml
