@@ -3,10 +3,27 @@
 
 use crate::text::{clean, clean_line};
 
-/// Escapes plan text for Markdown, inline or in a table cell: control characters and line
-/// breaks go, every character GitHub would read as markup gets a backslash (so `|` cannot
-/// end a cell), and a leading `-`, `+`, `=` or `1.` cannot start a list or a heading.
+/// Escapes plan text for Markdown that may begin a line (a paragraph): as `markdown_cell`,
+/// and a leading `-`, `+`, `=` or `1.` cannot start a list or a heading.
 pub fn markdown(text: &str) -> String {
+    let mut out = markdown_cell(text);
+    if let Some(first) = out.chars().next() {
+        if matches!(first, '-' | '+' | '=') {
+            out.insert(0, '\\');
+        } else if first.is_ascii_digit() {
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            if matches!(out[digits..].chars().next(), Some('.' | ')')) {
+                out.insert(digits, '\\');
+            }
+        }
+    }
+    out
+}
+
+/// Escapes plan text for a Markdown table cell (or the middle of a line): control
+/// characters and line breaks go, and every character GitHub would read as markup gets a
+/// backslash, so `|` cannot end a cell. A cell cannot start a list, so `15. maj` stays as is.
+pub fn markdown_cell(text: &str) -> String {
     let text = clean_line(text);
     let text = text.trim();
     let mut out = String::with_capacity(text.len() + 8);
@@ -18,16 +35,6 @@ pub fn markdown(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-    }
-    if let Some(first) = out.chars().next() {
-        if matches!(first, '-' | '+' | '=') {
-            out.insert(0, '\\');
-        } else if first.is_ascii_digit() {
-            let digits = out.chars().take_while(char::is_ascii_digit).count();
-            if matches!(out[digits..].chars().next(), Some('.' | ')')) {
-                out.insert(digits, '\\');
-            }
-        }
     }
     out
 }
@@ -64,6 +71,8 @@ mod tests {
             r"linje 1 linje 2\[31m"
         );
         assert_eq!(markdown("Ågerup"), "Ågerup");
+        assert_eq!(markdown_cell("15. maj 2017"), "15. maj 2017");
+        assert_eq!(markdown_cell("- a | b"), r"- a \| b");
     }
 
     #[test]

@@ -265,9 +265,9 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
         let cells = [
             format!("`{}`", init.id),
             words.period(init.period),
-            escape::markdown(&init.title),
-            escape::markdown(&tracks_text(init, words)),
-            escape::markdown(&init.locations.join(", ")),
+            escape::markdown_cell(&init.title),
+            escape::markdown_cell(&tracks_text(init, words)),
+            escape::markdown_cell(&init.locations.join(", ")),
             words.status(init.status).to_string(),
             flags_text(&item.judgement, words),
         ];

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
-use crate::render::escape::markdown as escape;
+use crate::render::escape::{markdown as escape_line, markdown_cell as escape};
 use crate::report::{Item, Report};
 
 use super::{
@@ -27,7 +27,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "## {}", w.report_summary)?;
     writeln!(out)?;
-    writeln!(out, "{}", escape(&report.summary.join(" ")))?;
+    writeln!(out, "{}", escape_line(&report.summary.join(" ")))?;
     writeln!(out)?;
 
     let quarter = w.period(report.quarter);
