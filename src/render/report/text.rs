@@ -193,7 +193,26 @@ pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = first.to_string();
     let mut empty = true;
+    // A number with a full stop stays with the next word: "2. kvartal", "30. juni".
+    let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last)
+                if last.ends_with('.')
+                    && last
+                        .trim_start_matches('(')
+                        .trim_end_matches('.')
+                        .chars()
+                        .all(|c| c.is_ascii_digit())
+                    && last.len() > 1 =>
+            {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    for word in words.iter().map(String::as_str) {
         if !empty && width(&line) + 1 + width(word) > max {
             out.push(line);
             line = rest.to_string();
@@ -221,6 +240,10 @@ mod tests {
         assert_eq!(lines, ["- en to tre", "  fire fem", "  seks"]);
         assert!(lines.iter().all(|l| width(l) <= 12));
         assert_eq!(wrap("ærøskøbing", 4, "", ""), ["ærøskøbing"]);
+        assert_eq!(
+            wrap("forsinket (1. kvartal) og 30. juni", 13, "", ""),
+            ["forsinket", "(1. kvartal)", "og 30. juni"]
+        );
     }
 
     #[test]
