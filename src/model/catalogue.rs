@@ -75,11 +75,15 @@ pub struct Manifest {
     pub catalogue: Catalogue,
 }
 
-/// Case-, space- and Unicode-insensitive form of a name, for matching.
+/// Case-, space- and Unicode-insensitive form of a name, for matching. Composed (NFC), so
+/// that "Ågerup" typed on a Mac (A + combining ring) is the catalogue's "Ågerup".
 pub fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .nfc()
+        .collect::<String>()
         .to_lowercase()
 }
 
@@ -162,6 +166,8 @@ mod tests {
         assert_eq!(c.track("Viden"), None);
         assert_eq!(c.location("ågerup"), Some("Ågerup"));
         assert_eq!(c.location("ÅGERUP"), Some("Ågerup"));
+        // Decomposed, as macOS may write it: A + U+030A COMBINING RING ABOVE.
+        assert_eq!(c.location("A\u{30A}gerup"), Some("Ågerup"));
     }
 
     #[test]
