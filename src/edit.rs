@@ -743,6 +743,9 @@ pub fn unique_id(id: &str, taken: &[String]) -> String {
 
 /// The file of initiative `id` in a loaded plan: its index in `plan.files`.
 pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
+    // As `plan show` does: `udearealer.toml` or a path typed from a listing names the id.
+    let id = id.trim().trim_end_matches(".toml");
+    let id = id.rsplit('/').next().unwrap_or(id);
     let first = usize::from(plan.has_manifest);
     if is_valid_id(id) {
         if let Some(i) = (first..plan.files.len()).find(|&i| plan.files[i].stem() == id) {

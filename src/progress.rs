@@ -131,10 +131,11 @@ fn judge_in(
         judgement.blocked_by = init
             .depends_on
             .iter()
+            // Whatever is not known to be done blocks: also a dependency whose file is broken.
             .filter(|dep| {
-                by_id
+                !by_id
                     .get(dep.as_str())
-                    .is_some_and(|d| d.status != Status::Done)
+                    .is_some_and(|d| d.status == Status::Done)
             })
             .cloned()
             .collect();

@@ -38,7 +38,8 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Both are exit 2: the file could not be written. An existing file gets a hint.
+/// An existing file is a refusal (exit 1, with a hint); a file that cannot be written is
+/// exit 2.
 impl From<WriteError> for Failure {
     fn from(err: WriteError) -> Failure {
         Failure::from(&err)
@@ -47,10 +48,11 @@ impl From<WriteError> for Failure {
 
 impl From<&WriteError> for Failure {
     fn from(err: &WriteError) -> Failure {
-        let failure = Failure::usage(err.to_string());
         match err {
-            WriteError::Exists(_) => failure.with_help("use --force to overwrite it"),
-            WriteError::Io { .. } => failure,
+            WriteError::Exists(_) => {
+                Failure::invalid(err.to_string()).with_help("use --force to overwrite it")
+            }
+            WriteError::Io { .. } => Failure::usage(err.to_string()),
         }
     }
 }
@@ -68,7 +70,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
     // file system and a symlink keeps pointing at the new content.
     let target = resolve_symlinks(path).map_err(io_err)?;
     let existing = fs::metadata(&target).ok();
-    if existing.is_some() && !force {
+    // Without `force`, a link at the path counts as a file there, even when it dangles: a
+    // new file is never written through a link to some other place.
+    let link_here = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if (existing.is_some() || link_here) && !force {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
@@ -113,6 +118,51 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
     #[cfg(unix)]
     if let Ok(folder) = fs::File::open(&dir) {
         let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Creates `root/sub` (a relative path of plain names) unless any part of it is, or would
+/// be reached through, a link that leads out of `root`. Nothing is created outside `root`.
+pub fn create_folder_inside(root: &Path, sub: &str) -> Result<(), Failure> {
+    let outside = || {
+        Failure::usage(format!(
+            "`{sub}` leads out of the plan folder: nothing was written"
+        ))
+    };
+    let root = fs::canonicalize(root).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read the plan folder `{}`: {}",
+            root.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut current = root.clone();
+    for part in sub.split('/').filter(|p| !p.is_empty()) {
+        if part == ".." || part == "." {
+            return Err(outside());
+        }
+        current.push(part);
+        match fs::symlink_metadata(&current) {
+            Ok(_) => {
+                // Exists: it must resolve inside the plan folder, to a folder.
+                let resolved = fs::canonicalize(&current).map_err(|_| outside())?;
+                if !resolved.starts_with(&root) {
+                    return Err(outside());
+                }
+                if !resolved.is_dir() {
+                    return Err(Failure::usage(format!("`{sub}` is not a folder")));
+                }
+                current = resolved;
+            }
+            Err(_) => fs::create_dir(&current).map_err(|e| {
+                Failure::usage(format!(
+                    "cannot create the folder `{}`: {}",
+                    current.display(),
+                    io_reason(&e)
+                ))
+            })?,
+        }
     }
     Ok(())
 }
@@ -164,16 +214,37 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_dangling_symlink_is_written_through_to_its_new_target() {
+    fn a_dangling_symlink_is_refused_without_force_and_written_through_with_it() {
         let dir = tempfile::tempdir().unwrap();
         let link = dir.path().join("link.toml");
         std::os::unix::fs::symlink("real.toml", &link).unwrap();
-        write_atomic(&link, b"new", false).unwrap();
+        let err = write_atomic(&link, b"new", false).unwrap_err();
+        assert!(matches!(err, WriteError::Exists(_)), "{err}");
+        assert!(!dir.path().join("real.toml").exists());
+        write_atomic(&link, b"new", true).unwrap();
         assert!(fs::symlink_metadata(&link)
             .unwrap()
             .file_type()
             .is_symlink());
         assert_eq!(fs::read(dir.path().join("real.toml")).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_are_created_only_inside_the_plan_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("plans");
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(&root).unwrap();
+        fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("q3")).unwrap();
+        create_folder_inside(&root, "q2/sub").unwrap();
+        assert!(root.join("q2/sub").is_dir());
+        let err = create_folder_inside(&root, "q3/sub").unwrap_err();
+        assert!(err.message.contains("leads out"), "{}", err.message);
+        assert!(!elsewhere.join("sub").exists());
+        assert!(create_folder_inside(&root, "../x").is_err());
+        assert!(!dir.path().join("x").exists());
     }
 
     #[test]

@@ -6,13 +6,12 @@ use std::path::Path;
 
 use crate::cli::InitArgs;
 use crate::config::Config;
-use crate::edit::{check_change, manifest_for, NewInitiative};
+use crate::edit::{ensure_valid, manifest_for, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
 use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
-use crate::render::diagnostics;
 use crate::text::clean_line;
 use crate::write::write_atomic;
 
@@ -100,18 +99,7 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
 
     // The new folder is checked as a whole before anything is written.
     let empty = plan_from_folder(dir, Folder::default());
-    let checked = check_change(&empty, &files);
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    diagnostics::text(&checked.plan, &checked.warnings, false, &mut err)?;
-    if !checked.errors.is_empty() {
-        diagnostics::text(&checked.plan, &checked.errors, false, &mut err)?;
-        return Err(Failure::invalid(format!(
-            "the new plan would not pass `plan check` ({} errors): nothing was written",
-            checked.errors.len()
-        ))
-        .into());
-    }
+    ensure_valid(&empty, &files, "the new plan")?;
 
     fs::create_dir_all(dir).map_err(|e| {
         Failure::usage(format!(

@@ -1,18 +1,15 @@
 //! `plan new TITLE --period P --track T…`: writes a new initiative file from flags.
 //! The id is a slug of the title (or `--id`); an existing id is never overwritten.
 
-use std::fs;
-
 use crate::cli::NewArgs;
 use crate::config::Config;
 use crate::edit::{ensure_valid, unique_id, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
-use crate::load::io_reason;
 use crate::model::{Catalogue, CROSS_CUTTING};
 use crate::parse::{is_valid_id, parse_date};
 use crate::slug::slugify;
 use crate::text::clean_line;
-use crate::write::write_atomic;
+use crate::write::{create_folder_inside, write_atomic};
 
 use super::{load, Out, Outcome};
 
@@ -48,7 +45,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     };
     let deadline = match &args.deadline {
         Some(d) => Some(parse_date(d).ok_or_else(|| {
-            Failure::usage(format!(
+            Failure::invalid(format!(
                 "--deadline {}",
                 crate::parse::date_error(d, "2017-06-30")
             ))
@@ -68,7 +65,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         ))
         .with_help(format!(
             "choose another id with --id, e.g. --id {}",
-            unique_id(&format!("{id}-2"), &plan.all_ids)
+            unique_id(&id, &plan.all_ids)
         ))
         .into());
     }
@@ -109,25 +106,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         &format!("`{}`", clean_line(&display)),
     )?;
 
-    let parent = plan.dir.join(&folder);
-    fs::create_dir_all(&parent).map_err(|e| {
-        Failure::usage(format!(
-            "cannot create the folder `{}`: {}",
-            parent.display(),
-            io_reason(&e)
-        ))
-    })?;
-    // A sub-folder that is a link out of the plan folder is not followed.
-    let inside = match (fs::canonicalize(&parent), fs::canonicalize(&plan.dir)) {
-        (Ok(p), Ok(root)) => p.starts_with(root),
-        _ => false,
-    };
-    if !inside {
-        return Err(Failure::usage(format!(
-            "`{folder}` leads out of the plan folder: nothing was written"
-        ))
-        .into());
-    }
+    create_folder_inside(&plan.dir, &folder)?;
     write_atomic(&plan.dir.join(&relative), text.as_bytes(), false)?;
     writeln!(out, "{}", clean_line(&display))?;
     Ok(EXIT_OK)

@@ -263,7 +263,7 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
     for item in &listing.items {
         let init = item.initiative;
         let cells = [
-            format!("`{}`", init.id),
+            escape::markdown_cell(&init.id),
             words.period(init.period),
             escape::markdown_cell(&init.title),
             escape::markdown_cell(&tracks_text(init, words)),

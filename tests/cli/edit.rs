@@ -226,7 +226,7 @@ fn new_refuses_bad_values_and_paths_out_of_the_folder() {
                 "--deadline",
                 "2017-6-30",
             ],
-            2,
+            1,
             "YYYY-MM-DD",
         ),
         (
@@ -655,4 +655,38 @@ fn set_accepts_the_words_the_user_reads_and_writes_the_format_s_own() {
     let before = std::fs::read(f.plans().join("a.toml")).unwrap();
     f.run(&["set", "a", "status=klar"]).code(1);
     assert_eq!(std::fs::read(f.plans().join("a.toml")).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn new_never_writes_through_a_dangling_link_or_out_of_the_folder() {
+    let f = Fixture::new().filled();
+    let outside = f.dir().join("outside");
+    fs::create_dir(&outside).unwrap();
+    std::os::unix::fs::symlink(outside.join("x.toml"), f.plans().join("laesecafe.toml")).unwrap();
+    std::os::unix::fs::symlink(&outside, f.plans().join("q3")).unwrap();
+    let out = f
+        .run(&["new", "Læsecafé", "--period", "Q3", "--track", "Hygge"])
+        .code(1);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let out = f
+        .run(&[
+            "new",
+            "Læsecafé",
+            "--period",
+            "Q3",
+            "--track",
+            "Hygge",
+            "--id",
+            "cafe",
+            "--folder",
+            "q3/sub",
+        ])
+        .code(2);
+    assert!(
+        stderr(&out).contains("leads out of the plan folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
 }

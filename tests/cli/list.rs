@@ -373,3 +373,19 @@ fn statuses_and_periods_may_be_typed_as_the_danish_table_shows_them() {
     );
     f.run(&["list", "--status", "klar"]).code(2);
 }
+
+#[test]
+fn an_id_with_a_pipe_cannot_break_the_markdown_table() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a|b", "Q1", &["Hygge"], "");
+    let out = f
+        .run(&["list", "--format", "markdown", "--period", "Q1"])
+        .code(0);
+    let text = stdout(&out);
+    let row = text.lines().find(|l| l.contains("a\\|b")).expect(&text);
+    assert_eq!(
+        row.matches(" | ").count(),
+        text.lines().next().unwrap().matches(" | ").count()
+    );
+}

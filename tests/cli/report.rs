@@ -269,7 +269,7 @@ fn output_file_takes_its_format_from_the_extension_and_is_not_overwritten() {
         .args(["report", "-q", "Q2", "-o"])
         .arg(&file)
         .assert()
-        .code(2);
+        .code(1);
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert!(stderr(&out).contains("--force"));
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine");

@@ -362,3 +362,18 @@ fn files_with_errors_are_named_in_a_warning_by_every_reading_command() {
     let clean = Fixture::new().filled();
     assert_eq!(stderr(&clean.run(&["status"]).code(0)), "");
 }
+
+#[test]
+fn a_dependency_whose_file_is_broken_blocks_as_one_not_done() {
+    let f = Fixture::new()
+        .filled()
+        .file("grundlag.toml", "title = \"Grundlag\nperiod = \"Q1\"\n")
+        .initiative("videre", "Q2", &["Hygge"], "depends_on = [\"grundlag\"]\n");
+    let out = f
+        .run(&["--today", "2017-05-15", "status", "--format", "json"])
+        .code(0);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["totals"]["blocked"], 1);
+    assert_eq!(json["attention"][0]["id"], "videre");
+    assert_eq!(json["attention"][0]["reasons"][0]["by"][0], "grundlag");
+}

@@ -175,8 +175,9 @@ fn lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
 }
 
 /// The width of a line in a fixed-width font: one column per character (æ, ø and å too).
+/// Display width: Danish letters count one column, also when written decomposed.
 fn width(text: &str) -> usize {
-    text.chars().count()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 fn pad_right(text: &str, to: usize) -> String {
