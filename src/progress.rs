@@ -133,9 +133,9 @@ fn judge_in(
             .iter()
             // Whatever is not known to be done blocks: also a dependency whose file is broken.
             .filter(|dep| {
-                !by_id
+                by_id
                     .get(dep.as_str())
-                    .is_some_and(|d| d.status == Status::Done)
+                    .is_none_or(|d| d.status != Status::Done)
             })
             .cloned()
             .collect();
