@@ -54,17 +54,6 @@ pub enum Reason {
     AtRisk,
 }
 
-impl Reason {
-    /// A short English phrase, for JSON and English text.
-    pub fn describe(&self) -> String {
-        match self {
-            Reason::Late { since } => format!("late since {since}"),
-            Reason::Blocked { by } => format!("blocked by {}", by.join(", ")),
-            Reason::AtRisk => "waiting for funding".to_string(),
-        }
-    }
-}
-
 /// The judgement of one initiative at the as-of date.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Judgement {

@@ -110,32 +110,15 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
     let current = CurrentPeriod::of(info.year, as_of);
 
     let mut totals = Totals::default();
-    let mut periods: Vec<PeriodRow> = Period::ALL
+    let mut by_period: Vec<(Period, Totals)> = Period::ALL
         .iter()
-        .map(|&period| PeriodRow {
-            period,
-            total: 0,
-            done: 0,
-            active: 0,
-            planned: 0,
-            postponed: 0,
-            cancelled: 0,
-            late: 0,
-        })
+        .map(|&p| (p, Totals::default()))
         .collect();
     let mut attention = Vec::new();
     for (init, judgement) in &judged {
         totals.add(init.status, judgement);
-        if let Some(row) = periods.iter_mut().find(|r| r.period == init.period) {
-            row.total += 1;
-            match init.status {
-                Status::Planned => row.planned += 1,
-                Status::Active => row.active += 1,
-                Status::Done => row.done += 1,
-                Status::Postponed => row.postponed += 1,
-                Status::Cancelled => row.cancelled += 1,
-            }
-            row.late += usize::from(judgement.late());
+        if let Some((_, counts)) = by_period.iter_mut().find(|(p, _)| *p == init.period) {
+            counts.add(init.status, judgement);
         }
         if judgement.needs_attention() {
             attention.push(Attention {
@@ -147,6 +130,20 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
             });
         }
     }
+
+    let periods = by_period
+        .into_iter()
+        .map(|(period, t)| PeriodRow {
+            period,
+            total: t.initiatives,
+            done: t.done,
+            active: t.active,
+            planned: t.planned,
+            postponed: t.postponed,
+            cancelled: t.cancelled,
+            late: t.late,
+        })
+        .collect();
 
     let minimum = rules.min_per_track as usize;
     let tracks = track_counts(plan)

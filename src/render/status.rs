@@ -250,7 +250,7 @@ fn locations(
             (plain, painted)
         })
         .collect();
-    for line in wrap_items(&items, " · ", usize::from(width) - 2) {
+    for line in wrap_items(&items, " · ", usize::from(width).saturating_sub(2)) {
         writeln!(out, "  {line}")?;
     }
     writeln!(out)
