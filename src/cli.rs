@@ -25,16 +25,33 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// The plan folder [default: ./plans, else the nearest plans/ upward]
-    #[arg(long, global = true, env = "PLAN_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "PLAN_DIR",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub plans: Option<PathBuf>,
     /// Judge progress as of this date, YYYY-MM-DD [default: $PLAN_TODAY, else today]
-    #[arg(long, global = true, value_name = "DATE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DATE",
+        help_heading = "Global options"
+    )]
     pub today: Option<String>,
     /// Language of reports and status text [default: the plan's language]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<Lang>,
     /// When to use colour (honours NO_COLOR)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 }
 
@@ -54,6 +71,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the plan against its rules; every problem, with file:line:column
+    #[command(after_help = RULES_HELP)]
     Check(CheckArgs),
     /// Where the plan stands: totals, quarters, tracks, what needs attention
     Status(StatusArgs),
@@ -78,6 +96,23 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
 }
+
+/// The rules, for `plan check --help` (a test keeps it in step with `diag::Rule`).
+pub const RULES_HELP: &str = "\
+Rules (turn one up or down in plan.toml: [rules.severity] RULE = \"error\" | \"warning\" | \"off\"):
+  syntax                   error    the file is not valid TOML, or not UTF-8
+  unknown-field            error    a key the format does not have
+  missing-field            error    title, period or tracks absent
+  invalid-value            error    wrong type or value (period, status, funding, date, id …)
+  unknown-track            error    a track not in the catalogue
+  unknown-location         warning  a place not in the catalogue
+  duplicate-id             error    two files with one id
+  unknown-dependency       error    depends_on names no initiative
+  dependency-cycle         error    initiatives depend on each other in a loop
+  dependency-order         error    an initiative depends on one in a later quarter
+  deadline-outside-period  warning  a deadline outside the initiative's quarter or the plan year
+  min-per-track            error    a track has fewer initiatives than min_per_track
+  min-per-location         error    a place has fewer initiatives than min_per_location";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -122,13 +157,13 @@ pub struct ListArgs {
     /// Only initiatives on this track (name or alias, any case); cross-cutting ones are shown too, marked
     #[arg(long)]
     pub track: Option<String>,
-    /// Only this period: year, Q1, Q2, Q3, Q4
+    /// Only this period: year, Q1..Q4 (also år, "2. kvartal", 2)
     #[arg(long)]
     pub period: Option<String>,
     /// Only initiatives in this place (name or alias, any case)
     #[arg(long)]
     pub location: Option<String>,
-    /// Only this status: planned, active, done, postponed, cancelled
+    /// Only this status: planned, active, done, postponed, cancelled (also in Danish: færdig …)
     #[arg(long)]
     pub status: Option<String>,
     /// Only initiatives with this tag
@@ -259,4 +294,27 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Rule;
+
+    #[test]
+    fn the_rules_help_names_every_rule_with_its_default_severity() {
+        for rule in Rule::ALL {
+            let line = RULES_HELP
+                .lines()
+                .find(|l| l.split_whitespace().next() == Some(rule.name()))
+                .unwrap_or_else(|| panic!("{} is not in RULES_HELP", rule.name()));
+            assert!(line.contains(rule.default_severity().name()), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }
