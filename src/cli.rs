@@ -212,26 +212,26 @@ pub struct ReportArgs {
 pub struct NewArgs {
     /// The initiative's title
     pub title: String,
-    /// year, Q1, Q2, Q3 or Q4
+    /// year, Q1, Q2, Q3 or Q4 (also år, "2. kvartal")
     #[arg(long)]
     pub period: String,
     /// A track (name or alias); repeat for several
-    #[arg(long = "track", required = true)]
+    #[arg(long = "track", required = true, value_name = "TRACK")]
     pub tracks: Vec<String>,
     /// A place; repeat for several
-    #[arg(long = "location")]
+    #[arg(long = "location", value_name = "PLACE")]
     pub locations: Vec<String>,
     /// A partner; repeat for several
-    #[arg(long = "partner")]
+    #[arg(long = "partner", value_name = "PARTNER")]
     pub partners: Vec<String>,
     /// A tag; repeat for several
-    #[arg(long = "tag")]
+    #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// Deadline, YYYY-MM-DD
     #[arg(long)]
     pub deadline: Option<String>,
     /// An id this initiative builds on; repeat for several
-    #[arg(long = "depends-on")]
+    #[arg(long = "depends-on", value_name = "ID")]
     pub depends_on: Vec<String>,
     /// The description
     #[arg(long)]
