@@ -31,6 +31,19 @@ pub struct ReadProblem {
 }
 
 impl SourceFile {
+    /// A file as the loader would have read it from `bytes`, at `relative` in the plan folder
+    /// (shown to users as `relative`). For tests and fuzzing: no disk involved.
+    pub fn from_bytes(relative: &str, bytes: &[u8]) -> SourceFile {
+        let (text, problem) = decode(bytes);
+        SourceFile {
+            path: PathBuf::from(relative),
+            relative: relative.to_string(),
+            display: relative.to_string(),
+            text,
+            problem,
+        }
+    }
+
     /// The id of the initiative in this file: its stem.
     pub fn stem(&self) -> &str {
         let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);

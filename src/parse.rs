@@ -184,6 +184,9 @@ impl Reader<'_> {
         };
         match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                // What the TOML parser keeps of a date it could not read (`2017-13-45`):
+                // it has already reported a syntax error at this spot.
+                (None, None, None) => None,
                 (Some(d), None, None) => {
                     match NaiveDate::from_ymd_opt(
                         i32::from(d.year),
