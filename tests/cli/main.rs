@@ -9,6 +9,7 @@ mod edit;
 mod help;
 mod import;
 mod list;
+mod properties;
 mod report;
 mod show;
 mod status;
