@@ -102,6 +102,18 @@ pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
     }
 }
 
+/// [`decode`] for bytes the caller owns: a UTF-8 file without a BOM or CR (the usual
+/// case) becomes its text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<ReadProblem>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&b'\r') {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
 fn normalize_newlines(text: &str) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -135,26 +147,35 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     walk(&root, dir, "", &mut seen_dirs, &mut paths);
     paths.sort_by(|a, b| a.1.cmp(&b.1));
 
+    // Reading is most of the work for a large folder: read on every core, like parsing.
+    let read: Vec<Vec<SourceFile>> = on_every_core(&paths, |_, part| {
+        part.iter()
+            .map(|(path, relative)| {
+                let (text, problem) = match fs::read(path) {
+                    Ok(bytes) => decode_owned(bytes),
+                    Err(err) => (
+                        String::new(),
+                        Some(ReadProblem {
+                            message: format!("the file could not be read: {}", io_reason(&err)),
+                            help: None,
+                            offset: None,
+                        }),
+                    ),
+                };
+                SourceFile {
+                    display: join_display(&display_root, relative),
+                    path: path.clone(),
+                    relative: relative.clone(),
+                    text,
+                    problem,
+                }
+            })
+            .collect()
+    });
+    drop(paths);
     let mut folder = Folder::default();
-    for (path, relative) in paths {
-        let (text, problem) = match fs::read(&path) {
-            Ok(bytes) => decode(&bytes),
-            Err(err) => (
-                String::new(),
-                Some(ReadProblem {
-                    message: format!("the file could not be read: {}", io_reason(&err)),
-                    help: None,
-                    offset: None,
-                }),
-            ),
-        };
-        let file = SourceFile {
-            display: join_display(&display_root, &relative),
-            path,
-            relative,
-            text,
-            problem,
-        };
+    folder.initiatives.reserve(read.iter().map(Vec::len).sum());
+    for file in read.into_iter().flatten() {
         if file.relative == "plan.toml" {
             folder.manifest = Some(file);
         } else {
@@ -162,6 +183,31 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
         }
     }
     Ok(folder)
+}
+
+/// Runs `work` on `items` split into one chunk per core (one chunk for a small folder,
+/// where starting threads would cost more than it saves); the results in order. `work`
+/// gets the offset of its chunk in `items`.
+fn on_every_core<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &[T]) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().div_ceil(64).max(1));
+    let chunk = items.len().div_ceil(workers).max(1);
+    if workers == 1 {
+        return vec![work(0, items)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, part)| scope.spawn(move || work(n * chunk, part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a loader thread panicked"))
+            .collect()
+    })
 }
 
 /// A short reason for an I/O error, without the OS error number.
@@ -298,7 +344,7 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
     use crate::model::Plan;
     use crate::parse;
 
-    let mut files = Vec::new();
+    let mut files = Vec::with_capacity(folder.initiatives.len() + 1);
     let mut diagnostics = Vec::new();
     let has_manifest = folder.manifest.is_some();
     let manifest = match folder.manifest {
@@ -313,41 +359,28 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
     files.extend(folder.initiatives);
 
     // Files are independent until the cross-file rules: parse them on every core.
-    let catalogue = &manifest.catalogue;
-    let sources = &files[first..];
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(sources.len().div_ceil(64).max(1));
-    let chunk = sources.len().div_ceil(workers).max(1);
-    let parsed: Vec<(Vec<crate::model::Initiative>, Vec<crate::diag::Diagnostic>)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = sources
-                .chunks(chunk)
-                .enumerate()
-                .map(|(n, part)| {
-                    scope.spawn(move || {
-                        let mut initiatives = Vec::new();
-                        let mut diags = Vec::new();
-                        for (i, source) in part.iter().enumerate() {
-                            let index = first + n * chunk + i;
-                            if let Some(init) =
-                                parse::initiative(index, source, catalogue, &mut diags)
-                            {
-                                initiatives.push(init);
-                            }
-                        }
-                        (initiatives, diags)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a parser thread panicked"))
-                .collect()
-        });
+    let catalogue = &crate::model::CatalogueIndex::new(&manifest.catalogue);
+    let total = files.len() - first;
+    let parsed = on_every_core(&files[first..], |offset, part| {
+        // The first chunk's list gets room for all, so that the others are appended to it
+        // without a second copy of every initiative.
+        let mut initiatives = Vec::with_capacity(if offset == 0 { total } else { part.len() });
+        let mut diags = Vec::new();
+        for (i, source) in part.iter().enumerate() {
+            if let Some(init) = parse::initiative(first + offset + i, source, catalogue, &mut diags)
+            {
+                initiatives.push(init);
+            }
+        }
+        (initiatives, diags)
+    });
     let mut initiatives = Vec::new();
     for (inits, diags) in parsed {
-        initiatives.extend(inits);
+        if initiatives.is_empty() {
+            initiatives = inits;
+        } else {
+            initiatives.extend(inits);
+        }
         diagnostics.extend(diags);
     }
     let all_ids: Vec<String> = files[first..]
@@ -355,9 +388,12 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
         .map(|f| f.stem().to_string())
         .collect();
     // With duplicate ids, the first file (by path) is the one the plan uses.
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(initiatives.len());
     initiatives.retain(|i| seen.insert(i.id.clone()));
-    initiatives.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    drop(seen);
+    // Ids are unique now, so an unstable sort gives the same order, without the stable
+    // sort's scratch copy of every initiative.
+    initiatives.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
     Plan {
         dir: dir.to_path_buf(),
         manifest,

@@ -13,7 +13,7 @@ use crate::model::{
     Catalogue, Funding, Initiative, LogEntry, Manifest, Period, PlanInfo, Rules, Spans, Status,
     Track,
 };
-use crate::model::{Location, CROSS_CUTTING};
+use crate::model::{CatalogueIndex, Location, CROSS_CUTTING};
 use crate::suggest::{did_you_mean, nearest};
 
 pub const INITIATIVE_FIELDS: [&str; 15] = [
@@ -413,9 +413,10 @@ fn parse_toml<'i>(
 pub fn initiative(
     file: usize,
     source: &SourceFile,
-    catalogue: &Catalogue,
+    index: &CatalogueIndex<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Initiative> {
+    let catalogue = index.catalogue;
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
         diags.push(
@@ -515,7 +516,7 @@ pub fn initiative(
         for name in list.get_ref() {
             if Catalogue::is_cross_cutting(name.get_ref()) {
                 cross_cutting = true;
-            } else if let Some(canonical) = catalogue.track(name.get_ref()) {
+            } else if let Some(canonical) = index.track(name.get_ref()) {
                 if !tracks.iter().any(|t| t == canonical) {
                     tracks.push(canonical.to_string());
                 }
@@ -547,7 +548,7 @@ pub fn initiative(
 
     let mut locations = Vec::new();
     for name in raw_locations.iter().flat_map(|l| l.get_ref()) {
-        match catalogue.location(name.get_ref()) {
+        match index.location(name.get_ref()) {
             Some(canonical) => {
                 if !locations.iter().any(|l| l == canonical) {
                     locations.push(canonical.to_string());

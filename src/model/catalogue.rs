@@ -87,19 +87,72 @@ pub fn fold(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `fold(name) == folded`, without building the folded string: this runs for
+/// every name of every file against every entry of the catalogue.
+fn folds_to(name: &str, folded: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let spaced = words.next().into_iter().chain(words.flat_map(|w| [" ", w]));
+    spaced
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase)
+        .eq(folded.chars())
+}
+
 fn find<'a>(
-    entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
+    entries: impl Iterator<Item = (&'a String, &'a Vec<String>)> + Clone,
     name: &str,
 ) -> Option<&'a str> {
     let wanted = fold(name);
-    let all: Vec<_> = entries.collect();
-    all.iter()
-        .find(|(canonical, _)| fold(canonical) == wanted)
+    entries
+        .clone()
+        .find(|(canonical, _)| folds_to(canonical, &wanted))
         .or_else(|| {
-            all.iter()
-                .find(|(_, aliases)| aliases.iter().any(|a| fold(a) == wanted))
+            let mut all = entries;
+            all.find(|(_, aliases)| aliases.iter().any(|a| folds_to(a, &wanted)))
         })
         .map(|(canonical, _)| canonical.as_str())
+}
+
+/// The catalogue's names folded once, for looking up many names (every file of a plan):
+/// the same answers as [`Catalogue::track`] and [`Catalogue::location`].
+pub struct CatalogueIndex<'a> {
+    pub catalogue: &'a Catalogue,
+    tracks: HashMap<String, &'a str>,
+    locations: HashMap<String, &'a str>,
+}
+
+impl<'a> CatalogueIndex<'a> {
+    pub fn new(catalogue: &'a Catalogue) -> Self {
+        // Canonical names first, then aliases, each in catalogue order; the first wins,
+        // as in `find`.
+        fn index<'a>(
+            entries: impl Iterator<Item = (&'a String, &'a Vec<String>)> + Clone,
+        ) -> HashMap<String, &'a str> {
+            let mut map = HashMap::new();
+            for (canonical, _) in entries.clone() {
+                map.entry(fold(canonical)).or_insert(canonical.as_str());
+            }
+            for (canonical, aliases) in entries {
+                for alias in aliases {
+                    map.entry(fold(alias)).or_insert(canonical.as_str());
+                }
+            }
+            map
+        }
+        CatalogueIndex {
+            catalogue,
+            tracks: index(catalogue.tracks.iter().map(|t| (&t.name, &t.aliases))),
+            locations: index(catalogue.locations.iter().map(|l| (&l.name, &l.aliases))),
+        }
+    }
+
+    pub fn track(&self, name: &str) -> Option<&'a str> {
+        self.tracks.get(&fold(name)).copied()
+    }
+
+    pub fn location(&self, name: &str) -> Option<&'a str> {
+        self.locations.get(&fold(name)).copied()
+    }
 }
 
 impl Catalogue {
@@ -168,6 +221,54 @@ mod tests {
         assert_eq!(c.location("ÅGERUP"), Some("Ågerup"));
         // Decomposed, as macOS may write it: A + U+030A COMBINING RING ABOVE.
         assert_eq!(c.location("A\u{30A}gerup"), Some("Ågerup"));
+    }
+
+    #[test]
+    fn folding_in_place_agrees_with_fold() {
+        let names = [
+            "Viden og vejledning",
+            "  viden   OG\tvejledning ",
+            "ÅGERUP",
+            "",
+            "   ",
+            "İstanbul",
+            "a b",
+            "ab",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(folds_to(a, &fold(b)), fold(a) == fold(b), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_answers_as_the_catalogue_does() {
+        let mut c = catalogue();
+        // Clashing spellings: the canonical name wins over another entry's alias, and the
+        // first entry wins among equals.
+        c.tracks.push(Track {
+            name: "Vejledning".into(),
+            aliases: vec!["viden og vejledning".into(), "Råd".into()],
+        });
+        c.tracks.push(Track {
+            name: "Råd".into(),
+            aliases: vec!["vejledning".into()],
+        });
+        let index = CatalogueIndex::new(&c);
+        for name in [
+            "viden og vejledning",
+            "VIDEN & VEJLEDNING",
+            "vejledning",
+            "råd",
+            "RÅD ",
+            "ukendt",
+        ] {
+            assert_eq!(index.track(name), c.track(name), "{name}");
+        }
+        for name in ["ågerup", "Aagerup", "Viby"] {
+            assert_eq!(index.location(name), c.location(name), "{name}");
+        }
     }
 
     #[test]

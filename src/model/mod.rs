@@ -5,7 +5,8 @@ mod initiative;
 mod period;
 
 pub use catalogue::{
-    fold as catalogue_fold, Catalogue, Location, Manifest, PlanInfo, Rules, Track, CROSS_CUTTING,
+    fold as catalogue_fold, Catalogue, CatalogueIndex, Location, Manifest, PlanInfo, Rules, Track,
+    CROSS_CUTTING,
 };
 pub use initiative::{Funding, Initiative, LogEntry, Spans, Status};
 pub use period::Period;

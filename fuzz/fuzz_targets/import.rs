@@ -1,0 +1,60 @@
+//! `plan import` of arbitrary text: read the memo's table, turn every row into an
+//! initiative file as the command does, and load and check those files. The files the
+//! import writes must always be TOML the loader reads: a syntax error in them is a bug.
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use plan::diag::Rule;
+use plan::edit::{unique_id, NewInitiative};
+use plan::import::{parse, short_title, title_id};
+use plan::load::{decode, plan_from_folder, Folder, SourceFile};
+use plan::parse::default_manifest;
+
+fuzz_target!(|data: &[u8]| {
+    let (text, problem) = decode(data);
+    if problem.is_some() {
+        return;
+    }
+    let catalogue = default_manifest().catalogue;
+    let memo = parse(&text, &catalogue);
+    let mut taken: Vec<String> = Vec::new();
+    let mut files = Vec::new();
+    for row in &memo.rows {
+        let title = short_title(&row.text);
+        let mut base = title_id(&title);
+        if base.is_empty() {
+            base = format!("row-{}", row.line);
+        }
+        let id = unique_id(&base, &taken);
+        taken.push(id.clone());
+        let file = NewInitiative {
+            comments: vec![format!("{}, row {} of the memo.", row.heading, row.number)],
+            title,
+            description: Some(row.text.clone()),
+            period: row.period.as_str().to_string(),
+            tracks: row.tracks.clone(),
+            locations: row.locations.clone(),
+            status: "planned".into(),
+            ..NewInitiative::default()
+        }
+        .render();
+        files.push(SourceFile::from_bytes(&format!("{id}.toml"), file.as_bytes()));
+    }
+    let plan = plan_from_folder(
+        Path::new("plans"),
+        Folder {
+            manifest: None,
+            initiatives: files,
+        },
+    );
+    let diags = plan::check::check(&plan);
+    for d in &diags {
+        assert!(
+            !matches!(d.rule, Rule::Syntax | Rule::UnknownField | Rule::DuplicateId),
+            "import wrote a file the loader rejects: {d:?}\n{}",
+            d.file.map_or("", |f| plan.files[f].text.as_str())
+        );
+    }
+});
