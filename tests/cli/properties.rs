@@ -530,3 +530,121 @@ proptest! {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The fuzz targets' inputs as regression tests: the seed corpus (`fuzz/corpus/<target>/seed-*`)
+// and every input a fuzz run found a problem with (`fuzz/regressions/<target>/*`) go through
+// what the target does, here in `cargo test`.
+
+/// What `fuzz/fuzz_targets/manifest.rs` puts beside the fuzzed plan.toml.
+const FUZZ_INITIATIVES: [(&str, &str); 3] = [
+    (
+        "laesehold.toml",
+        "title = \"Læsehold i Viby\"\nperiod = \"Q1\"\ntracks = [\"Fordybelse\", \"Hygge\"]\nlocations = [\"Viby\"]\ndeadline = 2017-03-31\nfunding = \"pending\"\n",
+    ),
+    (
+        "q2/it-cafe.toml",
+        "title = \"IT-café\"\nperiod = \"Q2\"\ntracks = [\"Digitale forbindelser\"]\nlocations = [\"Bogbussen\"]\ndepends_on = [\"laesehold\"]\nstatus = \"active\"\n",
+    ),
+    (
+        "aarsplan.toml",
+        "title = \"Årsplan\"\nperiod = \"year\"\ntracks = [\"Alle spor\"]\ndepends_on = [\"it-cafe\"]\n",
+    ),
+];
+
+/// The import target: memo text → rows → initiative files → a checked plan. The files the
+/// import writes must load without syntax errors or unknown fields.
+fn import_pipeline(bytes: &[u8]) {
+    use plan::edit::{unique_id, NewInitiative};
+    use plan::import::{parse, short_title, title_id};
+    let (text, problem) = plan::load::decode(bytes);
+    if problem.is_some() {
+        return;
+    }
+    let catalogue = plan::parse::default_manifest().catalogue;
+    let memo = parse(&text, &catalogue);
+    let mut taken: Vec<String> = Vec::new();
+    let mut files = Vec::new();
+    for row in &memo.rows {
+        let title = short_title(&row.text);
+        let mut base = title_id(&title);
+        if base.is_empty() {
+            base = format!("row-{}", row.line);
+        }
+        let id = unique_id(&base, &taken);
+        taken.push(id.clone());
+        let file = NewInitiative {
+            comments: vec![format!("{}, row {} of the memo.", row.heading, row.number)],
+            title,
+            description: Some(row.text.clone()),
+            period: row.period.as_str().to_string(),
+            tracks: row.tracks.clone(),
+            locations: row.locations.clone(),
+            status: "planned".into(),
+            ..NewInitiative::default()
+        }
+        .render();
+        files.push((format!("{id}.toml"), file.into_bytes()));
+    }
+    let plan = plan_of(None, &files);
+    for d in check_and_render(&plan) {
+        assert!(
+            !matches!(
+                d.rule,
+                plan::diag::Rule::Syntax
+                    | plan::diag::Rule::UnknownField
+                    | plan::diag::Rule::DuplicateId
+            ),
+            "import wrote a file the loader rejects: {d:?}"
+        );
+    }
+}
+
+fn fuzz_inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut inputs = Vec::new();
+    for (dir, seeds_only) in [
+        (root.join("corpus").join(target), true),
+        (root.join("regressions").join(target), false),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if seeds_only && !name.starts_with("seed-") {
+                continue;
+            }
+            inputs.push((name, std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    inputs.sort();
+    inputs
+}
+
+#[test]
+fn fuzz_seeds_and_found_inputs_go_through_their_targets() {
+    let initiatives = fuzz_inputs("initiative");
+    let manifests = fuzz_inputs("manifest");
+    let memos = fuzz_inputs("import");
+    // The seed corpus is committed: an empty list means the paths are wrong.
+    assert!(!initiatives.is_empty() && !manifests.is_empty() && !memos.is_empty());
+    for (_, bytes) in &initiatives {
+        check_and_render(&plan_of(None, &[("fuzz.toml".into(), bytes.clone())]));
+    }
+    let beside: Vec<(String, Vec<u8>)> = FUZZ_INITIATIVES
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+        .collect();
+    for (_, bytes) in &manifests {
+        check_and_render(&plan_of(Some(bytes), &beside));
+    }
+    for (_, bytes) in &memos {
+        import_pipeline(bytes);
+    }
+    // The shipped seeds are valid: the 2017 initiatives load with no per-file finding.
+    for (name, bytes) in initiatives.iter().filter(|(n, _)| n.starts_with("seed-")) {
+        let plan = plan_of(None, &[("fuzz.toml".into(), bytes.clone())]);
+        assert_eq!(plan.initiatives.len(), 1, "{name}");
+    }
+}
