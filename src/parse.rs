@@ -9,11 +9,10 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::SourceFile;
-use crate::model::{
-    Catalogue, Funding, Initiative, LogEntry, Manifest, Period, PlanInfo, Rules, Spans, Status,
-    Track,
-};
 use crate::model::{CatalogueIndex, Location, CROSS_CUTTING};
+use crate::model::{
+    Funding, Initiative, LogEntry, Manifest, Period, PlanInfo, Rules, Spans, Status, Track,
+};
 use crate::suggest::{did_you_mean, nearest};
 
 pub const INITIATIVE_FIELDS: [&str; 15] = [
@@ -514,7 +513,7 @@ pub fn initiative(
             );
         }
         for name in list.get_ref() {
-            if Catalogue::is_cross_cutting(name.get_ref()) {
+            if index.is_cross_cutting(name.get_ref()) {
                 cross_cutting = true;
             } else if let Some(canonical) = index.track(name.get_ref()) {
                 if !tracks.iter().any(|t| t == canonical) {

@@ -121,6 +121,11 @@ pub struct CatalogueIndex<'a> {
     pub catalogue: &'a Catalogue,
     tracks: HashMap<String, &'a str>,
     locations: HashMap<String, &'a str>,
+    /// The answers for each spelling the catalogue itself uses, as written: most names in
+    /// the files are typed exactly so, and need no folding then.
+    exact_tracks: HashMap<&'a str, Option<&'a str>>,
+    exact_locations: HashMap<&'a str, Option<&'a str>>,
+    exact_cross: HashMap<&'a str, bool>,
 }
 
 impl<'a> CatalogueIndex<'a> {
@@ -141,19 +146,53 @@ impl<'a> CatalogueIndex<'a> {
             }
             map
         }
+        fn exact<'a>(
+            spellings: &[&'a str],
+            folded: &HashMap<String, &'a str>,
+        ) -> HashMap<&'a str, Option<&'a str>> {
+            spellings
+                .iter()
+                .map(|&s| (s, folded.get(&fold(s)).copied()))
+                .collect()
+        }
+        let tracks = index(catalogue.tracks.iter().map(|t| (&t.name, &t.aliases)));
+        let locations = index(catalogue.locations.iter().map(|l| (&l.name, &l.aliases)));
+        let track_spellings = catalogue.track_spellings();
+        let mut cross_spellings = track_spellings.clone();
+        cross_spellings.extend(CROSS_CUTTING_ALIASES);
         CatalogueIndex {
             catalogue,
-            tracks: index(catalogue.tracks.iter().map(|t| (&t.name, &t.aliases))),
-            locations: index(catalogue.locations.iter().map(|l| (&l.name, &l.aliases))),
+            exact_tracks: exact(&track_spellings, &tracks),
+            exact_locations: exact(&catalogue.location_spellings(), &locations),
+            exact_cross: cross_spellings
+                .into_iter()
+                .map(|s| (s, Catalogue::is_cross_cutting(s)))
+                .collect(),
+            tracks,
+            locations,
         }
     }
 
     pub fn track(&self, name: &str) -> Option<&'a str> {
-        self.tracks.get(&fold(name)).copied()
+        match self.exact_tracks.get(name) {
+            Some(answer) => *answer,
+            None => self.tracks.get(&fold(name)).copied(),
+        }
     }
 
     pub fn location(&self, name: &str) -> Option<&'a str> {
-        self.locations.get(&fold(name)).copied()
+        match self.exact_locations.get(name) {
+            Some(answer) => *answer,
+            None => self.locations.get(&fold(name)).copied(),
+        }
+    }
+
+    /// [`Catalogue::is_cross_cutting`], quicker for names spelt as the catalogue spells them.
+    pub fn is_cross_cutting(&self, name: &str) -> bool {
+        match self.exact_cross.get(name) {
+            Some(answer) => *answer,
+            None => Catalogue::is_cross_cutting(name),
+        }
     }
 }
 
@@ -262,13 +301,24 @@ mod tests {
         let index = CatalogueIndex::new(&c);
         for name in [
             "viden og vejledning",
+            "Viden og vejledning",
             "VIDEN & VEJLEDNING",
+            "Viden & vejledning",
             "vejledning",
+            "Vejledning",
             "råd",
+            "Råd",
             "RÅD ",
             "ukendt",
+            "Alle spor",
+            "ALL",
         ] {
             assert_eq!(index.track(name), c.track(name), "{name}");
+            assert_eq!(
+                index.is_cross_cutting(name),
+                Catalogue::is_cross_cutting(name),
+                "{name}"
+            );
         }
         for name in ["ågerup", "A\u{30A}GERUP", "Aagerup", "Viby"] {
             assert_eq!(index.location(name), c.location(name), "{name}");
