@@ -133,46 +133,13 @@ pub struct Folder {
 /// Reads the folder. Fails only when the folder itself cannot be read; problems with single
 /// files end up in their `SourceFile::problem`.
 pub fn read_folder(dir: &Path) -> io::Result<Folder> {
-    let meta = fs::metadata(dir)?;
-    if !meta.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
-    }
-    let root = fs::canonicalize(dir)?;
-    // Read the top level eagerly so that an unreadable folder is an error, not an empty plan.
-    fs::read_dir(dir)?;
-    let display_root = display_root(dir);
-    let mut paths = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    seen_dirs.insert(root.clone());
-    walk(&root, dir, "", &mut seen_dirs, &mut paths);
-    paths.sort_by(|a, b| a.1.cmp(&b.1));
-
+    let listing = list_folder(dir)?;
     // Reading is most of the work for a large folder: read on every core, like parsing.
-    let read: Vec<Vec<SourceFile>> = on_every_core(&paths, |_, part| {
+    let read: Vec<Vec<SourceFile>> = on_every_core(&listing.paths, |_, part| {
         part.iter()
-            .map(|(path, relative)| {
-                let (text, problem) = match fs::read(path) {
-                    Ok(bytes) => decode_owned(bytes),
-                    Err(err) => (
-                        String::new(),
-                        Some(ReadProblem {
-                            message: format!("the file could not be read: {}", io_reason(&err)),
-                            help: None,
-                            offset: None,
-                        }),
-                    ),
-                };
-                SourceFile {
-                    display: join_display(&display_root, relative),
-                    path: path.clone(),
-                    relative: relative.clone(),
-                    text,
-                    problem,
-                }
-            })
+            .map(|(path, relative)| read_source(path, relative, &listing.display_root))
             .collect()
     });
-    drop(paths);
     let mut folder = Folder::default();
     folder.initiatives.reserve(read.iter().map(Vec::len).sum());
     for file in read.into_iter().flatten() {
@@ -183,6 +150,54 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
         }
     }
     Ok(folder)
+}
+
+/// The files of a plan folder, not read yet: path on disk and relative path, sorted by the
+/// relative path.
+struct Listing {
+    display_root: String,
+    paths: Vec<(PathBuf, String)>,
+}
+
+fn list_folder(dir: &Path) -> io::Result<Listing> {
+    let meta = fs::metadata(dir)?;
+    if !meta.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
+    }
+    let root = fs::canonicalize(dir)?;
+    // Read the top level eagerly so that an unreadable folder is an error, not an empty plan.
+    fs::read_dir(dir)?;
+    let mut paths = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    seen_dirs.insert(root.clone());
+    walk(&root, dir, "", &mut seen_dirs, &mut paths);
+    paths.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(Listing {
+        display_root: display_root(dir),
+        paths,
+    })
+}
+
+/// Reads one file; a file that cannot be read gets its problem, not an error.
+fn read_source(path: &Path, relative: &str, display_root: &str) -> SourceFile {
+    let (text, problem) = match fs::read(path) {
+        Ok(bytes) => decode_owned(bytes),
+        Err(err) => (
+            String::new(),
+            Some(ReadProblem {
+                message: format!("the file could not be read: {}", io_reason(&err)),
+                help: None,
+                offset: None,
+            }),
+        ),
+    };
+    SourceFile {
+        display: join_display(display_root, relative),
+        path: path.to_path_buf(),
+        relative: relative.to_string(),
+        text,
+        problem,
+    }
 }
 
 /// Runs `work` on `items` split into one chunk per core (one chunk for a small folder,
@@ -291,7 +306,22 @@ fn walk(
 
 /// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<crate::model::Plan> {
-    Ok(plan_from_folder(dir, read_folder(dir)?))
+    // The same plan as `plan_from_folder(dir, read_folder(dir)?)`, but each core reads its
+    // share of the files and parses them at once, instead of all files being read before
+    // parsing starts.
+    let listing = list_folder(dir)?;
+    let (manifest, paths): (Vec<_>, Vec<_>) = listing
+        .paths
+        .into_iter()
+        .partition(|(_, relative)| relative == "plan.toml");
+    let manifest = manifest
+        .first()
+        .map(|(path, relative)| read_source(path, relative, &listing.display_root));
+    Ok(build_plan(
+        dir,
+        manifest,
+        Files::OnDisk(&paths, &listing.display_root),
+    ))
 }
 
 /// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
@@ -341,13 +371,24 @@ pub fn with_files(plan: &crate::model::Plan, changes: &[(String, String)]) -> cr
 
 /// Parses the files of a folder into a plan.
 pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
-    use crate::model::Plan;
+    build_plan(dir, folder.manifest, Files::Read(folder.initiatives))
+}
+
+/// The initiative files of a plan: already read, or still to read.
+enum Files<'a> {
+    Read(Vec<SourceFile>),
+    OnDisk(&'a [(PathBuf, String)], &'a str),
+}
+
+fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> crate::model::Plan {
+    use crate::diag::Diagnostic;
+    use crate::model::{CatalogueIndex, Initiative, Plan};
     use crate::parse;
 
-    let mut files = Vec::with_capacity(folder.initiatives.len() + 1);
     let mut diagnostics = Vec::new();
-    let has_manifest = folder.manifest.is_some();
-    let manifest = match folder.manifest {
+    let has_manifest = manifest.is_some();
+    let mut files = Vec::new();
+    let manifest = match manifest {
         Some(source) => {
             let manifest = parse::manifest(0, &source, &mut diagnostics);
             files.push(source);
@@ -356,12 +397,10 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
         None => parse::default_manifest(),
     };
     let first = files.len();
-    files.extend(folder.initiatives);
 
     // Files are independent until the cross-file rules: parse them on every core.
-    let catalogue = &crate::model::CatalogueIndex::new(&manifest.catalogue);
-    let total = files.len() - first;
-    let parsed = on_every_core(&files[first..], |offset, part| {
+    let catalogue = &CatalogueIndex::new(&manifest.catalogue);
+    let parse_part = |offset: usize, part: &[SourceFile], total: usize| {
         // The first chunk's list gets room for all, so that the others are appended to it
         // without a second copy of every initiative.
         let mut initiatives = Vec::with_capacity(if offset == 0 { total } else { part.len() });
@@ -373,9 +412,35 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
             }
         }
         (initiatives, diags)
-    });
+    };
+    type Part = (Vec<SourceFile>, (Vec<Initiative>, Vec<Diagnostic>));
+    let parts: Vec<Part> = match input {
+        Files::Read(sources) => {
+            let total = sources.len();
+            let parsed = on_every_core(&sources, |offset, part| parse_part(offset, part, total));
+            let mut parts: Vec<Part> = parsed.into_iter().map(|p| (Vec::new(), p)).collect();
+            match parts.first_mut() {
+                Some(part) => part.0 = sources,
+                None => parts.push((sources, (Vec::new(), Vec::new()))),
+            }
+            parts
+        }
+        Files::OnDisk(paths, display_root) => {
+            let total = paths.len();
+            on_every_core(paths, |offset, part| {
+                let sources: Vec<SourceFile> = part
+                    .iter()
+                    .map(|(path, relative)| read_source(path, relative, display_root))
+                    .collect();
+                let parsed = parse_part(offset, &sources, total);
+                (sources, parsed)
+            })
+        }
+    };
+    files.reserve(parts.iter().map(|p| p.0.len()).sum());
     let mut initiatives = Vec::new();
-    for (inits, diags) in parsed {
+    for (sources, (inits, diags)) in parts {
+        files.extend(sources);
         if initiatives.is_empty() {
             initiatives = inits;
         } else {
@@ -408,6 +473,43 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> crate::model::Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading
+    /// the folder first and parsing it after gives.
+    #[test]
+    fn loading_in_one_pass_is_reading_then_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("plan.toml"), crate::parse::DEFAULT_MANIFEST).unwrap();
+        // Enough files for every core, some broken, some depending on others, a duplicate.
+        for n in 0..300 {
+            let sub = root.join(format!("q{}", n % 4 + 1));
+            fs::create_dir_all(&sub).unwrap();
+            let text = match n % 7 {
+                0 => format!("title = \"Brudt {n}\nperiod = \"Q1\"\n"),
+                1 => format!("title = \"I{n}\"\nperiod = \"Q2\"\ntracks = [\"Hyge\"]\n"),
+                _ => format!(
+                    "title = \"I{n}\"\nperiod = \"Q{}\"\ntracks = [\"Hygge\", \"alle spor\"]\nlocations = [\"bogbus\"]\ndepends_on = [\"i-{}\"]\n",
+                    n % 4 + 1,
+                    n / 2
+                ),
+            };
+            fs::write(sub.join(format!("i-{n}.toml")), text).unwrap();
+        }
+        fs::write(root.join("i-5.toml"), "title = \"Kopi\"\n").unwrap();
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+        for dir in [root, shipped.as_path()] {
+            let once = load_plan(dir).unwrap();
+            let twice = plan_from_folder(dir, read_folder(dir).unwrap());
+            assert_eq!(once.files, twice.files);
+            assert_eq!(once.initiatives, twice.initiatives);
+            assert_eq!(once.all_ids, twice.all_ids);
+            assert_eq!(once.diagnostics, twice.diagnostics);
+            assert_eq!(once.manifest, twice.manifest);
+            assert_eq!(once.has_manifest, twice.has_manifest);
+            assert!(!once.initiatives.is_empty());
+        }
+    }
 
     #[test]
     fn decode_drops_bom_and_crlf() {
