@@ -66,21 +66,6 @@ const HEADERS: [[&str; 3]; 2] = [
     ["period", "initiative", "tracks"],
 ];
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Reads the table of a memo. Tracks are split with the catalogue's names and aliases.
 pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -311,7 +296,8 @@ fn danish_date(line: &str) -> Option<NaiveDate> {
         return None;
     };
     let day = day.strip_suffix('.')?.parse::<u32>().ok()?;
-    let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
+    // A memo is dated in Danish: "14. december 2016".
+    let month = crate::i18n::DA.months.iter().position(|m| m == month)? as u32 + 1;
     let year = year.parse::<i32>().ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
 }
