@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::check::{location_counts, track_counts};
+use crate::check::location_counts;
 use crate::model::{Period, Plan, Status};
 use crate::progress::{judge_all, CurrentPeriod, Judgement, Reason};
 
@@ -145,26 +145,8 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
         })
         .collect();
 
-    let minimum = rules.min_per_track as usize;
-    let tracks = track_counts(plan)
-        .into_iter()
-        .map(|(name, count)| {
-            let done = plan
-                .initiatives
-                .iter()
-                .filter(|i| {
-                    i.status == Status::Done && i.touches_track(&name, rules.cross_cutting_counts)
-                })
-                .count();
-            TrackRow {
-                met: count >= minimum,
-                name,
-                count,
-                minimum,
-                done,
-            }
-        })
-        .collect();
+    // The whole year: every quarter up to the fourth.
+    let tracks = track_rows_through(plan, 4);
     let locations = location_counts(plan)
         .into_iter()
         .map(|(name, count)| LocationRow {
