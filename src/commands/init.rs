@@ -27,7 +27,8 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
     }
     let dir = &args.dir;
     if !args.force && !is_empty_or_missing(dir)? {
-        return Err(Failure::usage(format!(
+        // Refused like any overwrite without --force: exit 1.
+        return Err(Failure::invalid(format!(
             "`{}` exists and is not empty: nothing was written",
             dir.display()
         ))

@@ -572,7 +572,7 @@ fn init_without_from_writes_a_plan_toml_that_passes_check() {
 fn init_refuses_a_folder_that_is_not_empty() {
     let case = Case::new("edit", "init-refusals");
     case.run(&["init", "plans", "--year", "2018"])
-        .code(2)
+        .code(1)
         .stderr_eq(str![[r#"
 error: `plans` exists and is not empty: nothing was written
 help: name a new folder, or add --force to write into it (files of the same name are replaced)
