@@ -469,6 +469,38 @@ pub fn short_title(text: &str) -> String {
     title
 }
 
+/// The initiative file for one row: its relative path (a fresh id, added to `taken`) and its
+/// text. `source` names the memo in the file's header comment, when given.
+pub fn row_file(row: &Row, taken: &mut Vec<String>, source: Option<&str>) -> (String, String) {
+    use crate::edit::{unique_id, NewInitiative};
+    let title = short_title(&row.text);
+    let mut base = title_id(&title);
+    if base.is_empty() {
+        base = format!("row-{}", row.line);
+    }
+    let id = unique_id(&base, taken);
+    taken.push(id.clone());
+    let mut comments = vec![format!("{}, row {} of the memo.", row.heading, row.number)];
+    if let Some(source) = source {
+        comments.push(format!(
+            "Imported by `plan import` from {source}, line {}.",
+            row.line
+        ));
+    }
+    let text = NewInitiative {
+        comments,
+        title,
+        description: Some(row.text.clone()),
+        period: row.period.as_str().to_string(),
+        tracks: row.tracks.clone(),
+        locations: row.locations.clone(),
+        status: "planned".into(),
+        ..NewInitiative::default()
+    }
+    .render();
+    (format!("{id}.toml"), text)
+}
+
 /// The most characters of an imported id: short enough to type in `plan set`.
 const ID_MAX: usize = 48;
 

@@ -7,8 +7,7 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use plan::diag::Rule;
-use plan::edit::{unique_id, NewInitiative};
-use plan::import::{parse, short_title, title_id};
+use plan::import::{parse, row_file};
 use plan::load::{decode, plan_from_folder, Folder, SourceFile};
 use plan::parse::default_manifest;
 
@@ -20,28 +19,14 @@ fuzz_target!(|data: &[u8]| {
     let catalogue = default_manifest().catalogue;
     let memo = parse(&text, &catalogue);
     let mut taken: Vec<String> = Vec::new();
-    let mut files = Vec::new();
-    for row in &memo.rows {
-        let title = short_title(&row.text);
-        let mut base = title_id(&title);
-        if base.is_empty() {
-            base = format!("row-{}", row.line);
-        }
-        let id = unique_id(&base, &taken);
-        taken.push(id.clone());
-        let file = NewInitiative {
-            comments: vec![format!("{}, row {} of the memo.", row.heading, row.number)],
-            title,
-            description: Some(row.text.clone()),
-            period: row.period.as_str().to_string(),
-            tracks: row.tracks.clone(),
-            locations: row.locations.clone(),
-            status: "planned".into(),
-            ..NewInitiative::default()
-        }
-        .render();
-        files.push(SourceFile::from_bytes(&format!("{id}.toml"), file.as_bytes()));
-    }
+    let files: Vec<SourceFile> = memo
+        .rows
+        .iter()
+        .map(|row| {
+            let (path, text) = row_file(row, &mut taken, None);
+            SourceFile::from_bytes(&path, text.as_bytes())
+        })
+        .collect();
     let plan = plan_from_folder(
         Path::new("plans"),
         Folder {

@@ -8,9 +8,9 @@ use std::io::Write as _;
 
 use crate::cli::ImportArgs;
 use crate::config::Config;
-use crate::edit::{ensure_valid, manifest_for, unique_id, NewInitiative};
+use crate::edit::{ensure_valid, manifest_for};
 use crate::error::{Failure, EXIT_OK};
-use crate::import::{parse, short_title, title_id, Memo, Row};
+use crate::import::{parse, row_file, Memo, Row};
 use crate::load::{decode, io_reason, plan_from_folder, virtual_source, Folder};
 use crate::model::{catalogue_fold as fold, Plan};
 use crate::parse::DEFAULT_MANIFEST;
@@ -170,30 +170,7 @@ fn initiative_files<'m>(
         if !seen.insert(text) {
             continue;
         }
-        let title = short_title(&row.text);
-        let mut base = title_id(&title);
-        if base.is_empty() {
-            base = format!("row-{}", row.line);
-        }
-        let id = unique_id(&base, &taken);
-        taken.push(id.clone());
-        let initiative = NewInitiative {
-            comments: vec![
-                format!("{}, row {} of the memo.", row.heading, row.number),
-                format!(
-                    "Imported by `plan import` from {file_name}, line {}.",
-                    row.line
-                ),
-            ],
-            title,
-            description: Some(row.text.clone()),
-            period: row.period.as_str().to_string(),
-            tracks: row.tracks.clone(),
-            locations: row.locations.clone(),
-            status: "planned".into(),
-            ..NewInitiative::default()
-        };
-        files.push((format!("{id}.toml"), initiative.render()));
+        files.push(row_file(row, &mut taken, Some(&file_name)));
         count += 1;
     }
     (count, skipped)

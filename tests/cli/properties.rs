@@ -555,8 +555,7 @@ const FUZZ_INITIATIVES: [(&str, &str); 3] = [
 /// The import target: memo text → rows → initiative files → a checked plan. The files the
 /// import writes must load without syntax errors or unknown fields.
 fn import_pipeline(bytes: &[u8]) {
-    use plan::edit::{unique_id, NewInitiative};
-    use plan::import::{parse, short_title, title_id};
+    use plan::import::{parse, row_file};
     let (text, problem) = plan::load::decode(bytes);
     if problem.is_some() {
         return;
@@ -564,28 +563,14 @@ fn import_pipeline(bytes: &[u8]) {
     let catalogue = plan::parse::default_manifest().catalogue;
     let memo = parse(&text, &catalogue);
     let mut taken: Vec<String> = Vec::new();
-    let mut files = Vec::new();
-    for row in &memo.rows {
-        let title = short_title(&row.text);
-        let mut base = title_id(&title);
-        if base.is_empty() {
-            base = format!("row-{}", row.line);
-        }
-        let id = unique_id(&base, &taken);
-        taken.push(id.clone());
-        let file = NewInitiative {
-            comments: vec![format!("{}, row {} of the memo.", row.heading, row.number)],
-            title,
-            description: Some(row.text.clone()),
-            period: row.period.as_str().to_string(),
-            tracks: row.tracks.clone(),
-            locations: row.locations.clone(),
-            status: "planned".into(),
-            ..NewInitiative::default()
-        }
-        .render();
-        files.push((format!("{id}.toml"), file.into_bytes()));
-    }
+    let files: Vec<(String, Vec<u8>)> = memo
+        .rows
+        .iter()
+        .map(|row| {
+            let (path, text) = row_file(row, &mut taken, None);
+            (path, text.into_bytes())
+        })
+        .collect();
     let plan = plan_of(None, &files);
     for d in check_and_render(&plan) {
         assert!(
