@@ -871,7 +871,7 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
         let mut map = HashMap::new();
         for (key, value) in sev.iter() {
             let Some(rule) = Rule::from_name(key.get_ref()) else {
-                let help = did_you_mean(key.get_ref(), Rule::ALL.iter().map(|r| r.name()))
+                let help = did_you_mean(key.get_ref(), Rule::all().iter().map(|r| r.name()))
                     .unwrap_or_else(|| "see `plan check --help` for the rule names".into());
                 r.push(
                     Diagnostic::new(

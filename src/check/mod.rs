@@ -1,6 +1,9 @@
 //! `plan check`: the rules that look across files, and the one list of findings.
 //! Per-file rules (syntax, fields, values, tracks, places) are found while parsing.
 
+pub mod diagnostic;
+pub mod rule;
+
 mod dependencies;
 mod minimums;
 
@@ -10,8 +13,9 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 
-use crate::diag::{Diagnostic, Rule, Severity};
 use crate::model::{Period, Plan};
+pub use diagnostic::Diagnostic;
+pub use rule::{Rule, RuleInfo, Severity, RULES};
 
 /// Every finding for the plan, with `[rules.severity]` applied (rules set to `off` are
 /// dropped), in file order, plan-level findings last.

@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod initiative;
+pub mod names;
 mod period;
 
 pub use catalogue::{
