@@ -1,6 +1,6 @@
 //! Plan-level rules: enough initiatives on each track and in each place.
 
-use crate::diag::{Diagnostic, Rule};
+use super::{Diagnostic, Rule};
 use crate::model::{Plan, Status};
 
 /// How many initiatives count toward each track of the catalogue, in catalogue order.

@@ -1,6 +1,7 @@
 //! The plan's data: initiatives, periods, statuses and the catalogue of tracks and places.
 
 mod catalogue;
+mod id;
 mod initiative;
 pub mod names;
 mod period;
@@ -9,14 +10,15 @@ pub use catalogue::{
     fold as catalogue_fold, Catalogue, CatalogueIndex, Location, Manifest, PlanInfo, Rules, Track,
     CROSS_CUTTING,
 };
+pub use id::is_valid_id;
 pub use initiative::{Funding, Initiative, LogEntry, Spans, Status};
 pub use period::Period;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::diag::Diagnostic;
-use crate::load::SourceFile;
+use crate::check::diagnostic::Diagnostic;
+use crate::load::source::SourceFile;
 
 /// A loaded plan folder: the manifest, every initiative that could be read, the source of
 /// every file (for diagnostics), and the findings made while reading.
