@@ -26,4 +26,7 @@ pub mod write;
 
 mod run;
 
+#[cfg(test)]
+mod layout_tests;
+
 pub use run::run;

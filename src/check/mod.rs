@@ -20,7 +20,7 @@ mod deadlines;
 mod dependencies;
 mod minimums;
 
-pub use minimums::{location_counts, track_counts};
+pub use minimums::{counted_on_track, location_counts, track_counts};
 
 use crate::model::Plan;
 pub use diagnostic::Diagnostic;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{Diagnostic, Rule};
-use crate::load::ReadProblem;
+use crate::load::source::ReadProblem;
 
 /// The file's bytes are not UTF-8 text (or could not be read at all).
 pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {

@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
 use crate::check::{catalogue, fields, ids, Diagnostic};
-use crate::load::SourceFile;
+use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{CatalogueIndex, Funding, Initiative, LogEntry, Period, Spans, Status};
 
@@ -67,17 +67,7 @@ pub fn initiative(
 
     let title = r.text(&table, "title");
     let description = r.string(&table, "description").map(Spanned::into_inner);
-    let period = r.choice(
-        &table,
-        "period",
-        &[
-            ("year", Period::Year),
-            ("Q1", Period::Q(1)),
-            ("Q2", Period::Q(2)),
-            ("Q3", Period::Q(3)),
-            ("Q4", Period::Q(4)),
-        ],
-    );
+    let period = r.choice(&table, "period", &Period::ALL.map(|p| (p.as_str(), p)));
     let raw_tracks = r.string_list(&table, "tracks");
     let raw_locations = r.string_list(&table, "locations");
     let partners = r.string_list(&table, "partners");

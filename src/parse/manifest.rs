@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::initiative::strings;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::{fields, values, Diagnostic, Rule, Severity};
-use crate::load::SourceFile;
+use crate::load::source::SourceFile;
 use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
 
 /// The embedded default manifest: the 2017 Roskilde catalogue.

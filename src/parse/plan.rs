@@ -164,7 +164,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::read_folder;
+    use crate::load::walk::read_folder;
     use std::fs;
 
     /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading

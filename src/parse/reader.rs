@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
 use crate::check::{fields, syntax, values, Diagnostic};
-use crate::load::SourceFile;
+use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
 /// Reads one value tree with diagnostics for one file.
