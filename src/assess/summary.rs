@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::judge::{judge_all, CurrentPeriod, Judgement, Reason};
 use crate::check::{counted_on_track, location_counts};
 use crate::model::{Period, Plan, Status};
-use crate::progress::{judge_all, CurrentPeriod, Judgement, Reason};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanHeader {
