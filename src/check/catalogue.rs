@@ -1,15 +1,28 @@
 //! `unknown-track` and `unknown-location`: names that are not in the plan's catalogue (its
 //! `[[track]]` and `[[location]]` names and aliases). The parser looks each name up as it
-//! reads it (the model keeps the catalogue's spelling); the findings are made here.
+//! reads it (the model keeps the catalogue's spelling) and keeps those it could not find in
+//! `Plan::unknown_names`; the findings are made here.
 
 use std::ops::Range;
 
 use super::{Diagnostic, Rule};
-use crate::model::{Catalogue, CROSS_CUTTING};
+use crate::model::{Catalogue, NameKind, Plan, CROSS_CUTTING};
 use crate::suggest::did_you_mean;
 
+/// Every track and place name the catalogue does not know.
+pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let catalogue = &plan.manifest.catalogue;
+    for name in &plan.unknown_names {
+        let span = name.span.clone();
+        out.push(match name.kind {
+            NameKind::Track => unknown_track(name.file, &name.written, span, catalogue),
+            NameKind::Location => unknown_location(name.file, &name.written, span, catalogue),
+        });
+    }
+}
+
 /// A track that is neither in the catalogue nor "Alle spor".
-pub fn unknown_track(
+fn unknown_track(
     file: usize,
     typed: &str,
     span: Range<usize>,
@@ -33,7 +46,7 @@ pub fn unknown_track(
 }
 
 /// A place that is not in the catalogue (only a warning by default: it is kept as written).
-pub fn unknown_location(
+fn unknown_location(
     file: usize,
     typed: &str,
     span: Range<usize>,

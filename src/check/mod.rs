@@ -1,11 +1,12 @@
 //! `plan check`: every rule, each in a file named for what it checks, and the one list of
 //! findings. The table of rules is [`rule`]; a finding is a [`Diagnostic`].
 //!
-//! Rules on one file's content (`syntax`, `unknown-field`, `missing-field`, `invalid-value`,
-//! `unknown-track`, `unknown-location`) are met while the parser reads the file: the parser
-//! calls this module's constructors ([`syntax`], [`fields`], [`values`], [`ids`],
-//! [`catalogue`]) at the span it read, and the findings travel in `Plan::diagnostics`. The
-//! rules across files run in [`check`].
+//! Rules on how one file is written (`syntax`, `unknown-field`, `missing-field`,
+//! `invalid-value`) are met while the parser reads the file: the parser calls this module's
+//! constructors ([`syntax`], [`fields`], [`values`], [`ids`]) at the span it read, and the
+//! findings travel in `Plan::diagnostics`. Every other rule runs in [`check`] on the parsed
+//! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
+//! deadlines and minimums.
 
 pub mod diagnostic;
 pub mod rule;
@@ -30,6 +31,7 @@ pub use rule::{Rule, RuleInfo, Severity, RULES};
 /// dropped), in file order, plan-level findings last.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut found = plan.diagnostics.clone();
+    catalogue::unknown_names(plan, &mut found);
     ids::duplicates(plan, &mut found);
     dependencies::unknown(plan, &mut found);
     dependencies::cycles(plan, &mut found);

@@ -35,6 +35,27 @@ pub struct Plan {
     pub all_ids: Vec<String>,
     /// Findings made while reading: syntax, fields and values.
     pub diagnostics: Vec<Diagnostic>,
+    /// Track and place names the catalogue does not know, as read (the rules in
+    /// `check/catalogue.rs` report them).
+    pub unknown_names: Vec<UnknownName>,
+}
+
+/// Which catalogue a name was looked up in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Track,
+    Location,
+}
+
+/// A name in `tracks` or `locations` that is not in the catalogue, as written, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub kind: NameKind,
+    pub written: String,
+    /// Index into `Plan::files`.
+    pub file: usize,
+    /// Byte range of the name (with its quotes) in the file's text.
+    pub span: std::ops::Range<usize>,
 }
 
 impl Plan {

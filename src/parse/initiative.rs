@@ -6,10 +6,12 @@ use toml::Spanned;
 
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
-use crate::check::{catalogue, fields, ids, Diagnostic};
+use crate::check::{fields, ids, Diagnostic};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
-use crate::model::{CatalogueIndex, Funding, Initiative, LogEntry, Period, Spans, Status};
+use crate::model::{
+    CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status, UnknownName,
+};
 
 /// The keys of an initiative file.
 pub const INITIATIVE_FIELDS: [&str; 15] = [
@@ -40,6 +42,7 @@ pub fn initiative(
     source: &SourceFile,
     index: &CatalogueIndex<'_>,
     diags: &mut Vec<Diagnostic>,
+    unknown: &mut Vec<UnknownName>,
 ) -> Option<Initiative> {
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
@@ -115,12 +118,12 @@ pub fn initiative(
                     tracks.push(canonical.to_string());
                 }
             } else {
-                r.push(catalogue::unknown_track(
+                unknown.push(UnknownName {
+                    kind: NameKind::Track,
+                    written: name.get_ref().clone(),
                     file,
-                    name.get_ref(),
-                    name.span(),
-                    index.catalogue,
-                ));
+                    span: name.span(),
+                });
             }
         }
     }
@@ -134,12 +137,12 @@ pub fn initiative(
                 }
             }
             None => {
-                r.push(catalogue::unknown_location(
+                unknown.push(UnknownName {
+                    kind: NameKind::Location,
+                    written: name.get_ref().clone(),
                     file,
-                    name.get_ref(),
-                    name.span(),
-                    index.catalogue,
-                ));
+                    span: name.span(),
+                });
                 // Kept as written: it is only a warning, and the place is still real to the user.
                 locations.push(name.get_ref().clone());
             }

@@ -9,7 +9,7 @@ use crate::check::Diagnostic;
 use crate::load::parallel::on_every_core;
 use crate::load::source::{virtual_source, SourceFile};
 use crate::load::walk::{list_folder, read_source, Folder};
-use crate::model::{CatalogueIndex, Initiative, Plan};
+use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<Plan> {
@@ -96,15 +96,20 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         // without a second copy of every initiative.
         let mut initiatives = Vec::with_capacity(if offset == 0 { total } else { part.len() });
         let mut diags = Vec::new();
+        let mut unknown = Vec::new();
         for (i, source) in part.iter().enumerate() {
-            if let Some(init) = super::initiative(first + offset + i, source, catalogue, &mut diags)
+            let file = first + offset + i;
+            if let Some(init) = super::initiative(file, source, catalogue, &mut diags, &mut unknown)
             {
                 initiatives.push(init);
             }
         }
-        (initiatives, diags)
+        (initiatives, diags, unknown)
     };
-    type Part = (Vec<SourceFile>, (Vec<Initiative>, Vec<Diagnostic>));
+    type Part = (
+        Vec<SourceFile>,
+        (Vec<Initiative>, Vec<Diagnostic>, Vec<UnknownName>),
+    );
     let parts: Vec<Part> = match input {
         Files::Read(sources) => {
             let total = sources.len();
@@ -112,7 +117,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
             let mut parts: Vec<Part> = parsed.into_iter().map(|p| (Vec::new(), p)).collect();
             match parts.first_mut() {
                 Some(part) => part.0 = sources,
-                None => parts.push((sources, (Vec::new(), Vec::new()))),
+                None => parts.push((sources, (Vec::new(), Vec::new(), Vec::new()))),
             }
             parts
         }
@@ -130,7 +135,8 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
     };
     files.reserve(parts.iter().map(|p| p.0.len()).sum());
     let mut initiatives = Vec::new();
-    for (sources, (inits, diags)) in parts {
+    let mut unknown_names = Vec::new();
+    for (sources, (inits, diags, unknown)) in parts {
         files.extend(sources);
         if initiatives.is_empty() {
             initiatives = inits;
@@ -138,6 +144,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
             initiatives.extend(inits);
         }
         diagnostics.extend(diags);
+        unknown_names.extend(unknown);
     }
     let all_ids: Vec<String> = files[first..]
         .iter()
@@ -158,6 +165,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         initiatives,
         all_ids,
         diagnostics,
+        unknown_names,
     }
 }
 
@@ -198,6 +206,7 @@ mod tests {
             assert_eq!(once.initiatives, twice.initiatives);
             assert_eq!(once.all_ids, twice.all_ids);
             assert_eq!(once.diagnostics, twice.diagnostics);
+            assert_eq!(once.unknown_names, twice.unknown_names);
             assert_eq!(once.manifest, twice.manifest);
             assert_eq!(once.has_manifest, twice.has_manifest);
             assert!(!once.initiatives.is_empty());
