@@ -14,8 +14,8 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// Cuts `text` to at most `max` columns, ending in "…" when cut; a grapheme cluster (ø
-/// written as o + U+0308, ☀️, 👩‍💻) is kept or dropped whole.
+/// Cuts `text` to at most `max` columns, ending in "…" when cut (no space before it); a
+/// grapheme cluster (ø written as o + U+0308, ☀️, 👩‍💻) is kept or dropped whole.
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
@@ -30,6 +30,7 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.push_str(cluster);
         used += w;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -60,6 +61,7 @@ mod tests {
     fn truncates_by_display_width_per_cluster() {
         assert_eq!(truncate("Ågerup og Gundsømagle", 10), "Ågerup og…");
         assert_eq!(truncate("kort", 10), "kort");
+        assert_eq!(truncate("Indgang til fællesskab", 9), "Indgang…");
         assert_eq!(truncate("☀️☀️☀️☀️", 5), "☀️☀️…");
         assert!(width(&truncate("Sol ☀️❤️☀️❤️☀️❤️ og regn", 9)) <= 9);
         assert_eq!(truncate("o\u{308}o\u{308}o\u{308}", 2), "o\u{308}…");
