@@ -27,7 +27,7 @@ pub struct Config {
 
 /// Whether each output stream gets colour, decided once per run by `anstream`, the way
 /// clap decides for its own help and errors: `--color always|never` wins; with `auto`,
-/// `NO_COLOR` (set and not empty) turns colour off, `CLICOLOR_FORCE` (not `0`) on,
+/// `NO_COLOR` (set and not empty) turns colour off, `CLICOLOR_FORCE` (set and not empty) on,
 /// `CLICOLOR=0` off, and otherwise a stream is coloured when it is a terminal whose `TERM`
 /// is set and not `dumb` (or `CLICOLOR` is set, or `CI` is).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -32,18 +32,16 @@ pub fn run() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let paint = Paint {
+        color: colours.stderr,
+    };
     let code = match execute(&cli, colours, &mut out) {
         Ok(code) => code,
-        Err(err) => report_error(
-            &err,
-            Paint {
-                color: colours.stderr,
-            },
-        ),
+        Err(err) => report_error(&err, paint),
     };
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("error: cannot write the output: {e}");
+            eprintln!("{} cannot write the output: {e}", paint.error("error:"));
             ExitCode::from(EXIT_USAGE)
         }
         _ => ExitCode::from(code),
