@@ -4,6 +4,7 @@
 mod support;
 
 mod check;
+mod colour;
 mod corpus;
 mod edit;
 mod help;
@@ -13,3 +14,4 @@ mod properties;
 mod report;
 mod show;
 mod status;
+mod text;
