@@ -39,10 +39,13 @@ fn unknown_track(
                 .join(", ")
         )
     });
-    Diagnostic::new(Rule::UnknownTrack, format!("unknown track `{typed}`"))
-        .at(file, span)
-        .label("not in the plan's tracks")
-        .help(help)
+    Diagnostic::new(
+        Rule::UnknownTrack,
+        format!("unknown track `{}`", crate::text::visible(typed)),
+    )
+    .at(file, span)
+    .label("not in the plan's tracks")
+    .help(help)
 }
 
 /// A place that is not in the catalogue (only a warning by default: it is kept as written).
@@ -63,8 +66,11 @@ fn unknown_location(
                 .join(", ")
         )
     });
-    Diagnostic::new(Rule::UnknownLocation, format!("unknown place `{typed}`"))
-        .at(file, span)
-        .label("not in the plan's places")
-        .help(help)
+    Diagnostic::new(
+        Rule::UnknownLocation,
+        format!("unknown place `{}`", crate::text::visible(typed)),
+    )
+    .at(file, span)
+    .label("not in the plan's places")
+    .help(help)
 }

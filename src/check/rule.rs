@@ -84,10 +84,7 @@ impl Rule {
         &RULES[self as usize]
     }
 
-    pub fn description(self) -> &'static str {
-        self.info().summary
-    }
-
+    /// The severity a finding of this rule has unless `[rules.severity]` says otherwise.
     pub fn default_severity(self) -> Severity {
         self.info().severity
     }
