@@ -57,7 +57,8 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// A few sentences: what the rule checks and why.
     pub explanation: &'static str,
-    /// A file (or part of one) that breaks the rule.
+    /// A file that breaks the rule: for a rule on one file, a whole initiative file (a test
+    /// runs it against the default catalogue); for a rule across files, the parts that matter.
     pub example: &'static str,
     /// The same, fixed.
     pub fix: &'static str,
@@ -136,16 +137,16 @@ pub static RULES: [RuleInfo; 13] = [
         severity: Error,
         summary: "the file is not valid TOML, or not UTF-8",
         explanation: "Every file must be TOML written as UTF-8. A file that cannot be read is reported once per problem, with the line; Latin-1 and UTF-16 files are named as such. Nothing else in a file with a syntax error is checked.",
-        example: "title = \"Læseklub\nperiod = \"Q2\"",
-        fix: "title = \"Læseklub\"\nperiod = \"Q2\"",
+        example: "title = \"Læseklub\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
     },
     RuleInfo {
         rule: Rule::UnknownField,
         severity: Error,
         summary: "a key the format does not have",
         explanation: "A key that is not part of the format is most often a misspelling; the nearest field is suggested (`trakcs` → `tracks`) and the value is checked as that field.",
-        example: "trakcs = [\"Hygge\"]",
-        fix: "tracks = [\"Hygge\"]",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntrakcs = [\"Hygge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
     },
     RuleInfo {
         rule: Rule::MissingField,
@@ -160,24 +161,24 @@ pub static RULES: [RuleInfo; 13] = [
         severity: Error,
         summary: "wrong type or value (period, status, funding, date, id …)",
         explanation: "A value of the wrong type, or outside the allowed words: period is \"year\" or \"Q1\"–\"Q4\", status and funding are one of their words, dates are YYYY-MM-DD without quotes, a title is not empty, and a file name is a valid id.",
-        example: "period = \"Q5\"\ndeadline = \"30-06-2017\"",
-        fix: "period = \"Q2\"\ndeadline = 2017-06-30",
+        example: "title = \"Læseklub\"\nperiod = \"Q5\"\ntracks = [\"Hygge\"]\ndeadline = \"30-06-2017\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndeadline = 2017-06-30",
     },
     RuleInfo {
         rule: Rule::UnknownTrack,
         severity: Error,
         summary: "a track not in the catalogue",
         explanation: "Every track must be one of plan.toml's [[track]] names or aliases (in any case), or \"Alle spor\" for an initiative that touches every track; the nearest is suggested (`Hyge` → `Hygge`).",
-        example: "tracks = [\"Hyge\"]",
-        fix: "tracks = [\"Hygge\"]",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hyge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
     },
     RuleInfo {
         rule: Rule::UnknownLocation,
         severity: Warning,
         summary: "a place not in the catalogue",
         explanation: "Every place should be one of plan.toml's [[location]] names or aliases; the nearest is suggested. Only a warning: the place is kept as written.",
-        example: "locations = [\"Hovedbiblioteket\"]",
-        fix: "locations = [\"Hovedbibliotek\"]",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Vibyy\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]",
     },
     RuleInfo {
         rule: Rule::DuplicateId,
@@ -216,8 +217,8 @@ pub static RULES: [RuleInfo; 13] = [
         severity: Warning,
         summary: "a deadline outside the initiative's quarter or the plan year",
         explanation: "A deadline should fall inside the initiative's quarter (or, for \"year\", the plan year); when it falls in another quarter of the year, that quarter is suggested.",
-        example: "period = \"Q2\"\ndeadline = 2017-08-15",
-        fix: "period = \"Q3\"\ndeadline = 2017-08-15",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndeadline = 2017-08-15",
+        fix: "title = \"Læseklub\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\ndeadline = 2017-08-15",
     },
     RuleInfo {
         rule: Rule::MinPerTrack,
@@ -250,6 +251,50 @@ mod tests {
             assert!(!row.summary.is_empty() && !row.summary.contains('\n'));
             assert!(!row.explanation.is_empty());
             assert_ne!(row.example, row.fix);
+        }
+    }
+
+    /// For the rules on one file, the example is found by its rule and the fix is not.
+    #[test]
+    fn the_single_file_examples_break_their_rule_and_the_fixes_do_not() {
+        use crate::load::{plan_from_folder, Folder, SourceFile};
+        let found = |text: &str| -> Vec<Rule> {
+            let folder = Folder {
+                manifest: None,
+                initiatives: vec![SourceFile::from_bytes("laeseklub.toml", text.as_bytes())],
+            };
+            let plan = plan_from_folder(std::path::Path::new("plans"), folder);
+            crate::check::check(&plan).iter().map(|d| d.rule).collect()
+        };
+        let single_file = [
+            Rule::Syntax,
+            Rule::UnknownField,
+            Rule::MissingField,
+            Rule::InvalidValue,
+            Rule::UnknownTrack,
+            Rule::UnknownLocation,
+            Rule::DeadlineOutsidePeriod,
+        ];
+        for rule in single_file {
+            let info = rule.info();
+            assert!(
+                found(info.example).contains(&rule),
+                "{rule}: {}",
+                info.example
+            );
+            let after = found(info.fix);
+            assert!(
+                !after.contains(&rule),
+                "{rule}'s fix still fails: {after:?}"
+            );
+            for other in [
+                Rule::Syntax,
+                Rule::UnknownField,
+                Rule::MissingField,
+                Rule::InvalidValue,
+            ] {
+                assert!(!after.contains(&other), "{rule}'s fix breaks {other}");
+            }
         }
     }
 
