@@ -10,6 +10,7 @@ use super::initiative::strings;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::{fields, values, Diagnostic, Rule, Severity};
 use crate::load::source::SourceFile;
+use crate::model::names::from_name;
 use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
 
 /// The embedded default manifest: the 2017 Roskilde catalogue.
@@ -183,9 +184,8 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
                 continue;
             };
             let level = match value.get_ref() {
-                DeValue::String(s) if s == "error" => Some(Some(Severity::Error)),
-                DeValue::String(s) if s == "warning" => Some(Some(Severity::Warning)),
                 DeValue::String(s) if s == "off" => Some(None),
+                DeValue::String(s) => from_name::<Severity>(s).map(Some),
                 _ => None,
             };
             match level {
