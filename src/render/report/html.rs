@@ -99,17 +99,9 @@ fn page(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "<p>{}</p>", esc(&report.summary.join(" ")))?;
     timeline(h, w, report)?;
 
-    writeln!(
-        h,
-        "<h2>{}</h2>",
-        esc(&w.report_quarter.replace("{period}", &quarter))
-    )?;
+    writeln!(h, "<h2>{}</h2>", esc(&(w.report_quarter)(&quarter)))?;
     if report.initiatives.is_empty() {
-        writeln!(
-            h,
-            "<p>{}</p>",
-            esc(&w.none_quarter.replace("{period}", &quarter))
-        )?;
+        writeln!(h, "<p>{}</p>", esc(&(w.none_quarter)(&quarter)))?;
     } else {
         items_table(h, w, &report.initiatives, false)?;
     }
@@ -121,11 +113,7 @@ fn page(h: &mut String, report: &Report) -> std::fmt::Result {
         items_table(h, w, &report.ongoing, true)?;
     }
 
-    writeln!(
-        h,
-        "<h2>{}</h2>",
-        esc(&w.report_tracks.replace("{period}", &quarter))
-    )?;
+    writeln!(h, "<h2>{}</h2>", esc(&(w.report_tracks)(&quarter)))?;
     track_chart(h, w, report)?;
     tracks_table(h, w, report)?;
     if !report.cross_cutting_counts {
@@ -141,7 +129,7 @@ fn page(h: &mut String, report: &Report) -> std::fmt::Result {
         writeln!(
             h,
             "<p>{}</p>",
-            esc(&w.none_attention.replace("{date}", &w.date(report.as_of)))
+            esc(&(w.none_attention)(&w.date(report.as_of)))
         )?;
     } else {
         table_start(
@@ -366,7 +354,7 @@ fn track_chart(h: &mut String, w: &Words, report: &Report) -> std::fmt::Result {
         esc(w.legend_minimum)
     )?;
     let legend = [
-        ("#3b6ea5", w.legend_to_date.replace("{period}", &quarter)),
+        ("#3b6ea5", (w.legend_to_date)(&quarter)),
         ("#d9822b", w.legend_short.to_string()),
         ("#2f7a3e", w.col_done.to_lowercase()),
         ("#dbe3ec", w.legend_year.to_string()),
@@ -495,7 +483,7 @@ fn timeline(h: &mut String, w: &Words, report: &Report) -> std::fmt::Result {
         let label = if p.late > 0 {
             format!("{} · {}", p.total, w.count(w.n_late, p.late))
         } else {
-            w.count(w.n_initiatives, p.total)
+            w.count(w.n_initiatives, p.total).to_string()
         };
         writeln!(
             h,
