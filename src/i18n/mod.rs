@@ -7,57 +7,21 @@
 //! the compiler demand it in both tables. What users *type* (`færdig`, `2. kvartal`, `år`) is
 //! read by [`input`], not by these tables.
 
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::Lang;
 use crate::model::{Funding, Period, Status};
 use crate::progress::{CurrentPeriod, Reason};
 
+mod count;
 mod da;
 mod en;
 pub mod input;
 
+pub use count::{Count, Noun};
 pub use da::DA;
 pub use en::EN;
 pub use input::{funding_from_user, period_from_user, status_from_user};
-
-/// A noun in its singular and plural form ("indsats" / "indsatser"), counted by [`Count`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Noun {
-    /// The form after 1: "indsats", "initiative".
-    pub one: &'static str,
-    /// The form after any other number, 0 included: "indsatser", "initiatives".
-    pub many: &'static str,
-}
-
-/// A number and the noun it counts; prints itself as "1 indsats" / "2 indsatser".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count {
-    /// How many.
-    pub n: usize,
-    /// What is counted.
-    pub noun: Noun,
-}
-
-impl Count {
-    /// `n` of `noun`.
-    pub fn new(n: usize, noun: Noun) -> Self {
-        Count { n, noun }
-    }
-}
-
-impl fmt::Display for Count {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let form = if self.n == 1 {
-            self.noun.one
-        } else {
-            self.noun.many
-        };
-        write!(f, "{} {form}", self.n)
-    }
-}
 
 /// The parts of the memo's first sentence: "2. kvartal 2017 omfatter 5 indsatser: …".
 pub struct QuarterSentence<'a> {
