@@ -143,13 +143,7 @@ pub const DA: Words = Words {
         format!("{period} {year} omfatter {initiatives}: {done}, {active} og {late}.")
     },
     sentence_quarter_empty: |period, year| format!("{period} {year} har ingen indsatser."),
-    sentence_ongoing: |n| {
-        if n == 1 {
-            format!("Dertil kommer {n} indsats, der løber hele året.")
-        } else {
-            format!("Dertil kommer {n} indsatser, der løber hele året.")
-        }
-    },
+    sentence_ongoing: |initiatives| format!("Dertil kommer {initiatives}, der løber hele året."),
     sentence_tracks: |s| {
         let TracksSentence {
             period,
@@ -160,13 +154,7 @@ pub const DA: Words = Words {
         } = s;
         format!("Til og med {period} har {met} af {total} mindst {minimum}, som planen kræver; på {done_met} er minimum nået med færdige indsatser.")
     },
-    sentence_attention: |n| {
-        if n == 1 {
-            format!("{n} indsats kræver opmærksomhed.")
-        } else {
-            format!("{n} indsatser kræver opmærksomhed.")
-        }
-    },
+    sentence_attention: |initiatives| format!("{initiatives} kræver opmærksomhed."),
     report_cross_cutting_note: "Tværgående indsatser (alle spor) tæller ikke med i minimum.",
     chart_tracks: "Spor mod minimum",
     chart_timeline: "Årets indsatser pr. kvartal",

@@ -143,12 +143,9 @@ pub const EN: Words = Words {
         format!("{period} {year} has {initiatives}: {done}, {active} and {late}.")
     },
     sentence_quarter_empty: |period, year| format!("{period} {year} has no initiatives."),
-    sentence_ongoing: |n| {
-        if n == 1 {
-            format!("In addition, {n} initiative runs all year.")
-        } else {
-            format!("In addition, {n} initiatives run all year.")
-        }
+    sentence_ongoing: |initiatives| {
+        let verb = if initiatives.n == 1 { "runs" } else { "run" };
+        format!("In addition, {initiatives} {verb} all year.")
     },
     sentence_tracks: |s| {
         let TracksSentence {
@@ -160,12 +157,9 @@ pub const EN: Words = Words {
         } = s;
         format!("Through {period}, {met} of {total} have at least {minimum}, as the plan requires; on {done_met}, the minimum is reached with finished initiatives.")
     },
-    sentence_attention: |n| {
-        if n == 1 {
-            format!("{n} initiative needs attention.")
-        } else {
-            format!("{n} initiatives need attention.")
-        }
+    sentence_attention: |initiatives| {
+        let verb = if initiatives.n == 1 { "needs" } else { "need" };
+        format!("{initiatives} {verb} attention.")
     },
     report_cross_cutting_note:
         "Cross-cutting initiatives (all tracks) do not count toward the minimum.",

@@ -208,12 +208,12 @@ pub struct Words {
     pub sentence_quarter: fn(&QuarterSentence) -> String,
     /// "2. kvartal 2017 har ingen indsatser."
     pub sentence_quarter_empty: fn(&str, i32) -> String,
-    /// "Dertil kommer 2 indsatser, der løber hele året."
-    pub sentence_ongoing: fn(usize) -> String,
+    /// "Dertil kommer 2 indsatser, der løber hele året." (English verbs agree with the count.)
+    pub sentence_ongoing: fn(Count) -> String,
     /// "Til og med 2. kvartal har 3 af 4 spor mindst 2 indsatser, …".
     pub sentence_tracks: fn(&TracksSentence) -> String,
     /// "2 indsatser kræver opmærksomhed."
-    pub sentence_attention: fn(usize) -> String,
+    pub sentence_attention: fn(Count) -> String,
     /// Below the track table when cross-cutting initiatives do not count.
     pub report_cross_cutting_note: &'static str,
     pub chart_tracks: &'static str,

@@ -329,7 +329,9 @@ fn sentences(
         }));
     }
     if totals.whole_year > 0 {
-        out.push((w.sentence_ongoing)(totals.whole_year));
+        out.push((w.sentence_ongoing)(
+            w.count(w.n_initiatives, totals.whole_year),
+        ));
     }
     if totals.tracks > 0 {
         out.push((w.sentence_tracks)(&TracksSentence {
@@ -341,7 +343,7 @@ fn sentences(
         }));
     }
     if attention > 0 {
-        out.push((w.sentence_attention)(attention));
+        out.push((w.sentence_attention)(w.count(w.n_initiatives, attention)));
     }
     out
 }
