@@ -27,7 +27,9 @@ pub use input::{funding_from_user, period_from_user, status_from_user};
 pub struct QuarterSentence<'a> {
     /// "2. kvartal" / "Q2".
     pub period: &'a str,
+    /// The plan's year.
     pub year: i32,
+    /// The quarter's initiatives, and of those the done, the active and the late ones.
     pub initiatives: Count,
     pub done: Count,
     pub active: Count,
@@ -52,8 +54,9 @@ pub struct TracksSentence<'a> {
 pub struct FollowUp<'a> {
     /// The old initiative's `follow_up` text.
     pub follow_up: &'a str,
-    /// The old initiative's title and id.
+    /// The old initiative's title.
     pub title: &'a str,
+    /// The old initiative's id (its file name without `.toml`).
     pub id: &'a str,
     /// The old plan's year.
     pub year: i32,
