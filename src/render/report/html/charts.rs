@@ -33,7 +33,8 @@ fn figure(title: &str, class: &str, height: f64, content: Markup) -> Markup {
     html! {
         figure {
             svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(title)
-                viewBox={ "0 0 " (width) " " (height) } width=(width) height=(height) class=(class) {
+                viewBox={ "0 0 " (width) " " (height) }
+                width=(width) height=(height) class=(class) {
                 "\n" title { (title) } "\n"
                 (content)
             }
@@ -85,13 +86,16 @@ pub(super) fn track_chart(w: &Words, report: &Report) -> Markup {
             text x=(f1(x0 - 8.0)) y=(f1(y + 14.0)) font-size="12" text-anchor="end" {
                 (shorten(&t.name, max_chars))
             } "\n"
-            rect x=(f1(x0)) y=(f1(y + 2.0)) width=(f1(bar(t.year))) height="16" fill="#dbe3ec" {} "\n"
+            rect x=(f1(x0)) y=(f1(y + 2.0)) width=(f1(bar(t.year))) height="16"
+                fill="#dbe3ec" {} "\n"
             rect x=(f1(x0)) y=(f1(y + 5.0)) width=(f1(bar(t.to_date))) height="10"
                 fill=(if t.met { "#3b6ea5" } else { "#d9822b" }) {} "\n"
             @if t.done > 0 {
-                rect x=(f1(x0)) y=(f1(y + 5.0)) width=(f1(bar(t.done))) height="10" fill="#2f7a3e" {} "\n"
+                rect x=(f1(x0)) y=(f1(y + 5.0)) width=(f1(bar(t.done))) height="10"
+                    fill="#2f7a3e" {} "\n"
             }
-            text x=(f1(x0 + bar(t.year.max(t.to_date)) + 5.0)) y=(f1(y + 14.0)) font-size="11" fill="#333" {
+            text x=(f1(x0 + bar(t.year.max(t.to_date)) + 5.0)) y=(f1(y + 14.0))
+                font-size="11" fill="#333" {
                 (t.to_date) "/" (t.year)
             } "\n"
         }
@@ -148,12 +152,14 @@ pub(super) fn timeline(w: &Words, report: &Report) -> Markup {
         @for quarter in 1..=4u8 {
             @let start = Period::Q(quarter).start(year);
             @let x = f1(x_of(start));
-            line x1=(x) y1=(f1(top - 18.0)) x2=(x) y2=(f1(bottom)) stroke="#b8c2cc" stroke-width="1" {} "\n"
+            line x1=(x) y1=(f1(top - 18.0)) x2=(x) y2=(f1(bottom))
+                stroke="#b8c2cc" stroke-width="1" {} "\n"
             text x=(f1(x_of(start) + 4.0)) y=(f1(top - 6.0)) font-size="11" fill="#555" {
                 (w.months[start.month0() as usize].chars().take(3).collect::<String>())
             } "\n"
         }
-        line x1=(f1(x1)) y1=(f1(top - 18.0)) x2=(f1(x1)) y2=(f1(bottom)) stroke="#b8c2cc" stroke-width="1" {} "\n"
+        line x1=(f1(x1)) y1=(f1(top - 18.0)) x2=(f1(x1)) y2=(f1(bottom))
+            stroke="#b8c2cc" stroke-width="1" {} "\n"
         @for (i, p) in report.timeline.iter().enumerate() {
             @let y = top + row * i as f64;
             @let (bx0, bx1) = (x_of(p.period.start(year)) + 2.0, after(p.period) - 2.0);
@@ -165,7 +171,8 @@ pub(super) fn timeline(w: &Words, report: &Report) -> Markup {
                     stroke="#c9d3de" stroke-dasharray="3 3" {} "\n"
             } @else {
                 @for (status, n, x, width) in segments(p, bx0, bx1) {
-                    rect x=(f1(x)) y=(f1(y + 3.0)) width=(f1(width)) height="20" fill=(colour_of(status)) {
+                    rect x=(f1(x)) y=(f1(y + 3.0)) width=(f1(width)) height="20"
+                        fill=(colour_of(status)) {
                         title { (w.status(status)) ": " (n) }
                     } "\n"
                 }
