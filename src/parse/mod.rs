@@ -6,8 +6,10 @@
 //! - [`dates`]: dates as users type them;
 //! - [`plan`]: a folder's files into a [`crate::model::Plan`].
 //!
-//! What is wrong, and how it is said, is the rules' business: the findings are made by the
-//! constructors in [`crate::check`].
+//! What is wrong, and how it is said, is the rules' business: a value that cannot be read is
+//! reported through the constructors in [`crate::check`] at its span, and the track and
+//! place names the catalogue does not know are kept in `Plan::unknown_names` for
+//! `check/catalogue.rs`.
 
 mod dates;
 mod initiative;
