@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
-use crate::check::{fields, syntax, values, Diagnostic};
+use crate::check::{entries, fields, syntax, values, Diagnostic};
 use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
@@ -214,7 +214,11 @@ pub(super) fn parse_toml<'i>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
     if let Some(problem) = &source.problem {
-        diags.push(syntax::not_text(file, problem));
+        diags.push(if problem.cannot_read {
+            entries::unreadable_file(file, problem)
+        } else {
+            syntax::not_text(file, problem)
+        });
         return None;
     }
     let (table, errors) = DeTable::parse_recoverable(&source.text);

@@ -1,4 +1,8 @@
 //! Findings as text (rustc style), JSON and GitHub workflow commands.
+//!
+//! The formats people read (text, GitHub annotations) show at most
+//! [`SHOWN_PER_FILE_AND_RULE`] findings of one rule in one file, then one note "and N more"
+//! ([`crate::check::capped`]); JSON lists every finding, for scripts that count or filter.
 
 use std::io::{self, Write};
 
@@ -6,6 +10,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
@@ -18,10 +23,10 @@ pub struct Position<'a> {
     pub column: Option<usize>,
 }
 
-pub fn position<'a>(plan: &'a Plan, d: &Diagnostic) -> Position<'a> {
+pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
     let Some(file) = d.file.map(|f| plan.file(f)) else {
         return Position {
-            file: None,
+            file: d.path.as_deref(),
             line: None,
             column: None,
         };
@@ -44,11 +49,13 @@ fn level(severity: Severity) -> Level<'static> {
     match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     }
 }
 
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
-/// marker, and a help line. All plan text is cleaned of control characters.
+/// marker, and a help line. All plan text is cleaned of control characters. At most
+/// [`SHOWN_PER_FILE_AND_RULE`] findings of one rule in one file, then "and N more".
 pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -56,7 +63,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
         let help = d.help.as_deref().map(|h| clean(h).into_owned());
@@ -65,15 +72,22 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
             .id(d.rule.name());
         let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
             (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
-                let source = mask(&file.text);
-                let start = span.start.min(source.len());
-                let end = span.end.clamp(start, source.len());
-                let mut annotation = AnnotationKind::Primary.span(start..end);
+                // Only the lines the span touches: a finding costs the length of its lines,
+                // not of the file (thousands of findings in one file stay linear).
+                let text = file.text.as_str();
+                let start = floor_boundary(text, span.start);
+                let end = floor_boundary(text, span.end.max(start));
+                let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let source = mask(&text[first..last]);
+                let (line, _) = file.line_col(start);
+                let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
                 if let Some(label) = &label {
                     annotation = annotation.label(label.clone());
                 }
                 title.element(
                     Snippet::source(source.into_owned())
+                        .line_start(line)
                         .path(clean_line(&file.display))
                         .fold(true)
                         .annotation(annotation),
@@ -87,7 +101,10 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 }
                 title.element(origin)
             }
-            (None, _) => Group::with_title(title),
+            (None, _) => match &d.path {
+                Some(path) => title.element(Origin::path(clean_line(path))),
+                None => Group::with_title(title),
+            },
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
@@ -96,6 +113,15 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `offset` moved down to a character boundary of `text` (and at most its length).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// The closing line of `plan check`'s text output.
@@ -139,6 +165,7 @@ struct JsonSummary {
     initiatives: usize,
     errors: usize,
     warnings: usize,
+    notes: usize,
 }
 
 #[derive(Serialize)]
@@ -171,6 +198,10 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
             initiatives: plan.all_ids.len(),
             errors,
             warnings,
+            notes: diags
+                .iter()
+                .filter(|d| d.severity == Severity::Note)
+                .count(),
         },
         diagnostics: diags
             .iter()
@@ -205,9 +236,11 @@ fn gh_property(text: &str) -> String {
     gh_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding.
+/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding (`::notice` for a
+/// note); at most [`SHOWN_PER_FILE_AND_RULE`] of one rule in one file, then "and N more"
+/// (GitHub itself shows only the first few annotations of a step).
 pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         let pos = position(plan, d);
         let mut props = Vec::new();
         if let Some(file) = pos.file {
@@ -226,10 +259,14 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(help);
             message.push(')');
         }
+        let command = match d.severity {
+            Severity::Note => "notice",
+            other => other.name(),
+        };
         writeln!(
             out,
             "::{} {}::{}",
-            d.severity.name(),
+            command,
             props.join(","),
             gh_data(&message)
         )?;

@@ -20,6 +20,7 @@ fn plan_of(manifest: Option<&[u8]>, files: &[(String, Vec<u8>)]) -> Plan {
             .iter()
             .map(|(path, bytes)| SourceFile::from_bytes(path, bytes))
             .collect(),
+        ..Folder::default()
     };
     plan_from_folder(Path::new("plans"), folder)
 }
