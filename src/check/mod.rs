@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod entries;
 pub mod fields;
 pub mod ids;
+pub mod portability;
 pub mod syntax;
 pub mod values;
 

@@ -19,6 +19,7 @@ use crate::model::names::variant_name;
 #[value(rename_all = "kebab-case")]
 pub enum Rule {
     Syntax,
+    TomlPortability,
     Unreadable,
     NameEncoding,
     LinkOutside,
@@ -136,7 +137,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 16] = [
+pub static RULES: [RuleInfo; 17] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -144,6 +145,14 @@ pub static RULES: [RuleInfo; 16] = [
         explanation: "Every file must be TOML written as UTF-8. A file that cannot be read is reported once per problem, with the line; Latin-1 and UTF-16 files are named as such. Nothing else in a file with a syntax error is checked.",
         example: "title = \"Læseklub\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
         fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::TomlPortability,
+        severity: Warning,
+        summary: "syntax only TOML 1.1 reads; other tools reject the file",
+        explanation: "plan reads TOML 1.1, but Python's tomllib and editors on TOML 1.0 (taplo / Even Better TOML) reject a file with a line break, a comment or a comma after the last entry inside an inline table { … }, the escapes \\xHH and \\e, or a time without seconds. The fix is TOML 1.0 with the same meaning: the inline table on one line, \\u00HH and \\u001B, :00 added to the time.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nplan = { name = \"Handleplan\",\n}",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nplan = { name = \"Handleplan\" }",
     },
     RuleInfo {
         rule: Rule::Unreadable,
@@ -298,6 +307,7 @@ mod tests {
         };
         let single_file = [
             Rule::Syntax,
+            Rule::TomlPortability,
             Rule::UnknownField,
             Rule::MissingField,
             Rule::InvalidValue,

@@ -77,6 +77,7 @@ fn manifest_with_fallback(
             }
             match plan.get("year") {
                 Some(v) => match v.get_ref() {
+                    n if super::reader::unreadable_number(n).is_some() => {}
                     DeValue::Integer(i) => match i.as_str().parse::<i32>() {
                         Ok(y) if (1900..=2999).contains(&y) => info.year = y,
                         _ => r.push(values::not_a_year(file, i.as_str(), v.span())),
@@ -148,6 +149,7 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
     let count = |r: &mut Reader<'_>, key: &str| -> Option<u32> {
         let v = t.get(key)?;
         match v.get_ref() {
+            n if super::reader::unreadable_number(n).is_some() => None,
             DeValue::Integer(i) => match i.as_str().replace('_', "").parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {

@@ -16,3 +16,4 @@ mod report;
 mod show;
 mod status;
 mod text;
+mod toml_suite;
