@@ -28,8 +28,9 @@ pub struct Diagnostic {
 }
 
 /// A mechanical fix: the bytes `span` of the finding's file replaced by `replacement`.
-/// Fixes of one file may nest (an outer one then already includes the inner); they never
-/// overlap otherwise.
+/// The span is into the file's text as loaded (`SourceFile::text`: a leading BOM dropped,
+/// CRLF turned into LF), like every span of a finding. Fixes of one file may nest (an outer
+/// one then already includes the inner: apply the outermost); they never overlap otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub span: Range<usize>,

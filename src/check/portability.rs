@@ -26,6 +26,9 @@ const WHO: &str =
 
 /// Every use of TOML 1.1-only syntax in `text` (a file that parsed without errors).
 pub fn toml_1_1_only(file: usize, text: &str) -> Vec<Diagnostic> {
+    if !may_have_1_1_syntax(text) {
+        return Vec::new();
+    }
     let tokens: Vec<Token> = Source::new(text).lex().collect();
     let mut out = Vec::new();
     // Open brackets: `true` for an inline table `{`, `false` for `[`.
@@ -123,6 +126,20 @@ pub fn toml_1_1_only(file: usize, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether `text` has any of the characters 1.1-only syntax needs: `{`, a backslash, or a
+/// `:` between digits. Most plan files have none, and are not lexed a second time.
+fn may_have_1_1_syntax(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.contains(&b'{')
+        || b.contains(&b'\\')
+        || b.iter().enumerate().any(|(i, &c)| {
+            c == b':'
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        })
 }
 
 /// The outermost inline table being read.

@@ -13,7 +13,8 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
         Some(offset) => d
             .at(file, offset..offset)
             .label("the first byte that is not UTF-8"),
-        None => d.in_file(file),
+        // A file that is not UTF-8 from its first byte (UTF-16): line 1, column 1.
+        None => d.at(file, 0..0),
     }
 }
 

@@ -370,11 +370,12 @@ fn utf16le(text: &str, bom: bool) -> Vec<u8> {
 fn a_utf16_file_is_named_as_such() {
     let text = "title = \"Læsehold\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
     let fixture = base().bytes("laesehold.toml", &utf16le(text, true));
-    // The whole file is unreadable as text: the finding is on the file, not a line.
+    // The whole file is unreadable as text: the finding is at line 1, column 1 (every
+    // syntax finding has a position, issue 17).
     single(
         &fixture,
         "plans/laesehold.toml",
-        Expect::Exact(1, &[(E, None)]),
+        Expect::Exact(1, &[(E, Some(1))]),
     );
     let out = fixture.run(&["check", "--color", "never"]);
     assert!(stdout(&out).contains("UTF-16"), "{}", stdout(&out));

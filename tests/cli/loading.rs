@@ -242,3 +242,21 @@ fn an_unreadable_sub_folder_and_file_are_errors() {
     assert!(messages[0].contains("permission denied"), "{messages:?}");
     assert!(messages[1].contains("permission denied"), "{messages:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn commands_that_show_the_plan_warn_about_entries_left_out() {
+    let f = Fixture::new().filled();
+    mkfifo(&f.plans().join("x.toml"));
+    let out = plan_in(f.dir())
+        .args(["list"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: the plan folder has an entry that could not be read and is left out: plans/x.toml"),
+        "{err}"
+    );
+    assert!(err.contains("`plan check` shows what to fix"), "{err}");
+}
