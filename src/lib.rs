@@ -21,6 +21,8 @@ pub mod report;
 pub mod slug;
 pub mod suggest;
 pub mod summary;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod text;
 pub mod write;
 

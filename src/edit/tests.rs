@@ -1,8 +1,18 @@
 use proptest::prelude::*;
 
+use std::path::Path;
+
+use toml_edit::DocumentMut;
+
 use super::*;
+use chrono::NaiveDate;
+
+use crate::check::check;
+use crate::diag::{Diagnostic, Severity};
+use crate::error::Failure;
 use crate::i18n::{DA, EN};
 use crate::load::{plan_from_folder, virtual_source, Folder};
+use crate::model::Catalogue;
 use crate::model::{Funding, Period, Status};
 use crate::parse::default_manifest;
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{Catalogue, CROSS_CUTTING};
 use crate::parse::default_manifest;
 
 fn catalogue() -> Catalogue {
