@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod parse;
 pub mod progress;

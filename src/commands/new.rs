@@ -9,9 +9,9 @@ use crate::model::{Catalogue, CROSS_CUTTING};
 use crate::parse::{is_valid_id, parse_date};
 use crate::slug::slugify;
 use crate::text::clean_line;
-use crate::write::{create_folder_inside, write_atomic};
+use crate::write::{create_folder_inside, write_file, WriteOptions};
 
-use super::{load, Out, Outcome};
+use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     let id = match &args.id {
@@ -53,7 +53,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         None => None,
     };
 
-    let plan = load(config)?;
+    let (_lock, plan) = load_for_writing(config)?;
     if plan.all_ids.contains(&id) {
         let existing = plan
             .files
@@ -107,7 +107,14 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     )?;
 
     create_folder_inside(&plan.dir, &folder)?;
-    write_atomic(&plan.dir.join(&relative), text.as_bytes(), false)?;
+    write_file(
+        &plan.dir.join(&relative),
+        text.as_bytes(),
+        WriteOptions {
+            within: Some(&plan.dir),
+            ..WriteOptions::default()
+        },
+    )?;
     writeln!(out, "{}", clean_line(&display))?;
     Ok(EXIT_OK)
 }

@@ -8,7 +8,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Failure;
 use crate::parse::INITIATIVE_FIELDS;
-use crate::write::write_atomic;
+use crate::write::{write_file, WriteError, WriteOptions};
 
 use super::REQUIRED_KEYS;
 
@@ -21,6 +21,8 @@ pub struct InitiativeDoc {
     pub(super) bom: bool,
     /// The text as read (BOM removed), to tell whether anything changed.
     pub(super) original: String,
+    /// The bytes as read: the file is replaced only if it still has them.
+    pub(super) read: Vec<u8>,
 }
 
 impl InitiativeDoc {
@@ -53,6 +55,7 @@ impl InitiativeDoc {
             doc,
             bom,
             original: text.to_string(),
+            read: bytes.to_vec(),
         })
     }
 
@@ -63,6 +66,7 @@ impl InitiativeDoc {
             doc: DocumentMut::new(),
             bom: false,
             original: String::new(),
+            read: Vec::new(),
         }
     }
 
@@ -86,14 +90,25 @@ impl InitiativeDoc {
         self.text() != self.original
     }
 
-    /// Writes the document over its file, atomically.
-    pub fn write(&self) -> anyhow::Result<()> {
+    /// Writes the document over its file, atomically, through a link only to a file inside
+    /// `within` (the plan folder). The file is replaced only if it still has the bytes it had
+    /// when it was read ([`WriteError::Changed`]), and a read-only file only with `force`
+    /// ([`WriteError::ReadOnly`]).
+    pub fn write(&self, force: bool, within: &Path) -> Result<(), WriteError> {
         let mut bytes = Vec::new();
         if self.bom {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
         }
         bytes.extend_from_slice(self.text().as_bytes());
-        Ok(write_atomic(&self.path, &bytes, true)?)
+        write_file(
+            &self.path,
+            &bytes,
+            WriteOptions {
+                force,
+                expected: Some(&self.read),
+                within: Some(within),
+            },
+        )
     }
 
     pub(super) fn root(&mut self) -> &mut Table {
