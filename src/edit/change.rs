@@ -1,6 +1,8 @@
 //! What `plan set` understands: one `KEY=VALUE`, `KEY+=X` or `KEY-=X` from the command line,
 //! and how it is applied to an initiative's document.
 
+use toml_edit::{Item, Value};
+
 use crate::error::Failure;
 use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::model::{catalogue_fold as fold, Catalogue};
@@ -48,7 +50,26 @@ impl InitiativeDoc {
                     .filter(|s| !s.is_empty())
                     .map(|s| canonical_item(key, s, catalogue))
                     .collect();
-                self.set_list(key, &dedup(items));
+                let items = dedup(items);
+                if self.multiline_array(key) && self.list(key).is_some() {
+                    // A list over several lines keeps its layout and the comments beside the
+                    // values that stay; the new values are added at its end.
+                    self.remove_from_list(key, |i| {
+                        !items.iter().any(|n| same_item(key, i, n, catalogue))
+                    });
+                    for item in &items {
+                        let present = self
+                            .list(key)
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|i| same_item(key, i, item, catalogue));
+                        if !present {
+                            self.push_to_list(key, item);
+                        }
+                    }
+                } else {
+                    self.set_list(key, &items);
+                }
             }
             Op::Set => match key {
                 "deadline" => {
@@ -79,6 +100,14 @@ impl InitiativeDoc {
                 ),
                 _ => self.set_string(key, &change.value),
             },
+            Op::Add | Op::Remove => {
+                // A list written as one text (`tags = "kultur, børn"`) becomes a list of its
+                // comma-separated parts; a list with values that are not text is refused.
+                self.list_as_written(key)?;
+            }
+        }
+        match change.op {
+            Op::Set => {}
             Op::Add => {
                 let item = canonical_item(key, change.value.trim(), catalogue);
                 let present = self
@@ -87,12 +116,7 @@ impl InitiativeDoc {
                     .iter()
                     .any(|i| same_item(key, i, &item, catalogue));
                 if !present {
-                    if self.doc.get(key).is_some() && self.list(key).is_none() {
-                        // Not a list of strings today: replace it by a tidy list.
-                        self.set_list(key, std::slice::from_ref(&item));
-                    } else {
-                        self.push_to_list(key, &item);
-                    }
+                    self.push_to_list(key, &item);
                 }
             }
             Op::Remove => {
@@ -115,6 +139,44 @@ impl InitiativeDoc {
             }
         }
         Ok(())
+    }
+}
+
+impl InitiativeDoc {
+    /// Makes `key` a list of text that `+=` and `-=` can work on, without losing a value:
+    /// absent or a list of text, it is left as it is; one text is turned into the list of
+    /// its comma-separated parts (as `KEY=a,b` is read); anything else (a number, a table,
+    /// a list with a value that is not text) refuses the change.
+    fn list_as_written(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(item) = self.doc.get(key) else {
+            return Ok(());
+        };
+        if self.list(key).is_some() {
+            return Ok(());
+        }
+        if let Some(text) = item.as_str() {
+            let parts: Vec<String> = text
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            self.set_list(key, &parts);
+            return Ok(());
+        }
+        let what = match item {
+            Item::Value(Value::Array(_)) => "a list with values that are not text",
+            Item::Value(Value::InlineTable(_)) | Item::Table(_) => "a table",
+            Item::ArrayOfTables(_) => "a list of tables",
+            _ => "not text",
+        };
+        Err(Failure::invalid(format!(
+            "`{key}` in `{}` is {what}, not a list of text: nothing was written",
+            self.display
+        ))
+        .with_help(format!(
+            "change it by hand into a list such as {key} = [\"a\", \"b\"] (`plan check` shows where), or replace it: plan set ID {key}=a,b"
+        )))
     }
 }
 

@@ -23,6 +23,8 @@ pub struct InitiativeDoc {
     pub(super) original: String,
     /// The bytes as read: the file is replaced only if it still has them.
     pub(super) read: Vec<u8>,
+    /// How messages name the file.
+    pub(super) display: String,
 }
 
 impl InitiativeDoc {
@@ -56,6 +58,7 @@ impl InitiativeDoc {
             bom,
             original: text.to_string(),
             read: bytes.to_vec(),
+            display: crate::text::clean_line(display),
         })
     }
 
@@ -67,6 +70,7 @@ impl InitiativeDoc {
             bom: false,
             original: String::new(),
             read: Vec::new(),
+            display: String::new(),
         }
     }
 
@@ -159,14 +163,36 @@ impl InitiativeDoc {
             Some(array) if multiline => {
                 // The indentation of the last entry, without the comment that may end the
                 // line before it.
-                let last = array
-                    .iter()
-                    .last()
-                    .and_then(|v| v.decor().prefix())
-                    .and_then(|p| p.as_str())
-                    .unwrap_or("\n    ");
-                let indent = last.rsplit('\n').next().unwrap_or("    ");
-                let prefix = format!("\n{indent}");
+                let raw = |r: Option<&toml_edit::RawString>| {
+                    r.and_then(|r| r.as_str()).unwrap_or("").to_string()
+                };
+                // The indentation of the last entry, without the comment that may end the
+                // line before it.
+                let last_prefix = raw(array.iter().last().and_then(|v| v.decor().prefix()));
+                let indent = match last_prefix.rsplit_once('\n') {
+                    Some((_, indent)) => indent.to_string(),
+                    None => "    ".to_string(),
+                };
+                // The comment ending the last entry's line (after its comma, in the list's
+                // trailing text; without a comma, in the entry's suffix) stays on that line:
+                // it goes before the new entry's line break.
+                let (before, rest) = if array.trailing_comma() || array.is_empty() {
+                    let trailing = raw(Some(array.trailing()));
+                    let (before, rest) = split_line_end(&trailing);
+                    array.set_trailing(rest);
+                    (before, String::new())
+                } else {
+                    let last = array.iter_mut().last().expect("a list with entries");
+                    let suffix = raw(last.decor().suffix());
+                    let (before, rest) = split_line_end(&suffix);
+                    last.decor_mut().set_suffix("");
+                    (before, rest)
+                };
+                if !rest.is_empty() {
+                    let trailing = raw(Some(array.trailing()));
+                    array.set_trailing(format!("{rest}{trailing}"));
+                }
+                let prefix = format!("{before}\n{indent}");
                 let mut value = Value::from(item);
                 value.decor_mut().set_prefix(prefix);
                 value.decor_mut().set_suffix("");
@@ -203,7 +229,8 @@ impl InitiativeDoc {
         removed
     }
 
-    fn multiline_array(&self, key: &str) -> bool {
+    /// Whether the list field is written over several lines.
+    pub(super) fn multiline_array(&self, key: &str) -> bool {
         self.doc
             .get(key)
             .and_then(Item::as_array)
@@ -251,8 +278,11 @@ impl InitiativeDoc {
         true
     }
 
-    /// Appends a `[[log]]` entry, after any there are.
-    pub fn append_log(&mut self, date: NaiveDate, text: &str) {
+    /// Appends a `[[log]]` entry, after any there are. A log written in another shape is
+    /// never dropped: a `[log]` table or a `log = { … }` (one entry) becomes the first
+    /// `[[log]]` entry, with every value it had; a list of inline tables gets one more.
+    /// Any other `log` (text, a number, a list of text) refuses the note.
+    pub fn append_log(&mut self, date: NaiveDate, text: &str) -> Result<(), Failure> {
         let mut entry = Table::new();
         entry.insert(
             "date",
@@ -266,20 +296,60 @@ impl InitiativeDoc {
         entry.insert("text", Item::Value(string_value(text, text.contains('\n'))));
         // A blank line before each entry, as in the shipped files.
         entry.decor_mut().set_prefix("\n");
+        let display = self.display.clone();
         match self.doc.get_mut("log") {
-            Some(Item::ArrayOfTables(entries)) => entries.push(entry),
-            Some(Item::Value(Value::Array(entries))) => {
-                let mut inline = entry.into_inline_table();
-                inline.fmt();
-                entries.push(inline);
-            }
-            _ => {
+            None => {
                 let mut entries = ArrayOfTables::new();
                 entries.push(entry);
                 // A trailing comment at the end of the file stays at the end.
                 self.root().insert("log", Item::ArrayOfTables(entries));
             }
+            Some(Item::ArrayOfTables(entries)) => entries.push(entry),
+            Some(Item::Value(Value::Array(entries)))
+                if entries.iter().all(Value::is_inline_table) =>
+            {
+                let mut inline = entry.into_inline_table();
+                inline.fmt();
+                entries.push(inline);
+            }
+            Some(item @ Item::Table(_)) => {
+                // `[log]`, the natural typo for `[[log]]`: its values are the first entry.
+                let Item::Table(first) = std::mem::take(item) else {
+                    unreachable!("matched a table")
+                };
+                let mut entries = ArrayOfTables::new();
+                entries.push(first);
+                entries.push(entry);
+                *item = Item::ArrayOfTables(entries);
+            }
+            Some(item @ Item::Value(Value::InlineTable(_))) => {
+                // `log = { date = …, text = … }`: one entry, written out as `[[log]]`.
+                let Item::Value(Value::InlineTable(first)) = std::mem::take(item) else {
+                    unreachable!("matched an inline table")
+                };
+                let mut first = first.into_table();
+                first.decor_mut().set_prefix("\n");
+                let mut entries = ArrayOfTables::new();
+                entries.push(first);
+                entries.push(entry);
+                self.root().remove("log");
+                self.root().insert("log", Item::ArrayOfTables(entries));
+            }
+            Some(other) => {
+                let what = match other {
+                    Item::Value(Value::String(_)) => "text",
+                    Item::Value(Value::Array(_)) => "a list of values that are not tables",
+                    _ => "a single value",
+                };
+                return Err(Failure::invalid(format!(
+                    "`log` in `{display}` is {what}, not a list of dated notes: nothing was written"
+                ))
+                .with_help(
+                    "write each note as a table: [[log]] with date = YYYY-MM-DD and text = \"…\" on the lines below; then run plan note again",
+                ));
+            }
         }
+        Ok(())
     }
 
     /// Replaces (or adds, in the canonical order of fields) a value, keeping the replaced
@@ -372,6 +442,17 @@ pub fn multiline_repr(text: &str) -> String {
     }
     out.push_str("\"\"\"");
     out
+}
+
+/// Splits the text after a list entry at its first line break: what ends the entry's line
+/// (spaces and a comment), and the rest (the line break and what follows). Without a line
+/// break, everything but spaces is the rest.
+fn split_line_end(text: &str) -> (String, String) {
+    match text.find('\n') {
+        Some(n) => (text[..n].to_string(), text[n..].to_string()),
+        None if text.trim().is_empty() => (String::new(), String::new()),
+        None => (String::new(), text.to_string()),
+    }
 }
 
 /// Removes entries from a list written over several lines. The comment at the end of the

@@ -24,10 +24,45 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
             return Ok(i);
         }
     }
-    let ids = plan.all_ids.iter().map(String::as_str);
+    // A file whose name is not a valid id (`Udearealer.toml`): say so, and how to rename it.
+    if let Some(i) = (first..plan.files.len()).find(|&i| plan.files[i].stem() == id) {
+        let file = &plan.files[i];
+        let shown = crate::text::clean_line(&file.display);
+        let lower = crate::slug::slugify(id);
+        let wanted = file.path.with_file_name(format!("{lower}.toml"));
+        let clash = (first..plan.files.len())
+            .find(|&j| j != i && plan.files[j].stem() == lower)
+            .map(|j| crate::text::clean_line(&plan.files[j].display));
+        let mut failure = Failure::invalid(format!(
+            "`{shown}` cannot be changed: its file name is not a valid id (lowercase letters a-z, digits and '-', at most 64 characters)"
+        ));
+        failure = match clash {
+            Some(other) => failure.with_help(format!(
+                "`{other}` has the id `{lower}` already: the two files clash; give this one another name that is a valid id, e.g. `{}`",
+                unique_id_near(&lower, plan)
+            )),
+            None if !lower.is_empty() => failure.with_help(format!(
+                "rename it: mv {} {}",
+                crate::text::clean_line(&file.path.display().to_string()),
+                crate::text::clean_line(&wanted.display().to_string())
+            )),
+            None => failure,
+        };
+        return Err(failure);
+    }
+    let ids = plan
+        .all_ids
+        .iter()
+        .map(String::as_str)
+        .filter(|known| *known != id);
     let help = did_you_mean(id, ids)
         .unwrap_or_else(|| "`plan list` shows the ids (an id is a file name without .toml)".into());
     Err(Failure::usage(format!("no initiative has the id `{id}`")).with_help(help))
+}
+
+/// A free id beside `id` in the plan, as a file name.
+fn unique_id_near(id: &str, plan: &Plan) -> String {
+    format!("{}.toml", super::unique_id(id, &plan.all_ids))
 }
 
 /// What a change does to the plan's findings.

@@ -128,9 +128,10 @@ pub fn manifest_for(
     Ok(doc.to_string())
 }
 
-/// `id` if no one has it, else `id-2`, `id-3`, … (kept within 64 characters).
+/// `id` if no one has it, else `id-2`, `id-3`, … (kept within 64 characters). A name
+/// Windows reserves (`con`, `nul`, …, see [`crate::slug::is_reserved`]) counts as taken.
 pub fn unique_id(id: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == id) {
+    if !taken.iter().any(|t| t == id) && !crate::slug::is_reserved(id) {
         return id.to_string();
     }
     (2..)
