@@ -273,7 +273,7 @@ fn write_staged(
     for (relative, _) in files {
         if let Err(e) = move_new(&stage.path().join(relative), &plan.dir.join(relative)) {
             let reason = match &e {
-                WriteError::Exists(_) => "a file of that name appeared meanwhile".to_string(),
+                WriteError::Exists(_) => "something of that name is in the way".to_string(),
                 WriteError::Io { source, .. } => io_reason(source),
                 other => other.to_string(),
             };

@@ -11,5 +11,6 @@ mod import;
 mod list;
 mod properties;
 mod report;
+mod safety;
 mod show;
 mod status;

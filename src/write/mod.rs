@@ -196,23 +196,7 @@ pub fn write_file(path: &Path, bytes: &[u8], options: WriteOptions<'_>) -> Resul
         }
     }
 
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".plan-").suffix(".tmp");
-    // The temporary file has the target's permissions from its creation (tempfile's
-    // default is 0o600; a new file gets 0o666 minus the umask, as any other).
-    match &existing {
-        Some(meta) => {
-            builder.permissions(meta.permissions());
-        }
-        None => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                builder.permissions(fs::Permissions::from_mode(0o666));
-            }
-        }
-    }
-    let mut temp = builder.tempfile_in(&dir).map_err(io_err)?;
+    let mut temp = create_temp(&dir, existing.as_ref()).map_err(io_err)?;
     if let Some(meta) = &existing {
         // The umask may have taken bits away at creation: give them back, exactly.
         fs::set_permissions(temp.path(), meta.permissions()).map_err(io_err)?;
@@ -273,6 +257,28 @@ pub fn move_new(from: &Path, to: &Path) -> Result<(), WriteError> {
     fs::remove_file(from).map_err(io_err)
 }
 
+/// A new temporary `.plan-*.tmp` file in `dir`, created with the permissions of the file
+/// it will replace (`existing`), or 0666 minus the umask for a new file, before a byte is
+/// written: a private file is never copied into a readable one, even for a moment.
+fn create_temp(dir: &Path, existing: Option<&fs::Metadata>) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".plan-").suffix(".tmp");
+    match existing {
+        Some(meta) => {
+            builder.permissions(meta.permissions());
+        }
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                // tempfile's own default is 0o600.
+                builder.permissions(fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    builder.tempfile_in(dir)
+}
+
 /// Whether a file's permissions allow no one to write it (`chmod 0444`). Decided from the
 /// permission bits, not from trying: the superuser could write it all the same.
 pub fn read_only(meta: &fs::Metadata) -> bool {
@@ -326,66 +332,6 @@ fn persist_new(
         return Err(NewFileError::Io(e));
     }
     Ok(())
-}
-
-/// Writes into a named pipe or a character device (`/dev/stdout`, a terminal): such a file
-/// is never replaced. A pipe that no one reads is refused rather than waited on; a socket
-/// or a disk device is refused.
-fn write_into_special(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> Result<(), WriteError> {
-    let special = |what| WriteError::Special {
-        path: path.to_path_buf(),
-        what,
-    };
-    let io_err = |source: io::Error| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
-        let kind = meta.file_type();
-        if kind.is_fifo() {
-            // Without a reader, opening a pipe to write would wait forever.
-            let mut pipe = fs::OpenOptions::new()
-                .write(true)
-                .custom_flags(libc::O_NONBLOCK)
-                .open(path)
-                .map_err(|e| {
-                    if e.raw_os_error() == Some(libc::ENXIO) {
-                        special("it is a named pipe that no one is reading")
-                    } else {
-                        io_err(e)
-                    }
-                })?;
-            let mut rest = bytes;
-            while !rest.is_empty() {
-                match pipe.write(rest) {
-                    Ok(n) => rest = &rest[n..],
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                        std::thread::sleep(std::time::Duration::from_millis(5));
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(io_err(e)),
-                }
-            }
-            return Ok(());
-        }
-        if kind.is_char_device() {
-            let mut device = fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(io_err)?;
-            return device.write_all(bytes).map_err(io_err);
-        }
-        if kind.is_socket() {
-            return Err(special("it is a socket, not a file"));
-        }
-        if kind.is_block_device() {
-            return Err(special("it is a disk device, not a file"));
-        }
-    }
-    let _ = (meta, bytes);
-    Err(special("it is not a regular file"))
 }
 
 /// Creates `root/sub` (a relative path of plain names) unless any part of it is, or would
@@ -452,108 +398,9 @@ fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+mod special;
+
+use special::write_into_special;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn leftovers(dir: &Path) -> Vec<String> {
-        fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".plan-"))
-            .collect()
-    }
-
-    #[test]
-    fn writes_a_new_file_and_refuses_to_overwrite_without_force() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("memo.md");
-        write_atomic(&path, b"first", false).unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"first");
-        let err = write_atomic(&path, b"second", false).unwrap_err();
-        assert!(matches!(err, WriteError::Exists(_)), "{err}");
-        assert_eq!(fs::read(&path).unwrap(), b"first");
-        write_atomic(&path, b"second", true).unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"second");
-        assert!(leftovers(dir.path()).is_empty());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_dangling_symlink_is_refused_without_force_and_written_through_with_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let link = dir.path().join("link.toml");
-        std::os::unix::fs::symlink("real.toml", &link).unwrap();
-        let err = write_atomic(&link, b"new", false).unwrap_err();
-        assert!(matches!(err, WriteError::Exists(_)), "{err}");
-        assert!(!dir.path().join("real.toml").exists());
-        write_atomic(&link, b"new", true).unwrap();
-        assert!(fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
-        assert_eq!(fs::read(dir.path().join("real.toml")).unwrap(), b"new");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn folders_are_created_only_inside_the_plan_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("plans");
-        let elsewhere = dir.path().join("elsewhere");
-        fs::create_dir_all(&root).unwrap();
-        fs::create_dir_all(&elsewhere).unwrap();
-        std::os::unix::fs::symlink(&elsewhere, root.join("q3")).unwrap();
-        create_folder_inside(&root, "q2/sub").unwrap();
-        assert!(root.join("q2/sub").is_dir());
-        let err = create_folder_inside(&root, "q3/sub").unwrap_err();
-        assert!(err.message.contains("leads out"), "{}", err.message);
-        assert!(!elsewhere.join("sub").exists());
-        assert!(create_folder_inside(&root, "../x").is_err());
-        assert!(!dir.path().join("x").exists());
-    }
-
-    #[test]
-    fn a_missing_folder_is_an_io_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("no/such/memo.md");
-        let err = write_atomic(&path, b"x", false).unwrap_err();
-        assert!(matches!(err, WriteError::Io { .. }), "{err}");
-        assert_eq!(Failure::from(err).code, crate::error::EXIT_USAGE);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn overwriting_keeps_permissions_and_follows_symlinks() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.md");
-        fs::write(&real, "old").unwrap();
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
-        let link = dir.path().join("link.md");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-
-        write_atomic(&link, b"new", true).unwrap();
-        assert!(fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
-        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_new_file_is_not_private_to_the_owner() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("memo.html");
-        write_atomic(&path, b"x", false).unwrap();
-        let plain = dir.path().join("plain.html");
-        fs::write(&plain, b"x").unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        // tempfile alone would give 0o600; a new file follows the umask like any other.
-        assert_eq!(mode(&path), mode(&plain));
-    }
-}
+mod tests;
