@@ -89,3 +89,141 @@ pub fn import_pipeline(bytes: &[u8]) {
         );
     }
 }
+
+/// The `edit` pipeline on any bytes: the first line is a change, the rest an initiative
+/// file. A first line `note TEXT` appends a note (as `plan note`); any other first line is
+/// one or more `plan set` changes separated by `;`. Whatever the file and the change, the
+/// result is valid TOML with nothing lost, or the change is refused and the document is
+/// untouched. Nothing lost: every key but the changed one keeps its value; a note keeps
+/// every earlier log entry; `+=` keeps every earlier value of the list, `-=` adds none.
+pub fn edit_pipeline(bytes: &[u8]) {
+    use crate::edit::{Change, InitiativeDoc};
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let (first, file) = text.split_once('\n').unwrap_or((text, ""));
+    let Ok(mut doc) = InitiativeDoc::parse(Path::new("fuzz.toml"), "fuzz.toml", file.as_bytes())
+    else {
+        return;
+    };
+    let Ok(before) = toml::from_str::<toml::Table>(&doc.text()) else {
+        return;
+    };
+    let untouched = doc.text();
+    let catalogue = crate::parse::default_manifest().catalogue;
+    let day = NaiveDate::from_ymd_opt(2017, 5, 15).expect("a real date");
+    let (changed_keys, result): (Vec<String>, Result<(), crate::error::Failure>) =
+        if let Some(note) = first.strip_prefix("note ") {
+            (vec!["log".into()], doc.append_log(day, note))
+        } else {
+            let changes: Vec<Change> = first
+                .split(';')
+                .filter_map(|c| Change::parse(c).ok())
+                .collect();
+            let keys = changes.iter().map(|c| c.key.clone()).collect();
+            let mut result = Ok(());
+            for change in &changes {
+                result = doc.apply(change, &catalogue);
+                if result.is_err() {
+                    break;
+                }
+            }
+            if result.is_ok() {
+                // What `+=` and `-=` promise, checked change by change on a fresh copy.
+                check_list_changes(file, &changes, &catalogue);
+            }
+            (keys, result)
+        };
+    if result.is_err() {
+        // `plan set` stops at the first refused change and writes nothing; a refused
+        // note leaves the document as it was.
+        if first.starts_with("note ") {
+            assert_eq!(doc.text(), untouched, "a refused note changed the document");
+        }
+        return;
+    }
+    let written = doc.text();
+    let after: toml::Table = toml::from_str(&written)
+        .unwrap_or_else(|e| panic!("the edit made invalid TOML: {e}\n{written}"));
+    for (key, value) in &before {
+        if changed_keys.iter().any(|k| k == key) {
+            continue;
+        }
+        assert_eq!(
+            after.get(key),
+            Some(value),
+            "`{key}` was changed or lost\n{written}"
+        );
+    }
+    if first.starts_with("note ") {
+        let old: Vec<toml::Value> = match before.get("log") {
+            None => Vec::new(),
+            Some(toml::Value::Array(entries)) => entries.clone(),
+            Some(table @ toml::Value::Table(_)) => vec![table.clone()],
+            Some(other) => panic!("a note was added to a log that is {other:?}"),
+        };
+        let new = after["log"].as_array().expect("the log is a list");
+        assert_eq!(new.len(), old.len() + 1, "{written}");
+        assert_eq!(
+            &new[..old.len()],
+            &old[..],
+            "earlier log entries changed\n{written}"
+        );
+    }
+}
+
+/// Applies each `+=`/`-=` change alone to the file and checks that `+=` keeps every value
+/// the list had and `-=` adds none.
+fn check_list_changes(
+    file: &str,
+    changes: &[crate::edit::Change],
+    catalogue: &crate::model::Catalogue,
+) {
+    use crate::edit::{InitiativeDoc, Op};
+    let values = |text: &str, key: &str| -> Vec<String> {
+        let table: toml::Table = toml::from_str(text).expect("valid TOML");
+        match table.get(key) {
+            Some(toml::Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            Some(toml::Value::String(s)) => s
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    for change in changes.iter().filter(|c| c.op != Op::Set) {
+        let mut doc = InitiativeDoc::parse(Path::new("fuzz.toml"), "fuzz.toml", file.as_bytes())
+            .expect("parsed before");
+        if doc.apply(change, catalogue).is_err() {
+            continue;
+        }
+        let (old, new) = (values(file, &change.key), values(&doc.text(), &change.key));
+        match change.op {
+            Op::Add => {
+                for v in &old {
+                    assert!(
+                        new.contains(v),
+                        "`{v}` lost from `{}`\n{}",
+                        change.key,
+                        doc.text()
+                    );
+                }
+            }
+            _ => {
+                for v in &new {
+                    assert!(
+                        old.contains(v),
+                        "`{v}` added to `{}` by -=\n{}",
+                        change.key,
+                        doc.text()
+                    );
+                }
+            }
+        }
+    }
+}

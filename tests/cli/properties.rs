@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
 use plan::model::{Period, Plan};
-use plan::testing::{exercise, import_pipeline, plan_of, BESIDE_MANIFEST};
+use plan::testing::{edit_pipeline, exercise, import_pipeline, plan_of, BESIDE_MANIFEST};
 
 /// Checks and renders every output, as `plan check` would (the fuzz targets' `exercise`).
 fn check_and_render(plan: &Plan) -> Vec<plan::diag::Diagnostic> {
@@ -542,8 +542,13 @@ fn fuzz_seeds_and_found_inputs_go_through_their_targets() {
     let initiatives = fuzz_inputs("initiative");
     let manifests = fuzz_inputs("manifest");
     let memos = fuzz_inputs("import");
+    let edits = fuzz_inputs("edit");
     // The seed corpus is committed: an empty list means the paths are wrong.
     assert!(!initiatives.is_empty() && !manifests.is_empty() && !memos.is_empty());
+    assert!(!edits.is_empty());
+    for (_, bytes) in &edits {
+        edit_pipeline(bytes);
+    }
     for (_, bytes) in &initiatives {
         check_and_render(&plan_of(None, &[("fuzz.toml", bytes.clone())]));
     }
@@ -557,5 +562,62 @@ fn fuzz_seeds_and_found_inputs_go_through_their_targets() {
     for (name, bytes) in initiatives.iter().filter(|(n, _)| n.starts_with("seed-")) {
         let plan = plan_of(None, &[("fuzz.toml", bytes.clone())]);
         assert_eq!(plan.initiatives.len(), 1, "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Edits: any change from a small grammar on the fuzz target's seed files, as the `edit`
+// target runs them: valid TOML with nothing lost, or refused.
+
+const EDIT_KEYS: [&str; 9] = [
+    "tags",
+    "tracks",
+    "locations",
+    "partners",
+    "depends_on",
+    "status",
+    "owner",
+    "description",
+    "deadline",
+];
+const EDIT_VALUES: [&str; 9] = [
+    "ny",
+    "Hygge",
+    "a,b",
+    "",
+    "2017-06-30",
+    "x\"y",
+    "  ",
+    "#",
+    "æ ø å",
+];
+
+fn change() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&EDIT_KEYS[..]),
+        prop::sample::select(&["=", "+=", "-="][..]),
+        prop::sample::select(&EDIT_VALUES[..]),
+    )
+        .prop_map(|(k, op, v)| format!("{k}{op}{v}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_edit_of_a_seed_file_is_valid_toml_or_refused(
+        seed in 0usize..64,
+        changes in prop::collection::vec(change(), 1..4),
+        note in prop::option::of("[a-zæøå \"\\\\]{0,20}"),
+    ) {
+        let seeds = fuzz_inputs("edit");
+        let (_, bytes) = &seeds[seed % seeds.len()];
+        let text = String::from_utf8_lossy(bytes);
+        let file = text.split_once('\n').map_or("", |(_, f)| f);
+        let first = match note {
+            Some(n) => format!("note {n}"),
+            None => changes.join(";"),
+        };
+        edit_pipeline(format!("{first}\n{file}").as_bytes());
     }
 }
