@@ -25,8 +25,13 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
         }
     }
     // A file whose name is not a valid id (`Udearealer.toml`): say so, and how to rename it.
-    if let Some(i) = (first..plan.files.len()).find(|&i| plan.files[i].stem() == id) {
+    // (Also when the id is typed as it should be: `udearealer` for `Udearealer.toml`.)
+    let named = |stem: &str| {
+        stem == id || (!is_valid_id(stem) && crate::slug::slugify(stem) == crate::slug::slugify(id))
+    };
+    if let Some(i) = (first..plan.files.len()).find(|&i| named(plan.files[i].stem())) {
         let file = &plan.files[i];
+        let id = file.stem();
         let shown = crate::text::clean_line(&file.display);
         let lower = crate::slug::slugify(id);
         let wanted = file.path.with_file_name(format!("{lower}.toml"));

@@ -606,5 +606,15 @@ fn a_file_name_that_is_not_an_id_is_named_with_how_to_rename_it() {
     assert!(err.contains("file name is not a valid id"), "{err}");
     assert!(err.contains("udearealer.toml"), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
+    let out = dated(&f, &["note", "udearealer", "Møde."]).code(1);
+    assert!(
+        stderr(&out).contains("file name is not a valid id"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(read(&f, "Udearealer.toml"), before);
+    // Beside a file that has the lowercase name, the two are named as a clash.
+    let f = f.initiative("udearealer", "Q2", &["Hygge"], "");
+    let out = dated(&f, &["set", "Udearealer", "status=active"]).code(1);
+    assert!(stderr(&out).contains("clash"), "{}", stderr(&out));
 }
