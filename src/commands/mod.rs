@@ -23,6 +23,7 @@ use crate::load::{io_reason, load_plan};
 use crate::lock::PlanLock;
 use crate::model::Plan;
 use crate::render::diagnostics;
+use crate::render::terminal::Paint;
 use crate::text::clean;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
@@ -49,7 +50,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .into_iter()
         .filter(|d| d.severity == Severity::Error && d.file.is_some())
         .collect();
-    refuse_manifest_errors(&plan, &errors)?;
+    refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let mut files: Vec<&str> = errors
@@ -60,14 +61,22 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
     files.dedup();
     if !files.is_empty() {
         let n = files.len();
+        let paint = Paint {
+            color: config.color_stderr,
+        };
         writeln!(
             err,
-            "warning: {n} initiative file{} {} errors and may be left out or incomplete: {}",
+            "{} {n} initiative file{} {} errors and may be left out or incomplete: {}",
+            paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
             clean(&files.join(", "))
         )?;
-        writeln!(err, "help: `plan check` shows what to fix")?;
+        writeln!(
+            err,
+            "{} `plan check` shows what to fix",
+            paint.bold("help:")
+        )?;
     }
     Ok(plan)
 }
@@ -75,7 +84,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
 /// Stops a command (exit 1, the findings on stderr) when `plan.toml` has errors or could
 /// not be read: the plan's year and rules would be the embedded defaults. `errors` are the
 /// plan's error findings.
-fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic]) -> anyhow::Result<()> {
+fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> anyhow::Result<()> {
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
@@ -86,7 +95,7 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic]) -> anyhow::Result<
     }
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    diagnostics::text(plan, &in_manifest, false, &mut err)?;
+    diagnostics::text(plan, &in_manifest, color, &mut err)?;
     let manifest = &plan.file(0).display;
     Err(Failure::invalid(format!(
         "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
@@ -112,7 +121,7 @@ pub fn load_for_writing(config: &Config) -> anyhow::Result<(PlanLock, Plan)> {
         .into_iter()
         .filter(|d| d.severity == Severity::Error && d.file == Some(0))
         .collect();
-    refuse_manifest_errors(&plan, &errors)?;
+    refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     Ok((lock, plan))
 }
 

@@ -237,11 +237,7 @@ pub fn table(
         writeln!(
             out,
             "{}",
-            paint.dim(
-                &words
-                    .shown_because_cross_cutting
-                    .replace("{n}", &shown.to_string())
-            )
+            paint.dim(&(words.shown_because_cross_cutting)(shown))
         )?;
     }
     Ok(())

@@ -7,14 +7,13 @@
 use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, Color, Row};
-use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Words;
 use crate::progress::{CurrentPeriod, Reason};
 use crate::summary::{Summary, TrackRow};
-use crate::text::clean_line;
+use crate::text::{clean_line, truncate, width as text_width, wrap, wrap_items};
 
-use super::terminal::{capitalize, plain_table, truncate, wrap_items, write_table, Paint};
+use super::terminal::{capitalize, plain_table, write_table, Paint};
 
 /// The longest a track bar gets, in columns.
 const BAR_MAX: usize = 24;
@@ -27,7 +26,7 @@ pub fn text(
     width: u16,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    header(summary, words, paint, out)?;
+    header(summary, words, paint, width, out)?;
     totals(summary, words, paint, out)?;
     periods(summary, words, paint, width, out)?;
     tracks(summary, words, paint, width, out)?;
@@ -35,8 +34,16 @@ pub fn text(
     attention(summary, words, paint, width, out)
 }
 
-fn header(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", paint.bold(&clean_line(&summary.plan.title)))?;
+fn header(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for line in wrap(&clean_line(&summary.plan.title), usize::from(width), "", "") {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     writeln!(
         out,
         "{} {} {} · {}",
@@ -50,8 +57,8 @@ fn header(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -
 
 fn totals(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let t = &summary.totals;
-    let lead = format!("{} {}", t.initiatives, words.initiatives);
-    let pad = " ".repeat(lead.width());
+    let lead = words.count(words.n_initiatives, t.initiatives).to_string();
+    let pad = " ".repeat(text_width(&lead));
     let count = |word: &str, n: usize| format!("{word} {n}");
     writeln!(
         out,
@@ -179,7 +186,7 @@ fn tracks(
         out,
         "{} ({})",
         paint.bold(words.tracks_heading),
-        words.min_per_track.replace("{n}", &minimum.to_string())
+        (words.min_per_track)(minimum)
     )?;
     let max_units = summary
         .tracks
@@ -192,12 +199,7 @@ fn tracks(
         let verdict = if row.met {
             paint.cell(words.met, Some(Color::Green))
         } else {
-            paint.cell(
-                words
-                    .missing_n
-                    .replace("{n}", &(row.minimum - row.count).to_string()),
-                Some(Color::Red),
-            )
+            paint.cell((words.missing_n)(row.minimum - row.count), Some(Color::Red))
         };
         table.add_row(vec![
             paint.cell(clean_line(&row.name), None),
@@ -218,11 +220,7 @@ fn tracks(
         } else {
             words.cross_cutting_not_counted
         };
-        writeln!(
-            out,
-            "  {}",
-            paint.dim(&note.replace("{n}", &summary.cross_cutting.to_string()))
-        )?;
+        writeln!(out, "  {}", paint.dim(&note(summary.cross_cutting)))?;
     }
     writeln!(out)
 }
@@ -288,9 +286,9 @@ fn attention(
         let head = format!("{} ({}):", clean_line(&item.id), words.period(item.period));
         let reasons = plain.join("; ");
         // The reasons follow the id when they fit on the line, else they get their own.
-        if 2 + head.width() + 1 + reasons.width() <= usize::from(width) {
+        if 2 + text_width(&head) + 1 + text_width(&reasons) <= usize::from(width) {
             writeln!(out, "  {} {}", paint.bold(&head), painted.join("; "))?;
-        } else if 4 + reasons.width() <= usize::from(width) {
+        } else if 4 + text_width(&reasons) <= usize::from(width) {
             writeln!(out, "  {}", paint.bold(&head))?;
             writeln!(out, "    {}", painted.join("; "))?;
         } else {

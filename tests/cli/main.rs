@@ -4,6 +4,7 @@
 mod support;
 
 mod check;
+mod colour;
 mod corpus;
 mod edit;
 mod help;
@@ -14,3 +15,4 @@ mod report;
 mod safety;
 mod show;
 mod status;
+mod text;
