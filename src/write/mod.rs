@@ -99,8 +99,10 @@ pub struct WriteOptions<'a> {
     /// still has them (else [`WriteError::Changed`]), and a read-only file only with
     /// `force`. Given, the file must exist.
     pub expected: Option<&'a [u8]>,
-    /// The folder the write must stay in: a link at the path is followed only to a file
-    /// inside it. `None`: the folder the path names.
+    /// The plan folder the write must stay in: a link at the path is followed only to a
+    /// file inside it, and a pipe or device at the path is refused rather than written
+    /// into. `None` (an output file the user named): the folder the path names, and a pipe
+    /// or device is written into.
     pub within: Option<&'a Path>,
 }
 
@@ -135,7 +137,9 @@ pub fn write_file(path: &Path, bytes: &[u8], options: WriteOptions<'_>) -> Resul
     // What the path names, through any links: a pipe or a device is written into.
     if let Ok(meta) = fs::metadata(path) {
         if !meta.is_file() && !meta.is_dir() {
-            if options.expected.is_some() {
+            // A file of the plan (`within` given, or one read to be changed) is a regular
+            // file or nothing: a pipe or device there is refused, not written into.
+            if options.expected.is_some() || options.within.is_some() {
                 return Err(WriteError::Special {
                     path: path.to_path_buf(),
                     what: "it is not a regular file",

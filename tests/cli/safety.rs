@@ -273,6 +273,22 @@ fn report_force_writes_into_a_named_pipe_and_never_replaces_it() {
     let text = reader.join().unwrap();
     assert!(text.contains("Testplan") || text.contains("2017"), "{text}");
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    // In a plan folder a pipe is never a file to write into: `init --force` refuses it.
+    let new = f.dir().join("plan-2018");
+    fs::create_dir(&new).unwrap();
+    mkfifo(&new.join("plan.toml"));
+    let out = f
+        .run(&["init", "plan-2018", "--year", "2018", "--force"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(fs::symlink_metadata(new.join("plan.toml"))
+        .unwrap()
+        .file_type()
+        .is_fifo());
     assert!(fs::read_dir(f.dir()).unwrap().all(|e| !e
         .unwrap()
         .file_name()
