@@ -312,7 +312,11 @@ impl InitiativeDoc {
                 inline.fmt();
                 entries.push(inline);
             }
-            Some(item @ Item::Table(_)) => {
+            Some(item @ Item::Table(_))
+                if item
+                    .as_table()
+                    .is_some_and(|t| !t.is_implicit() && t.iter().all(|(_, v)| v.is_value())) =>
+            {
                 // `[log]`, the natural typo for `[[log]]`: its values are the first entry.
                 let Item::Table(first) = std::mem::take(item) else {
                     unreachable!("matched a table")
@@ -338,6 +342,7 @@ impl InitiativeDoc {
             Some(other) => {
                 let what = match other {
                     Item::Value(Value::String(_)) => "text",
+                    Item::Table(_) => "a table with tables inside",
                     Item::Value(Value::Array(_)) => "a list of values that are not tables",
                     _ => "a single value",
                 };
@@ -474,13 +479,21 @@ fn remove_keeping_comments(array: &mut Array, remove: impl Fn(&Value) -> bool) {
             next.find('\n')
                 .map_or(next.to_string(), |n| next[n..].to_string())
         };
+        // A comment kept must still end its line, or it would swallow what follows.
+        let join = |rest: String| {
+            if before.contains('#') && !rest.starts_with('\n') {
+                format!("{before}\n{rest}")
+            } else {
+                format!("{before}{rest}")
+            }
+        };
         array.remove(i);
         if let Some(next) = array.get_mut(i) {
             let rest = after_part(&raw(next.decor().prefix()));
-            next.decor_mut().set_prefix(format!("{before}{rest}"));
+            next.decor_mut().set_prefix(join(rest));
         } else {
             let rest = after_part(array.trailing().as_str().unwrap_or(""));
-            array.set_trailing(format!("{before}{rest}"));
+            array.set_trailing(join(rest));
         }
     }
 }

@@ -621,3 +621,72 @@ proptest! {
         edit_pipeline(format!("{first}\n{file}").as_bytes());
     }
 }
+
+/// Pieces of lists written over several lines, with comments where people write them.
+const ITEMS: [&str; 12] = [
+    "\"a\"",
+    "\"b\"",
+    "\"c\"",
+    "\"d\"",
+    "3",
+    "'e'",
+    "\"\"\"f\"\"\"",
+    "{x = 1}",
+    "[\"g\"]",
+    "\"a\"",
+    "\"Hygge\"",
+    "\"hygge\"",
+];
+const SEPS: [&str; 8] = [
+    ", ",
+    ",\n  ",
+    ", # c1\n  ",
+    ",# c2\n",
+    "\n, ",
+    " , ",
+    ",\n\n  # own line\n  ",
+    ",",
+];
+const ENDS: [&str; 5] = ["]", "\n]", ", # last\n]", " # t\n]", ",\n]"];
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn any_list_change_on_a_list_written_over_lines_keeps_valid_toml(items in prop::collection::vec((prop::sample::select(&ITEMS[..]), prop::sample::select(&SEPS[..])), 0..6),
+           end in prop::sample::select(&ENDS[..]),
+           start in prop::sample::select(&["", "\n  ", " # open\n  ", "\n  # own\n  "][..]),
+           key in prop::sample::select(&["tags", "tracks"][..]),
+           first in prop::sample::select(&["tags+=c", "tags-=a", "tags=b,c", "tags=a", "tags+=a;tags-=b", "tracks+=Fordybelse", "tracks-=Hygge", "tracks=Hygge,Fordybelse", "tags-=c;tags+=z"][..])) {
+        let mut body = String::new();
+        for (i, (item, sep)) in items.iter().enumerate() {
+            body.push_str(item);
+            if i + 1 < items.len() { body.push_str(sep); }
+        }
+        let file = format!("title = \"x\"\n{key} = [{start}{body}{end} # after\nstatus = \"planned\"\n");
+        plan::testing::edit_pipeline(format!("{first}\n{file}").as_bytes());
+    }
+}
+/// Shapes a log is written in, right and wrong.
+const LOGS: [&str; 12] = [
+    "[log]\ndate = 2017-01-01\ntext = \"a\"\n",
+    "[[log]]\ndate = 2017-01-01\ntext = \"a\"\n",
+    "log = { date = 2017-01-01, text = \"b\" }\n",
+    "log = []\n",
+    "log = [{ date = 2017-01-01 }]\n",
+    "log = \"t\"\n",
+    "log = [\"t\"]\n",
+    "[log.sub]\nx = 1\n",
+    "# comment\n",
+    "owner = \"o\"\n",
+    "[[log]]\n",
+    "[other]\ny = 2\n",
+];
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn a_note_on_any_shape_of_log_keeps_every_entry_or_is_refused(parts in prop::collection::vec(prop::sample::select(&LOGS[..]), 0..4),
+                 note in "[a-z\"\\\\\n#]{0,8}") {
+        let file = format!("title = \"x\"\n{}", parts.concat());
+        let note = note.replace('\n', " ");
+        plan::testing::edit_pipeline(format!("note {note}\n{file}").as_bytes());
+    }
+}
