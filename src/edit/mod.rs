@@ -6,6 +6,7 @@
 //! rewritten, and it keeps the comment at the end of its line.
 //!
 //! - [`document`]: one initiative file as a format-preserving document, and its edits;
+//! - `lists`: list fields changed value by value, comments kept beside their values;
 //! - [`change`]: what `plan set` understands (`KEY=VALUE`, `KEY+=X`, `KEY-=X`) and applies;
 //! - [`new`]: the text of a new initiative file and of a new `plan.toml`, and free ids;
 //! - [`guard`]: finding the file of an id, and the check every change passes before it is
@@ -14,6 +15,7 @@
 pub mod change;
 pub mod document;
 pub mod guard;
+mod lists;
 pub mod new;
 
 pub use change::{Change, Op, LIST_KEYS, REQUIRED_KEYS, SCALAR_KEYS};
