@@ -143,6 +143,15 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                 message: "the row has no text in the Indsats column".into(),
                 help: None,
             });
+        } else if super::short_title(&text).is_empty() {
+            memo.problems.push(Problem {
+                line,
+                message: format!(
+                    "the row's text `{}` gives no title",
+                    crate::text::clean_line(&text)
+                ),
+                help: Some("write what the initiative is in the Indsats column".into()),
+            });
         }
         let split = split_tracks(&track_cell, catalogue);
         for phrase in &split.unknown {

@@ -551,7 +551,9 @@ fn an_import_error_names_the_memo_line() {
     fs::write(f.dir().join("memo.txt"), memo).unwrap();
     let out = dated(&f, &["import", "memo.txt"]).code(1);
     let err = stderr(&out);
-    assert!(err.contains("line 3 of `memo.txt`"), "{err}");
+    assert!(err.contains("--> memo.txt:3"), "{err}");
+    assert!(err.contains("gives no title"), "{err}");
+    assert!(!err.contains("row-3"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
     assert_eq!(
         fs::read_dir(f.plans()).unwrap().count(),
