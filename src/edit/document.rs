@@ -88,6 +88,7 @@ impl InitiativeDoc {
         }
     }
 
+    /// Whether the text to write differs from the text read.
     pub fn is_changed(&self) -> bool {
         self.text() != self.original
     }
