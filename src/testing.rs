@@ -56,7 +56,7 @@ pub fn exercise(plan: &Plan) -> Vec<Diagnostic> {
     diagnostics::github(plan, &diags, &mut out).expect("github to memory");
     for (y, m, d) in [(2017, 5, 15), (2017, 8, 1), (2031, 1, 1)] {
         let day = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
-        let _ = crate::summary::summarize(plan, day);
+        let _ = crate::assess::summary::summarize(plan, day);
     }
     diags
 }

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
+use crate::assess::memo::{build, default_as_of, parse_quarter};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::render::report::render;
-use crate::report::{build, default_as_of, parse_quarter};
 use crate::write::write_atomic;
 
 use super::{load_for_reading, Out, Outcome};
