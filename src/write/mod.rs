@@ -1,7 +1,10 @@
 //! Atomic file writes, for every command that writes a file: the bytes go to a temporary
 //! `.plan-*` file in the target's folder (the loader skips dotfiles), are synced, and the
 //! temporary file is renamed over the target. A reader never sees half a file, and a crash
-//! leaves at most a hidden `.plan-*` file behind.
+//! leaves at most a hidden `.plan-*` file behind. The temporary file has the target's
+//! permissions from its creation; a link is followed only to a file inside its folder; a
+//! file read to be changed is replaced only if it still has the bytes read; a pipe or a
+//! device named as an output is written into (`special.rs`), never replaced.
 
 use std::fmt;
 use std::fs;
