@@ -331,3 +331,28 @@ fn report_problems(memo: &Memo, name: &str) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_in_an_imported_file_names_the_memo_line() {
+        let plan = plan_from_folder(std::path::Path::new("plans"), Folder::default());
+        let files = vec![(
+            "row-7.toml".to_string(),
+            "title = \"\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n".to_string(),
+        )];
+        let lines = HashMap::from([("row-7.toml".to_string(), 7)]);
+        let err = ensure_valid_import(&plan, &files, &lines, "memo.txt").unwrap_err();
+        let failure = err.downcast_ref::<Failure>().expect("a refusal");
+        assert_eq!(failure.code, crate::error::EXIT_INVALID);
+        assert!(
+            failure
+                .message
+                .contains("from line 7 of `memo.txt`: nothing was written"),
+            "{}",
+            failure.message
+        );
+    }
+}
