@@ -227,6 +227,17 @@ impl Walk<'_> {
         });
     }
 
+    /// A `*.toml` entry that is not a regular file. The manifest is listed all the same (its
+    /// reading fails without blocking, as an `unreadable` problem of `plan.toml`), so that
+    /// the plan is not silently read with the default catalogue and writing commands refuse.
+    fn special(&mut self, path: PathBuf, relative: String, what: &'static str) {
+        if relative == "plan.toml" {
+            self.paths.push((path, relative));
+        } else {
+            self.skip(&relative, SkipReason::NotAFile(what));
+        }
+    }
+
     /// Walks the folder at `dir` (`prefix` is its relative path with a trailing `/`).
     fn folder(&mut self, dir: &Path, prefix: &str) {
         let entries = match fs::read_dir(dir) {
@@ -304,7 +315,7 @@ impl Walk<'_> {
             return;
         } else {
             if is_toml {
-                self.skip(&relative, SkipReason::NotAFile(what_it_is(file_type)));
+                self.special(path, relative, what_it_is(file_type));
             }
             return;
         };
@@ -317,10 +328,7 @@ impl Walk<'_> {
             if meta.is_file() {
                 self.paths.push((path, relative));
             } else {
-                self.skip(
-                    &relative,
-                    SkipReason::NotAFile(what_it_is(meta.file_type())),
-                );
+                self.special(path, relative, what_it_is(meta.file_type()));
             }
         }
     }

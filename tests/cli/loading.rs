@@ -260,3 +260,28 @@ fn commands_that_show_the_plan_warn_about_entries_left_out() {
     );
     assert!(err.contains("`plan check` shows what to fix"), "{err}");
 }
+
+/// A `plan.toml` that is a named pipe is the manifest, unreadable: checked as an error, and
+/// a writing command refuses instead of using the default catalogue.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_plan_toml_is_an_unreadable_manifest() {
+    let f = Fixture::new().filled();
+    mkfifo(&f.plans().join("plan.toml"));
+    let out = plan_in(f.dir())
+        .args(["check", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let json = json_of(&out);
+    assert!(findings(&json).contains(&(
+        "unreadable".into(),
+        "error".into(),
+        "plans/plan.toml".into()
+    )));
+    plan_in(f.dir())
+        .args(["note", "fill-1", "tekst"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+}

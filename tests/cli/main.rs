@@ -13,6 +13,7 @@ mod list;
 mod loading;
 mod properties;
 mod report;
+mod safety;
 mod show;
 mod status;
 mod text;
