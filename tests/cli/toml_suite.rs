@@ -4,7 +4,11 @@
 //! - every invalid case of the TOML 1.1 list gets a `syntax` finding with a line and column;
 //! - no valid case of the TOML 1.1 list gets a `syntax` finding;
 //! - the valid cases that use TOML 1.1-only syntax get a `toml-portability` warning, and no
-//!   case of the TOML 1.0 valid list gets one.
+//!   case of the TOML 1.0 valid list gets one;
+//! - where the warnings carry fixes, the fixed file has the same values and no warning;
+//!   when a `python3` with `tomllib` (TOML 1.0) is at hand, it rejects every warned file as
+//!   written and reads every fixed one (one process for all; without it, that part is
+//!   skipped and the printed counts say so).
 //!
 //! Which cases use 1.1-only syntax is read from the two lists, not written here: a case
 //! valid in 1.1 but not listed valid in 1.0, or listed invalid in 1.0 but not in 1.1, except
@@ -43,6 +47,105 @@ fn findings(case: &str) -> Vec<Diagnostic> {
         ..Folder::default()
     };
     check(&plan_from_folder(Path::new("plans"), folder))
+}
+
+/// `text` with the fixes of `found` applied (the outermost of nested ones), as `check --fix`
+/// would; `None` when some portability finding has no fix.
+fn fixed(text: &str, found: &[Diagnostic]) -> Option<String> {
+    let portable: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|d| d.rule == Rule::TomlPortability)
+        .collect();
+    let mut fixes = Vec::new();
+    for d in portable {
+        fixes.push(d.fix.clone()?);
+    }
+    fixes.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut outer: Vec<plan::check::Fix> = Vec::new();
+    for f in fixes {
+        if outer.last().is_none_or(|o| f.span.start >= o.span.end) {
+            outer.push(f);
+        }
+    }
+    let mut text = text.to_string();
+    for f in outer.into_iter().rev() {
+        text.replace_range(f.span, &f.replacement);
+    }
+    Some(text)
+}
+
+/// Whether two TOML values mean the same, a time without seconds being the same as with
+/// `:00`.
+fn same(a: &toml::Value, b: &toml::Value) -> bool {
+    use toml::Value::*;
+    match (a, b) {
+        (Table(x), Table(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        (Array(x), Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w)),
+        (Datetime(x), Datetime(y)) => {
+            let seconds = |d: &toml::value::Datetime| {
+                let mut d = *d;
+                if let Some(t) = &mut d.time {
+                    t.second.get_or_insert(0);
+                }
+                d
+            };
+            seconds(x) == seconds(y)
+        }
+        (Float(x), Float(y)) if x.is_nan() && y.is_nan() => true,
+        _ => a == b,
+    }
+}
+
+/// The texts Python's `tomllib` (TOML 1.0) reads or rejects otherwise than expected, when
+/// a `python3` with `tomllib` (3.11+) is at hand: one process for all. Without it, says so.
+fn python_disagrees(texts: &[(String, String, bool)]) -> Vec<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    const SCRIPT: &str = r#"
+import json, sys, tomllib
+for case, text, readable in json.load(sys.stdin):
+    try:
+        tomllib.loads(text)
+        ok = True
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if ok != readable:
+        print(case, "read" if ok else "rejected", "by tomllib", "after the fix" if readable else "as written")
+"#;
+    let child = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        println!("toml-test: no python3, the fixes are not read back with tomllib");
+        return Vec::new();
+    };
+    let input = serde_json::to_vec(texts).unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    if !out.status.success() {
+        println!(
+            "toml-test: python3 without tomllib, the fixes are not read back: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        );
+        return Vec::new();
+    }
+    let warned = texts.iter().filter(|t| !t.2).count();
+    println!(
+        "toml-test: Python's tomllib rejects the {warned} warned files as written and reads the {} fixed ones",
+        texts.len() - warned
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 fn has(found: &[Diagnostic], rule: Rule) -> bool {
@@ -90,14 +193,40 @@ fn the_toml_test_suite_agrees_with_the_loader() {
         }
     }
     let mut warned = 0;
-    for case in valid_11.iter().chain(&only_11) {
+    let mut fixed_cases = 0;
+    // (case, text, whether Python's tomllib should read it): each warned file as written
+    // (it should not) and as fixed (it should).
+    let mut for_python: Vec<(String, String, bool)> = Vec::new();
+    for case in valid_11.union(&only_11) {
         let found = findings(case);
+        // Where every portability finding has a fix, the fixed file is TOML 1.0 with the
+        // same meaning: no syntax or portability finding, the same values.
+        let text = plan::load::decode(&fs::read(suite().join(case)).unwrap()).0;
+        if let Some(after) = fixed(&text, &found).filter(|after| *after != text) {
+            fixed_cases += 1;
+            for_python.push((case.clone(), after.clone(), true));
+            let again = plan::check::portability::toml_1_1_only(0, &after);
+            let before: toml::Value = toml::from_str(&text).expect("a valid case");
+            match toml::from_str::<toml::Value>(&after) {
+                Err(e) => failures.push(format!("{case}: the fixed file is not TOML: {e}")),
+                Ok(value) if !same(&before, &value) => {
+                    failures.push(format!("{case}: the fix changes the values:\n{after}"))
+                }
+                Ok(_) if !again.is_empty() => {
+                    failures.push(format!("{case}: still TOML 1.1 after the fix:\n{after}"))
+                }
+                Ok(_) => {}
+            }
+        }
         if has(&found, Rule::Syntax) {
             let syntax: Vec<_> = found.iter().filter(|d| d.rule == Rule::Syntax).collect();
             failures.push(format!("{case}: a false syntax finding: {syntax:?}"));
         }
         let portability = has(&found, Rule::TomlPortability);
         warned += usize::from(portability);
+        if portability {
+            for_python.push((case.clone(), text.clone(), false));
+        }
         if only_11.contains(case) && !portability {
             failures.push(format!("{case}: TOML 1.1-only syntax without a warning"));
         }
@@ -105,13 +234,15 @@ fn the_toml_test_suite_agrees_with_the_loader() {
             failures.push(format!("{case}: valid TOML 1.0 with a portability warning"));
         }
     }
+    failures.extend(python_disagrees(&for_python));
     println!(
-        "toml-test: {} invalid TOML 1.1 cases, all with `syntax`; {} valid TOML 1.1 cases and {} more that only TOML 1.1 reads, none with `syntax`; {} warned by `toml-portability`, among them all {} the lists mark as 1.1-only",
+        "toml-test: {} invalid TOML 1.1 cases, all with `syntax`; {} valid TOML 1.1 cases and {} more that only TOML 1.1 reads, none with `syntax`; {} warned by `toml-portability`, among them all {} the lists mark as 1.1-only; {} rewritten by the findings' fixes to TOML 1.0 with the same values",
         invalid_11.len(),
         valid_11.len(),
         only_11.difference(&valid_11).count(),
         warned,
         only_11.len(),
+        fixed_cases,
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
