@@ -142,7 +142,7 @@ pub static RULES: [RuleInfo; 17] = [
         rule: Rule::Syntax,
         severity: Error,
         summary: "the file is not valid TOML, or not UTF-8",
-        explanation: "Every file must be TOML written as UTF-8. A file that cannot be read is reported once per problem, with the line; Latin-1 and UTF-16 files are named as such. Nothing else in a file with a syntax error is checked.",
+        explanation: "Every file must be TOML (1.1, as plan reads it) written as UTF-8. Each problem is reported with its line and column; Latin-1 and UTF-16 files are named as such; a number the parser cannot read (`0x` without digits, a digit that is not 0-9) is a syntax error whatever key it stands under. Fields are not reported missing in a file with a syntax error.",
         example: "title = \"Læseklub\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
         fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
     },

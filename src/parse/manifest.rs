@@ -49,7 +49,8 @@ fn manifest_with_fallback(
 ) -> Manifest {
     let before = diags.len();
     let table = parse_toml(file, source, diags).unwrap_or_default();
-    let had_syntax_errors = diags.len() > before;
+    // Only syntax errors: a `toml-portability` warning does not stop the other checks.
+    let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };
     r.unknown_keys(&table, &["plan", "rules", "track", "location"], "plan.toml");
 

@@ -336,6 +336,21 @@ fn toml_1_1_only_syntax_is_a_portability_warning_that_names_the_tools() {
     f.run(&["check", "--strict"]).code(1);
 }
 
+/// A portability warning is not a syntax error: the rest of the file is checked as usual.
+#[test]
+fn a_portability_warning_does_not_hide_a_missing_field() {
+    let f = crate::support::Fixture::new()
+        .filled()
+        .file("x.toml", "title = \"X\"\nperiod = \"Q1\"\nmoede = 07:30\n");
+    let (code, found) = file_findings(&f);
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        rules,
+        ["missing-field", "unknown-field", "toml-portability"]
+    );
+    assert_eq!(code, 1);
+}
+
 /// What `plan` writes is TOML 1.0: `new`, `set` and `note` with text full of control
 /// characters (toml_edit writes `\u001B`, never `\e`), and a note added to a log written as
 /// an inline array (the entry is an inline table on one line), give no `toml-portability`.
