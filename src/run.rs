@@ -61,8 +61,9 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::Note(args) => commands::note::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Explain(args) => commands::explain::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
-        Command::Man => commands::man::run(&config, out),
+        Command::Man(args) => commands::man::run(&config, args, out),
     };
     match result {
         // A closed pipe (`plan list | head`) is not an error: the reader has what it wanted.
