@@ -9,6 +9,7 @@ mod corpus;
 mod edit;
 mod help;
 mod import;
+mod lint;
 mod list;
 mod properties;
 mod report;
