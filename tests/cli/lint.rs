@@ -561,3 +561,80 @@ fn completion_offers_periods_statuses_formats_and_rules() {
         .assert()
         .code(0);
 }
+
+/// Copies the shipped plan into a temp folder as `plans/`, beside a `.git`, like a
+/// repository that keeps its plan.
+fn shipped_copy() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&shipped_plans(), &dir.path().join("plans"));
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    dir
+}
+
+/// Every `plan …` command in the README's CI recipes (and the min-per-track recipe), run as
+/// written from the root of a repository holding the shipped plan: none is a usage error,
+/// and each file a recipe uploads is there and is what the CI platform reads.
+#[test]
+fn the_readme_ci_recipes_run_as_written() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("### A target not yet reached is not a broken file")
+        .expect("min-per-track recipe");
+    let end = readme[start..]
+        .find("## The quarterly memo")
+        .map(|e| start + e)
+        .expect("end of the CI section");
+    let commands: Vec<&str> = readme[start..end]
+        .lines()
+        .filter_map(|line| {
+            let at = line.find("plan check")?;
+            // Only commands, not prose: a YAML `run:`/`script:` step or a shell line.
+            let before = line[..at].trim();
+            let is_command = before.is_empty()
+                || before.ends_with("run:")
+                || before.ends_with("script:")
+                || before == "-"
+                || before.ends_with("- script:");
+            is_command.then(|| line[at..].split('#').next().unwrap().trim())
+        })
+        .collect();
+    assert!(commands.len() >= 6, "{commands:?}");
+    let repo = shipped_copy();
+    for command in &commands {
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let out = plan_in(repo.path()).args(&args).assert();
+        let code = out.get_output().status.code().unwrap();
+        let expected =
+            if command.contains("--exit-zero") || command.contains("--warn min-per-track") {
+                0
+            } else {
+                1
+            };
+        assert_eq!(code, expected, "`{command}`: {}", stderr(&out));
+    }
+    let read = |name: &str| {
+        std::fs::read_to_string(repo.path().join(name)).unwrap_or_else(|_| panic!("{name}"))
+    };
+    assert_valid_sarif(&read("plan.sarif"));
+    let issues: Value = serde_json::from_str(&read("gl-code-quality-report.json")).unwrap();
+    assert_eq!(issues.as_array().unwrap().len(), 3);
+    assert_eq!(
+        issues[0]["location"]["path"],
+        "plans/q1/efteraarsprogram-udvikling.toml"
+    );
+    let junit = read("plan-check.xml");
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    assert_eq!(doc.root_element().attribute("failures"), Some("0"));
+}
