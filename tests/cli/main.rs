@@ -13,6 +13,7 @@ mod lint;
 mod list;
 mod properties;
 mod report;
+mod safety;
 mod show;
 mod status;
 mod text;
