@@ -217,8 +217,21 @@ fn gitlab_has_the_required_keys_and_unique_fingerprints() {
             .contains(&issue["severity"].as_str().unwrap()));
         assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()));
     }
-    // Stable: the same plan gives the same fingerprints.
+    // Stable: the same plan gives the same fingerprints, and SARIF carries the same ones.
     assert_eq!(run_format(&several_findings(), "gitlab"), text);
+    let sarif: Value = serde_json::from_str(&run_format(&several_findings(), "sarif")).unwrap();
+    let in_sarif: std::collections::HashSet<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["planFinding/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(in_sarif, fingerprints);
     // A clean plan is an empty array.
     let out = Fixture::new()
         .filled()

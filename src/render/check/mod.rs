@@ -104,6 +104,47 @@ pub fn plan_folder(plan: &Plan) -> String {
     }
 }
 
+/// A stable fingerprint per finding, in the order of `diags`: 16 hex digits of a hash of
+/// rule, path and message — not the line, so that a finding that moves down when a line is
+/// added above keeps it — and, for the second and later findings with all three equal, of
+/// the first's fingerprint and a counter. GitLab (`fingerprint`) and SARIF
+/// (`partialFingerprints`) use it to follow a finding from one run to the next.
+pub fn fingerprints(plan: &Plan, diags: &[Diagnostic]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    diags
+        .iter()
+        .map(|d| {
+            let path = location(plan, d).path;
+            let key = fnv1a64(&[d.rule.name(), &path, &d.message]);
+            let nth = seen.entry(key).or_insert(0);
+            *nth += 1;
+            if *nth == 1 {
+                format!("{key:016x}")
+            } else {
+                format!(
+                    "{:016x}",
+                    fnv1a64(&[&format!("{key:016x}"), &nth.to_string()])
+                )
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits, over the parts with a 0xff byte between them (a byte UTF-8 never
+/// has, so `("ab", "c")` and `("a", "bc")` differ). Written out here because the standard
+/// library's hasher may change between Rust versions, and a fingerprint must not.
+fn fnv1a64(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        let sep: &[u8] = if i == 0 { &[] } else { &[0xff] };
+        for &byte in sep.iter().chain(part.as_bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 /// A displayed path as the formats with a [`Location`] write it.
 pub fn location_path(display: &str) -> String {
     path_text(display)
@@ -111,4 +152,18 @@ pub fn location_path(display: &str) -> String {
 
 fn path_text(path: &str) -> String {
     crate::text::clean_line(&path.replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_hash_is_fnv1a_and_separates_parts() {
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(&[""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(&["a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(&["foobar"]), 0x8594_4171_f739_67e8);
+        assert_ne!(fnv1a64(&["ab", "c"]), fnv1a64(&["a", "bc"]));
+    }
 }

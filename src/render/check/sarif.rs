@@ -4,8 +4,9 @@
 //! A small owned model of the parts `plan` fills in (like cargo-deny's `src/sarif/model.rs`):
 //! one run whose tool lists every rule of the rule table (id, short and full description,
 //! help with the failing example and its fix, default level), and one result per finding
-//! (rule id and index, level, message, and where). Columns count Unicode code points, as
-//! the other formats do, so the run says `columnKind: unicodeCodePoints`. Paths are URI
+//! (rule id and index, level, message, where, and a stable fingerprint). Columns count
+//! Unicode code points, as the other formats do, so the run says
+//! `columnKind: unicodeCodePoints`. Paths are URI
 //! references as the findings show them (relative to where `plan` ran, `/` separators,
 //! percent-encoded); an absolute path becomes a `file://` URI. A test validates the output
 //! against the SARIF 2.1.0 JSON Schema kept in `tests/schemas/`.
@@ -19,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::model::Plan;
 use crate::text::clean;
 
-use super::location;
+use super::{fingerprints, location};
 
 /// The schema the log names (the OASIS standard's).
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -87,6 +88,15 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<SarifLocation>,
+    partial_fingerprints: PartialFingerprints,
+}
+
+/// The finding's stable fingerprint ([`super::fingerprints`]), under a versioned name of
+/// `plan`'s own, as SARIF asks (§3.27.17).
+#[derive(Serialize)]
+struct PartialFingerprints {
+    #[serde(rename = "planFinding/v1")]
+    plan_finding: String,
 }
 
 #[derive(Serialize)]
@@ -157,9 +167,11 @@ fn descriptor(info: &RuleInfo) -> ReportingDescriptor {
 
 /// Writes the SARIF log (pretty-printed JSON, with a final newline).
 pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let fingerprints = fingerprints(plan, diags);
     let results = diags
         .iter()
-        .map(|d| {
+        .zip(fingerprints)
+        .map(|(d, fingerprint)| {
             let loc = location(plan, d);
             let mut message = clean(&d.message).into_owned();
             if let Some(help) = &d.help {
@@ -184,6 +196,9 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
                         }),
                     },
                 }],
+                partial_fingerprints: PartialFingerprints {
+                    plan_finding: fingerprint,
+                },
             }
         })
         .collect();
