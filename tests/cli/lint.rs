@@ -172,6 +172,16 @@ fn junit_is_well_formed_xml_with_a_suite_per_file_and_failures_for_errors() {
         .join(" ");
     assert!(all_text.contains("Vibby"), "{all_text}");
     assert!(!all_text.contains('\u{7}'));
+    // Test names are unique within each suite.
+    for suite in &suites {
+        let names: Vec<&str> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| n.attribute("name").unwrap())
+            .collect();
+        let unique: std::collections::HashSet<&&str> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+    }
     // A clean file passes with one test case.
     let ok = suites
         .iter()

@@ -3,8 +3,9 @@
 //!
 //! Layout: one `<testsuite>` per file of the plan folder, named by its path, so the CI page
 //! lists every file that was checked; a file without findings has one passing test case
-//! (`ok`). Each finding is a `<testcase>` named `RULE at LINE:COLUMN` whose `classname` is
-//! the file. An error is a `<failure>`; a warning passes, with the finding in
+//! (`ok`). Each finding is a `<testcase>` named `RULE at LINE:COLUMN` (or `RULE`, for a
+//! finding on a whole file; ` (2)`, ` (3)` … after a name already used in the suite) whose
+//! `classname` is the file. An error is a `<failure>`; a warning passes, with the finding in
 //! `<system-out>`, unless `--strict` makes warnings fail the run — then it is a
 //! `<failure>` too, so the report agrees with the exit code. Findings on the whole plan go to
 //! `plan.toml`'s suite (or the plan folder's, when there is no `plan.toml`).
@@ -57,15 +58,22 @@ pub fn junit(
             r#"  <testsuite name="{path}" tests="{}" failures="{suite_failures}" errors="0" skipped="0">"#,
             cases.len().max(1)
         )?;
+        let mut names: std::collections::HashMap<String, usize> = Default::default();
         if cases.is_empty() {
             writeln!(out, r#"    <testcase name="ok" classname="{path}"/>"#)?;
         }
         for (d, loc) in cases {
-            let name = match (loc.line, loc.column) {
+            let mut name = match (loc.line, loc.column) {
                 (Some(line), Some(column)) => format!("{} at {line}:{column}", d.rule.name()),
                 (Some(line), None) => format!("{} at {line}", d.rule.name()),
                 _ => d.rule.name().to_string(),
             };
+            // Test names are unique within a suite (CI pages merge or flag equal names).
+            let nth = names.entry(name.clone()).or_insert(0);
+            *nth += 1;
+            if *nth > 1 {
+                name.push_str(&format!(" ({nth})"));
+            }
             let mut body = format!("{}[{}]: {}", d.severity.name(), d.rule.name(), d.message);
             let place = match (loc.line, loc.column) {
                 (Some(line), Some(column)) => format!("{}:{line}:{column}", loc.path),
