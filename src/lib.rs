@@ -19,6 +19,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod slug;
+pub mod stdio;
 pub mod suggest;
 pub mod summary;
 pub mod text;

@@ -9,12 +9,19 @@ use crate::cli::{Cli, ColorChoice, Command};
 use crate::commands;
 use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
+use crate::load::io_reason;
 use crate::render::terminal::Paint;
 use crate::text::clean;
 use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
 pub fn run() -> ExitCode {
+    // `PLAN_DIR=` (set but empty) means "not set", as for `PLAN_TODAY`: clap would read it
+    // as an empty `--plans` and refuse every command, even one given `--plans DIR`. Nothing
+    // else runs yet (no threads), so changing the environment here is sound.
+    if std::env::var_os("PLAN_DIR").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("PLAN_DIR");
+    }
     // Colour is decided once, before clap parses, so that its help and errors follow it.
     let choice = ColorChoice::from_args(std::env::args_os());
     let colours = Colours::decide(choice);
@@ -31,26 +38,126 @@ pub fn run() -> ExitCode {
         }
     };
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Output::new(stdout.lock(), crate::stdio::stdout_was_closed());
     let paint = Paint {
         color: colours.stderr,
     };
-    let code = match execute(&cli, colours, &mut out) {
+    let result = execute(&cli, colours, &mut out);
+    let flushed = out.flush();
+    // A failed write of the output is told once, whatever the command made of it; the
+    // command's own result is then not to be trusted (exit 2).
+    if let Some(reason) = out.failure() {
+        eprintln!(
+            "{} cannot write the output: {reason}",
+            paint.error("error:")
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let code = match result {
         Ok(code) => code,
         Err(err) => report_error(&err, paint),
     };
-    match out.flush() {
+    match flushed {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("{} cannot write the output: {e}", paint.error("error:"));
+            eprintln!(
+                "{} cannot write the output: {}",
+                paint.error("error:"),
+                io_reason(&e)
+            );
             ExitCode::from(EXIT_USAGE)
         }
         _ => ExitCode::from(code),
     }
 }
 
+/// Standard output as every command writes it, the one place where output errors are
+/// mapped:
+/// - a closed pipe (`plan check | head`) is a quiet end: the rest of the output is dropped
+///   and the command runs to its end, so its exit code is the one it would have had (a plan
+///   with errors still exits 1);
+/// - any other failure (a full disk, a closed standard output) is remembered, so that the
+///   run ends with one `error: cannot write the output: …` line and exit 2, never exit 0
+///   with the output lost.
+pub struct Output<W: Write> {
+    inner: W,
+    state: OutputState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OutputState {
+    Open,
+    /// The reader has gone: everything written from now on is dropped.
+    ReaderGone,
+    /// A write failed: the reason, for the one error line.
+    Failed(String),
+}
+
+impl<W: Write> Output<W> {
+    /// Wraps `inner`; `closed` says that standard output was closed when `plan` started
+    /// (`plan list >&-`), so that every write fails.
+    pub fn new(inner: W, closed: bool) -> Output<W> {
+        let state = if closed {
+            OutputState::Failed("standard output is closed".into())
+        } else {
+            OutputState::Open
+        };
+        Output { inner, state }
+    }
+
+    /// Why writing failed, if it did (a closed pipe is not a failure).
+    pub fn failure(&self) -> Option<&str> {
+        match &self.state {
+            OutputState::Failed(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// Maps the result of a write or flush: a closed pipe becomes success (and the rest is
+    /// dropped), another error is remembered and passed on.
+    fn map<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.state = OutputState::ReaderGone;
+                Ok(done)
+            }
+            Err(e) => {
+                if self.state == OutputState::Open {
+                    self.state = OutputState::Failed(io_reason(&e));
+                }
+                Err(e)
+            }
+            ok => ok,
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &self.state {
+            OutputState::ReaderGone => Ok(buf.len()),
+            OutputState::Failed(reason) => Err(io::Error::other(reason.clone())),
+            OutputState::Open => {
+                let result = self.inner.write(buf);
+                self.map(result, buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &self.state {
+            OutputState::ReaderGone => Ok(()),
+            OutputState::Failed(reason) => Err(io::Error::other(reason.clone())),
+            OutputState::Open => {
+                let result = self.inner.flush();
+                self.map(result, ())
+            }
+        }
+    }
+}
+
 fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u8> {
     let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
-    let result = match &cli.command {
+    match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
         Command::Status(args) => commands::status::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
@@ -63,20 +170,7 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::Init(args) => commands::init::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
         Command::Man => commands::man::run(&config, out),
-    };
-    match result {
-        // A closed pipe (`plan list | head`) is not an error: the reader has what it wanted.
-        Err(err) if is_broken_pipe(&err) => Ok(0),
-        other => other,
     }
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
 }
 
 fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
@@ -90,7 +184,14 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
         }
         return failure.code;
     }
-    let chain: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+    // An operating-system error is said in words, without "(os error 28)".
+    let chain: Vec<String> = err
+        .chain()
+        .map(|c| match c.downcast_ref::<io::Error>() {
+            Some(e) => io_reason(e),
+            None => c.to_string(),
+        })
+        .collect();
     let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&chain.join(": ")));
     EXIT_USAGE
 }

@@ -10,6 +10,7 @@ mod edit;
 mod help;
 mod import;
 mod list;
+mod output;
 mod properties;
 mod report;
 mod show;
