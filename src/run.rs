@@ -5,13 +5,17 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, ListArgs, ListFormat, ReportArgs,
+    ReportFormat, StatusArgs, StatusFormat,
+};
 use crate::commands;
 use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
 use crate::load::io_reason;
 use crate::render::terminal::Paint;
-use crate::text::clean;
+use crate::stdio;
+use crate::text::{clean_line, LineGuard};
 use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
@@ -38,7 +42,14 @@ pub fn run() -> ExitCode {
         }
     };
     let stdout = io::stdout();
-    let mut out = Output::new(stdout.lock(), crate::stdio::stdout_was_closed());
+    // Text formats are written through the line guard, so that no line of plan text starts
+    // a CI runner's command; JSON and GitHub annotations escape in their own way.
+    let sink: Box<dyn Write> = if guarded(&cli.command) {
+        Box::new(LineGuard::new(stdout.lock()))
+    } else {
+        Box::new(stdout.lock())
+    };
+    let mut out = Output::new(sink, crate::stdio::stdout_was_closed());
     let paint = Paint {
         color: colours.stderr,
     };
@@ -47,9 +58,11 @@ pub fn run() -> ExitCode {
     // A failed write of the output is told once, whatever the command made of it; the
     // command's own result is then not to be trusted (exit 2).
     if let Some(reason) = out.failure() {
-        eprintln!(
-            "{} cannot write the output: {reason}",
-            paint.error("error:")
+        let _ = writeln!(
+            stdio::stderr(),
+            "{} cannot write the output: {}",
+            paint.error("error:"),
+            clean_line(reason)
         );
         return ExitCode::from(EXIT_USAGE);
     }
@@ -59,7 +72,8 @@ pub fn run() -> ExitCode {
     };
     match flushed {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!(
+            let _ = writeln!(
+                stdio::stderr(),
                 "{} cannot write the output: {}",
                 paint.error("error:"),
                 io_reason(&e)
@@ -68,6 +82,28 @@ pub fn run() -> ExitCode {
         }
         _ => ExitCode::from(code),
     }
+}
+
+/// Whether a command's standard output is written through the [`LineGuard`]: everything
+/// but JSON (escaped by `render::json`) and `check --format github` (whose lines are
+/// workflow commands, with plan text escaped as GitHub's rules say).
+fn guarded(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Check(CheckArgs {
+            format: CheckFormat::Json | CheckFormat::Github,
+            ..
+        }) | Command::Status(StatusArgs {
+            format: StatusFormat::Json,
+            ..
+        }) | Command::List(ListArgs {
+            format: ListFormat::Json,
+            ..
+        }) | Command::Report(ReportArgs {
+            format: Some(ReportFormat::Json),
+            ..
+        })
+    )
 }
 
 /// Standard output as every command writes it, the one place where output errors are
@@ -174,13 +210,17 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
 }
 
 fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
-    let stderr = io::stderr();
-    let mut e = stderr.lock();
+    let mut e = stdio::stderr();
     let from_write = err.downcast_ref::<WriteError>().map(Failure::from);
     if let Some(failure) = err.downcast_ref::<Failure>().or(from_write.as_ref()) {
-        let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&failure.message));
+        let _ = writeln!(
+            e,
+            "{} {}",
+            paint.error("error:"),
+            clean_line(&failure.message)
+        );
         if let Some(help) = &failure.help {
-            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean(help));
+            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean_line(help));
         }
         return failure.code;
     }
@@ -192,6 +232,11 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
             None => c.to_string(),
         })
         .collect();
-    let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&chain.join(": ")));
+    let _ = writeln!(
+        e,
+        "{} {}",
+        paint.error("error:"),
+        clean_line(&chain.join(": "))
+    );
     EXIT_USAGE
 }

@@ -1,9 +1,12 @@
-//! Whether standard output was closed when `plan` started (`plan list >&-`).
+//! Standard error as `plan` writes it, and whether standard output was closed when `plan`
+//! started (`plan list >&-`).
 //!
 //! Rust's runtime opens `/dev/null` on a closed standard stream before `main` runs, so that
 //! afterwards every write "succeeds" and the output is lost without a word. On Linux the
 //! descriptor is looked at earlier, from `.init_array` (which the C runtime runs before
 //! Rust's), and remembered; elsewhere it is not known and [`stdout_was_closed`] says `false`.
+
+use crate::text::LineGuard;
 
 #[cfg(target_os = "linux")]
 mod imp {
@@ -39,4 +42,11 @@ mod imp {
 /// Whether descriptor 1 was closed when the process started (Linux; `false` elsewhere).
 pub fn stdout_was_closed() -> bool {
     imp::closed()
+}
+
+/// Standard error, locked, through the [`LineGuard`]: no line written to it starts a CI
+/// runner's command (`::error`, `##[`), whatever plan text it shows. Everything `plan`
+/// writes to standard error goes through this.
+pub fn stderr() -> LineGuard<std::io::StderrLock<'static>> {
+    LineGuard::new(std::io::stderr().lock())
 }

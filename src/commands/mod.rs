@@ -23,7 +23,7 @@ use crate::load::{io_reason, load_plan};
 use crate::model::Plan;
 use crate::render::diagnostics;
 use crate::render::terminal::Paint;
-use crate::text::clean;
+use crate::text::clean_line;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
 pub fn load(config: &Config) -> Result<Plan, Failure> {
@@ -49,8 +49,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .into_iter()
         .filter(|d| d.severity == Severity::Error && d.file.is_some())
         .collect();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
@@ -82,7 +81,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
-            clean(&files.join(", "))
+            clean_line(&files.join(", "))
         )?;
         writeln!(
             err,

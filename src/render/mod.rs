@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod escape;
+pub mod json;
 pub mod list;
 pub mod report;
 pub mod show;
