@@ -8,7 +8,7 @@ use crate::cli::InitArgs;
 use crate::config::Config;
 use crate::edit::{ensure_valid, manifest_for, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
-use crate::i18n::words;
+use crate::i18n::{words, FollowUp};
 use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
@@ -161,19 +161,19 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
         if init.cross_cutting {
             tracks.push(CROSS_CUTTING.to_string());
         }
-        let description = w
-            .follow_up_of
-            .replace("{follow_up}", follow_up)
-            .replace("{title}", &init.title)
-            .replace("{id}", &init.id)
-            .replace("{year}", &year.to_string());
+        let description = (w.follow_up_of)(&FollowUp {
+            follow_up,
+            title: &init.title,
+            id: &init.id,
+            year,
+        });
         let draft = NewInitiative {
             comments: vec![format!(
                 "Follow-up of {} in the {year} plan (plan init --from).",
                 old.file(init.file).relative
             )],
             // The old title tells the drafts apart (several follow-ups read alike).
-            title: w.follow_up_title.replace("{title}", &init.title),
+            title: (w.follow_up_title)(&init.title),
             description: Some(description),
             period: "year".into(),
             tracks,

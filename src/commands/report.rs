@@ -4,11 +4,11 @@
 use std::io::Write as _;
 use std::path::Path;
 
+use crate::assess::memo::{build, default_as_of, parse_quarter};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::render::report::render;
-use crate::report::{build, default_as_of, parse_quarter};
 use crate::text::LineGuard;
 use crate::write::write_atomic;
 

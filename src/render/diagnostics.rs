@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{Count, Noun};
 use crate::model::Plan;
 use crate::text::{clean_line, mask, strip};
 
@@ -100,22 +101,32 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
 
 /// The closing line of `plan check`'s text output.
 pub fn summary_line(initiatives: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let initiatives = Count::new(initiatives, INITIATIVE);
     if errors == 0 && warnings == 0 {
-        format!(
-            "ok: {} checked, no problems found",
-            plural(initiatives, "initiative")
-        )
+        format!("ok: {initiatives} checked, no problems found")
     } else {
         format!(
-            "{}: {} checked, {}, {}",
+            "{}: {initiatives} checked, {}, {}",
             if errors > 0 { "failed" } else { "ok" },
-            plural(initiatives, "initiative"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
+            Count::new(errors, ERROR),
+            Count::new(warnings, WARNING)
         )
     }
 }
+
+/// The nouns `plan check` counts in its closing line (English, like every diagnostic).
+const INITIATIVE: Noun = Noun {
+    one: "initiative",
+    many: "initiatives",
+};
+const ERROR: Noun = Noun {
+    one: "error",
+    many: "errors",
+};
+const WARNING: Noun = Noun {
+    one: "warning",
+    many: "warnings",
+};
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
@@ -238,5 +249,21 @@ mod tests {
         assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
         assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
         assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
+    }
+
+    #[test]
+    fn the_summary_line_counts_in_the_singular_for_one() {
+        assert_eq!(
+            summary_line(1, 1, 1),
+            "failed: 1 initiative checked, 1 error, 1 warning"
+        );
+        assert_eq!(
+            summary_line(2, 0, 2),
+            "ok: 2 initiatives checked, 0 errors, 2 warnings"
+        );
+        assert_eq!(
+            summary_line(0, 0, 0),
+            "ok: 0 initiatives checked, no problems found"
+        );
     }
 }

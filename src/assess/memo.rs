@@ -1,5 +1,5 @@
 //! The quarterly memo as plain data: what `plan report` writes, in every format. The
-//! judgements come from [`crate::progress`] (through [`crate::summary`]); the fixed text from
+//! judgements come from [`super::judge`] (through [`super::summary`]); the fixed text from
 //! [`crate::i18n`]. No formatting here beyond the summary sentences, which every format shares.
 //!
 //! Plan text is cleaned here (`clean_line`: no control characters, one line), so that no
@@ -8,12 +8,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::judge::{judge_all, Judgement, Reason};
+use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
-use crate::i18n::{words, Words};
+use crate::i18n::{words, QuarterSentence, TracksSentence, Words};
 use crate::model::{Initiative, Period, Plan, Status};
-use crate::progress::{judge_all, Judgement, Reason};
-use crate::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::text::clean_line;
 
 /// The memo of one quarter.
@@ -291,7 +291,7 @@ fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item
 /// One reason in words: dates in the language's style, dependencies by title.
 fn explain(w: &Words, plan: &Plan, reason: &Reason) -> String {
     match reason {
-        Reason::Late { since } => w.late_since.replace("{date}", &w.date(*since)),
+        Reason::Late { since } => (w.late_since)(&w.date(*since)),
         Reason::Blocked { by } => {
             let names: Vec<String> = by
                 .iter()
@@ -300,7 +300,7 @@ fn explain(w: &Words, plan: &Plan, reason: &Reason) -> String {
                     format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1])
                 })
                 .collect();
-            w.blocked_by.replace("{ids}", &names.join(", "))
+            (w.blocked_by)(&names.join(", "))
         }
         Reason::AtRisk => w.waiting_for_funding.to_string(),
     }
@@ -317,40 +317,33 @@ fn sentences(
     let period_name = w.period(period);
     let mut out = Vec::new();
     if totals.counts.initiatives == 0 {
-        out.push(
-            w.sentence_quarter_empty
-                .replace("{period}", &period_name)
-                .replace("{year}", &year.to_string()),
-        );
+        out.push((w.sentence_quarter_empty)(&period_name, year));
     } else {
-        out.push(
-            w.sentence_quarter
-                .replace("{period}", &period_name)
-                .replace("{year}", &year.to_string())
-                .replace(
-                    "{initiatives}",
-                    &w.count(w.n_initiatives, totals.counts.initiatives),
-                )
-                .replace("{done}", &w.count(w.n_done, totals.counts.done))
-                .replace("{active}", &w.count(w.n_active, totals.counts.active))
-                .replace("{late}", &w.count(w.n_late, totals.counts.late)),
-        );
+        out.push((w.sentence_quarter)(&QuarterSentence {
+            period: &period_name,
+            year,
+            initiatives: w.count(w.n_initiatives, totals.counts.initiatives),
+            done: w.count(w.n_done, totals.counts.done),
+            active: w.count(w.n_active, totals.counts.active),
+            late: w.count(w.n_late, totals.counts.late),
+        }));
     }
     if totals.whole_year > 0 {
-        out.push(w.count(w.sentence_ongoing, totals.whole_year));
+        out.push((w.sentence_ongoing)(
+            w.count(w.n_initiatives, totals.whole_year),
+        ));
     }
     if totals.tracks > 0 {
-        out.push(
-            w.sentence_tracks
-                .replace("{period}", &period_name)
-                .replace("{met}", &totals.tracks_met.to_string())
-                .replace("{total}", &w.count(w.n_tracks, totals.tracks))
-                .replace("{minimum}", &w.count(w.n_initiatives, minimum))
-                .replace("{done_met}", &w.count(w.n_tracks, totals.tracks_met_done)),
-        );
+        out.push((w.sentence_tracks)(&TracksSentence {
+            period: &period_name,
+            met: totals.tracks_met,
+            total: w.count(w.n_tracks, totals.tracks),
+            minimum: w.count(w.n_initiatives, minimum),
+            done_met: w.count(w.n_tracks, totals.tracks_met_done),
+        }));
     }
     if attention > 0 {
-        out.push(w.count(w.sentence_attention, attention));
+        out.push((w.sentence_attention)(w.count(w.n_initiatives, attention)));
     }
     out
 }
