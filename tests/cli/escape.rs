@@ -63,6 +63,12 @@ text = "Note\n  ::error::note"
         .file("b.toml", &initiative("Q2"))
         .file("c.toml", &initiative("Q2"))
         .file("x\n::error::fil.toml", &initiative("Q3"))
+        // A title that wraps, at 60 columns, so that `::` begins a line of the table.
+        .file(
+            "w.toml",
+            "title = \"Aktivitet a b c d e f g h i j k l m n o p q r s t u v w x y z ::error::ombrudt\"\n\
+             period = \"Q4\"\ntracks = [\"Hygge\\u2028::notice::spor\"]\n",
+        )
 }
 
 /// No line, leading white space removed, starts with `::`, and no `##[` or `##vso[` at all.
@@ -116,6 +122,17 @@ fn a_line_break_in_plan_text_never_starts_an_output_line() {
         let what = args.join(" ");
         assert_no_command(&format!("{what} (stdout)"), &stdout(&out));
         assert_no_command(&format!("{what} (stderr)"), &stderr(&out));
+    }
+
+    // A memo written to a file is guarded as standard output is.
+    for name in ["memo.html", "memo.md", "memo.txt", "memo.csv"] {
+        let path = f.dir().join(name);
+        plan_in(f.dir())
+            .args(["--today", TODAY, "report", "-q", "Q2", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        assert_no_command(name, &std::fs::read_to_string(&path).unwrap());
     }
 
     // A name shown inside a line stays on it.
