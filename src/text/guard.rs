@@ -2,7 +2,8 @@
 //! with `::` after its leading white space (`::error file=…::…`, `::stop-commands::…`), and
 //! finds `##[` anywhere in a line (`##[error]…`); Azure Pipelines finds `##vso[` anywhere.
 //! Plan text must never do that, so where it is printed:
-//! - a line that would start with `::` gets a `\` in front of the `::` (`\::error …`);
+//! - a line that would start with `::` gets a `\` in front of the `::` (`\::error …`), in
+//!   place of the space before it if there is one (so that columns stay in place);
 //! - `##[` and `##vso[` get a `\` before the `[` (`##\[error]`).
 //!
 //! [`guard`] does it to a text (every line of it: multi-line text, or a line that may start
@@ -45,11 +46,14 @@ fn starts_command(line: &str) -> bool {
     line.trim_start().starts_with("::")
 }
 
-/// One line (or the part after a carriage return) with a `\` before a leading `::`.
+/// One line (or the part after a carriage return) with a `\` before a leading `::`. When a
+/// space stands before the `::`, the `\` takes its place, so that the columns of a table or
+/// an indented text stay where they are.
 fn guard_start(line: &str, out: &mut String) {
     if starts_command(line) {
         let at = line.len() - line.trim_start().len();
-        out.push_str(&line[..at]);
+        let indent = &line[..at];
+        out.push_str(indent.strip_suffix(' ').unwrap_or(indent));
         out.push('\\');
         out.push_str(&line[at..]);
     } else {
@@ -142,6 +146,8 @@ mod tests {
             "Ny\n\\::error file=README.md::x"
         );
         assert_eq!(guard("  \t::stop-commands::t"), "  \t\\::stop-commands::t");
+        assert_eq!(guard(" ::error::x  │ Q1"), "\\::error::x  │ Q1");
+        assert_eq!(guard("    ::error::x"), "   \\::error::x");
         assert_eq!(guard("a\r::warning::x"), "a\r\\::warning::x");
         assert_eq!(guard("\u{3000}::x"), "\u{3000}\\::x");
         assert_eq!(guard("a ::b :: c"), "a ::b :: c");
@@ -171,7 +177,7 @@ mod tests {
         }
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "ok\n   \\::error::x\n##\\[warning]y\nend ::"
+            "ok\n  \\::error::x\n##\\[warning]y\nend ::"
         );
     }
 }
