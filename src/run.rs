@@ -5,10 +5,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, ListArgs, ListFormat, ReportArgs,
-    ReportFormat, StatusArgs, StatusFormat,
-};
+use crate::cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command};
 use crate::commands;
 use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
@@ -42,8 +39,8 @@ pub fn run() -> ExitCode {
         }
     };
     let stdout = io::stdout();
-    // Text formats are written through the line guard, so that no line of plan text starts
-    // a CI runner's command; JSON and GitHub annotations escape in their own way.
+    // Written through the line guard, so that no line of plan text starts a CI runner's
+    // command; GitHub annotations escape in their own way.
     let sink: Box<dyn Write> = if guarded(&cli.command) {
         Box::new(LineGuard::new(stdout.lock()))
     } else {
@@ -85,22 +82,14 @@ pub fn run() -> ExitCode {
 }
 
 /// Whether a command's standard output is written through the [`LineGuard`]: everything
-/// but JSON (escaped by `render::json`) and `check --format github` (whose lines are
-/// workflow commands, with plan text escaped as GitHub's rules say).
+/// but `check --format github`, whose lines are workflow commands (plan text in them is
+/// escaped as GitHub's rules say). JSON goes through it too, unchanged: `render::json`
+/// escapes `##[` inside strings, and no line of JSON starts with `::`.
 fn guarded(command: &Command) -> bool {
     !matches!(
         command,
         Command::Check(CheckArgs {
-            format: CheckFormat::Json | CheckFormat::Github,
-            ..
-        }) | Command::Status(StatusArgs {
-            format: StatusFormat::Json,
-            ..
-        }) | Command::List(ListArgs {
-            format: ListFormat::Json,
-            ..
-        }) | Command::Report(ReportArgs {
-            format: Some(ReportFormat::Json),
+            format: CheckFormat::Github,
             ..
         })
     )

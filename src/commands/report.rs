@@ -34,13 +34,10 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         Some(path) => {
             // A file is guarded as standard output is (`cat memo.html` in a CI log).
             let mut bytes = Vec::new();
-            if format == ReportFormat::Json {
-                render(format, &report, &mut bytes)?;
-            } else {
-                let mut guarded = LineGuard::new(&mut bytes);
-                render(format, &report, &mut guarded)?;
-                guarded.flush()?;
-            }
+            let mut guarded = LineGuard::new(&mut bytes);
+            render(format, &report, &mut guarded)?;
+            guarded.flush()?;
+            drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }

@@ -10,8 +10,9 @@
 //! one); [`LineGuard`] does it to everything written through it, line by line, which is how
 //! standard output and standard error are written (`src/run.rs`), so that a title wrapped
 //! onto a line of its own, or a renderer that forgot, cannot start a command either.
-//! JSON and `--format github` are written without it: their own escaping applies
-//! (`render::json`, GitHub's `%0A`), and their lines are the commands or strings.
+//! `check --format github` is written without it (its lines are workflow commands, and plan
+//! text in them is escaped as GitHub's rules say); JSON passes through it unchanged, since
+//! `render::json` escapes `##[` inside strings and no line of JSON starts with `::`.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
