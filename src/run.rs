@@ -33,9 +33,21 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
-            // clap prints help/version (exit 0) and usage errors (exit 2) itself.
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
+            // Help and version (exit 0) are clap's to print. A usage error (exit 2) echoes
+            // the arguments, so it goes through the line guard like every other error;
+            // styled when standard error is coloured, as clap would.
+            if !err.use_stderr() {
+                let _ = err.print();
+                return ExitCode::from(0);
+            }
+            let rendered = err.render();
+            let text = if colours.stderr {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            let _ = write!(stdio::stderr(), "{text}");
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     let stdout = io::stdout();

@@ -252,3 +252,17 @@ fn has_string(value: &Value, s: &str) -> bool {
         _ => false,
     }
 }
+
+#[test]
+fn a_usage_error_echoing_an_argument_starts_no_command() {
+    let out = plan()
+        .args(["list", "--format", "x\n::error::forged"])
+        .assert()
+        .code(2);
+    let text = stderr(&out);
+    assert!(
+        text.contains("invalid value 'x\n\\::error::forged'"),
+        "{text}"
+    );
+    assert_no_command("usage error", &text);
+}
