@@ -63,7 +63,9 @@ pub fn run() -> ExitCode {
         color: colours.stderr,
     };
     let result = execute(&cli, colours, &mut out);
-    let flushed = out.flush();
+    // A failed flush is remembered by `Output` as a failed write is; a closed pipe is not a
+    // failure.
+    let _ = out.flush();
     // A failed write of the output is told once, whatever the command made of it; the
     // command's own result is then not to be trusted (exit 2).
     if let Some(reason) = out.failure() {
@@ -75,22 +77,10 @@ pub fn run() -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let code = match result {
+    ExitCode::from(match result {
         Ok(code) => code,
         Err(err) => report_error(&err, paint),
-    };
-    match flushed {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(
-                stdio::stderr(),
-                "{} cannot write the output: {}",
-                paint.error("error:"),
-                io_reason(&e)
-            );
-            ExitCode::from(EXIT_USAGE)
-        }
-        _ => ExitCode::from(code),
-    }
+    })
 }
 
 /// Whether a command's standard output is written through the [`LineGuard`]: everything
@@ -240,4 +230,46 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
         clean_line(&chain.join(": "))
     );
     EXIT_USAGE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose every write fails with `kind`.
+    struct Failing(io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from(self.0))
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_drops_the_rest_quietly() {
+        let mut out = Output::new(Failing(io::ErrorKind::BrokenPipe), false);
+        assert!(writeln!(out, "first").is_ok());
+        assert!(writeln!(out, "second").is_ok());
+        assert!(out.flush().is_ok());
+        assert_eq!(out.failure(), None);
+    }
+
+    #[test]
+    fn another_failure_is_remembered_in_words() {
+        let mut out = Output::new(Failing(io::ErrorKind::StorageFull), false);
+        assert!(writeln!(out, "first").is_err());
+        assert!(out.flush().is_err());
+        assert_eq!(out.failure(), Some("no space left on the device"));
+    }
+
+    #[test]
+    fn a_closed_standard_output_fails_every_write() {
+        let mut out = Output::new(Vec::new(), true);
+        assert!(writeln!(out, "x").is_err());
+        assert_eq!(out.failure(), Some("standard output is closed"));
+        assert!(out.inner.is_empty());
+    }
 }
