@@ -14,6 +14,7 @@ mod list;
 mod output;
 mod properties;
 mod report;
+mod safety;
 mod show;
 mod status;
 mod text;
