@@ -60,7 +60,7 @@ impl PlanLock {
         notice: &mut dyn std::io::Write,
     ) -> Result<PlanLock, Failure> {
         let path = dir.join(LOCK_FILE);
-        let shown = path.display().to_string();
+        let shown = crate::text::clean_line(&path.display().to_string());
         let mut file = open_lock_file(&path, &shown)?;
         let start = Instant::now();
         let mut told = false;
