@@ -3,12 +3,14 @@
 //! file; rule levels from the command line over `[rules.severity]`; the exit code.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 
 use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
 use crate::render::check as render;
+use crate::text::LineGuard;
 use crate::write::write_atomic;
 
 use super::{load, Out, Outcome};
@@ -54,7 +56,21 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         }
     }
     match &args.output {
-        Some(path) => write_atomic(path, &bytes, true).map_err(Failure::from)?,
+        Some(path) => {
+            // A file is guarded as standard output is (`cat plan.xml` in a CI log), but for
+            // GitHub annotations, whose lines are workflow commands on purpose.
+            let bytes = if args.format == CheckFormat::Github && !args.statistics {
+                bytes
+            } else {
+                let mut guarded_bytes = Vec::new();
+                let mut guarded = LineGuard::new(&mut guarded_bytes);
+                guarded.write_all(&bytes)?;
+                guarded.flush()?;
+                drop(guarded);
+                guarded_bytes
+            };
+            write_atomic(path, &bytes, true).map_err(Failure::from)?
+        }
         None => out.write_all(&bytes)?,
     }
 

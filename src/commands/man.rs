@@ -31,7 +31,7 @@ pub fn run(_config: &Config, args: &ManArgs, out: Out<'_>) -> Outcome {
                 out,
                 "wrote {} man pages into {}",
                 pages.len(),
-                crate::text::clean(&dir.display().to_string())
+                crate::text::clean_line(&dir.display().to_string())
             )?;
         }
     }

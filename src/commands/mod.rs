@@ -25,7 +25,7 @@ use crate::lock::PlanLock;
 use crate::model::Plan;
 use crate::render::diagnostics;
 use crate::render::terminal::Paint;
-use crate::text::clean;
+use crate::text::clean_line;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
 /// With `-v`, says on standard error which folder was used, how many files were read and
@@ -51,10 +51,10 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
             color: config.color_stderr,
         };
         let _ = writeln!(
-            std::io::stderr(),
+            crate::stdio::stderr(),
             "{} plan folder `{}` ({how}); {read}",
             paint.bold("info:"),
-            clean(&config.plans.display().to_string())
+            clean_line(&config.plans.display().to_string())
         );
     }
     loaded.map_err(|err| {
@@ -80,8 +80,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .filter(|d| d.severity == Severity::Error && d.file.is_some())
         .collect();
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     let mut files: Vec<&str> = errors
         .iter()
         .filter_map(|d| d.file)
@@ -99,7 +98,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
-            clean(&files.join(", "))
+            clean_line(&files.join(", "))
         )?;
         writeln!(
             err,
@@ -127,13 +126,12 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
     if in_manifest.is_empty() {
         return Ok(());
     }
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     diagnostics::text(plan, &in_manifest, color, &mut err)?;
     let manifest = &plan.file(0).display;
     Err(Failure::invalid(format!(
         "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
-        clean(manifest)
+        clean_line(manifest)
     ))
     .with_help("`plan check` lists every problem")
     .into())

@@ -284,6 +284,17 @@ fn output_file_and_plan_check_format() {
         .assert()
         .code(1);
     assert!(stdout(&out).starts_with('['));
+    // Set but empty is the default, as for PLAN_DIR.
+    let out = plan_in(f.dir())
+        .env("PLAN_CHECK_FORMAT", "")
+        .args(["check", "--color", "never"])
+        .assert()
+        .code(1);
+    assert!(
+        stdout(&out).starts_with("error[syntax]"),
+        "{}",
+        stdout(&out)
+    );
     let out = plan_in(f.dir())
         .env("PLAN_CHECK_FORMAT", "yaml")
         .args(["check"])

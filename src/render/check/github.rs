@@ -5,13 +5,15 @@ use std::io::{self, Write};
 
 use crate::diag::Diagnostic;
 use crate::model::Plan;
-use crate::text::clean;
+use crate::text::strip;
 
 use super::position;
 
-/// Escapes a GitHub workflow command's message.
+/// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
+/// (CR, LF, U+2028, …) made `%0A` (`%0D` stays for a CR the text could not carry), `%` made
+/// `%25`, so that the message stays on its line.
 fn gh_data(text: &str) -> String {
-    clean(text)
+    strip(text)
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -63,5 +65,6 @@ mod tests {
         assert_eq!(gh_data("50% a\nb"), "50%25 a%0Ab");
         assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
         assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
+        assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
     }
 }

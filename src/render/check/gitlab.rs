@@ -73,6 +73,5 @@ pub fn gitlab(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &issues)
 }

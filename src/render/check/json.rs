@@ -72,6 +72,5 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &report)
 }

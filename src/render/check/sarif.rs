@@ -217,8 +217,7 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
             column_kind: "unicodeCodePoints",
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &log)
 }
 
 /// The rule's index in the run's rule list (the table's order).

@@ -65,8 +65,7 @@ pub fn text(diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
 
 /// A JSON array of `{"rule", "severity", "count"}`.
 pub fn json(diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &counts(diags))?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &counts(diags))
 }
 
 #[cfg(test)]

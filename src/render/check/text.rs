@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
-use crate::text::{clean, clean_line, mask};
+use crate::text::{clean_line, mask};
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -19,7 +19,8 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
-/// marker, and a help line. All plan text is cleaned of control characters.
+/// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
+/// text in them cannot start another.
 pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -30,7 +31,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
     for d in diags {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
-        let help = d.help.as_deref().map(|h| clean(h).into_owned());
+        let help = d.help.as_deref().map(clean_line);
         let title = level(d.severity)
             .primary_title(message.as_str())
             .id(d.rule.name());
