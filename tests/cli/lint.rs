@@ -561,6 +561,17 @@ fn man_writes_one_page_per_subcommand_with_the_extra_sections() {
     assert!(check.contains("PLAN_CHECK_FORMAT"));
     assert!(check.contains("\\-\\-format sarif"));
     assert!(check.contains("\\-\\-deny"));
+    // A folder that cannot be made is exit 2, with one error line.
+    std::fs::write(dir.path().join("file"), "x").unwrap();
+    let out = plan()
+        .args(["man", dir.path().join("file/man").to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).starts_with("error: cannot create"),
+        "{}",
+        stderr(&out)
+    );
     // `plan man` still prints plan.1.
     let out = plan().args(["man"]).assert().code(0);
     assert_eq!(
