@@ -125,3 +125,65 @@ pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
     let count = |severity| diags.iter().filter(|d| d.severity == severity).count();
     (count(Severity::Error), count(Severity::Warning))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: Option<usize>, rule: Rule, n: usize) -> Diagnostic {
+        let d = Diagnostic::new(rule, format!("{n}"));
+        match file {
+            Some(f) => d.at(f, n..n),
+            None => d,
+        }
+    }
+
+    #[test]
+    fn capped_keeps_the_first_of_each_rule_in_each_file_and_says_how_many_more() {
+        let mut diags = Vec::new();
+        for n in 0..5 {
+            diags.push(at(Some(0), Rule::MissingField, n));
+            diags.push(at(Some(0), Rule::InvalidValue, n));
+        }
+        diags.push(at(Some(1), Rule::MissingField, 0));
+        for n in 0..4 {
+            diags.push(at(None, Rule::MinPerTrack, n));
+        }
+        let shown = capped(&diags, 2);
+        let summary: Vec<(Option<usize>, Rule, Severity, &str)> = shown
+            .iter()
+            .map(|d| (d.file, d.rule, d.severity, d.message.as_str()))
+            .collect();
+        use Rule::*;
+        use Severity::*;
+        assert_eq!(
+            summary,
+            [
+                (Some(0), MissingField, Error, "0"),
+                (Some(0), InvalidValue, Error, "0"),
+                (Some(0), MissingField, Error, "1"),
+                (Some(0), InvalidValue, Error, "1"),
+                (
+                    Some(0),
+                    MissingField,
+                    Note,
+                    "and 3 more `missing-field` findings in this file"
+                ),
+                (
+                    Some(0),
+                    InvalidValue,
+                    Note,
+                    "and 3 more `invalid-value` findings in this file"
+                ),
+                (Some(1), MissingField, Error, "0"),
+                (None, MinPerTrack, Error, "0"),
+                (None, MinPerTrack, Error, "1"),
+                (None, MinPerTrack, Error, "2"),
+                (None, MinPerTrack, Error, "3"),
+            ]
+        );
+        // The "and N more" notes are not counted as errors or warnings.
+        assert_eq!(counts(&shown), (9, 0));
+        assert_eq!(capped(&diags, 10), diags);
+    }
+}
