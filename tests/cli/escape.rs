@@ -182,6 +182,30 @@ fn github_annotations_escape_every_line_break() {
     );
 }
 
+#[test]
+fn github_annotations_break_runner_markers_in_plan_text() {
+    // A track name carrying Azure's and GitHub's anywhere-in-a-line markers, shown in the
+    // help of an `unknown-track` finding.
+    let f = Fixture::new()
+        .file(
+            "plan.toml",
+            "[plan]\ntitle = \"P\"\nyear = 2017\n\n[[track]]\n\
+             name = \"Ny ##vso[task.setvariable variable=x]1 ##[error]y\"\naliases = []\n",
+        )
+        .file(
+            "a.toml",
+            "title = \"A\"\nperiod = \"Q1\"\ntracks = [\"Ny\"]\n",
+        );
+    let out = f.run(&["check", "--format", "github"]);
+    let text = stdout(&out);
+    assert!(text.contains("unknown track"), "{text}");
+    assert!(
+        !text.contains("##vso[") && !text.contains("##[error]"),
+        "{text}"
+    );
+    assert!(text.contains("##vso\\[task.setvariable"), "{text}");
+}
+
 /// Whether `c` must be escaped in JSON output: control characters (except in the JSON's
 /// own layout), bidi controls, invisible characters, line separators.
 fn unsafe_in_json(c: char) -> bool {
