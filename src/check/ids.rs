@@ -16,7 +16,7 @@ pub fn invalid_file_id(file: usize, id: &str) -> Diagnostic {
     .in_file(file)
     .help(format!(
         "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
-        crate::slug::slugify(id)
+        crate::slug::suggested_id(id)
     ))
 }
 

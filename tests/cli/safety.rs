@@ -597,6 +597,43 @@ fn windows_device_names_are_never_ids() {
 }
 
 #[test]
+fn an_id_suggested_for_a_bad_name_is_never_a_windows_device_name() {
+    let f = Fixture::new().filled();
+    // `--id` values that are no id, or a reserved one in another case: the suggestion is an
+    // id `plan new` accepts.
+    for (typed, suggested) in [("COM1", "com1-2"), ("con.", "con-2"), ("nul ", "nul-2")] {
+        let out = dated(
+            &f,
+            &[
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--id", typed,
+            ],
+        )
+        .code(2);
+        let err = stderr(&out);
+        assert!(err.contains(&format!("use --id {suggested}\n")), "{err}");
+        dated(
+            &f,
+            &[
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--id", suggested,
+            ],
+        )
+        .code(0);
+    }
+    // A file name that is no id: `check` and `set` suggest a name that is not reserved.
+    let f = Fixture::new()
+        .filled()
+        .initiative("Lpt1", "Q2", &["Hygge"], "");
+    let out = f.run(&["check"]);
+    assert!(
+        stdout(&out).contains("e.g. `lpt1-2.toml`"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dated(&f, &["set", "Lpt1", "status=active"]).code(1);
+    assert!(stderr(&out).contains("lpt1-2.toml"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_decomposed_title_gives_the_same_id_as_a_composed_one() {
     let f = Fixture::new().filled();
     let nfc = "Åben café på Ærø";
