@@ -168,6 +168,25 @@ fn note_keeps_a_log_written_as_a_table() {
 }
 
 #[test]
+fn note_keeps_a_log_written_with_dotted_keys() {
+    let f = Fixture::new().filled().initiative(
+        "a",
+        "Q2",
+        &["Hygge"],
+        "log.date = 2017-04-20\nlog.text = \"Første møde.\" # i salen\nowner = \"Anne\"\n",
+    );
+    dated(&f, &["note", "a", "Andet møde."]).code(0);
+    let text = String::from_utf8(read(&f, "a.toml")).unwrap();
+    assert!(
+        text.contains("[[log]]\ndate = 2017-04-20\ntext = \"Første møde.\" # i salen\n"),
+        "{text}"
+    );
+    assert!(text.contains("owner = \"Anne\""), "{text}");
+    assert!(text.contains("Andet møde."), "{text}");
+    f.run(&["check"]).code(0);
+}
+
+#[test]
 fn note_refuses_a_log_written_as_text_and_leaves_the_file() {
     let f = Fixture::new()
         .filled()
