@@ -117,6 +117,28 @@ fn a_locked_folder_is_waited_for_then_given_up_with_exit_2() {
 }
 
 #[test]
+fn init_checks_that_the_folder_is_empty_again_once_it_holds_the_lock() {
+    // `plan init DIR` finds DIR empty, then waits for the lock while another command writes
+    // a file into it: under the lock it sees the file and writes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("ny");
+    fs::create_dir(&new).unwrap();
+    let lock = fs::File::create(new.join(".plan.lock")).unwrap();
+    lock.lock().unwrap();
+    let child = process(dir.path(), &["init", "ny", "--year", "2018"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    fs::write(new.join("a.toml"), "title = \"A\"\n").unwrap();
+    lock.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("exists and is not empty"), "{err}");
+    assert!(!new.join("plan.toml").exists());
+}
+
+#[test]
 fn a_command_waiting_for_the_lock_works_on_the_file_as_it_is_then() {
     // An editor (which takes no lock) saves while the command waits for the lock: the
     // command reads the file only once it holds the lock, so the edit is kept. (A save
