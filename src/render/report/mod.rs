@@ -14,6 +14,19 @@ use crate::i18n::Words;
 use crate::report::{Item, Note, Report, TrackCoverage};
 
 /// Writes `report` in `format` to `out`.
+/// The headings of the memo's table of tracks (track, to date, done, whole year, minimum,
+/// and an empty one over met / short), in every memo format.
+pub(super) fn track_headings(w: &Words) -> [&'static str; 6] {
+    [
+        w.col_track,
+        w.col_to_date,
+        w.col_done,
+        w.col_year,
+        w.col_minimum,
+        "",
+    ]
+}
+
 pub fn render(format: ReportFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ReportFormat::Markdown => markdown::render(report, out),
