@@ -50,6 +50,7 @@ fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         Command::Note(args) => commands::note::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Calendar(args) => commands::calendar::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
         Command::Man => commands::man::run(&config, out),
     };

@@ -1,9 +1,13 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
+pub mod calendar;
 pub mod diagnostics;
 pub mod escape;
 pub mod list;
+pub mod list_xlsx;
+pub mod office;
 pub mod report;
 pub mod show;
 pub mod status;
 pub mod terminal;
+pub mod xlsx;

@@ -6,6 +6,7 @@ mod support;
 mod check;
 mod corpus;
 mod edit;
+mod formats;
 mod help;
 mod import;
 mod list;
