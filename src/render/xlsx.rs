@@ -1,7 +1,7 @@
 //! Excel workbooks (`rust_xlsxwriter`) for `plan list` and `plan report`: one sheet per
 //! section, each a real Excel table (header row, filter buttons, banded rows) with the header
 //! row frozen, dates stored as dates in the language's format, and columns as wide as their
-//! content (long text wraps at about 60 characters).
+//! content (long text wraps at about 45 characters, rows as high as their wrapped text).
 //!
 //! Plan text is always written as a string, never as a formula: a title `=HYPERLINK("x")` is
 //! the text `=HYPERLINK("x")`. Text that a spreadsheet would run when edited (it starts with
@@ -13,7 +13,8 @@ use std::io;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatAlign, Table, TableColumn, Workbook, Worksheet, XlsxError,
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::cli::Lang;
@@ -55,7 +56,23 @@ impl Cell {
 }
 
 /// Columns of long text (titles, notes) wrap at this width, in Excel's character units.
-const WRAP_WIDTH: f64 = 60.0;
+const WRAP_WIDTH: f64 = 45.0;
+/// The height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+/// The summary sheet's one wide column.
+const SUMMARY_WIDTH: f64 = 100.0;
+
+/// How many lines `text` takes in a column `width` characters wide, wrapped at words. Excel
+/// and LibreOffice do not all grow a row for wrapped text when they open a file, so the
+/// height is set from this estimate (a tenth of slack for the word breaks).
+fn lines_in(text: &str, width: f64) -> f64 {
+    let n = text.chars().count() as f64;
+    if n < width {
+        1.0
+    } else {
+        (n / (width * 0.9).max(1.0)).ceil()
+    }
+}
 /// A date column is at least this wide: "30. september 2017".
 const DATE_WIDTH: f64 = 19.0;
 
@@ -158,21 +175,35 @@ impl Book {
         sheet
             .set_paper_size(9) // A4
             .set_landscape()
-            .set_print_fit_to_pages(1, 0)
             .set_header(header);
         Ok(sheet)
     }
 
     /// Adds a sheet of text lines only (the memo's summary): the first line bold and larger,
-    /// the others wrapped in a wide first column.
-    pub fn text_sheet(&mut self, name: &str, lines: &[String]) -> io::Result<()> {
+    /// the lines numbered in `bold` bold, all wrapped in a wide first column.
+    pub fn text_sheet(&mut self, name: &str, lines: &[String], bold: &[usize]) -> io::Result<()> {
         let sheet = self.add_sheet(name)?;
         let title = Format::new().set_bold().set_font_size(14);
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-        sheet.set_column_width(0, 100).map_err(to_io)?;
+        sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
         for (row, line) in lines.iter().enumerate() {
-            let format = if row == 0 { &title } else { &wrap };
-            write_text(sheet, row as u32, 0, &clean_line(line), format)?;
+            let row = row as u32;
+            if row == 0 {
+                write_text(sheet, row, 0, line, &title)?;
+                continue;
+            }
+            let format = if bold.contains(&(row as usize)) {
+                wrap.clone().set_bold()
+            } else {
+                wrap.clone()
+            };
+            write_text(sheet, row, 0, line, &format)?;
+            let lines = lines_in(line, SUMMARY_WIDTH);
+            if lines > 1.0 {
+                sheet
+                    .set_row_height(row, lines * LINE_HEIGHT)
+                    .map_err(to_io)?;
+            }
         }
         Ok(())
     }
@@ -220,6 +251,19 @@ impl Book {
             .collect();
         for (r, cells) in table.rows.iter().enumerate() {
             let at = header_row + 1 + r as u32;
+            let lines = cells
+                .iter()
+                .zip(&long)
+                .map(|(cell, long)| match cell {
+                    Cell::Text(t) if *long => lines_in(t, WRAP_WIDTH),
+                    _ => 1.0,
+                })
+                .fold(1.0, f64::max);
+            if lines > 1.0 {
+                sheet
+                    .set_row_height(at, lines * LINE_HEIGHT)
+                    .map_err(to_io)?;
+            }
             for (c, cell) in cells.iter().enumerate() {
                 let col = c as u16;
                 match cell {
@@ -247,10 +291,20 @@ impl Book {
                 }
             }
         }
+        // The table style shades the header in Excel; LibreOffice does not draw table styles,
+        // so the header also gets its own bold, shaded format.
+        let header_format = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E2F3))
+            .set_border_bottom(FormatBorder::Thin);
         let columns: Vec<TableColumn> = table
             .headers
             .iter()
-            .map(|h| TableColumn::new().set_header(clean_line(h)))
+            .map(|h| {
+                TableColumn::new()
+                    .set_header(clean_line(h))
+                    .set_header_format(&header_format)
+            })
             .collect();
         let last_row = header_row + table.rows.len() as u32;
         let xtable = Table::new().set_columns(&columns);

@@ -426,10 +426,8 @@ fn report_docx_has_headings_tables_a4_and_the_header_line() {
 
     // Tables: the quarter's, the ongoing ones', the tracks', the next quarter's.
     assert_eq!(doc.tables.len(), 4);
-    assert_eq!(
-        doc.tables[0][0],
-        ["Indsats", "Spor", "Steder", "Status", "Seneste note"]
-    );
+    // No initiative has a note yet: no empty note column.
+    assert_eq!(doc.tables[0][0], ["Indsats", "Spor", "Steder", "Status"]);
     assert_eq!(
         doc.tables[2][0][..2],
         ["Spor".to_string(), "Til dato".to_string()]
@@ -484,6 +482,12 @@ fn docx_escapes_hostile_text() {
     let cells: Vec<&String> = doc.tables.iter().flatten().flatten().collect();
     assert!(cells.iter().any(|c| *c == HOSTILE_TITLE), "{cells:?}");
     assert!(cells.iter().any(|c| *c == FORMULA));
+    // The note column is there when an initiative has a note.
+    assert!(doc.tables[0][0].contains(&"Seneste note".to_string()));
+    assert!(
+        cells.iter().any(|c| *c == "1. maj 2017: @SUM(A1)"),
+        "{cells:?}"
+    );
 }
 
 // --- Calendar ---

@@ -15,8 +15,9 @@ use std::io::{self, Cursor, Write};
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Header, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts, Shading,
-    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
+    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableCellMargins,
+    TableRow, WidthType,
 };
 
 use crate::i18n::{words, Words};
@@ -36,7 +37,8 @@ const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 /// Body text 11 pt, tables 9 pt (in half-points).
 const BODY_SIZE: usize = 22;
 const TABLE_SIZE: usize = 18;
-const BULLETS: usize = 1;
+/// docx-rs already defines numbering 1 (decimal); the bullet list is 2.
+const BULLETS: usize = 2;
 
 fn styles(docx: Docx) -> Docx {
     docx.add_style(
@@ -55,7 +57,8 @@ fn styles(docx: Docx) -> Docx {
             .next("Normal")
             .q_format(true)
             .size(24)
-            .color("595959"),
+            .color("595959")
+            .line_spacing(LineSpacing::new().after(120)),
     )
     .add_style(
         Style::new("Heading1", StyleType::Paragraph)
@@ -66,6 +69,7 @@ fn styles(docx: Docx) -> Docx {
             .size(28)
             .bold()
             .color("1F3864")
+            .line_spacing(LineSpacing::new().before(280).after(100))
             .outline_lvl(0),
     )
     .add_style(
@@ -89,31 +93,54 @@ fn heading(s: &str) -> Paragraph {
 }
 
 fn paragraph(s: &str) -> Paragraph {
-    Paragraph::new().add_run(text(s))
+    Paragraph::new()
+        .add_run(text(s))
+        .line_spacing(LineSpacing::new().after(120))
 }
 
-/// A table filling the text width: `widths` are relative, the header row bold and shaded.
-fn table(headers: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> Table {
+/// How a column's cells are aligned: text left, counts right.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// A table filling the text width: `widths` are relative, the header row bold and shaded
+/// rows that do not split over a page break; with `keep`, the whole table stays on one page
+/// with the paragraph after it.
+fn table(
+    headers: &[&str],
+    rows: Vec<Vec<Cell>>,
+    widths: &[usize],
+    align: &[Align],
+    keep: bool,
+) -> Table {
     let total: usize = widths.iter().sum();
     let twips: Vec<usize> = widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
-    let cell = |s: &str, width: usize, header: bool| {
+    let cell = |s: &str, width: usize, header: bool, align: Align, bold: bool| {
         let mut run = Run::new().add_text(s).size(TABLE_SIZE);
-        if header {
+        if header || bold {
             run = run.bold();
         }
+        let mut p = Paragraph::new().add_run(run).keep_next(keep);
+        if align == Align::Right {
+            p = p.align(AlignmentType::Right);
+        }
         let mut cell = TableCell::new()
-            .add_paragraph(Paragraph::new().add_run(run))
+            .add_paragraph(p)
             .width(width, WidthType::Dxa);
         if header {
             cell = cell.shading(Shading::new().fill("D9E2F3"));
         }
         cell
     };
+    let align_of = |i: usize| align.get(i).copied().unwrap_or(Align::Left);
     let mut table_rows = vec![TableRow::new(
         headers
             .iter()
             .zip(&twips)
-            .map(|(h, w)| cell(h, *w, true))
+            .enumerate()
+            .map(|(i, (h, w))| cell(h, *w, true, align_of(i), false))
             .collect(),
     )
     .cant_split()];
@@ -122,7 +149,8 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> Table {
             TableRow::new(
                 row.iter()
                     .zip(&twips)
-                    .map(|(c, w)| cell(c, *w, false))
+                    .enumerate()
+                    .map(|(i, (c, w))| cell(&c.text, *w, false, align_of(i), c.bold))
                     .collect(),
             )
             .cant_split(),
@@ -131,17 +159,35 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> Table {
     Table::new(table_rows)
         .set_grid(twips)
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(40, 80, 40, 80))
 }
 
+/// A table cell's text, and whether it is bold (a track short of the minimum).
+struct Cell {
+    text: String,
+    bold: bool,
+}
+
+fn plain(text: String) -> Cell {
+    Cell { text, bold: false }
+}
+
+/// The table of the quarter's (or the ongoing) initiatives; the note column only when some
+/// initiative has a note, as an empty column costs a fifth of an A4 page's width.
 fn items_table(w: &Words, items: &[Item], with_period: bool) -> Table {
+    let with_note = items.iter().any(|i| i.latest_note.is_some());
     let mut headers = vec![w.col_title];
-    let mut widths = vec![34];
+    let mut widths = vec![36];
     if with_period {
         headers.push(w.col_period);
-        widths.push(11);
+        widths.push(12);
     }
-    headers.extend([w.col_tracks, w.col_places, w.col_status, w.col_note]);
-    widths.extend([17, 14, 11, 20]);
+    headers.extend([w.col_tracks, w.col_places, w.col_status]);
+    widths.extend([20, 18, 12]);
+    if with_note {
+        headers.push(w.col_note);
+        widths.push(24);
+    }
     let rows = items
         .iter()
         .map(|item| {
@@ -153,12 +199,14 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Table {
                 tracks_text(w, item),
                 item.locations.join(", "),
                 status_text(w, item),
-                note_text(w, item.latest_note.as_ref()),
             ]);
-            row
+            if with_note {
+                row.push(note_text(w, item.latest_note.as_ref()));
+            }
+            row.into_iter().map(plain).collect()
         })
         .collect();
-    table(&headers, rows, &widths)
+    table(&headers, rows, &widths, &[], false)
 }
 
 fn bullet(runs: Vec<Run>) -> Paragraph {
@@ -259,12 +307,15 @@ pub fn document(report: &Report) -> Docx {
         .iter()
         .map(|t| {
             vec![
-                t.name.clone(),
-                t.to_date.to_string(),
-                t.done.to_string(),
-                t.year.to_string(),
-                t.minimum.to_string(),
-                met_text(w, t),
+                plain(t.name.clone()),
+                plain(t.to_date.to_string()),
+                plain(t.done.to_string()),
+                plain(t.year.to_string()),
+                plain(t.minimum.to_string()),
+                Cell {
+                    text: met_text(w, t),
+                    bold: !t.met,
+                },
             ]
         })
         .collect();
@@ -279,6 +330,15 @@ pub fn document(report: &Report) -> Docx {
         ],
         track_rows,
         &[32, 12, 12, 12, 12, 20],
+        &[
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+        ],
+        !report.cross_cutting_counts,
     ));
     if !report.cross_cutting_counts {
         docx = docx.add_paragraph(
@@ -313,10 +373,10 @@ pub fn document(report: &Report) -> Docx {
             .iter()
             .map(|item| {
                 vec![
-                    item.title.clone(),
-                    tracks_text(w, item),
-                    item.locations.join(", "),
-                    status_text(w, item),
+                    plain(item.title.clone()),
+                    plain(tracks_text(w, item)),
+                    plain(item.locations.join(", ")),
+                    plain(status_text(w, item)),
                 ]
             })
             .collect();
@@ -324,6 +384,8 @@ pub fn document(report: &Report) -> Docx {
             &[w.col_title, w.col_tracks, w.col_places, w.col_status],
             rows,
             &[44, 22, 20, 14],
+            &[],
+            false,
         ));
     } else if !report.next.follow_ups.is_empty() {
         for f in &report.next.follow_ups {

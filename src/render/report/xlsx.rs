@@ -31,7 +31,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
     let mut summary = vec![report.plan.title.clone(), heading.clone(), String::new()];
     summary.push(w.report_summary.to_string());
     summary.extend(report.summary.iter().cloned());
-    book.text_sheet(o.sheet_summary, &summary)?;
+    book.text_sheet(o.sheet_summary, &summary, &[3])?;
 
     let attention = |id: &str| {
         report
