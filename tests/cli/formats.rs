@@ -651,3 +651,31 @@ fn calendar_escapes_hostile_text() {
     );
     assert!(Path::new(&fixture.dir().join("plan.ics")).exists());
 }
+
+#[test]
+fn xlsx_after_q4_and_without_rows() {
+    // After Q4 the preview is the follow-ups the plan names.
+    let out = plan()
+        .args(["report", "-q", "Q4", "--format", "xlsx"])
+        .assert()
+        .success();
+    let mut book = workbook(out.get_output().stdout.clone());
+    assert_eq!(book.sheet_names().last().unwrap(), "Opfølgning");
+    let range = book.worksheet_range("Opfølgning").unwrap();
+    assert_eq!(cell_text(&range.rows().next().unwrap()[0]), "Videre i 2018");
+
+    // No initiative matches: the sentence the table shows, and no table.
+    let out = plan()
+        .args(["list", "--status", "done", "--format", "xlsx"])
+        .assert()
+        .success();
+    let mut book = workbook(out.get_output().stdout.clone());
+    book.load_tables().unwrap();
+    assert!(book.table_names().is_empty());
+    let range = book.worksheet_range("Indsatser").unwrap();
+    let texts: Vec<String> = range.used_cells().map(|c| cell_text(c.2)).collect();
+    assert!(
+        texts.contains(&"Ingen indsatser matcher.".to_string()),
+        "{texts:?}"
+    );
+}
