@@ -44,7 +44,7 @@ pub struct GlobalArgs {
     /// Language of reports and status text [default: the plan's language]
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<Lang>,
-    /// When to use colour (honours NO_COLOR)
+    /// When to use colour on standard output and standard error (auto honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)
     #[arg(
         long,
         global = true,
@@ -66,6 +66,55 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+impl ColorChoice {
+    /// The `--color` choice read from the raw arguments before clap parses them, so that
+    /// clap's own help and errors follow it too: the last `--color WHEN` or `--color=WHEN`
+    /// before a `--`. `Auto` when there is none, or when WHEN is not a choice (clap then
+    /// reports that usage error).
+    pub fn from_args<I, S>(args: I) -> ColorChoice
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut choice = ColorChoice::Auto;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let arg = arg.as_ref().to_string_lossy().into_owned();
+            let value = match arg.as_str() {
+                "--" => break,
+                "--color" => args
+                    .next()
+                    .map(|v| v.as_ref().to_string_lossy().into_owned()),
+                _ => arg.strip_prefix("--color=").map(str::to_string),
+            };
+            if let Some(v) = value.and_then(|v| ColorChoice::from_str(&v, false).ok()) {
+                choice = v;
+            }
+        }
+        choice
+    }
+}
+
+impl From<ColorChoice> for anstream::ColorChoice {
+    fn from(choice: ColorChoice) -> Self {
+        match choice {
+            ColorChoice::Auto => anstream::ColorChoice::Auto,
+            ColorChoice::Always => anstream::ColorChoice::Always,
+            ColorChoice::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+impl From<ColorChoice> for clap::ColorChoice {
+    fn from(choice: ColorChoice) -> Self {
+        match choice {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -355,6 +404,26 @@ mod tests {
                 .unwrap_or_else(|| panic!("{} is not in RULES_HELP", rule.name()));
             assert!(line.contains(rule.default_severity().name()), "{line}");
         }
+    }
+
+    #[test]
+    fn the_colour_choice_is_read_before_clap() {
+        let choice = |args: &[&str]| ColorChoice::from_args(args.iter().copied());
+        assert_eq!(choice(&["plan", "status"]), ColorChoice::Auto);
+        assert_eq!(
+            choice(&["plan", "--color", "never", "--help"]),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            choice(&["plan", "list", "--color=always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            choice(&["plan", "--color=never", "x", "--color", "always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(choice(&["plan", "--color", "purple"]), ColorChoice::Auto);
+        assert_eq!(choice(&["plan", "--", "--color=never"]), ColorChoice::Auto);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Settings resolved from the command line and the environment, in one tested step:
 //! the plan folder, the as-of date, the language and whether to colour.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -20,25 +19,52 @@ pub struct Config {
     /// Whether the as-of date was given (flag or PLAN_TODAY) rather than the system date.
     pub today_explicit: bool,
     pub lang: Option<Lang>,
+    /// Whether to colour standard output.
     pub color: bool,
+    /// Whether to colour standard error (findings, `error:`, `warning:`).
+    pub color_stderr: bool,
+}
+
+/// Whether each output stream gets colour, decided once per run by `anstream`, the way
+/// clap decides for its own help and errors: `--color always|never` wins; with `auto`,
+/// `NO_COLOR` (set and not empty) turns colour off, `CLICOLOR_FORCE` (set and not empty) on,
+/// `CLICOLOR=0` off, and otherwise a stream is coloured when it is a terminal whose `TERM`
+/// is set and not `dumb` (or `CLICOLOR` is set, or `CI` is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colours {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Colours {
+    /// Decides for this process. Sets `anstream`'s global choice to `choice`, which clap's
+    /// `Auto` follows too; call it once, before clap parses the arguments.
+    pub fn decide(choice: ColorChoice) -> Colours {
+        use anstream::AutoStream;
+        anstream::ColorChoice::write_global(choice.into());
+        let on = |c: anstream::ColorChoice| c != anstream::ColorChoice::Never;
+        Colours {
+            stdout: on(AutoStream::choice(&std::io::stdout())),
+            stderr: on(AutoStream::choice(&std::io::stderr())),
+        }
+    }
 }
 
 /// What the environment offers, passed in so that resolution can be tested.
 pub struct Env {
     pub cwd: PathBuf,
     pub plan_today: Option<String>,
-    pub no_color: bool,
-    pub stdout_is_terminal: bool,
+    pub colours: Colours,
     pub system_today: NaiveDate,
 }
 
 impl Env {
-    pub fn from_process() -> Env {
+    /// The process's environment, with the colours decided by [`Colours::decide`].
+    pub fn from_process(colours: Colours) -> Env {
         Env {
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             plan_today: std::env::var("PLAN_TODAY").ok().filter(|s| !s.is_empty()),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            stdout_is_terminal: std::io::stdout().is_terminal(),
+            colours,
             system_today: chrono::Local::now().date_naive(),
         }
     }
@@ -65,18 +91,14 @@ impl Config {
             (None, Some(t)) => (parse_today(t, "PLAN_TODAY")?, true),
             (None, None) => (env.system_today, false),
         };
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
-        };
         Ok(Config {
             plans,
             plans_explicit,
             today,
             today_explicit,
             lang: args.lang,
-            color,
+            color: env.colours.stdout,
+            color_stderr: env.colours.stderr,
         })
     }
 
@@ -114,8 +136,10 @@ mod tests {
         Env {
             cwd: cwd.to_path_buf(),
             plan_today: None,
-            no_color: false,
-            stdout_is_terminal: true,
+            colours: Colours {
+                stdout: true,
+                stderr: false,
+            },
             system_today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
         }
     }
@@ -151,19 +175,11 @@ mod tests {
     }
 
     #[test]
-    fn colour_follows_terminal_and_no_color() {
+    fn colour_is_decided_per_stream() {
         let dir = tempfile::tempdir().unwrap();
-        let mut e = env(dir.path());
-        let mut a = args();
-        assert!(Config::resolve(&a, &e).unwrap().color);
-        e.no_color = true;
-        assert!(!Config::resolve(&a, &e).unwrap().color);
-        a.color = ColorChoice::Always;
-        assert!(Config::resolve(&a, &e).unwrap().color);
-        a.color = ColorChoice::Auto;
-        e.no_color = false;
-        e.stdout_is_terminal = false;
-        assert!(!Config::resolve(&a, &e).unwrap().color);
+        let c = Config::resolve(&args(), &env(dir.path())).unwrap();
+        assert!(c.color);
+        assert!(!c.color_stderr);
     }
 
     #[test]

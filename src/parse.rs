@@ -535,7 +535,7 @@ pub fn initiative(
                 r.push(
                     Diagnostic::new(
                         Rule::UnknownTrack,
-                        format!("unknown track `{}`", name.get_ref()),
+                        format!("unknown track `{}`", crate::text::visible(name.get_ref())),
                     )
                     .at(file, name.span())
                     .label("not in the plan's tracks")
@@ -569,7 +569,7 @@ pub fn initiative(
                 r.push(
                     Diagnostic::new(
                         Rule::UnknownLocation,
-                        format!("unknown place `{}`", name.get_ref()),
+                        format!("unknown place `{}`", crate::text::visible(name.get_ref())),
                     )
                     .at(file, name.span())
                     .label("not in the plan's places")

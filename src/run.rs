@@ -3,18 +3,26 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::commands;
-use crate::config::{Config, Env};
+use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
+use crate::render::terminal::Paint;
 use crate::text::clean;
 use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Colour is decided once, before clap parses, so that its help and errors follow it.
+    let choice = ColorChoice::from_args(std::env::args_os());
+    let colours = Colours::decide(choice);
+    let parsed = Cli::command()
+        .color(choice.into())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help/version (exit 0) and usage errors (exit 2) itself.
@@ -24,21 +32,24 @@ pub fn run() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let code = match execute(&cli, &mut out) {
+    let paint = Paint {
+        color: colours.stderr,
+    };
+    let code = match execute(&cli, colours, &mut out) {
         Ok(code) => code,
-        Err(err) => report_error(&err),
+        Err(err) => report_error(&err, paint),
     };
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("error: cannot write the output: {e}");
+            eprintln!("{} cannot write the output: {e}", paint.error("error:"));
             ExitCode::from(EXIT_USAGE)
         }
         _ => ExitCode::from(code),
     }
 }
 
-fn execute(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let config = Config::resolve(&cli.global, &Env::from_process())?;
+fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
         Command::Status(args) => commands::status::run(&config, args, out),
@@ -69,18 +80,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn report_error(err: &anyhow::Error) -> u8 {
+fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
     let stderr = io::stderr();
     let mut e = stderr.lock();
     let from_write = err.downcast_ref::<WriteError>().map(Failure::from);
     if let Some(failure) = err.downcast_ref::<Failure>().or(from_write.as_ref()) {
-        let _ = writeln!(e, "error: {}", clean(&failure.message));
+        let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&failure.message));
         if let Some(help) = &failure.help {
-            let _ = writeln!(e, "help: {}", clean(help));
+            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean(help));
         }
         return failure.code;
     }
     let chain: Vec<String> = err.chain().map(|c| c.to_string()).collect();
-    let _ = writeln!(e, "error: {}", clean(&chain.join(": ")));
+    let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&chain.join(": ")));
     EXIT_USAGE
 }

@@ -23,6 +23,7 @@ use crate::error::Failure;
 use crate::load::{io_reason, load_plan};
 use crate::model::Plan;
 use crate::render::diagnostics;
+use crate::render::terminal::Paint;
 use crate::text::clean;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
@@ -57,7 +58,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .cloned()
         .collect();
     if !in_manifest.is_empty() {
-        diagnostics::text(&plan, &in_manifest, false, &mut err)?;
+        diagnostics::text(&plan, &in_manifest, config.color_stderr, &mut err)?;
         let manifest = &plan.file(0).display;
         return Err(Failure::invalid(format!(
             "`{manifest}` has errors, so the plan's year and rules cannot be trusted: fix them first"
@@ -73,14 +74,22 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
     files.dedup();
     if !files.is_empty() {
         let n = files.len();
+        let paint = Paint {
+            color: config.color_stderr,
+        };
         writeln!(
             err,
-            "warning: {n} initiative file{} {} errors and may be left out or incomplete: {}",
+            "{} {n} initiative file{} {} errors and may be left out or incomplete: {}",
+            paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
             clean(&files.join(", "))
         )?;
-        writeln!(err, "help: `plan check` shows what to fix")?;
+        writeln!(
+            err,
+            "{} `plan check` shows what to fix",
+            paint.bold("help:")
+        )?;
     }
     Ok(plan)
 }

@@ -3,14 +3,13 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Words;
 use crate::model::{Initiative, Plan};
 use crate::progress::{judge, Judgement, Reason};
-use crate::text::{clean, clean_line};
+use crate::text::{self, clean, clean_line, truncate, wrap_paragraphs};
 
-use super::terminal::{capitalize, truncate, Paint};
+use super::terminal::{capitalize, Paint};
 
 /// Everything `show` prints about one initiative, gathered first.
 pub struct Shown<'a> {
@@ -49,31 +48,6 @@ impl<'a> Shown<'a> {
                 .collect(),
         }
     }
-}
-
-/// Word-wraps `text` to `width` columns, keeping its own line breaks.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.width() + 1 + word.width() > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    while lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    lines
 }
 
 fn reasons_text(judgement: &Judgement, words: &Words, paint: Paint) -> String {
@@ -127,7 +101,7 @@ pub fn text(
     let width = usize::from(width);
     let init = shown.initiative;
     writeln!(out, "{}", paint.bold(&clean_line(&init.id)))?;
-    for line in wrap(&clean_line(&init.title), width) {
+    for line in wrap_paragraphs(&clean_line(&init.title), width) {
         writeln!(out, "{}", paint.bold(&line))?;
     }
     writeln!(out)?;
@@ -188,16 +162,20 @@ pub fn text(
     if let Some(follow_up) = &init.follow_up {
         fields.push((words.follow_up_label, clean_line(follow_up)));
     }
-    let label_width = fields.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    let label_width = fields
+        .iter()
+        .map(|(l, _)| text::width(l))
+        .max()
+        .unwrap_or(0);
     for (label, value) in &fields {
-        let pad = " ".repeat(label_width - label.width());
+        let pad = " ".repeat(label_width - text::width(label));
         writeln!(out, "  {label}{pad}  {value}")?;
     }
 
     if let Some(description) = &init.description {
         writeln!(out)?;
         writeln!(out, "{}", paint.bold(words.description_label))?;
-        for line in wrap(&clean(description), width.saturating_sub(2)) {
+        for line in wrap_paragraphs(&clean(description), width.saturating_sub(2)) {
             if line.is_empty() {
                 writeln!(out)?;
             } else {
@@ -236,8 +214,8 @@ pub fn text(
         writeln!(out, "{}", paint.bold(words.log_label))?;
         for entry in &init.log {
             let date = words.date(entry.date);
-            let indent = 2 + date.width() + 2;
-            let lines = wrap(&clean(&entry.text), width.saturating_sub(indent).max(20));
+            let indent = 2 + text::width(&date) + 2;
+            let lines = wrap_paragraphs(&clean(&entry.text), width.saturating_sub(indent).max(20));
             for (n, line) in lines.iter().enumerate() {
                 if n == 0 {
                     writeln!(out, "  {date}  {line}")?;
@@ -248,18 +226,4 @@ pub fn text(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_by_width_and_keeps_line_breaks() {
-        assert_eq!(
-            wrap("Første netværksmøde holdt i Viby.", 20),
-            vec!["Første netværksmøde", "holdt i Viby."]
-        );
-        assert_eq!(wrap("\na\n\nb\n", 20), vec!["a", "", "b"]);
-    }
 }

@@ -7,14 +7,13 @@
 use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, Color, Row};
-use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Words;
 use crate::progress::{CurrentPeriod, Reason};
 use crate::summary::{Summary, TrackRow};
-use crate::text::clean_line;
+use crate::text::{clean_line, truncate, width as text_width, wrap, wrap_items};
 
-use super::terminal::{capitalize, plain_table, truncate, wrap_items, write_table, Paint};
+use super::terminal::{capitalize, plain_table, write_table, Paint};
 
 /// The longest a track bar gets, in columns.
 const BAR_MAX: usize = 24;
@@ -27,7 +26,7 @@ pub fn text(
     width: u16,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    header(summary, words, paint, out)?;
+    header(summary, words, paint, width, out)?;
     totals(summary, words, paint, out)?;
     periods(summary, words, paint, width, out)?;
     tracks(summary, words, paint, width, out)?;
@@ -35,8 +34,16 @@ pub fn text(
     attention(summary, words, paint, width, out)
 }
 
-fn header(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", paint.bold(&clean_line(&summary.plan.title)))?;
+fn header(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for line in wrap(&clean_line(&summary.plan.title), usize::from(width), "", "") {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     writeln!(
         out,
         "{} {} {} · {}",
@@ -51,7 +58,7 @@ fn header(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -
 fn totals(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let t = &summary.totals;
     let lead = format!("{} {}", t.initiatives, words.initiatives);
-    let pad = " ".repeat(lead.width());
+    let pad = " ".repeat(text_width(&lead));
     let count = |word: &str, n: usize| format!("{word} {n}");
     writeln!(
         out,
@@ -288,9 +295,9 @@ fn attention(
         let head = format!("{} ({}):", clean_line(&item.id), words.period(item.period));
         let reasons = plain.join("; ");
         // The reasons follow the id when they fit on the line, else they get their own.
-        if 2 + head.width() + 1 + reasons.width() <= usize::from(width) {
+        if 2 + text_width(&head) + 1 + text_width(&reasons) <= usize::from(width) {
             writeln!(out, "  {} {}", paint.bold(&head), painted.join("; "))?;
-        } else if 4 + reasons.width() <= usize::from(width) {
+        } else if 4 + text_width(&reasons) <= usize::from(width) {
             writeln!(out, "  {}", paint.bold(&head))?;
             writeln!(out, "    {}", painted.join("; "))?;
         } else {

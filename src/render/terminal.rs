@@ -1,14 +1,14 @@
-//! What every terminal renderer shares: colour (decided once, from `Config::color`), the
-//! width to fit, and a table set up for both.
+//! What every terminal renderer shares: colour (decided once, `config::Colours`, and
+//! written as `anstyle` styles), the width to fit, and a table set up for both.
 
 use std::io::IsTerminal;
 
 use std::io::{self, Write};
 
+use anstyle::{AnsiColor, Style};
 use comfy_table::{
     Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The narrowest width we lay out for, even when the terminal claims less.
 const MIN_WIDTH: u16 = 40;
@@ -44,32 +44,42 @@ pub struct Paint {
 }
 
 impl Paint {
-    fn wrap(self, code: &str, text: &str) -> String {
+    fn paint(self, style: Style, text: &str) -> String {
         if self.color && !text.is_empty() {
-            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
 
     pub fn bold(self, text: &str) -> String {
-        self.wrap("1", text)
+        self.paint(Style::new().bold(), text)
     }
 
     pub fn red(self, text: &str) -> String {
-        self.wrap("31", text)
+        self.paint(AnsiColor::Red.on_default(), text)
     }
 
     pub fn green(self, text: &str) -> String {
-        self.wrap("32", text)
+        self.paint(AnsiColor::Green.on_default(), text)
     }
 
     pub fn yellow(self, text: &str) -> String {
-        self.wrap("33", text)
+        self.paint(AnsiColor::Yellow.on_default(), text)
     }
 
     pub fn dim(self, text: &str) -> String {
-        self.wrap("2", text)
+        self.paint(Style::new().dimmed(), text)
+    }
+
+    /// `error:` on standard error, as clap and rustc write it: bold red.
+    pub fn error(self, text: &str) -> String {
+        self.paint(AnsiColor::Red.on_default().bold(), text)
+    }
+
+    /// `warning:` on standard error: bold yellow.
+    pub fn warning(self, text: &str) -> String {
+        self.paint(AnsiColor::Yellow.on_default().bold(), text)
     }
 
     /// A table cell in `color` (or plain with colour off; the table decides via `table`).
@@ -131,50 +141,6 @@ pub fn write_table(table: &mut Table, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Cuts `text` to at most `width` columns, ending in "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Joins items with `sep` into lines of at most `width` columns, never breaking an item.
-/// Each item is `(plain, painted)`: the plain text is measured, the painted one written.
-pub fn wrap_items(items: &[(String, String)], sep: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for (plain, painted) in items {
-        let w = plain.width();
-        if used > 0 && used + sep.width() + w > width {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if used > 0 {
-            line.push_str(sep);
-            used += sep.width();
-        }
-        line.push_str(painted);
-        used += w;
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// Upper-cases the first letter: "færdig" → "Færdig".
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
@@ -200,20 +166,6 @@ mod tests {
         let mut t = table(on, 80);
         t.add_row(vec![on.cell("a", Some(Color::Red))]);
         assert!(t.to_string().contains('\u{1b}'));
-    }
-
-    #[test]
-    fn truncates_and_wraps_by_display_width() {
-        assert_eq!(truncate("Ågerup og Gundsømagle", 10), "Ågerup og…");
-        assert_eq!(truncate("kort", 10), "kort");
-        let items: Vec<(String, String)> = ["Jyllinge 7", "Viby 6", "Ågerup 3"]
-            .iter()
-            .map(|s| (s.to_string(), s.to_string()))
-            .collect();
-        assert_eq!(
-            wrap_items(&items, " · ", 20),
-            vec!["Jyllinge 7 · Viby 6", "Ågerup 3"]
-        );
     }
 
     #[test]

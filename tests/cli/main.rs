@@ -4,6 +4,7 @@
 mod support;
 
 mod check;
+mod colour;
 mod corpus;
 mod edit;
 mod formats;
@@ -14,3 +15,4 @@ mod properties;
 mod report;
 mod show;
 mod status;
+mod text;

@@ -563,14 +563,9 @@ fn legend_row(h: &mut String, x: f64, y: f64, entries: &[(&str, String)]) -> std
     Ok(())
 }
 
-/// Cuts a label to `max` characters with an ellipsis (the table beside the chart has it whole).
+/// Cuts a label to `max` columns with an ellipsis (the table beside the chart has it whole).
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
+    crate::text::truncate(text, max)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
+use crate::text::{pad_left, pad_right, width, wrap};
 
 use super::{
     as_of_line, met_text, next_empty, next_heading, quarter_title, status_text, tracks_text,
@@ -172,84 +173,4 @@ fn lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
         writeln!(out, "{line}")?;
     }
     Ok(())
-}
-
-/// The width of a line in a fixed-width font: one column per character (æ, ø and å too).
-/// Display width: Danish letters count one column, also when written decomposed.
-fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-fn pad_right(text: &str, to: usize) -> String {
-    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
-}
-
-fn pad_left(text: &str, to: usize) -> String {
-    format!("{}{text}", " ".repeat(to.saturating_sub(width(text))))
-}
-
-/// Wraps `text` at word boundaries to `max` columns; the first line starts with `first`, the
-/// others with `rest`. A word longer than a line stays whole.
-pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = first.to_string();
-    let mut empty = true;
-    // A number with a full stop stays with the next word: "2. kvartal", "30. juni".
-    let mut words: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match words.last_mut() {
-            Some(last)
-                if last.ends_with('.')
-                    && last
-                        .trim_start_matches('(')
-                        .trim_end_matches('.')
-                        .chars()
-                        .all(|c| c.is_ascii_digit())
-                    && last.len() > 1 =>
-            {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => words.push(word.to_string()),
-        }
-    }
-    for word in words.iter().map(String::as_str) {
-        if !empty && width(&line) + 1 + width(word) > max {
-            out.push(line);
-            line = rest.to_string();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    if !empty || out.is_empty() {
-        out.push(line.trim_end().to_string());
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_at_words_with_a_hanging_indent() {
-        let lines = wrap("en to tre fire fem seks", 12, "- ", "  ");
-        assert_eq!(lines, ["- en to tre", "  fire fem", "  seks"]);
-        assert!(lines.iter().all(|l| width(l) <= 12));
-        assert_eq!(wrap("ærøskøbing", 4, "", ""), ["ærøskøbing"]);
-        assert_eq!(
-            wrap("forsinket (1. kvartal) og 30. juni", 13, "", ""),
-            ["forsinket", "(1. kvartal)", "og 30. juni"]
-        );
-    }
-
-    #[test]
-    fn danish_letters_count_as_one_column() {
-        assert_eq!(pad_right("Fælles", 8), "Fælles  ");
-        assert_eq!(pad_left("Ø", 3), "  Ø");
-    }
 }

@@ -1,0 +1,173 @@
+//! Plan text is untrusted: what reaches a terminal must not carry control characters,
+//! escape sequences, bidirectional overrides or invisible characters from the files.
+//!
+//! One predicate, [`is_unsafe`], decides; [`clean`] and [`clean_line`] remove, [`mask`] keeps
+//! byte offsets for source excerpts, [`visible`] names the character for a finding it caused.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal as it is: every control character (`Cc`: C0, DEL,
+/// C1), every `Bidi_Control` character, and every `Default_Ignorable_Code_Point` except the
+/// variation selectors and the zero-width joiner that emoji are written with (☀️ is
+/// U+2600 U+FE0F; 👩‍💻 joins two emoji with U+200D).
+///
+/// The ranges are `Default_Ignorable_Code_Point` from Unicode 16's DerivedCoreProperties.txt
+/// (which includes all of `Bidi_Control`: U+061C, U+200E–U+200F, U+202A–U+202E,
+/// U+2066–U+2069). Newline and tab are control characters too: callers that keep them say so.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || (is_default_ignorable(c) && !is_emoji_joiner(c))
+}
+
+/// `Default_Ignorable_Code_Point` (Unicode 16, DerivedCoreProperties.txt).
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// The ignorable characters that are kept: variation selectors (Mongolian, U+FE00–U+FE0F,
+/// the supplement U+E0100–U+E01EF) and the zero-width joiner.
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{180B}'..='\u{180D}' | '\u{180F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{200D}'
+    )
+}
+
+/// Unsafe, keeping newline and tab (for multi-line text).
+fn is_unsafe_in_text(c: char) -> bool {
+    is_unsafe(c) && c != '\n' && c != '\t'
+}
+
+/// Removes every unsafe character but newline and tab, so that an escape sequence, a bell,
+/// a right-to-left override or a zero-width space in a title is not passed to the terminal.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe_in_text) {
+        Cow::Owned(text.chars().filter(|&c| !is_unsafe_in_text(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Like `clean`, but on one line: newlines and tabs become spaces too.
+pub fn clean_line(text: &str) -> String {
+    clean(text)
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+/// Replaces each byte of an unsafe character with `?`, keeping byte offsets valid, for
+/// source excerpts whose spans point into the text.
+pub fn mask(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe_in_text) {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if is_unsafe_in_text(c) {
+                out.extend(std::iter::repeat_n('?', c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Shows every unsafe character (newline and tab included) as its Rust escape, `\u{200b}`,
+/// for a finding that the character caused: "unknown place `Viby\u{200b}`" instead of an
+/// "unknown place `Viby`" that looks right. Safe text is returned as it is.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe) {
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if is_unsafe(c) {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_bells_are_removed() {
+        assert_eq!(clean("Mødested\u{1b}[31m rød\u{7}"), "Mødested[31m rød");
+        assert_eq!(clean("a\u{202E}b"), "ab");
+        assert_eq!(clean("linje 1\nlinje 2"), "linje 1\nlinje 2");
+        assert_eq!(clean_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn bidi_controls_and_invisible_characters_are_removed() {
+        for c in [
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200E}',
+            '\u{2060}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+            '\u{85}',
+            '\u{7F}',
+        ] {
+            assert_eq!(
+                clean(&format!("Viby{c}J")),
+                "VibyJ",
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn emoji_keep_their_variation_selectors_and_joiners() {
+        for emoji in ["☀️", "❤️", "👩‍💻", "👍🏽"] {
+            assert_eq!(clean(emoji), emoji);
+        }
+        assert_eq!(clean("Ærø ÅÆØ café"), "Ærø ÅÆØ café");
+    }
+
+    #[test]
+    fn visible_names_the_invisible_character() {
+        assert_eq!(visible("Viby\u{200b}"), r"Viby\u{200b}");
+        assert_eq!(visible("a\u{202e}b\u{1b}"), r"a\u{202e}b\u{1b}");
+        assert_eq!(visible("Viby ☀️"), "Viby ☀️");
+    }
+
+    #[test]
+    fn mask_keeps_byte_offsets() {
+        let text = "x\u{1b}y\u{85}z\u{200b}";
+        let masked = mask(text);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked, "x?y??z???");
+    }
+}

@@ -1,0 +1,75 @@
+//! Display width, measured per string (never summed per character), and the one truncation.
+//!
+//! A character's own width is wrong inside a sequence: ☀️ is U+2600 (one column alone) with
+//! U+FE0F (none alone), and together they take two. `unicode-width` measures a whole string
+//! with such sequences; truncation cuts between grapheme clusters (`unicode-segmentation`),
+//! so a sequence is kept or dropped whole.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The columns `text` takes in a fixed-width terminal font: æ, ø and å one (also written
+/// decomposed), CJK and emoji two. Escape codes are not expected (plan text is cleaned).
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Cuts `text` to at most `max` columns, ending in "…" when cut (no space before it); a
+/// grapheme cluster (ø written as o + U+0308, ☀️, 👩‍💻) is kept or dropped whole.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for cluster in text.graphemes(true) {
+        let w = width(cluster);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(cluster);
+        used += w;
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// `text` with spaces after it up to `to` columns.
+pub fn pad_right(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+/// `text` with spaces before it up to `to` columns.
+pub fn pad_left(text: &str, to: usize) -> String {
+    format!("{}{text}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_with_a_variation_selector_take_two_columns() {
+        assert_eq!(width("☀️"), 2);
+        assert_eq!(width("❤️ Hygge"), 8);
+        assert_eq!(width("Ågerup"), 6);
+        assert_eq!(width("A\u{30a}gerup"), 6);
+    }
+
+    #[test]
+    fn truncates_by_display_width_per_cluster() {
+        assert_eq!(truncate("Ågerup og Gundsømagle", 10), "Ågerup og…");
+        assert_eq!(truncate("kort", 10), "kort");
+        assert_eq!(truncate("Indgang til fællesskab", 9), "Indgang…");
+        assert_eq!(truncate("☀️☀️☀️☀️", 5), "☀️☀️…");
+        assert!(width(&truncate("Sol ☀️❤️☀️❤️☀️❤️ og regn", 9)) <= 9);
+        assert_eq!(truncate("o\u{308}o\u{308}o\u{308}", 2), "o\u{308}…");
+    }
+
+    #[test]
+    fn danish_letters_pad_as_one_column() {
+        assert_eq!(pad_right("Fælles", 8), "Fælles  ");
+        assert_eq!(pad_left("Ø", 3), "  Ø");
+    }
+}

@@ -1,0 +1,200 @@
+//! The one word wrapper, for the terminal (`show`, `status`) and the text memo alike.
+//!
+//! Words are found by a custom `textwrap` word separator that splits at spaces and keeps a
+//! number with a full stop with the next word ("2. kvartal", "30. juni", "(1. kvartal)"), and
+//! packed by `textwrap`'s first-fit algorithm. Widths are measured per word with
+//! [`super::width`] (so ☀️ counts two columns; `textwrap`'s own measure sums characters). A
+//! word longer than a line is never broken: it gets a line of its own.
+
+use textwrap::core::{Fragment, Word};
+use textwrap::wrap_algorithms::wrap_first_fit;
+use textwrap::WordSeparator;
+
+use super::width;
+
+/// A word (or an item) with its display width and the width of what follows it on a line.
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    width: usize,
+    gap: usize,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        self.gap as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// "2.", "30.", "(1.": a number with a full stop, which belongs with the next word.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_start_matches('(');
+    match digits.strip_suffix('.') {
+        Some(n) => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// The word separator: words are separated by spaces (one or more); an ordinal takes the
+/// next word with it, so "2. kvartal" is one word to the wrapping.
+fn words_keeping_ordinals(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+    for (s, e) in words {
+        match joined.last_mut() {
+            Some(last) if is_ordinal(&line[last.0..last.1]) => last.1 = e,
+            _ => joined.push((s, e)),
+        }
+    }
+    Box::new(
+        joined
+            .into_iter()
+            .map(move |(s, e)| Word::from(&line[s..e])),
+    )
+}
+
+/// Wraps one paragraph to lines of at most `max` columns (a longer word overflows on a line
+/// of its own); the first line starts with `first`, the others with `rest`. Line breaks and
+/// tabs in `text` count as spaces; runs of spaces become one. Always at least one line.
+pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    let text = text.replace(['\n', '\r', '\t'], " ");
+    let pieces: Vec<Piece<'_>> = WordSeparator::Custom(words_keeping_ordinals)
+        .find_words(&text)
+        .map(|w| Piece {
+            text: w.word,
+            width: width(w.word),
+            gap: 1,
+        })
+        .collect();
+    let widths = [
+        max.saturating_sub(width(first)) as f64,
+        max.saturating_sub(width(rest)) as f64,
+    ];
+    wrap_first_fit(&pieces, &widths)
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let words: Vec<&str> = line.iter().map(|p| p.text).collect();
+            let indent = if n == 0 { first } else { rest };
+            format!("{indent}{}", words.join(" "))
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Wraps text that may hold several paragraphs to `max` columns, keeping its own line breaks
+/// (an empty line stays empty); empty lines at the start and the end are dropped.
+pub fn wrap_paragraphs(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = text
+        .lines()
+        .flat_map(|paragraph| wrap(paragraph, max, "", ""))
+        .collect();
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    let leading = lines.iter().take_while(|l| l.is_empty()).count();
+    lines.drain(..leading);
+    lines
+}
+
+/// Joins items with `sep` into lines of at most `max` columns, never breaking an item.
+/// Each item is `(plain, painted)`: the plain text is measured, the painted one written.
+pub fn wrap_items(items: &[(String, String)], sep: &str, max: usize) -> Vec<String> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let pieces: Vec<Piece<'_>> = items
+        .iter()
+        .map(|(plain, painted)| Piece {
+            text: painted,
+            width: width(plain),
+            gap: width(sep),
+        })
+        .collect();
+    wrap_first_fit(&pieces, &[max as f64])
+        .into_iter()
+        .map(|line| {
+            let items: Vec<&str> = line.iter().map(|p| p.text).collect();
+            items.join(sep)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_words_with_a_hanging_indent() {
+        let lines = wrap("en to tre fire fem seks", 12, "- ", "  ");
+        assert_eq!(lines, ["- en to tre", "  fire fem", "  seks"]);
+        assert!(lines.iter().all(|l| width(l) <= 12));
+        assert_eq!(wrap("ærøskøbing", 4, "", ""), ["ærøskøbing"]);
+        assert_eq!(wrap("", 10, "- ", "  "), ["-"]);
+    }
+
+    #[test]
+    fn ordinals_stay_with_the_next_word() {
+        assert_eq!(
+            wrap("forsinket (1. kvartal) og 30. juni", 13, "", ""),
+            ["forsinket", "(1. kvartal)", "og 30. juni"]
+        );
+        assert_eq!(
+            wrap("frist i 2. kvartal", 10, "", ""),
+            ["frist i", "2. kvartal"]
+        );
+        assert_eq!(wrap("slut.  Ny", 20, "", ""), ["slut. Ny"]);
+    }
+
+    #[test]
+    fn emoji_are_measured_by_their_display_width() {
+        let lines = wrap("☀️ ☀️ ☀️ ☀️ ☀️ ☀️", 8, "", "");
+        assert_eq!(lines, ["☀️ ☀️ ☀️", "☀️ ☀️ ☀️"]);
+        assert!(lines.iter().all(|l| width(l) <= 8));
+    }
+
+    #[test]
+    fn paragraphs_keep_their_line_breaks() {
+        assert_eq!(
+            wrap_paragraphs("Første netværksmøde holdt i Viby.", 20),
+            vec!["Første netværksmøde", "holdt i Viby."]
+        );
+        assert_eq!(wrap_paragraphs("\na\n\nb\n", 20), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn items_are_never_broken() {
+        let items: Vec<(String, String)> = ["Jyllinge 7", "Viby 6", "Ågerup 3"]
+            .iter()
+            .map(|s| (s.to_string(), s.to_string()))
+            .collect();
+        assert_eq!(
+            wrap_items(&items, " · ", 20),
+            vec!["Jyllinge 7 · Viby 6", "Ågerup 3"]
+        );
+        assert!(wrap_items(&[], " · ", 20).is_empty());
+    }
+}

@@ -1,0 +1,113 @@
+//! The text toolkit as users see it: invisible characters named in findings, ordinals kept
+//! with their word when wrapping, and emoji measured by their display width.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::support::*;
+
+#[test]
+fn a_zero_width_space_in_a_place_name_is_shown_in_the_finding() {
+    let f = Fixture::new().filled().initiative(
+        "sted",
+        "Q1",
+        &["Hygge"],
+        "locations = [\"Viby\\u200B\"]\n",
+    );
+    let out = f.run(&["check", "--color", "never"]).success();
+    let text = stdout(&out);
+    assert!(text.contains(r"unknown place `Viby\u{200b}`"), "{text}");
+    assert!(text.contains("did you mean `Viby`?"), "{text}");
+    assert!(!text.contains('\u{200b}'), "{text}");
+    let json = stdout(&f.run(&["check", "--format", "json"]).success());
+    assert!(json.contains(r"unknown place `Viby\\u{200b}`"), "{json}");
+}
+
+#[test]
+fn invisible_and_bidi_characters_never_reach_the_terminal() {
+    let f = Fixture::new().filled().initiative(
+        "skjult",
+        "Q1",
+        &["Hygge"],
+        "description = \"Skjult\\u200B tekst \\u202Eomvendt\\u2066 \\uFEFF slut ☀️\"\n",
+    );
+    let out = f
+        .run(&["--today", "2017-05-15", "show", "skjult"])
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("Skjult tekst omvendt slut ☀️"), "{text}");
+    for c in ['\u{200b}', '\u{202e}', '\u{2066}', '\u{feff}'] {
+        assert!(!text.contains(c), "U+{:04X}: {text}", u32::from(c));
+    }
+}
+
+#[test]
+fn plan_show_at_56_columns_keeps_ordinals_with_their_word() {
+    // One paragraph per filler length, so that for some of them the line would end at "2."
+    // or "30." with a wrapper that breaks at every space.
+    let description: Vec<String> = (1..=54)
+        .map(|n| format!("{} mødes i 2. kvartal og igen 30. juni.", "x".repeat(n)))
+        .collect();
+    let f = Fixture::new().filled().initiative(
+        "ordinal",
+        "Q2",
+        &["Hygge"],
+        &format!("description = \"\"\"\n{}\"\"\"\n", description.join("\n")),
+    );
+    let narrow = plan_in(f.dir())
+        .env("COLUMNS", "56")
+        .args(["--today", "2017-05-15", "show", "ordinal"])
+        .assert()
+        .success();
+    let text = stdout(&narrow);
+    for line in text.lines() {
+        let last = line.split_whitespace().last();
+        assert!(!matches!(last, Some("2." | "30.")), "{line:?}\n{text}");
+        assert!(
+            !line.trim_start().starts_with("kvartal"),
+            "{line:?}\n{text}"
+        );
+        assert!(!line.trim_start().starts_with("juni"), "{line:?}\n{text}");
+        assert!(line.width() <= 56, "{line:?}");
+    }
+}
+
+#[test]
+fn emoji_with_a_variation_selector_never_widen_a_status_line_past_columns() {
+    let title = "Sommer ☀️ og hjerter ❤️ ☀️❤️☀️❤️☀️❤️☀️❤️ for alle ❤️ ☀️ i hele kommunen ☀️❤️☀️❤️☀️❤️☀️❤️☀️❤️";
+    // The initiative's title is cut to fit the attention list; the plan's title is wrapped.
+    for plan_title in ["Sommerplan ☀️".to_string(), format!("Plan ☀️❤️ {title}")] {
+        let f = Fixture::new()
+            .file(
+                "plan.toml",
+                &format!(
+                    "[plan]\ntitle = \"{plan_title}\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n"
+                ),
+            )
+            .initiative("sol", "Q1", &["Hygge"], "")
+            .file(
+                "hjerte.toml",
+                &format!("title = \"{title}\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n"),
+            );
+        assert_status_fits(&f);
+    }
+}
+
+fn assert_status_fits(f: &Fixture) {
+    // (Below about 70 columns the totals line is wider than the terminal, emoji or not.)
+    for columns in [72, 80, 100, 120] {
+        let out = plan_in(f.dir())
+            .env("COLUMNS", columns.to_string())
+            .args(["--today", "2017-05-15", "--color", "never", "status"])
+            .assert()
+            .success();
+        let text = stdout(&out);
+        assert!(text.contains("☀️"), "{text}");
+        for line in text.lines() {
+            assert!(
+                line.width() <= columns,
+                "{} > {columns}: {line:?}\n{text}",
+                line.width()
+            );
+        }
+    }
+}
