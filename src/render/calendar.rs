@@ -31,8 +31,11 @@ use super::office::office_words;
 
 /// What goes into the calendar.
 pub struct CalendarData<'a> {
+    /// The plan's title: the calendar's name, and part of every UID.
     pub title: &'a str,
+    /// The plan year: the dates of the periods, and part of every UID.
     pub year: i32,
+    /// The language of the event titles and descriptions.
     pub lang: Lang,
     /// The chosen initiatives, as `plan list` shows them.
     pub items: &'a [Item<'a>],
@@ -105,7 +108,7 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
         ),
     ));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    cal.name(&o.calendar_name.replace("{title}", &title));
+    cal.name(&title);
 
     for item in data.items {
         let i = item.initiative;

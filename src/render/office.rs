@@ -32,8 +32,6 @@ pub struct OfficeWords {
     pub event_deadline: &'static str,
     /// Calendar: "{period} slutter" / "End of {period}".
     pub event_quarter_end: &'static str,
-    /// Calendar: the name of the calendar, "{title}".
-    pub calendar_name: &'static str,
     /// Calendar: the description line naming the initiative's id and file: "Indsats: {id}".
     pub event_initiative: &'static str,
     /// Calendar: "Periode: {period}".
@@ -51,7 +49,6 @@ pub const DA: OfficeWords = OfficeWords {
     col_met: "Minimum nået",
     event_deadline: "Frist: {title}",
     event_quarter_end: "{period} slutter",
-    calendar_name: "{title}",
     event_initiative: "Indsats: {id}",
     event_period: "Periode: {period}",
 };
@@ -67,7 +64,6 @@ pub const EN: OfficeWords = OfficeWords {
     col_met: "Minimum met",
     event_deadline: "Deadline: {title}",
     event_quarter_end: "End of {period}",
-    calendar_name: "{title}",
     event_initiative: "Initiative: {id}",
     event_period: "Period: {period}",
 };

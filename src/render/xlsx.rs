@@ -126,10 +126,13 @@ fn sheet_name(wanted: &str, taken: &[String]) -> String {
 
 /// A table for one sheet: headings, rows, and which columns hold long text that wraps.
 pub struct SheetTable<'a> {
+    /// The sheet's name; made valid and unique for Excel (31 characters, no `[]:*?/\`).
     pub name: &'a str,
     /// Lines above the table (a title, a sentence); the first is bold.
     pub above: Vec<String>,
+    /// The table's column headings, in the report's language.
     pub headers: Vec<&'a str>,
+    /// One row per record, a cell per heading.
     pub rows: Vec<Vec<Cell>>,
     /// Written instead of the table when there are no rows.
     pub empty: String,
