@@ -4,13 +4,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::assess::judge::{judge_all, Judgement};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
 use crate::i18n::{period_from_user, status_from_user};
 use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
-use crate::progress::{judge_all, Judgement};
 use crate::render::list::{self, Item, Listing};
 use crate::render::list_xlsx;
 use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};

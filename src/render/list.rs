@@ -14,8 +14,8 @@ use crate::model::{Funding, Initiative, Period, Status};
 use crate::progress::Judgement;
 use crate::text::clean_line;
 
-use super::escape;
 use super::terminal::{capitalize, framed_table, Paint};
+use super::{cells, escape};
 
 /// One initiative as listed, with its judgement at the as-of date.
 pub struct Item<'a> {
@@ -237,11 +237,7 @@ pub fn table(
         writeln!(
             out,
             "{}",
-            paint.dim(
-                &words
-                    .shown_because_cross_cutting
-                    .replace("{n}", &shown.to_string())
-            )
+            paint.dim(&(words.shown_because_cross_cutting)(shown))
         )?;
     }
     Ok(())
@@ -277,7 +273,9 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
 }
 
 /// The machine-readable record of an initiative: the keys of design.md.
-#[derive(Serialize)]
+/// One initiative as `list --format json` and `csv` write it; the field names are the JSON
+/// keys and the CSV header.
+#[derive(Serialize, Default)]
 struct Record<'a> {
     id: &'a str,
     file: &'a str,
@@ -326,8 +324,7 @@ impl<'a> Record<'a> {
 /// A JSON array, one object per initiative.
 pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     let records: Vec<Record<'_>> = listing.items.iter().map(Record::of).collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &records)
 }
 
 /// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,
@@ -335,50 +332,10 @@ pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
 pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "id",
-        "file",
-        "title",
-        "period",
-        "tracks",
-        "cross_cutting",
-        "locations",
-        "partners",
-        "depends_on",
-        "status",
-        "deadline",
-        "funding",
-        "owner",
-        "tags",
-        "late",
-        "blocked",
-        "at_risk",
-    ])?;
-    let list = |items: &[String]| items.join("; ");
+    // The header is the record's field names: the JSON keys.
+    writer.write_record(cells::names(&Record::default()))?;
     for item in &listing.items {
-        let i = item.initiative;
-        let j = &item.judgement;
-        let record = [
-            i.id.clone(),
-            item.file.to_string(),
-            i.title.clone(),
-            i.period.as_str().to_string(),
-            list(&i.tracks),
-            i.cross_cutting.to_string(),
-            list(&i.locations),
-            list(&i.partners),
-            list(&i.depends_on),
-            i.status.as_str().to_string(),
-            i.deadline.map(|d| d.to_string()).unwrap_or_default(),
-            i.funding
-                .map(|f| f.as_str().to_string())
-                .unwrap_or_default(),
-            i.owner.clone().unwrap_or_default(),
-            list(&i.tags),
-            j.late().to_string(),
-            j.blocked().to_string(),
-            j.at_risk.to_string(),
-        ];
+        let record = cells::values(&Record::of(item));
         writer.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
     }
     writer.flush()

@@ -55,9 +55,7 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
         .filter(|i| i.initiative.cross_cutting)
         .count();
     let below = if listing.track_filter && shown > 0 {
-        vec![w
-            .shown_because_cross_cutting
-            .replace("{n}", &shown.to_string())]
+        vec![(w.shown_because_cross_cutting)(shown)]
     } else {
         Vec::new()
     };

@@ -57,7 +57,7 @@ fn header(
 
 fn totals(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let t = &summary.totals;
-    let lead = format!("{} {}", t.initiatives, words.initiatives);
+    let lead = words.count(words.n_initiatives, t.initiatives).to_string();
     let pad = " ".repeat(text_width(&lead));
     let count = |word: &str, n: usize| format!("{word} {n}");
     writeln!(
@@ -186,7 +186,7 @@ fn tracks(
         out,
         "{} ({})",
         paint.bold(words.tracks_heading),
-        words.min_per_track.replace("{n}", &minimum.to_string())
+        (words.min_per_track)(minimum)
     )?;
     let max_units = summary
         .tracks
@@ -199,12 +199,7 @@ fn tracks(
         let verdict = if row.met {
             paint.cell(words.met, Some(Color::Green))
         } else {
-            paint.cell(
-                words
-                    .missing_n
-                    .replace("{n}", &(row.minimum - row.count).to_string()),
-                Some(Color::Red),
-            )
+            paint.cell((words.missing_n)(row.minimum - row.count), Some(Color::Red))
         };
         table.add_row(vec![
             paint.cell(clean_line(&row.name), None),
@@ -225,11 +220,7 @@ fn tracks(
         } else {
             words.cross_cutting_not_counted
         };
-        writeln!(
-            out,
-            "  {}",
-            paint.dim(&note.replace("{n}", &summary.cross_cutting.to_string()))
-        )?;
+        writeln!(out, "  {}", paint.dim(&note(summary.cross_cutting)))?;
     }
     writeln!(out)
 }
@@ -313,6 +304,5 @@ fn attention(
 
 /// The summary as JSON: the keys of design.md ("Machine-readable output"), and more.
 pub fn json(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, summary)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, summary)
 }

@@ -17,6 +17,7 @@ fn help_of_every_command() {
         "import",
         "init",
         "calendar",
+        "explain",
         "completions",
         "man",
     ];

@@ -377,3 +377,20 @@ fn a_dependency_whose_file_is_broken_blocks_as_one_not_done() {
     assert_eq!(json["attention"][0]["id"], "videre");
     assert_eq!(json["attention"][0]["reasons"][0]["by"][0], "grundlag");
 }
+
+#[test]
+fn one_initiative_is_counted_in_the_singular_in_both_languages() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 1")
+        .initiative("eneste", "Q1", &["Hygge"], "");
+    let da = stdout(&f.run(&["--today", "2017-02-01", "status"]).code(0));
+    assert!(da.contains("\n1 indsats  planlagt 1"), "{da}");
+    let en = stdout(
+        &f.run(&["--today", "2017-02-01", "status", "--lang", "en"])
+            .code(0),
+    );
+    assert!(en.contains("\n1 initiative  planned 1"), "{en}");
+    let two = f.initiative("anden", "Q2", &["Hygge"], "");
+    let da = stdout(&two.run(&["--today", "2017-02-01", "status"]).code(0));
+    assert!(da.contains("\n2 indsatser  planlagt 2"), "{da}");
+}

@@ -287,9 +287,9 @@ pub fn document(report: &Report) -> Docx {
         .add_paragraph(heading(w.report_summary))
         .add_paragraph(paragraph(&report.summary.join(" ")));
 
-    docx = docx.add_paragraph(heading(&w.report_quarter.replace("{period}", &quarter)));
+    docx = docx.add_paragraph(heading(&(w.report_quarter)(&quarter)));
     docx = if report.initiatives.is_empty() {
-        docx.add_paragraph(paragraph(&w.none_quarter.replace("{period}", &quarter)))
+        docx.add_paragraph(paragraph(&(w.none_quarter)(&quarter)))
     } else {
         docx.add_table(items_table(w, &report.initiatives, false))
     };
@@ -301,7 +301,7 @@ pub fn document(report: &Report) -> Docx {
         docx.add_table(items_table(w, &report.ongoing, true))
     };
 
-    docx = docx.add_paragraph(heading(&w.report_tracks.replace("{period}", &quarter)));
+    docx = docx.add_paragraph(heading(&(w.report_tracks)(&quarter)));
     let track_rows = report
         .tracks
         .iter()
@@ -348,9 +348,7 @@ pub fn document(report: &Report) -> Docx {
 
     docx = docx.add_paragraph(heading(w.report_attention));
     if report.attention.is_empty() {
-        docx = docx.add_paragraph(paragraph(
-            &w.none_attention.replace("{date}", &w.date(report.as_of)),
-        ));
+        docx = docx.add_paragraph(paragraph(&(w.none_attention)(&w.date(report.as_of))));
     } else {
         for a in &report.attention {
             docx = docx.add_paragraph(bullet(vec![

@@ -31,10 +31,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
 
     let quarter = w.period(report.quarter);
-    writeln!(out, "## {}", w.report_quarter.replace("{period}", &quarter))?;
+    writeln!(out, "## {}", (w.report_quarter)(&quarter))?;
     writeln!(out)?;
     if report.initiatives.is_empty() {
-        writeln!(out, "{}", w.none_quarter.replace("{period}", &quarter))?;
+        writeln!(out, "{}", (w.none_quarter)(&quarter))?;
     } else {
         items_table(w, &report.initiatives, false, out)?;
     }
@@ -49,7 +49,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", w.report_tracks.replace("{period}", &quarter))?;
+    writeln!(out, "## {}", (w.report_tracks)(&quarter))?;
     writeln!(out)?;
     table_row(
         out,
@@ -87,11 +87,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## {}", w.report_attention)?;
     writeln!(out)?;
     if report.attention.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            w.none_attention.replace("{date}", &w.date(report.as_of))
-        )?;
+        writeln!(out, "{}", (w.none_attention)(&w.date(report.as_of)))?;
     } else {
         for a in &report.attention {
             writeln!(

@@ -35,7 +35,7 @@ pub(crate) fn quarter_title(w: &Words, report: &Report) -> String {
 
 /// "Status pr. 30. juni 2017".
 pub(crate) fn as_of_line(w: &Words, report: &Report) -> String {
-    w.report_as_of.replace("{date}", &w.date(report.as_of))
+    (w.report_as_of)(&w.date(report.as_of))
 }
 
 /// The tracks of an initiative; a cross-cutting one is named as such.
@@ -81,19 +81,15 @@ pub(crate) fn met_text(w: &Words, track: &TrackCoverage) -> String {
 /// The heading of the preview: "Næste kvartal: 3. kvartal" or, after Q4, "Videre i 2018".
 pub(crate) fn next_heading(w: &Words, report: &Report) -> String {
     match report.next.period {
-        Some(period) => w.report_next.replace("{period}", &w.period(period)),
-        None => w
-            .report_next_year
-            .replace("{year}", &(report.plan.year + 1).to_string()),
+        Some(period) => (w.report_next)(&w.period(period)),
+        None => (w.report_next_year)(report.plan.year + 1),
     }
 }
 
 /// What the preview says when it is empty.
 pub(crate) fn next_empty(w: &Words, report: &Report) -> String {
     match report.next.period {
-        Some(period) => w.none_next.replace("{period}", &w.period(period)),
-        None => w
-            .none_follow_up
-            .replace("{year}", &(report.plan.year + 1).to_string()),
+        Some(period) => (w.none_next)(&w.period(period)),
+        None => (w.none_follow_up)(report.plan.year + 1),
     }
 }

@@ -35,9 +35,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     paragraph(out, &report.summary.join(" "))?;
 
     let quarter = w.period(report.quarter);
-    heading(out, &w.report_quarter.replace("{period}", &quarter))?;
+    heading(out, &(w.report_quarter)(&quarter))?;
     if report.initiatives.is_empty() {
-        paragraph(out, &w.none_quarter.replace("{period}", &quarter))?;
+        paragraph(out, &(w.none_quarter)(&quarter))?;
     }
     for item in &report.initiatives {
         item_block(out, w, item, false)?;
@@ -51,7 +51,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         item_block(out, w, item, true)?;
     }
 
-    heading(out, &w.report_tracks.replace("{period}", &quarter))?;
+    heading(out, &(w.report_tracks)(&quarter))?;
     let header = [
         w.col_track.to_string(),
         w.col_to_date.to_string(),
@@ -91,10 +91,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     heading(out, w.report_attention)?;
     if report.attention.is_empty() {
-        paragraph(
-            out,
-            &w.none_attention.replace("{date}", &w.date(report.as_of)),
-        )?;
+        paragraph(out, &(w.none_attention)(&w.date(report.as_of)))?;
     }
     for a in &report.attention {
         let first = format!(

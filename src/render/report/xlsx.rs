@@ -74,13 +74,13 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
             .collect()
     };
 
-    let quarter_heading = w.report_quarter.replace("{period}", &quarter);
+    let quarter_heading = (w.report_quarter)(&quarter);
     book.table_sheet(SheetTable {
         name: &quarter_heading,
         above: vec![quarter_heading.clone(), heading.clone()],
         headers: item_headers.clone(),
         rows: item_rows(&report.initiatives),
-        empty: w.none_quarter.replace("{period}", &quarter),
+        empty: (w.none_quarter)(&quarter),
         below: Vec::new(),
     })?;
     book.table_sheet(SheetTable {
@@ -92,7 +92,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
         below: Vec::new(),
     })?;
 
-    let tracks_heading = w.report_tracks.replace("{period}", &quarter);
+    let tracks_heading = (w.report_tracks)(&quarter);
     book.table_sheet(SheetTable {
         name: o.sheet_tracks,
         above: vec![tracks_heading, heading.clone()],
@@ -155,7 +155,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
                 ]
             })
             .collect(),
-        empty: w.none_attention.replace("{date}", &w.date(report.as_of)),
+        empty: (w.none_attention)(&w.date(report.as_of)),
         below: Vec::new(),
     })?;
 

@@ -1,0 +1,203 @@
+//! Where the plan stands at an as-of date, as plain data: the numbers `plan status` shows and
+//! `plan report` writes from. No formatting here.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::judge::{judge_all, CurrentPeriod, Judgement, Reason};
+use crate::check::{counted_on_track, location_counts};
+use crate::model::{Period, Plan, Status};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanHeader {
+    pub title: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Totals {
+    pub initiatives: usize,
+    pub planned: usize,
+    pub active: usize,
+    pub done: usize,
+    pub postponed: usize,
+    pub cancelled: usize,
+    pub late: usize,
+    pub blocked: usize,
+    pub at_risk: usize,
+}
+
+impl Totals {
+    /// Counts one initiative in.
+    pub fn add(&mut self, status: Status, judgement: &Judgement) {
+        self.initiatives += 1;
+        match status {
+            Status::Planned => self.planned += 1,
+            Status::Active => self.active += 1,
+            Status::Done => self.done += 1,
+            Status::Postponed => self.postponed += 1,
+            Status::Cancelled => self.cancelled += 1,
+        }
+        self.late += usize::from(judgement.late());
+        self.blocked += usize::from(judgement.blocked());
+        self.at_risk += usize::from(judgement.at_risk);
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PeriodRow {
+    pub period: Period,
+    pub total: usize,
+    pub done: usize,
+    pub active: usize,
+    pub planned: usize,
+    pub postponed: usize,
+    pub cancelled: usize,
+    pub late: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TrackRow {
+    pub name: String,
+    /// Initiatives counting toward the minimum (cancelled ones excluded; cross-cutting ones
+    /// only with `cross_cutting_counts`).
+    pub count: usize,
+    pub minimum: usize,
+    pub met: bool,
+    /// How many of `count` are done.
+    pub done: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LocationRow {
+    pub name: String,
+    pub count: usize,
+    pub minimum: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Attention {
+    pub id: String,
+    pub title: String,
+    pub period: Period,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub plan: PlanHeader,
+    pub as_of: NaiveDate,
+    /// `"Q1"`..`"Q4"`, `"not-started"` or `"over"`.
+    pub current_period: &'static str,
+    #[serde(skip)]
+    pub current: CurrentPeriod,
+    pub totals: Totals,
+    pub periods: Vec<PeriodRow>,
+    pub tracks: Vec<TrackRow>,
+    /// Cross-cutting ("Alle spor") initiatives, not cancelled.
+    pub cross_cutting: usize,
+    pub cross_cutting_counts: bool,
+    pub locations: Vec<LocationRow>,
+    pub attention: Vec<Attention>,
+}
+
+/// Computes the summary of `plan` as of `as_of`.
+pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
+    let info = &plan.manifest.plan;
+    let rules = &plan.manifest.rules;
+    let judged = judge_all(plan, as_of);
+    let current = CurrentPeriod::of(info.year, as_of);
+
+    let mut totals = Totals::default();
+    let mut by_period: Vec<(Period, Totals)> = Period::ALL
+        .iter()
+        .map(|&p| (p, Totals::default()))
+        .collect();
+    let mut attention = Vec::new();
+    for (init, judgement) in &judged {
+        totals.add(init.status, judgement);
+        if let Some((_, counts)) = by_period.iter_mut().find(|(p, _)| *p == init.period) {
+            counts.add(init.status, judgement);
+        }
+        if judgement.needs_attention() {
+            attention.push(Attention {
+                id: init.id.clone(),
+                title: init.title.clone(),
+                period: init.period,
+                status: init.status,
+                reasons: judgement.reasons(),
+            });
+        }
+    }
+
+    let periods = by_period
+        .into_iter()
+        .map(|(period, t)| PeriodRow {
+            period,
+            total: t.initiatives,
+            done: t.done,
+            active: t.active,
+            planned: t.planned,
+            postponed: t.postponed,
+            cancelled: t.cancelled,
+            late: t.late,
+        })
+        .collect();
+
+    // The whole year: every quarter up to the fourth.
+    let tracks = track_rows_through(plan, 4);
+    let locations = location_counts(plan)
+        .into_iter()
+        .map(|(name, count)| LocationRow {
+            name,
+            count,
+            minimum: rules.min_per_location.map(|m| m as usize),
+        })
+        .collect();
+    let cross_cutting = plan
+        .initiatives
+        .iter()
+        .filter(|i| i.cross_cutting && i.status != Status::Cancelled)
+        .count();
+
+    Summary {
+        plan: PlanHeader {
+            title: info.title.clone(),
+            year: info.year,
+        },
+        as_of,
+        current_period: current.key(),
+        current,
+        totals,
+        periods,
+        tracks,
+        cross_cutting,
+        cross_cutting_counts: rules.cross_cutting_counts,
+        locations,
+        attention,
+    }
+}
+
+/// Each track's coverage by the initiatives scheduled up to the end of quarter `last`
+/// (the whole-year ones and those of quarters 1..=`last`), counted as for the minimum:
+/// cancelled ones excluded, cross-cutting ones only with `cross_cutting_counts`.
+pub fn track_rows_through(plan: &Plan, last: u8) -> Vec<TrackRow> {
+    let minimum = plan.manifest.rules.min_per_track as usize;
+    plan.manifest
+        .catalogue
+        .tracks
+        .iter()
+        .map(|track| {
+            let counted: Vec<_> = counted_on_track(plan, &track.name, last).collect();
+            let count = counted.len();
+            TrackRow {
+                name: track.name.clone(),
+                count,
+                minimum,
+                met: count >= minimum,
+                done: counted.iter().filter(|i| i.status == Status::Done).count(),
+            }
+        })
+        .collect()
+}
