@@ -69,8 +69,8 @@ fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
         status = format!("{status}, {flags}");
     }
     let mut lines = vec![
-        o.event_initiative.replace("{id}", &clean_line(&i.id)),
-        o.event_period.replace("{period}", &w.period(i.period)),
+        (o.event_initiative)(&clean_line(&i.id)),
+        (o.event_period)(&w.period(i.period)),
         format!("{}: {}", w.tracks_heading, tracks_text(i, w)),
     ];
     if !i.locations.is_empty() {
@@ -115,7 +115,7 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
         let Some(deadline) = i.deadline else { continue };
         let mut event = all_day(
             &uid("deadline", &i.id),
-            &o.event_deadline.replace("{title}", &clean_line(&i.title)),
+            &(o.event_deadline)(&clean_line(&i.title)),
             deadline,
             deadline,
         );
@@ -143,8 +143,7 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
             .collect();
         let mut event = all_day(
             &uid("quarter-end", period.as_str()),
-            &o.event_quarter_end
-                .replace("{period}", &format!("{} {}", w.period(period), data.year)),
+            &(o.event_quarter_end)(&format!("{} {}", w.period(period), data.year)),
             end,
             end,
         );

@@ -28,14 +28,14 @@ pub struct OfficeWords {
     pub col_late_since: &'static str,
     /// Column: whether a track meets the minimum ("opfyldt" / "mangler 1").
     pub col_met: &'static str,
-    /// Calendar: "Frist: {title}" / "Deadline: {title}".
-    pub event_deadline: &'static str,
-    /// Calendar: "{period} slutter" / "End of {period}".
-    pub event_quarter_end: &'static str,
-    /// Calendar: the description line naming the initiative's id and file: "Indsats: {id}".
-    pub event_initiative: &'static str,
-    /// Calendar: "Periode: {period}".
-    pub event_period: &'static str,
+    /// Calendar: "Frist: Udearealer" / "Deadline: Udearealer", given the title.
+    pub event_deadline: fn(&str) -> String,
+    /// Calendar: "2. kvartal 2017 slutter" / "End of Q2 2017", given the quarter as written.
+    pub event_quarter_end: fn(&str) -> String,
+    /// Calendar: the description line naming the initiative's id: "Indsats: udearealer".
+    pub event_initiative: fn(&str) -> String,
+    /// Calendar: "Periode: 2. kvartal", given the period as written.
+    pub event_period: fn(&str) -> String,
 }
 
 /// Danish.
@@ -47,10 +47,10 @@ pub const DA: OfficeWords = OfficeWords {
     sheet_follow_up: "Opfølgning",
     col_late_since: "Forsinket siden",
     col_met: "Minimum nået",
-    event_deadline: "Frist: {title}",
-    event_quarter_end: "{period} slutter",
-    event_initiative: "Indsats: {id}",
-    event_period: "Periode: {period}",
+    event_deadline: |title| format!("Frist: {title}"),
+    event_quarter_end: |period| format!("{period} slutter"),
+    event_initiative: |id| format!("Indsats: {id}"),
+    event_period: |period| format!("Periode: {period}"),
 };
 
 /// English.
@@ -62,10 +62,10 @@ pub const EN: OfficeWords = OfficeWords {
     sheet_follow_up: "Follow-up",
     col_late_since: "Late since",
     col_met: "Minimum met",
-    event_deadline: "Deadline: {title}",
-    event_quarter_end: "End of {period}",
-    event_initiative: "Initiative: {id}",
-    event_period: "Period: {period}",
+    event_deadline: |title| format!("Deadline: {title}"),
+    event_quarter_end: |period| format!("End of {period}"),
+    event_initiative: |id| format!("Initiative: {id}"),
+    event_period: |period| format!("Period: {period}"),
 };
 
 /// The office words of `lang`.
