@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::render::csv::Delimiter;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "plan",
@@ -224,6 +226,9 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]
@@ -255,6 +260,9 @@ pub struct ReportArgs {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::check::pasted;
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::SourceFile;
 use crate::model::{CatalogueIndex, Location, CROSS_CUTTING};
@@ -72,7 +73,7 @@ impl Reader<'_> {
             }
             let meant = nearest(typed, known.iter().copied());
             let help = match meant {
-                Some(m) => format!("did you mean `{m}`?"),
+                Some(m) => crate::suggest::hint(typed, m),
                 None => format!("{what} can have: {}", known.join(", ")),
             };
             self.push(
@@ -248,7 +249,7 @@ impl Reader<'_> {
         let exact_case = choices
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(typed))
-            .map(|(n, _)| format!("did you mean `{n}`?"));
+            .map(|(n, _)| crate::suggest::hint(typed, n));
         let help = exact_case
             .or_else(|| did_you_mean(typed, names.iter().copied()))
             .map(|h| format!("{h} ({key} is one of: {})", names.join(", ")))
@@ -371,9 +372,12 @@ fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Parses the TOML of one file, reporting every syntax error.
+/// `text` is the source's text as [`pasted::repair`] gives it; look-alike characters pasted
+/// from Word are reported here, and the parser's errors on their lines left out.
 fn parse_toml<'i>(
     file: usize,
-    source: &'i SourceFile,
+    source: &SourceFile,
+    text: &'i str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
     if let Some(problem) = &source.problem {
@@ -388,8 +392,14 @@ fn parse_toml<'i>(
         diags.push(d);
         return None;
     }
-    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    let (pasted, pasted_lines) = pasted::findings(file, &source.text);
+    diags.extend(pasted);
+    let (table, errors) = DeTable::parse_recoverable(text);
     for error in &errors {
+        let at = error.span().map_or(0, |s| s.start);
+        if pasted_lines.iter().any(|l| l.start <= at && at <= l.end) {
+            continue;
+        }
         let message = error.message().trim().to_string();
         let mut lines = message.lines();
         let first = lines.next().unwrap_or("invalid TOML").to_string();
@@ -431,7 +441,8 @@ pub fn initiative(
         );
     }
     let before = diags.len();
-    let table = parse_toml(file, source, diags)?;
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags)?;
     let had_syntax_errors = diags.len() > before;
     let mut r = Reader { file, diags };
     let typos = r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
@@ -725,7 +736,8 @@ fn manifest_with_fallback(
     diags: &mut Vec<Diagnostic>,
 ) -> Manifest {
     let before = diags.len();
-    let table = parse_toml(file, source, diags).unwrap_or_default();
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags).unwrap_or_default();
     let had_syntax_errors = diags.len() > before;
     let mut r = Reader { file, diags };
     r.unknown_keys(&table, &["plan", "rules", "track", "location"], "plan.toml");

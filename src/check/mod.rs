@@ -3,6 +3,7 @@
 
 mod dependencies;
 mod minimums;
+pub mod pasted;
 
 pub use minimums::{location_counts, track_counts};
 

@@ -190,7 +190,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
             list::table(&listing, words, paint, terminal::width(), out)?
         }
         ListFormat::Markdown => list::markdown(&listing, words, out)?,
-        ListFormat::Csv => list::csv(&listing, out)?,
+        ListFormat::Csv => list::csv(&listing, config.lang_for(&plan), args.delimiter, out)?,
         ListFormat::Json => list::json(&listing, out)?,
     }
     Ok(EXIT_OK)

@@ -28,10 +28,10 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     );
     let report = build(&plan, quarter, as_of, config.lang_for(&plan));
     match &args.output {
-        None => render(format, &report, out)?,
+        None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
             let mut bytes = Vec::new();
-            render(format, &report, &mut bytes)?;
+            render(format, &report, args.delimiter, &mut bytes)?;
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }

@@ -9,11 +9,13 @@ use comfy_table::{Color, ColumnConstraint, Width};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::cli::Lang;
 use crate::i18n::Words;
 use crate::model::{Funding, Initiative, Period, Status};
 use crate::progress::Judgement;
 use crate::text::clean_line;
 
+use super::csv::{self as convention, list_cell, Delimiter};
 use super::escape;
 use super::terminal::{capitalize, framed_table, Paint};
 
@@ -326,31 +328,39 @@ pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,
-/// lists joined with "; ", and every cell guarded against formula injection.
-pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "id",
-        "file",
-        "title",
-        "period",
-        "tracks",
-        "cross_cutting",
-        "locations",
-        "partners",
-        "depends_on",
-        "status",
-        "deadline",
-        "funding",
-        "owner",
-        "tags",
-        "late",
-        "blocked",
-        "at_risk",
-    ])?;
-    let list = |items: &[String]| items.join("; ");
+/// CSV by the tool's one convention ([`crate::render::csv`]: BOM, CRLF, the language's
+/// separator unless `delimiter` is given, formula-like cells guarded), the JSON keys as the
+/// header, each list in one cell joined with "; " (quoted when that holds the separator).
+pub fn csv(
+    listing: &Listing<'_>,
+    lang: Lang,
+    delimiter: Option<Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = convention::writer(out, lang, delimiter)?;
+    convention::row(
+        &mut writer,
+        [
+            "id",
+            "file",
+            "title",
+            "period",
+            "tracks",
+            "cross_cutting",
+            "locations",
+            "partners",
+            "depends_on",
+            "status",
+            "deadline",
+            "funding",
+            "owner",
+            "tags",
+            "late",
+            "blocked",
+            "at_risk",
+        ],
+    )?;
+    let list = |items: &[String]| list_cell(items);
     for item in &listing.items {
         let i = item.initiative;
         let j = &item.judgement;
@@ -375,7 +385,7 @@ pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
             j.blocked().to_string(),
             j.at_risk.to_string(),
         ];
-        writer.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
+        convention::row(&mut writer, &record)?;
     }
     writer.flush()
 }

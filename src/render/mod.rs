@@ -1,5 +1,6 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
+pub mod csv;
 pub mod diagnostics;
 pub mod escape;
 pub mod list;

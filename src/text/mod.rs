@@ -2,10 +2,13 @@
 //!
 //! - [`sanitize`]: remove what must not reach a terminal (control, bidi and invisible
 //!   characters), or show it (`\u{200b}`) in a finding it caused;
+//! - [`lookalike`]: name the look-alike and invisible characters pasted from Word (curly
+//!   quotes, no-break spaces) and say what to type instead;
 //! - [`width`]: display width per string, padding, and the one truncation (per grapheme
 //!   cluster, ending in "…");
 //! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line.
 
+pub mod lookalike;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;

@@ -295,7 +295,9 @@ fn csv_has_a_bom_the_json_keys_and_guards_formulas() {
     let bytes = &out.get_output().stdout;
     assert!(bytes.starts_with("\u{feff}".as_bytes()));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
     assert_eq!(headers.len(), 17);

@@ -7,6 +7,7 @@ mod check;
 mod colour;
 mod corpus;
 mod edit;
+mod field;
 mod help;
 mod import;
 mod list;

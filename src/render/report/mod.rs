@@ -11,15 +11,22 @@ use std::io::{self, Write};
 
 use crate::cli::ReportFormat;
 use crate::i18n::Words;
+use crate::render::csv::Delimiter;
 use crate::report::{Item, Note, Report, TrackCoverage};
 
-/// Writes `report` in `format` to `out`.
-pub fn render(format: ReportFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `report` in `format` to `out`; `delimiter` is the CSV separator chosen with
+/// `--delimiter` (the other formats ignore it).
+pub fn render(
+    format: ReportFormat,
+    report: &Report,
+    delimiter: Option<Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Markdown => markdown::render(report, out),
         ReportFormat::Text => text::render(report, out),
         ReportFormat::Html => html::render(report, out),
-        ReportFormat::Csv => csv::render(report, out),
+        ReportFormat::Csv => csv::render(report, delimiter, out),
         ReportFormat::Json => json::render(report, out),
     }
 }
