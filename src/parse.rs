@@ -428,17 +428,32 @@ pub fn initiative(
     let catalogue = index.catalogue;
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
-        diags.push(
-            Diagnostic::new(
+        // The file is read and checked, but counts toward nothing (see `load::build_plan`).
+        let finding = match crate::check::copies::copy_of(&id) {
+            Some(original) => Diagnostic::new(
                 Rule::InvalidValue,
-                format!("`{id}` is not a valid id (the file name is the initiative's id)"),
+                format!(
+                    "`{id}` is a copy of `{original}` by its name (as Explorer and Finder name \
+                     copies), not a valid id: it counts toward nothing"
+                ),
             )
-            .in_file(file)
+            .help(format!(
+                "delete the copy if it is left over; if it is a new initiative, rename it, e.g. `{}-2.toml`",
+                crate::slug::slugify(original)
+            )),
+            None => Diagnostic::new(
+                Rule::InvalidValue,
+                format!(
+                    "`{id}` is not a valid id (the file name is the initiative's id): \
+                     the file counts toward nothing"
+                ),
+            )
             .help(format!(
                 "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
                 crate::slug::slugify(&id)
             )),
-        );
+        };
+        diags.push(finding.in_file(file));
     }
     let before = diags.len();
     let text = pasted::repair(&source.text);

@@ -1,6 +1,7 @@
 //! `plan check`: the rules that look across files, and the one list of findings.
 //! Per-file rules (syntax, fields, values, tracks, places) are found while parsing.
 
+pub mod copies;
 mod dependencies;
 mod minimums;
 pub mod pasted;

@@ -222,3 +222,62 @@ fn danish_letters_without_marks_find_their_place() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_stray_copy_counts_toward_nothing_and_is_named_a_copy() {
+    let manifest = "[plan]\ntitle = \"Testplan\"\nyear = 2017\nlanguage = \"da\"\n\n[rules]\nmin_per_track = 2\n\n[[track]]\nname = \"Hygge\"\n\n[[location]]\nname = \"Viby\"\n";
+    let udearealer =
+        "title = \"Udearealer\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]\n";
+    for copy in [
+        "q2/udearealer (kopi).toml",
+        "q2/udearealer - Kopi.toml",
+        "q2/udearealer copy.toml",
+        "q2/udearealer (1).toml",
+        "q2/Copy of udearealer.toml",
+    ] {
+        let f = Fixture::new()
+            .file("plan.toml", manifest)
+            .file("q2/udearealer.toml", udearealer)
+            .file(copy, udearealer);
+        let out = f.run(&["check"]).code(1);
+        let text = stdout(&out);
+        assert!(
+            text.contains("is a copy of `udearealer` by its name"),
+            "{copy}: {text}"
+        );
+        // The copy does not make Hygge reach its minimum of 2.
+        assert!(text.contains("error[min-per-track]"), "{copy}: {text}");
+        let status = f
+            .run(&["--today", "2017-05-15", "status", "--format", "json"])
+            .success();
+        let json: serde_json::Value = serde_json::from_str(&stdout(&status)).unwrap();
+        assert_eq!(json["totals"]["initiatives"], 1, "{copy}");
+        let list = f.run(&["list", "--format", "json"]).success();
+        let json: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 1, "{copy}");
+        let report = f
+            .run(&[
+                "--today",
+                "2017-05-15",
+                "report",
+                "-q",
+                "Q2",
+                "--format",
+                "json",
+            ])
+            .success();
+        assert_eq!(
+            stdout(&report).matches("\"Udearealer\"").count(),
+            1,
+            "{copy}"
+        );
+    }
+    // Any other invalid id counts toward nothing too.
+    let f = Fixture::new()
+        .file("plan.toml", manifest)
+        .file("q2/udearealer.toml", udearealer)
+        .file("q2/Udearealer Nord.toml", udearealer);
+    let text = stdout(&f.run(&["check"]).code(1));
+    assert!(text.contains("the file counts toward nothing"), "{text}");
+    assert!(text.contains("error[min-per-track]"), "{text}");
+}
