@@ -127,7 +127,8 @@ impl Reader<'_> {
         }
     }
 
-    /// A non-empty string; an empty or blank one is an `invalid-value`.
+    /// A non-empty string of a required field; an empty or blank one is an `invalid-value`
+    /// (the help does not offer to remove the line: that gives `missing-field`).
     fn text(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<String>> {
         let value = self.string(table, key)?;
         if value.get_ref().trim().is_empty() {
@@ -135,7 +136,9 @@ impl Reader<'_> {
                 Diagnostic::new(Rule::InvalidValue, format!("`{key}` is empty"))
                     .at(self.file, value.span())
                     .label("empty")
-                    .help(format!("write the {key}, or remove the line")),
+                    .help(format!(
+                        "write the {key} between the quotes: `{key}` is required and cannot be empty"
+                    )),
             );
             return None;
         }
@@ -250,10 +253,22 @@ impl Reader<'_> {
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(typed))
             .map(|(n, _)| crate::suggest::hint(typed, n));
+        // The command line also takes the Danish words (`plan set ID funding=afslået`), and
+        // writes the file's word; say so, or a user who typed one is told only the English.
+        let danish = crate::i18n::input::other_words_for(key)
+            .map(|words| {
+                format!(
+                    "; `plan set` also takes the Danish words: {}",
+                    words.join(", ")
+                )
+            })
+            .unwrap_or_default();
+        let danish_names = crate::i18n::input::other_words_for(key).unwrap_or_default();
         let help = exact_case
             .or_else(|| did_you_mean(typed, names.iter().copied()))
-            .map(|h| format!("{h} ({key} is one of: {})", names.join(", ")))
-            .unwrap_or_else(|| format!("{key} is one of: {}", names.join(", ")));
+            .or_else(|| did_you_mean(typed, danish_names.iter().copied()))
+            .map(|h| format!("{h} ({key} is one of: {}{danish})", names.join(", ")))
+            .unwrap_or_else(|| format!("{key} is one of: {}{danish}", names.join(", ")));
         self.push(
             Diagnostic::new(
                 Rule::InvalidValue,

@@ -192,7 +192,7 @@ pub fn table(
             };
             table.add_row(vec![
                 paint.cell(stack(&id, &title), None),
-                paint.cell(words.period_short(init.period), None),
+                paint.cell(words.period(init.period), None),
                 paint.cell(stack(&tracks, &places), None),
                 paint.cell(stack(status, &flags), flag_color.or(status_color)),
             ]);
@@ -239,7 +239,9 @@ pub fn table(
         writeln!(
             out,
             "{}",
-            paint.dim(&(words.shown_because_cross_cutting)(shown))
+            paint.dim(&(words.shown_because_cross_cutting)(
+                words.count(words.n_cross_cutting, shown)
+            ))
         )?;
     }
     Ok(())

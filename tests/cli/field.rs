@@ -281,3 +281,166 @@ fn a_stray_copy_counts_toward_nothing_and_is_named_a_copy() {
     assert!(text.contains("the file counts toward nothing"), "{text}");
     assert!(text.contains("error[min-per-track]"), "{text}");
 }
+
+/// A plan in `lang` for the wording tests: one cross-cutting initiative, a done one with
+/// denied funding, a whole-year one, and a log written out of order.
+fn worded(lang: &str) -> Fixture {
+    Fixture::new()
+        .file(
+            "plan.toml",
+            &format!(
+                "[plan]\ntitle = \"Testplan\"\nyear = 2017\nlanguage = \"{lang}\"\n\n[rules]\nmin_per_track = 2\n\n[[track]]\nname = \"Hygge\"\n\n[[track]]\nname = \"Fordybelse\"\n"
+            ),
+        )
+        .file(
+            "alle.toml",
+            "title = \"For alle\"\nperiod = \"year\"\ntracks = [\"Alle spor\"]\n",
+        )
+        .file(
+            "faerdig.toml",
+            "title = \"Færdig\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\nfunding = \"denied\"\n\n[[log]]\ndate = 2017-05-01\ntext = \"Tredje note, skrevet med en tidlig --today.\"\n\n[[log]]\ndate = 2017-04-20\ntext = \"Første note.\"\n\n[[log]]\ndate = 2017-11-30\ntext = \"Sidste note.\"\n\n[[log]]\ndate = 2017-04-25\ntext = \"Anden note, tilføjet sidst i filen.\"\n",
+        )
+        .file(
+            "hele-aaret.toml",
+            "title = \"Hele året igennem\"\nperiod = \"year\"\ntracks = [\"Hygge\", \"Fordybelse\"]\n",
+        )
+}
+
+#[test]
+fn the_log_is_in_date_order_and_its_text_aligned() {
+    for lang in ["da", "en"] {
+        let f = worded(lang);
+        let out = f
+            .run(&["--today", "2017-12-01", "show", "faerdig"])
+            .success();
+        let text = stdout(&out);
+        let log: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Log")
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(log.len(), 4, "{text}");
+        let order: Vec<&str> = ["Første", "Anden", "Tredje", "Sidste"].to_vec();
+        for (line, word) in log.iter().zip(&order) {
+            assert!(line.contains(word), "{lang}: out of order:\n{text}");
+        }
+        let columns: Vec<usize> = log
+            .iter()
+            .zip(&order)
+            .map(|(l, w)| l[..l.find(w).unwrap()].chars().count())
+            .collect();
+        assert!(
+            columns.windows(2).all(|w| w[0] == w[1]),
+            "{lang}: text columns {columns:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn wording_in_danish() {
+    let f = worded("da");
+    let status = stdout(&f.run(&["--today", "2018-01-15", "status"]).success());
+    assert!(
+        status.contains("1 tværgående indsats (alle spor) tæller ikke med i minimum"),
+        "{status}"
+    );
+    assert!(status.contains("hele-aaret (hele året):"), "{status}");
+    assert!(!status.contains("(Hele året)"), "{status}");
+    let show = stdout(
+        &f.run(&["--today", "2017-12-01", "show", "faerdig"])
+            .success(),
+    );
+    assert!(show.contains("Finansiering  afslået"), "{show}");
+    assert!(!show.contains("finansiering afslået"), "{show}");
+    let list = f.run(&["--today", "2017-05-15", "list"]).success();
+    let list = stdout(&list);
+    assert!(
+        list.contains("Hele året") && !list.contains(" År "),
+        "{list}"
+    );
+    assert!(
+        list.contains("1. kvartal") && !list.contains(" Q1 "),
+        "{list}"
+    );
+    let wide = plan_in(f.dir())
+        .env("COLUMNS", "200")
+        .args(["--today", "2017-05-15", "list"])
+        .assert()
+        .success();
+    assert!(stdout(&wide).contains("Bemærkninger"), "{}", stdout(&wide));
+    let q4 = stdout(&f.run(&["report", "-q", "Q4"]).success());
+    assert!(q4.contains("Næste år: 2018"), "{q4}");
+    let list = stdout(
+        &f.run(&["--today", "2017-05-15", "list", "--track", "Hygge"])
+            .success(),
+    );
+    assert!(
+        list.contains("1 tværgående indsats (alle spor) er med, fordi den berører alle spor."),
+        "{list}"
+    );
+}
+
+#[test]
+fn wording_in_english() {
+    let f = worded("en");
+    let status = stdout(&f.run(&["--today", "2018-01-15", "status"]).success());
+    assert!(
+        status
+            .contains("1 cross-cutting initiative (all tracks) does not count toward the minimum"),
+        "{status}"
+    );
+    assert!(status.contains("hele-aaret (whole year):"), "{status}");
+    let show = stdout(
+        &f.run(&["--today", "2017-12-01", "show", "faerdig"])
+            .success(),
+    );
+    assert!(show.contains("Funding    denied"), "{show}");
+    assert!(show.contains("nothing to note"), "{show}");
+    assert!(!show.contains("on track"), "{show}");
+    let wide = plan_in(f.dir())
+        .env("COLUMNS", "200")
+        .args(["--today", "2017-05-15", "list"])
+        .assert()
+        .success();
+    assert!(stdout(&wide).contains("Remarks"), "{}", stdout(&wide));
+    // One wording for a short track: "1 short" in status and in the memo.
+    let status = stdout(&f.run(&["--today", "2017-05-15", "status"]).success());
+    assert!(status.contains("1 short"), "{status}");
+    let memo = stdout(&f.run(&["report", "-q", "Q2"]).success());
+    assert!(memo.contains("1 short"), "{memo}");
+    assert!(!memo.contains("short 1"), "{memo}");
+    let q4 = stdout(&f.run(&["report", "-q", "Q4"]).success());
+    assert!(q4.contains("Next year: 2018"), "{q4}");
+    assert!(!q4.contains("On into"), "{q4}");
+}
+
+#[test]
+fn an_empty_title_is_not_told_to_remove_the_line() {
+    let f = Fixture::new().filled().file(
+        "tom.toml",
+        "title = \"\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let text = stdout(&f.run(&["check"]).code(1));
+    assert!(text.contains("`title` is empty"), "{text}");
+    assert!(text.contains("`title` is required"), "{text}");
+    assert!(!text.contains("remove the line"), "{text}");
+}
+
+#[test]
+fn funding_takes_afvist_and_its_error_lists_the_danish_words() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("penge", "Q2", &["Hygge"], "");
+    f.run(&["set", "penge", "funding=afvist"]).success();
+    let file = std::fs::read_to_string(f.plans().join("penge.toml")).unwrap();
+    assert!(file.contains("funding = \"denied\""), "{file}");
+    f.run(&["set", "penge", "funding=afventer finansiering"])
+        .success();
+    let out = f.run(&["set", "penge", "funding=måske"]).code(1);
+    let text = stdout(&out) + &stderr(&out);
+    assert!(
+        text.contains("also takes the Danish words: ingen, afventer, bevilget, afslået, afvist"),
+        "{text}"
+    );
+}

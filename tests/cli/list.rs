@@ -107,7 +107,9 @@ fn the_cross_cutting_ones_are_marked_in_the_table() {
     let cross = expected(|i| i["cross_cutting"] == true).len();
     assert!(text.contains("Alle spor"), "{text}");
     assert!(
-        text.contains(&format!("{cross} på alle spor er med")),
+        text.contains(&format!(
+            "{cross} tværgående indsatser (alle spor) er med, fordi de berører alle spor."
+        )),
         "{text}"
     );
 }

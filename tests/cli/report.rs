@@ -245,7 +245,7 @@ fn q4_previews_the_follow_ups_of_next_year() {
         with_follow_up
     );
     let md = report(&["--quarter", "Q4"]);
-    assert!(md.contains("## Videre i 2018"), "{md}");
+    assert!(md.contains("## Næste år: 2018"), "{md}");
 }
 
 // --- -o FILE ---

@@ -77,7 +77,7 @@ pub(crate) fn met_text(w: &Words, track: &TrackCoverage) -> String {
     if track.met {
         w.met.to_string()
     } else {
-        format!("{} {}", w.short, track.minimum - track.to_date)
+        (w.missing_n)(track.minimum - track.to_date)
     }
 }
 
