@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::render::csv::Delimiter;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "plan",
@@ -122,7 +120,7 @@ impl From<ColorChoice> for clap::ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the plan against its rules; every problem, with file:line:column
-    #[command(after_help = RULES_HELP)]
+    #[command(after_help = crate::check::rule::help_text())]
     Check(CheckArgs),
     /// Where the plan stands: totals, quarters, tracks, what needs attention
     Status(StatusArgs),
@@ -147,23 +145,6 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
 }
-
-/// The rules, for `plan check --help` (a test keeps it in step with `diag::Rule`).
-pub const RULES_HELP: &str = "\
-Rules (turn one up or down in plan.toml: [rules.severity] RULE = \"error\" | \"warning\" | \"off\"):
-  syntax                   error    the file is not valid TOML, or not UTF-8
-  unknown-field            error    a key the format does not have
-  missing-field            error    title, period or tracks absent
-  invalid-value            error    wrong type or value (period, status, funding, date, id …)
-  unknown-track            error    a track not in the catalogue
-  unknown-location         warning  a place not in the catalogue
-  duplicate-id             error    two files with one id
-  unknown-dependency       error    depends_on names no initiative
-  dependency-cycle         error    initiatives depend on each other in a loop
-  dependency-order         error    an initiative depends on one in a later quarter
-  deadline-outside-period  warning  a deadline outside the initiative's quarter or the plan year
-  min-per-track            error    a track has fewer initiatives than min_per_track
-  min-per-location         error    a place has fewer initiatives than min_per_location";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -308,6 +289,9 @@ pub struct SetArgs {
     /// KEY=VALUE, KEY=a,b for lists, KEY+=x, KEY-=x, KEY= to clear
     #[arg(required = true, value_name = "KEY=VALUE")]
     pub changes: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -317,6 +301,9 @@ pub struct NoteArgs {
     /// The note (quotes are optional: the remaining words are the note)
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -356,16 +343,26 @@ pub struct CompletionsArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Rule;
 
     #[test]
-    fn the_rules_help_names_every_rule_with_its_default_severity() {
-        for rule in Rule::ALL {
-            let line = RULES_HELP
+    fn check_help_lists_the_rule_table() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        let check = cli.find_subcommand_mut("check").expect("check");
+        let help = check.render_long_help().to_string();
+        assert!(
+            help.trim_end().ends_with(&crate::check::rule::help_text()),
+            "{help}"
+        );
+        for info in &crate::check::RULES {
+            let line = help
                 .lines()
-                .find(|l| l.split_whitespace().next() == Some(rule.name()))
-                .unwrap_or_else(|| panic!("{} is not in RULES_HELP", rule.name()));
-            assert!(line.contains(rule.default_severity().name()), "{line}");
+                .find(|l| l.split_whitespace().next() == Some(info.rule.name()))
+                .unwrap_or_else(|| panic!("{} is not in check --help", info.rule));
+            assert!(
+                line.contains(info.severity.name()) && line.ends_with(info.summary),
+                "{line}"
+            );
         }
     }
 
@@ -394,4 +391,35 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+/// A field separator chosen with `--delimiter`: one ASCII character that is neither a letter,
+/// a digit, a quote nor a line break (`;`, `,`, `|`, or a tab given as `tab` or `\t`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+impl Delimiter {
+    /// Reads the command line's `--delimiter` (clap's value parser): `;`, `,`, `|`, `tab`,
+    /// `\t`, or the words `semicolon`, `comma`, `pipe`. Errors name what is accepted.
+    pub fn parse(text: &str) -> Result<Delimiter, String> {
+        let byte = match text.to_ascii_lowercase().as_str() {
+            "tab" | "\\t" | "\t" => b'\t',
+            "semicolon" => b';',
+            "comma" => b',',
+            "pipe" => b'|',
+            other if other.len() == 1 => other.as_bytes()[0],
+            _ => return Err(Self::HELP.to_string()),
+        };
+        if byte.is_ascii_alphanumeric()
+            || matches!(byte, b'"' | b'\'' | b'\r' | b'\n' | b' ')
+            || !byte.is_ascii()
+            || byte.is_ascii_control() && byte != b'\t'
+        {
+            return Err(Self::HELP.to_string());
+        }
+        Ok(Delimiter(byte))
+    }
+
+    const HELP: &'static str =
+        "give one character such as `;`, `,` or `|`, or `tab` (not a letter, digit, quote or space)";
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Diagnostic, Rule};
+use super::{Diagnostic, Rule};
 use crate::model::{Period, Plan};
 use crate::suggest::did_you_mean;
 

@@ -1,24 +1,35 @@
 //! Plan-level rules: enough initiatives on each track and in each place.
 
-use crate::diag::{Diagnostic, Rule};
-use crate::model::{Plan, Status};
+use super::{Diagnostic, Rule};
+use crate::model::{Initiative, Period, Plan, Status};
 
-/// How many initiatives count toward each track of the catalogue, in catalogue order.
-/// Cancelled initiatives do not count; cross-cutting ones only with `cross_cutting_counts`.
-pub fn track_counts(plan: &Plan) -> Vec<(String, usize)> {
+/// The initiatives that count toward `track` among those scheduled up to the end of quarter
+/// `last` (the whole-year ones and those of quarters 1..=`last`; 4 is the whole year):
+/// cancelled ones excluded, cross-cutting ones only with `cross_cutting_counts`. The one
+/// definition of a track's count, for the `min-per-track` rule and the dashboard and memo.
+pub fn counted_on_track<'p>(
+    plan: &'p Plan,
+    track: &'p str,
+    last: u8,
+) -> impl Iterator<Item = &'p Initiative> + 'p {
     let counts_cross = plan.manifest.rules.cross_cutting_counts;
+    plan.initiatives.iter().filter(move |i| {
+        let scheduled = match i.period {
+            Period::Year => true,
+            Period::Q(q) => q <= last,
+        };
+        scheduled && i.status != Status::Cancelled && i.touches_track(track, counts_cross)
+    })
+}
+
+/// How many initiatives count toward each track of the catalogue over the whole year, in
+/// catalogue order (see [`counted_on_track`]).
+pub fn track_counts(plan: &Plan) -> Vec<(String, usize)> {
     plan.manifest
         .catalogue
         .tracks
         .iter()
-        .map(|t| {
-            let n = plan
-                .initiatives
-                .iter()
-                .filter(|i| i.status != Status::Cancelled && i.touches_track(&t.name, counts_cross))
-                .count();
-            (t.name.clone(), n)
-        })
+        .map(|t| (t.name.clone(), counted_on_track(plan, &t.name, 4).count()))
         .collect()
 }
 

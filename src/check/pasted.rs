@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::diag::{Diagnostic, Rule};
+use super::{Diagnostic, Rule};
 use crate::text::lookalike::{self, Lookalike};
 
 /// One look-alike character outside quoted text.

@@ -1,12 +1,12 @@
 //! `plan list`: the initiatives that pass the filters, sorted by period then id.
 
+use crate::assess::judge::{judge_all, Judgement};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
 use crate::i18n::{period_from_user, status_from_user};
 use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
-use crate::progress::{judge_all, Judgement};
 use crate::render::list::{self, Item, Listing};
 use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;

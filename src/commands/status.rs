@@ -1,12 +1,12 @@
 //! `plan status`: where the plan stands at the as-of date, as a dashboard or JSON.
 
+use crate::assess::summary::summarize;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::config::Config;
 use crate::error::EXIT_OK;
 use crate::i18n::words;
 use crate::render::status;
 use crate::render::terminal::{self, Paint};
-use crate::summary::summarize;
 
 use super::{load_for_reading, Out, Outcome};
 

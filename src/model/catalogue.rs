@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Rule, Severity};
+use crate::check::rule::{Rule, Severity};
 
 /// The name that marks an initiative as cross-cutting (it touches every track).
 pub const CROSS_CUTTING: &str = "Alle spor";

@@ -3,12 +3,20 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use clap::ValueEnum;
 use serde::Serialize;
+
+use super::names::{from_name, variant_name};
 
 use super::Period;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
+/// Where an initiative stands, as written in `status = "…"`. The names are derived
+/// (serde and clap, kebab-case); `ALL` is kept in step with the variants by a test.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+#[value(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
     Planned,
@@ -27,14 +35,9 @@ impl Status {
         Status::Cancelled,
     ];
 
+    /// The word written in files and JSON (`planned`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Planned => "planned",
-            Status::Active => "active",
-            Status::Done => "done",
-            Status::Postponed => "postponed",
-            Status::Cancelled => "cancelled",
-        }
+        variant_name(&self)
     }
 
     /// Done or cancelled: nothing more is expected of it.
@@ -52,15 +55,15 @@ impl fmt::Display for Status {
 impl FromStr for Status {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Status::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| format!("`{s}` is not a status"))
+        from_name(s).ok_or_else(|| format!("`{s}` is not a status"))
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// The state of an application for funding, as written in `funding = "…"`; names derived
+/// like [`Status`]'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+#[value(rename_all = "kebab-case")]
 pub enum Funding {
     None,
     Pending,
@@ -76,13 +79,9 @@ impl Funding {
         Funding::Denied,
     ];
 
+    /// The word written in files and JSON (`pending`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Funding::None => "none",
-            Funding::Pending => "pending",
-            Funding::Granted => "granted",
-            Funding::Denied => "denied",
-        }
+        variant_name(&self)
     }
 }
 
@@ -95,10 +94,7 @@ impl fmt::Display for Funding {
 impl FromStr for Funding {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Funding::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| format!("`{s}` is not a funding state"))
+        from_name(s).ok_or_else(|| format!("`{s}` is not a funding state"))
     }
 }
 
@@ -148,5 +144,22 @@ impl Initiative {
     /// Whether the initiative counts toward `track` (directly, or as cross-cutting).
     pub fn touches_track(&self, track: &str, cross_cutting_counts: bool) -> bool {
         self.tracks.iter().any(|t| t == track) || (self.cross_cutting && cross_cutting_counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_and_funding_names_are_derived_and_all_lists_every_variant() {
+        super::super::names::assert_names_agree::<Status>();
+        super::super::names::assert_names_agree::<Funding>();
+        assert_eq!(Status::ALL.as_slice(), Status::value_variants());
+        assert_eq!(Funding::ALL.as_slice(), Funding::value_variants());
+        assert_eq!(Status::Postponed.as_str(), "postponed");
+        assert_eq!("cancelled".parse::<Status>(), Ok(Status::Cancelled));
+        assert_eq!("granted".parse::<Funding>(), Ok(Funding::Granted));
+        assert!("Done".parse::<Status>().is_err());
     }
 }

@@ -1,21 +1,24 @@
 //! The plan's data: initiatives, periods, statuses and the catalogue of tracks and places.
 
 mod catalogue;
+mod id;
 mod initiative;
+pub mod names;
 mod period;
 
 pub use catalogue::{
     fold as catalogue_fold, Catalogue, CatalogueIndex, Location, Manifest, PlanInfo, Rules, Track,
     CROSS_CUTTING,
 };
+pub use id::is_valid_id;
 pub use initiative::{Funding, Initiative, LogEntry, Spans, Status};
 pub use period::Period;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::diag::Diagnostic;
-use crate::load::SourceFile;
+use crate::check::diagnostic::Diagnostic;
+use crate::load::source::SourceFile;
 
 /// A loaded plan folder: the manifest, every initiative that could be read, the source of
 /// every file (for diagnostics), and the findings made while reading.
@@ -32,6 +35,27 @@ pub struct Plan {
     pub all_ids: Vec<String>,
     /// Findings made while reading: syntax, fields and values.
     pub diagnostics: Vec<Diagnostic>,
+    /// Track and place names the catalogue does not know, as read (the rules in
+    /// `check/catalogue.rs` report them).
+    pub unknown_names: Vec<UnknownName>,
+}
+
+/// Which catalogue a name was looked up in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Track,
+    Location,
+}
+
+/// A name in `tracks` or `locations` that is not in the catalogue, as written, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub kind: NameKind,
+    pub written: String,
+    /// Index into `Plan::files`.
+    pub file: usize,
+    /// Byte range of the name (with its quotes) in the file's text.
+    pub span: std::ops::Range<usize>,
 }
 
 impl Plan {

@@ -5,7 +5,7 @@
 //! - CRLF line ends (what Excel writes and RFC 4180 names);
 //! - the separator follows the output language: `;` for Danish (Danish Excel splits on
 //!   semicolons, as the comma is its decimal mark), `,` for English; `--delimiter` chooses
-//!   another ([`Delimiter`]);
+//!   another ([`crate::cli::Delimiter`]);
 //! - a cell holding the separator, a quote or a line break is quoted by the `csv` crate, so a
 //!   list cell ([`list_cell`]) never splits into several columns;
 //! - a cell a spreadsheet would run as a formula is guarded with `'`
@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use crate::cli::Lang;
+use crate::cli::{Delimiter, Lang};
 use crate::render::escape::csv_cell;
 
 /// UTF-8 byte-order mark.
@@ -21,45 +21,6 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What joins the items of a list inside one cell: "Ågerup; Gundsømagle".
 pub const LIST_SEPARATOR: &str = "; ";
-
-/// A field separator chosen with `--delimiter`: one ASCII character that is neither a letter,
-/// a digit, a quote nor a line break (`;`, `,`, `|`, or a tab given as `tab` or `\t`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Delimiter(pub u8);
-
-impl Delimiter {
-    /// The separator that the language's spreadsheet expects: `;` for Danish, `,` for English.
-    pub fn for_lang(lang: Lang) -> Delimiter {
-        match lang {
-            Lang::Da => Delimiter(b';'),
-            Lang::En => Delimiter(b','),
-        }
-    }
-
-    /// Reads the command line's `--delimiter` (clap's value parser): `;`, `,`, `|`, `tab`,
-    /// `\t`, or the words `semicolon`, `comma`, `pipe`. Errors name what is accepted.
-    pub fn parse(text: &str) -> Result<Delimiter, String> {
-        let byte = match text.to_ascii_lowercase().as_str() {
-            "tab" | "\\t" | "\t" => b'\t',
-            "semicolon" => b';',
-            "comma" => b',',
-            "pipe" => b'|',
-            other if other.len() == 1 => other.as_bytes()[0],
-            _ => return Err(Self::HELP.to_string()),
-        };
-        if byte.is_ascii_alphanumeric()
-            || matches!(byte, b'"' | b'\'' | b'\r' | b'\n' | b' ')
-            || !byte.is_ascii()
-            || byte.is_ascii_control() && byte != b'\t'
-        {
-            return Err(Self::HELP.to_string());
-        }
-        Ok(Delimiter(byte))
-    }
-
-    const HELP: &'static str =
-        "give one character such as `;`, `,` or `|`, or `tab` (not a letter, digit, quote or space)";
-}
 
 /// Starts a CSV on `out` by the tool's convention: writes the byte-order mark and returns a
 /// writer with `delimiter` (else the language's) and CRLF line ends.
@@ -69,7 +30,10 @@ pub fn writer(
     delimiter: Option<Delimiter>,
 ) -> io::Result<::csv::Writer<&mut dyn Write>> {
     out.write_all(BOM)?;
-    let Delimiter(delimiter) = delimiter.unwrap_or(Delimiter::for_lang(lang));
+    let Delimiter(delimiter) = delimiter.unwrap_or(match lang {
+        Lang::Da => Delimiter(b';'),
+        Lang::En => Delimiter(b','),
+    });
     Ok(::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)

@@ -15,9 +15,10 @@ use crate::model::{Funding, Initiative, Period, Status};
 use crate::progress::Judgement;
 use crate::text::clean_line;
 
-use super::csv::{self as convention, list_cell, Delimiter};
-use super::escape;
+use super::csv as convention;
 use super::terminal::{capitalize, framed_table, Paint};
+use super::{cells, escape};
+use crate::cli::Delimiter;
 
 /// One initiative as listed, with its judgement at the as-of date.
 pub struct Item<'a> {
@@ -277,7 +278,9 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
 }
 
 /// The machine-readable record of an initiative: the keys of design.md.
-#[derive(Serialize)]
+/// One initiative as `list --format json` and `csv` write it; the field names are the JSON
+/// keys and the CSV header.
+#[derive(Serialize, Default)]
 struct Record<'a> {
     id: &'a str,
     file: &'a str,
@@ -326,8 +329,7 @@ impl<'a> Record<'a> {
 /// A JSON array, one object per initiative.
 pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     let records: Vec<Record<'_>> = listing.items.iter().map(Record::of).collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &records)
 }
 
 /// CSV by the tool's one convention ([`crate::render::csv`]: BOM, CRLF, the language's
@@ -340,54 +342,10 @@ pub fn csv(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = convention::writer(out, lang, delimiter)?;
-    convention::row(
-        &mut writer,
-        [
-            "id",
-            "file",
-            "title",
-            "period",
-            "tracks",
-            "cross_cutting",
-            "locations",
-            "partners",
-            "depends_on",
-            "status",
-            "deadline",
-            "funding",
-            "owner",
-            "tags",
-            "late",
-            "blocked",
-            "at_risk",
-        ],
-    )?;
-    let list = |items: &[String]| list_cell(items);
+    // The header is the record's field names: the JSON keys.
+    convention::row(&mut writer, cells::names(&Record::default()))?;
     for item in &listing.items {
-        let i = item.initiative;
-        let j = &item.judgement;
-        let record = [
-            i.id.clone(),
-            item.file.to_string(),
-            i.title.clone(),
-            i.period.as_str().to_string(),
-            list(&i.tracks),
-            i.cross_cutting.to_string(),
-            list(&i.locations),
-            list(&i.partners),
-            list(&i.depends_on),
-            i.status.as_str().to_string(),
-            i.deadline.map(|d| d.to_string()).unwrap_or_default(),
-            i.funding
-                .map(|f| f.as_str().to_string())
-                .unwrap_or_default(),
-            i.owner.clone().unwrap_or_default(),
-            list(&i.tags),
-            j.late().to_string(),
-            j.blocked().to_string(),
-            j.at_risk.to_string(),
-        ];
-        convention::row(&mut writer, &record)?;
+        convention::row(&mut writer, cells::values(&Record::of(item)))?;
     }
     writer.flush()
 }

@@ -6,8 +6,9 @@
 
 use std::io::{self, Write};
 
+use crate::cli::Delimiter;
 use crate::i18n::words;
-use crate::render::csv::{self as convention, list_cell, Delimiter};
+use crate::render::csv::{self as convention, list_cell};
 use crate::report::Report;
 
 use super::status_text;

@@ -9,9 +9,9 @@ pub mod text;
 
 use std::io::{self, Write};
 
+use crate::cli::Delimiter;
 use crate::cli::ReportFormat;
 use crate::i18n::Words;
-use crate::render::csv::Delimiter;
 use crate::report::{Item, Note, Report, TrackCoverage};
 
 /// Writes `report` in `format` to `out`; `delimiter` is the CSV separator chosen with

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::check::location_counts;
+use super::judge::{judge_all, CurrentPeriod, Judgement, Reason};
+use crate::check::{counted_on_track, location_counts};
 use crate::model::{Period, Plan, Status};
-use crate::progress::{judge_all, CurrentPeriod, Judgement, Reason};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanHeader {
@@ -183,26 +183,13 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
 /// (the whole-year ones and those of quarters 1..=`last`), counted as for the minimum:
 /// cancelled ones excluded, cross-cutting ones only with `cross_cutting_counts`.
 pub fn track_rows_through(plan: &Plan, last: u8) -> Vec<TrackRow> {
-    let rules = &plan.manifest.rules;
-    let minimum = rules.min_per_track as usize;
-    let scheduled = |i: &&crate::model::Initiative| match i.period {
-        Period::Year => true,
-        Period::Q(q) => q <= last,
-    };
+    let minimum = plan.manifest.rules.min_per_track as usize;
     plan.manifest
         .catalogue
         .tracks
         .iter()
         .map(|track| {
-            let counted: Vec<_> = plan
-                .initiatives
-                .iter()
-                .filter(scheduled)
-                .filter(|i| {
-                    i.status != Status::Cancelled
-                        && i.touches_track(&track.name, rules.cross_cutting_counts)
-                })
-                .collect();
+            let counted: Vec<_> = counted_on_track(plan, &track.name, last).collect();
             let count = counted.len();
             TrackRow {
                 name: track.name.clone(),

@@ -1,5 +1,5 @@
 //! The quarterly memo as plain data: what `plan report` writes, in every format. The
-//! judgements come from [`crate::progress`] (through [`crate::summary`]); the fixed text from
+//! judgements come from [`super::judge`] (through [`super::summary`]); the fixed text from
 //! [`crate::i18n`]. No formatting here beyond the summary sentences, which every format shares.
 //!
 //! Plan text is cleaned here (`clean_line`: no control characters, one line), so that no
@@ -8,12 +8,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::judge::{judge_all, Judgement, Reason};
+use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
 use crate::i18n::{words, QuarterSentence, TracksSentence, Words};
 use crate::model::{Initiative, Period, Plan, Status};
-use crate::progress::{judge_all, Judgement, Reason};
-use crate::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::text::clean_line;
 
 /// The memo of one quarter.

@@ -1,0 +1,338 @@
+//! The one table of rules: name, default severity, a one-line summary, and a longer
+//! explanation with a failing example and its fix. `plan check --help`, the README's rules
+//! table (a test compares them) and a later `plan explain RULE` all read it.
+//!
+//! This file is vocabulary: it imports nothing from the crate but the derived names
+//! ([`crate::model::names`]), so every phase may use it.
+
+use std::fmt;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::model::names::variant_name;
+
+/// Every rule `plan check` knows. The kebab-case names (derived, never written by hand) are
+/// part of the contract: they appear in JSON, GitHub annotations and `[rules.severity]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+#[value(rename_all = "kebab-case")]
+pub enum Rule {
+    Syntax,
+    UnknownField,
+    MissingField,
+    InvalidValue,
+    UnknownTrack,
+    UnknownLocation,
+    DuplicateId,
+    UnknownDependency,
+    DependencyCycle,
+    DependencyOrder,
+    DeadlineOutsidePeriod,
+    MinPerTrack,
+    MinPerLocation,
+}
+
+/// How serious a finding is. `off` (a rule turned off) is `None` where a severity is optional.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`, as written in `[rules.severity]` and in JSON.
+    pub fn name(self) -> &'static str {
+        variant_name(&self)
+    }
+}
+
+/// What the table says about one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// One line (at most about 60 characters), for `check --help` and the README.
+    pub summary: &'static str,
+    /// A few sentences: what the rule checks and why.
+    pub explanation: &'static str,
+    /// A file that breaks the rule: for a rule on one file, a whole initiative file (a test
+    /// runs it against the default catalogue); for a rule across files, the parts that matter.
+    pub example: &'static str,
+    /// The same, fixed.
+    pub fix: &'static str,
+}
+
+impl Rule {
+    /// Every rule, in the order of the table (derived from the enum).
+    pub fn all() -> &'static [Rule] {
+        Rule::value_variants()
+    }
+
+    /// The rule's kebab-case name (`unknown-track`).
+    pub fn name(self) -> &'static str {
+        variant_name(&self)
+    }
+
+    /// The rule whose name is `name`.
+    pub fn from_name(name: &str) -> Option<Rule> {
+        crate::model::names::from_name(name)
+    }
+
+    /// The rule's row in [`RULES`].
+    pub fn info(self) -> &'static RuleInfo {
+        &RULES[self as usize]
+    }
+
+    /// The severity a finding of this rule has unless `[rules.severity]` says otherwise.
+    pub fn default_severity(self) -> Severity {
+        self.info().severity
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The rules list at the end of `plan check --help`.
+pub fn help_text() -> String {
+    let width = RULES.iter().map(|r| r.rule.name().len()).max().unwrap_or(0);
+    let mut out = String::from(
+        "Rules (turn one up or down in plan.toml: [rules.severity] RULE = \"error\" | \"warning\" | \"off\"):",
+    );
+    for info in &RULES {
+        out.push_str(&format!(
+            "\n  {:width$}  {:7}  {}",
+            info.rule.name(),
+            info.severity.name(),
+            info.summary
+        ));
+    }
+    out
+}
+
+/// The README's rules table (Markdown), row for row as the table says.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| rule | default | what |\n|---|---|---|\n");
+    for info in &RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            info.rule.name(),
+            info.severity.name(),
+            info.summary
+        ));
+    }
+    out
+}
+
+use Severity::{Error, Warning};
+
+/// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
+pub static RULES: [RuleInfo; 13] = [
+    RuleInfo {
+        rule: Rule::Syntax,
+        severity: Error,
+        summary: "the file is not valid TOML, or not UTF-8",
+        explanation: "Every file must be TOML written as UTF-8. A file that cannot be read is reported once per problem, with the line; Latin-1 and UTF-16 files are named as such. Nothing else in a file with a syntax error is checked.",
+        example: "title = \"Læseklub\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::UnknownField,
+        severity: Error,
+        summary: "a key the format does not have",
+        explanation: "A key that is not part of the format is most often a misspelling; the nearest field is suggested (`trakcs` → `tracks`) and the value is checked as that field.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntrakcs = [\"Hygge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::MissingField,
+        severity: Error,
+        summary: "title, period or tracks absent",
+        explanation: "An initiative needs a title, a period and at least one track; plan.toml needs [plan] with title and year; a [[log]] entry needs date and text.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::InvalidValue,
+        severity: Error,
+        summary: "wrong type or value (period, status, funding, date, id …)",
+        explanation: "A value of the wrong type, or outside the allowed words: period is \"year\" or \"Q1\"–\"Q4\", status and funding are one of their words, dates are YYYY-MM-DD without quotes, a title is not empty, and a file name is a valid id.",
+        example: "title = \"Læseklub\"\nperiod = \"Q5\"\ntracks = [\"Hygge\"]\ndeadline = \"30-06-2017\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndeadline = 2017-06-30",
+    },
+    RuleInfo {
+        rule: Rule::UnknownTrack,
+        severity: Error,
+        summary: "a track not in the catalogue",
+        explanation: "Every track must be one of plan.toml's [[track]] names or aliases (in any case), or \"Alle spor\" for an initiative that touches every track; the nearest is suggested (`Hyge` → `Hygge`).",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hyge\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::UnknownLocation,
+        severity: Warning,
+        summary: "a place not in the catalogue",
+        explanation: "Every place should be one of plan.toml's [[location]] names or aliases; the nearest is suggested. Only a warning: the place is kept as written.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Vibyy\"]",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]",
+    },
+    RuleInfo {
+        rule: Rule::DuplicateId,
+        severity: Error,
+        summary: "two files with one id",
+        explanation: "An initiative's id is its file name without `.toml`; two files with the same name, in any sub-folders, would make `depends_on` and `plan show` ambiguous.",
+        example: "q2/laeseklub.toml\nq3/laeseklub.toml",
+        fix: "q2/laeseklub.toml\nq3/laeseklub-efterar.toml",
+    },
+    RuleInfo {
+        rule: Rule::UnknownDependency,
+        severity: Error,
+        summary: "depends_on names no initiative",
+        explanation: "Every id in `depends_on` must be the id (file name) of an initiative in the folder; the nearest id is suggested.",
+        example: "depends_on = [\"laeseklubb\"]",
+        fix: "depends_on = [\"laeseklub\"]",
+    },
+    RuleInfo {
+        rule: Rule::DependencyCycle,
+        severity: Error,
+        summary: "initiatives depend on each other in a loop",
+        explanation: "Initiatives that depend on each other in a loop can never start; the loop is printed.",
+        example: "# a.toml\ndepends_on = [\"b\"]\n# b.toml\ndepends_on = [\"a\"]",
+        fix: "# a.toml\ndepends_on = [\"b\"]\n# b.toml\ndepends_on = []",
+    },
+    RuleInfo {
+        rule: Rule::DependencyOrder,
+        severity: Error,
+        summary: "an initiative depends on one in a later quarter",
+        explanation: "An initiative in a quarter cannot wait for one scheduled in a later quarter.",
+        example: "# a.toml\nperiod = \"Q2\"\ndepends_on = [\"b\"]\n# b.toml\nperiod = \"Q3\"",
+        fix: "# a.toml\nperiod = \"Q3\"\ndepends_on = [\"b\"]\n# b.toml\nperiod = \"Q3\"",
+    },
+    RuleInfo {
+        rule: Rule::DeadlineOutsidePeriod,
+        severity: Warning,
+        summary: "a deadline outside the initiative's quarter or the plan year",
+        explanation: "A deadline should fall inside the initiative's quarter (or, for \"year\", the plan year); when it falls in another quarter of the year, that quarter is suggested.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndeadline = 2017-08-15",
+        fix: "title = \"Læseklub\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\ndeadline = 2017-08-15",
+    },
+    RuleInfo {
+        rule: Rule::MinPerTrack,
+        severity: Error,
+        summary: "a track has fewer initiatives than min_per_track",
+        explanation: "Each track needs at least `min_per_track` initiatives that are not cancelled; cross-cutting ones count when `cross_cutting_counts` is true.",
+        example: "[rules]\nmin_per_track = 3   # and Hygge has 2",
+        fix: "[rules]\nmin_per_track = 2   # or add an initiative to Hygge",
+    },
+    RuleInfo {
+        rule: Rule::MinPerLocation,
+        severity: Error,
+        summary: "a place has fewer initiatives than min_per_location",
+        explanation: "Only when `min_per_location` is set: each place needs at least that many initiatives that are not cancelled.",
+        example: "[rules]\nmin_per_location = 2   # and Bogbussen has 1",
+        fix: "[rules]\nmin_per_location = 1",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn the_table_has_one_row_per_rule_in_order() {
+        assert_eq!(RULES.len(), Rule::all().len());
+        for (row, &rule) in RULES.iter().zip(Rule::all()) {
+            assert_eq!(row.rule, rule);
+            assert!(!row.summary.is_empty() && !row.summary.contains('\n'));
+            assert!(!row.explanation.is_empty());
+            assert_ne!(row.example, row.fix);
+        }
+    }
+
+    /// For the rules on one file, the example is found by its rule and the fix is not.
+    #[test]
+    fn the_single_file_examples_break_their_rule_and_the_fixes_do_not() {
+        use crate::load::{plan_from_folder, Folder, SourceFile};
+        let found = |text: &str| -> Vec<Rule> {
+            let folder = Folder {
+                manifest: None,
+                initiatives: vec![SourceFile::from_bytes("laeseklub.toml", text.as_bytes())],
+            };
+            let plan = plan_from_folder(std::path::Path::new("plans"), folder);
+            crate::check::check(&plan).iter().map(|d| d.rule).collect()
+        };
+        let single_file = [
+            Rule::Syntax,
+            Rule::UnknownField,
+            Rule::MissingField,
+            Rule::InvalidValue,
+            Rule::UnknownTrack,
+            Rule::UnknownLocation,
+            Rule::DeadlineOutsidePeriod,
+        ];
+        for rule in single_file {
+            let info = rule.info();
+            assert!(
+                found(info.example).contains(&rule),
+                "{rule}: {}",
+                info.example
+            );
+            let after = found(info.fix);
+            assert!(
+                !after.contains(&rule),
+                "{rule}'s fix still fails: {after:?}"
+            );
+            for other in [
+                Rule::Syntax,
+                Rule::UnknownField,
+                Rule::MissingField,
+                Rule::InvalidValue,
+            ] {
+                assert!(!after.contains(&other), "{rule}'s fix breaks {other}");
+            }
+        }
+    }
+
+    #[test]
+    fn rule_names_are_unique_kebab_case_and_round_trip() {
+        crate::model::names::assert_names_agree::<Rule>();
+        crate::model::names::assert_names_agree::<Severity>();
+        let mut seen = HashSet::new();
+        for &rule in Rule::all() {
+            assert!(seen.insert(rule.name()), "duplicate rule name {rule}");
+            assert!(rule
+                .name()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert_eq!(Rule::from_name(rule.name()), Some(rule));
+        }
+        assert_eq!(
+            Rule::DeadlineOutsidePeriod.name(),
+            "deadline-outside-period"
+        );
+        assert_eq!(Rule::from_name("nope"), None);
+    }
+
+    #[test]
+    fn the_readme_rules_table_is_the_rule_table() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("| rule | default | what |")
+            .expect("README has a rules table");
+        let table: String = readme[start..]
+            .lines()
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(
+            table,
+            markdown_table(),
+            "README's rules table differs from src/check/rule.rs"
+        );
+    }
+}

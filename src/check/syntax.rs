@@ -1,0 +1,57 @@
+//! `syntax`: a file that is not UTF-8 text, or not TOML. The parser meets these first; the
+//! findings, their wording and the advice for the usual hand-typing mistakes are here.
+
+use std::ops::Range;
+
+use super::{Diagnostic, Rule};
+use crate::load::source::ReadProblem;
+
+/// The file's bytes are not UTF-8 text (or could not be read at all).
+pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
+    let d = Diagnostic::new(Rule::Syntax, problem.message.clone()).help_opt(problem.help.clone());
+    match problem.offset {
+        Some(offset) => d
+            .at(file, offset..offset)
+            .label("the first byte that is not UTF-8"),
+        None => d.in_file(file),
+    }
+}
+
+/// One error of the TOML parser (`message` as it gives it, perhaps over several lines).
+pub fn invalid_toml(file: usize, message: &str, span: Range<usize>) -> Diagnostic {
+    let message = message.trim();
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or("invalid TOML").to_string();
+    let rest: Vec<&str> = lines.collect();
+    let mut d = Diagnostic::new(Rule::Syntax, format!("invalid TOML: {first}")).at(file, span);
+    if let Some(help) = syntax_help(&first) {
+        d = d.help(help);
+    } else if !rest.is_empty() {
+        d = d.help(rest.join(" ").trim().to_string());
+    }
+    d
+}
+
+/// Plain advice for the syntax errors people make most when typing TOML by hand.
+fn syntax_help(message: &str) -> Option<&'static str> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("multi-line") {
+        Some("close the text with \"\"\"")
+    } else if m.contains("invalid basic string") || m.contains("invalid literal string") {
+        Some("close the text with a quote on the same line; for text over several lines use \"\"\" … \"\"\"")
+    } else if m.contains("must be quoted") {
+        Some("put text in double quotes, e.g. period = \"Q1\"")
+    } else if m.contains("duplicate key") {
+        Some("each field may appear once; remove or merge the repeated line")
+    } else if m.contains("array table") {
+        Some("a log entry starts with a line [[log]]")
+    } else if m.contains("comma") || m.contains("unclosed array") {
+        Some("a list is written [\"a\", \"b\"], with commas between entries")
+    } else if m.contains("invalid date") || m.contains("invalid time") {
+        Some("write a date as YYYY-MM-DD, e.g. deadline = 2017-06-30")
+    } else if m.contains("expected `=`") || m.contains("key with no value") {
+        Some("each line is key = value, e.g. status = \"done\"")
+    } else {
+        None
+    }
+}

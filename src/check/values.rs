@@ -1,0 +1,136 @@
+//! `invalid-value`: a value of the wrong type, or outside the allowed words. The parser says
+//! what it found where; the findings and their advice are made here. (Ids are in
+//! [`super::ids`], names of tracks and places in [`super::catalogue`].)
+
+use std::ops::Range;
+
+use super::{Diagnostic, Rule};
+use crate::model::CROSS_CUTTING;
+use crate::suggest::did_you_mean;
+
+/// `key` holds a value of TOML type `found` (`"integer"`, `"array"` …) where `expected` was due.
+pub fn wrong_type(
+    file: usize,
+    key: &str,
+    span: Range<usize>,
+    found: &str,
+    expected: &str,
+    help: Option<String>,
+) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{key}` must be {expected}, not {}", article(found)),
+    )
+    .at(file, span)
+    .label(format!("expected {expected}"))
+    .help_opt(help)
+}
+
+/// A TOML type as said in a sentence.
+fn article(type_str: &str) -> &str {
+    match type_str {
+        "string" => "a string",
+        "integer" => "a number",
+        "float" => "a decimal number",
+        "boolean" => "true/false",
+        "datetime" => "a date",
+        "array" => "a list",
+        "table" => "a table",
+        other => other,
+    }
+}
+
+/// A required text field that is empty or blank (the help does not offer to remove the line:
+/// that gives `missing-field`).
+pub fn empty(file: usize, key: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(Rule::InvalidValue, format!("`{key}` is empty"))
+        .at(file, span)
+        .label("empty")
+        .help(format!(
+            "write the {key} between the quotes: `{key}` is required and cannot be empty"
+        ))
+}
+
+/// A date field that holds no usable date (`message` says why, `help` how to write it).
+pub fn bad_date(file: usize, span: Range<usize>, message: String, help: String) -> Diagnostic {
+    Diagnostic::new(Rule::InvalidValue, message)
+        .at(file, span)
+        .label("expected a date YYYY-MM-DD")
+        .help(help)
+}
+
+/// `typed` is not one of `names`, the words `key` may hold.
+pub fn not_a_choice(
+    file: usize,
+    key: &str,
+    typed: &str,
+    span: Range<usize>,
+    names: &[&str],
+) -> Diagnostic {
+    // The format is exact about case, but says what was meant.
+    let exact_case = names
+        .iter()
+        .find(|name| name.eq_ignore_ascii_case(typed))
+        .map(|n| crate::suggest::hint(typed, n));
+    // The command line also takes the Danish words (`plan set ID funding=afslået`), and
+    // writes the file's word; say so, or a user who typed one is told only the English.
+    let danish_names = crate::i18n::input::other_words_for(key).unwrap_or_default();
+    let danish = if danish_names.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; `plan set` also takes the Danish words: {}",
+            danish_names.join(", ")
+        )
+    };
+    let help = exact_case
+        .or_else(|| did_you_mean(typed, names.iter().copied()))
+        .or_else(|| did_you_mean(typed, danish_names.iter().copied()))
+        .map(|h| format!("{h} ({key} is one of: {}{danish})", names.join(", ")))
+        .unwrap_or_else(|| format!("{key} is one of: {}{danish}", names.join(", ")));
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{typed}` is not a valid {key}"),
+    )
+    .at(file, span)
+    .label(format!("not a {key}"))
+    .help(help)
+}
+
+/// `tracks = []`.
+pub fn no_tracks(file: usize, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        "`tracks` is empty: an initiative needs at least one track",
+    )
+    .at(file, span)
+    .label("no tracks")
+    .help(format!(
+        "name one or more tracks, or \"{CROSS_CUTTING}\" if it touches every track"
+    ))
+}
+
+/// `[plan] year` outside 1900–2999 (`typed` as written).
+pub fn not_a_year(file: usize, typed: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(Rule::InvalidValue, format!("`{typed}` is not a plan year"))
+        .at(file, span)
+        .help("write the year as four digits: year = 2017")
+}
+
+/// A count in `[rules]` that is negative or too large.
+pub fn not_a_count(file: usize, key: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{key}` must be a whole number 0 or more"),
+    )
+    .at(file, span)
+}
+
+/// A level in `[rules.severity]` other than error, warning or off.
+pub fn not_a_level(file: usize, rule: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{rule}` must be \"error\", \"warning\" or \"off\""),
+    )
+    .at(file, span)
+}

@@ -1,0 +1,210 @@
+//! One file's text as read: bytes decoded to UTF-8 (BOM dropped, CRLF → LF), how its path
+//! is shown, and line/column of a byte offset. The model and the parser use these; this file
+//! imports nothing from the crate.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file of the plan folder as read, kept whole for diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it is on disk.
+    pub path: PathBuf,
+    /// Path relative to the plan folder, with `/` separators (`q2/udearealer.toml`).
+    pub relative: String,
+    /// How the path is shown to users: the plan folder as given, joined with `relative`.
+    pub display: String,
+    /// The text with a leading BOM removed and CRLF turned into LF. Empty when `problem` is set.
+    pub text: String,
+    /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
+    /// in `text` (the valid prefix is kept there).
+    pub problem: Option<ReadProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadProblem {
+    pub message: String,
+    pub help: Option<String>,
+    /// Byte offset in `text` where the problem is, if it is inside the file.
+    pub offset: Option<usize>,
+}
+
+impl SourceFile {
+    /// A file as the loader would have read it from `bytes`, at `relative` in the plan folder
+    /// (shown to users as `relative`). For tests and fuzzing: no disk involved.
+    pub fn from_bytes(relative: &str, bytes: &[u8]) -> SourceFile {
+        let (text, problem) = decode(bytes);
+        SourceFile {
+            path: PathBuf::from(relative),
+            relative: relative.to_string(),
+            display: relative.to_string(),
+            text,
+            problem,
+        }
+    }
+
+    /// The id of the initiative in this file: its stem.
+    pub fn stem(&self) -> &str {
+        let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+}
+
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Turns raw bytes into text the way the loader does: BOM dropped, CRLF → LF, and a
+/// clear problem for anything that is not UTF-8.
+pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return (
+            String::new(),
+            Some(ReadProblem {
+                message: "the file is UTF-16, not UTF-8".into(),
+                help: Some("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into()),
+                offset: None,
+            }),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (normalize_newlines(text), None),
+        Err(err) => {
+            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+            let text = normalize_newlines(valid);
+            let offset = text.len();
+            (
+                text,
+                Some(ReadProblem {
+                    message: "the file is not valid UTF-8".into(),
+                    help: Some(
+                        "save it as UTF-8; a Latin-1 (ISO-8859-1) or Windows-1252 file shows æ, ø and å wrongly".into(),
+                    ),
+                    offset: Some(offset),
+                }),
+            )
+        }
+    }
+}
+
+/// [`decode`] for bytes the caller owns: a UTF-8 file without a BOM or CR (the usual
+/// case) becomes its text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<ReadProblem>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&b'\r') {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+fn normalize_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "not found".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotADirectory => "not a folder".into(),
+        io::ErrorKind::IsADirectory => "is a folder".into(),
+        io::ErrorKind::StorageFull => "no space left on the device".into(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::BrokenPipe => "the reader has gone (closed pipe)".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// How the plan folder is shown in paths: as given, without `./` or a trailing `/`.
+pub(crate) fn display_root(dir: &Path) -> String {
+    let text = dir.to_string_lossy().replace('\\', "/");
+    let text = text.strip_prefix("./").unwrap_or(&text).to_string();
+    if text == "." {
+        String::new()
+    } else {
+        text.trim_end_matches('/').to_string()
+    }
+}
+
+pub(crate) fn join_display(root: &str, relative: &str) -> String {
+    if root.is_empty() {
+        relative.to_string()
+    } else {
+        format!("{root}/{relative}")
+    }
+}
+
+/// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
+pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: dir.join(relative),
+        relative: relative.to_string(),
+        display: join_display(&display_root(dir), relative),
+        // The same text the loader would see once the file is written.
+        text: decode(text.as_bytes()).0,
+        problem: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_crlf() {
+        let (text, problem) = decode(b"\xEF\xBB\xBFtitle = \"a\"\r\nperiod = \"Q1\"\r\n");
+        assert_eq!(text, "title = \"a\"\nperiod = \"Q1\"\n");
+        assert!(problem.is_none());
+    }
+
+    #[test]
+    fn decode_reports_latin1_with_its_position() {
+        let (text, problem) = decode(b"title = \"K\xf8ge\"\n");
+        let problem = problem.unwrap();
+        assert_eq!(problem.offset, Some(10));
+        assert_eq!(text, "title = \"K");
+        assert!(problem.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn decode_names_utf16() {
+        let (_, problem) = decode(b"\xFF\xFEt\0i\0");
+        assert!(problem.unwrap().message.contains("UTF-16"));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\nø = \"å\"\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        // `"` after "ø = " is the fifth character of line 2, though byte 11.
+        assert_eq!(line_col(text, 11), (2, 5));
+    }
+}

@@ -1,0 +1,255 @@
+//! One initiative file into an [`Initiative`]: its fields read with spans, names looked up in
+//! the catalogue, and every problem recorded through the rules' constructors.
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::reader::{parse_toml, Reader, Table};
+use crate::check::values;
+use crate::check::{fields, ids, pasted, Diagnostic};
+use crate::load::source::SourceFile;
+use crate::model::is_valid_id;
+use crate::model::{
+    CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status, UnknownName,
+};
+
+/// The keys of an initiative file.
+pub const INITIATIVE_FIELDS: [&str; 15] = [
+    "title",
+    "description",
+    "period",
+    "tracks",
+    "locations",
+    "partners",
+    "depends_on",
+    "status",
+    "deadline",
+    "funding",
+    "owner",
+    "tags",
+    "follow_up",
+    "log",
+    // Accepted so that a file may say which plan it belongs to; not used.
+    "plan",
+];
+const LOG_FIELDS: [&str; 2] = ["date", "text"];
+
+/// Reads one initiative file. Returns the initiative when its required fields could be
+/// read; every problem found goes into `diags`, whatever the rule's configured severity
+/// (the caller applies `[rules.severity]`).
+pub fn initiative(
+    file: usize,
+    source: &SourceFile,
+    index: &CatalogueIndex<'_>,
+    diags: &mut Vec<Diagnostic>,
+    unknown: &mut Vec<UnknownName>,
+) -> Option<Initiative> {
+    let id = source.stem().to_string();
+    if !is_valid_id(&id) {
+        diags.push(ids::invalid_file_id(file, &id));
+    }
+    let before = diags.len();
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags)?;
+    let had_syntax_errors = diags.len() > before;
+    let mut r = Reader { file, diags };
+    let typos = r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
+    // A misspelt key (`trakcs`) is read as the field it most likely meant, so that its value
+    // is checked too and the field is not also reported missing.
+    let mut table = table;
+    for (typed, meant) in typos {
+        let Some(meant) = meant else { continue };
+        if table.contains_key(meant) {
+            continue;
+        }
+        if let Some((key, value)) = table.get_key_value(typed.as_str()) {
+            let key = Spanned::new(key.span(), std::borrow::Cow::Borrowed(meant));
+            let value = value.clone();
+            table.insert(key, value);
+        }
+    }
+
+    let title = r.text(&table, "title");
+    let description = r.string(&table, "description").map(Spanned::into_inner);
+    let period = r.choice(&table, "period", &Period::ALL.map(|p| (p.as_str(), p)));
+    let raw_tracks = r.string_list(&table, "tracks");
+    let raw_locations = r.string_list(&table, "locations");
+    let partners = r.string_list(&table, "partners");
+    let raw_depends = r.string_list(&table, "depends_on");
+    let status = r.choice(&table, "status", &Status::ALL.map(|s| (s.as_str(), s)));
+    let deadline = r.date(&table, "deadline");
+    let funding = r.choice(&table, "funding", &Funding::ALL.map(|f| (f.as_str(), f)));
+    let owner = r.string(&table, "owner").map(Spanned::into_inner);
+    let tags = r.string_list(&table, "tags");
+    let follow_up = r.string(&table, "follow_up").map(Spanned::into_inner);
+    let log = read_log(&mut r, &table);
+
+    if !had_syntax_errors {
+        if !table.contains_key("title") {
+            r.missing(
+                "title",
+                "the initiative",
+                "title = \"Styrke skolesamarbejdet\"",
+            );
+        }
+        if !table.contains_key("period") {
+            r.missing(
+                "period",
+                "the initiative",
+                "period = \"Q2\"   # or \"year\"",
+            );
+        }
+        if !table.contains_key("tracks") {
+            r.missing("tracks", "the initiative", "tracks = [\"Hygge\"]");
+        }
+    }
+
+    // Tracks: canonical names; "Alle spor" marks it cross-cutting.
+    let mut tracks = Vec::new();
+    let mut cross_cutting = false;
+    if let Some(list) = &raw_tracks {
+        if list.get_ref().is_empty() {
+            r.push(values::no_tracks(file, list.span()));
+        }
+        for name in list.get_ref() {
+            if index.is_cross_cutting(name.get_ref()) {
+                cross_cutting = true;
+            } else if let Some(canonical) = index.track(name.get_ref()) {
+                if !tracks.iter().any(|t| t == canonical) {
+                    tracks.push(canonical.to_string());
+                }
+            } else {
+                unknown.push(UnknownName {
+                    kind: NameKind::Track,
+                    written: name.get_ref().clone(),
+                    file,
+                    span: name.span(),
+                });
+            }
+        }
+    }
+
+    let mut locations = Vec::new();
+    for name in raw_locations.iter().flat_map(|l| l.get_ref()) {
+        match index.location(name.get_ref()) {
+            Some(canonical) => {
+                if !locations.iter().any(|l| l == canonical) {
+                    locations.push(canonical.to_string());
+                }
+            }
+            None => {
+                unknown.push(UnknownName {
+                    kind: NameKind::Location,
+                    written: name.get_ref().clone(),
+                    file,
+                    span: name.span(),
+                });
+                // Kept as written: it is only a warning, and the place is still real to the user.
+                locations.push(name.get_ref().clone());
+            }
+        }
+    }
+
+    let mut depends_on = Vec::new();
+    let mut depends_spans = Vec::new();
+    for dep in raw_depends.iter().flat_map(|l| l.get_ref()) {
+        if is_valid_id(dep.get_ref()) {
+            depends_on.push(dep.get_ref().clone());
+            depends_spans.push(dep.span());
+        } else {
+            r.push(ids::invalid_dependency_id(file, dep.get_ref(), dep.span()));
+        }
+    }
+
+    let title = title?;
+    let period = period?;
+    let tracks_list = raw_tracks?;
+    if tracks.is_empty() && !cross_cutting {
+        return None;
+    }
+    Some(Initiative {
+        id,
+        file,
+        title: title.into_inner(),
+        description,
+        period: *period.get_ref(),
+        tracks,
+        cross_cutting,
+        locations,
+        partners: strings(partners),
+        depends_on,
+        status: status.map(Spanned::into_inner).unwrap_or_default(),
+        deadline: deadline.as_ref().map(|d| *d.get_ref()),
+        funding: funding.map(Spanned::into_inner),
+        owner,
+        tags: strings(tags),
+        follow_up,
+        log,
+        spans: Spans {
+            period: period.span(),
+            tracks: tracks_list.span(),
+            depends_on: depends_spans,
+            deadline: deadline.map(|d| d.span()),
+        },
+    })
+}
+
+pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String> {
+    list.map(|l| {
+        l.into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
+    let Some(value) = table.get("log") else {
+        return Vec::new();
+    };
+    let DeValue::Array(entries) = value.get_ref() else {
+        r.wrong_type(
+            "log",
+            value,
+            "a list of [[log]] entries",
+            Some("write each note as its own [[log]] table, with `date = 2017-04-20` and `text = \"…\"`".into()),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries.iter() {
+        let DeValue::Table(t) = entry.get_ref() else {
+            r.wrong_type("log", entry, "a [[log]] entry with date and text", None);
+            continue;
+        };
+        r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
+        let date = r.date(t, "date");
+        let text = r.text(t, "text");
+        if !t.contains_key("date") {
+            r.push(fields::missing_in_entry(
+                r.file,
+                "log",
+                "date",
+                entry.span(),
+                "date = 2017-04-20",
+            ));
+        }
+        if !t.contains_key("text") {
+            r.push(fields::missing_in_entry(
+                r.file,
+                "log",
+                "text",
+                entry.span(),
+                "text = \"Første møde holdt.\"",
+            ));
+        }
+        if let (Some(date), Some(text)) = (date, text) {
+            out.push(LogEntry {
+                date: date.into_inner(),
+                text: text.into_inner(),
+            });
+        }
+    }
+    out
+}

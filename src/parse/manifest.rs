@@ -1,0 +1,253 @@
+//! `plan.toml` into a [`Manifest`]: the plan, its rules and its catalogue, with whatever it
+//! leaves out taken from the embedded default (the 2017 Roskilde catalogue).
+
+use std::collections::HashMap;
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::initiative::strings;
+use super::reader::{parse_toml, Reader, Table};
+use crate::check::{fields, pasted, values, Diagnostic, Rule, Severity};
+use crate::load::source::SourceFile;
+use crate::model::names::from_name;
+use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
+
+/// The embedded default manifest: the 2017 Roskilde catalogue.
+pub const DEFAULT_MANIFEST: &str = include_str!("../model/default_plan.toml");
+
+pub fn default_manifest() -> Manifest {
+    let source = SourceFile {
+        path: "<default>".into(),
+        relative: "plan.toml".into(),
+        display: "<default plan.toml>".into(),
+        text: DEFAULT_MANIFEST.to_string(),
+        problem: None,
+    };
+    let mut diags = Vec::new();
+    let manifest = manifest_with_fallback(0, &source, None, &mut diags);
+    debug_assert!(
+        diags.is_empty(),
+        "the embedded default manifest has problems: {diags:?}"
+    );
+    manifest
+}
+
+/// Reads `plan.toml`. Parts it leaves out fall back to the embedded default catalogue, so a
+/// manifest may hold only `[plan]`.
+pub fn manifest(file: usize, source: &SourceFile, diags: &mut Vec<Diagnostic>) -> Manifest {
+    let fallback = default_manifest();
+    manifest_with_fallback(file, source, Some(fallback), diags)
+}
+
+fn manifest_with_fallback(
+    file: usize,
+    source: &SourceFile,
+    fallback: Option<Manifest>,
+    diags: &mut Vec<Diagnostic>,
+) -> Manifest {
+    let before = diags.len();
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags).unwrap_or_default();
+    let had_syntax_errors = diags.len() > before;
+    let mut r = Reader { file, diags };
+    r.unknown_keys(&table, &["plan", "rules", "track", "location"], "plan.toml");
+
+    let mut info = fallback
+        .as_ref()
+        .map(|m| m.plan.clone())
+        .unwrap_or(PlanInfo {
+            title: String::new(),
+            year: 2017,
+            owner: None,
+            issued: None,
+            language: "da".into(),
+        });
+    match table.get("plan").map(|v| (v, v.get_ref())) {
+        Some((_, DeValue::Table(plan))) => {
+            r.unknown_keys(
+                plan,
+                &["title", "year", "owner", "issued", "language"],
+                "[plan]",
+            );
+            if let Some(title) = r.text(plan, "title") {
+                info.title = title.into_inner();
+            } else if !plan.contains_key("title") && !had_syntax_errors {
+                r.missing("title", "[plan]", "title = \"Handleplan 2018\"");
+            }
+            match plan.get("year") {
+                Some(v) => match v.get_ref() {
+                    DeValue::Integer(i) => match i.as_str().parse::<i32>() {
+                        Ok(y) if (1900..=2999).contains(&y) => info.year = y,
+                        _ => r.push(values::not_a_year(file, i.as_str(), v.span())),
+                    },
+                    _ => r.wrong_type("year", v, "a year such as 2017", None),
+                },
+                None if !had_syntax_errors => r.missing("year", "[plan]", "year = 2017"),
+                None => {}
+            }
+            info.owner = r
+                .string(plan, "owner")
+                .map(Spanned::into_inner)
+                .or(info.owner);
+            if plan.contains_key("issued") {
+                info.issued = r.date(plan, "issued").map(Spanned::into_inner);
+            }
+            if let Some(lang) = r.choice(plan, "language", &[("da", "da"), ("en", "en")]) {
+                info.language = lang.into_inner().to_string();
+            }
+        }
+        Some((v, _)) => r.wrong_type("plan", v, "a [plan] table", None),
+        None if !had_syntax_errors && fallback.is_some() => {
+            r.missing("plan", "plan.toml", "[plan] with title and year");
+        }
+        None => {}
+    }
+
+    let mut rules = fallback
+        .as_ref()
+        .map(|m| m.rules.clone())
+        .unwrap_or_default();
+    match table.get("rules").map(|v| (v, v.get_ref())) {
+        Some((_, DeValue::Table(t))) => read_rules(&mut r, t, &mut rules),
+        Some((v, _)) => r.wrong_type("rules", v, "a [rules] table", None),
+        None => {}
+    }
+
+    let mut catalogue = fallback.map(|m| m.catalogue).unwrap_or_default();
+    if table.contains_key("track") {
+        catalogue.tracks = read_names(&mut r, &table, "track")
+            .into_iter()
+            .map(|(name, aliases)| Track { name, aliases })
+            .collect();
+    }
+    if table.contains_key("location") {
+        catalogue.locations = read_names(&mut r, &table, "location")
+            .into_iter()
+            .map(|(name, aliases)| Location { name, aliases })
+            .collect();
+    }
+    Manifest {
+        plan: info,
+        rules,
+        catalogue,
+    }
+}
+
+fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
+    r.unknown_keys(
+        t,
+        &[
+            "min_per_track",
+            "cross_cutting_counts",
+            "min_per_location",
+            "severity",
+        ],
+        "[rules]",
+    );
+    let count = |r: &mut Reader<'_>, key: &str| -> Option<u32> {
+        let v = t.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i.as_str().replace('_', "").parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    r.push(values::not_a_count(r.file, key, v.span()));
+                    None
+                }
+            },
+            _ => {
+                r.wrong_type(key, v, "a whole number", None);
+                None
+            }
+        }
+    };
+    if let Some(n) = count(r, "min_per_track") {
+        rules.min_per_track = n;
+    }
+    if let Some(n) = count(r, "min_per_location") {
+        rules.min_per_location = Some(n);
+    }
+    if let Some(v) = t.get("cross_cutting_counts") {
+        match v.get_ref() {
+            DeValue::Boolean(b) => rules.cross_cutting_counts = *b,
+            _ => r.wrong_type("cross_cutting_counts", v, "true or false", None),
+        }
+    }
+    if let Some(v) = t.get("severity") {
+        let DeValue::Table(sev) = v.get_ref() else {
+            r.wrong_type("severity", v, "a [rules.severity] table", None);
+            return;
+        };
+        let mut map = HashMap::new();
+        for (key, value) in sev.iter() {
+            let Some(rule) = Rule::from_name(key.get_ref()) else {
+                r.push(fields::unknown_rule(r.file, key.get_ref(), key.span()));
+                continue;
+            };
+            let level = match value.get_ref() {
+                DeValue::String(s) if s == "off" => Some(None),
+                DeValue::String(s) => from_name::<Severity>(s).map(Some),
+                _ => None,
+            };
+            match level {
+                Some(level) => {
+                    map.insert(rule, level);
+                }
+                None => r.push(values::not_a_level(r.file, key.get_ref(), value.span())),
+            }
+        }
+        rules.severity = map;
+    }
+}
+
+/// Reads `[[track]]` or `[[location]]`: name and aliases.
+fn read_names(r: &mut Reader<'_>, table: &Table<'_>, key: &str) -> Vec<(String, Vec<String>)> {
+    let Some(value) = table.get(key) else {
+        return Vec::new();
+    };
+    let DeValue::Array(entries) = value.get_ref() else {
+        r.wrong_type(key, value, &format!("a list of [[{key}]] entries"), None);
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries.iter() {
+        let DeValue::Table(t) = entry.get_ref() else {
+            r.wrong_type(key, entry, &format!("a [[{key}]] entry"), None);
+            continue;
+        };
+        r.unknown_keys(t, &["name", "aliases"], &format!("a [[{key}]] entry"));
+        let name = r.text(t, "name");
+        if !t.contains_key("name") {
+            r.push(fields::missing_in_entry(
+                r.file,
+                key,
+                "name",
+                entry.span(),
+                "name = \"Hygge\"",
+            ));
+        }
+        let aliases = strings(r.string_list(t, "aliases"));
+        if let Some(name) = name {
+            out.push((name.into_inner(), aliases));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_default_is_the_2017_catalogue() {
+        let m = default_manifest();
+        assert_eq!(m.plan.year, 2017);
+        assert_eq!(m.catalogue.tracks.len(), 7);
+        assert_eq!(m.rules.min_per_track, 3);
+        assert_eq!(
+            m.catalogue.track("viden & vejledning"),
+            Some("Viden og vejledning")
+        );
+        assert_eq!(m.catalogue.location("bogbus"), Some("Bogbussen"));
+    }
+}

@@ -1,0 +1,217 @@
+//! A plan folder's files into a [`Plan`]: the manifest first (it holds the catalogue), then
+//! every initiative file, read and parsed on every core.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::check::Diagnostic;
+use crate::load::parallel::on_every_core;
+use crate::load::source::{virtual_source, SourceFile};
+use crate::load::walk::{list_folder, read_source, Folder};
+use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
+
+/// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
+pub fn load_plan(dir: &Path) -> io::Result<Plan> {
+    // The same plan as `plan_from_folder(dir, read_folder(dir)?)`, but each core reads its
+    // share of the files and parses them at once, instead of all files being read before
+    // parsing starts.
+    let listing = list_folder(dir)?;
+    let (manifest, paths): (Vec<_>, Vec<_>) = listing
+        .paths
+        .into_iter()
+        .partition(|(_, relative)| relative == "plan.toml");
+    let manifest = manifest
+        .first()
+        .map(|(path, relative)| read_source(path, relative, &listing.display_root));
+    Ok(build_plan(
+        dir,
+        manifest,
+        Files::OnDisk(&paths, &listing.display_root),
+    ))
+}
+
+/// The plan as it would be with some files' text replaced or added (`relative` path →
+/// new text; `plan.toml` replaces the manifest). Nothing is read from or written to disk:
+/// this is how a change is checked before it is written.
+pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
+    let mut folder = Folder::default();
+    for (index, file) in plan.files.iter().enumerate() {
+        if plan.has_manifest && index == 0 {
+            folder.manifest = Some(file.clone());
+        } else {
+            folder.initiatives.push(file.clone());
+        }
+    }
+    for (relative, text) in changes {
+        let source = virtual_source(&plan.dir, relative, text);
+        if relative == "plan.toml" {
+            folder.manifest = Some(source);
+        } else if let Some(existing) = folder
+            .initiatives
+            .iter_mut()
+            .find(|f| f.relative == *relative)
+        {
+            existing.text = source.text;
+            existing.problem = None;
+        } else {
+            folder.initiatives.push(source);
+        }
+    }
+    folder
+        .initiatives
+        .sort_by(|a, b| a.relative.cmp(&b.relative));
+    plan_from_folder(&plan.dir, folder)
+}
+
+/// Parses the files of a folder into a plan.
+pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
+    build_plan(dir, folder.manifest, Files::Read(folder.initiatives))
+}
+
+/// The initiative files of a plan: already read, or still to read.
+enum Files<'a> {
+    Read(Vec<SourceFile>),
+    OnDisk(&'a [(PathBuf, String)], &'a str),
+}
+
+fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Plan {
+    let mut diagnostics = Vec::new();
+    let has_manifest = manifest.is_some();
+    let mut files = Vec::new();
+    let manifest = match manifest {
+        Some(source) => {
+            let manifest = super::manifest(0, &source, &mut diagnostics);
+            files.push(source);
+            manifest
+        }
+        None => super::default_manifest(),
+    };
+    let first = files.len();
+
+    // Files are independent until the cross-file rules: parse them on every core.
+    let catalogue = &CatalogueIndex::new(&manifest.catalogue);
+    let parse_part = |offset: usize, part: &[SourceFile], total: usize| {
+        // The first chunk's list gets room for all, so that the others are appended to it
+        // without a second copy of every initiative.
+        let mut initiatives = Vec::with_capacity(if offset == 0 { total } else { part.len() });
+        let mut diags = Vec::new();
+        let mut unknown = Vec::new();
+        for (i, source) in part.iter().enumerate() {
+            let file = first + offset + i;
+            if let Some(init) = super::initiative(file, source, catalogue, &mut diags, &mut unknown)
+            {
+                initiatives.push(init);
+            }
+        }
+        (initiatives, diags, unknown)
+    };
+    type Part = (
+        Vec<SourceFile>,
+        (Vec<Initiative>, Vec<Diagnostic>, Vec<UnknownName>),
+    );
+    let parts: Vec<Part> = match input {
+        Files::Read(sources) => {
+            let total = sources.len();
+            let parsed = on_every_core(&sources, |offset, part| parse_part(offset, part, total));
+            let mut parts: Vec<Part> = parsed.into_iter().map(|p| (Vec::new(), p)).collect();
+            match parts.first_mut() {
+                Some(part) => part.0 = sources,
+                None => parts.push((sources, (Vec::new(), Vec::new(), Vec::new()))),
+            }
+            parts
+        }
+        Files::OnDisk(paths, display_root) => {
+            let total = paths.len();
+            on_every_core(paths, |offset, part| {
+                let sources: Vec<SourceFile> = part
+                    .iter()
+                    .map(|(path, relative)| read_source(path, relative, display_root))
+                    .collect();
+                let parsed = parse_part(offset, &sources, total);
+                (sources, parsed)
+            })
+        }
+    };
+    files.reserve(parts.iter().map(|p| p.0.len()).sum());
+    let mut initiatives = Vec::new();
+    let mut unknown_names = Vec::new();
+    for (sources, (inits, diags, unknown)) in parts {
+        files.extend(sources);
+        if initiatives.is_empty() {
+            initiatives = inits;
+        } else {
+            initiatives.extend(inits);
+        }
+        diagnostics.extend(diags);
+        unknown_names.extend(unknown);
+    }
+    let all_ids: Vec<String> = files[first..]
+        .iter()
+        .map(|f| f.stem().to_string())
+        .collect();
+    // With duplicate ids, the first file (by path) is the one the plan uses. A file whose
+    // name is not a valid id (a stray `udearealer (kopi).toml`) counts toward nothing:
+    // not minimums, not status, not the report; its findings are still reported.
+    let mut seen = HashSet::with_capacity(initiatives.len());
+    initiatives.retain(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.clone()));
+    drop(seen);
+    // Ids are unique now, so an unstable sort gives the same order, without the stable
+    // sort's scratch copy of every initiative.
+    initiatives.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    Plan {
+        dir: dir.to_path_buf(),
+        manifest,
+        has_manifest,
+        files,
+        initiatives,
+        all_ids,
+        diagnostics,
+        unknown_names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::walk::read_folder;
+    use std::fs;
+
+    /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading
+    /// the folder first and parsing it after gives.
+    #[test]
+    fn loading_in_one_pass_is_reading_then_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("plan.toml"), crate::parse::DEFAULT_MANIFEST).unwrap();
+        // Enough files for every core, some broken, some depending on others, a duplicate.
+        for n in 0..300 {
+            let sub = root.join(format!("q{}", n % 4 + 1));
+            fs::create_dir_all(&sub).unwrap();
+            let text = match n % 7 {
+                0 => format!("title = \"Brudt {n}\nperiod = \"Q1\"\n"),
+                1 => format!("title = \"I{n}\"\nperiod = \"Q2\"\ntracks = [\"Hyge\"]\n"),
+                _ => format!(
+                    "title = \"I{n}\"\nperiod = \"Q{}\"\ntracks = [\"Hygge\", \"alle spor\"]\nlocations = [\"bogbus\"]\ndepends_on = [\"i-{}\"]\n",
+                    n % 4 + 1,
+                    n / 2
+                ),
+            };
+            fs::write(sub.join(format!("i-{n}.toml")), text).unwrap();
+        }
+        fs::write(root.join("i-5.toml"), "title = \"Kopi\"\n").unwrap();
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+        for dir in [root, shipped.as_path()] {
+            let once = load_plan(dir).unwrap();
+            let twice = plan_from_folder(dir, read_folder(dir).unwrap());
+            assert_eq!(once.files, twice.files);
+            assert_eq!(once.initiatives, twice.initiatives);
+            assert_eq!(once.all_ids, twice.all_ids);
+            assert_eq!(once.diagnostics, twice.diagnostics);
+            assert_eq!(once.unknown_names, twice.unknown_names);
+            assert_eq!(once.manifest, twice.manifest);
+            assert_eq!(once.has_manifest, twice.has_manifest);
+            assert!(!once.initiatives.is_empty());
+        }
+    }
+}

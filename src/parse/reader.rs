@@ -1,0 +1,237 @@
+//! The loose reading of a TOML tree: each field read with its span, and every problem met on
+//! the way recorded (through the rules' constructors in `check/`) instead of stopping at the
+//! first, as serde would.
+
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::dates::{guess_day_first_date, parse_date};
+use crate::check::{fields, pasted, syntax, values, Diagnostic};
+use crate::load::source::SourceFile;
+use crate::suggest::nearest;
+
+/// Reads one value tree with diagnostics for one file.
+pub(super) struct Reader<'d> {
+    pub(super) file: usize,
+    pub(super) diags: &'d mut Vec<Diagnostic>,
+}
+
+pub(super) type Table<'i> = DeTable<'i>;
+
+impl Reader<'_> {
+    pub(super) fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d.in_file(self.file));
+    }
+
+    /// Reports keys not in `known`; returns, for each, the known field it most likely meant.
+    pub(super) fn unknown_keys(
+        &mut self,
+        table: &Table<'_>,
+        known: &[&'static str],
+        what: &str,
+    ) -> Vec<(String, Option<&'static str>)> {
+        let mut typos = Vec::new();
+        for key in table.keys() {
+            let typed: &str = key.get_ref();
+            if known.contains(&typed) {
+                continue;
+            }
+            let meant = nearest(typed, known.iter().copied());
+            self.push(fields::unknown_field(
+                self.file,
+                typed,
+                key.span(),
+                what,
+                known,
+                meant,
+            ));
+            typos.push((typed.to_string(), meant));
+        }
+        typos
+    }
+
+    pub(super) fn wrong_type(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        expected: &str,
+        help: Option<String>,
+    ) {
+        self.push(values::wrong_type(
+            self.file,
+            key,
+            value.span(),
+            value.get_ref().type_str(),
+            expected,
+            help,
+        ));
+    }
+
+    pub(super) fn string(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<String>> {
+        let value = table.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(value.span(), s.to_string())),
+            _ => {
+                self.wrong_type(
+                    key,
+                    value,
+                    "a string",
+                    Some(format!("put the text in quotes: {key} = \"…\"")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A non-empty string; an empty or blank one is an `invalid-value`.
+    pub(super) fn text(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<String>> {
+        let value = self.string(table, key)?;
+        if value.get_ref().trim().is_empty() {
+            self.push(values::empty(self.file, key, value.span()));
+            return None;
+        }
+        Some(value)
+    }
+
+    pub(super) fn string_list(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+    ) -> Option<Spanned<Vec<Spanned<String>>>> {
+        let value = table.get(key)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            let help = match value.get_ref() {
+                DeValue::String(s) => format!("write a list: {key} = [\"{s}\"]"),
+                _ => format!("write a list: {key} = [\"…\", \"…\"]"),
+            };
+            self.wrong_type(key, value, "a list of strings", Some(help));
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+                _ => self.wrong_type(
+                    key,
+                    item,
+                    "a list of strings",
+                    Some("put each entry in quotes".into()),
+                ),
+            }
+        }
+        Some(Spanned::new(value.span(), out))
+    }
+
+    pub(super) fn date(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
+        let value = table.get(key)?;
+        let bad = |reader: &mut Self, message: String, help: String| {
+            reader.push(values::bad_date(reader.file, value.span(), message, help));
+            None
+        };
+        match value.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                // What the TOML parser keeps of a date it could not read (`2017-13-45`):
+                // it has already reported a syntax error at this spot.
+                (None, None, None) => None,
+                (Some(d), None, None) => {
+                    match NaiveDate::from_ymd_opt(
+                        i32::from(d.year),
+                        u32::from(d.month),
+                        u32::from(d.day),
+                    ) {
+                        Some(date) => Some(Spanned::new(value.span(), date)),
+                        None => bad(
+                            self,
+                            format!("`{key}` is not a real date: {dt}"),
+                            "check the day and month".into(),
+                        ),
+                    }
+                }
+                _ => bad(
+                    self,
+                    format!("`{key}` must be a date without a time: {dt}"),
+                    format!(
+                        "write only the date: {key} = {}",
+                        dt.date.map_or("2017-06-30".to_string(), |d| d.to_string())
+                    ),
+                ),
+            },
+            DeValue::String(s) => {
+                let help = if parse_date(s).is_some() {
+                    format!("write the date without quotes: {key} = {}", s.trim())
+                } else if let Some(date) = guess_day_first_date(s) {
+                    format!("write the date as YYYY-MM-DD without quotes: {key} = {date}")
+                } else {
+                    format!("write a date as YYYY-MM-DD without quotes: {key} = 2017-06-30")
+                };
+                bad(self, format!("`{key}` must be a date, not a string"), help)
+            }
+            _ => {
+                self.wrong_type(
+                    key,
+                    value,
+                    "a date",
+                    Some(format!("write a date as YYYY-MM-DD: {key} = 2017-06-30")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A string that must be one of `choices` (given as they are written).
+    pub(super) fn choice<T: Copy>(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        choices: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
+        let value = self.string(table, key)?;
+        let typed = value.get_ref();
+        if let Some((_, v)) = choices.iter().find(|(name, _)| name == typed) {
+            return Some(Spanned::new(value.span(), *v));
+        }
+        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        self.push(values::not_a_choice(
+            self.file,
+            key,
+            typed,
+            value.span(),
+            &names,
+        ));
+        None
+    }
+
+    pub(super) fn missing(&mut self, key: &str, what: &str, example: &str) {
+        self.push(fields::missing(self.file, key, what, example));
+    }
+}
+
+/// Parses the TOML of one file, reporting every syntax error. `text` is the source's text as
+/// [`pasted::repair`] gives it; look-alike characters pasted from Word are reported here, and
+/// the parser's errors on their lines left out.
+pub(super) fn parse_toml<'i>(
+    file: usize,
+    source: &SourceFile,
+    text: &'i str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<DeTable<'i>> {
+    if let Some(problem) = &source.problem {
+        diags.push(syntax::not_text(file, problem));
+        return None;
+    }
+    let (found, pasted_lines) = pasted::findings(file, &source.text);
+    diags.extend(found);
+    let (table, errors) = DeTable::parse_recoverable(text);
+    for error in &errors {
+        let span = error.span().unwrap_or(0..0);
+        if pasted_lines
+            .iter()
+            .any(|l| l.start <= span.start && span.start <= l.end)
+        {
+            continue;
+        }
+        diags.push(syntax::invalid_toml(file, error.message(), span));
+    }
+    Some(table.into_inner())
+}
