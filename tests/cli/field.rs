@@ -444,3 +444,26 @@ fn funding_takes_afvist_and_its_error_lists_the_danish_words() {
         "{text}"
     );
 }
+
+#[test]
+fn the_readme_says_which_rust_how_to_install_and_what_ci_runs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .unwrap()
+        .trim_matches('"');
+    let top: String = readme.lines().take(70).collect::<Vec<_>>().join("\n");
+    assert!(top.contains(&format!("Rust {version} or newer")), "{top}");
+    assert!(top.contains("https://sh.rustup.rs | sh"), "{top}");
+    assert!(top.contains("cargo install --path ."), "{top}");
+    assert!(top.contains("apt install\nchromium") || top.contains("apt install chromium"));
+    // The set-up commands share one profile, and CI runs the README's test command.
+    assert!(top.contains("cargo run -- status"), "{top}");
+    assert!(top.contains("\ncargo test "), "{top}");
+    assert!(!top.contains("cargo run --release"), "{top}");
+    assert!(ci.lines().any(|l| l.trim() == "cargo test"), "{ci}");
+}
