@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod explain;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -27,8 +28,36 @@ use crate::render::terminal::Paint;
 use crate::text::clean_line;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
+/// With `-v`, says on standard error which folder was used, how many files were read and
+/// how long reading and parsing took.
 pub fn load(config: &Config) -> Result<Plan, Failure> {
-    load_plan(&config.plans).map_err(|err| {
+    let started = std::time::Instant::now();
+    let loaded = load_plan(&config.plans);
+    if config.verbose {
+        let how = if config.plans_explicit {
+            "named by --plans or PLAN_DIR"
+        } else {
+            "found from the current folder"
+        };
+        let read = match &loaded {
+            Ok(plan) => format!(
+                "read {} in {} ms",
+                crate::i18n::Count::new(plan.files.len(), FILE),
+                started.elapsed().as_millis()
+            ),
+            Err(_) => "could not read it".to_string(),
+        };
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        let _ = writeln!(
+            crate::stdio::stderr(),
+            "{} plan folder `{}` ({how}); {read}",
+            paint.bold("info:"),
+            clean_line(&config.plans.display().to_string())
+        );
+    }
+    loaded.map_err(|err| {
         let dir = config.plans.display();
         let mut failure = Failure::usage(format!("cannot read the plan folder `{dir}`: {}", io_reason(&err)));
         if !config.plans_explicit && err.kind() == std::io::ErrorKind::NotFound {
@@ -79,6 +108,11 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
     }
     Ok(plan)
 }
+
+const FILE: crate::i18n::Noun = crate::i18n::Noun {
+    one: "file",
+    many: "files",
+};
 
 /// Stops a command (exit 1, the findings on stderr) when `plan.toml` has errors or could
 /// not be read: the plan's year and rules would be the embedded defaults. `errors` are the

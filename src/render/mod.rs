@@ -1,6 +1,7 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
 pub mod cells;
+pub mod check;
 pub mod csv;
 pub mod diagnostics;
 pub mod escape;

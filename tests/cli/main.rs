@@ -11,6 +11,7 @@ mod escape;
 mod field;
 mod help;
 mod import;
+mod lint;
 mod list;
 mod output;
 mod properties;
