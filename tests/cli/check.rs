@@ -166,6 +166,66 @@ fn an_invalid_id_is_reported_on_the_file() {
 }
 
 #[test]
+fn a_file_name_that_clashes_with_another_once_lowercased_is_named_as_a_clash() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("Laeseklub", "Q1", &["Hygge"], "")
+        .initiative("laeseklub", "Q2", &["Hygge"], "");
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![(
+            "invalid-value".into(),
+            "error".into(),
+            Some("plans/Laeseklub.toml".into()),
+            None,
+            None
+        )]
+    );
+    assert_eq!(code, 1);
+    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    // Never a rename onto the file that is there.
+    assert!(!help.contains("`laeseklub.toml`"), "{help}");
+    assert!(help.contains("clashes with plans/laeseklub.toml"), "{help}");
+    assert!(help.contains("`laeseklub-2.toml`"), "{help}");
+    // Without the other file, the rename is advised as before.
+    let f = Fixture::new()
+        .filled()
+        .initiative("Laeseklub", "Q1", &["Hygge"], "");
+    let (_, json, _) = check_json(&f);
+    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(help.contains("`laeseklub.toml`"), "{help}");
+}
+
+#[test]
+fn a_file_named_as_a_windows_device_is_an_invalid_id() {
+    for name in ["con", "nul", "com1", "lpt9"] {
+        let f = Fixture::new()
+            .filled()
+            .initiative(name, "Q1", &["Hygge"], "");
+        let (found, json, code) = check_json(&f);
+        assert_eq!(
+            found,
+            vec![(
+                "invalid-value".into(),
+                "error".into(),
+                Some(format!("plans/{name}.toml")),
+                None,
+                None
+            )],
+            "{name}"
+        );
+        assert_eq!(code, 1);
+        let d = &json["diagnostics"][0];
+        assert!(d["message"].as_str().unwrap().contains("Windows reserves"));
+        assert!(d["help"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("`{name}-2.toml`")));
+    }
+}
+
+#[test]
 fn unknown_track() {
     let f = Fixture::new()
         .filled()
