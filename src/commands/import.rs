@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::edit::{check_change, manifest_for};
 use crate::error::{Failure, EXIT_OK};
 use crate::import::{parse, row_file, Memo, Row};
-use crate::load::{decode, io_reason, plan_from_folder, virtual_source, Folder};
+use crate::load::{decode_text, io_reason, plan_from_folder, virtual_source, Folder};
 use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{catalogue_fold as fold, Plan};
 use crate::parse::DEFAULT_MANIFEST;
@@ -25,14 +25,27 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     let memo_name = args.file.display().to_string();
     let bytes = fs::read(&args.file)
         .map_err(|e| Failure::usage(format!("cannot read `{memo_name}`: {}", io_reason(&e))))?;
-    let (text, problem) = decode(&bytes);
-    if let Some(problem) = problem {
-        let mut failure = Failure::invalid(format!("`{memo_name}`: {}", problem.message));
-        if let Some(help) = problem.help {
-            failure = failure.with_help(help);
+    // Word's "Plain text" on Danish Windows is Windows-1252: decoded, and said so.
+    let text = match decode_text(&bytes) {
+        Ok((text, None)) => text,
+        Ok((text, Some(encoding))) => {
+            writeln!(
+                std::io::stderr(),
+                "note: `{}` is {}, not UTF-8: read as {}",
+                clean_line(&memo_name),
+                encoding.name(),
+                encoding.name()
+            )?;
+            text
         }
-        return Err(failure.into());
-    }
+        Err(problem) => {
+            let mut failure = Failure::invalid(format!("`{memo_name}`: {}", problem.message));
+            if let Some(help) = problem.help {
+                failure = failure.with_help(help);
+            }
+            return Err(failure.into());
+        }
+    };
 
     // The plan folder may not exist yet: then it is made, with a plan.toml. The folder is
     // locked from here until the last file is in place; a folder made here is removed

@@ -561,6 +561,37 @@ fn a_latin1_file_is_a_syntax_finding_that_names_the_file() {
 }
 
 #[test]
+fn a_windows_1252_file_is_named_as_such_and_one_in_another_encoding_too() {
+    // Notepad's "ANSI" on Danish Windows: "Fælles “hygge”" in Windows-1252.
+    let f = Fixture::new().filled().bytes(
+        "ansi.toml",
+        b"title = \"F\xe6lles \x93hygge\x94\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    let out = f.run(&["check"]).code(1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("the file is not UTF-8: it looks like Windows-1252 (ANSI)"),
+        "{text}"
+    );
+    assert!(text.contains("iconv -f WINDOWS-1252 -t UTF-8"), "{text}");
+    assert!(text.contains("plans/ansi.toml:1:11"), "{text}");
+    // DOS code page 865 ("f\x91lles"): neither.
+    let f = Fixture::new().filled().bytes(
+        "dos.toml",
+        b"title = \"F\x91lles\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("syntax", "error", "plans/dos.toml", 1, 11)]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("nor Windows-1252"));
+}
+
+#[test]
 fn without_plan_toml_the_2017_catalogue_applies() {
     let f = Fixture::new().filled().initiative(
         "bogbus",

@@ -275,3 +275,111 @@ note: places a row only learns from or refers to ("pba erfaringer fra", "based o
         stderr(&dry)
     );
 }
+
+/// The seed memo as Word saves it with "Plain text" on Danish Windows: Windows-1252, CRLF.
+fn in_windows_1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.iter().fold(Vec::new(), |mut out, &b| {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        out
+    })
+}
+
+#[test]
+fn a_memo_saved_as_windows_1252_is_decoded_and_said_so() {
+    let utf8 = std::fs::read_to_string(seed()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("memo-1252.txt"), in_windows_1252(&utf8)).unwrap();
+    std::fs::write(dir.path().join("memo.txt"), &utf8).unwrap();
+    let out = plan_in(dir.path())
+        .args(["--plans", "ansi", "import", "memo-1252.txt"])
+        .assert()
+        .code(0);
+    assert!(stderr(&out).starts_with(
+        "note: `memo-1252.txt` is Windows-1252 (ANSI), not UTF-8: read as Windows-1252 (ANSI)\n"
+    ));
+    plan_in(dir.path())
+        .args(["--plans", "utf8", "import", "memo.txt"])
+        .assert()
+        .code(0);
+    // The same plan as from the UTF-8 memo: every file alike but for the memo's name.
+    let read = |folder: &str| {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(dir.path().join(folder))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    text.replace("memo-1252.txt", "memo.txt"),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(read("ansi"), read("utf8"));
+    assert!(read("ansi").iter().any(|(_, t)| t.contains(
+        "title = \"Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge\""
+    )));
+
+    // The English memo of our own, likewise.
+    let case = Case::new("import", "review");
+    let en = std::fs::read_to_string(case.work.path().join("memo-en.txt")).unwrap();
+    std::fs::write(case.work.path().join("memo-en.txt"), in_windows_1252(&en)).unwrap();
+    let out = case
+        .run(&["--plans", "plans-en", "import", "memo-en.txt"])
+        .code(0);
+    assert!(stderr(&out).starts_with("note: `memo-en.txt` is Windows-1252 (ANSI), not UTF-8"));
+    let cafes = std::fs::read_to_string(
+        case.work
+            .path()
+            .join("plans-en/evening-cafes-with-local-associations-in-aagerup.toml"),
+    )
+    .unwrap();
+    assert!(cafes.contains("title = \"Evening cafés with local associations in Ågerup\""));
+}
+
+#[test]
+fn a_memo_in_utf16_with_a_byte_order_mark_is_decoded() {
+    let utf8 = std::fs::read_to_string(seed()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in utf8.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("memo.txt"), bytes).unwrap();
+    let out = plan_in(dir.path())
+        .args(["import", "memo.txt"])
+        .assert()
+        .code(0);
+    assert!(stderr(&out).starts_with("note: `memo.txt` is UTF-16, not UTF-8: read as UTF-16\n"));
+    let plan = plan::load::load_plan(&dir.path().join("plans")).unwrap();
+    assert_eq!(plan.initiatives.len(), 28);
+}
+
+#[test]
+fn a_memo_in_neither_utf8_nor_windows_1252_is_refused_with_help() {
+    let dir = tempfile::tempdir().unwrap();
+    // DOS code page 865 writes "fælles" as f\x91lles and "Gundsømagle" as Gunds\x9Bmagle.
+    std::fs::write(
+        dir.path().join("memo.txt"),
+        b"Tidsplan\tIndsats\tSpor\r\nGenerelt 2017\tF\x91lles indsats i Gunds\x9Bmagle\tHygge\r\n",
+    )
+    .unwrap();
+    plan_in(dir.path())
+        .args(["import", "memo.txt"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![""])
+        .stderr_eq(str![[r#"
+error: `memo.txt`: the file is not valid UTF-8, nor Windows-1252 text
+help: save it as UTF-8; a file from DOS or an old Mac, or a UTF-16 file without a byte-order mark, shows æ, ø and å wrongly
+
+"#]]);
+    assert!(!dir.path().join("plans").exists());
+}
