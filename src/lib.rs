@@ -20,6 +20,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod slug;
+pub mod stdio;
 pub mod suggest;
 #[cfg(feature = "testing")]
 pub mod testing;

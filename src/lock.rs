@@ -49,7 +49,7 @@ impl PlanLock {
             .and_then(|s| s.trim().parse::<f64>().ok())
             .filter(|s| s.is_finite() && *s >= 0.0)
             .map_or(DEFAULT_WAIT, Duration::from_secs_f64);
-        PlanLock::acquire_within(dir, wait, &mut std::io::stderr())
+        PlanLock::acquire_within(dir, wait, &mut crate::stdio::stderr())
     }
 
     /// Takes the lock of `dir`, waiting at most `wait`; the message that the command is
@@ -60,7 +60,7 @@ impl PlanLock {
         notice: &mut dyn std::io::Write,
     ) -> Result<PlanLock, Failure> {
         let path = dir.join(LOCK_FILE);
-        let shown = path.display().to_string();
+        let shown = crate::text::clean_line(&path.display().to_string());
         let mut file = open_lock_file(&path, &shown)?;
         let start = Instant::now();
         let mut told = false;

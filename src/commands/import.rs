@@ -256,8 +256,7 @@ fn ensure_valid_import(
     memo_name: &str,
 ) -> anyhow::Result<()> {
     let checked = check_change(plan, files);
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     let mut error_lines: Vec<usize> = Vec::new();
     for (d, is_error) in checked
         .warnings
@@ -383,8 +382,7 @@ fn normalise(text: &str) -> String {
 
 /// The memo's problems, rustc-style, each with its line.
 fn report_problems(memo: &Memo, name: &str) -> std::io::Result<()> {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     for p in &memo.problems {
         writeln!(err, "error: {}", clean_line(&p.message))?;
         writeln!(err, " --> {}:{}", clean_line(name), p.line)?;

@@ -35,7 +35,11 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     )?;
     doc.write(args.force, &plan.dir)?;
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
-    writeln!(out, "{display}: changed {}", dedup(keys).join(", "))?;
+    writeln!(
+        out,
+        "{display}: changed {}",
+        clean_line(&dedup(keys).join(", "))
+    )?;
     Ok(EXIT_OK)
 }
 

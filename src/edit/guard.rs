@@ -123,8 +123,7 @@ pub fn ensure_valid(
     what: &str,
 ) -> Result<(), anyhow::Error> {
     let checked = check_change(plan, changes);
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     // Findings go to standard error without colour: they explain a refusal or a warning,
     // and standard output stays for what the command produced.
     diagnostics::text(&checked.plan, &checked.warnings, false, &mut err)?;

@@ -672,7 +672,7 @@ help: name a new folder, or add --force to write into it (files of the same name
 
 // ---- completions and man ----------------------------------------------------------------
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "check",
     "status",
     "list",
@@ -683,6 +683,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "note",
     "import",
     "init",
+    "explain",
     "completions",
     "man",
 ];
