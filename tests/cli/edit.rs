@@ -777,3 +777,22 @@ fn new_never_writes_through_a_dangling_link_or_out_of_the_folder() {
     );
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
 }
+
+#[test]
+fn set_and_note_name_a_windows_1252_file_and_leave_it_as_it_is() {
+    let ansi: &[u8] = b"title = \"F\xe6lles hygge\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
+    let fixture = Fixture::new().bytes("ansi.toml", ansi);
+    for args in [
+        &["set", "ansi", "status=active"][..],
+        &["note", "ansi", "Første møde."],
+    ] {
+        let out = fixture.run(args).code(1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("cannot change `plans/ansi.toml`: the file is not UTF-8: it looks like Windows-1252 (ANSI)"),
+            "{err}"
+        );
+        assert!(err.contains("iconv -f WINDOWS-1252 -t UTF-8"), "{err}");
+        assert_eq!(fs::read(fixture.plans().join("ansi.toml")).unwrap(), ansi);
+    }
+}
