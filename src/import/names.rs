@@ -172,19 +172,22 @@ pub fn places_of(text: &str, catalogue: &Catalogue) -> Places {
 /// `!` or `?` before a space and a capital letter (not after a digit: "1. kvartal"), a `;`,
 /// or the end. `haystack` is `text` in lowercase, char for char.
 fn reference_zones(text: &[char], haystack: &[char]) -> Vec<(usize, usize)> {
+    let ends_here = |i: usize| {
+        text[i] == ';'
+            || (matches!(text[i], '.' | '!' | '?')
+                && text.get(i + 1) == Some(&' ')
+                && text.get(i + 2).is_some_and(|c| c.is_uppercase())
+                && !(i > 0 && text[i - 1].is_ascii_digit()))
+    };
+    // The end of the sentence at each position, in one pass from the end.
+    let mut sentence_end = vec![text.len(); text.len() + 1];
+    for i in (0..text.len()).rev() {
+        sentence_end[i] = if ends_here(i) { i } else { sentence_end[i + 1] };
+    }
     let mut zones = Vec::new();
     for marker in REFERENCE_MARKERS {
         for start in find_words(haystack, marker) {
-            let end = (start..text.len())
-                .find(|&i| {
-                    text[i] == ';'
-                        || (matches!(text[i], '.' | '!' | '?')
-                            && text.get(i + 1) == Some(&' ')
-                            && text.get(i + 2).is_some_and(|c| c.is_uppercase())
-                            && !(i > 0 && text[i - 1].is_ascii_digit()))
-                })
-                .unwrap_or(text.len());
-            zones.push((start, end));
+            zones.push((start, sentence_end[start]));
         }
     }
     zones

@@ -207,6 +207,22 @@ fn titles_are_whole_clauses_or_phrases_never_cut_words() {
 }
 
 #[test]
+fn a_huge_row_gets_its_title_in_linear_time() {
+    let started = std::time::Instant::now();
+    let text = format!(
+        "Læsekreds i Viby med henblik på {} A.B.C.{}",
+        "meget lang tekst, ".repeat(100_000),
+        "x.".repeat(100_000)
+    );
+    assert_eq!(short_title(&text), "Læsekreds i Viby");
+    assert_eq!(
+        short_title(&"ord ".repeat(500_000)).chars().count(),
+        TITLE_MAX - 1
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
 fn ids_are_whole_phrases_of_the_title() {
     // Short enough: the title's slug.
     assert_eq!(title_id("Hygge i Viby"), "hygge-i-viby");

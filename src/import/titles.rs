@@ -300,14 +300,26 @@ fn phrase_at(
     if fits(sentence) {
         return sentence.to_string();
     }
-    let kept = kept_spans(sentence, keep);
+    // No phrase longer than a title is ever wanted: the rest of a long text is not looked
+    // at (a memo row of a megabyte is read in linear time).
+    let head = match sentence.char_indices().nth(TITLE_MAX + 1) {
+        Some((end, _)) => &sentence[..end],
+        None => sentence,
+    };
+    // A kept name may begin in the head and end after it.
+    let mut reach =
+        (head.len() + keep.iter().map(|k| k.len()).max().unwrap_or(0)).min(sentence.len());
+    while !sentence.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let kept = kept_spans(&sentence[..reach], keep);
     for (level, at) in levels.iter().enumerate() {
         let min = if level + 1 == levels.len() { 1 } else { MIN };
-        let best = sentence
+        let best = head
             .char_indices()
             .filter(|&(i, c)| i > 0 && matches!(c, ' ' | ',' | ';' | ':') && at(sentence, i))
             .filter(|&(i, _)| !kept.iter().any(|&(s, e)| s < i && i < e))
-            .map(|(i, _)| without_weak_ending(trim_end(&sentence[..i])))
+            .map(|(i, _)| without_weak_ending(trim_end(&head[..i])))
             .filter(|p| p.chars().count() >= min && fits(p))
             .max_by_key(|p| p.len());
         if let Some(best) = best {
@@ -364,7 +376,16 @@ fn first_sentence(text: &str) -> &str {
         if !next.is_uppercase() {
             continue;
         }
-        let word = text[..i].rsplit(' ').next().unwrap_or("").to_lowercase();
+        // The word before the mark (its last few letters are enough, and keep this linear).
+        let mut word: Vec<char> = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| *c != ' ')
+            .take(8)
+            .flat_map(char::to_lowercase)
+            .collect();
+        word.reverse();
+        let word: String = word.into_iter().collect();
         if c == '.'
             && (word.chars().last().is_some_and(|c| c.is_ascii_digit())
                 || ABBREVIATIONS.contains(&word.as_str())
