@@ -99,7 +99,7 @@ const UNDEFINED_IN_1252: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
 
 /// Which encoding `bytes` are in: a BOM decides; else UTF-8 if they are valid UTF-8; else
 /// Windows-1252 if they read as Western European text in it: no byte that Windows-1252
-/// leaves undefined, no control character but tab, line ends and form feed (a NUL says
+/// leaves undefined, no control character but tab, line ends, form feed and vertical tab (a NUL says
 /// UTF-16 without a BOM, or binary), and no byte of 0x80–0x9F (Windows-1252's punctuation:
 /// `€ ‚ „ … † ‰ ‹ ‘ “ ” – —` …) between two letters, which is how a DOS or Mac code page
 /// writes æ, ø and å (DOS 865: `f‘lles` for "fælles"), except the apostrophe `’` (0x92).
@@ -111,7 +111,9 @@ pub fn detect(bytes: &[u8]) -> Encoding {
     if std::str::from_utf8(body).is_ok() {
         return Encoding::Utf8;
     }
-    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
+    // Word writes a page break as a form feed and a manual line break as a vertical tab.
+    let control =
+        |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) || b == 0x7F;
     let letter = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0xC0);
     let inside_a_word = bytes.iter().enumerate().any(|(i, &b)| {
         (0x80..=0x9F).contains(&b)
