@@ -99,10 +99,11 @@ const UNDEFINED_IN_1252: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
 
 /// Which encoding `bytes` are in: a BOM decides; else UTF-8 if they are valid UTF-8; else
 /// Windows-1252 if they read as Western European text in it: no byte that Windows-1252
-/// leaves undefined, no control character but tab, line ends, form feed and vertical tab (a NUL says
-/// UTF-16 without a BOM, or binary), and no byte of 0x80–0x9F (Windows-1252's punctuation:
-/// `€ ‚ „ … † ‰ ‹ ‘ “ ” – —` …) between two letters, which is how a DOS or Mac code page
-/// writes æ, ø and å (DOS 865: `f‘lles` for "fælles"), except the apostrophe `’` (0x92).
+/// leaves undefined, no control character but tab, line ends, form feed and vertical tab
+/// (a NUL says UTF-16 without a BOM, or binary), and no byte of 0x80–0x9F (Windows-1252's
+/// punctuation: `€ ‚ „ … † ‰ ‹ ‘ “ ” – —` …) between two letters, which is how a DOS or Mac
+/// code page writes æ, ø and å (DOS 865: `f‘lles` for "fælles"), except the apostrophe `’`
+/// (0x92).
 pub fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Encoding::Utf16;
