@@ -114,6 +114,24 @@ pub const REFERENCE_MARKERS: &[&str] = &[
     "to be rolled out",
 ];
 
+/// Markers of a comparison, which are common words besides ("som i foråret", "as in
+/// 2017"): they refer elsewhere only when a name follows them ("som i Jyllinge", "ligesom i
+/// Viby", "as in Gadstrup"), after at most a preposition.
+const COMPARISONS: &[&str] = &["ligesom", "som i", "as in", "like in"];
+
+/// Whether the next word after character `at` of `text`, past an "i", "på", "in" or "at",
+/// begins with a capital letter.
+fn names_follow(text: &[char], at: usize) -> bool {
+    let rest: String = text.get(at..).unwrap_or_default().iter().take(60).collect();
+    let mut words = rest.split_whitespace();
+    let mut word = words.next();
+    if word.is_some_and(|w| matches!(w, "i" | "på" | "in" | "at")) {
+        word = words.next();
+    }
+    word.and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// The places a text names, split by the rule of [`REFERENCE_MARKERS`].
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Places {
@@ -187,6 +205,10 @@ fn reference_zones(text: &[char], haystack: &[char]) -> Vec<(usize, usize)> {
     let mut zones = Vec::new();
     for marker in REFERENCE_MARKERS {
         for start in find_words(haystack, marker) {
+            let after = start + marker.chars().count();
+            if COMPARISONS.contains(marker) && !names_follow(text, after) {
+                continue;
+            }
             zones.push((start, sentence_end[start]));
         }
     }

@@ -107,6 +107,13 @@ fn places_only_referred_to_are_not_the_initiatives_places() {
     );
     assert_eq!(places.acting, ["Viby"]);
     assert_eq!(places.referred, ["Jyllinge", "Ågerup"]);
+    // A comparison refers elsewhere only when a name follows it.
+    let places = places_of(
+        "Læseklub i Viby, som i foråret flytter til Jyllinge, ligesom i Gadstrup.",
+        &c,
+    );
+    assert_eq!(places.acting, ["Viby", "Jyllinge"]);
+    assert_eq!(places.referred, ["Gadstrup"]);
     // Words that only contain a marker are no marker.
     assert_eq!(
         find_places("Bogbussen kører som igen til Ågerup.", &c),
