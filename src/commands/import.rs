@@ -31,9 +31,8 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         Ok((text, Some(encoding))) => {
             writeln!(
                 std::io::stderr(),
-                "note: `{}` is {}, not UTF-8: read as {}",
+                "note: `{}` is not UTF-8: read as {}",
                 clean_line(&memo_name),
-                encoding.name(),
                 encoding.name()
             )?;
             text
