@@ -8,6 +8,7 @@
 //! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
 //! deadlines and minimums.
 
+pub mod copies;
 pub mod diagnostic;
 pub mod rule;
 
@@ -22,6 +23,7 @@ pub mod values;
 mod deadlines;
 mod dependencies;
 mod minimums;
+pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
@@ -35,6 +37,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut found = plan.diagnostics.clone();
     catalogue::unknown_names(plan, &mut found);
     ids::duplicates(plan, &mut found);
+    ids::file_name_clashes(plan, &mut found);
     dependencies::unknown(plan, &mut found);
     dependencies::cycles(plan, &mut found);
     dependencies::order(plan, &mut found);

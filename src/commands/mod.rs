@@ -1,5 +1,6 @@
 //! One file per subcommand: load → compute → render.
 
+pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod explain;

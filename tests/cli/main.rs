@@ -8,6 +8,8 @@ mod colour;
 mod corpus;
 mod edit;
 mod escape;
+mod field;
+mod formats;
 mod help;
 mod import;
 mod lint;
