@@ -161,6 +161,15 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// Apply every sure fix (findings marked fixable), keeping comments and layout; then check again
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
+    #[arg(long)]
+    pub diff: bool,
+    /// With --fix or --diff: also write track and place aliases as the catalogue's names
+    #[arg(long)]
+    pub canonical: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

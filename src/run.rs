@@ -92,6 +92,7 @@ fn guarded(command: &Command) -> bool {
         command,
         Command::Check(CheckArgs {
             format: CheckFormat::Github,
+            diff: false,
             ..
         })
     )

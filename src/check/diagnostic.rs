@@ -15,9 +15,22 @@ pub struct Diagnostic {
     pub message: String,
     pub file: Option<usize>,
     pub span: Option<Range<usize>>,
+    /// A change of the file that fixes the finding, for `check --fix`: replace the bytes of
+    /// `Fix::span` (in the text of `file`) by `Fix::replacement`.
+    pub fix: Option<Fix>,
     /// A short label under the marker in the source excerpt.
     pub label: Option<String>,
     pub help: Option<String>,
+}
+
+/// A mechanical fix: the bytes `span` of the finding's file replaced by `replacement`.
+/// The span is into the file's text as loaded (`SourceFile::text`: a leading BOM dropped,
+/// CRLF turned into LF), like every span of a finding. Fixes of one file may nest (an outer
+/// one then already includes the inner: apply the outermost); they never overlap otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -28,6 +41,7 @@ impl Diagnostic {
             message: message.into(),
             file: None,
             span: None,
+            fix: None,
             label: None,
             help: None,
         }
@@ -36,6 +50,23 @@ impl Diagnostic {
     pub fn at(mut self, file: usize, span: Range<usize>) -> Self {
         self.file = Some(file);
         self.span = Some(span);
+        self
+    }
+
+    /// A fix: replace `span` of the finding's file by `replacement`.
+    pub fn fix(mut self, span: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// A fix, when there is one.
+    pub fn fix_opt(mut self, fix: Option<(Range<usize>, String)>) -> Self {
+        if let Some((span, replacement)) = fix {
+            self = self.fix(span, replacement);
+        }
         self
     }
 
@@ -58,4 +89,10 @@ impl Diagnostic {
         self.help = help;
         self
     }
+}
+
+/// `text` as a TOML basic string, quoted and escaped (`"Q2"`), as `toml_edit` writes it:
+/// the replacement of a value in a [`Fix`].
+pub fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
 }

@@ -87,7 +87,11 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
-        .cloned()
+        .map(|d| Diagnostic {
+            // `plan check --fix` does not change plan.toml.
+            fix: None,
+            ..d.clone()
+        })
         .collect();
     if in_manifest.is_empty() {
         return Ok(());

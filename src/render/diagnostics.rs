@@ -47,6 +47,18 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
+/// The line under a fixable finding: what `plan check --fix` writes in place of the marked text.
+pub fn fix_note(replacement: &str) -> String {
+    if replacement.is_empty() {
+        "fixable: `plan check --fix` removes it".into()
+    } else {
+        format!(
+            "fixable: `plan check --fix` writes {} here",
+            clean_line(replacement)
+        )
+    }
+}
+
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
 /// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
 /// text in them cannot start another.
@@ -92,6 +104,9 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
+        }
+        if let Some(fix) = &d.fix {
+            group = group.element(Level::NOTE.message(fix_note(&fix.replacement)));
         }
         writeln!(out, "{}", renderer.render(&[group]))?;
         writeln!(out)?;
@@ -151,6 +166,10 @@ struct JsonDiagnostic<'a> {
     line: Option<usize>,
     column: Option<usize>,
     help: Option<&'a str>,
+    /// Whether `plan check --fix` fixes it.
+    fixable: bool,
+    /// What `plan check --fix` writes in place of the marked text (at `line`/`column`).
+    replacement: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -185,6 +204,8 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
                     line: pos.line,
                     column: pos.column,
                     help: d.help.as_deref(),
+                    fixable: d.fix.is_some(),
+                    replacement: d.fix.as_ref().map(|f| f.replacement.as_str()),
                 }
             })
             .collect(),
@@ -227,6 +248,9 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(" (help: ");
             message.push_str(help);
             message.push(')');
+        }
+        if d.fix.is_some() {
+            message.push_str(" (fixable: plan check --fix)");
         }
         writeln!(
             out,
