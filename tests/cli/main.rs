@@ -8,6 +8,7 @@ mod colour;
 mod corpus;
 mod edit;
 mod escape;
+mod fix;
 mod help;
 mod import;
 mod list;
