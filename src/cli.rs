@@ -140,6 +140,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// Print the JSON Schema of an initiative file or plan.toml, for editors (taplo); --write puts both into .plan/schema/
+    Schema(SchemaArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -334,6 +336,16 @@ pub struct InitArgs {
     /// Write into DIR even if it is not empty (files of the same name are replaced)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print
+    #[arg(value_enum, conflicts_with = "write")]
+    pub kind: Option<crate::render::schema::SchemaKind>,
+    /// Write both schemas into the plan folder's .plan/schema/ (new, import and init then add a #:schema line)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Args)]

@@ -31,6 +31,7 @@ pub enum Rule {
     DeadlineOutsidePeriod,
     MinPerTrack,
     MinPerLocation,
+    SchemaOutdated,
 }
 
 /// How serious a finding is. `off` (a rule turned off) is `None` where a severity is optional.
@@ -131,7 +132,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 13] = [
+pub static RULES: [RuleInfo; 14] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -235,6 +236,14 @@ pub static RULES: [RuleInfo; 13] = [
         explanation: "Only when `min_per_location` is set: each place needs at least that many initiatives that are not cancelled.",
         example: "[rules]\nmin_per_location = 2   # and Bogbussen has 1",
         fix: "[rules]\nmin_per_location = 1",
+    },
+    RuleInfo {
+        rule: Rule::SchemaOutdated,
+        severity: Warning,
+        summary: "a schema from `plan schema --write` no longer fits plan.toml",
+        explanation: "`plan schema --write` puts JSON Schemas for editors into .plan/schema/, made from the catalogue; after a track or place is added, renamed or given an alias, the editor would flag right names or offer old ones until the schemas are written again.",
+        example: "# plan.toml gained [[track]] name = \"Læring\"; .plan/schema/initiative.json was written before",
+        fix: "plan schema --write",
     },
 ];
 

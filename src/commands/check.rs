@@ -51,6 +51,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     };
     let mut diags = check(&plan);
     keep_sure_fixes(&plan, &mut diags);
+    diags.extend(super::schema::outdated(&plan));
     match args.format {
         CheckFormat::Text => {
             diagnostics::text(&plan, &diags, config.color, out)?;

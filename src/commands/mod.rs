@@ -9,6 +9,7 @@ pub mod man;
 pub mod new;
 pub mod note;
 pub mod report;
+pub mod schema;
 pub mod set;
 pub mod show;
 pub mod status;

@@ -6,6 +6,7 @@ pub mod escape;
 pub mod json;
 pub mod list;
 pub mod report;
+pub mod schema;
 pub mod show;
 pub mod status;
 pub mod terminal;

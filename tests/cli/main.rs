@@ -16,6 +16,7 @@ mod output;
 mod properties;
 mod report;
 mod safety;
+mod schema;
 mod show;
 mod status;
 mod text;
