@@ -14,6 +14,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub file: Option<usize>,
+    /// For a finding on an entry of the plan folder that is not one of the plan's files (a
+    /// folder, a named pipe): the entry as shown to users (`plans/q2`). `None` when `file`
+    /// is set.
+    pub path: Option<String>,
     pub span: Option<Range<usize>>,
     /// A change of the file that fixes the finding, for `check --fix`: replace the bytes of
     /// `Fix::span` (in the text of `file`) by `Fix::replacement`.
@@ -40,6 +44,7 @@ impl Diagnostic {
             severity: rule.default_severity(),
             message: message.into(),
             file: None,
+            path: None,
             span: None,
             fix: None,
             label: None,
@@ -50,6 +55,12 @@ impl Diagnostic {
     pub fn at(mut self, file: usize, span: Range<usize>) -> Self {
         self.file = Some(file);
         self.span = Some(span);
+        self
+    }
+
+    /// The finding is about `display`, an entry of the plan folder that is not a plan file.
+    pub fn at_path(mut self, display: impl Into<String>) -> Self {
+        self.path = Some(display.into());
         self
     }
 

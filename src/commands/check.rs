@@ -1,26 +1,37 @@
-//! `plan check`: every finding, as text, JSON or GitHub annotations; with `--fix`, the sure
-//! fixes applied first (under the plan folder's lock), with `--diff` shown instead.
+//! `plan check`: every finding, in the format asked for (text, concise, JSON, GitHub
+//! annotations, GitLab Code Quality, SARIF, JUnit), to standard output or atomically to a
+//! file; rule levels from the command line over `[rules.severity]`; the exit code. With
+//! `--fix`, the sure fixes are applied first (under the plan folder's lock); with `--diff`,
+//! they are shown instead ([`crate::edit::fix`]).
 
+use std::collections::HashMap;
 use std::io::Write as _;
 
-use crate::check::{check, counts};
+use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
 use crate::edit::fix::{fix_plan, keep_sure_fixes, unified_diff, write_fixed};
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
-use crate::render::diagnostics;
-use crate::text::clean_line;
+use crate::model::Plan;
+use crate::render::check as render;
+use crate::text::{clean_line, LineGuard};
+use crate::write::write_atomic;
 
 use super::{load, load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
+    let levels = levels(args)?;
     if args.canonical && !args.fix && !args.diff {
         return Err(Failure::usage("--canonical goes with --fix or --diff")
             .with_help("plan check --fix --canonical")
             .into());
     }
+    let with_levels = |mut plan: Plan| {
+        plan.manifest.rules.severity.extend(levels.clone());
+        plan
+    };
     if args.diff {
-        let plan = load(config)?;
+        let plan = with_levels(load(config)?);
         let fixed = fix_plan(&plan, args.canonical);
         // Plan text is shown as it is but for what must not reach a terminal.
         write!(out, "{}", crate::text::strip(&unified_diff(&plan, &fixed)))?;
@@ -30,8 +41,12 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
             EXIT_INVALID
         });
     }
+    // With --fix, the lock is held until the findings of the fixed plan are written.
+    let mut _lock = None;
     let plan = if args.fix {
-        let (_lock, plan) = load_for_writing(config)?;
+        let (lock, plan) = load_for_writing(config)?;
+        _lock = Some(lock);
+        let plan = with_levels(plan);
         let fixed = fix_plan(&plan, args.canonical);
         let mut err = crate::stdio::stderr();
         for f in &fixed {
@@ -44,38 +59,105 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
                 if f.fixes == 1 { "" } else { "s" }
             )?;
         }
-        // What remains, read again while the lock is held.
-        load(config)?
+        // What remains, read again.
+        with_levels(load(config)?)
     } else {
-        load(config)?
+        with_levels(load(config)?)
     };
     let mut diags = check(&plan);
     keep_sure_fixes(&plan, &mut diags);
     diags.extend(super::schema::outdated(&plan));
-    match args.format {
-        CheckFormat::Text => {
-            diagnostics::text(&plan, &diags, config.color, out)?;
-            let (errors, warnings) = counts(&diags);
-            writeln!(
-                out,
-                "{}",
-                diagnostics::summary_line(plan.all_ids.len(), errors, warnings)
-            )?;
-            let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
-            if fixable > 0 {
-                writeln!(
-                    out,
-                    "{fixable} fixable with `plan check --fix` (`plan check --diff` shows how)"
-                )?;
-            }
-        }
-        CheckFormat::Json => diagnostics::json(&plan, &diags, out)?,
-        CheckFormat::Github => diagnostics::github(&plan, &diags, out)?,
-    }
     let (errors, warnings) = counts(&diags);
-    Ok(if errors > 0 || (args.strict && warnings > 0) {
+    if args.quiet {
+        // Only what fails the run is shown (with --strict, warnings fail it too).
+        diags.retain(|d| {
+            d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
+        });
+    }
+
+    let mut bytes = Vec::new();
+    let buffer: Out<'_> = &mut bytes;
+    // Colour only for the terminal: never in a file.
+    let color = config.color && args.output.is_none();
+    if args.statistics {
+        match args.format {
+            CheckFormat::Json => render::statistics::json(&diags, buffer)?,
+            _ => render::statistics::text(&diags, buffer)?,
+        }
+    } else {
+        match args.format {
+            CheckFormat::Text => {
+                render::text::text(&plan, &diags, color, buffer)?;
+                if !args.quiet {
+                    writeln!(
+                        buffer,
+                        "{}",
+                        render::text::summary_line(plan.all_ids.len(), errors, warnings)
+                    )?;
+                    let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
+                    if fixable > 0 {
+                        writeln!(
+                            buffer,
+                            "{fixable} fixable with `plan check --fix` (`plan check --diff` shows how)"
+                        )?;
+                    }
+                }
+            }
+            CheckFormat::Concise => render::concise::concise(&plan, &diags, buffer)?,
+            CheckFormat::Json => render::json::json(&plan, &diags, buffer)?,
+            CheckFormat::Github => render::github::github(&plan, &diags, buffer)?,
+            CheckFormat::Gitlab => render::gitlab::gitlab(&plan, &diags, buffer)?,
+            CheckFormat::Sarif => render::sarif::sarif(&plan, &diags, buffer)?,
+            CheckFormat::Junit => render::junit::junit(&plan, &diags, args.strict, buffer)?,
+        }
+    }
+    match &args.output {
+        Some(path) => {
+            // A file is guarded as standard output is (`cat plan.xml` in a CI log), but for
+            // GitHub annotations, whose lines are workflow commands on purpose.
+            let bytes = if args.format == CheckFormat::Github && !args.statistics {
+                bytes
+            } else {
+                let mut guarded_bytes = Vec::new();
+                let mut guarded = LineGuard::new(&mut guarded_bytes);
+                guarded.write_all(&bytes)?;
+                guarded.flush()?;
+                drop(guarded);
+                guarded_bytes
+            };
+            write_atomic(path, &bytes, true).map_err(Failure::from)?
+        }
+        None => out.write_all(&bytes)?,
+    }
+
+    let failed = errors > 0 || (args.strict && warnings > 0);
+    Ok(if failed && !args.exit_zero {
         EXIT_INVALID
     } else {
         EXIT_OK
     })
+}
+
+/// The levels `--deny`, `--warn` and `--allow` set (`None`: off). A rule named by two of
+/// them is a usage error: which one was meant cannot be known.
+fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
+    let mut levels: HashMap<Rule, (Option<Severity>, &str)> = HashMap::new();
+    let given = [
+        (&args.deny, Some(Severity::Error), "--deny"),
+        (&args.warn, Some(Severity::Warning), "--warn"),
+        (&args.allow, None, "--allow"),
+    ];
+    for (rules, level, flag) in given {
+        for &rule in rules {
+            if let Some((other, other_flag)) = levels.insert(rule, (level, flag)) {
+                if other != level {
+                    return Err(Failure::usage(format!(
+                        "`{rule}` is given to both {other_flag} and {flag}"
+                    ))
+                    .with_help("name each rule once"));
+                }
+            }
+        }
+    }
+    Ok(levels.into_iter().map(|(r, (l, _))| (r, l)).collect())
 }

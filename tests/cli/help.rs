@@ -17,6 +17,8 @@ fn help_of_every_command() {
         "import",
         "init",
         "schema",
+        "calendar",
+        "explain",
         "completions",
         "man",
     ];
