@@ -215,3 +215,30 @@ fn a_read_only_file_is_not_fixed() {
     assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
     assert!(fs::read_to_string(&path).unwrap().contains("\"q2\""));
 }
+
+#[test]
+fn fix_waits_for_the_plan_lock_and_gives_up_without_writing() {
+    let f = Fixture::new().filled().file(
+        "q2/a.toml",
+        "title = \"A\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let lock = fs::File::create(f.plans().join(".plan.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = plan_in(f.dir())
+        .env("PLAN_LOCK_TIMEOUT", "1")
+        .args(["check", "--fix"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).contains("locked by another plan command"),
+        "{}",
+        stderr(&out)
+    );
+    let text = fs::read_to_string(f.plans().join("q2/a.toml")).unwrap();
+    assert!(text.contains("\"q2\""));
+    // --diff takes no lock: it answers while another command writes.
+    let out = plan_in(f.dir()).args(["check", "--diff"]).assert().code(1);
+    assert!(stdout(&out).contains("+period = \"Q2\""));
+    lock.unlock().unwrap();
+    f.run(&["check", "--fix"]).code(0);
+}

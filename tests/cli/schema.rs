@@ -213,3 +213,35 @@ fn new_without_a_written_schema_adds_no_line_and_init_carries_the_schemas_over()
         .assert()
         .code(0);
 }
+
+#[test]
+fn import_writes_the_schema_line_when_the_schema_is_there() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/memo-2019/in");
+    let work = tempfile::tempdir().unwrap();
+    fs::copy(fixture.join("memo.txt"), work.path().join("memo.txt")).unwrap();
+    fs::create_dir(work.path().join("plans")).unwrap();
+    for name in ["plan.toml", "hygge-i-viby.toml"] {
+        fs::copy(
+            fixture.join("plans").join(name),
+            work.path().join("plans").join(name),
+        )
+        .unwrap();
+    }
+    plan_in(work.path())
+        .args(["schema", "--write"])
+        .assert()
+        .code(0);
+    plan_in(work.path())
+        .args(["import", "memo.txt"])
+        .assert()
+        .code(0);
+    let text =
+        fs::read_to_string(work.path().join("plans/sommerlaesning-i-gundsoemagle.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ./.plan/schema/initiative.json\n"),
+        "{text}"
+    );
+    // The file the import found already is left as it was.
+    let kept = fs::read_to_string(work.path().join("plans/hygge-i-viby.toml")).unwrap();
+    assert!(!kept.contains("#:schema"));
+}
