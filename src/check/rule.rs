@@ -82,6 +82,20 @@ impl Rule {
         variant_name(&self)
     }
 
+    /// What `plan check --fix` fixes of this rule's findings (`None`: nothing; they need a
+    /// person). The fixes themselves are made where the findings are (see `edit::fix`).
+    pub fn fixable(self) -> Option<&'static str> {
+        Some(match self {
+            Rule::Syntax => "a second byte-order mark",
+            Rule::TomlPortability => "every finding: the TOML 1.0 spelling is written",
+            Rule::UnknownField => "a misspelt key with one suggestion, when the right key is not there yet",
+            Rule::InvalidValue => "a period, status or funding in another case or in Danish (`q2`, `2. kvartal`, `i gang`), and a quoted or day-first date",
+            Rule::UnknownTrack | Rule::UnknownLocation => "a name with one suggestion from the catalogue (and, with --canonical, aliases are written as the catalogue's names)",
+            Rule::UnknownDependency => "an id with one suggestion among the plan's ids",
+            _ => return None,
+        })
+    }
+
     /// The rule whose name is `name`.
     pub fn from_name(name: &str) -> Option<Rule> {
         crate::model::names::from_name(name)
