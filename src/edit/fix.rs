@@ -11,8 +11,9 @@
 //!   name written as an alias ([`crate::check::catalogue::canonical_fixes`]);
 //! - not in `plan.toml`: its catalogue is what the other fixes are made from;
 //! - of fixes that nest or overlap in one file, the outermost (the first);
-//! - all at once when the plan with all of them brings no new finding, else one by one, each
-//!   kept only if the plan with it and the ones kept before brings none;
+//! - all at once when the plan with all of them brings no new finding, else file by file, and
+//!   in a file whose fixes together bring one, one by one, each kept only if the plan with it
+//!   and the ones kept before brings none;
 //! - in rounds (at most [`ROUNDS`]) until none is left, since one fix can make another (a
 //!   misspelt alias fixed, then, with `canonical`, written as its name): so a second `--fix`
 //!   finds nothing to do.
@@ -143,8 +144,9 @@ fn candidates(plan: &Plan, diags: &[Diagnostic], canonical: bool) -> ByFile {
     by_file
 }
 
-/// The fixes that together bring no new finding: all, when they do not; else those kept
-/// one by one.
+/// The fixes that together bring no new finding: all, when they do not; else, file by file,
+/// a file's fixes together when they do not, else those kept one by one. (Each try is a
+/// check of the whole plan with the fixes.)
 fn choose(plan: &Plan, found: &[Diagnostic], candidates: &ByFile) -> ByFile {
     let before = findings(plan, found);
     if brings_nothing_new(plan, &before, candidates) {
@@ -152,6 +154,13 @@ fn choose(plan: &Plan, found: &[Diagnostic], candidates: &ByFile) -> ByFile {
     }
     let mut kept: ByFile = BTreeMap::new();
     for (file, fixes) in candidates {
+        // A file's fixes together first (one check), one by one only when they fail.
+        let mut trial = kept.clone();
+        trial.insert(*file, fixes.clone());
+        if brings_nothing_new(plan, &before, &trial) {
+            kept = trial;
+            continue;
+        }
         for fix in fixes {
             let mut trial = kept.clone();
             trial.entry(*file).or_default().push(fix.clone());
