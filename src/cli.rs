@@ -249,7 +249,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
     /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet"])]
     pub diff: bool,
     /// With --fix or --diff: also write track and place aliases as the catalogue's names
     #[arg(long)]

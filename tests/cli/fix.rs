@@ -197,9 +197,14 @@ fn a_fix_keeps_the_byte_order_mark_and_windows_line_endings() {
 }
 
 #[test]
-fn canonical_goes_with_fix_or_diff() {
+fn canonical_goes_with_fix_or_diff_and_diff_prints_only_the_diff() {
     let out = Fixture::new().run(&["check", "--canonical"]).code(2);
     assert!(stderr(&out).contains("--canonical goes with --fix or --diff"));
+    for other in [&["-o", "x.txt"][..], &["--statistics"], &["-q"]] {
+        let mut args = vec!["check", "--diff"];
+        args.extend(other);
+        Fixture::new().run(&args).code(2);
+    }
 }
 
 #[test]
