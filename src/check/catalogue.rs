@@ -32,7 +32,7 @@ fn unknown_track(
 ) -> Diagnostic {
     let meant = nearest(typed, catalogue.track_spellings());
     let help = meant
-        .map(|m| format!("did you mean `{m}`?"))
+        .map(|m| crate::suggest::hint(typed, m))
         .unwrap_or_else(|| {
             format!(
                 "the tracks are: {}; or \"{CROSS_CUTTING}\"",
@@ -63,7 +63,7 @@ fn unknown_location(
 ) -> Diagnostic {
     let meant = nearest(typed, catalogue.location_spellings());
     let help = meant
-        .map(|m| format!("did you mean `{m}`?"))
+        .map(|m| crate::suggest::hint(typed, m))
         .unwrap_or_else(|| {
             format!(
                 "the places are: {}; add it to plan.toml's [[location]] if it is new",

@@ -16,7 +16,7 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
             let others = known.iter().copied().filter(|id| *id != init.id);
             let meant = nearest(dep, others);
             let help = meant
-                .map(|m| format!("did you mean `{m}`?"))
+                .map(|m| crate::suggest::hint(dep, m))
                 .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
             out.push(
                 Diagnostic::new(

@@ -22,7 +22,7 @@ pub fn unknown_field(
         .filter(|_| fixable)
         .map(|m| (span.clone(), toml_edit::Key::new(m).to_string()));
     let help = match meant {
-        Some(m) => format!("did you mean `{m}`?"),
+        Some(m) => crate::suggest::hint(typed, m),
         None => format!("{what} can have: {}", known.join(", ")),
     };
     Diagnostic::new(
