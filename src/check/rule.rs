@@ -86,7 +86,7 @@ impl Rule {
     /// person). The fixes themselves are made where the findings are (see `edit::fix`).
     pub fn fixable(self) -> Option<&'static str> {
         Some(match self {
-            Rule::Syntax => "a second byte-order mark",
+            Rule::Syntax => "a second byte-order mark, and curly quotes or no-break spaces pasted from Word outside quoted text",
             Rule::TomlPortability => "every finding: the TOML 1.0 spelling is written",
             Rule::UnknownField => "a misspelt key with one suggestion, when the right key is not there yet",
             Rule::InvalidValue => "a period, status or funding in another case or in Danish (`q2`, `2. kvartal`, `i gang`), and a quoted or day-first date",
