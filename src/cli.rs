@@ -414,7 +414,7 @@ pub struct NewArgs {
     /// The id (file name) [default: a slug of the title]
     #[arg(long)]
     pub id: Option<String>,
-    /// Sub-folder of the plan folder to write into (e.g. q3)
+    /// Sub-folder of the plan folder to write into (e.g. q3); default: the folder holding most of the plan's initiatives of the period, else the root
     #[arg(long)]
     pub folder: Option<String>,
 }

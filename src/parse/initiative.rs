@@ -49,6 +49,8 @@ pub fn initiative(
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
         diags.push(ids::invalid_file_id(file, &id));
+    } else if crate::slug::is_reserved(&id) {
+        diags.push(ids::reserved_file_id(file, &id));
     }
     let before = diags.len();
     let text = pasted::repair(&source.text);
