@@ -30,6 +30,10 @@ use crate::load::with_files;
 use crate::model::Plan;
 use crate::write::{write_file, WriteError, WriteOptions};
 
+/// Up to how many files `plan check` (without `--fix`) makes sure that each finding it marks
+/// fixable is one `--fix` would fix ([`keep_sure_fixes`]).
+pub const VERIFIED_MARKS_UP_TO: usize = 2_000;
+
 /// How many rounds of fixes at most (each round's fixes can enable the next round's).
 pub const ROUNDS: usize = 4;
 
@@ -90,8 +94,12 @@ pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
 
 /// The findings whose fix `plan check --fix` would apply (in the first round): those of
 /// `diags` with a fix that is taken. Others keep their finding, without the fix.
+///
+/// Deciding that costs a check of the whole plan with the fixes (more when one is refused),
+/// so on a folder of more than [`VERIFIED_MARKS_UP_TO`] files the marks are the rules' offers
+/// as they are; `--fix` still leaves out a fix that would bring a finding.
 pub fn keep_sure_fixes(plan: &Plan, diags: &mut [Diagnostic]) {
-    if diags.iter().all(|d| d.fix.is_none()) {
+    if diags.iter().all(|d| d.fix.is_none()) || plan.files.len() > VERIFIED_MARKS_UP_TO {
         return;
     }
     let candidates = candidates(plan, diags, false);
