@@ -49,7 +49,7 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push(')');
         }
         if d.fix.is_some() {
-            message.push_str(" (fixable: plan check --fix)");
+            message.push_str(super::FIXABLE_NOTE);
         }
         let command = match d.severity {
             Severity::Note => "notice",
