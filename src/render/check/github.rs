@@ -49,6 +49,9 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(help);
             message.push(')');
         }
+        if d.fix.is_some() {
+            message.push_str(super::FIXABLE_NOTE);
+        }
         let command = match d.severity {
             Severity::Note => "notice",
             other => other.name(),
