@@ -19,7 +19,19 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let levels = levels(args)?;
     let mut plan = load(config)?;
     plan.manifest.rules.severity.extend(levels);
-    let mut diags = check(&plan);
+    let diags = check(&plan);
+    finish(config, args, &plan, diags, out)
+}
+
+/// Writes the findings `diags` of `plan` as `args` asks and chooses the exit code (shared
+/// with a workspace's check, whose `plan` holds every member's files).
+pub(crate) fn finish(
+    config: &Config,
+    args: &CheckArgs,
+    plan: &crate::model::Plan,
+    mut diags: Vec<crate::check::Diagnostic>,
+    out: Out<'_>,
+) -> Outcome {
     let (errors, warnings) = counts(&diags);
     if args.quiet {
         // Only what fails the run is shown (with --strict, warnings fail it too).
@@ -38,7 +50,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     } else {
         match args.format {
             CheckFormat::Text => {
-                render::text::text(&plan, &diags, color, buffer)?;
+                render::text::text(plan, &diags, color, buffer)?;
                 if !args.quiet {
                     writeln!(
                         buffer,
@@ -47,12 +59,12 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
                     )?;
                 }
             }
-            CheckFormat::Concise => render::concise::concise(&plan, &diags, buffer)?,
-            CheckFormat::Json => render::json::json(&plan, &diags, buffer)?,
-            CheckFormat::Github => render::github::github(&plan, &diags, buffer)?,
-            CheckFormat::Gitlab => render::gitlab::gitlab(&plan, &diags, buffer)?,
-            CheckFormat::Sarif => render::sarif::sarif(&plan, &diags, buffer)?,
-            CheckFormat::Junit => render::junit::junit(&plan, &diags, args.strict, buffer)?,
+            CheckFormat::Concise => render::concise::concise(plan, &diags, buffer)?,
+            CheckFormat::Json => render::json::json(plan, &diags, buffer)?,
+            CheckFormat::Github => render::github::github(plan, &diags, buffer)?,
+            CheckFormat::Gitlab => render::gitlab::gitlab(plan, &diags, buffer)?,
+            CheckFormat::Sarif => render::sarif::sarif(plan, &diags, buffer)?,
+            CheckFormat::Junit => render::junit::junit(plan, &diags, args.strict, buffer)?,
         }
     }
     match &args.output {
@@ -84,7 +96,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
 
 /// The levels `--deny`, `--warn` and `--allow` set (`None`: off). A rule named by two of
 /// them is a usage error: which one was meant cannot be known.
-fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
+pub(crate) fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
     let mut levels: HashMap<Rule, (Option<Severity>, &str)> = HashMap::new();
     let given = [
         (&args.deny, Some(Severity::Error), "--deny"),

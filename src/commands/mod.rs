@@ -13,6 +13,7 @@ pub mod report;
 pub mod set;
 pub mod show;
 pub mod status;
+pub mod workspace;
 
 use std::io::Write;
 

@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod escape;
 pub mod json;
 pub mod list;
+pub mod network;
 pub mod report;
 pub mod show;
 pub mod status;

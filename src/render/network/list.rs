@@ -1,0 +1,189 @@
+//! `plan list` at a workspace root: the chosen initiatives of every member, with a member
+//! column, as a terminal table, Markdown, CSV or JSON. The CSV's header and cells are read
+//! from the JSON record's `Serialize` derive, as for a plan's own list.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::i18n::network::NetworkWords;
+use crate::i18n::Words;
+use crate::model::{Initiative, Period, Status};
+use crate::progress::Judgement;
+use crate::render::terminal::{capitalize, framed_table, Paint};
+use crate::render::{cells, escape};
+use crate::text::clean_line;
+
+/// One initiative of one member, with its judgement at the as-of date.
+pub struct Row<'a> {
+    pub member: &'a str,
+    pub initiative: &'a Initiative,
+    pub file: &'a str,
+    pub judgement: Judgement,
+}
+
+fn tracks(init: &Initiative, w: &Words) -> String {
+    let mut names: Vec<String> = Vec::new();
+    if init.cross_cutting {
+        names.push(capitalize(w.cross_cutting));
+    }
+    names.extend(init.tracks.iter().map(|t| clean_line(t)));
+    names.join(", ")
+}
+
+fn flags(j: &Judgement, w: &Words) -> String {
+    let mut f = Vec::new();
+    if j.late() {
+        f.push(w.late);
+    }
+    if j.blocked() {
+        f.push(w.blocked);
+    }
+    if j.at_risk {
+        f.push(w.at_risk);
+    }
+    f.join(", ")
+}
+
+fn cells_of(r: &Row<'_>, w: &Words) -> [String; 6] {
+    let status = w.status(r.initiative.status);
+    let flags = flags(&r.judgement, w);
+    [
+        clean_line(r.member),
+        clean_line(&r.initiative.id),
+        w.period(r.initiative.period),
+        if flags.is_empty() {
+            status.to_string()
+        } else {
+            format!("{status} ({flags})")
+        },
+        clean_line(&r.initiative.title),
+        tracks(r.initiative, w),
+    ]
+}
+
+fn header(nw: &NetworkWords) -> [&str; 6] {
+    [
+        nw.col_member,
+        nw.col_id,
+        nw.col_period,
+        nw.col_status,
+        nw.col_title,
+        nw.col_track,
+    ]
+}
+
+/// A table for a terminal, `width` columns wide.
+pub fn table(
+    rows: &[Row<'_>],
+    nw: &NetworkWords,
+    w: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut t = framed_table(paint, width);
+    t.set_header(header(nw).to_vec());
+    for r in rows {
+        t.add_row(cells_of(r, w).to_vec());
+    }
+    for line in t.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A Markdown table.
+pub fn markdown(
+    rows: &[Row<'_>],
+    nw: &NetworkWords,
+    w: &Words,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header(nw).join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(6))?;
+    for r in rows {
+        let cells: Vec<String> = cells_of(r, w)
+            .iter()
+            .map(|c| escape::markdown_cell(c))
+            .collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// One row for programs: English keys, stable values.
+#[derive(Serialize)]
+struct Record<'a> {
+    member: &'a str,
+    id: &'a str,
+    title: &'a str,
+    period: Period,
+    status: Status,
+    tracks: &'a [String],
+    cross_cutting: bool,
+    locations: &'a [String],
+    tags: &'a [String],
+    late: bool,
+    blocked: bool,
+    at_risk: bool,
+    file: &'a str,
+}
+
+impl<'a> Record<'a> {
+    fn of(r: &'a Row<'a>) -> Record<'a> {
+        let i = r.initiative;
+        Record {
+            member: r.member,
+            id: &i.id,
+            title: &i.title,
+            period: i.period,
+            status: i.status,
+            tracks: &i.tracks,
+            cross_cutting: i.cross_cutting,
+            locations: &i.locations,
+            tags: &i.tags,
+            late: r.judgement.late(),
+            blocked: r.judgement.blocked(),
+            at_risk: r.judgement.at_risk,
+            file: r.file,
+        }
+    }
+}
+
+/// A JSON array of records.
+pub fn json(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
+    let records: Vec<Record<'_>> = rows.iter().map(Record::of).collect();
+    crate::render::json::write_pretty(out, &records)
+}
+
+/// CSV as a plan's list writes it (a UTF-8 byte-order mark, the JSON keys as the header,
+/// lists joined with "; ", cells guarded against formula injection), with the member first.
+pub fn csv(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut writer = ::csv::Writer::from_writer(out);
+    let empty = Record {
+        member: "",
+        id: "",
+        title: "",
+        period: Period::Year,
+        status: Status::Planned,
+        tracks: &[],
+        cross_cutting: false,
+        locations: &[],
+        tags: &[],
+        late: false,
+        blocked: false,
+        at_risk: false,
+        file: "",
+    };
+    writer.write_record(cells::names(&empty))?;
+    for r in rows {
+        let values: Vec<String> = cells::values(&Record::of(r))
+            .iter()
+            .map(|v| escape::csv_cell(v))
+            .collect();
+        writer.write_record(values)?;
+    }
+    writer.flush()
+}
