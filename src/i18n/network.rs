@@ -43,8 +43,11 @@ pub struct NetworkWords {
     pub by_track: &'static str,
     /// "Fælles temaer" / "Shared themes".
     pub by_theme: &'static str,
-    /// "nået: 2 af 3 færdige, minimum 3 ✓".
+    /// A member's track through the quarter: "7 på sporet til og med kvartalet, 2 færdige;
+    /// minimum 3 ✓".
     pub reached: fn(done: usize, to_date: usize, minimum: usize, met: bool) -> String,
+    /// A member's initiatives on a shared theme this quarter: "2 i kvartalet, 1 færdig".
+    pub theme_reached: fn(done: usize, running: usize) -> String,
     /// "Intet i kvartalet" / "Nothing this quarter".
     pub nothing: &'static str,
     /// "Status pr." / "As of".
@@ -82,10 +85,11 @@ pub const DA: NetworkWords = NetworkWords {
     by_theme: "Fælles temaer",
     reached: |done, to_date, minimum, met| {
         format!(
-            "nået: {done} af {to_date} færdige, minimum {minimum}{}",
-            if met { " ✓" } else { "" }
+            "{to_date} på sporet til og med kvartalet, {done} færdige; minimum {minimum}{}",
+            if met { " ✓" } else { " er ikke nået" }
         )
     },
+    theme_reached: |done, running| format!("{running} i kvartalet, {done} færdige"),
     nothing: "Intet i kvartalet",
     as_of: "Status pr.",
     spelled: "stavet",
@@ -120,10 +124,11 @@ pub const EN: NetworkWords = NetworkWords {
     by_theme: "Shared themes",
     reached: |done, to_date, minimum, met| {
         format!(
-            "reached: {done} of {to_date} done, minimum {minimum}{}",
-            if met { " ✓" } else { "" }
+            "{to_date} on the track through the quarter, {done} done; minimum {minimum}{}",
+            if met { " ✓" } else { " not reached" }
         )
     },
+    theme_reached: |done, running| format!("{running} this quarter, {done} done"),
     nothing: "Nothing this quarter",
     as_of: "As of",
     spelled: "spelled",

@@ -12,6 +12,7 @@ mod help;
 mod import;
 mod lint;
 mod list;
+mod network;
 mod output;
 mod properties;
 mod report;

@@ -56,11 +56,7 @@ fn item_line(w: &Words, item: &Item) -> String {
 fn reached(nw: &NetworkWords, e: &Entry) -> String {
     match &e.coverage {
         Some(c) => (nw.reached)(c.done, c.to_date, c.minimum, c.met),
-        None => (nw.reached)(e.done, e.items.len(), 0, false)
-            .split(", ")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        None => (nw.theme_reached)(e.done, e.items.len()),
     }
 }
 
