@@ -201,6 +201,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// Deadlines and quarter ends as an iCalendar file, for Outlook, Google and Apple calendars
+    Calendar(CalendarArgs),
     /// What a rule checks, why, a failing example and its fix; without RULE, every rule
     Explain(ExplainArgs),
     /// Print shell completions
@@ -297,6 +299,8 @@ pub enum ListFormat {
     Markdown,
     Csv,
     Json,
+    // Excel workbook (binary: to -o FILE or a redirected standard output)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -322,9 +326,15 @@ pub struct ListArgs {
     /// In a workspace: only this member (its folder name); repeat for several
     #[arg(long, value_name = "NAME")]
     pub member: Vec<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    /// Output format [default: from -o's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -340,6 +350,10 @@ pub enum ReportFormat {
     Html,
     Csv,
     Json,
+    // Excel workbook (binary: to -o FILE or a redirected standard output)
+    Xlsx,
+    // Word document (binary: to -o FILE or a redirected standard output)
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -441,6 +455,37 @@ pub struct InitArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Write into DIR even if it is not empty (files of the same name are replaced)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only initiatives on this track (name or alias, any case); cross-cutting ones too
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Only this period: year, Q1..Q4 (also år, "2. kvartal", 2)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Only initiatives in this place (name or alias, any case)
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Only this status: planned, active, done, postponed, cancelled (also in Danish)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only initiatives with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only initiatives that are late as of the as-of date
+    #[arg(long)]
+    pub late: bool,
+    /// Also each initiative's period (its quarter or the whole year) as an all-day event
+    #[arg(long)]
+    pub periods: bool,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
 }

@@ -23,6 +23,7 @@ use crate::i18n::network::network_words;
 use crate::i18n::words;
 use crate::model::Plan;
 use crate::render::network as render;
+use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
 use crate::render::terminal::{self, Paint};
 use crate::text::{clean_line, LineGuard};
 use crate::workspace::{Member, Workspace};
@@ -95,6 +96,13 @@ pub fn run(
         }
         Command::Import(_) => {
             return Err(at_root("import", &ws, "--plans MEMBER_FOLDER").into());
+        }
+        Command::Calendar(_) => {
+            return Err(Failure::usage(
+                "`plan calendar` works on one plan: run it inside a member, or give --plans MEMBER_FOLDER",
+            )
+            .with_help(format!("the members are: {}", clean_line(&member_list(&ws))))
+            .into());
         }
         Command::Init(_) | Command::Explain(_) | Command::Completions(_) | Command::Man(_) => {
             return Ok(None)
@@ -234,6 +242,14 @@ fn status(ws: &Workspace, config: &Config, args: &StatusArgs, out: Out<'_>) -> a
 }
 
 fn list(ws: &Workspace, config: &Config, args: &ListArgs, out: Out<'_>) -> anyhow::Result<u8> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => super::list::format_of(path)?,
+        (None, None) => ListFormat::Table,
+    };
+    if format == ListFormat::Xlsx && args.output.is_none() {
+        refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
+    }
     let members = load_members(ws, config, &args.member)?;
     // Each member's filter is resolved against its own catalogue and tags: a track or place
     // one member does not have leaves that member out; a name no member knows is an error.
@@ -289,16 +305,28 @@ fn list(ws: &Workspace, config: &Config, args: &ListArgs, out: Out<'_>) -> anyho
     }
     let lang = ws.lang(config);
     let (nw, w) = (network_words(lang), words(lang));
-    match args.format {
+    let mut buffer = Vec::new();
+    let sink: &mut dyn std::io::Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
+    match format {
         ListFormat::Table => {
             let paint = Paint {
-                color: config.color,
+                color: config.color && args.output.is_none(),
             };
-            render::list::table(&rows, nw, w, paint, terminal::width(), out)?
+            render::list::table(&rows, nw, w, paint, terminal::width(), sink)?
         }
-        ListFormat::Markdown => render::list::markdown(&rows, nw, w, out)?,
-        ListFormat::Csv => render::list::csv(&rows, out)?,
-        ListFormat::Json => render::list::json(&rows, out)?,
+        ListFormat::Markdown => render::list::markdown(&rows, nw, w, sink)?,
+        ListFormat::Csv => render::list::csv(&rows, sink)?,
+        ListFormat::Json => render::list::json(&rows, sink)?,
+        ListFormat::Xlsx => {
+            sink.write_all(&render::list::workbook(&rows, lang, &ws.manifest.title)?)?
+        }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
     }
     Ok(EXIT_OK)
 }
@@ -310,6 +338,11 @@ fn report(ws: &Workspace, config: &Config, args: &ReportArgs, out: Out<'_>) -> a
         (None, Some(path)) => super::report::format_of(path)?,
         (None, None) => ReportFormat::Markdown,
     };
+    if args.output.is_none() {
+        if let Some(name) = super::report::binary_name(format) {
+            refuse_binary_on_terminal(name, stdout_is_terminal())?;
+        }
+    }
     let members = load_members(ws, config, &[])?;
     let memo = network::memo(
         &ws.manifest.title,
@@ -351,6 +384,7 @@ fn check_all(
         all_ids: Vec::new(),
         diagnostics: Vec::new(),
         unknown_names: Vec::new(),
+        skipped: Vec::new(),
     };
     all.manifest.plan.title = ws.manifest.title.clone();
     let mut diags = Vec::new();

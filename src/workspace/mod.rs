@@ -43,6 +43,11 @@ impl Workspace {
     /// that is wrong is an error (exit 1), a member folder that is missing too (exit 2).
     pub fn at(dir: &Path) -> Result<Option<Workspace>, Failure> {
         let path = dir.join("plan.toml");
+        // Only a regular file is read here (a named pipe would block); whatever else is
+        // there is the plan loader's to report.
+        if !path.is_file() {
+            return Ok(None);
+        }
         let Ok(text) = std::fs::read_to_string(&path) else {
             return Ok(None);
         };

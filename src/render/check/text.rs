@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
@@ -15,12 +16,14 @@ fn level(severity: Severity) -> Level<'static> {
     match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     }
 }
 
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
 /// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
-/// text in them cannot start another.
+/// text in them cannot start another. At most [`SHOWN_PER_FILE_AND_RULE`] findings of one
+/// rule in one file, then "and N more".
 pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -28,7 +31,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
         let help = d.help.as_deref().map(clean_line);
@@ -37,15 +40,22 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
             .id(d.rule.name());
         let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
             (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
-                let source = mask(&file.text);
-                let start = span.start.min(source.len());
-                let end = span.end.clamp(start, source.len());
-                let mut annotation = AnnotationKind::Primary.span(start..end);
+                // Only the lines the span touches: a finding costs the length of its lines,
+                // not of the file (thousands of findings in one file stay linear).
+                let text = file.text.as_str();
+                let start = floor_boundary(text, span.start);
+                let end = floor_boundary(text, span.end.max(start));
+                let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let source = mask(&text[first..last]);
+                let (line, _) = file.line_col(start);
+                let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
                 if let Some(label) = &label {
                     annotation = annotation.label(label.clone());
                 }
                 title.element(
                     Snippet::source(source.into_owned())
+                        .line_start(line)
                         .path(clean_line(&file.display))
                         .fold(true)
                         .annotation(annotation),
@@ -59,7 +69,10 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 }
                 title.element(origin)
             }
-            (None, _) => Group::with_title(title),
+            (None, _) => match &d.path {
+                Some(path) => title.element(Origin::path(clean_line(path))),
+                None => Group::with_title(title),
+            },
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
@@ -68,6 +81,15 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `offset` moved down to a character boundary of `text` (and at most its length).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// The closing line of `plan check`'s text output.

@@ -187,3 +187,42 @@ pub fn csv(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
     }
     writer.flush()
 }
+
+/// An Excel workbook: one sheet with the columns of the table (member first) and the
+/// places, tags and file; `title` is the workspace's title.
+pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Result<Vec<u8>> {
+    use crate::render::xlsx::{Book, Cell, SheetTable};
+    let w = crate::i18n::words(lang);
+    let nw = crate::i18n::network::network_words(lang);
+    let o = crate::render::office::office_words(lang);
+    let title = if title.is_empty() { nw.untitled } else { title };
+    let mut book = Book::new(lang, title, o.sheet_list);
+    let joined = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| clean_line(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let table_rows = rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<Cell> = cells_of(r, w).into_iter().map(Cell::text).collect();
+            cells.push(Cell::text(joined(&r.initiative.locations)));
+            cells.push(Cell::text(joined(&r.initiative.tags)));
+            cells.push(Cell::text(clean_line(r.file)));
+            cells
+        })
+        .collect();
+    let mut headers = header(nw).to_vec();
+    headers.extend([w.locations_heading, w.tags_label, w.file_label]);
+    book.table_sheet(SheetTable {
+        name: o.sheet_list,
+        above: vec![clean_line(title)],
+        headers,
+        rows: table_rows,
+        empty: w.no_match.to_string(),
+        below: Vec::new(),
+    })?;
+    book.into_bytes()
+}
