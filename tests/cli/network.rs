@@ -449,3 +449,40 @@ fn a_workspace_manifest_with_mistakes_is_refused() {
         .code(0);
     assert_eq!(json(&out)["plan"]["title"], "libs/a");
 }
+
+/// The README's examples of a workspace are what the binary prints (up to their `…`).
+#[test]
+fn the_readme_shows_the_example_network_as_it_is() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for command in [
+        "$ plan --plans examples/network --today 2017-06-30 status",
+        "$ plan --plans examples/network list --track \"Indgang til fællesskaber\" --period Q1 --format markdown",
+    ] {
+        let start = readme.find(command).unwrap_or_else(|| panic!("not in the README: {command}"));
+        let shown: Vec<&str> = readme[start..]
+            .lines()
+            .skip(1)
+            .take_while(|l| *l != "```" && l.trim() != "…")
+            .collect();
+        let args: Vec<String> = command[2..]
+            .split(" \"")
+            .enumerate()
+            .flat_map(|(i, part)| {
+                if i == 0 {
+                    part.split_whitespace().map(str::to_string).collect::<Vec<_>>()
+                } else {
+                    let (quoted, rest) = part.split_once('"').unwrap();
+                    std::iter::once(quoted.to_string())
+                        .chain(rest.split_whitespace().map(str::to_string))
+                        .collect()
+                }
+            })
+            .skip(1)
+            .collect();
+        let out = plan().env("PLAN_TODAY", TODAY).args(&args).assert().code(0);
+        let actual = stdout(&out);
+        let actual: Vec<&str> = actual.lines().take(shown.len()).collect();
+        assert_eq!(actual, shown, "{command}");
+    }
+}
