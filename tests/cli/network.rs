@@ -141,6 +141,9 @@ fn list_spans_members_with_every_filter_and_member() {
             "eksempelby/prototyper"
         ]
     );
+    // A place written decomposed (A + combining ring) is the catalogue's "Ågerup".
+    let decomposed = ids(&["--location", "A\u{30A}GERUP"]);
+    assert!(decomposed.contains(&"plans/zebraby-aagerup".to_string()), "{decomposed:?}");
     assert_eq!(
         ids(&["--member", "eksempelby", "--period", "2. kvartal"]),
         ["eksempelby/hyggeaftener", "eksempelby/vejledning-i-rummet"]
