@@ -8,6 +8,7 @@
 //! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
 //! deadlines and minimums.
 
+pub mod copies;
 pub mod diagnostic;
 pub mod rule;
 
@@ -22,6 +23,7 @@ pub mod values;
 mod deadlines;
 mod dependencies;
 mod minimums;
+pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
