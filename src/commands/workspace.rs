@@ -319,7 +319,7 @@ fn list(ws: &Workspace, config: &Config, args: &ListArgs, out: Out<'_>) -> anyho
             render::list::table(&rows, nw, w, paint, terminal::width(), sink)?
         }
         ListFormat::Markdown => render::list::markdown(&rows, nw, w, sink)?,
-        ListFormat::Csv => render::list::csv(&rows, sink)?,
+        ListFormat::Csv => render::list::csv(&rows, lang, args.delimiter, sink)?,
         ListFormat::Json => render::list::json(&rows, sink)?,
         ListFormat::Xlsx => {
             sink.write_all(&render::list::workbook(&rows, lang, &ws.manifest.title)?)?
@@ -353,11 +353,11 @@ fn report(ws: &Workspace, config: &Config, args: &ReportArgs, out: Out<'_>) -> a
         ws.lang(config),
     );
     match &args.output {
-        None => render::memo::render(format, &memo, out)?,
+        None => render::memo::render(format, &memo, args.delimiter, out)?,
         Some(path) => {
             let mut bytes = Vec::new();
             let mut guarded = LineGuard::new(&mut bytes);
-            render::memo::render(format, &memo, &mut guarded)?;
+            render::memo::render(format, &memo, args.delimiter, &mut guarded)?;
             guarded.flush()?;
             drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;

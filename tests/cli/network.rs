@@ -143,7 +143,10 @@ fn list_spans_members_with_every_filter_and_member() {
     );
     // A place written decomposed (A + combining ring) is the catalogue's "Ågerup".
     let decomposed = ids(&["--location", "A\u{30A}GERUP"]);
-    assert!(decomposed.contains(&"plans/zebraby-aagerup".to_string()), "{decomposed:?}");
+    assert!(
+        decomposed.contains(&"plans/zebraby-aagerup".to_string()),
+        "{decomposed:?}"
+    );
     assert_eq!(
         ids(&["--member", "eksempelby", "--period", "2. kvartal"]),
         ["eksempelby/hyggeaftener", "eksempelby/vejledning-i-rummet"]
@@ -161,8 +164,8 @@ fn list_spans_members_with_every_filter_and_member() {
     // The member column in every format.
     let out = net(&["list", "--member", "eksempelby", "--format", "csv"]).code(0);
     let csv = stdout(&out);
-    assert!(csv.starts_with("\u{feff}member,id,"), "{csv}");
-    assert!(csv.contains("\neksempelby,hyggeaftener,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}member;id;"), "{csv}");
+    assert!(csv.contains("\r\neksempelby;hyggeaftener;"), "{csv}");
     let out = net(&["list", "--member", "eksempelby", "--format", "markdown"]).code(0);
     assert!(
         stdout(&out).starts_with("| Medlem | Id |"),

@@ -157,11 +157,17 @@ pub fn json(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
     crate::render::json::write_pretty(out, &records)
 }
 
-/// CSV as a plan's list writes it (a UTF-8 byte-order mark, the JSON keys as the header,
-/// lists joined with "; ", cells guarded against formula injection), with the member first.
-pub fn csv(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut writer = ::csv::Writer::from_writer(out);
+/// CSV by the tool's convention ([`crate::render::csv`]: byte-order mark, CRLF, the
+/// language's separator or `--delimiter`, formula guard), the JSON keys as the header and
+/// lists joined with "; ", with the member first.
+pub fn csv(
+    rows: &[Row<'_>],
+    lang: crate::cli::Lang,
+    delimiter: Option<crate::cli::Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::render::csv as convention;
+    let mut writer = convention::writer(out, lang, delimiter)?;
     let empty = Record {
         member: "",
         id: "",
@@ -177,13 +183,9 @@ pub fn csv(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
         at_risk: false,
         file: "",
     };
-    writer.write_record(cells::names(&empty))?;
+    convention::row(&mut writer, cells::names(&empty))?;
     for r in rows {
-        let values: Vec<String> = cells::values(&Record::of(r))
-            .iter()
-            .map(|v| escape::csv_cell(v))
-            .collect();
-        writer.write_record(values)?;
+        convention::row(&mut writer, cells::values(&Record::of(r)))?;
     }
     writer.flush()
 }

@@ -12,16 +12,22 @@ use crate::assess::network::{Entry, NetworkMemo, Section};
 use crate::cli::ReportFormat;
 use crate::i18n::network::{network_words, NetworkWords};
 use crate::i18n::{words, Words};
-use crate::render::escape::{csv_cell, markdown, markdown_cell};
+use crate::render::escape::{markdown, markdown_cell};
 use crate::render::terminal::capitalize;
 
 /// Writes `memo` in `format` to `out`.
-pub fn render(format: ReportFormat, memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+/// `delimiter`: the CSV's `--delimiter`, else the language's separator.
+pub fn render(
+    format: ReportFormat,
+    memo: &NetworkMemo,
+    delimiter: Option<crate::cli::Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Markdown => markdown_memo(memo, out),
         ReportFormat::Text => text(memo, out),
         ReportFormat::Html => html_memo(memo, out),
-        ReportFormat::Csv => csv(memo, out),
+        ReportFormat::Csv => csv(memo, delimiter, out),
         ReportFormat::Json => crate::render::json::write_pretty(out, memo),
         ReportFormat::Xlsx => out.write_all(&workbook(memo)?),
         ReportFormat::Docx => docx(memo, out),
@@ -238,47 +244,47 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", page.into_string())
 }
 
-/// One row per (section, member, initiative): UTF-8 with a byte-order mark, `;` for Danish
-/// and `,` for English, headers in the memo's language, as the plan memo's CSV.
-fn csv(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+/// One row per (section, member, initiative), headers in the memo's language, by the
+/// tool's CSV convention ([`crate::render::csv`]), as the plan memo's CSV.
+fn csv(
+    memo: &NetworkMemo,
+    delimiter: Option<crate::cli::Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::render::csv as convention;
     let w = words(memo.language);
     let nw = network_words(memo.language);
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let delimiter = if memo.lang == "da" { b';' } else { b',' };
-    let mut csv = ::csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
-    csv.write_record([
-        capitalize(nw.kind_track) + "/" + nw.kind_tag,
-        nw.col_theme.to_string(),
-        nw.col_member.to_string(),
-        nw.col_id.to_string(),
-        nw.col_period.to_string(),
-        nw.col_title.to_string(),
-        nw.col_status.to_string(),
-    ])?;
-    for (kind, list) in sections(memo) {
+    let mut csv = convention::writer(out, memo.language, delimiter)?;
+    convention::row(
+        &mut csv,
+        [
+            capitalize(nw.kind_track) + "/" + nw.kind_tag,
+            nw.col_theme.to_string(),
+            nw.col_member.to_string(),
+            nw.col_id.to_string(),
+            nw.col_period.to_string(),
+            nw.col_title.to_string(),
+            nw.col_status.to_string(),
+        ],
+    )?;
+    for (kind, s, e, i) in item_rows(memo) {
         let kind = if kind == "track" {
             nw.kind_track
         } else {
             nw.kind_tag
         };
-        for s in list {
-            for e in &s.entries {
-                for i in &e.items {
-                    csv.write_record([
-                        kind.to_string(),
-                        csv_cell(&s.name),
-                        csv_cell(&e.member),
-                        csv_cell(&i.id),
-                        w.period(i.period),
-                        csv_cell(&i.title),
-                        crate::render::report::status_text(w, i),
-                    ])?;
-                }
-            }
-        }
+        convention::row(
+            &mut csv,
+            [
+                kind.to_string(),
+                s.name.clone(),
+                e.member.clone(),
+                i.id.clone(),
+                w.period(i.period),
+                i.title.clone(),
+                crate::render::report::status_text(w, i),
+            ],
+        )?;
     }
     csv.flush()
 }
