@@ -4,7 +4,7 @@
 //! - `check`: every member's findings in one run, with the member's path, one exit code;
 //! - `show MEMBER/ID` (or a plain ID found in one member only);
 //! - `set`, `note`: `MEMBER/ID`; `new`: `--id MEMBER/ID` (or `MEMBER/` for the title's
-//!   slug); `import`: refused, it is run inside a member;
+//!   slug); `import` and `calendar`: refused, they work on one plan;
 //! - `init`, `explain`, `completions`, `man` do not read a plan: run as elsewhere.
 
 use std::io::Write as _;
