@@ -37,6 +37,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut found = plan.diagnostics.clone();
     catalogue::unknown_names(plan, &mut found);
     ids::duplicates(plan, &mut found);
+    ids::file_name_clashes(plan, &mut found);
     dependencies::unknown(plan, &mut found);
     dependencies::cycles(plan, &mut found);
     dependencies::order(plan, &mut found);

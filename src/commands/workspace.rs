@@ -4,7 +4,7 @@
 //! - `check`: every member's findings in one run, with the member's path, one exit code;
 //! - `show MEMBER/ID` (or a plain ID found in one member only);
 //! - `set`, `note`: `MEMBER/ID`; `new`: `--id MEMBER/ID` (or `MEMBER/` for the title's
-//!   slug); `import` and `calendar`: refused, they work on one plan;
+//!   slug); `import`, `calendar`, `schema` and `check --fix`: refused, they work on one plan;
 //! - `init`, `explain`, `completions`, `man` do not read a plan: run as elsewhere.
 
 use std::io::Write as _;
@@ -12,7 +12,6 @@ use std::io::Write as _;
 use crate::assess::judge::judge_all;
 use crate::assess::memo::parse_quarter;
 use crate::assess::network::{self, MemberPlan};
-use crate::check::check;
 use crate::cli::{
     CheckArgs, Command, ListArgs, ListFormat, ReportArgs, ReportFormat, ShowArgs, StatusArgs,
     StatusFormat,
@@ -97,10 +96,15 @@ pub fn run(
         Command::Import(_) => {
             return Err(at_root("import", &ws, "--plans MEMBER_FOLDER").into());
         }
-        Command::Calendar(_) => {
-            return Err(Failure::usage(
-                "`plan calendar` works on one plan: run it inside a member, or give --plans MEMBER_FOLDER",
-            )
+        Command::Calendar(_) | Command::Schema(_) => {
+            let name = if matches!(command, Command::Calendar(_)) {
+                "calendar"
+            } else {
+                "schema"
+            };
+            return Err(Failure::usage(format!(
+                "`plan {name}` works on one plan: run it inside a member, or give --plans MEMBER_FOLDER"
+            ))
             .with_help(format!("the members are: {}", clean_line(&member_list(&ws))))
             .into());
         }
@@ -375,6 +379,16 @@ fn check_all(
     args: &CheckArgs,
     out: Out<'_>,
 ) -> anyhow::Result<u8> {
+    if args.fix || args.diff {
+        return Err(Failure::usage(
+            "`plan check --fix` and `--diff` work on one plan, not at a workspace root",
+        )
+        .with_help(format!(
+            "run them inside a member, or with --plans MEMBER_FOLDER (members: {})",
+            clean_line(&member_list(ws))
+        ))
+        .into());
+    }
     let mut all = Plan {
         dir: ws.dir.clone(),
         manifest: crate::parse::default_manifest(),
@@ -395,7 +409,7 @@ fn check_all(
             .severity
             .extend(super::check::levels(args)?);
         let offset = all.files.len();
-        for mut d in check(&plan) {
+        for mut d in super::check::member_findings(&plan) {
             d.file = match d.file {
                 Some(f) => Some(f + offset),
                 // A finding on the whole plan is placed on the member's plan.toml.

@@ -9,11 +9,13 @@
 //! - `lists`: list fields changed value by value, comments kept beside their values;
 //! - [`change`]: what `plan set` understands (`KEY=VALUE`, `KEY+=X`, `KEY-=X`) and applies;
 //! - [`new`]: the text of a new initiative file and of a new `plan.toml`, and free ids;
+//! - [`fix`]: `plan check --fix` and `--diff`, the rules' fixes applied without a new finding;
 //! - [`guard`]: finding the file of an id, and the check every change passes before it is
 //!   written.
 
 pub mod change;
 pub mod document;
+pub mod fix;
 pub mod guard;
 mod lists;
 pub mod new;

@@ -112,6 +112,18 @@ pub struct Spans {
     /// One span per entry of `depends_on`, in order.
     pub depends_on: Vec<Range<usize>>,
     pub deadline: Option<Range<usize>>,
+    /// Track and place names written otherwise than the catalogue's own spelling (an alias,
+    /// another case): for `plan check --fix --canonical`.
+    pub aliases: Vec<Alias>,
+}
+
+/// A track or place name written as an alias (or in another case) of a catalogue name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The catalogue's name.
+    pub canonical: String,
+    /// Byte range of the name (with its quotes) in the file's text.
+    pub span: Range<usize>,
 }
 
 /// One initiative, read from one file. Names of tracks and places are canonical

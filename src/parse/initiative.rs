@@ -7,10 +7,12 @@ use toml::Spanned;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
 use crate::check::{fields, ids, pasted, Diagnostic, Rule};
+use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status, UnknownName,
+    Alias, CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
+    UnknownName,
 };
 
 /// The keys of an initiative file.
@@ -47,6 +49,8 @@ pub fn initiative(
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
         diags.push(ids::invalid_file_id(file, &id));
+    } else if crate::slug::is_reserved(&id) {
+        diags.push(ids::reserved_file_id(file, &id));
     }
     let before = diags.len();
     let text = pasted::repair(&source.text);
@@ -72,14 +76,29 @@ pub fn initiative(
 
     let title = r.text(&table, "title");
     let description = r.string(&table, "description").map(Spanned::into_inner);
-    let period = r.choice(&table, "period", &Period::ALL.map(|p| (p.as_str(), p)));
+    let period = r.choice(
+        &table,
+        "period",
+        &Period::ALL.map(|p| (p.as_str(), p)),
+        |t| period_from_user(t).map(Period::as_str),
+    );
     let raw_tracks = r.string_list(&table, "tracks");
     let raw_locations = r.string_list(&table, "locations");
     let partners = r.string_list(&table, "partners");
     let raw_depends = r.string_list(&table, "depends_on");
-    let status = r.choice(&table, "status", &Status::ALL.map(|s| (s.as_str(), s)));
+    let status = r.choice(
+        &table,
+        "status",
+        &Status::ALL.map(|s| (s.as_str(), s)),
+        |t| status_from_user(t).map(Status::as_str),
+    );
     let deadline = r.date(&table, "deadline");
-    let funding = r.choice(&table, "funding", &Funding::ALL.map(|f| (f.as_str(), f)));
+    let funding = r.choice(
+        &table,
+        "funding",
+        &Funding::ALL.map(|f| (f.as_str(), f)),
+        |t| funding_from_user(t).map(Funding::as_str),
+    );
     let owner = r.string(&table, "owner").map(Spanned::into_inner);
     let tags = r.string_list(&table, "tags");
     let follow_up = r.string(&table, "follow_up").map(Spanned::into_inner);
@@ -107,6 +126,7 @@ pub fn initiative(
 
     // Tracks: canonical names; "Alle spor" marks it cross-cutting.
     let mut tracks = Vec::new();
+    let mut aliases = Vec::new();
     let mut cross_cutting = false;
     if let Some(list) = &raw_tracks {
         if list.get_ref().is_empty() {
@@ -116,6 +136,12 @@ pub fn initiative(
             if index.is_cross_cutting(name.get_ref()) {
                 cross_cutting = true;
             } else if let Some(canonical) = index.track(name.get_ref()) {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !tracks.iter().any(|t| t == canonical) {
                     tracks.push(canonical.to_string());
                 }
@@ -134,6 +160,12 @@ pub fn initiative(
     for name in raw_locations.iter().flat_map(|l| l.get_ref()) {
         match index.location(name.get_ref()) {
             Some(canonical) => {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !locations.iter().any(|l| l == canonical) {
                     locations.push(canonical.to_string());
                 }
@@ -191,6 +223,7 @@ pub fn initiative(
             tracks: tracks_list.span(),
             depends_on: depends_spans,
             deadline: deadline.map(|d| d.span()),
+            aliases,
         },
     })
 }

@@ -12,6 +12,7 @@ pub mod list_xlsx;
 pub mod network;
 pub mod office;
 pub mod report;
+pub mod schema;
 pub mod show;
 pub mod status;
 pub mod terminal;
