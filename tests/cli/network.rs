@@ -300,6 +300,8 @@ fn check_reports_every_member_with_one_exit_code_in_every_format() {
             roxmltree::Document::parse(&text).expect("junit XML");
         }
     }
+    // Fixing works on one plan: refused at the root.
+    plan_in(&ws).args(["check", "--fix"]).assert().code(2);
     // From inside a member: that member alone.
     let out = plan_in(&ws.join("eksempelby"))
         .args(["check"])
