@@ -410,6 +410,8 @@ fn check_all(
             .extend(super::check::levels(args)?);
         let offset = all.files.len();
         for mut d in super::check::member_findings(&plan) {
+            // Fixes are applied inside a member (`--fix` is refused here): not offered.
+            d.fix = None;
             d.file = match d.file {
                 Some(f) => Some(f + offset),
                 // A finding on the whole plan is placed on the member's plan.toml.
