@@ -56,6 +56,9 @@ pub struct GlobalArgs {
     /// Say on standard error which plan folder was used, how many files were read, and how long it took
     #[arg(long, short = 'v', global = true, help_heading = "Global options")]
     pub verbose: bool,
+    /// Work across the members of the workspace above the plan folder (the default at a workspace root)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub workspace: bool,
 }
 
 /// A value parser for an option whose words the command parses itself (in English and in
@@ -311,7 +314,7 @@ pub enum ListFormat {
     Xlsx,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ListArgs {
     /// Only initiatives on this track (name or alias, any case); cross-cutting ones are shown too, marked
     #[arg(long)]
@@ -331,6 +334,9 @@ pub struct ListArgs {
     /// Only initiatives that are late as of the as-of date
     #[arg(long)]
     pub late: bool,
+    /// In a workspace: only this member (its folder name); repeat for several
+    #[arg(long, value_name = "NAME")]
+    pub member: Vec<String>,
     /// Output format [default: from -o's extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<ListFormat>,
@@ -345,7 +351,7 @@ pub struct ListArgs {
     pub delimiter: Option<Delimiter>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
     /// The initiative's id (its file name without .toml)
     pub id: String,
@@ -383,7 +389,7 @@ pub struct ReportArgs {
     pub delimiter: Option<Delimiter>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct NewArgs {
     /// The initiative's title
     pub title: String,
@@ -419,7 +425,7 @@ pub struct NewArgs {
     pub folder: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SetArgs {
     /// The initiative's id
     pub id: String,
@@ -431,7 +437,7 @@ pub struct SetArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct NoteArgs {
     /// The initiative's id
     pub id: String,

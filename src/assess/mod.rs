@@ -6,4 +6,5 @@
 
 pub mod judge;
 pub mod memo;
+pub mod network;
 pub mod summary;

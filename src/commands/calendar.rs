@@ -21,6 +21,7 @@ fn list_args(args: &CalendarArgs) -> ListArgs {
         status: args.status.clone(),
         tag: args.tag.clone(),
         late: args.late,
+        member: Vec::new(),
         format: None,
         output: None,
         force: false,

@@ -233,7 +233,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
 }
 
 /// The format named by a file's extension (any case).
-fn format_of(path: &Path) -> Result<ListFormat, Failure> {
+pub(crate) fn format_of(path: &Path) -> Result<ListFormat, Failure> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod set;
 pub mod show;
 pub mod status;
+pub mod workspace;
 
 use std::io::Write;
 

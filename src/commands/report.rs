@@ -51,7 +51,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
 }
 
 /// The format named by a file's extension (any case).
-fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
+pub(crate) fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -75,7 +75,7 @@ fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
 }
 
 /// The name of a binary format, which must not go to a terminal.
-fn binary_name(format: ReportFormat) -> Option<&'static str> {
+pub(crate) fn binary_name(format: ReportFormat) -> Option<&'static str> {
     match format {
         ReportFormat::Xlsx => Some("xlsx"),
         ReportFormat::Docx => Some("docx"),

@@ -17,6 +17,7 @@ mod count;
 mod da;
 mod en;
 pub mod input;
+pub mod network;
 
 pub use count::{Count, Noun};
 pub use da::DA;

@@ -16,6 +16,7 @@ mod import;
 mod lint;
 mod list;
 mod loading;
+mod network;
 mod output;
 mod properties;
 mod report;
