@@ -62,7 +62,7 @@ pub const DA: NetworkWords = NetworkWords {
     col_member: "Medlem",
     col_title: "Titel",
     col_year: "År",
-    col_initiatives: "Initiativer",
+    col_initiatives: "Indsatser",
     col_done: "Færdige",
     col_late: "Forsinkede",
     col_blocked: "Blokerede",
@@ -85,11 +85,15 @@ pub const DA: NetworkWords = NetworkWords {
     by_theme: "Fælles temaer",
     reached: |done, to_date, minimum, met| {
         format!(
-            "{to_date} på sporet til og med kvartalet, {done} færdige; minimum {minimum}{}",
+            "{to_date} på sporet til og med kvartalet, {done} {}; minimum {minimum}{}",
+            if done == 1 { "færdig" } else { "færdige" },
             if met { " ✓" } else { " er ikke nået" }
         )
     },
-    theme_reached: |done, running| format!("{running} i kvartalet, {done} færdige"),
+    theme_reached: |done, running| {
+        let word = if done == 1 { "færdig" } else { "færdige" };
+        format!("{running} i kvartalet, {done} {word}")
+    },
     nothing: "Intet i kvartalet",
     as_of: "Status pr.",
     spelled: "stavet",

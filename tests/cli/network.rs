@@ -340,7 +340,7 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     assert!(md.contains("## Pr. spor"), "{md}");
     assert!(md.contains("### Hygge\n"), "{md}");
     assert!(
-        md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdige; minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
+        md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdig; minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
         "{md}"
     );
     assert!(md.contains("## Fælles temaer\n\n### hygge"), "{md}");
