@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::check::check;
 use crate::diag::{Diagnostic, Severity};
@@ -252,35 +252,9 @@ impl InitiativeDoc {
         true
     }
 
-    /// Appends a `[[log]]` entry, after any there are.
+    /// Adds a `[[log]]` note dated `date`, in date order (see [`history`]).
     pub fn append_log(&mut self, date: NaiveDate, text: &str) {
-        let mut entry = Table::new();
-        entry.insert(
-            "date",
-            Item::Value(
-                date.format("%Y-%m-%d")
-                    .to_string()
-                    .parse::<Value>()
-                    .expect("a date is a TOML value"),
-            ),
-        );
-        entry.insert("text", Item::Value(string_value(text, text.contains('\n'))));
-        // A blank line before each entry, as in the shipped files.
-        entry.decor_mut().set_prefix("\n");
-        match self.doc.get_mut("log") {
-            Some(Item::ArrayOfTables(entries)) => entries.push(entry),
-            Some(Item::Value(Value::Array(entries))) => {
-                let mut inline = entry.into_inline_table();
-                inline.fmt();
-                entries.push(inline);
-            }
-            _ => {
-                let mut entries = ArrayOfTables::new();
-                entries.push(entry);
-                // A trailing comment at the end of the file stays at the end.
-                self.root().insert("log", Item::ArrayOfTables(entries));
-            }
-        }
+        self.add_note(date, text);
     }
 
     /// Replaces (or adds, in the canonical order of fields) a value, keeping the replaced
@@ -547,6 +521,8 @@ pub struct NewInitiative {
     pub owner: Option<String>,
     pub tags: Vec<String>,
     pub follow_up: Option<String>,
+    /// The day it was added to the plan (`plan new` during the year).
+    pub added: Option<NaiveDate>,
 }
 
 impl NewInitiative {
@@ -587,6 +563,9 @@ impl NewInitiative {
         }
         if let Some(f) = &self.follow_up {
             doc.set_string("follow_up", f);
+        }
+        if let Some(added) = self.added {
+            doc.set_date("added", added);
         }
         let header: String = self
             .comments
@@ -831,3 +810,5 @@ pub fn ensure_valid(
 
 #[cfg(test)]
 mod tests;
+
+pub mod history;

@@ -163,7 +163,8 @@ impl Filter {
 }
 
 pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
-    let plan = load_for_reading(config)?;
+    let mut plan = load_for_reading(config)?;
+    crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, args)?;
     let mut items: Vec<Item<'_>> = judge_all(&plan, config.today)
         .into_iter()

@@ -44,6 +44,12 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
 /// - errors in initiative files are one warning on stderr naming the files, pointing to
 ///   `plan check`: those files may be left out or shown incomplete.
 pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
+    Ok(load_for_reading_with_errors(config)?.0)
+}
+
+/// [`load_for_reading`], also handing back the initiative files with errors (as shown, in
+/// path order), for a memo to name what it may leave out.
+pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Vec<String>)> {
     let plan = load(config)?;
     let errors: Vec<Diagnostic> = check(&plan)
         .into_iter()
@@ -70,7 +76,9 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .filter_map(|d| d.file)
         .map(|f| plan.file(f).display.as_str())
         .collect();
+    files.sort_unstable();
     files.dedup();
+    let owned: Vec<String> = files.iter().map(|f| f.to_string()).collect();
     if !files.is_empty() {
         let n = files.len();
         let paint = Paint {
@@ -90,7 +98,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             paint.bold("help:")
         )?;
     }
-    Ok(plan)
+    Ok((plan, owned))
 }
 
 /// What a command hands back: the exit code. Output has been written to `out`.

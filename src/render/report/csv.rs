@@ -59,5 +59,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         ];
         csv.write_record(record.iter().map(|cell| csv_cell(cell)))?;
     }
+    // A spreadsheet has no summary: the files the memo may leave out get a row of their own,
+    // the sentence in the title column, so that nobody takes the rows for the whole plan.
+    if !report.left_out.is_empty() {
+        let mut record = vec![String::new(); 10];
+        record[0] = w.report_left_out.to_string();
+        record[2] = (w.sentence_left_out)(
+            w.count(w.n_files, report.left_out.len()),
+            &report.left_out.join(", "),
+        );
+        csv.write_record(record.iter().map(|cell| csv_cell(cell)))?;
+    }
     csv.flush()
 }
