@@ -8,6 +8,7 @@ mod colour;
 mod corpus;
 mod edit;
 mod help;
+mod history;
 mod import;
 mod list;
 mod properties;
