@@ -136,6 +136,8 @@ pub enum Command {
     Set(SetArgs),
     /// Append a dated progress note to an initiative
     Note(NoteArgs),
+    /// Fill in the dated history from git: the commits that changed status, funding or period
+    History(HistoryArgs),
     /// Turn an action-plan table (tab-separated text) into initiative files
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
@@ -292,6 +294,17 @@ pub struct NoteArgs {
     /// The note (quotes are optional: the remaining words are the note)
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Read each initiative file's past versions from git (the `git` program) and add a dated
+    /// [[log]] entry for every commit that changed its status, funding or period
+    #[arg(long, required = true)]
+    pub from_git: bool,
+    /// Print what would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod list;

@@ -73,10 +73,25 @@ impl InitiativeDoc {
         before: &[(&'static str, Option<Recorded>)],
     ) -> Vec<&'static str> {
         let after = self.recorded_values();
+        let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = before
+            .iter()
+            .zip(after)
+            .map(|((key, old), (_, new))| (*key, old.clone(), new))
+            .collect();
+        self.record(date, &changes)
+    }
+
+    /// Records `changes` (field, from, to) as one `[[log]]` entry dated `date`, in date order;
+    /// a change whose from and to are equal is left out. Returns the fields recorded.
+    pub fn record(
+        &mut self,
+        date: NaiveDate,
+        changes: &[(&'static str, Option<Recorded>, Option<Recorded>)],
+    ) -> Vec<&'static str> {
         let mut entry = Table::new();
         entry.insert("date", value(toml_date(date)));
         let mut changed = Vec::new();
-        for ((key, old), (_, new)) in before.iter().zip(&after) {
+        for (key, old, new) in changes {
             if old == new {
                 continue;
             }

@@ -507,3 +507,107 @@ fn attention_reasons_in_danish_and_english() {
     );
     assert!(q1.contains("not reached in Q1"), "{q1}");
 }
+
+/// Runs `git ARGS` in `dir`, committing as a fixed author at `date` (noon UTC).
+fn git(dir: &std::path::Path, date: &str, args: &[&str]) {
+    let stamp = format!("{date}T12:00:00+00:00");
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Koordinator")
+        .env("GIT_AUTHOR_EMAIL", "k@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Koordinator")
+        .env("GIT_COMMITTER_EMAIL", "k@example.invalid")
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn history_from_git_backfills_the_changes_each_commit_made() {
+    let f = year_plan();
+    let dir = f.dir().to_path_buf();
+    let file = f.plans().join("frivillige.toml");
+    let original = fs::read_to_string(&file).unwrap();
+    git(&dir, "2016-12-14", &["init", "-q"]);
+    git(&dir, "2016-12-14", &["add", "."]);
+    git(
+        &dir,
+        "2016-12-14",
+        &["commit", "-q", "-m", "Handleplan 2017"],
+    );
+    // A hand edit without `plan`, committed: postponed on 1 March, moved on 3 April (and the
+    // file renamed into a sub-folder), active on 1 August.
+    fs::write(&file, format!("{original}status = \"postponed\"\n")).unwrap();
+    git(&dir, "2017-03-01", &["commit", "-q", "-am", "udskudt"]);
+    fs::create_dir(f.plans().join("q3")).unwrap();
+    git(
+        &dir,
+        "2017-04-03",
+        &["mv", "plans/frivillige.toml", "plans/q3/frivillige.toml"],
+    );
+    let moved = f.plans().join("q3/frivillige.toml");
+    let text = fs::read_to_string(&moved)
+        .unwrap()
+        .replace("\"Q1\"", "\"Q3\"");
+    fs::write(&moved, text).unwrap();
+    git(&dir, "2017-04-03", &["commit", "-q", "-am", "flyttet"]);
+    let text = fs::read_to_string(&moved)
+        .unwrap()
+        .replace("\"postponed\"", "\"active\"");
+    fs::write(&moved, text).unwrap();
+    git(&dir, "2017-08-01", &["commit", "-q", "-am", "i gang"]);
+
+    f.run(&["history", "--from-git", "--dry-run"])
+        .success()
+        .stdout_eq("plans/q3/frivillige.toml: would add status 2017-03-01, period 2017-04-03, status 2017-08-01\n");
+    assert!(!fs::read_to_string(&moved).unwrap().contains("[[log]]"));
+    f.run(&["history", "--from-git"]).success();
+    let text = fs::read_to_string(&moved).unwrap();
+    assert!(
+        text.contains(
+            "[[log]]\ndate = 2017-03-01\nstatus = { from = \"planned\", to = \"postponed\" }\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("date = 2017-04-03\nperiod = { from = \"Q1\", to = \"Q3\" }\n"),
+        "{text}"
+    );
+    // Again: nothing to add.
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "no change of status, funding or period in git that the files do not record already\n",
+    );
+    // The past is back: the Q1 memo at its close has it in Q1, postponed, and nothing undated.
+    let q1 = json(&f, &["report", "-q", "Q1", "--format", "json"]);
+    let item = q1["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "frivillige")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["status"], "postponed");
+    assert_eq!(q1["undated"], serde_json::json!([]));
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+}
+
+#[test]
+fn history_from_git_outside_a_repository_is_a_usage_error() {
+    let f = year_plan();
+    let out = f.run(&["history", "--from-git"]).code(2);
+    assert!(
+        stderr(&out).contains("cannot read the history"),
+        "{}",
+        stderr(&out)
+    );
+}
