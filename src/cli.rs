@@ -285,6 +285,9 @@ pub struct SetArgs {
     /// KEY=VALUE, KEY=a,b for lists, KEY+=x, KEY-=x, KEY= to clear
     #[arg(required = true, value_name = "KEY=VALUE")]
     pub changes: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -294,6 +297,9 @@ pub struct NoteArgs {
     /// The note (quotes are optional: the remaining words are the note)
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -305,6 +311,9 @@ pub struct HistoryArgs {
     /// Print what would be added, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Change files even if they are read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

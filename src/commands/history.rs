@@ -23,7 +23,7 @@ use crate::error::{Failure, EXIT_OK};
 use crate::model::Initiative;
 use crate::text::clean_line;
 
-use super::{load, Out, Outcome};
+use super::{load_for_writing, Out, Outcome};
 
 /// The fields whose changes are read from git, as written in the files.
 const FIELDS: [&str; 3] = ["status", "funding", "period"];
@@ -36,7 +36,7 @@ pub struct GitChange {
 }
 
 pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
-    let plan = load(config)?;
+    let (_lock, plan) = load_for_writing(config)?;
     let dir = &plan.dir;
     git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
         Failure::usage(format!(
@@ -82,14 +82,14 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
                     )
                 })
                 .collect();
-            doc.record(change.date, &changes);
+            doc.record(change.date, &changes)?;
         }
         ensure_valid(
             &plan,
             &[(source.relative.clone(), doc.text())],
             &format!("`{display}` with its history from git"),
         )?;
-        doc.write()?;
+        doc.write(args.force, &plan.dir)?;
         writeln!(out, "{display}: added {}", what.join(", "))?;
     }
     if added == 0 {

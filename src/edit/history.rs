@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use toml_edit::{value, Array, ArrayOfTables, InlineTable, Item, Table, Value};
 
 use super::{string_value, InitiativeDoc};
+use crate::error::Failure;
 
 /// The fields whose changes `plan set` records, in the order an entry lists them.
 pub const RECORDED_FIELDS: [&str; 6] = [
@@ -71,7 +72,7 @@ impl InitiativeDoc {
         &mut self,
         date: NaiveDate,
         before: &[(&'static str, Option<Recorded>)],
-    ) -> Vec<&'static str> {
+    ) -> Result<Vec<&'static str>, Failure> {
         let after = self.recorded_values();
         let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = before
             .iter()
@@ -82,12 +83,14 @@ impl InitiativeDoc {
     }
 
     /// Records `changes` (field, from, to) as one `[[log]]` entry dated `date`, in date order;
-    /// a change whose from and to are equal is left out. Returns the fields recorded.
+    /// a change whose from and to are equal is left out. Returns the fields recorded. A `log`
+    /// that is not a list of entries (`[log]`, `log = "…"`) refuses it: nothing is recorded
+    /// over it.
     pub fn record(
         &mut self,
         date: NaiveDate,
         changes: &[(&'static str, Option<Recorded>, Option<Recorded>)],
-    ) -> Vec<&'static str> {
+    ) -> Result<Vec<&'static str>, Failure> {
         let mut entry = Table::new();
         entry.insert("date", value(toml_date(date)));
         let mut changed = Vec::new();
@@ -106,10 +109,27 @@ impl InitiativeDoc {
             entry.insert(key, value(change));
             changed.push(*key);
         }
-        if !changed.is_empty() {
-            self.insert_log_entry(date, entry);
+        if changed.is_empty() {
+            return Ok(changed);
         }
-        changed
+        if !self.log_is_a_list() {
+            return Err(Failure::invalid(format!(
+                "`log` in `{}` is not a list of [[log]] entries, so the change cannot be recorded: nothing was written",
+                self.display
+            ))
+            .with_help("write each entry as a table: [[log]] with date = YYYY-MM-DD on the line below; then run the command again"));
+        }
+        self.insert_log_entry(date, entry);
+        Ok(changed)
+    }
+
+    /// Whether `log` is absent, `[[log]]` entries, or a list of inline tables.
+    pub(super) fn log_is_a_list(&self) -> bool {
+        match self.doc.get("log") {
+            None | Some(Item::ArrayOfTables(_)) => true,
+            Some(Item::Value(Value::Array(entries))) => entries.iter().all(Value::is_inline_table),
+            _ => false,
+        }
     }
 
     /// Adds a note dated `date`, after the entries of that day and before later ones.
@@ -120,8 +140,8 @@ impl InitiativeDoc {
         self.insert_log_entry(date, entry);
     }
 
-    /// Inserts `entry` into `[[log]]` after the last entry dated on or before `date`, so that
-    /// a back-dated entry lands where its date belongs.
+    /// Inserts `entry` into `[[log]]` after the last entry dated on or before `date` (or
+    /// without a readable date), so that a back-dated entry lands where its date belongs.
     fn insert_log_entry(&mut self, date: NaiveDate, mut entry: Table) {
         // A blank line before each entry, as in the shipped files.
         entry.decor_mut().set_prefix("\n");
@@ -138,7 +158,7 @@ impl InitiativeDoc {
                     .iter()
                     .collect::<Vec<_>>()
                     .iter()
-                    .rposition(|t| date_of(t).is_some_and(|d| d <= date))
+                    .rposition(|t| date_of(t).is_none_or(|d| d <= date))
                     .map_or(0, |i| i + 1);
                 if at == entries.len() {
                     entries.push(entry);
@@ -181,7 +201,7 @@ impl InitiativeDoc {
                             .and_then(|d| {
                                 NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
                             })
-                            .is_some_and(|d| d <= date)
+                            .is_none_or(|d| d <= date)
                     })
                     .map_or(0, |i| i + 1);
                 let mut inline = entry.into_inline_table();
@@ -254,7 +274,7 @@ mod tests {
         let before = d1.recorded_values();
         d1.set_string("status", "postponed");
         d1.set_string("period", "Q3");
-        let recorded = d1.record_changes(d("2017-04-03"), &before);
+        let recorded = d1.record_changes(d("2017-04-03"), &before).unwrap();
         assert_eq!(recorded, ["status", "period"]);
         let text = d1.text();
         assert!(
@@ -264,6 +284,14 @@ mod tests {
         assert!(text.find("2017-04-03").unwrap() < text.find("2017-05-01").unwrap());
         // Nothing recorded when nothing recorded changed.
         let before = d1.recorded_values();
-        assert!(d1.record_changes(d("2017-04-04"), &before).is_empty());
+        assert!(d1
+            .record_changes(d("2017-04-04"), &before)
+            .unwrap()
+            .is_empty());
+        // A log in another shape is not written over.
+        let mut d2 = doc("title = \"X\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\nlog = \"t\"\n");
+        let before = d2.recorded_values();
+        d2.set_string("status", "active");
+        assert!(d2.record_changes(d("2017-04-03"), &before).is_err());
     }
 }

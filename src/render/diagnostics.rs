@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
-use crate::text::{clean, clean_line, mask};
+use crate::text::{clean_line, mask, strip};
 
 /// Where a finding is, as users see it: file (as displayed), 1-based line and column.
 pub struct Position<'a> {
@@ -48,7 +48,8 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
-/// marker, and a help line. All plan text is cleaned of control characters.
+/// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
+/// text in them cannot start another.
 pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -59,7 +60,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
     for d in diags {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
-        let help = d.help.as_deref().map(|h| clean(h).into_owned());
+        let help = d.help.as_deref().map(clean_line);
         let title = level(d.severity)
             .primary_title(message.as_str())
             .id(d.rule.name());
@@ -188,13 +189,14 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &report)
 }
 
-/// Escapes a GitHub workflow command's message.
+/// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
+/// (CR, LF, U+2028, …) made `%0A` (`%0D` stays for a CR the text could not carry), `%` made
+/// `%25`, so that the message stays on its line.
 fn gh_data(text: &str) -> String {
-    clean(text)
+    strip(text)
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -246,6 +248,7 @@ mod tests {
         assert_eq!(gh_data("50% a\nb"), "50%25 a%0Ab");
         assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
         assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
+        assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod cells;
 pub mod diagnostics;
 pub mod escape;
+pub mod json;
 pub mod list;
 pub mod report;
 pub mod show;
