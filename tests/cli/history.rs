@@ -36,6 +36,7 @@ fn year_plan() -> Fixture {
             "funding = \"pending\"\n",
         )
         .initiative("struktur", "Q4", &["Struktur for livet"], "")
+        .initiative("udstilling", "Q2", &["Hygge"], "")
         .initiative(
             "events",
             "year",
@@ -58,6 +59,7 @@ const ACTIONS: &[(&str, &[&str])] = &[
         "2017-05-05",
         &["note", "bogbus", "Aflyst: bogbussen udbydes."],
     ),
+    ("2017-05-20", &["set", "udstilling", "period=Q4"]),
     ("2017-06-01", &["set", "festival", "funding=denied"]),
     ("2017-07-05", &["set", "festival", "status=done"]),
     ("2017-08-01", &["set", "frivillige", "status=active"]),
@@ -155,7 +157,7 @@ fn a_year_lived_gives_the_same_memos_at_each_close_and_a_year_later() {
     // the denied funding, and the dependency on the cancelled work.
     let q2 = memo(&f, "2018-01-01", "Q2", "markdown");
     assert!(
-        q2.contains("2 indsatser: 0 færdige, 1 i gang og 1 aflyst"),
+        q2.contains("3 indsatser: 0 færdige, 1 i gang, 1 udskudt eller flyttet og 1 aflyst"),
         "{q2}"
     );
     assert!(
@@ -171,6 +173,11 @@ fn a_year_lived_gives_the_same_memos_at_each_close_and_a_year_later() {
         "{q2}"
     );
     assert!(!q2.contains("Læseklub"), "added in Q3: {q2}");
+    // Moved out of Q2 before its close: still in Q2's memo, as moved, and to where.
+    assert!(
+        q2.contains("| Initiative udstilling | Hygge |  | planlagt, flyttet til 4. kvartal |"),
+        "{q2}"
+    );
     let q2_en = stdout(&f.run(&["report", "-q", "Q2", "--lang", "en"]));
     assert!(q2_en.contains("funding denied"), "{q2_en}");
     assert!(
@@ -187,8 +194,8 @@ fn a_year_lived_gives_the_same_memos_at_each_close_and_a_year_later() {
         .iter()
         .map(|i| i["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["laeseklub", "struktur"]);
-    assert_eq!(q4["totals"]["not_reached"], 2);
+    assert_eq!(ids, ["laeseklub", "struktur", "udstilling"]);
+    assert_eq!(q4["totals"]["not_reached"], 3);
     let q3 = json(&f, &["report", "-q", "Q3", "--format", "json"]);
     let new: Vec<&str> = q3["since_last_quarter"]
         .as_array()
@@ -283,6 +290,18 @@ fn the_plan_as_it_was_on_the_as_of_date_in_status_list_and_show() {
             .success(),
     );
     assert!(show.contains("Første møde"), "{show}");
+    assert!(
+        show.contains("10. januar 2017  Status: planlagt → i gang"),
+        "{show}"
+    );
+    let show = stdout(
+        &f.run(&["--today", "2017-03-25", "--lang", "en", "show", "moedested"])
+            .success(),
+    );
+    assert!(
+        show.contains("20 March 2017  Status: active → done"),
+        "{show}"
+    );
     // Postponed work is never late.
     let list = json(&f, &["--today", "2017-05-01", "list", "--format", "json"]);
     let frivillige = list
