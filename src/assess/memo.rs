@@ -106,6 +106,8 @@ pub struct QuarterTotals {
     /// Of the quarter's initiatives, those neither done, cancelled nor postponed (or moved)
     /// by its last day; 0 until the quarter has ended.
     pub not_reached: usize,
+    /// At the close of Q4: whole-year initiatives neither done, cancelled nor postponed.
+    pub whole_year_not_reached: usize,
 }
 
 /// One initiative as the memo shows it.
@@ -249,7 +251,14 @@ pub fn build_with(
         }
         if init.period == Period::Year {
             totals.whole_year += 1;
-            ongoing.push(item(init, judgement));
+            let mut shown = item(init, judgement);
+            // The close of Q4 is the close of the year: whole-year work not done by then was
+            // not reached either.
+            if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active) {
+                shown.not_reached = true;
+                totals.whole_year_not_reached += 1;
+            }
+            ongoing.push(shown);
         } else if init.period == Period::Q(quarter + 1) {
             next_initiatives.push(item(init, judgement));
         }
@@ -281,7 +290,13 @@ pub fn build_with(
     // At the close, what the quarter did not reach needs attention (it is late from the next
     // day): said first, in the quarter's order.
     for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
-        let reason = Reason::NotReached { period };
+        let reason = Reason::NotReached {
+            period: if item.period == Period::Year {
+                Period::Year
+            } else {
+                period
+            },
+        };
         match attention_in.iter_mut().find(|a| a.id == item.id) {
             Some(a) => a.reasons.insert(0, reason),
             None => attention_in.push(super::summary::Attention {
@@ -353,7 +368,16 @@ pub fn build_with(
         .collect();
 
     let minimum = plan.manifest.rules.min_per_track as usize;
-    let mut sentences = sentences(w, period, year, &totals, minimum, attention.len(), closed);
+    let mut sentences = sentences(
+        w,
+        period,
+        year,
+        &totals,
+        &tracks,
+        minimum,
+        attention.len(),
+        closed,
+    );
     if !undated.is_empty() {
         sentences.push((w.sentence_undated)(w.count(w.n_statuses, undated.len())));
     }
@@ -504,15 +528,20 @@ fn explain(w: &Words, plan: &Plan, reason: &Reason) -> String {
             (w.waits_on_dropped)(&name, w.status(*status))
         }
         Reason::FundingDenied => w.funding_denied_reason.to_string(),
+        Reason::NotReached {
+            period: Period::Year,
+        } => (w.not_reached_in)(&plan.manifest.plan.year.to_string()),
         Reason::NotReached { period } => (w.not_reached_in)(&w.period(*period)),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sentences(
     w: &Words,
     period: Period,
     year: i32,
     totals: &QuarterTotals,
+    tracks: &[TrackCoverage],
     minimum: usize,
     attention: usize,
     closed: bool,
@@ -565,14 +594,32 @@ fn sentences(
         out.push((w.sentence_ongoing)(
             w.count(w.n_initiatives, totals.whole_year),
         ));
+        if closed && period == Period::Q(4) && totals.whole_year_not_reached > 0 {
+            out.push((w.sentence_year_not_reached)(
+                w.count(w.n_initiatives, totals.whole_year_not_reached),
+                year,
+            ));
+        }
     }
     if totals.tracks > 0 {
+        let short: Vec<&str> = tracks
+            .iter()
+            .filter(|t| !t.met)
+            .map(|t| t.name.as_str())
+            .collect();
+        let short = match short.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), w.and),
+        };
         out.push((w.sentence_year_minimum)(&YearMinimumSentence {
             period: &period_name,
             met: totals.tracks_met,
             total: w.count(w.n_tracks, totals.tracks),
             minimum: w.count(w.n_initiatives, minimum),
-            done_met: w.count(w.n_tracks, totals.tracks_met_done),
+            done_met: (totals.tracks_met_done > 0)
+                .then(|| w.count(w.n_tracks, totals.tracks_met_done)),
+            short: &short,
         }));
     }
     if attention > 0 {

@@ -183,8 +183,8 @@ pub const DA: Words = Words {
         many: "planlagte",
     },
     n_moved: Noun {
-        one: "udskudt eller flyttet",
-        many: "udskudt eller flyttet",
+        one: "udskudt",
+        many: "udskudte",
     },
     n_cancelled: Noun {
         one: "aflyst",
@@ -243,8 +243,20 @@ pub const DA: Words = Words {
             total,
             minimum,
             done_met,
+            short,
         } = s;
-        format!("Årets plan når minimum på {met} af {total} (mindst {minimum} pr. spor); til og med {period} er minimum nået med færdige indsatser på {done_met}.")
+        let mut text =
+            format!("Årets plan når minimum på {met} af {total} (mindst {minimum} pr. spor)");
+        if !short.is_empty() {
+            text.push_str(&format!("; der mangler indsatser på {short}"));
+        }
+        text.push('.');
+        if let Some(done_met) = done_met {
+            text.push_str(&format!(
+                " Til og med {period} er minimum nået med færdige indsatser alene på {done_met}."
+            ));
+        }
+        text
     },
     sentence_undated: |count| {
         format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser hvilke).")
@@ -271,5 +283,9 @@ pub const DA: Words = Words {
     report_left_out: "Udeladt",
     missing_in_year: |n| format!("mangler {n} i årets plan"),
     to_period: |period| format!("til {period}"),
+    sentence_year_not_reached: |count, year| {
+        format!("Af helårsindsatserne var {count} ikke nået ved udgangen af {year}.")
+    },
+    and: "og",
     not_reached_in: |period| format!("ikke nået i {period}"),
 };

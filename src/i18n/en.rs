@@ -190,8 +190,8 @@ pub const EN: Words = Words {
         many: "planned",
     },
     n_moved: Noun {
-        one: "postponed or moved",
-        many: "postponed or moved",
+        one: "postponed",
+        many: "postponed",
     },
     n_cancelled: Noun {
         one: "cancelled",
@@ -249,8 +249,21 @@ pub const EN: Words = Words {
             total,
             minimum,
             done_met,
+            short,
         } = s;
-        format!("The year's plan meets the minimum on {met} of {total} (at least {minimum} per track); through {period}, the minimum is reached with finished initiatives on {done_met}.")
+        let mut text = format!(
+            "The year's plan meets the minimum on {met} of {total} (at least {minimum} per track)"
+        );
+        if !short.is_empty() {
+            text.push_str(&format!("; {short} need more initiatives"));
+        }
+        text.push('.');
+        if let Some(done_met) = done_met {
+            text.push_str(&format!(
+                " Through {period}, finished initiatives alone reach the minimum on {done_met}."
+            ));
+        }
+        text
     },
     sentence_undated: |count| {
         let verb = if count.n == 1 { "rests" } else { "rest" };
@@ -278,5 +291,10 @@ pub const EN: Words = Words {
     report_left_out: "Left out",
     missing_in_year: |n| format!("{n} short in the year's plan"),
     to_period: |period| format!("to {period}"),
+    sentence_year_not_reached: |count, year| {
+        let verb = if count.n == 1 { "was" } else { "were" };
+        format!("Of the whole-year initiatives, {count} {verb} not reached by the end of {year}.")
+    },
+    and: "and",
     not_reached_in: |period| format!("not reached in {period}"),
 };

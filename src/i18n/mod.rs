@@ -75,8 +75,12 @@ pub struct YearMinimumSentence<'a> {
     pub total: Count,
     /// The minimum per track, in initiatives.
     pub minimum: Count,
-    /// Tracks whose done initiatives (through the quarter) reach the minimum.
-    pub done_met: Count,
+    /// Tracks whose done initiatives (through the quarter) reach the minimum; `None` when
+    /// there are none (the clause is left out rather than saying "on 0 tracks").
+    pub done_met: Option<Count>,
+    /// The tracks whose year plan is short, as a list ("Fordybelse og Hygge"); empty when
+    /// every track meets the minimum.
+    pub short: &'a str,
 }
 
 /// The parts of the description of a draft that `plan init --from` carries over.
@@ -265,7 +269,7 @@ pub struct Words {
     pub waits_on_dropped: fn(&str, &str) -> String,
     /// Planned or active work whose funding was denied: "finansiering afvist".
     pub funding_denied_reason: &'static str,
-    /// "planlagt" / "planned", "flyttet" / "moved" (postponed or moved to another period),
+    /// "planlagt" / "planned", "udskudt" / "postponed" (postponed, or moved to another period),
     /// "aflyst" / "cancelled", "blokeret" / "blocked", "i risiko" / "at risk".
     pub n_planned: Noun,
     pub n_moved: Noun,
@@ -311,6 +315,10 @@ pub struct Words {
     pub missing_in_year: fn(usize) -> String,
     /// "til 3. kvartal" / "to Q3": where a change moved an initiative.
     pub to_period: fn(&str) -> String,
+    /// At the close of Q4: "Af helårsindsatserne var 2 ikke nået ved udgangen af 2017."
+    pub sentence_year_not_reached: fn(Count, i32) -> String,
+    /// "og" / "and", between the last two of a list of names.
+    pub and: &'static str,
     /// The attention reason of work the ended quarter did not reach: "ikke nået i 2. kvartal".
     pub not_reached_in: fn(&str) -> String,
 }
@@ -374,7 +382,9 @@ impl Words {
                 (self.waits_on_dropped)(id, self.status(*status))
             }
             Reason::FundingDenied => self.funding_denied_reason.to_string(),
-            Reason::NotReached { period } => (self.not_reached_in)(&self.period(*period)),
+            Reason::NotReached { period } => {
+                (self.not_reached_in)(&self.period(*period).to_lowercase())
+            }
         }
     }
 

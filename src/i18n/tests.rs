@@ -200,6 +200,8 @@ fn check_table(lang: &str, words: &Words) {
         missing_in_year,
         to_period,
         not_reached_in,
+        sentence_year_not_reached,
+        and,
     } = *words;
     let check = |key: &str, text: String, parts: &[&str]| {
         assert!(!text.trim().is_empty(), "{lang} `{key}` is empty");
@@ -450,16 +452,24 @@ fn check_table(lang: &str, words: &Words) {
             met: 5,
             total: Count::new(16, n_tracks),
             minimum: Count::new(17, n_initiatives),
-            done_met: Count::new(18, n_tracks),
+            done_met: Some(Count::new(18, n_tracks)),
+            short: "‹b›",
         }),
         &[
             "‹a›",
+            "‹b›",
             "5",
             &Count::new(16, n_tracks).to_string(),
             &Count::new(17, n_initiatives).to_string(),
             &Count::new(18, n_tracks).to_string(),
         ],
     );
+    check(
+        "sentence_year_not_reached",
+        sentence_year_not_reached(Count::new(19, n_initiatives), 2099),
+        &[&Count::new(19, n_initiatives).to_string(), "2099"],
+    );
+    check("and", and.to_string(), &[]);
     check(
         "sentence_undated",
         sentence_undated(Count::new(7, n_statuses)),
