@@ -249,6 +249,38 @@ fn the_shipped_q2_memo_at_its_close_lists_seven_not_reached_and_adds_up() {
     for item in items {
         assert!(attention.iter().any(|a| a["id"] == item["id"]), "{item}");
     }
+    // The close of Q4 is the close of the year: whole-year work not done is not reached.
+    let q4: Value = serde_json::from_str(&stdout(
+        &plan()
+            .args([
+                "--today",
+                "2017-12-31",
+                "report",
+                "-q",
+                "Q4",
+                "--format",
+                "json",
+            ])
+            .assert()
+            .success(),
+    ))
+    .unwrap();
+    assert_eq!(q4["totals"]["whole_year_not_reached"], 5);
+    let said = q4["summary"].as_array().unwrap();
+    assert!(
+        said.iter()
+            .any(|s| s == "Af helårsindsatserne var 5 indsatser ikke nået ved udgangen af 2017."),
+        "{q4}"
+    );
+    assert!(
+        q4["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["period"] == "year"
+                && a["reasons"][0] == serde_json::json!({"kind": "not-reached", "period": "year"})),
+        "{q4}"
+    );
     // The healthy parts of the plan are not called short: the year's plan is what counts.
     let q1 = stdout(
         &plan()
