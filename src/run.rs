@@ -20,8 +20,11 @@ pub fn run() -> ExitCode {
     // `PLAN_DIR=` (set but empty) means "not set", as for `PLAN_TODAY`: clap would read it
     // as an empty `--plans` and refuse every command, even one given `--plans DIR`. Nothing
     // else runs yet (no threads), so changing the environment here is sound.
-    if std::env::var_os("PLAN_DIR").is_some_and(|v| v.is_empty()) {
-        std::env::remove_var("PLAN_DIR");
+    // `PLAN_CHECK_FORMAT=` likewise means the default format.
+    for name in ["PLAN_DIR", "PLAN_CHECK_FORMAT"] {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(name);
+        }
     }
     // Colour is decided once, before clap parses, so that its help and errors follow it.
     let choice = ColorChoice::from_args(std::env::args_os());
@@ -196,8 +199,10 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::History(args) => commands::history::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Calendar(args) => commands::calendar::run(&config, args, out),
+        Command::Explain(args) => commands::explain::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
-        Command::Man => commands::man::run(&config, out),
+        Command::Man(args) => commands::man::run(&config, args, out),
     }
 }
 

@@ -1,7 +1,9 @@
 //! One file per subcommand: load → compute → render.
 
+pub mod calendar;
 pub mod check;
 pub mod completions;
+pub mod explain;
 pub mod history;
 pub mod import;
 pub mod init;
@@ -28,8 +30,36 @@ use crate::render::terminal::Paint;
 use crate::text::clean_line;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
+/// With `-v`, says on standard error which folder was used, how many files were read and
+/// how long reading and parsing took.
 pub fn load(config: &Config) -> Result<Plan, Failure> {
-    load_plan(&config.plans).map_err(|err| {
+    let started = std::time::Instant::now();
+    let loaded = load_plan(&config.plans);
+    if config.verbose {
+        let how = if config.plans_explicit {
+            "named by --plans or PLAN_DIR"
+        } else {
+            "found from the current folder"
+        };
+        let read = match &loaded {
+            Ok(plan) => format!(
+                "read {} in {} ms",
+                crate::i18n::Count::new(plan.files.len(), FILE),
+                started.elapsed().as_millis()
+            ),
+            Err(_) => "could not read it".to_string(),
+        };
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        let _ = writeln!(
+            crate::stdio::stderr(),
+            "{} plan folder `{}` ({how}); {read}",
+            paint.bold("info:"),
+            clean_line(&config.plans.display().to_string())
+        );
+    }
+    loaded.map_err(|err| {
         let dir = config.plans.display();
         let mut failure = Failure::usage(format!("cannot read the plan folder `{dir}`: {}", io_reason(&err)));
         if !config.plans_explicit && err.kind() == std::io::ErrorKind::NotFound {
@@ -44,7 +74,9 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
 /// - an error in `plan.toml` stops the command (exit 1) with the findings on stderr: the year
 ///   and the rules of everything shown would be wrong;
 /// - errors in initiative files are one warning on stderr naming the files, pointing to
-///   `plan check`: those files may be left out or shown incomplete.
+///   `plan check`: those files may be left out or shown incomplete;
+/// - entries of the folder that could not be read (an unreadable sub-folder, a named pipe,
+///   a name that is not UTF-8) are one warning naming them: they are left out.
 pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
     Ok(load_for_reading_with_errors(config)?.0)
 }
@@ -55,7 +87,7 @@ pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Ve
     let plan = load(config)?;
     let errors: Vec<Diagnostic> = check(&plan)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && d.file.is_some())
+        .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
         .collect();
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     let mut err = crate::stdio::stderr();
@@ -66,7 +98,37 @@ pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Ve
         .collect();
     files.sort_unstable();
     files.dedup();
-    let owned: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+    let entries: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
+    if !entries.is_empty() {
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        writeln!(
+            err,
+            "{} the plan folder has {} that could not be read and {} left out: {}",
+            paint.warning("warning:"),
+            if entries.len() == 1 {
+                "an entry"
+            } else {
+                "entries"
+            },
+            if entries.len() == 1 { "is" } else { "are" },
+            clean_line(&entries.join(", "))
+        )?;
+        if files.is_empty() {
+            writeln!(
+                err,
+                "{} `plan check` shows what to fix",
+                paint.bold("help:")
+            )?;
+        }
+    }
+    // What a memo names as left out: the files with errors, then the entries not read.
+    let owned: Vec<String> = files
+        .iter()
+        .chain(&entries)
+        .map(|f| f.to_string())
+        .collect();
     if !files.is_empty() {
         let n = files.len();
         let paint = Paint {
@@ -88,6 +150,11 @@ pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Ve
     }
     Ok((plan, owned))
 }
+
+const FILE: crate::i18n::Noun = crate::i18n::Noun {
+    one: "file",
+    many: "files",
+};
 
 /// Stops a command (exit 1, the findings on stderr) when `plan.toml` has errors or could
 /// not be read: the plan's year and rules would be the embedded defaults. `errors` are the

@@ -1,5 +1,5 @@
 //! `plan report --quarter Qn`: the quarterly memo, in the plan's language, as Markdown,
-//! text, HTML, CSV or JSON, to standard output or atomically to a file.
+//! text, HTML, CSV, JSON, Excel (xlsx) or Word (docx), to standard output or atomically to a file.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -9,6 +9,7 @@ use crate::assess::memo::{build_with, default_as_of, parse_quarter, Context};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
+use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
 use crate::render::report::render;
 use crate::text::LineGuard;
 use crate::write::write_atomic;
@@ -24,6 +25,11 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     };
     let (mut plan, left_out) = load_for_reading_with_errors(config)?;
     let as_of = default_as_of(plan.manifest.plan.year, quarter, config.today);
+    if args.output.is_none() {
+        if let Some(name) = binary_name(format) {
+            refuse_binary_on_terminal(name, stdout_is_terminal())?;
+        }
+    }
     let rewound = rewind(&mut plan, as_of);
     let context = Context {
         left_out,
@@ -57,12 +63,23 @@ fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
         "html" | "htm" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
+        "xlsx" => Ok(ReportFormat::Xlsx),
+        "docx" => Ok(ReportFormat::Docx),
         _ => Err(Failure::usage(format!(
             "cannot tell the format from the file name `{}`",
             crate::text::clean_line(&path.display().to_string())
         ))
         .with_help(
-            "name it .md, .txt, .html, .csv or .json, or give --format markdown|text|html|csv|json",
+            "name it .md, .txt, .html, .csv, .json, .xlsx or .docx, or give --format markdown|text|html|csv|json|xlsx|docx",
         )),
+    }
+}
+
+/// The name of a binary format, which must not go to a terminal.
+fn binary_name(format: ReportFormat) -> Option<&'static str> {
+    match format {
+        ReportFormat::Xlsx => Some("xlsx"),
+        ReportFormat::Docx => Some("docx"),
+        _ => None,
     }
 }

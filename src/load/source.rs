@@ -4,6 +4,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// One file of the plan folder as read, kept whole for diagnostics.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +20,52 @@ pub struct SourceFile {
     /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
     /// in `text` (the valid prefix is kept there).
     pub problem: Option<ReadProblem>,
+    /// Where each line of `text` starts, computed on the first [`SourceFile::line_col`] (so
+    /// that N findings in one file cost N binary searches, not N scans from byte 0). Set it
+    /// to `LineIndex::default()` whenever `text` changes.
+    pub lines: LineIndex,
+}
+
+/// The byte offsets at which the lines of a text start, computed once on first use.
+/// Compares equal to every other index: it is a cache of the text, not part of the file.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex(OnceLock<Vec<usize>>);
+
+impl PartialEq for LineIndex {
+    fn eq(&self, _: &LineIndex) -> bool {
+        true
+    }
+}
+impl Eq for LineIndex {}
+
+impl LineIndex {
+    /// The start offsets of `text`'s lines (the first is 0), computed on the first call.
+    fn starts(&self, text: &str) -> &[usize] {
+        self.0.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of `text`: a binary search
+    /// for the line, then a count of the characters before `offset` on it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = char_boundary(text, offset);
+        let starts = self.starts(text);
+        let line = starts.partition_point(|&start| start <= offset);
+        let start = starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// `offset` moved down to a character boundary of `text` (and at most its length).
+fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +74,9 @@ pub struct ReadProblem {
     pub help: Option<String>,
     /// Byte offset in `text` where the problem is, if it is inside the file.
     pub offset: Option<usize>,
+    /// The file could not be read at all (permission denied, not a regular file): the
+    /// `unreadable` rule; otherwise its bytes are not UTF-8 text: the `syntax` rule.
+    pub cannot_read: bool,
 }
 
 impl SourceFile {
@@ -40,6 +90,7 @@ impl SourceFile {
             display: relative.to_string(),
             text,
             problem,
+            lines: LineIndex::default(),
         }
     }
 
@@ -49,17 +100,17 @@ impl SourceFile {
         name.strip_suffix(".toml").unwrap_or(name)
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line and column (in characters) of a byte offset, through the file's
+    /// [`LineIndex`] (one scan of the text per file, then a binary search per call).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
+        self.lines.line_col(&self.text, offset)
     }
 }
 
+/// 1-based line and column (in characters) of a byte offset of `text`, scanning it: for one
+/// lookup. For many in one file, use [`SourceFile::line_col`].
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = char_boundary(text, offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -77,6 +128,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
                 message: "the file is UTF-16, not UTF-8".into(),
                 help: Some("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into()),
                 offset: None,
+                cannot_read: false,
             }),
         );
     }
@@ -95,6 +147,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
                         "save it as UTF-8; a Latin-1 (ISO-8859-1) or Windows-1252 file shows æ, ø and å wrongly".into(),
                     ),
                     offset: Some(offset),
+                    cannot_read: false,
                 }),
             )
         }
@@ -170,6 +223,7 @@ pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
         // The same text the loader would see once the file is written.
         text: decode(text.as_bytes()).0,
         problem: None,
+        lines: LineIndex::default(),
     }
 }
 
@@ -206,5 +260,14 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // `"` after "ø = " is the fifth character of line 2, though byte 11.
         assert_eq!(line_col(text, 11), (2, 5));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_scan_at_every_offset() {
+        let text = "a = 1\nø = \"å\"\n\n[[log]]\ntext = \"x\"";
+        let file = SourceFile::from_bytes("x.toml", text.as_bytes());
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(file.line_col(offset), line_col(text, offset), "at {offset}");
+        }
     }
 }

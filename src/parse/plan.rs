@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::check::Diagnostic;
+use crate::check::{entries, Diagnostic};
 use crate::load::parallel::on_every_core;
 use crate::load::source::{virtual_source, SourceFile};
-use crate::load::walk::{list_folder, read_source, Folder};
+use crate::load::walk::{list_folder, read_source, Folder, Skipped};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
@@ -28,6 +28,7 @@ pub fn load_plan(dir: &Path) -> io::Result<Plan> {
         dir,
         manifest,
         Files::OnDisk(&paths, &listing.display_root),
+        listing.skipped,
     ))
 }
 
@@ -35,7 +36,10 @@ pub fn load_plan(dir: &Path) -> io::Result<Plan> {
 /// new text; `plan.toml` replaces the manifest). Nothing is read from or written to disk:
 /// this is how a change is checked before it is written.
 pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
-    let mut folder = Folder::default();
+    let mut folder = Folder {
+        skipped: plan.skipped.clone(),
+        ..Folder::default()
+    };
     for (index, file) in plan.files.iter().enumerate() {
         if plan.has_manifest && index == 0 {
             folder.manifest = Some(file.clone());
@@ -54,6 +58,7 @@ pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
         {
             existing.text = source.text;
             existing.problem = None;
+            existing.lines = Default::default();
         } else {
             folder.initiatives.push(source);
         }
@@ -66,7 +71,12 @@ pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
 
 /// Parses the files of a folder into a plan.
 pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
-    build_plan(dir, folder.manifest, Files::Read(folder.initiatives))
+    build_plan(
+        dir,
+        folder.manifest,
+        Files::Read(folder.initiatives),
+        folder.skipped,
+    )
 }
 
 /// The initiative files of a plan: already read, or still to read.
@@ -75,8 +85,13 @@ enum Files<'a> {
     OnDisk(&'a [(PathBuf, String)], &'a str),
 }
 
-fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Plan {
-    let mut diagnostics = Vec::new();
+fn build_plan(
+    dir: &Path,
+    manifest: Option<SourceFile>,
+    input: Files<'_>,
+    skipped: Vec<Skipped>,
+) -> Plan {
+    let mut diagnostics: Vec<Diagnostic> = skipped.iter().map(entries::skipped).collect();
     let has_manifest = manifest.is_some();
     let mut files = Vec::new();
     let manifest = match manifest {
@@ -165,6 +180,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         initiatives,
         all_ids,
         diagnostics,
+        skipped,
         unknown_names,
     }
 }
@@ -209,6 +225,7 @@ mod tests {
             assert_eq!(once.unknown_names, twice.unknown_names);
             assert_eq!(once.manifest, twice.manifest);
             assert_eq!(once.has_manifest, twice.has_manifest);
+            assert_eq!(once.skipped, twice.skipped);
             assert!(!once.initiatives.is_empty());
         }
     }

@@ -42,7 +42,7 @@ impl Listing<'_> {
 }
 
 /// The tracks as people read them; a cross-cutting initiative shows "Alle spor".
-fn tracks_text(init: &Initiative, words: &Words) -> String {
+pub(crate) fn tracks_text(init: &Initiative, words: &Words) -> String {
     let mut names: Vec<String> = Vec::new();
     if init.cross_cutting {
         names.push(capitalize(words.cross_cutting));
@@ -52,7 +52,7 @@ fn tracks_text(init: &Initiative, words: &Words) -> String {
 }
 
 /// "forsinket, blokeret, i risiko" — what the judgement flags, in the plan's language.
-fn flags_text(judgement: &Judgement, words: &Words) -> String {
+pub(crate) fn flags_text(judgement: &Judgement, words: &Words) -> String {
     let mut flags = Vec::new();
     if judgement.late() {
         flags.push(words.late);

@@ -17,6 +17,8 @@ fn help_of_every_command() {
         "history",
         "import",
         "init",
+        "calendar",
+        "explain",
         "completions",
         "man",
     ];

@@ -344,7 +344,7 @@ fn an_unknown_extension_or_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = plan()
         .args(["report", "-q", "Q2", "-o"])
-        .arg(dir.path().join("memo.docx"))
+        .arg(dir.path().join("memo.pdf"))
         .assert()
         .code(2);
     assert!(
@@ -352,7 +352,7 @@ fn an_unknown_extension_or_folder_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
-    assert!(!dir.path().join("memo.docx").exists());
+    assert!(!dir.path().join("memo.pdf").exists());
 
     let out = plan()
         .args(["report", "-q", "Q2", "-o"])

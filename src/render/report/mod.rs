@@ -2,10 +2,12 @@
 //! The phrases every format shares (status with its judgements, tracks, notes) are here.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -22,6 +24,8 @@ pub fn render(format: ReportFormat, report: &Report, out: &mut dyn Write) -> io:
         ReportFormat::Html => html::render(report, out),
         ReportFormat::Csv => csv::render(report, out),
         ReportFormat::Json => json::render(report, out),
+        ReportFormat::Xlsx => xlsx::render(report, out),
+        ReportFormat::Docx => docx::render(report, out),
     }
 }
 
