@@ -226,7 +226,7 @@ pub const DA: Words = Words {
     },
     sentence_not_reached: |count, period, next_day| {
         if count.n == 0 {
-            format!("Ved udgangen af {period} var alle kvartalets indsatser færdige, udskudt eller aflyst.")
+            format!("Ved udgangen af {period} var alle kvartalets indsatser færdige, udskudte eller aflyste.")
         } else {
             let they = if count.n == 1 {
                 "den er forsinket"

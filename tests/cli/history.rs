@@ -669,3 +669,43 @@ fn history_from_git_outside_a_repository_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_chart_marks_a_short_track_whatever_the_state_of_its_work() {
+    // Hygge has one initiative, done: the year's plan is still short of the minimum of 2.
+    let f = Fixture::new()
+        .manifest("min_per_track = 2")
+        .initiative(
+            "hygge",
+            "Q1",
+            &["Hygge"],
+            "status = \"done\"\n\n[[log]]\ndate = 2017-02-01\nstatus = { from = \"planned\", to = \"done\" }\n",
+        );
+    let html = stdout(
+        &f.run(&[
+            "--today",
+            "2017-03-31",
+            "report",
+            "-q",
+            "Q1",
+            "--format",
+            "html",
+        ])
+        .success(),
+    );
+    let row = html
+        .split("<text")
+        .position(|t| t.contains("text-anchor=\"end\">Hygge<"))
+        .expect("a Hygge row in the chart");
+    let after: String = html.split("<text").skip(row).take(3).collect();
+    assert!(after.contains("fill=\"#f0b77d\""), "{after}");
+    assert!(after.contains("mangler 1 i årets plan"), "{after}");
+    let md = stdout(
+        &f.run(&["--today", "2017-03-31", "report", "-q", "Q1"])
+            .success(),
+    );
+    assert!(
+        md.contains("| Hygge | 1 | 1 | 1 | 2 | **mangler 1** |"),
+        "{md}"
+    );
+}
