@@ -331,6 +331,9 @@ pub struct ListArgs {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]
@@ -366,6 +369,9 @@ pub struct ReportArgs {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]
@@ -399,7 +405,7 @@ pub struct NewArgs {
     /// The id (file name) [default: a slug of the title]
     #[arg(long)]
     pub id: Option<String>,
-    /// Sub-folder of the plan folder to write into (e.g. q3)
+    /// Sub-folder of the plan folder to write into (e.g. q3); default: the folder holding most of the plan's initiatives of the period, else the root
     #[arg(long)]
     pub folder: Option<String>,
 }
@@ -558,4 +564,35 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+/// A field separator chosen with `--delimiter`: one ASCII character that is neither a letter,
+/// a digit, a quote nor a line break (`;`, `,`, `|`, or a tab given as `tab` or `\t`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+impl Delimiter {
+    /// Reads the command line's `--delimiter` (clap's value parser): `;`, `,`, `|`, `tab`,
+    /// `\t`, or the words `semicolon`, `comma`, `pipe`. Errors name what is accepted.
+    pub fn parse(text: &str) -> Result<Delimiter, String> {
+        let byte = match text.to_ascii_lowercase().as_str() {
+            "tab" | "\\t" | "\t" => b'\t',
+            "semicolon" => b';',
+            "comma" => b',',
+            "pipe" => b'|',
+            other if other.len() == 1 => other.as_bytes()[0],
+            _ => return Err(Self::HELP.to_string()),
+        };
+        if byte.is_ascii_alphanumeric()
+            || matches!(byte, b'"' | b'\'' | b'\r' | b'\n' | b' ')
+            || !byte.is_ascii()
+            || byte.is_ascii_control() && byte != b'\t'
+        {
+            return Err(Self::HELP.to_string());
+        }
+        Ok(Delimiter(byte))
+    }
+
+    const HELP: &'static str =
+        "give one character such as `;`, `,` or `|`, or `tab` (not a letter, digit, quote or space)";
 }

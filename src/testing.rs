@@ -66,10 +66,10 @@ pub fn exercise(plan: &Plan) -> Vec<Diagnostic> {
 /// writes them → a checked plan. Panics when an imported file is one the loader rejects
 /// (a syntax error, an unknown field, a duplicate id): the import must never write those.
 pub fn import_pipeline(bytes: &[u8]) {
-    let (text, problem) = crate::load::decode(bytes);
-    if problem.is_some() {
+    // As `plan import` reads it: UTF-8, or Windows-1252 and UTF-16 decoded.
+    let Ok((text, _)) = crate::load::decode_text(bytes) else {
         return;
-    }
+    };
     let catalogue = crate::parse::default_manifest().catalogue;
     let memo = crate::import::parse(&text, &catalogue);
     let mut taken: Vec<String> = Vec::new();

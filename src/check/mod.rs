@@ -8,6 +8,7 @@
 //! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
 //! deadlines, minimums and the dated history ([`history`]).
 
+pub mod copies;
 pub mod diagnostic;
 pub mod rule;
 
@@ -23,6 +24,7 @@ mod deadlines;
 mod dependencies;
 mod history;
 mod minimums;
+pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
@@ -36,6 +38,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut found = plan.diagnostics.clone();
     catalogue::unknown_names(plan, &mut found);
     ids::duplicates(plan, &mut found);
+    ids::file_name_clashes(plan, &mut found);
     dependencies::unknown(plan, &mut found);
     dependencies::cycles(plan, &mut found);
     dependencies::order(plan, &mut found);

@@ -24,6 +24,7 @@ fn list_args(args: &CalendarArgs) -> ListArgs {
         format: None,
         output: None,
         force: false,
+        delimiter: None,
     }
 }
 

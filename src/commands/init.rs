@@ -67,11 +67,11 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             )
         }
     };
+    // The old year is replaced only where it stands as a year ("120170 kr." stays).
+    let replaced = crate::text::replace_year(&old_title, old_year, args.year);
     let title = match &args.title {
         Some(t) => t.clone(),
-        None if old_title.contains(&old_year.to_string()) => {
-            old_title.replace(&old_year.to_string(), &args.year.to_string())
-        }
+        None if replaced != old_title => replaced,
         None => format!("{old_title} {}", args.year),
     };
     let origin = match &args.from {

@@ -220,7 +220,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
             list::table(&listing, words, paint, terminal::width(), sink)?
         }
         ListFormat::Markdown => list::markdown(&listing, words, sink)?,
-        ListFormat::Csv => list::csv(&listing, sink)?,
+        ListFormat::Csv => list::csv(&listing, lang, args.delimiter, sink)?,
         ListFormat::Json => list::json(&listing, sink)?,
         ListFormat::Xlsx => {
             let title = crate::text::clean_line(&plan.manifest.plan.title);

@@ -37,12 +37,12 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     };
     let report = build_with(&plan, quarter, as_of, config.lang_for(&plan), context);
     match &args.output {
-        None => render(format, &report, out)?,
+        None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
             // A file is guarded as standard output is (`cat memo.html` in a CI log).
             let mut bytes = Vec::new();
             let mut guarded = LineGuard::new(&mut bytes);
-            render(format, &report, &mut guarded)?;
+            render(format, &report, args.delimiter, &mut guarded)?;
             guarded.flush()?;
             drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;

@@ -48,7 +48,15 @@ impl InitiativeDoc {
             .with_help("run `plan check` to see what is wrong with it, and fix that first")
         };
         // The text is kept as it is (CRLF included), so that an edit changes only its value.
-        let text = std::str::from_utf8(body).map_err(|_| broken())?;
+        // A file that is not UTF-8 is named by its encoding, as `plan check` names it.
+        let text = std::str::from_utf8(body).map_err(|_| {
+            let problem = crate::load::decode(bytes).1;
+            match problem {
+                Some(p) => Failure::invalid(format!("cannot change `{display}`: {}", p.message))
+                    .with_help(p.help.unwrap_or_default()),
+                None => broken(),
+            }
+        })?;
         let doc = text.parse::<DocumentMut>().map_err(|_| broken())?;
         Ok(InitiativeDoc {
             path: path.to_path_buf(),

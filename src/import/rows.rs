@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::model::{Catalogue, Period, CROSS_CUTTING};
 use crate::suggest::did_you_mean;
 
-use super::{find_places, split_tracks, Memo, Problem, Row};
+use super::{make_title, places_of, split_tracks, Memo, Problem, Row};
 
 const HEADERS: [[&str; 3]; 2] = [
     ["tidsplan", "indsats", "spor"],
@@ -181,7 +181,9 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                 )),
             });
         }
-        let locations = find_places(&text, catalogue);
+        let places = places_of(&text, catalogue);
+        let keep: Vec<&str> = split.tracks.iter().map(String::as_str).collect();
+        let title = make_title(&text, &keep);
         memo.rows.push(Row {
             line,
             heading,
@@ -190,7 +192,9 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             text,
             track_cell,
             tracks: split.tracks,
-            locations,
+            locations: places.acting,
+            referred: places.referred,
+            title,
         });
     }
     if memo.rows.is_empty() && memo.problems.is_empty() {

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
-use crate::check::{fields, ids, Diagnostic, Rule};
+use crate::check::{fields, ids, pasted, Diagnostic, Rule};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
@@ -59,9 +59,12 @@ pub fn initiative(
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
         diags.push(ids::invalid_file_id(file, &id));
+    } else if crate::slug::is_reserved(&id) {
+        diags.push(ids::reserved_file_id(file, &id));
     }
     let before = diags.len();
-    let table = parse_toml(file, source, diags)?;
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags)?;
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
     let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };

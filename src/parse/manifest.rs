@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::initiative::strings;
 use super::reader::{parse_toml, Reader, Table};
-use crate::check::{fields, values, Diagnostic, Rule, Severity};
+use crate::check::{fields, pasted, values, Diagnostic, Rule, Severity};
 use crate::load::source::SourceFile;
 use crate::model::names::from_name;
 use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
@@ -48,7 +48,8 @@ fn manifest_with_fallback(
     diags: &mut Vec<Diagnostic>,
 ) -> Manifest {
     let before = diags.len();
-    let table = parse_toml(file, source, diags).unwrap_or_default();
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags).unwrap_or_default();
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
     let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };

@@ -165,9 +165,11 @@ fn build_plan(
         .iter()
         .map(|f| f.stem().to_string())
         .collect();
-    // With duplicate ids, the first file (by path) is the one the plan uses.
+    // With duplicate ids, the first file (by path) is the one the plan uses. A file whose
+    // name is not a valid id (a stray `udearealer (kopi).toml`) counts toward nothing:
+    // not minimums, not status, not the report; its findings are still reported.
     let mut seen = HashSet::with_capacity(initiatives.len());
-    initiatives.retain(|i| seen.insert(i.id.clone()));
+    initiatives.retain(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.clone()));
     drop(seen);
     // Ids are unique now, so an unstable sort gives the same order, without the stable
     // sort's scratch copy of every initiative.

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
-use crate::check::{entries, fields, portability, syntax, values, Diagnostic};
+use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic};
 use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
@@ -212,10 +212,13 @@ impl Reader<'_> {
     }
 }
 
-/// Parses the TOML of one file, reporting every syntax error.
+/// Parses the TOML of one file, reporting every syntax error. `text` is the source's text as
+/// [`pasted::repair`] gives it; look-alike characters pasted from Word are reported here, and
+/// the parser's errors on their lines left out.
 pub(super) fn parse_toml<'i>(
     file: usize,
-    source: &'i SourceFile,
+    source: &SourceFile,
+    text: &'i str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
     if let Some(problem) = &source.problem {
@@ -226,15 +229,23 @@ pub(super) fn parse_toml<'i>(
         });
         return None;
     }
-    let text = source.text.as_str();
     let second_bom = text.starts_with('\u{FEFF}');
     if second_bom {
         diags.push(syntax::second_bom(file));
     }
+    let (found, pasted_lines) = pasted::findings(file, &source.text);
+    let pasted_found = !found.is_empty();
+    diags.extend(found);
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut spans = Vec::with_capacity(errors.len());
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
+        if pasted_lines
+            .iter()
+            .any(|l| l.start <= span.start && span.start <= l.end)
+        {
+            continue;
+        }
         diags.push(syntax::invalid_toml(file, error.message(), span.clone()));
         spans.push(span);
     }
@@ -253,7 +264,7 @@ pub(super) fn parse_toml<'i>(
             diags.push(syntax::unreadable_number(file, written, span));
         }
     }
-    if errors.is_empty() && !second_bom && diags.len() == before {
+    if errors.is_empty() && !second_bom && !pasted_found && diags.len() == before {
         diags.extend(portability::toml_1_1_only(file, text));
     }
     Some(table)

@@ -49,13 +49,11 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
             ]
         })
         .collect();
-    let shown = listing
-        .items
-        .iter()
-        .filter(|i| i.initiative.cross_cutting)
-        .count();
+    let shown = listing.cross_cutting_shown();
     let below = if listing.track_filter && shown > 0 {
-        vec![(w.shown_because_cross_cutting)(shown)]
+        vec![(w.shown_because_cross_cutting)(
+            w.count(w.n_cross_cutting, shown),
+        )]
     } else {
         Vec::new()
     };

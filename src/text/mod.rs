@@ -2,17 +2,23 @@
 //!
 //! - [`sanitize`]: remove what must not reach a terminal (control, bidi and invisible
 //!   characters), or show it (`\u{200b}`) in a finding it caused;
+//! - [`lookalike`]: name the look-alike and invisible characters pasted from Word (curly
+//!   quotes, no-break spaces) and say what to type instead;
 //! - [`guard`]: no line of plan text may start a CI runner's command (`::error`, `##[`);
 //! - [`width`]: display width per string, padding, and the one truncation (per grapheme
 //!   cluster, ending in "…");
-//! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line.
+//! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line;
+//! - [`year`]: a year replaced where it stands as a year (not in `120170 kr.`).
 
 pub mod guard;
+pub mod lookalike;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
+pub mod year;
 
 pub use guard::{guard, LineGuard};
 pub use sanitize::{clean, clean_line, is_line_break, is_unsafe, mask, strip, visible};
 pub use width::{pad_left, pad_right, truncate, width};
 pub use wrap::{wrap, wrap_items, wrap_paragraphs};
+pub use year::replace_year;

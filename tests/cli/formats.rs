@@ -229,7 +229,17 @@ fn list_xlsx_has_danish_headers_and_deadlines_as_dates() {
     let (headers, rows) = table_of(&mut book, "Indsatser");
     assert_eq!(
         headers[..8],
-        ["Id", "Periode", "Titel", "Spor", "Steder", "Status", "Bemærk", "Frist"].map(String::from)
+        [
+            "Id",
+            "Periode",
+            "Titel",
+            "Spor",
+            "Steder",
+            "Status",
+            "Bemærkninger",
+            "Frist"
+        ]
+        .map(String::from)
     );
     assert_eq!(rows.len(), 28);
     let deadline = column(&headers, "Frist");
@@ -662,7 +672,10 @@ fn xlsx_after_q4_and_without_rows() {
     let mut book = workbook(out.get_output().stdout.clone());
     assert_eq!(book.sheet_names().last().unwrap(), "Opfølgning");
     let range = book.worksheet_range("Opfølgning").unwrap();
-    assert_eq!(cell_text(&range.rows().next().unwrap()[0]), "Videre i 2018");
+    assert_eq!(
+        cell_text(&range.rows().next().unwrap()[0]),
+        "Næste år: 2018"
+    );
 
     // No initiative matches: the sentence the table shows, and no table.
     let out = plan()

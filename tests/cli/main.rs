@@ -8,6 +8,7 @@ mod colour;
 mod corpus;
 mod edit;
 mod escape;
+mod field;
 mod formats;
 mod help;
 mod history;
