@@ -192,7 +192,7 @@ pub enum Command {
     New(NewArgs),
     /// Change fields of an initiative, keeping comments and layout
     Set(SetArgs),
-    /// Append a dated progress note to an initiative
+    /// Add a dated progress note to an initiative, where its date belongs in the log
     Note(NoteArgs),
     /// Fill in the dated history from git: the commits that changed status, funding or period
     History(HistoryArgs),
