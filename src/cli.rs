@@ -200,6 +200,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// Print the JSON Schema of an initiative file or plan.toml, for editors (taplo); --write puts both into .plan/schema/
+    Schema(SchemaArgs),
     /// Deadlines and quarter ends as an iCalendar file, for Outlook, Google and Apple calendars
     Calendar(CalendarArgs),
     /// What a rule checks, why, a failing example and its fix; without RULE, every rule
@@ -245,6 +247,15 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// Apply every sure fix (findings marked fixable), keeping comments and layout; then check again
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
+    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet"])]
+    pub diff: bool,
+    /// With --fix or --diff: also write track and place aliases as the catalogue's names
+    #[arg(long)]
+    pub canonical: bool,
     /// Make RULE an error, over [rules.severity] (rules: below, or `plan explain`); repeat for several
     #[arg(long, value_enum, value_name = "RULE", hide_possible_values = true)]
     pub deny: Vec<crate::check::Rule>,
@@ -473,6 +484,16 @@ pub struct InitArgs {
     /// Write into DIR even if it is not empty (files of the same name are replaced)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print
+    #[arg(value_enum, conflicts_with = "write")]
+    pub kind: Option<crate::render::schema::SchemaKind>,
+    /// Write both schemas into the plan folder's .plan/schema/ (new, import and init then add a #:schema line)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Args)]

@@ -95,6 +95,7 @@ fn guarded(command: &Command) -> bool {
         command,
         Command::Check(CheckArgs {
             format: CheckFormat::Github,
+            diff: false,
             ..
         })
     )
@@ -189,6 +190,7 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
     let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
     match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
+        Command::Schema(args) => commands::schema::run(&config, args, out),
         Command::Status(args) => commands::status::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Show(args) => commands::show::run(&config, args, out),

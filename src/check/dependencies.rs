@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Diagnostic, Rule};
 use crate::model::{Period, Plan};
-use crate::suggest::did_you_mean;
+use crate::suggest::nearest;
 
 pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let known: HashSet<&str> = plan.all_ids.iter().map(String::as_str).collect();
@@ -14,7 +14,9 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let others = known.iter().copied().filter(|id| *id != init.id);
-            let help = did_you_mean(dep, others)
+            let meant = nearest(dep, others);
+            let help = meant
+                .map(|m| crate::suggest::hint(dep, m))
                 .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
             out.push(
                 Diagnostic::new(
@@ -26,7 +28,8 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 )
                 .at(init.file, span.clone())
                 .label("no initiative has this id")
-                .help(help),
+                .help(help)
+                .fix_opt(meant.map(|m| (span.clone(), super::diagnostic::toml_string(m)))),
             );
         }
     }

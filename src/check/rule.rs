@@ -35,6 +35,7 @@ pub enum Rule {
     DeadlineOutsidePeriod,
     MinPerTrack,
     MinPerLocation,
+    SchemaOutdated,
     DependsOnDropped,
     HistoryOrder,
     HistoryMismatch,
@@ -84,6 +85,20 @@ impl Rule {
     /// The rule's kebab-case name (`unknown-track`).
     pub fn name(self) -> &'static str {
         variant_name(&self)
+    }
+
+    /// What `plan check --fix` fixes of this rule's findings (`None`: nothing; they need a
+    /// person). The fixes themselves are made where the findings are (see `edit::fix`).
+    pub fn fixable(self) -> Option<&'static str> {
+        Some(match self {
+            Rule::Syntax => "a second byte-order mark, and curly quotes or no-break spaces pasted from Word outside quoted text",
+            Rule::TomlPortability => "every finding: the TOML 1.0 spelling is written",
+            Rule::UnknownField => "a misspelt key with one suggestion, when the right key is not there yet",
+            Rule::InvalidValue => "a period, status or funding in another case or in Danish (`q2`, `2. kvartal`, `i gang`), and a quoted or day-first date",
+            Rule::UnknownTrack | Rule::UnknownLocation => "a name with one suggestion from the catalogue (and, with --canonical, aliases are written as the catalogue's names)",
+            Rule::UnknownDependency => "an id with one suggestion among the plan's ids",
+            _ => return None,
+        })
     }
 
     /// The rule whose name is `name`.
@@ -142,7 +157,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 22] = [
+pub static RULES: [RuleInfo; 23] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -278,6 +293,14 @@ pub static RULES: [RuleInfo; 22] = [
         explanation: "Only when `min_per_location` is set: each place needs at least that many initiatives that are not cancelled.",
         example: "[rules]\nmin_per_location = 2   # and Bogbussen has 1",
         fix: "[rules]\nmin_per_location = 1",
+    },
+    RuleInfo {
+        rule: Rule::SchemaOutdated,
+        severity: Warning,
+        summary: "a schema from `plan schema --write` no longer fits plan.toml",
+        explanation: "`plan schema --write` puts JSON Schemas for editors into .plan/schema/, made from the catalogue; after a track or place is added, renamed or given an alias, the editor would flag right names or offer old ones until the schemas are written again.",
+        example: "# plan.toml gained [[track]] name = \"Læring\"; .plan/schema/initiative.json was written before",
+        fix: "plan schema --write",
     },
     RuleInfo {
         rule: Rule::DependsOnDropped,

@@ -1,6 +1,8 @@
 //! `plan check`: every finding, in the format asked for (text, concise, JSON, GitHub
 //! annotations, GitLab Code Quality, SARIF, JUnit), to standard output or atomically to a
-//! file; rule levels from the command line over `[rules.severity]`; the exit code.
+//! file; rule levels from the command line over `[rules.severity]`; the exit code. With
+//! `--fix`, the sure fixes are applied first (under the plan folder's lock); with `--diff`,
+//! they are shown instead ([`crate::edit::fix`]).
 
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -8,18 +10,63 @@ use std::io::Write as _;
 use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
+use crate::edit::fix::{fix_plan, keep_sure_fixes, unified_diff, write_fixed};
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
+use crate::model::Plan;
 use crate::render::check as render;
-use crate::text::LineGuard;
+use crate::text::{clean_line, LineGuard};
 use crate::write::write_atomic;
 
-use super::{load, Out, Outcome};
+use super::{load, load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let levels = levels(args)?;
-    let mut plan = load(config)?;
-    plan.manifest.rules.severity.extend(levels);
+    if args.canonical && !args.fix && !args.diff {
+        return Err(Failure::usage("--canonical goes with --fix or --diff")
+            .with_help("plan check --fix --canonical")
+            .into());
+    }
+    let with_levels = |mut plan: Plan| {
+        plan.manifest.rules.severity.extend(levels.clone());
+        plan
+    };
+    if args.diff {
+        let plan = with_levels(load(config)?);
+        let fixed = fix_plan(&plan, args.canonical);
+        // Plan text is shown as it is but for what must not reach a terminal.
+        write!(out, "{}", crate::text::strip(&unified_diff(&plan, &fixed)))?;
+        return Ok(if fixed.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_INVALID
+        });
+    }
+    // With --fix, the lock is held until the findings of the fixed plan are written.
+    let mut _lock = None;
+    let plan = if args.fix {
+        let (lock, plan) = load_for_writing(config)?;
+        _lock = Some(lock);
+        let plan = with_levels(plan);
+        let fixed = fix_plan(&plan, args.canonical);
+        let mut err = crate::stdio::stderr();
+        for f in &fixed {
+            write_fixed(&plan, f).map_err(Failure::from)?;
+            writeln!(
+                err,
+                "fixed {}: {} change{}",
+                clean_line(&plan.file(f.file).display),
+                f.fixes,
+                if f.fixes == 1 { "" } else { "s" }
+            )?;
+        }
+        // What remains, read again.
+        with_levels(load(config)?)
+    } else {
+        with_levels(load(config)?)
+    };
     let mut diags = check(&plan);
+    keep_sure_fixes(&plan, &mut diags);
+    diags.extend(super::schema::outdated(&plan));
     let (errors, warnings) = counts(&diags);
     if args.quiet {
         // Only what fails the run is shown (with --strict, warnings fail it too).
@@ -47,6 +94,13 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
                         "{}",
                         render::text::summary_line(plan.all_ids.len(), errors, warnings)
                     )?;
+                    let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
+                    if fixable > 0 {
+                        writeln!(
+                            buffer,
+                            "{fixable} fixable with `plan check --fix` (`plan check --diff` shows how)"
+                        )?;
+                    }
                 }
             }
             CheckFormat::Concise => render::concise::concise(&plan, &diags, buffer)?,

@@ -16,6 +16,7 @@ use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{catalogue_fold as fold, Plan};
 use crate::parse::DEFAULT_MANIFEST;
 use crate::render::diagnostics;
+use crate::render::schema::SchemaKind;
 use crate::text::{clean, clean_line};
 use crate::write::{move_new, write_atomic, WriteError};
 
@@ -118,6 +119,17 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     let mut lines: HashMap<String, usize> = HashMap::new();
     let (imported, skipped) = initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
     let rows = imported.len();
+    // A `#:schema` line for editors, when `plan schema --write` has put the schemas there.
+    for (relative, text) in files.iter_mut() {
+        let kind = if relative == "plan.toml" {
+            SchemaKind::Manifest
+        } else {
+            SchemaKind::Initiative
+        };
+        if let Some(line) = super::schema::directive(&plan.dir, &plan.dir.join(&*relative), kind) {
+            text.insert_str(0, &line);
+        }
+    }
     ensure_valid_import(&plan, &files, &lines, &memo_name)?;
     report_for_review(&imported)?;
 

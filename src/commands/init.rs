@@ -13,6 +13,7 @@ use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
 use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
+use crate::render::schema::{SchemaKind, SCHEMA_DIR};
 use crate::text::clean_line;
 use crate::write::{write_file, WriteOptions};
 
@@ -98,6 +99,23 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         files.extend(drafts(config, old));
     }
     let drafts_count = files.len() - 1;
+    // Last year's folder had schemas for editors (`plan schema --write`): so does the new one,
+    // and its files get the `#:schema` line.
+    let schemas = args.from.as_ref().is_some_and(|from| {
+        from.join(SCHEMA_DIR)
+            .join(SchemaKind::Initiative.file_name())
+            .is_file()
+    });
+    if schemas {
+        for (relative, text) in files.iter_mut() {
+            let kind = if relative == "plan.toml" {
+                SchemaKind::Manifest
+            } else {
+                SchemaKind::Initiative
+            };
+            text.insert_str(0, &super::schema::directive_at(relative, kind));
+        }
+    }
 
     // The new folder is checked as a whole before anything is written.
     let empty = plan_from_folder(dir, Folder::default());
@@ -125,6 +143,11 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         )?;
         let display = crate::load::virtual_source(dir, relative, "").display;
         writeln!(out, "{}", clean_line(&display))?;
+    }
+    if let (true, Some(old)) = (schemas, &old) {
+        super::schema::write_schemas(dir, &old.manifest.catalogue)?;
+        let display = crate::load::virtual_source(dir, SCHEMA_DIR, "").display;
+        writeln!(out, "{}/", clean_line(&display))?;
     }
     if let Some(from) = &args.from {
         writeln!(

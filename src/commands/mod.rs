@@ -12,6 +12,7 @@ pub mod man;
 pub mod new;
 pub mod note;
 pub mod report;
+pub mod schema;
 pub mod set;
 pub mod show;
 pub mod status;
@@ -163,7 +164,11 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
-        .cloned()
+        .map(|d| Diagnostic {
+            // `plan check --fix` does not change plan.toml.
+            fix: None,
+            ..d.clone()
+        })
         .collect();
     if in_manifest.is_empty() {
         return Ok(());

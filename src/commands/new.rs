@@ -108,12 +108,18 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         added: Some(config.today),
         ..NewInitiative::default()
     };
-    let text = initiative.render();
     let relative = if folder.is_empty() {
         format!("{id}.toml")
     } else {
         format!("{folder}/{id}.toml")
     };
+    // A `#:schema` line for editors, when `plan schema --write` has put the schema there.
+    let schema = super::schema::directive(
+        &plan.dir,
+        &plan.dir.join(&relative),
+        crate::render::schema::SchemaKind::Initiative,
+    );
+    let text = schema.unwrap_or_default() + &initiative.render();
     let display = crate::load::virtual_source(&plan.dir, &relative, "").display;
     ensure_valid(
         &plan,

@@ -95,10 +95,12 @@ pub fn check_change(plan: &Plan, changes: &[(String, String)]) -> Checked {
     let after = with_files(plan, changes);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    for d in check(&after) {
+    for mut d in check(&after) {
         if d.file.is_none() {
             continue;
         }
+        // A refused change is not for `plan check --fix` to mend.
+        d.fix = None;
         if let Some(n) = before.get_mut(&key(&after, &d)).filter(|n| **n > 0) {
             *n -= 1;
             continue;

@@ -48,6 +48,13 @@ proptest::proptest! {
 fn period_headings() {
     assert_eq!(period_heading("Generelt 2017"), Some((Period::Year, 2017)));
     assert_eq!(
+        period_heading("2. quarter 2019"),
+        Some((Period::Q(2), 2019))
+    );
+    assert_eq!(period_heading("Hele året 2017"), Some((Period::Year, 2017)));
+    assert_eq!(period_heading("5. kvartal 2017"), None);
+    assert_eq!(period_heading("1. kvartal 17"), None);
+    assert_eq!(
         period_heading("3. kvartal 2018"),
         Some((Period::Q(3), 2018))
     );

@@ -160,6 +160,18 @@ pub struct Spans {
     pub status: Option<Range<usize>>,
     pub funding: Option<Range<usize>>,
     pub added: Option<Range<usize>>,
+    /// Track and place names written otherwise than the catalogue's own spelling (an alias,
+    /// another case): for `plan check --fix --canonical`.
+    pub aliases: Vec<Alias>,
+}
+
+/// A track or place name written as an alias (or in another case) of a catalogue name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The catalogue's name.
+    pub canonical: String,
+    /// Byte range of the name (with its quotes) in the file's text.
+    pub span: Range<usize>,
 }
 
 /// One initiative, read from one file. Names of tracks and places are canonical

@@ -7,10 +7,11 @@ use toml::Spanned;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
 use crate::check::{fields, ids, pasted, Diagnostic, Rule};
+use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    CatalogueIndex, Changed, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
+    Alias, CatalogueIndex, Changed, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
     UnknownName,
 };
 
@@ -86,14 +87,29 @@ pub fn initiative(
 
     let title = r.text(&table, "title");
     let description = r.string(&table, "description").map(Spanned::into_inner);
-    let period = r.choice(&table, "period", &Period::ALL.map(|p| (p.as_str(), p)));
+    let period = r.choice(
+        &table,
+        "period",
+        &Period::ALL.map(|p| (p.as_str(), p)),
+        |t| period_from_user(t).map(Period::as_str),
+    );
     let raw_tracks = r.string_list(&table, "tracks");
     let raw_locations = r.string_list(&table, "locations");
     let partners = r.string_list(&table, "partners");
     let raw_depends = r.string_list(&table, "depends_on");
-    let status = r.choice(&table, "status", &Status::ALL.map(|s| (s.as_str(), s)));
+    let status = r.choice(
+        &table,
+        "status",
+        &Status::ALL.map(|s| (s.as_str(), s)),
+        |t| status_from_user(t).map(Status::as_str),
+    );
     let deadline = r.date(&table, "deadline");
-    let funding = r.choice(&table, "funding", &Funding::ALL.map(|f| (f.as_str(), f)));
+    let funding = r.choice(
+        &table,
+        "funding",
+        &Funding::ALL.map(|f| (f.as_str(), f)),
+        |t| funding_from_user(t).map(Funding::as_str),
+    );
     let owner = r.string(&table, "owner").map(Spanned::into_inner);
     let tags = r.string_list(&table, "tags");
     let follow_up = r.string(&table, "follow_up").map(Spanned::into_inner);
@@ -122,6 +138,7 @@ pub fn initiative(
 
     // Tracks: canonical names; "Alle spor" marks it cross-cutting.
     let mut tracks = Vec::new();
+    let mut aliases = Vec::new();
     let mut cross_cutting = false;
     if let Some(list) = &raw_tracks {
         if list.get_ref().is_empty() {
@@ -131,6 +148,12 @@ pub fn initiative(
             if index.is_cross_cutting(name.get_ref()) {
                 cross_cutting = true;
             } else if let Some(canonical) = index.track(name.get_ref()) {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !tracks.iter().any(|t| t == canonical) {
                     tracks.push(canonical.to_string());
                 }
@@ -149,6 +172,12 @@ pub fn initiative(
     for name in raw_locations.iter().flat_map(|l| l.get_ref()) {
         match index.location(name.get_ref()) {
             Some(canonical) => {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !locations.iter().any(|l| l == canonical) {
                     locations.push(canonical.to_string());
                 }
@@ -212,6 +241,7 @@ pub fn initiative(
             tracks: tracks_list.span(),
             depends_on: depends_spans,
             deadline: deadline.map(|d| d.span()),
+            aliases,
         },
     })
 }
@@ -249,16 +279,22 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>, index: &CatalogueIndex<'_>) -
         let date = r.date(t, "date");
         let text = r.text(t, "text");
         let status = required(changed(r, t, "status", |r, t, k| {
-            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)))
-                .map(Spanned::into_inner)
+            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)), |t| {
+                status_from_user(t).map(Status::as_str)
+            })
+            .map(Spanned::into_inner)
         }));
         let funding = changed(r, t, "funding", |r, t, k| {
-            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)))
-                .map(Spanned::into_inner)
+            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)), |t| {
+                funding_from_user(t).map(Funding::as_str)
+            })
+            .map(Spanned::into_inner)
         });
         let period = required(changed(r, t, "period", |r, t, k| {
-            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)))
-                .map(Spanned::into_inner)
+            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)), |t| {
+                period_from_user(t).map(Period::as_str)
+            })
+            .map(Spanned::into_inner)
         }));
         let deadline = changed(r, t, "deadline", |r, t, k| {
             r.date(t, k).map(Spanned::into_inner)

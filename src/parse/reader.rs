@@ -38,6 +38,16 @@ impl Reader<'_> {
                 continue;
             }
             let meant = nearest(typed, known.iter().copied());
+            // Renamed only where the field is not there already, nor meant by another key.
+            let fixable = meant.is_some_and(|m| {
+                !table.contains_key(m)
+                    && table
+                        .keys()
+                        .filter(|k| !known.contains(&k.get_ref().as_ref()))
+                        .filter(|k| nearest(k.get_ref(), known.iter().copied()) == Some(m))
+                        .count()
+                        == 1
+            });
             self.push(fields::unknown_field(
                 self.file,
                 typed,
@@ -45,6 +55,7 @@ impl Reader<'_> {
                 what,
                 known,
                 meant,
+                fixable,
             ));
             typos.push((typed.to_string(), meant));
         }
@@ -131,7 +142,13 @@ impl Reader<'_> {
     pub(super) fn date(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
         let value = table.get(key)?;
         let bad = |reader: &mut Self, message: String, help: String| {
-            reader.push(values::bad_date(reader.file, value.span(), message, help));
+            reader.push(values::bad_date(
+                reader.file,
+                value.span(),
+                message,
+                help,
+                None,
+            ));
             None
         };
         match value.get_ref() {
@@ -163,14 +180,23 @@ impl Reader<'_> {
                 ),
             },
             DeValue::String(s) => {
-                let help = if parse_date(s).is_some() {
+                let quoted = parse_date(s);
+                let day_first = guess_day_first_date(s);
+                let help = if quoted.is_some() {
                     format!("write the date without quotes: {key} = {}", s.trim())
-                } else if let Some(date) = guess_day_first_date(s) {
+                } else if let Some(date) = day_first {
                     format!("write the date as YYYY-MM-DD without quotes: {key} = {date}")
                 } else {
                     format!("write a date as YYYY-MM-DD without quotes: {key} = 2017-06-30")
                 };
-                bad(self, format!("`{key}` must be a date, not a string"), help)
+                self.push(values::bad_date(
+                    self.file,
+                    value.span(),
+                    format!("`{key}` must be a date, not a string"),
+                    help,
+                    quoted.or(day_first),
+                ));
+                None
             }
             _ => {
                 self.wrong_type(
@@ -184,12 +210,14 @@ impl Reader<'_> {
         }
     }
 
-    /// A string that must be one of `choices` (given as they are written).
+    /// A string that must be one of `choices` (given as they are written). `as_typed` reads
+    /// the word as a user may type it elsewhere (`i18n::*_from_user`), for the fix.
     pub(super) fn choice<T: Copy>(
         &mut self,
         table: &Table<'_>,
         key: &str,
         choices: &[(&str, T)],
+        as_typed: impl Fn(&str) -> Option<&'static str>,
     ) -> Option<Spanned<T>> {
         let value = self.string(table, key)?;
         let typed = value.get_ref();
@@ -203,6 +231,7 @@ impl Reader<'_> {
             typed,
             value.span(),
             &names,
+            as_typed(typed),
         ));
         None
     }

@@ -16,7 +16,7 @@ use crate::progress::Judgement;
 use crate::text::clean_line;
 
 use super::csv as convention;
-use super::terminal::{capitalize, framed_table, Paint};
+use super::terminal::{framed_table, Paint};
 use super::{cells, escape};
 use crate::cli::Delimiter;
 
@@ -44,13 +44,13 @@ impl Listing<'_> {
     }
 }
 
-/// The tracks as people read them; a cross-cutting initiative shows "Alle spor".
+/// The tracks as people read them ([`Words::track_names`]), cleaned for a terminal.
 pub(crate) fn tracks_text(init: &Initiative, words: &Words) -> String {
-    let mut names: Vec<String> = Vec::new();
-    if init.cross_cutting {
-        names.push(capitalize(words.cross_cutting));
-    }
-    names.extend(init.tracks.iter().map(|t| clean_line(t)));
+    let names: Vec<String> = words
+        .track_names(init.cross_cutting, &init.tracks)
+        .into_iter()
+        .map(clean_line)
+        .collect();
     names.join(", ")
 }
 

@@ -11,6 +11,7 @@ pub mod list;
 pub mod list_xlsx;
 pub mod office;
 pub mod report;
+pub mod schema;
 pub mod show;
 pub mod status;
 pub mod terminal;

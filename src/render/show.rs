@@ -9,7 +9,7 @@ use crate::model::{Initiative, Plan, Status};
 use crate::progress::{judge, Judgement, Reason};
 use crate::text::{self, clean, clean_line, truncate, wrap_paragraphs};
 
-use super::terminal::{capitalize, Paint};
+use super::terminal::Paint;
 
 /// Everything `show` prints about one initiative, gathered first.
 pub struct Shown<'a> {
@@ -142,12 +142,10 @@ pub fn text(
             ),
         ),
     ];
-    let mut tracks = Vec::new();
-    if init.cross_cutting {
-        tracks.push(capitalize(words.cross_cutting));
-    }
-    tracks.extend(init.tracks.iter().map(|t| clean_line(t)));
-    fields.push((words.tracks_heading, tracks.join(", ")));
+    fields.push((
+        words.tracks_heading,
+        crate::render::list::tracks_text(init, words),
+    ));
     if !init.locations.is_empty() {
         fields.push((words.locations_heading, list(&init.locations)));
     }

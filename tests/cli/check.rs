@@ -646,7 +646,17 @@ fn json_keys_match_the_contract() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["column", "file", "help", "line", "message", "rule", "severity"]
+        [
+            "column",
+            "file",
+            "fixable",
+            "help",
+            "line",
+            "message",
+            "replacement",
+            "rule",
+            "severity"
+        ]
     );
 }
 

@@ -17,6 +17,7 @@ fn help_of_every_command() {
         "history",
         "import",
         "init",
+        "schema",
         "calendar",
         "explain",
         "completions",

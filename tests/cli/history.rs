@@ -328,18 +328,12 @@ fn the_plan_as_it_was_on_the_as_of_date_in_status_list_and_show() {
             .success(),
     );
     assert!(show.contains("Første møde"), "{show}");
-    assert!(
-        show.contains("Status: planlagt → i gang"),
-        "{show}"
-    );
+    assert!(show.contains("Status: planlagt → i gang"), "{show}");
     let show = stdout(
         &f.run(&["--today", "2017-03-25", "--lang", "en", "show", "moedested"])
             .success(),
     );
-    assert!(
-        show.contains("Status: active → done"),
-        "{show}"
-    );
+    assert!(show.contains("Status: active → done"), "{show}");
     // Postponed work is never late.
     let list = json(&f, &["--today", "2017-05-01", "list", "--format", "json"]);
     let frivillige = list

@@ -48,6 +48,9 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(help);
             message.push(')');
         }
+        if d.fix.is_some() {
+            message.push_str(" (fixable: plan check --fix)");
+        }
         let command = match d.severity {
             Severity::Note => "notice",
             other => other.name(),

@@ -46,11 +46,7 @@ pub fn render(
     };
     for item in report.initiatives.iter().chain(&report.ongoing) {
         let note = item.latest_note.as_ref();
-        let mut tracks: Vec<&str> = Vec::new();
-        if item.cross_cutting {
-            tracks.push(w.cross_cutting_label);
-        }
-        tracks.extend(item.tracks.iter().map(String::as_str));
+        let tracks = w.track_names(item.cross_cutting, &item.tracks);
         let record = [
             item.id.clone(),
             w.period(item.period),

@@ -48,12 +48,7 @@ pub(crate) fn as_of_line(w: &Words, report: &Report) -> String {
 
 /// The tracks of an initiative; a cross-cutting one is named as such.
 pub(crate) fn tracks_text(w: &Words, item: &Item) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    if item.cross_cutting {
-        parts.push(w.cross_cutting_label);
-    }
-    parts.extend(item.tracks.iter().map(String::as_str));
-    parts.join(", ")
+    w.track_names(item.cross_cutting, &item.tracks).join(", ")
 }
 
 /// "i gang, ikke nået, forsinket, i risiko": the status, whether the quarter closed without
