@@ -33,7 +33,7 @@ pub fn invalid_file_id(file: usize, id: &str) -> Diagnostic {
         )
         .help(format!(
             "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
-            crate::slug::slugify(id)
+            crate::slug::suggested_id(id)
         )),
     };
     finding.in_file(file)
@@ -79,7 +79,7 @@ pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
         if crate::model::is_valid_id(id) {
             continue;
         }
-        let wanted = crate::slug::slugify(id);
+        let wanted = crate::slug::suggested_id(id);
         let Some(other) = plan
             .files
             .iter()

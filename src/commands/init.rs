@@ -28,15 +28,7 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         .into());
     }
     let dir = &args.dir;
-    if !args.force && !is_empty_or_missing(dir)? {
-        // Refused like any overwrite without --force: exit 1.
-        return Err(Failure::invalid(format!(
-            "`{}` exists and is not empty: nothing was written",
-            dir.display()
-        ))
-        .with_help("name a new folder, or add --force to write into it (files of the same name are replaced)")
-        .into());
-    }
+    refuse_unless_empty(dir, args.force)?;
 
     let old = match &args.from {
         Some(from) => Some(load_plan(from).map_err(|e| {
@@ -130,6 +122,8 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
     })?;
     // Held while the files are written: no other plan command writes into the new folder.
     let _lock = PlanLock::acquire(dir)?;
+    // Checked again under the lock: another command may have written into DIR meanwhile.
+    refuse_unless_empty(dir, args.force)?;
     for (relative, text) in &files {
         // A link inside DIR is followed only to a file inside DIR.
         write_file(
@@ -159,6 +153,21 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         )?;
     }
     Ok(EXIT_OK)
+}
+
+/// Without `--force`, refuses (exit 1) a `dir` that exists and is not empty.
+fn refuse_unless_empty(dir: &Path, force: bool) -> Result<(), Failure> {
+    if force || is_empty_or_missing(dir)? {
+        return Ok(());
+    }
+    // Refused like any overwrite without --force: exit 1.
+    Err(Failure::invalid(format!(
+        "`{}` exists and is not empty: nothing was written",
+        dir.display()
+    ))
+    .with_help(
+        "name a new folder, or add --force to write into it (files of the same name are replaced)",
+    ))
 }
 
 fn is_empty_or_missing(dir: &Path) -> Result<bool, Failure> {

@@ -10,7 +10,7 @@ use crate::edit::{ensure_valid, unique_id, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
 use crate::model::{Catalogue, Plan, CROSS_CUTTING};
 use crate::parse::{is_valid_id, parse_date};
-use crate::slug::{is_reserved, slugify};
+use crate::slug::{is_reserved, slugify, suggested_id};
 use crate::text::clean_line;
 use crate::write::{create_folder_inside, write_file, WriteOptions};
 
@@ -18,21 +18,20 @@ use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     let id = match &args.id {
-        Some(id) if is_reserved(id) => {
-            return Err(Failure::usage(format!(
-                "`{id}` cannot be an id: Windows reserves it as a device name, so `{id}.toml` could not be a file there"
-            ))
-            .with_help(format!("use --id {}", unique_id(id, &[])))
-            .into());
-        }
-        Some(id) if is_valid_id(id) => id.clone(),
+        Some(id) if is_valid_id(id) && !is_reserved(id) => id.clone(),
         Some(id) => {
-            let slug = slugify(id);
-            let mut failure = Failure::usage(format!(
-                "`{id}` is not a valid id: lowercase letters a-z, digits and '-', at most 64 characters"
-            ));
-            if !slug.is_empty() {
-                failure = failure.with_help(format!("use --id {slug}"));
+            let mut failure = Failure::usage(if is_reserved(id) {
+                format!(
+                    "`{id}` cannot be an id: Windows reserves it as a device name, so `{id}.toml` could not be a file there"
+                )
+            } else {
+                format!(
+                    "`{id}` is not a valid id: lowercase letters a-z, digits and '-', at most 64 characters"
+                )
+            });
+            let suggested = suggested_id(id);
+            if !suggested.is_empty() {
+                failure = failure.with_help(format!("use --id {suggested}"));
             }
             return Err(failure.into());
         }

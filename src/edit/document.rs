@@ -189,9 +189,10 @@ impl InitiativeDoc {
         true
     }
 
-    /// Adds a `[[log]]` note dated `date`, after the entries dated on or before it. A log written in another shape is
-    /// never dropped: a `[log]` table or a `log = { … }` (one entry) becomes the first
-    /// `[[log]]` entry, with every value it had; a list of inline tables gets one more.
+    /// Adds a `[[log]]` note dated `date`, after the entries dated on or before it. A log
+    /// written in another shape is never dropped: a `[log]` table, dotted keys
+    /// `log.date`/`log.text` or a `log = { … }` (one entry) becomes the first `[[log]]` entry,
+    /// with every value it had; a list of inline tables gets one more.
     /// Any other `log` (text, a number, a list of text) refuses the note.
     pub fn append_log(&mut self, date: NaiveDate, text: &str) -> Result<(), Failure> {
         // A log in the usual shapes gets the note where its date belongs (see
@@ -230,14 +231,24 @@ impl InitiativeDoc {
                 entries.push(inline);
             }
             Some(item @ Item::Table(_))
-                if item
-                    .as_table()
-                    .is_some_and(|t| !t.is_implicit() && t.iter().all(|(_, v)| v.is_value())) =>
+                if item.as_table().is_some_and(|t| {
+                    (!t.is_implicit() || t.is_dotted()) && t.iter().all(|(_, v)| v.is_value())
+                }) =>
             {
-                // `[log]`, the natural typo for `[[log]]`: its values are the first entry.
-                let Item::Table(first) = std::mem::take(item) else {
+                // `[log]`, the natural typo for `[[log]]`, or dotted keys (`log.date = …`,
+                // `log.text = …`): its values are the first entry.
+                let Item::Table(mut first) = std::mem::take(item) else {
                     unreachable!("matched a table")
                 };
+                if first.is_dotted() {
+                    first.set_dotted(false);
+                    first.set_implicit(false);
+                    first.decor_mut().set_prefix("\n");
+                    for (mut key, _) in first.iter_mut() {
+                        key.leaf_decor_mut().clear();
+                        key.dotted_decor_mut().clear();
+                    }
+                }
                 let mut entries = ArrayOfTables::new();
                 entries.push(first);
                 entries.push(entry);

@@ -33,7 +33,7 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
         let file = &plan.files[i];
         let id = file.stem();
         let shown = crate::text::clean_line(&file.display);
-        let lower = crate::slug::slugify(id);
+        let lower = crate::slug::suggested_id(id);
         let wanted = file.path.with_file_name(format!("{lower}.toml"));
         let clash = (first..plan.files.len())
             .find(|&j| j != i && plan.files[j].stem() == lower)

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
-use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic};
+use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic, Rule};
 use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
@@ -62,8 +62,27 @@ impl Reader<'_> {
         typos
     }
 
-    /// Reports a value of the wrong type; a number the parser could not read is a `syntax`
-    /// finding already, and not judged again here.
+    /// Whether the parser could not read `value`: a number that is no number, or a value
+    /// inside a `syntax` finding of this file (a bare word such as `deadline = ٣` or
+    /// `depends_on = [Foo]` is kept by the parser's recovery as a string or a boolean, a
+    /// type the user never wrote).
+    fn unreadable(&self, value: &Spanned<DeValue<'_>>) -> bool {
+        if unreadable_number(value.get_ref()).is_some() {
+            return true;
+        }
+        let span = value.span();
+        self.diags.iter().rev().any(|d| {
+            d.rule == Rule::Syntax
+                && d.file == Some(self.file)
+                && d.span.as_ref().is_some_and(|s| {
+                    s.start < span.end.max(span.start + 1) && span.start < s.end.max(s.start + 1)
+                })
+        })
+    }
+
+    /// Reports a value of the wrong type; a value the parser could not read
+    /// ([`Self::unreadable`]) is a `syntax` finding already, and its type (the parser's
+    /// guess) is not judged again here.
     pub(super) fn wrong_type(
         &mut self,
         key: &str,
@@ -71,7 +90,7 @@ impl Reader<'_> {
         expected: &str,
         help: Option<String>,
     ) {
-        if unreadable_number(value.get_ref()).is_some() {
+        if self.unreadable(value) {
             return;
         }
         self.push(values::wrong_type(
@@ -179,6 +198,15 @@ impl Reader<'_> {
                     ),
                 ),
             },
+            // A bare word the parser could not read (`deadline = ٣`) is a syntax finding;
+            // one that reads as a date (`deadline = 30-06-2017`) still gets the date's help.
+            DeValue::String(s)
+                if self.unreadable(value)
+                    && parse_date(s).is_none()
+                    && guess_day_first_date(s).is_none() =>
+            {
+                None
+            }
             DeValue::String(s) => {
                 let quoted = parse_date(s);
                 let day_first = guess_day_first_date(s);

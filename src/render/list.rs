@@ -112,6 +112,20 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
     fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
 }
 
+/// The list's column headings (id, period, title, tracks, places, status, flags), for the
+/// wide terminal table and the Markdown table alike.
+fn headings(words: &Words) -> [&'static str; 7] {
+    [
+        words.id_heading,
+        words.period_heading,
+        words.title_heading,
+        words.tracks_heading,
+        words.locations_heading,
+        words.status_heading,
+        words.flags_heading,
+    ]
+}
+
 /// A table for the terminal, laid out to `width`; titles, tracks and places wrap.
 pub fn table(
     listing: &Listing<'_>,
@@ -126,15 +140,7 @@ pub fn table(
     let wide = fits_wide(listing, words, width);
     let mut table = framed_table(paint, width);
     if wide {
-        table.set_header(vec![
-            words.id_heading,
-            words.period_heading,
-            words.title_heading,
-            words.tracks_heading,
-            words.locations_heading,
-            words.status_heading,
-            words.flags_heading,
-        ]);
+        table.set_header(headings(words).to_vec());
     } else {
         table.set_header(vec![
             format!("{} / {}", words.id_heading, words.title_heading),
@@ -250,15 +256,7 @@ pub fn table(
 
 /// A Markdown (GitHub) table, in the plan's language.
 pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io::Result<()> {
-    let head = [
-        words.id_heading,
-        words.period_heading,
-        words.title_heading,
-        words.tracks_heading,
-        words.locations_heading,
-        words.status_heading,
-        words.flags_heading,
-    ];
+    let head = headings(words);
     writeln!(out, "| {} |", head.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(head.len()))?;
     for item in &listing.items {

@@ -17,7 +17,7 @@ pub mod width;
 pub mod wrap;
 pub mod year;
 
-pub use guard::{guard, LineGuard};
+pub use guard::{break_markers, guard, LineGuard};
 pub use sanitize::{clean, clean_line, is_line_break, is_unsafe, mask, strip, visible};
 pub use width::{pad_left, pad_right, truncate, width};
 pub use wrap::{wrap, wrap_items, wrap_paragraphs};

@@ -40,7 +40,7 @@ fn line(plan: &Plan, d: &Diagnostic) -> String {
         text.push_str(&format!(" (help: {})", clean_line(help)));
     }
     if d.fix.is_some() {
-        text.push_str(" (fixable: plan check --fix)");
+        text.push_str(super::FIXABLE_NOTE);
     }
     text
 }

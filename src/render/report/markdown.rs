@@ -51,17 +51,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "## {}", (w.report_tracks)(&quarter))?;
     writeln!(out)?;
-    table_row(
-        out,
-        &[
-            w.col_track,
-            w.col_to_date,
-            w.col_done,
-            w.col_year,
-            w.col_minimum,
-            "",
-        ],
-    )?;
+    table_row(out, &super::track_headings(w))?;
     writeln!(out, "|---|--:|--:|--:|--:|---|")?;
     for t in &report.tracks {
         let met = met_text(w, t);

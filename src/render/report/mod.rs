@@ -17,6 +17,19 @@ use crate::cli::ReportFormat;
 use crate::i18n::Words;
 use crate::report::{Item, Note, Report, TrackCoverage};
 
+/// The headings of the memo's table of tracks (track, to date, done, whole year, minimum,
+/// and an empty one over met / short), in every memo format.
+pub(super) fn track_headings(w: &Words) -> [&'static str; 6] {
+    [
+        w.col_track,
+        w.col_to_date,
+        w.col_done,
+        w.col_year,
+        w.col_minimum,
+        "",
+    ]
+}
+
 /// Writes `report` in `format` to `out`; `delimiter` is the CSV separator chosen with
 /// `--delimiter` (the other formats ignore it).
 pub fn render(

@@ -53,14 +53,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
 
     heading(out, &(w.report_tracks)(&quarter))?;
-    let header = [
-        w.col_track.to_string(),
-        w.col_to_date.to_string(),
-        w.col_done.to_string(),
-        w.col_year.to_string(),
-        w.col_minimum.to_string(),
-        String::new(),
-    ];
+    let header = super::track_headings(w).map(String::from);
     let mut rows = vec![header];
     for t in &report.tracks {
         rows.push([

@@ -220,14 +220,7 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Markup {
 }
 
 fn tracks_table(w: &Words, report: &Report) -> Markup {
-    let header = [
-        w.col_track,
-        w.col_to_date,
-        w.col_done,
-        w.col_year,
-        w.col_minimum,
-        "",
-    ];
+    let header = super::track_headings(w);
     let rows = report.tracks.iter().map(|t| {
         html! {
             tr {
