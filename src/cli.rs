@@ -195,8 +195,10 @@ pub enum Command {
     New(NewArgs),
     /// Change fields of an initiative, keeping comments and layout
     Set(SetArgs),
-    /// Append a dated progress note to an initiative
+    /// Add a dated progress note to an initiative, where its date belongs in the log
     Note(NoteArgs),
+    /// Fill in the dated history from git: the commits that changed status, funding or period
+    History(HistoryArgs),
     /// Turn an action-plan table (tab-separated text) into initiative files
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
@@ -445,6 +447,20 @@ pub struct NoteArgs {
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
     /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Read each initiative file's past versions from git (the `git` program) and add a dated
+    /// [[log]] entry for every commit that changed its status, funding or period
+    #[arg(long, required = true)]
+    pub from_git: bool,
+    /// Print what would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Change files even if they are read-only
     #[arg(long)]
     pub force: bool,
 }

@@ -202,6 +202,7 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::New(args) => commands::new::run(&config, args, out),
         Command::Set(args) => commands::set::run(&config, args, out),
         Command::Note(args) => commands::note::run(&config, args, out),
+        Command::History(args) => commands::history::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
         Command::Calendar(args) => commands::calendar::run(&config, args, out),

@@ -12,6 +12,7 @@ mod field;
 mod fix;
 mod formats;
 mod help;
+mod history;
 mod import;
 mod lint;
 mod list;
