@@ -372,13 +372,12 @@ pub fn memo(
     members: &[MemberPlan],
     quarter: u8,
     today: NaiveDate,
-    today_explicit: bool,
     lang: Lang,
 ) -> NetworkMemo {
     let reports: Vec<_> = members
         .iter()
         .map(|m| {
-            let as_of = default_as_of(m.plan.manifest.plan.year, quarter, today, today_explicit);
+            let as_of = default_as_of(m.plan.manifest.plan.year, quarter, today);
             build(&m.plan, quarter, as_of, lang)
         })
         .collect();

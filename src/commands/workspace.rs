@@ -96,6 +96,9 @@ pub fn run(
         Command::Import(_) => {
             return Err(at_root("import", &ws, "--plans MEMBER_FOLDER").into());
         }
+        Command::History(_) => {
+            return Err(at_root("history", &ws, "--plans MEMBER_FOLDER").into());
+        }
         Command::Calendar(_) | Command::Schema(_) => {
             let name = if matches!(command, Command::Calendar(_)) {
                 "calendar"
@@ -353,7 +356,6 @@ fn report(ws: &Workspace, config: &Config, args: &ReportArgs, out: Out<'_>) -> a
         &members,
         quarter,
         config.today,
-        config.today_explicit,
         ws.lang(config),
     );
     match &args.output {
