@@ -703,3 +703,57 @@ fn the_chart_marks_a_short_track_whatever_the_state_of_its_work() {
         "{md}"
     );
 }
+
+/// The Office memos carry "Siden sidste kvartal" and name the files they leave out, like the
+/// text formats: the xlsx as a sheet of its own, the docx as a section.
+#[test]
+fn office_memos_carry_since_last_quarter_and_the_files_left_out() {
+    use std::io::{Cursor, Read};
+
+    use calamine::Reader;
+    let f = year_plan().file("broken.toml", "title = \"Halv\nperiod = \"Q2\"\n");
+    let run = |format: &str| {
+        f.run(&[
+            "--today",
+            "2017-07-15",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            format,
+        ])
+        .get_output()
+        .stdout
+        .clone()
+    };
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(run("xlsx"))).unwrap();
+    let sheet = book
+        .sheet_names()
+        .into_iter()
+        .find(|n| n.starts_with("Siden sidste kvartal"))
+        .expect("a sheet for the changes since the last quarter");
+    let text: Vec<String> = book
+        .worksheet_range(&sheet)
+        .unwrap()
+        .rows()
+        .map(|r| r[0].to_string())
+        .collect();
+    assert!(text.iter().any(|l| l.contains("broken.toml")), "{text:?}");
+    assert!(text.len() > 4, "{text:?}");
+
+    let mut zip = zip::ZipArchive::new(Cursor::new(run("docx"))).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("Siden sidste kvartal"),
+        "no since-last-quarter section"
+    );
+    assert!(
+        xml.contains("broken.toml"),
+        "the file left out is not named"
+    );
+}

@@ -24,8 +24,8 @@ use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
-    tracks_text,
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
+    status_text, tracks_text,
 };
 
 /// A4 in twentieths of a point (210 × 297 mm).
@@ -360,6 +360,23 @@ pub fn document(report: &Report) -> Docx {
                     a.explained.join("; ")
                 )),
             ]));
+        }
+    }
+
+    docx = docx.add_paragraph(heading(&(w.report_since)(
+        report.quarter.quarter().unwrap_or(1),
+    )));
+    let since = since_lines(w, report);
+    if since.is_empty() {
+        docx = docx.add_paragraph(paragraph(w.none_since));
+    }
+    for line in &since {
+        docx = docx.add_paragraph(bullet(vec![text(line)]));
+    }
+    if !report.left_out.is_empty() {
+        docx = docx.add_paragraph(heading(w.report_left_out));
+        for file in &report.left_out {
+            docx = docx.add_paragraph(bullet(vec![text(file)]));
         }
     }
 

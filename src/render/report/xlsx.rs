@@ -13,7 +13,8 @@ use crate::render::xlsx::{Book, Cell, SheetTable};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, quarter_title, status_text, tracks_text,
+    as_of_line, met_text, next_empty, next_heading, quarter_title, since_lines, status_text,
+    tracks_text,
 };
 
 /// The workbook's bytes.
@@ -159,6 +160,32 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
         empty: (w.none_attention)(&w.date(report.as_of)),
         below: Vec::new(),
     })?;
+
+    let mut since = vec![
+        (w.report_since)(report.quarter.quarter().unwrap_or(1)),
+        heading.clone(),
+        String::new(),
+    ];
+    let changes = since_lines(w, report);
+    if changes.is_empty() {
+        since.push(w.none_since.to_string());
+    }
+    since.extend(changes);
+    if !report.left_out.is_empty() {
+        since.push(String::new());
+        since.push(w.report_left_out.to_string());
+        since.extend(report.left_out.iter().cloned());
+    }
+    let bold = if report.left_out.is_empty() {
+        vec![0]
+    } else {
+        vec![0, since.len() - report.left_out.len() - 1]
+    };
+    book.text_sheet(
+        &(w.report_since)(report.quarter.quarter().unwrap_or(1)),
+        &since,
+        &bold,
+    )?;
 
     next_sheet(&mut book, w, report, &heading)?;
     book.into_bytes()
