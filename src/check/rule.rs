@@ -36,6 +36,11 @@ pub enum Rule {
     MinPerTrack,
     MinPerLocation,
     SchemaOutdated,
+    DependsOnDropped,
+    HistoryOrder,
+    HistoryMismatch,
+    HistoryDate,
+    UndatedStatus,
 }
 
 /// How serious a finding is. `off` (a rule turned off) is `None` where a severity is optional.
@@ -152,7 +157,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 18] = [
+pub static RULES: [RuleInfo; 23] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -296,6 +301,46 @@ pub static RULES: [RuleInfo; 18] = [
         explanation: "`plan schema --write` puts JSON Schemas for editors into .plan/schema/, made from the catalogue; after a track or place is added, renamed or given an alias, the editor would flag right names or offer old ones until the schemas are written again.",
         example: "# plan.toml gained [[track]] name = \"Læring\"; .plan/schema/initiative.json was written before",
         fix: "plan schema --write",
+    },
+    RuleInfo {
+        rule: Rule::DependsOnDropped,
+        severity: Warning,
+        summary: "an initiative depends on one that is cancelled or postponed",
+        explanation: "Work that builds on a cancelled or postponed initiative waits for something that is not coming in time: drop the dependency, or postpone or cancel this one too. `plan status` and the memo give it as a reason for attention (\"venter på »X«, som er aflyst\").",
+        example: "# a.toml\ndepends_on = [\"b\"]\n# b.toml\nstatus = \"cancelled\"",
+        fix: "# a.toml\n# depends_on removed\n# b.toml\nstatus = \"cancelled\"",
+    },
+    RuleInfo {
+        rule: Rule::HistoryOrder,
+        severity: Warning,
+        summary: "a [[log]] entry is dated before the one above it",
+        explanation: "The history is kept in date order (`plan set` and `plan note` insert an entry where its date belongs); an entry out of order was edited by hand. The plan is still read by date, so nothing is wrong in the numbers: move the entry to where its date belongs.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-05-02\ntext = \"b\"\n\n[[log]]\ndate = 2017-04-20\ntext = \"a\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-04-20\ntext = \"a\"\n\n[[log]]\ndate = 2017-05-02\ntext = \"b\"",
+    },
+    RuleInfo {
+        rule: Rule::HistoryMismatch,
+        severity: Warning,
+        summary: "status, funding or period differs from the last recorded change",
+        explanation: "The value at the top of the file is the current one; the last change the history records should end in it. When it does not, the field was edited by hand after the last recorded change: the new value is used from that change's date on, without a date of its own. Record the change with `plan set` (or a [[log]] entry with its date).",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }\n\n[[log]]\ndate = 2017-06-12\nstatus = { from = \"active\", to = \"done\" }",
+    },
+    RuleInfo {
+        rule: Rule::HistoryDate,
+        severity: Warning,
+        summary: "a [[log]] entry dated outside the plan year or in the future",
+        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2071-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+    },
+    RuleInfo {
+        rule: Rule::UndatedStatus,
+        severity: Warning,
+        summary: "a status other than planned with no dated change behind it",
+        explanation: "A status set by hand without a [[log]] entry has no date: every report takes it to hold from the start of the plan (a memo of the first quarter would count it done), and the memo says how many of its statuses rest on such values. Record when it changed.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
     },
 ];
 

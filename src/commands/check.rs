@@ -64,9 +64,28 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     } else {
         with_levels(load(config)?)
     };
-    let mut diags = check(&plan);
-    keep_sure_fixes(&plan, &mut diags);
-    diags.extend(super::schema::outdated(&plan));
+    let diags = member_findings(&plan);
+    finish(config, args, &plan, diags, out)
+}
+
+/// Every finding of one plan, the sure fixes marked and an outdated schema noted (shared
+/// with a workspace's check, member by member).
+pub(crate) fn member_findings(plan: &Plan) -> Vec<crate::check::Diagnostic> {
+    let mut diags = check(plan);
+    keep_sure_fixes(plan, &mut diags);
+    diags.extend(super::schema::outdated(plan));
+    diags
+}
+
+/// Writes the findings `diags` of `plan` as `args` asks and chooses the exit code (shared
+/// with a workspace's check, whose `plan` holds every member's files).
+pub(crate) fn finish(
+    config: &Config,
+    args: &CheckArgs,
+    plan: &Plan,
+    mut diags: Vec<crate::check::Diagnostic>,
+    out: Out<'_>,
+) -> Outcome {
     let (errors, warnings) = counts(&diags);
     if args.quiet {
         // Only what fails the run is shown (with --strict, warnings fail it too).
@@ -87,7 +106,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     } else {
         match args.format {
             CheckFormat::Text => {
-                render::text::text(&plan, &diags, color, buffer)?;
+                render::text::text(plan, &diags, color, buffer)?;
                 if !args.quiet {
                     writeln!(
                         buffer,
@@ -103,12 +122,12 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
                     }
                 }
             }
-            CheckFormat::Concise => render::concise::concise(&plan, &diags, buffer)?,
-            CheckFormat::Json => render::json::json(&plan, &diags, buffer)?,
-            CheckFormat::Github => render::github::github(&plan, &diags, buffer)?,
-            CheckFormat::Gitlab => render::gitlab::gitlab(&plan, &diags, buffer)?,
-            CheckFormat::Sarif => render::sarif::sarif(&plan, &diags, buffer)?,
-            CheckFormat::Junit => render::junit::junit(&plan, &diags, args.strict, buffer)?,
+            CheckFormat::Concise => render::concise::concise(plan, &diags, buffer)?,
+            CheckFormat::Json => render::json::json(plan, &diags, buffer)?,
+            CheckFormat::Github => render::github::github(plan, &diags, buffer)?,
+            CheckFormat::Gitlab => render::gitlab::gitlab(plan, &diags, buffer)?,
+            CheckFormat::Sarif => render::sarif::sarif(plan, &diags, buffer)?,
+            CheckFormat::Junit => render::junit::junit(plan, &diags, args.strict, buffer)?,
         }
     }
     match &args.output {
@@ -140,7 +159,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
 
 /// The levels `--deny`, `--warn` and `--allow` set (`None`: off). A rule named by two of
 /// them is a usage error: which one was meant cannot be known.
-fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
+pub(crate) fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
     let mut levels: HashMap<Rule, (Option<Severity>, &str)> = HashMap::new();
     let given = [
         (&args.deny, Some(Severity::Error), "--deny"),

@@ -104,6 +104,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         status: "planned".into(),
         deadline,
         tags: args.tags.clone(),
+        added: Some(config.today),
         ..NewInitiative::default()
     };
     let relative = if folder.is_empty() {

@@ -189,12 +189,18 @@ impl InitiativeDoc {
         true
     }
 
-    /// Appends a `[[log]]` entry, after any there are. A log written in another shape is
-    /// never dropped: a `[log]` table, dotted keys `log.date`/`log.text` or a `log = { … }`
-    /// (one entry) becomes the first `[[log]]` entry, with every value it had; a list of
-    /// inline tables gets one more.
+    /// Adds a `[[log]]` note dated `date`, after the entries dated on or before it. A log
+    /// written in another shape is never dropped: a `[log]` table, dotted keys
+    /// `log.date`/`log.text` or a `log = { … }` (one entry) becomes the first `[[log]]` entry,
+    /// with every value it had; a list of inline tables gets one more.
     /// Any other `log` (text, a number, a list of text) refuses the note.
     pub fn append_log(&mut self, date: NaiveDate, text: &str) -> Result<(), Failure> {
+        // A log in the usual shapes gets the note where its date belongs (see
+        // [`super::history`]); the other shapes are handled below.
+        if self.log_is_a_list() {
+            self.add_note(date, text);
+            return Ok(());
+        }
         let mut entry = Table::new();
         entry.insert(
             "date",

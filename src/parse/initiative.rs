@@ -11,12 +11,12 @@ use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    Alias, CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
+    Alias, CatalogueIndex, Changed, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
     UnknownName,
 };
 
 /// The keys of an initiative file.
-pub const INITIATIVE_FIELDS: [&str; 15] = [
+pub const INITIATIVE_FIELDS: [&str; 16] = [
     "title",
     "description",
     "period",
@@ -30,11 +30,22 @@ pub const INITIATIVE_FIELDS: [&str; 15] = [
     "owner",
     "tags",
     "follow_up",
+    "added",
     "log",
     // Accepted so that a file may say which plan it belongs to; not used.
     "plan",
 ];
-const LOG_FIELDS: [&str; 2] = ["date", "text"];
+/// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records.
+pub const LOG_FIELDS: [&str; 8] = [
+    "date",
+    "text",
+    "status",
+    "funding",
+    "period",
+    "deadline",
+    "tracks",
+    "locations",
+];
 
 /// Reads one initiative file. Returns the initiative when its required fields could be
 /// read; every problem found goes into `diags`, whatever the rule's configured severity
@@ -102,7 +113,8 @@ pub fn initiative(
     let owner = r.string(&table, "owner").map(Spanned::into_inner);
     let tags = r.string_list(&table, "tags");
     let follow_up = r.string(&table, "follow_up").map(Spanned::into_inner);
-    let log = read_log(&mut r, &table);
+    let added = r.date(&table, "added");
+    let log = read_log(&mut r, &table, index);
 
     if !had_syntax_errors {
         if !table.contains_key("title") {
@@ -194,6 +206,8 @@ pub fn initiative(
         }
     }
 
+    let status_span = status.as_ref().map(|s| s.span());
+    let funding_span = funding.as_ref().map(|f| f.span());
     let title = title?;
     let period = period?;
     let tracks_list = raw_tracks?;
@@ -218,7 +232,11 @@ pub fn initiative(
         tags: strings(tags),
         follow_up,
         log,
+        added: added.as_ref().map(|d| *d.get_ref()),
         spans: Spans {
+            status: status_span,
+            funding: funding_span,
+            added: added.map(|d| d.span()),
             period: period.span(),
             tracks: tracks_list.span(),
             depends_on: depends_spans,
@@ -238,7 +256,7 @@ pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String
     .unwrap_or_default()
 }
 
-fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
+fn read_log(r: &mut Reader<'_>, table: &Table<'_>, index: &CatalogueIndex<'_>) -> Vec<LogEntry> {
     let Some(value) = table.get("log") else {
         return Vec::new();
     };
@@ -260,6 +278,54 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
         r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
         let date = r.date(t, "date");
         let text = r.text(t, "text");
+        let status = required(changed(r, t, "status", |r, t, k| {
+            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)), |t| {
+                status_from_user(t).map(Status::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let funding = changed(r, t, "funding", |r, t, k| {
+            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)), |t| {
+                funding_from_user(t).map(Funding::as_str)
+            })
+            .map(Spanned::into_inner)
+        });
+        let period = required(changed(r, t, "period", |r, t, k| {
+            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)), |t| {
+                period_from_user(t).map(Period::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let deadline = changed(r, t, "deadline", |r, t, k| {
+            r.date(t, k).map(Spanned::into_inner)
+        });
+        let names = |r: &mut Reader<'_>, t: &Table<'_>, k: &str, track: bool| {
+            let list = r.string_list(t, k)?;
+            Some(
+                list.into_inner()
+                    .into_iter()
+                    .map(|n| {
+                        let n = n.into_inner();
+                        if track && index.is_cross_cutting(&n) {
+                            crate::model::CROSS_CUTTING.to_string()
+                        } else {
+                            let known = if track {
+                                index.track(&n)
+                            } else {
+                                index.location(&n)
+                            };
+                            known.map_or(n, str::to_string)
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let tracks = required(changed(r, t, "tracks", |r, t, k| names(r, t, k, true)));
+        let locations =
+            changed(r, t, "locations", |r, t, k| names(r, t, k, false)).map(|c| Changed {
+                from: c.from.map(Option::unwrap_or_default),
+                to: c.to.unwrap_or_default(),
+            });
         if !t.contains_key("date") {
             r.push(fields::missing_in_entry(
                 r.file,
@@ -269,7 +335,18 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
                 "date = 2017-04-20",
             ));
         }
-        if !t.contains_key("text") {
+        let mut log = LogEntry {
+            date: Default::default(),
+            text: text.map(Spanned::into_inner).unwrap_or_default(),
+            status,
+            funding,
+            period,
+            deadline,
+            tracks,
+            locations,
+            span: entry.span(),
+        };
+        if !t.contains_key("text") && !log.has_changes() {
             r.push(fields::missing_in_entry(
                 r.file,
                 "log",
@@ -277,13 +354,52 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
                 entry.span(),
                 "text = \"Første møde holdt.\"",
             ));
+            continue;
         }
-        if let (Some(date), Some(text)) = (date, text) {
-            out.push(LogEntry {
-                date: date.into_inner(),
-                text: text.into_inner(),
-            });
+        if let Some(date) = date {
+            log.date = date.into_inner();
+            out.push(log);
         }
     }
     out
+}
+
+/// A recorded change of `key` in a `[[log]]` entry: `key = VALUE` (the new value) or
+/// `key = { from = VALUE, to = VALUE }`; `to` left out means the field was removed.
+fn changed<T>(
+    r: &mut Reader<'_>,
+    entry: &Table<'_>,
+    key: &str,
+    read: impl Fn(&mut Reader<'_>, &Table<'_>, &str) -> Option<T>,
+) -> Option<Changed<Option<T>>> {
+    let value = entry.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(inner) => {
+            r.unknown_keys(inner, &["from", "to"], "a recorded change");
+            let from = read(r, inner, "from");
+            let to = read(r, inner, "to");
+            if (inner.contains_key("from") && from.is_none())
+                || (inner.contains_key("to") && to.is_none())
+            {
+                return None;
+            }
+            Some(Changed {
+                from: inner.contains_key("from").then_some(from),
+                to,
+            })
+        }
+        _ => read(r, entry, key).map(|to| Changed {
+            from: None,
+            to: Some(to),
+        }),
+    }
+}
+
+/// A change of a field that cannot be removed: without `to` it records nothing.
+fn required<T>(change: Option<Changed<Option<T>>>) -> Option<Changed<T>> {
+    let change = change?;
+    Some(Changed {
+        from: change.from.flatten(),
+        to: change.to?,
+    })
 }

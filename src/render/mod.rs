@@ -9,6 +9,7 @@ pub mod escape;
 pub mod json;
 pub mod list;
 pub mod list_xlsx;
+pub mod network;
 pub mod office;
 pub mod report;
 pub mod schema;

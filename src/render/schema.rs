@@ -39,7 +39,7 @@ impl SchemaKind {
 }
 
 /// Each key of an initiative file with its description (the order of `INITIATIVE_FIELDS`).
-pub const INITIATIVE_KEYS: [(&str, &str); 15] = [
+pub const INITIATIVE_KEYS: [(&str, &str); 16] = [
     ("title", "What the initiative is, in a line (required)."),
     ("description", "The initiative in full; text over several lines in \"\"\" … \"\"\"."),
     ("period", "When it is due: \"year\" for the whole year, or the quarter \"Q1\"…\"Q4\" (required)."),
@@ -53,7 +53,8 @@ pub const INITIATIVE_KEYS: [(&str, &str); 15] = [
     ("owner", "Who is responsible."),
     ("tags", "Free words to find it by (`plan list --tag`)."),
     ("follow_up", "What comes after it, e.g. in next year's plan (`plan init --from`)."),
-    ("log", "Dated progress notes, newest last: [[log]] with date and text (`plan note`)."),
+    ("added", "The day it was added to the plan (written by `plan new`); before it, it is not part of the plan."),
+    ("log", "The dated history, in date order: [[log]] with a date, a note (text) and/or the changes it records, e.g. status = { from = \"planned\", to = \"active\" } (`plan note`, `plan set`)."),
     ("plan", "Which plan the file belongs to; accepted and not used."),
 ];
 
@@ -171,6 +172,17 @@ fn date() -> Value {
     json!({"type": "string", "format": "date", "pattern": DATE})
 }
 
+/// A change recorded in a `[[log]]` entry: the new value, or `{ from, to }`.
+fn changed(value: Value) -> Value {
+    json!({
+        "description": "A recorded change: the new value, or { from = …, to = … } (to left out: the field was removed).",
+        "anyOf": [
+            value.clone(),
+            {"type": "object", "additionalProperties": false, "properties": {"from": value.clone(), "to": value}}
+        ]
+    })
+}
+
 fn strings() -> Value {
     json!({"type": "array", "items": {"type": "string"}})
 }
@@ -214,6 +226,7 @@ fn initiative(catalogue: &Catalogue) -> Value {
             ("owner", json!({"type": "string"})),
             ("tags", strings()),
             ("follow_up", json!({"type": "string"})),
+            ("added", date()),
             (
                 "log",
                 json!({
@@ -221,10 +234,16 @@ fn initiative(catalogue: &Catalogue) -> Value {
                     "items": {
                         "type": "object",
                         "additionalProperties": false,
-                        "required": ["date", "text"],
+                        "required": ["date"],
                         "properties": {
-                            "date": {"description": "The day of the note.", "type": "string", "format": "date", "pattern": DATE},
-                            "text": {"description": "What happened.", "type": "string", "minLength": 1}
+                            "date": {"description": "The day of the note or change.", "type": "string", "format": "date", "pattern": DATE},
+                            "text": {"description": "What happened.", "type": "string", "minLength": 1},
+                            "status": changed(words(Status::ALL.iter().map(|s| s.as_str()).collect())),
+                            "funding": changed(words(Funding::ALL.iter().map(|f| f.as_str()).collect())),
+                            "period": changed(words(Period::ALL.iter().map(|p| p.as_str()).collect())),
+                            "deadline": changed(date()),
+                            "tracks": changed(json!({"type": "array", "items": any_case(&tracks)})),
+                            "locations": changed(json!({"type": "array", "items": any_case(&places)})),
                         }
                     }
                 }),

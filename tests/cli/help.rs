@@ -14,6 +14,7 @@ fn help_of_every_command() {
         "new",
         "set",
         "note",
+        "history",
         "import",
         "init",
         "schema",

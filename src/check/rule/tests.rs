@@ -37,6 +37,10 @@ fn the_single_file_examples_break_their_rule_and_the_fixes_do_not() {
         Rule::UnknownTrack,
         Rule::UnknownLocation,
         Rule::DeadlineOutsidePeriod,
+        Rule::HistoryOrder,
+        Rule::HistoryMismatch,
+        Rule::HistoryDate,
+        Rule::UndatedStatus,
     ];
     for rule in single_file {
         let info = rule.info();

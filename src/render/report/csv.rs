@@ -61,5 +61,16 @@ pub fn render(
         ];
         convention::row(&mut csv, &record)?;
     }
+    // A spreadsheet has no summary: the files the memo may leave out get a row of their own,
+    // the sentence in the title column, so that nobody takes the rows for the whole plan.
+    if !report.left_out.is_empty() {
+        let mut record = vec![String::new(); 10];
+        record[0] = w.report_left_out.to_string();
+        record[2] = (w.sentence_left_out)(
+            w.count(w.n_files, report.left_out.len()),
+            &report.left_out.join(", "),
+        );
+        convention::row(&mut csv, &record)?;
+    }
     csv.flush()
 }

@@ -17,8 +17,8 @@ use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
-    tracks_text,
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
+    status_text, tracks_text,
 };
 
 mod charts;
@@ -122,6 +122,26 @@ fn body(w: &Words, report: &Report) -> Markup {
                     }
                 }),
             ))
+        }
+
+        h2 { ((w.report_since)(report.quarter.quarter().unwrap_or(1))) } "\n"
+        @let since = since_lines(w, report);
+        @if since.is_empty() {
+            p { (w.none_since) } "\n"
+        } @else {
+            ul {
+                @for line in &since {
+                    li { (line) } "\n"
+                }
+            } "\n"
+        }
+        @if !report.left_out.is_empty() {
+            h2 { (w.report_left_out) } "\n"
+            ul {
+                @for file in &report.left_out {
+                    li { (file) } "\n"
+                }
+            } "\n"
         }
 
         h2 { (next_heading(w, report)) } "\n"
