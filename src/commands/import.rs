@@ -18,7 +18,7 @@ use crate::parse::DEFAULT_MANIFEST;
 use crate::render::diagnostics;
 use crate::render::schema::SchemaKind;
 use crate::text::{clean, clean_line};
-use crate::write::{move_new, write_atomic, WriteError};
+use crate::write::write_staged;
 
 use super::{Out, Outcome};
 
@@ -155,7 +155,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         )?;
         return Ok(EXIT_OK);
     }
-    write_staged(&plan, &files, &display, out)?;
+    write_staged(&plan.dir, &files, &display, out)?;
     made.0 = None;
     writeln!(
         out,
@@ -309,69 +309,6 @@ fn ensure_valid_import(
     }
     message.push_str(": nothing was written");
     Err(Failure::invalid(message).into())
-}
-
-/// Writes the files into a hidden staging folder inside the plan folder (the loader skips
-/// it), then moves each into place without replacing anything. A write that fails (a full
-/// disk) leaves the plan folder as it was; a move that fails (a file of that name appeared)
-/// stops with the files already moved in named, on standard output and in the error.
-fn write_staged(
-    plan: &Plan,
-    files: &[(String, String)],
-    display: &dyn Fn(&str) -> String,
-    out: Out<'_>,
-) -> anyhow::Result<()> {
-    let stage = tempfile::Builder::new()
-        .prefix(".plan-import-")
-        .tempdir_in(&plan.dir)
-        .map_err(|e| {
-            Failure::usage(format!(
-                "cannot write into `{}`: {}; nothing was imported",
-                plan.dir.display(),
-                io_reason(&e)
-            ))
-        })?;
-    for (relative, text) in files {
-        write_atomic(&stage.path().join(relative), text.as_bytes(), false).map_err(|e| {
-            let reason = match &e {
-                WriteError::Io { source, .. } => io_reason(source),
-                other => other.to_string(),
-            };
-            Failure::usage(format!(
-                "cannot write `{}`: {reason}; nothing was imported",
-                display(relative)
-            ))
-        })?;
-    }
-    let mut moved: Vec<String> = Vec::new();
-    for (relative, _) in files {
-        if let Err(e) = move_new(&stage.path().join(relative), &plan.dir.join(relative)) {
-            let reason = match &e {
-                WriteError::Exists(_) => "something of that name is in the way".to_string(),
-                WriteError::Io { source, .. } => io_reason(source),
-                other => other.to_string(),
-            };
-            let written = if moved.is_empty() {
-                "nothing was imported".to_string()
-            } else {
-                format!(
-                    "only {} of {} files were written: {}",
-                    moved.len(),
-                    files.len(),
-                    moved.join(", ")
-                )
-            };
-            return Err(Failure::usage(format!(
-                "cannot write `{}`: {reason}; {written}",
-                display(relative)
-            ))
-            .into());
-        }
-        let shown = display(relative);
-        writeln!(out, "{shown}")?;
-        moved.push(shown);
-    }
-    Ok(())
 }
 
 /// A plan folder `plan import` made: removed again (if nothing else is in it) when the

@@ -260,7 +260,7 @@ fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
 /// only the changed part is replaced. `None` when `raw` does not load as `before` (the file
 /// changed since it was read).
 pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
-    let (loaded, problem) = crate::load::source::decode(raw);
+    let (loaded, problem) = crate::load::encoding::decode(raw);
     if problem.is_some() || loaded != before {
         return None;
     }

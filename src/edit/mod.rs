@@ -29,4 +29,6 @@ pub use guard::{check_change, ensure_valid, find_file, Checked};
 pub use new::{manifest_for, unique_id, NewInitiative};
 
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 mod tests;

@@ -17,11 +17,13 @@
 //! - [`rows`]: the table's lines into rows, their period headings and the memo's date;
 //! - [`names`]: the tracks of a track cell, and the places an initiative's text names;
 //! - [`titles`]: a title (a whole clause or phrase) and an id for each row, and the row's
-//!   initiative file.
+//!   initiative file;
+//! - [`words`]: the Danish and English words the titles are cut by.
 
 mod names;
 mod rows;
 mod titles;
+mod words;
 
 pub use names::{find_places, places_of, split_tracks, Places, SplitTracks, REFERENCE_MARKERS};
 pub use rows::{parse, period_heading};

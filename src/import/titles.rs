@@ -21,6 +21,10 @@
 //! the limit is cut, and ends in "…"); a title that is not the row's whole text is
 //! *shortened*, and `plan import` lists those for review.
 
+use super::words::{
+    ABBREVIATIONS, CLAUSE_OPENERS, CLAUSE_STARTS, CONJUNCTIONS, ID_STOP_WORDS, PREPOSITIONS,
+    WEAK_ENDINGS,
+};
 use super::Row;
 
 /// The most characters of a title made from a row's text.
@@ -31,201 +35,6 @@ pub const ID_MAX: usize = 48;
 
 /// The fewest characters a shortened title or id phrase must keep to say something.
 const MIN: usize = 15;
-
-/// Words that do not end a title well: prepositions, conjunctions, articles, and the
-/// first word of a compound preposition ("i forbindelse med", "sammen med").
-const WEAK_ENDINGS: &[&str] = &[
-    "og",
-    "eller",
-    "i",
-    "af",
-    "på",
-    "til",
-    "med",
-    "for",
-    "om",
-    "fra",
-    "ved",
-    "samt",
-    "de",
-    "det",
-    "den",
-    "en",
-    "et",
-    "som",
-    "der",
-    "at",
-    "hvor",
-    "herunder",
-    "mod",
-    "henblik",
-    "bl.a.",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "to",
-    "with",
-    "the",
-    "a",
-    "an",
-    "at",
-    "by",
-    "forbindelse",
-    "sammen",
-    "fokus",
-    "baggrund",
-    "samarbejde",
-    "partnerskab",
-    "tværs",
-    "forhold",
-    "vedrørende",
-    "særligt",
-    "særlig",
-    "frem",
-    "henholdsvis",
-    "including",
-    "as",
-];
-
-/// Phrases that begin a new clause: a title may end just before them.
-const CLAUSE_STARTS: &[&str] = &[
-    " med henblik på ",
-    " med særligt fokus på ",
-    " med særlig fokus på ",
-    " med fokus på ",
-    " med vægt på ",
-    " med udgangspunkt i ",
-    " sætter fokus på ",
-    " med det formål at ",
-    " med det mål at ",
-    " for at ",
-    " så at ",
-    " pba ",
-    " pba. ",
-    " p.b.a. ",
-    " på baggrund af ",
-    " i samarbejde med ",
-    " i partnerskab med ",
-    " sammen med ",
-    " herunder ",
-    " bl.a. ",
-    " blandt andet ",
-    " frem mod ",
-    " frem til ",
-    " afhængig af ",
-    " afhængigt af ",
-    " inspireret af ",
-    " ligesom ",
-    " navnlig ",
-    " især ",
-    " fx ",
-    " f.eks. ",
-    " eksempelvis ",
-    " hvor ",
-    " hvilket ",
-    " in order to ",
-    " with a focus on ",
-    " with focus on ",
-    " focusing on ",
-    " with a view to ",
-    " based on ",
-    " in cooperation with ",
-    " in collaboration with ",
-    " in partnership with ",
-    " together with ",
-    " including ",
-    " drawing on ",
-    " inspired by ",
-    " such as ",
-    " so that ",
-    " until ",
-    " e.g. ",
-    " especially ",
-    " in particular ",
-    "; ",
-    ": ",
-    " – ",
-    " — ",
-    " - ",
-];
-
-/// Prepositions (and "samt"): a title may end before them with a whole noun phrase.
-const PREPOSITIONS: &[&str] = &[
-    " i ",
-    " på ",
-    " for ",
-    " til ",
-    " med ",
-    " af ",
-    " om ",
-    " fra ",
-    " ved ",
-    " mod ",
-    " hos ",
-    " under ",
-    " efter ",
-    " inden ",
-    " uden ",
-    " blandt ",
-    " gennem ",
-    " via ",
-    " vedrørende ",
-    " omkring ",
-    " samt ",
-    " in ",
-    " on ",
-    " for ",
-    " to ",
-    " with ",
-    " of ",
-    " at ",
-    " from ",
-    " by ",
-    " about ",
-    " through ",
-    " within ",
-    " across ",
-    " as well as ",
-    " among ",
-    " during ",
-    " towards ",
-];
-
-const CONJUNCTIONS: &[&str] = &[" og ", " eller ", " and ", " or "];
-
-/// Words after a comma that begin a clause, not the next name of a list.
-const CLAUSE_OPENERS: &[&str] = &[
-    "herunder",
-    "hvor",
-    "der",
-    "som",
-    "men",
-    "bl.a.",
-    "så",
-    "hvilket",
-    "mens",
-    "idet",
-    "fordi",
-    "blandt",
-    "navnlig",
-    "især",
-    "med",
-    "which",
-    "where",
-    "including",
-    "but",
-    "while",
-    "with",
-    "so",
-];
-
-/// Abbreviations whose dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "bl.a", "mm", "m.m", "pba", "p.b.a", "fx", "f.eks", "ca", "jf", "evt", "inkl", "osv", "dvs",
-    "nr", "kl", "e.g",
-];
 
 /// A title made from a row's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -507,12 +316,6 @@ fn title_id_keeping(title: &str, keep: &[&str]) -> String {
     }
     cut
 }
-
-/// Small words an id of a long title leaves out.
-const ID_STOP_WORDS: &[&str] = &[
-    "af", "og", "i", "for", "til", "med", "på", "paa", "de", "det", "den", "en", "et", "at", "som",
-    "samt", "mod", "om", "of", "and", "the", "a", "an", "in", "on", "to", "with",
-];
 
 /// The slug of `s` without [`ID_STOP_WORDS`]: "Fokuseret indsats for kommunikation og
 /// synliggørelse" → `fokuseret-indsats-kommunikation-synliggoerelse`.

@@ -1,18 +1,18 @@
 //! Reading a plan folder from disk: which files, in which order, and their text.
 //! Nothing here interprets TOML; that is [`crate::parse`]'s job.
 //!
-//! - [`source`]: one file's text, decoded, with line and column lookup;
+//! - [`encoding`]: bytes into text (which encoding, decoding, the problem when they are not text);
+//! - [`source`]: one file's text as read, its shown path, line and column lookup;
 //! - [`walk`]: the folder's files, sorted, read;
 //! - [`parallel`]: the work spread over the cores.
 
+pub mod encoding;
 pub mod parallel;
 pub mod source;
 pub mod walk;
 
-pub use source::{
-    decode, decode_owned, decode_text, detect, io_reason, line_col, virtual_source, Encoding,
-    ReadProblem, SourceFile,
-};
+pub use encoding::{decode, decode_owned, decode_text, detect, Encoding, ReadProblem};
+pub use source::{io_reason, line_col, virtual_source, SourceFile};
 pub use walk::{read_folder, Folder};
 
 /// Reading and parsing in one: these live in [`crate::parse::plan`]; the old paths are kept

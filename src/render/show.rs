@@ -90,7 +90,10 @@ fn related(
         facts.push_str("; ");
         facts.push_str(&reasons_text(init, judgement, words, paint));
     }
-    writeln!(out, "  {} ({facts})", paint.bold(&clean_line(&init.id)))?;
+    let line = format!("{} ({facts})", paint.bold(&clean_line(&init.id)));
+    for line in text::wrap(&line, width, "  ", "    ") {
+        writeln!(out, "{line}")?;
+    }
     writeln!(
         out,
         "    {}",
@@ -172,9 +175,13 @@ pub fn text(
         .map(|(l, _)| text::width(l))
         .max()
         .unwrap_or(0);
+    // A long value wraps under itself, between words ("2. kvartal" kept whole).
+    let hanging = " ".repeat(label_width + 4);
     for (label, value) in &fields {
         let pad = " ".repeat(label_width - text::width(label));
-        writeln!(out, "  {label}{pad}  {value}")?;
+        for line in text::wrap(value, width, &format!("  {label}{pad}  "), &hanging) {
+            writeln!(out, "{line}")?;
+        }
     }
 
     if let Some(description) = &init.description {

@@ -7,8 +7,11 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::{
-    Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
+    Cell, Color, ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Table,
+    TableStyle, Width,
 };
+
+use crate::text::widest_word;
 
 /// The narrowest width we lay out for, even when the terminal claims less.
 const MIN_WIDTH: u16 = 40;
@@ -135,10 +138,63 @@ pub fn write_table(table: &mut Table, out: &mut dyn Write) -> io::Result<()> {
     for column in table.column_iter_mut() {
         column.set_padding((0, 1));
     }
+    keep_words_whole(table);
     for line in table.lines() {
         writeln!(out, "{INDENT}{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// Sets the width of each column of `table` so that comfy-table wraps a cell between words,
+/// never inside one ("Planlag/t") nor between "2." and "kvartal": each column is at least as
+/// wide as its widest word (header included; an ordinal and its word count as one), and
+/// columns are widened to their whole text, the cheapest first, while the table fits its
+/// width. Widths include the padding: call it once the padding is set. A table whose words
+/// do not fit side by side is wider than asked rather than cut mid-word.
+pub fn keep_words_whole(table: &mut Table) {
+    let columns = table.column_count();
+    let mut word = vec![0usize; columns];
+    let mut whole = vec![0usize; columns];
+    for row in table.header().into_iter().chain(table.row_iter()) {
+        for (i, cell) in row.cell_iter().enumerate().take(columns) {
+            let content = cell.content();
+            word[i] = word[i].max(widest_word(&content));
+            let longest = content.lines().map(crate::text::width).max().unwrap_or(0);
+            whole[i] = whole[i].max(longest);
+        }
+    }
+    // One column between each two columns (a line, or a space where the style has none).
+    let gaps = columns.saturating_sub(1);
+    let available = table
+        .width()
+        .map_or(usize::MAX, |w| usize::from(w).saturating_sub(gaps));
+    let pads: usize = table
+        .column_iter()
+        .map(|c| usize::from(c.padding_width()))
+        .sum();
+    if word.iter().sum::<usize>() + pads > available {
+        // Too narrow for the padding too: the gap alone separates the columns.
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 0));
+        }
+    }
+    let mut widths: Vec<usize> = table
+        .column_iter()
+        .zip(&word)
+        .map(|(column, w)| w + usize::from(column.padding_width()))
+        .collect();
+    let mut order: Vec<usize> = (0..columns).collect();
+    order.sort_by_key(|&i| whole[i] - word[i]);
+    for i in order {
+        let extra = whole[i] - word[i];
+        if widths.iter().sum::<usize>() + extra <= available {
+            widths[i] += extra;
+        }
+    }
+    for (column, w) in table.column_iter_mut().zip(widths) {
+        let w = u16::try_from(w).unwrap_or(u16::MAX);
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+    }
 }
 
 /// Upper-cases the first letter: "færdig" → "Færdig".

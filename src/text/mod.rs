@@ -20,5 +20,5 @@ pub mod year;
 pub use guard::{break_markers, guard, LineGuard};
 pub use sanitize::{clean, clean_line, is_line_break, is_unsafe, mask, strip, visible};
 pub use width::{pad_left, pad_right, truncate, width};
-pub use wrap::{wrap, wrap_items, wrap_paragraphs};
+pub use wrap::{widest_word, wrap, wrap_items, wrap_paragraphs};
 pub use year::replace_year;

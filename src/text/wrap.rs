@@ -75,6 +75,17 @@ fn words_keeping_ordinals(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_>
     )
 }
 
+/// The display width of the widest word of `text` as [`wrap`] sees it (an ordinal and the
+/// word after it count as one: "2. kvartal"), line by line: the narrowest column `text`
+/// fits in without a word being split. 0 for blank text.
+pub fn widest_word(text: &str) -> usize {
+    text.lines()
+        .flat_map(words_keeping_ordinals)
+        .map(|w| width(w.word))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Wraps one paragraph to lines of at most `max` columns (a longer word overflows on a line
 /// of its own); the first line starts with `first`, the others with `rest`. Line breaks and
 /// tabs in `text` count as spaces; runs of spaces become one. Always at least one line.

@@ -103,3 +103,57 @@ fn an_id_whose_file_cannot_be_read_points_to_check() {
     let out = f.run(&["show", "i-stykker"]).code(1);
     assert!(stderr(&out).contains("plan check"), "{}", stderr(&out));
 }
+
+/// The ids of the shipped plan's initiatives: the stems of its files.
+fn shipped_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(shipped_plans()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            for file in std::fs::read_dir(&path).unwrap() {
+                let file = file.unwrap().path();
+                if file.extension().is_some_and(|e| e == "toml") {
+                    ids.push(file.file_stem().unwrap().to_string_lossy().into_owned());
+                }
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+#[test]
+fn at_56_columns_every_field_wraps_between_words_keeping_2_kvartal_whole() {
+    let ids = shipped_ids();
+    assert!(ids.len() > 10, "{ids:?}");
+    let mut saw_period_wrap = false;
+    for id in &ids {
+        let out = plan()
+            .env("COLUMNS", "56")
+            .args(["--today", "2017-05-15", "show", id])
+            .assert()
+            .success();
+        let text = stdout(&out);
+        for line in text.lines() {
+            // Only a word longer than the room (a file's path) may overflow, on its own.
+            assert!(
+                line.chars().count() <= 56 || line.split_whitespace().count() <= 2,
+                "{id}: `{line}`\n{text}"
+            );
+            // An ordinal never ends a line: "2." stays with "kvartal", "30." with "juni".
+            let last = line.split_whitespace().last().unwrap_or("");
+            let digits = last.trim_start_matches('(').trim_end_matches('.');
+            assert!(
+                !(last.ends_with('.')
+                    && (1..=2).contains(&digits.len())
+                    && digits.chars().all(|c| c.is_ascii_digit())),
+                "{id}: ordinal at the end of `{line}`\n{text}"
+            );
+        }
+        // The period row, up to 60 columns wide, wraps under itself.
+        saw_period_wrap |= text.contains(
+            "\n  Periode    1. kvartal (1. januar 2017 – 31. marts\n             2017)\n",
+        );
+    }
+    assert!(saw_period_wrap);
+}

@@ -418,3 +418,37 @@ fn one_initiative_is_counted_in_the_singular_in_both_languages() {
     let da = stdout(&two.run(&["--today", "2017-02-01", "status"]).code(0));
     assert!(da.contains("\n2 indsatser  planlagt 2"), "{da}");
 }
+
+#[test]
+fn at_56_columns_the_periods_table_keeps_words_and_2_kvartal_whole() {
+    for (lang, words) in [
+        (
+            "da",
+            &["Periode", "Færdig", "Planlagt", "Forsinket", "2. kvartal"][..],
+        ),
+        ("en", &["Period", "Done", "Planned", "Late"][..]),
+    ] {
+        let out = plan()
+            .env("COLUMNS", "56")
+            .args(["--today", "2017-05-15", "--lang", lang, "status"])
+            .assert()
+            .success();
+        let text = stdout(&out);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 56, "`{line}`\n{text}");
+            let last = line.split_whitespace().last().unwrap_or("");
+            let number = last.trim_end_matches('.');
+            assert!(
+                !(last.ends_with('.')
+                    && !number.is_empty()
+                    && number.chars().all(|c| c.is_ascii_digit())),
+                "an ordinal ends `{line}`\n{text}"
+            );
+        }
+        // Each heading and period is whole on one line (comfy-table cut "Planlag/t").
+        let table: Vec<&str> = text.lines().collect();
+        for word in words {
+            assert!(table.iter().any(|l| l.contains(word)), "{word}:\n{text}");
+        }
+    }
+}

@@ -14,163 +14,24 @@
 use std::io::{self, Cursor, Write};
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Header, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts,
-    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableCellMargins,
-    TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Docx, Header, Level, LevelJc, LevelText, NumberFormat,
+    Numbering, PageMargin, Paragraph, RunFonts, SpecialIndentType, Start, Table,
 };
 
 use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
+mod blocks;
+
+use blocks::{
+    bullet, heading, paragraph, plain, styles, table, text, Align, Cell, A4, BODY_SIZE, BULLETS,
+    MARGIN, TABLE_SIZE,
+};
+
 use super::{
     as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
     status_text, tracks_text,
 };
-
-/// A4 in twentieths of a point (210 × 297 mm).
-const A4: (u32, u32) = (11906, 16838);
-/// 2 cm.
-const MARGIN: i32 = 1134;
-/// The width between the margins.
-const TEXT_WIDTH: usize = 11906 - 2 * 1134;
-/// Body text 11 pt, tables 9 pt (in half-points).
-const BODY_SIZE: usize = 22;
-const TABLE_SIZE: usize = 18;
-/// docx-rs already defines numbering 1 (decimal); the bullet list is 2.
-const BULLETS: usize = 2;
-
-fn styles(docx: Docx) -> Docx {
-    docx.add_style(
-        Style::new("Title", StyleType::Paragraph)
-            .name("Title")
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .size(36)
-            .bold(),
-    )
-    .add_style(
-        Style::new("Subtitle", StyleType::Paragraph)
-            .name("Subtitle")
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .size(24)
-            .color("595959")
-            .line_spacing(LineSpacing::new().after(120)),
-    )
-    .add_style(
-        Style::new("Heading1", StyleType::Paragraph)
-            .name("heading 1")
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .size(28)
-            .bold()
-            .color("1F3864")
-            .line_spacing(LineSpacing::new().before(280).after(100))
-            .outline_lvl(0),
-    )
-    .add_style(
-        Style::new("Header", StyleType::Paragraph)
-            .name("header")
-            .based_on("Normal")
-            .size(18)
-            .color("595959"),
-    )
-}
-
-fn text(s: &str) -> Run {
-    Run::new().add_text(s)
-}
-
-fn heading(s: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(text(s))
-        .style("Heading1")
-        .keep_next(true)
-}
-
-fn paragraph(s: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(text(s))
-        .line_spacing(LineSpacing::new().after(120))
-}
-
-/// How a column's cells are aligned: text left, counts right.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Align {
-    Left,
-    Right,
-}
-
-/// A table filling the text width: `widths` are relative, the header row bold and shaded
-/// rows that do not split over a page break; with `keep`, the whole table stays on one page
-/// with the paragraph after it.
-fn table(
-    headers: &[&str],
-    rows: Vec<Vec<Cell>>,
-    widths: &[usize],
-    align: &[Align],
-    keep: bool,
-) -> Table {
-    let total: usize = widths.iter().sum();
-    let twips: Vec<usize> = widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
-    let cell = |s: &str, width: usize, header: bool, align: Align, bold: bool| {
-        let mut run = Run::new().add_text(s).size(TABLE_SIZE);
-        if header || bold {
-            run = run.bold();
-        }
-        let mut p = Paragraph::new().add_run(run).keep_next(keep);
-        if align == Align::Right {
-            p = p.align(AlignmentType::Right);
-        }
-        let mut cell = TableCell::new()
-            .add_paragraph(p)
-            .width(width, WidthType::Dxa);
-        if header {
-            cell = cell.shading(Shading::new().fill("D9E2F3"));
-        }
-        cell
-    };
-    let align_of = |i: usize| align.get(i).copied().unwrap_or(Align::Left);
-    let mut table_rows = vec![TableRow::new(
-        headers
-            .iter()
-            .zip(&twips)
-            .enumerate()
-            .map(|(i, (h, w))| cell(h, *w, true, align_of(i), false))
-            .collect(),
-    )
-    .cant_split()];
-    for row in rows {
-        table_rows.push(
-            TableRow::new(
-                row.iter()
-                    .zip(&twips)
-                    .enumerate()
-                    .map(|(i, (c, w))| cell(&c.text, *w, false, align_of(i), c.bold))
-                    .collect(),
-            )
-            .cant_split(),
-        );
-    }
-    Table::new(table_rows)
-        .set_grid(twips)
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(40, 80, 40, 80))
-}
-
-/// A table cell's text, and whether it is bold (a track short of the minimum).
-struct Cell {
-    text: String,
-    bold: bool,
-}
-
-fn plain(text: String) -> Cell {
-    Cell { text, bold: false }
-}
 
 /// The table of the quarter's (or the ongoing) initiatives; the note column only when some
 /// initiative has a note, as an empty column costs a fifth of an A4 page's width.
@@ -207,12 +68,6 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Table {
         })
         .collect();
     table(&headers, rows, &widths, &[], false)
-}
-
-fn bullet(runs: Vec<Run>) -> Paragraph {
-    runs.into_iter()
-        .fold(Paragraph::new(), Paragraph::add_run)
-        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
 }
 
 /// The document.
