@@ -86,6 +86,7 @@ fn report_xlsx_has_every_q2_initiative_in_danish_tables() {
             "Tværgående og helårsindsatser",
             "Spor",
             "Kræver opmærksomhed",
+            "Siden sidste kvartal",
             "Næste kvartal"
         ]
     );
@@ -426,6 +427,7 @@ fn report_docx_has_headings_tables_a4_and_the_header_line() {
             "Tværgående og helårsindsatser",
             "Sporene til og med 2. kvartal",
             "Kræver opmærksomhed",
+            "Siden sidste kvartal",
             "Næste kvartal: 3. kvartal"
         ]
     );
