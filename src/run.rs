@@ -30,14 +30,20 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
+    // One buffer around the locked stdout: a list or report of 100,000 lines is then a few
+    // hundred `write` calls, not one per line. It is flushed before an error is printed, so
+    // that what was written comes first.
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let paint = Paint {
         color: colours.stderr,
     };
     let code = match execute(&cli, colours, &mut out) {
         Ok(code) => code,
-        Err(err) => report_error(&err, paint),
+        Err(err) => {
+            let _ = out.flush();
+            report_error(&err, paint)
+        }
     };
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

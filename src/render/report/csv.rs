@@ -4,11 +4,12 @@
 //! Danish (Danish Excel splits on semicolons, as the comma is its decimal mark) and `,` for
 //! English. Cells a spreadsheet would run as a formula are guarded with a leading `'`.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::i18n::words;
 use crate::render::escape::csv_cell;
-use crate::report::Report;
+use crate::report::{AttentionItem, Report};
 
 use super::{status_text, tracks_text};
 
@@ -35,11 +36,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         w.col_note_date,
         w.col_note,
     ])?;
+    // By id: a scan of the attention list for every row is quadratic in a large plan.
+    let by_id: HashMap<&str, &AttentionItem> = report
+        .attention
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     let attention = |id: &str| {
-        report
-            .attention
-            .iter()
-            .find(|a| a.id == id)
+        by_id
+            .get(id)
             .map(|a| a.explained.join("; "))
             .unwrap_or_default()
     };
