@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// The plan folder [default: ./plans, else the nearest plans/ upward]
+    /// The plan folder [default: the nearest folder upward that has plan.toml or plans/, up to the repository root]
     #[arg(
         long,
         global = true,
@@ -53,6 +53,64 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub color: ColorChoice,
+    /// Say on standard error which plan folder was used, how many files were read, and how long it took
+    #[arg(long, short = 'v', global = true, help_heading = "Global options")]
+    pub verbose: bool,
+}
+
+/// A value parser for an option whose words the command parses itself (in English and in
+/// Danish, `2. kvartal`, `færdig`): any text is accepted here, and the file words (`Q2`,
+/// `done`) are offered to shell completion as possible values, hidden from `--help`, which
+/// names them in prose.
+#[derive(Clone, Copy)]
+pub struct Words(fn() -> Vec<&'static str>);
+
+impl Words {
+    /// The periods as written in files: `year`, `Q1` … `Q4`.
+    pub const PERIODS: Words = Words(|| {
+        crate::model::Period::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .collect()
+    });
+    /// The quarters: `Q1` … `Q4`.
+    pub const QUARTERS: Words = Words(|| {
+        crate::model::Period::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .filter(|p| p.starts_with('Q'))
+            .collect()
+    });
+    /// The statuses as written in files: `planned`, `active` ….
+    pub const STATUSES: Words = Words(|| {
+        crate::model::Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect()
+    });
+}
+
+impl clap::builder::TypedValueParser for Words {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,27 +198,81 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// What a rule checks, why, a failing example and its fix; without RULE, every rule
+    Explain(ExplainArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per subcommand into a folder
+    Man(ManArgs),
 }
 
+/// `plan check --format`: where the findings go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// rustc style, with the source line (the default)
     Text,
+    /// One line a finding: file:line:col: severity[rule] message
+    Concise,
+    /// One JSON document: plan, summary, diagnostics
     Json,
+    /// GitHub Actions workflow commands (annotations)
     Github,
+    /// GitLab Code Quality report (JSON)
+    Gitlab,
+    /// SARIF 2.1.0 (GitHub code scanning, Azure DevOps)
+    Sarif,
+    /// JUnit XML (Jenkins, Azure Pipelines), a test suite per file
+    Junit,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(
+        long,
+        value_enum,
+        env = "PLAN_CHECK_FORMAT",
+        default_value_t = CheckFormat::Text
+    )]
     pub format: CheckFormat,
+    /// Write the findings to FILE (atomically, replacing it) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// Make RULE an error, over [rules.severity] (rules: below, or `plan explain`); repeat for several
+    #[arg(long, value_enum, value_name = "RULE", hide_possible_values = true)]
+    pub deny: Vec<crate::check::Rule>,
+    /// Make RULE a warning (over [rules.severity]); repeat for several
+    #[arg(long, value_enum, value_name = "RULE", hide_possible_values = true)]
+    pub warn: Vec<crate::check::Rule>,
+    /// Turn RULE off (over [rules.severity]); repeat for several
+    #[arg(long, value_enum, value_name = "RULE", hide_possible_values = true)]
+    pub allow: Vec<crate::check::Rule>,
+    /// Exit 0 even when there are errors (2 still means the folder could not be read)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print how many findings each rule made instead of the findings (text, or JSON with --format json)
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print only errors: no warnings, no closing line
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's name, e.g. unknown-track [default: list every rule]
+    #[arg(value_enum)]
+    pub rule: Option<crate::check::Rule>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write plan.1 and one page per subcommand (plan-check.1 …) into DIR instead of printing plan.1
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -190,13 +302,13 @@ pub struct ListArgs {
     #[arg(long)]
     pub track: Option<String>,
     /// Only this period: year, Q1..Q4 (also år, "2. kvartal", 2)
-    #[arg(long)]
+    #[arg(long, value_parser = Words::PERIODS, hide_possible_values = true)]
     pub period: Option<String>,
     /// Only initiatives in this place (name or alias, any case)
     #[arg(long)]
     pub location: Option<String>,
     /// Only this status: planned, active, done, postponed, cancelled (also in Danish: færdig …)
-    #[arg(long)]
+    #[arg(long, value_parser = Words::STATUSES, hide_possible_values = true)]
     pub status: Option<String>,
     /// Only initiatives with this tag
     #[arg(long)]
@@ -227,7 +339,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The quarter: Q1, Q2, Q3 or Q4
-    #[arg(long, short = 'q')]
+    #[arg(long, short = 'q', value_parser = Words::QUARTERS, hide_possible_values = true)]
     pub quarter: String,
     /// Output format [default: from -o's extension, else markdown]
     #[arg(long, value_enum)]
@@ -245,7 +357,7 @@ pub struct NewArgs {
     /// The initiative's title
     pub title: String,
     /// year, Q1, Q2, Q3 or Q4 (also år, "2. kvartal")
-    #[arg(long)]
+    #[arg(long, value_parser = Words::PERIODS, hide_possible_values = true)]
     pub period: String,
     /// A track (name or alias); repeat for several
     #[arg(long = "track", required = true, value_name = "TRACK")]
@@ -283,6 +395,9 @@ pub struct SetArgs {
     /// KEY=VALUE, KEY=a,b for lists, KEY+=x, KEY-=x, KEY= to clear
     #[arg(required = true, value_name = "KEY=VALUE")]
     pub changes: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -292,6 +407,9 @@ pub struct NoteArgs {
     /// The note (quotes are optional: the remaining words are the note)
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
+    /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

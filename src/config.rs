@@ -23,6 +23,8 @@ pub struct Config {
     pub color: bool,
     /// Whether to colour standard error (findings, `error:`, `warning:`).
     pub color_stderr: bool,
+    /// `-v`: say on standard error which folder was used, how many files were read, how long.
+    pub verbose: bool,
 }
 
 /// Whether each output stream gets colour, decided once per run by `anstream`, the way
@@ -99,6 +101,7 @@ impl Config {
             lang: args.lang,
             color: env.colours.stdout,
             color_stderr: env.colours.stderr,
+            verbose: args.verbose,
         })
     }
 
@@ -112,20 +115,35 @@ impl Config {
     }
 }
 
-/// `./plans` when it exists, else the nearest `plans/` in a parent folder, else `./plans`
-/// (so the error names the folder the user most likely meant).
+/// The plan folder when none is named: the nearest folder, from `cwd` upward, that is a plan
+/// (holds `plan.toml`, a plan's or a workspace's manifest) or that holds a `plans/` folder
+/// (then that `plans/`). The search stops at the repository root, the first folder on the
+/// way that holds `.git` (a folder or, in a worktree or submodule, a file), as git stops
+/// there: a plan above the repository is never picked up. When nothing is found: `./plans`,
+/// so that the error names the folder the user most likely meant.
+///
+/// The result is relative to `cwd` (`plans`, `.`, `../plans`, `../..`), so that findings
+/// show short paths that are valid where `plan` runs.
 fn find_plans(cwd: &Path) -> PathBuf {
-    let local = PathBuf::from("plans");
-    if cwd.join("plans").is_dir() {
-        return local;
-    }
-    for dir in cwd.ancestors().skip(1) {
-        let candidate = dir.join("plans");
-        if candidate.is_dir() {
-            return candidate;
+    for (up, dir) in cwd.ancestors().enumerate() {
+        let back = || -> PathBuf {
+            let mut path = PathBuf::new();
+            for _ in 0..up {
+                path.push("..");
+            }
+            path
+        };
+        if dir.join("plan.toml").is_file() {
+            return if up == 0 { PathBuf::from(".") } else { back() };
+        }
+        if dir.join("plans").is_dir() {
+            return back().join("plans");
+        }
+        if dir.join(".git").exists() {
+            break;
         }
     }
-    local
+    PathBuf::from("plans")
 }
 
 #[cfg(test)]
@@ -150,6 +168,7 @@ mod tests {
             today: None,
             lang: None,
             color: ColorChoice::Auto,
+            verbose: false,
         }
     }
 
@@ -188,8 +207,48 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("plans")).unwrap();
         std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
         let c = Config::resolve(&args(), &env(&dir.path().join("a/b"))).unwrap();
-        assert_eq!(c.plans, dir.path().join("plans"));
+        assert_eq!(c.plans, PathBuf::from("../../plans"));
         let c = Config::resolve(&args(), &env(dir.path())).unwrap();
         assert_eq!(c.plans, PathBuf::from("plans"));
+    }
+
+    #[test]
+    fn a_folder_with_plan_toml_is_a_plan_and_the_nearest_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("plans/q2")).unwrap();
+        std::fs::write(root.join("plans/plan.toml"), "[plan]\n").unwrap();
+        std::fs::create_dir_all(root.join("other/2018/notes")).unwrap();
+        std::fs::write(root.join("other/2018/plan.toml"), "[workspace]\n").unwrap();
+        let found = |cwd: &str| find_plans(&root.join(cwd));
+        assert_eq!(found("plans/q2"), PathBuf::from(".."));
+        assert_eq!(found("plans"), PathBuf::from("."));
+        assert_eq!(found("other/2018/notes"), PathBuf::from(".."));
+        assert_eq!(found("other/2018"), PathBuf::from("."));
+        assert_eq!(found("other"), PathBuf::from("../plans"));
+    }
+
+    #[test]
+    fn the_search_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("plans")).unwrap();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        std::fs::create_dir_all(root.join("repo/src/deep")).unwrap();
+        // plans/ above the repository is not used: the default, ./plans, is.
+        assert_eq!(
+            find_plans(&root.join("repo/src/deep")),
+            PathBuf::from("plans")
+        );
+        // A worktree's .git is a file; it stops the search too.
+        std::fs::create_dir_all(root.join("wt/sub")).unwrap();
+        std::fs::write(root.join("wt/.git"), "gitdir: x\n").unwrap();
+        assert_eq!(find_plans(&root.join("wt/sub")), PathBuf::from("plans"));
+        // Inside the repository, its own plans/ is found.
+        std::fs::create_dir_all(root.join("repo/plans")).unwrap();
+        assert_eq!(
+            find_plans(&root.join("repo/src/deep")),
+            PathBuf::from("../../plans")
+        );
     }
 }

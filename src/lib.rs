@@ -15,11 +15,15 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod parse;
 pub mod render;
 pub mod slug;
+pub mod stdio;
 pub mod suggest;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod text;
 pub mod write;
 

@@ -5,16 +5,27 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command};
 use crate::commands;
 use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
+use crate::load::io_reason;
 use crate::render::terminal::Paint;
-use crate::text::clean;
+use crate::stdio;
+use crate::text::{clean_line, LineGuard};
 use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
 pub fn run() -> ExitCode {
+    // `PLAN_DIR=` (set but empty) means "not set", as for `PLAN_TODAY`: clap would read it
+    // as an empty `--plans` and refuse every command, even one given `--plans DIR`. Nothing
+    // else runs yet (no threads), so changing the environment here is sound.
+    // `PLAN_CHECK_FORMAT=` likewise means the default format.
+    for name in ["PLAN_DIR", "PLAN_CHECK_FORMAT"] {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(name);
+        }
+    }
     // Colour is decided once, before clap parses, so that its help and errors follow it.
     let choice = ColorChoice::from_args(std::env::args_os());
     let colours = Colours::decide(choice);
@@ -25,38 +36,162 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
-            // clap prints help/version (exit 0) and usage errors (exit 2) itself.
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
+            // Help and version (exit 0) are clap's to print. A usage error (exit 2) echoes
+            // the arguments, so it goes through the line guard like every other error;
+            // styled when standard error is coloured, as clap would.
+            if !err.use_stderr() {
+                let _ = err.print();
+                return ExitCode::from(0);
+            }
+            let rendered = err.render();
+            let text = if colours.stderr {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            let _ = write!(stdio::stderr(), "{text}");
+            return ExitCode::from(EXIT_USAGE);
         }
     };
-    // One buffer around the locked stdout: a list or report of 100,000 lines is then a few
-    // hundred `write` calls, not one per line. It is flushed before an error is printed, so
-    // that what was written comes first.
+    // One buffer under the guard: a list or report of 100,000 lines is then a few hundred
+    // `write` calls, not one per line. It is flushed before an error is printed, so that
+    // what was written comes first.
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    // Written through the line guard, so that no line of plan text starts a CI runner's
+    // command; GitHub annotations escape in their own way.
+    let buffered = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let sink: Box<dyn Write> = if guarded(&cli.command) {
+        Box::new(LineGuard::new(buffered))
+    } else {
+        Box::new(buffered)
+    };
+    let mut out = Output::new(sink, crate::stdio::stdout_was_closed());
     let paint = Paint {
         color: colours.stderr,
     };
-    let code = match execute(&cli, colours, &mut out) {
+    let result = execute(&cli, colours, &mut out);
+    // A failed flush is remembered by `Output` as a failed write is; a closed pipe is not a
+    // failure.
+    let _ = out.flush();
+    // A failed write of the output is told once, whatever the command made of it; the
+    // command's own result is then not to be trusted (exit 2).
+    if let Some(reason) = out.failure() {
+        let _ = writeln!(
+            stdio::stderr(),
+            "{} cannot write the output: {}",
+            paint.error("error:"),
+            clean_line(reason)
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    ExitCode::from(match result {
         Ok(code) => code,
-        Err(err) => {
-            let _ = out.flush();
-            report_error(&err, paint)
+        Err(err) => report_error(&err, paint),
+    })
+}
+
+/// Whether a command's standard output is written through the [`LineGuard`]: everything
+/// but `check --format github`, whose lines are workflow commands (plan text in them is
+/// escaped as GitHub's rules say). JSON goes through it too, unchanged: `render::json`
+/// escapes `##[` inside strings, and no line of JSON starts with `::`.
+fn guarded(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Check(CheckArgs {
+            format: CheckFormat::Github,
+            ..
+        })
+    )
+}
+
+/// Standard output as every command writes it, the one place where output errors are
+/// mapped:
+/// - a closed pipe (`plan check | head`) is a quiet end: the rest of the output is dropped
+///   and the command runs to its end, so its exit code is the one it would have had (a plan
+///   with errors still exits 1);
+/// - any other failure (a full disk, a closed standard output) is remembered, so that the
+///   run ends with one `error: cannot write the output: …` line and exit 2, never exit 0
+///   with the output lost.
+pub struct Output<W: Write> {
+    inner: W,
+    state: OutputState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OutputState {
+    Open,
+    /// The reader has gone: everything written from now on is dropped.
+    ReaderGone,
+    /// A write failed: the reason, for the one error line.
+    Failed(String),
+}
+
+impl<W: Write> Output<W> {
+    /// Wraps `inner`; `closed` says that standard output was closed when `plan` started
+    /// (`plan list >&-`), so that every write fails.
+    pub fn new(inner: W, closed: bool) -> Output<W> {
+        let state = if closed {
+            OutputState::Failed("standard output is closed".into())
+        } else {
+            OutputState::Open
+        };
+        Output { inner, state }
+    }
+
+    /// Why writing failed, if it did (a closed pipe is not a failure).
+    pub fn failure(&self) -> Option<&str> {
+        match &self.state {
+            OutputState::Failed(reason) => Some(reason),
+            _ => None,
         }
-    };
-    match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("{} cannot write the output: {e}", paint.error("error:"));
-            ExitCode::from(EXIT_USAGE)
+    }
+
+    /// Maps the result of a write or flush: a closed pipe becomes success (and the rest is
+    /// dropped), another error is remembered and passed on.
+    fn map<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.state = OutputState::ReaderGone;
+                Ok(done)
+            }
+            Err(e) => {
+                if self.state == OutputState::Open {
+                    self.state = OutputState::Failed(io_reason(&e));
+                }
+                Err(e)
+            }
+            ok => ok,
         }
-        _ => ExitCode::from(code),
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &self.state {
+            OutputState::ReaderGone => Ok(buf.len()),
+            OutputState::Failed(reason) => Err(io::Error::other(reason.clone())),
+            OutputState::Open => {
+                let result = self.inner.write(buf);
+                self.map(result, buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &self.state {
+            OutputState::ReaderGone => Ok(()),
+            OutputState::Failed(reason) => Err(io::Error::other(reason.clone())),
+            OutputState::Open => {
+                let result = self.inner.flush();
+                self.map(result, ())
+            }
+        }
     }
 }
 
 fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u8> {
     let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
-    let result = match &cli.command {
+    match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
         Command::Status(args) => commands::status::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
@@ -67,36 +202,82 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::Note(args) => commands::note::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Explain(args) => commands::explain::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
-        Command::Man => commands::man::run(&config, out),
-    };
-    match result {
-        // A closed pipe (`plan list | head`) is not an error: the reader has what it wanted.
-        Err(err) if is_broken_pipe(&err) => Ok(0),
-        other => other,
+        Command::Man(args) => commands::man::run(&config, args, out),
     }
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
 }
 
 fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
-    let stderr = io::stderr();
-    let mut e = stderr.lock();
+    let mut e = stdio::stderr();
     let from_write = err.downcast_ref::<WriteError>().map(Failure::from);
     if let Some(failure) = err.downcast_ref::<Failure>().or(from_write.as_ref()) {
-        let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&failure.message));
+        let _ = writeln!(
+            e,
+            "{} {}",
+            paint.error("error:"),
+            clean_line(&failure.message)
+        );
         if let Some(help) = &failure.help {
-            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean(help));
+            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean_line(help));
         }
         return failure.code;
     }
-    let chain: Vec<String> = err.chain().map(|c| c.to_string()).collect();
-    let _ = writeln!(e, "{} {}", paint.error("error:"), clean(&chain.join(": ")));
+    // An operating-system error is said in words, without "(os error 28)".
+    let chain: Vec<String> = err
+        .chain()
+        .map(|c| match c.downcast_ref::<io::Error>() {
+            Some(e) => io_reason(e),
+            None => c.to_string(),
+        })
+        .collect();
+    let _ = writeln!(
+        e,
+        "{} {}",
+        paint.error("error:"),
+        clean_line(&chain.join(": "))
+    );
     EXIT_USAGE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose every write fails with `kind`.
+    struct Failing(io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from(self.0))
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_drops_the_rest_quietly() {
+        let mut out = Output::new(Failing(io::ErrorKind::BrokenPipe), false);
+        assert!(writeln!(out, "first").is_ok());
+        assert!(writeln!(out, "second").is_ok());
+        assert!(out.flush().is_ok());
+        assert_eq!(out.failure(), None);
+    }
+
+    #[test]
+    fn another_failure_is_remembered_in_words() {
+        let mut out = Output::new(Failing(io::ErrorKind::StorageFull), false);
+        assert!(writeln!(out, "first").is_err());
+        assert!(out.flush().is_err());
+        assert_eq!(out.failure(), Some("no space left on the device"));
+    }
+
+    #[test]
+    fn a_closed_standard_output_fails_every_write() {
+        let mut out = Output::new(Vec::new(), true);
+        assert!(writeln!(out, "x").is_err());
+        assert_eq!(out.failure(), Some("standard output is closed"));
+        assert!(out.inner.is_empty());
+    }
 }

@@ -1,10 +1,26 @@
 //! Ids from titles: `Styrkelse af skolesamarbejdet i Åben Skole` → `styrkelse-af-skolesamarbejdet-i-aaben-skole`.
 
-/// A readable ASCII id: æ→ae, ø→oe, å→aa, other letters folded to ASCII, anything else a
-/// single `-`; at most 64 characters, cut at a word boundary where possible.
+use unicode_normalization::UnicodeNormalization;
+
+/// Names Windows reserves for devices, whatever the extension: a file `con.toml` cannot be
+/// made or opened there. Source: Microsoft, "Naming Files, Paths, and Namespaces".
+pub const RESERVED_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether `id` is a device name Windows reserves (`con`, `prn`, `aux`, `nul`, `com1`–`com9`,
+/// `lpt1`–`lpt9`, any case): `id.toml` could not be a file there.
+pub fn is_reserved(id: &str) -> bool {
+    RESERVED_NAMES.iter().any(|r| r.eq_ignore_ascii_case(id))
+}
+
+/// A readable ASCII id: the title normalised first (NFKC: a decomposed `å` is `å`, `ﬁ` is
+/// `fi`, a fullwidth `Ａ` is `A`), then æ→ae, ø→oe, å→aa, other letters folded to ASCII,
+/// anything else a single `-`; at most 64 characters, cut at a word boundary where possible.
 pub fn slugify(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in title.nfkc().flat_map(char::to_lowercase) {
         let folded: &str = match c {
             'a'..='z' | '0'..='9' => {
                 out.push(c);
@@ -66,6 +82,27 @@ mod tests {
         assert_eq!(slugify("Café Zürich"), "cafe-zuerich");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn titles_are_normalised_first() {
+        let nfc = "Åben café på Ærø";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(slugify(&nfd), "aaben-cafe-paa-aeroe");
+        assert_eq!(slugify(&nfd), slugify(nfc));
+        assert_eq!(slugify("ﬁnal ﬂow"), "final-flow");
+        assert_eq!(slugify("Ｌæｓｅｋｌｕｂ ２０１７"), "laeseklub-2017");
+    }
+
+    #[test]
+    fn windows_device_names_are_reserved() {
+        for id in ["con", "PRN", "aux", "nul", "com1", "lpt9", "Com7"] {
+            assert!(is_reserved(id), "{id}");
+        }
+        for id in ["con-1", "console", "com10", "com0", "lpt", "nuller"] {
+            assert!(!is_reserved(id), "{id}");
+        }
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! One initiative file from arbitrary bytes, with the embedded default catalogue:
-//! load, check, judge, render.
+//! load, check, judge, render (`plan::testing::exercise`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-
-mod common;
+use plan::testing::{exercise, plan_of};
 
 fuzz_target!(|data: &[u8]| {
-    common::exercise(None, &[("fuzz.toml", data)]);
+    exercise(&plan_of(None, &[("fuzz.toml", data)]));
 });

@@ -101,7 +101,7 @@ impl fmt::Display for Rule {
 pub fn help_text() -> String {
     let width = RULES.iter().map(|r| r.rule.name().len()).max().unwrap_or(0);
     let mut out = String::from(
-        "Rules (turn one up or down in plan.toml: [rules.severity] RULE = \"error\" | \"warning\" | \"off\"):",
+        "Rules (set a level in plan.toml, [rules.severity] RULE = \"error\" | \"warning\" | \"off\", or for one run with --deny, --warn, --allow RULE; `plan explain RULE` explains one):",
     );
     for info in &RULES {
         out.push_str(&format!(

@@ -2,20 +2,22 @@
 //! the 2017 memo), into the plan folder, with a `plan.toml` when there is none. Nothing is
 //! written unless every row can be read and every file passes the plan's rules.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write as _;
 
 use crate::cli::ImportArgs;
 use crate::config::Config;
-use crate::edit::{ensure_valid, manifest_for};
+use crate::edit::{check_change, manifest_for};
 use crate::error::{Failure, EXIT_OK};
 use crate::import::{parse, row_file, Memo, Row};
 use crate::load::{decode, io_reason, plan_from_folder, virtual_source, Folder};
+use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{catalogue_fold as fold, Plan};
 use crate::parse::DEFAULT_MANIFEST;
+use crate::render::diagnostics;
 use crate::text::{clean, clean_line};
-use crate::write::write_atomic;
+use crate::write::{move_new, write_atomic, WriteError};
 
 use super::{Out, Outcome};
 
@@ -32,11 +34,29 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         return Err(failure.into());
     }
 
-    // The plan folder may not exist yet: then it is made, with a plan.toml.
-    let plan = if config.plans.exists() {
-        super::load(config)?
+    // The plan folder may not exist yet: then it is made, with a plan.toml. The folder is
+    // locked from here until the last file is in place; a folder made here is removed
+    // again when the import stops.
+    let mut made = MadeFolder(None);
+    let (_lock, plan) = if config.plans.exists() {
+        let (lock, plan) = super::load_for_writing(config)?;
+        (Some(lock), plan)
+    } else if args.dry_run {
+        (None, plan_from_folder(&config.plans, Folder::default()))
     } else {
-        plan_from_folder(&config.plans, Folder::default())
+        fs::create_dir_all(&config.plans).map_err(|e| {
+            Failure::usage(format!(
+                "cannot create `{}`: {}",
+                config.plans.display(),
+                io_reason(&e)
+            ))
+        })?;
+        made.0 = Some(config.plans.clone());
+        let lock = PlanLock::acquire(&config.plans)?;
+        (
+            Some(lock),
+            plan_from_folder(&config.plans, Folder::default()),
+        )
     };
     let memo = parse(&text, &plan.manifest.catalogue);
     if !memo.problems.is_empty() {
@@ -83,14 +103,9 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
             manifest_for(DEFAULT_MANIFEST, &title, year, memo.issued, &comments)?,
         ));
     }
-    let (rows, skipped) = initiative_files(&plan, &memo, &args.file, &mut files);
-
-    let what = if files.len() == 1 {
-        "the imported file"
-    } else {
-        "the imported files"
-    };
-    ensure_valid(&plan, &files, what)?;
+    let mut lines: HashMap<String, usize> = HashMap::new();
+    let (rows, skipped) = initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
+    ensure_valid_import(&plan, &files, &lines, &memo_name)?;
 
     for (row, existing) in &skipped {
         writeln!(
@@ -114,20 +129,8 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         )?;
         return Ok(EXIT_OK);
     }
-    if !files.is_empty() {
-        fs::create_dir_all(&plan.dir).map_err(|e| {
-            Failure::usage(format!(
-                "cannot create `{}`: {}",
-                plan.dir.display(),
-                io_reason(&e)
-            ))
-        })?;
-    }
-    for (relative, text) in &files {
-        // Never overwrite: a file that appeared since the plan was read stops the import.
-        write_atomic(&plan.dir.join(relative), text.as_bytes(), false)?;
-        writeln!(out, "{}", display(relative))?;
-    }
+    write_staged(&plan, &files, &display, out)?;
+    made.0 = None;
     writeln!(
         out,
         "imported {rows} initiative{} for {year} from {memo_name}",
@@ -144,6 +147,7 @@ fn initiative_files<'m>(
     memo: &'m Memo,
     source: &std::path::Path,
     files: &mut Vec<(String, String)>,
+    lines: &mut HashMap<String, usize>,
 ) -> (usize, Vec<(&'m Row, String)>) {
     let mut taken: Vec<String> = plan.all_ids.clone();
     let known: Vec<(String, String)> = plan
@@ -170,10 +174,142 @@ fn initiative_files<'m>(
         if !seen.insert(text) {
             continue;
         }
-        files.push(row_file(row, &mut taken, Some(&file_name)));
+        let file = row_file(row, &mut taken, Some(&file_name));
+        lines.insert(file.0.clone(), row.line);
+        files.push(file);
         count += 1;
     }
     (count, skipped)
+}
+
+/// Checks the files to import as `ensure_valid` does (warnings shown, a new error refuses
+/// the import), but a finding in an imported file also names the memo's line it comes
+/// from: the file itself does not exist.
+fn ensure_valid_import(
+    plan: &Plan,
+    files: &[(String, String)],
+    lines: &HashMap<String, usize>,
+    memo_name: &str,
+) -> anyhow::Result<()> {
+    let checked = check_change(plan, files);
+    let mut err = crate::stdio::stderr();
+    let mut error_lines: Vec<usize> = Vec::new();
+    for (d, is_error) in checked
+        .warnings
+        .iter()
+        .map(|d| (d, false))
+        .chain(checked.errors.iter().map(|d| (d, true)))
+    {
+        diagnostics::text(&checked.plan, std::slice::from_ref(d), false, &mut err)?;
+        let relative = d.file.map(|f| checked.plan.file(f).relative.as_str());
+        if let Some(line) = relative.and_then(|r| lines.get(r)) {
+            writeln!(
+                err,
+                "note: that file would be made from line {line} of `{}`; it was not written\n",
+                clean_line(memo_name)
+            )?;
+            if is_error {
+                error_lines.push(*line);
+            }
+        }
+    }
+    if checked.errors.is_empty() {
+        return Ok(());
+    }
+    error_lines.sort_unstable();
+    error_lines.dedup();
+    let n = checked.errors.len();
+    let mut message = format!(
+        "the imported files would not pass `plan check` ({n} error{})",
+        if n == 1 { "" } else { "s" }
+    );
+    if !error_lines.is_empty() {
+        let list: Vec<String> = error_lines.iter().map(usize::to_string).collect();
+        message.push_str(&format!(
+            " from line{} {} of `{}`",
+            if list.len() == 1 { "" } else { "s" },
+            list.join(", "),
+            clean_line(memo_name)
+        ));
+    }
+    message.push_str(": nothing was written");
+    Err(Failure::invalid(message).into())
+}
+
+/// Writes the files into a hidden staging folder inside the plan folder (the loader skips
+/// it), then moves each into place without replacing anything. A write that fails (a full
+/// disk) leaves the plan folder as it was; a move that fails (a file of that name appeared)
+/// stops with the files already moved in named, on standard output and in the error.
+fn write_staged(
+    plan: &Plan,
+    files: &[(String, String)],
+    display: &dyn Fn(&str) -> String,
+    out: Out<'_>,
+) -> anyhow::Result<()> {
+    let stage = tempfile::Builder::new()
+        .prefix(".plan-import-")
+        .tempdir_in(&plan.dir)
+        .map_err(|e| {
+            Failure::usage(format!(
+                "cannot write into `{}`: {}; nothing was imported",
+                plan.dir.display(),
+                io_reason(&e)
+            ))
+        })?;
+    for (relative, text) in files {
+        write_atomic(&stage.path().join(relative), text.as_bytes(), false).map_err(|e| {
+            let reason = match &e {
+                WriteError::Io { source, .. } => io_reason(source),
+                other => other.to_string(),
+            };
+            Failure::usage(format!(
+                "cannot write `{}`: {reason}; nothing was imported",
+                display(relative)
+            ))
+        })?;
+    }
+    let mut moved: Vec<String> = Vec::new();
+    for (relative, _) in files {
+        if let Err(e) = move_new(&stage.path().join(relative), &plan.dir.join(relative)) {
+            let reason = match &e {
+                WriteError::Exists(_) => "something of that name is in the way".to_string(),
+                WriteError::Io { source, .. } => io_reason(source),
+                other => other.to_string(),
+            };
+            let written = if moved.is_empty() {
+                "nothing was imported".to_string()
+            } else {
+                format!(
+                    "only {} of {} files were written: {}",
+                    moved.len(),
+                    files.len(),
+                    moved.join(", ")
+                )
+            };
+            return Err(Failure::usage(format!(
+                "cannot write `{}`: {reason}; {written}",
+                display(relative)
+            ))
+            .into());
+        }
+        let shown = display(relative);
+        writeln!(out, "{shown}")?;
+        moved.push(shown);
+    }
+    Ok(())
+}
+
+/// A plan folder `plan import` made: removed again (if nothing else is in it) when the
+/// import stops before its files are in place. `None` once they are.
+struct MadeFolder(Option<std::path::PathBuf>);
+
+impl Drop for MadeFolder {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.0 {
+            let _ = fs::remove_file(dir.join(LOCK_FILE));
+            let _ = fs::remove_dir(dir);
+        }
+    }
 }
 
 fn normalise(text: &str) -> String {
@@ -182,8 +318,7 @@ fn normalise(text: &str) -> String {
 
 /// The memo's problems, rustc-style, each with its line.
 fn report_problems(memo: &Memo, name: &str) -> std::io::Result<()> {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    let mut err = crate::stdio::stderr();
     for p in &memo.problems {
         writeln!(err, "error: {}", clean_line(&p.message))?;
         writeln!(err, " --> {}:{}", clean_line(name), p.line)?;
@@ -193,4 +328,29 @@ fn report_problems(memo: &Memo, name: &str) -> std::io::Result<()> {
         writeln!(err)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_in_an_imported_file_names_the_memo_line() {
+        let plan = plan_from_folder(std::path::Path::new("plans"), Folder::default());
+        let files = vec![(
+            "row-7.toml".to_string(),
+            "title = \"\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n".to_string(),
+        )];
+        let lines = HashMap::from([("row-7.toml".to_string(), 7)]);
+        let err = ensure_valid_import(&plan, &files, &lines, "memo.txt").unwrap_err();
+        let failure = err.downcast_ref::<Failure>().expect("a refusal");
+        assert_eq!(failure.code, crate::error::EXIT_INVALID);
+        assert!(
+            failure
+                .message
+                .contains("from line 7 of `memo.txt`: nothing was written"),
+            "{}",
+            failure.message
+        );
+    }
 }

@@ -10,10 +10,11 @@ use crate::edit::{ensure_valid, manifest_for, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::{words, FollowUp};
 use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
+use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
 use crate::text::clean_line;
-use crate::write::write_atomic;
+use crate::write::{write_file, WriteOptions};
 
 use super::{Out, Outcome};
 
@@ -109,8 +110,19 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             io_reason(&e)
         ))
     })?;
+    // Held while the files are written: no other plan command writes into the new folder.
+    let _lock = PlanLock::acquire(dir)?;
     for (relative, text) in &files {
-        write_atomic(&dir.join(relative), text.as_bytes(), args.force)?;
+        // A link inside DIR is followed only to a file inside DIR.
+        write_file(
+            &dir.join(relative),
+            text.as_bytes(),
+            WriteOptions {
+                force: args.force,
+                within: Some(dir),
+                ..WriteOptions::default()
+            },
+        )?;
         let display = crate::load::virtual_source(dir, relative, "").display;
         writeln!(out, "{}", clean_line(&display))?;
     }
@@ -128,7 +140,10 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
 
 fn is_empty_or_missing(dir: &Path) -> Result<bool, Failure> {
     match fs::read_dir(dir) {
-        Ok(mut entries) => Ok(entries.next().is_none()),
+        // The lock file a plan command leaves behind is not content.
+        Ok(entries) => Ok(entries
+            .flatten()
+            .all(|e| e.file_name() == std::ffi::OsStr::new(LOCK_FILE))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Ok(false),
         Err(e) => Err(Failure::usage(format!(

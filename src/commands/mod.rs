@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod explain;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -20,14 +21,43 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::Failure;
 use crate::load::{io_reason, load_plan};
+use crate::lock::PlanLock;
 use crate::model::Plan;
 use crate::render::diagnostics;
 use crate::render::terminal::Paint;
-use crate::text::clean;
+use crate::text::clean_line;
 
 /// Loads the configured plan folder; a folder that cannot be read is a usage failure (exit 2).
+/// With `-v`, says on standard error which folder was used, how many files were read and
+/// how long reading and parsing took.
 pub fn load(config: &Config) -> Result<Plan, Failure> {
-    load_plan(&config.plans).map_err(|err| {
+    let started = std::time::Instant::now();
+    let loaded = load_plan(&config.plans);
+    if config.verbose {
+        let how = if config.plans_explicit {
+            "named by --plans or PLAN_DIR"
+        } else {
+            "found from the current folder"
+        };
+        let read = match &loaded {
+            Ok(plan) => format!(
+                "read {} in {} ms",
+                crate::i18n::Count::new(plan.files.len(), FILE),
+                started.elapsed().as_millis()
+            ),
+            Err(_) => "could not read it".to_string(),
+        };
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        let _ = writeln!(
+            crate::stdio::stderr(),
+            "{} plan folder `{}` ({how}); {read}",
+            paint.bold("info:"),
+            clean_line(&config.plans.display().to_string())
+        );
+    }
+    loaded.map_err(|err| {
         let dir = config.plans.display();
         let mut failure = Failure::usage(format!("cannot read the plan folder `{dir}`: {}", io_reason(&err)));
         if !config.plans_explicit && err.kind() == std::io::ErrorKind::NotFound {
@@ -49,22 +79,8 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .into_iter()
         .filter(|d| d.severity == Severity::Error && d.file.is_some())
         .collect();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    let in_manifest: Vec<Diagnostic> = errors
-        .iter()
-        .filter(|d| plan.has_manifest && d.file == Some(0))
-        .cloned()
-        .collect();
-    if !in_manifest.is_empty() {
-        diagnostics::text(&plan, &in_manifest, config.color_stderr, &mut err)?;
-        let manifest = &plan.file(0).display;
-        return Err(Failure::invalid(format!(
-            "`{manifest}` has errors, so the plan's year and rules cannot be trusted: fix them first"
-        ))
-        .with_help("`plan check` lists every problem")
-        .into());
-    }
+    refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
+    let mut err = crate::stdio::stderr();
     let mut files: Vec<&str> = errors
         .iter()
         .filter_map(|d| d.file)
@@ -82,7 +98,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
-            clean(&files.join(", "))
+            clean_line(&files.join(", "))
         )?;
         writeln!(
             err,
@@ -91,6 +107,54 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         )?;
     }
     Ok(plan)
+}
+
+const FILE: crate::i18n::Noun = crate::i18n::Noun {
+    one: "file",
+    many: "files",
+};
+
+/// Stops a command (exit 1, the findings on stderr) when `plan.toml` has errors or could
+/// not be read: the plan's year and rules would be the embedded defaults. `errors` are the
+/// plan's error findings.
+fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> anyhow::Result<()> {
+    let in_manifest: Vec<Diagnostic> = errors
+        .iter()
+        .filter(|d| plan.has_manifest && d.file == Some(0))
+        .cloned()
+        .collect();
+    if in_manifest.is_empty() {
+        return Ok(());
+    }
+    let mut err = crate::stdio::stderr();
+    diagnostics::text(plan, &in_manifest, color, &mut err)?;
+    let manifest = &plan.file(0).display;
+    Err(Failure::invalid(format!(
+        "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
+        clean_line(manifest)
+    ))
+    .with_help("`plan check` lists every problem")
+    .into())
+}
+
+/// Locks the plan folder and loads the plan, for a command that writes into it (`new`,
+/// `set`, `note`, `import`): the lock ([`PlanLock`]) is held until it is dropped, after
+/// the last file is written, so that no other writing command reads or writes the folder
+/// meanwhile. A `plan.toml` that cannot be read or has errors stops the command (exit 1):
+/// a change would be checked against the wrong catalogue and rules.
+pub fn load_for_writing(config: &Config) -> anyhow::Result<(PlanLock, Plan)> {
+    // A missing folder is reported as by every command, before a lock file is made.
+    if !config.plans.is_dir() {
+        load(config)?;
+    }
+    let lock = PlanLock::acquire(&config.plans)?;
+    let plan = load(config)?;
+    let errors: Vec<Diagnostic> = check(&plan)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error && d.file == Some(0))
+        .collect();
+    refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
+    Ok((lock, plan))
 }
 
 /// What a command hands back: the exit code. Output has been written to `out`.

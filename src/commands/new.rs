@@ -7,14 +7,21 @@ use crate::edit::{ensure_valid, unique_id, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
 use crate::model::{Catalogue, CROSS_CUTTING};
 use crate::parse::{is_valid_id, parse_date};
-use crate::slug::slugify;
+use crate::slug::{is_reserved, slugify};
 use crate::text::clean_line;
-use crate::write::{create_folder_inside, write_atomic};
+use crate::write::{create_folder_inside, write_file, WriteOptions};
 
-use super::{load, Out, Outcome};
+use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     let id = match &args.id {
+        Some(id) if is_reserved(id) => {
+            return Err(Failure::usage(format!(
+                "`{id}` cannot be an id: Windows reserves it as a device name, so `{id}.toml` could not be a file there"
+            ))
+            .with_help(format!("use --id {}", unique_id(id, &[])))
+            .into());
+        }
         Some(id) if is_valid_id(id) => id.clone(),
         Some(id) => {
             let slug = slugify(id);
@@ -36,7 +43,8 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
                 .with_help("give one with --id, e.g. --id hygge-viby")
                 .into());
             }
-            slug
+            // A title such as "Con" gets `con-2`: `con.toml` cannot be a file on Windows.
+            unique_id(&slug, &[])
         }
     };
     let folder = match &args.folder {
@@ -53,7 +61,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         None => None,
     };
 
-    let plan = load(config)?;
+    let (_lock, plan) = load_for_writing(config)?;
     if plan.all_ids.contains(&id) {
         let existing = plan
             .files
@@ -107,7 +115,14 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     )?;
 
     create_folder_inside(&plan.dir, &folder)?;
-    write_atomic(&plan.dir.join(&relative), text.as_bytes(), false)?;
+    write_file(
+        &plan.dir.join(&relative),
+        text.as_bytes(),
+        WriteOptions {
+            within: Some(&plan.dir),
+            ..WriteOptions::default()
+        },
+    )?;
     writeln!(out, "{}", clean_line(&display))?;
     Ok(EXIT_OK)
 }

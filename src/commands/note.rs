@@ -6,7 +6,7 @@ use crate::edit::{ensure_valid, find_file, InitiativeDoc};
 use crate::error::{Failure, EXIT_OK};
 use crate::text::clean_line;
 
-use super::{load, Out, Outcome};
+use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
     // Words given without quotes (`plan note x Møde holdt i Viby`) are one note.
@@ -16,18 +16,18 @@ pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
             .with_help("plan note ID \"Første møde holdt i Viby.\"")
             .into());
     }
-    let plan = load(config)?;
+    let (_lock, plan) = load_for_writing(config)?;
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
-    doc.append_log(config.today, &text);
+    doc.append_log(config.today, &text)?;
     let display = clean_line(&source.display);
     ensure_valid(
         &plan,
         &[(source.relative.clone(), doc.text())],
         &format!("`{display}` with this note"),
     )?;
-    doc.write()?;
+    doc.write(args.force, &plan.dir)?;
     writeln!(out, "{display}: note dated {}", config.today)?;
     Ok(EXIT_OK)
 }

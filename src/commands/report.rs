@@ -1,6 +1,7 @@
 //! `plan report --quarter Qn`: the quarterly memo, in the plan's language, as Markdown,
 //! text, HTML, CSV or JSON, to standard output or atomically to a file.
 
+use std::io::Write as _;
 use std::path::Path;
 
 use crate::assess::memo::{build, default_as_of, parse_quarter};
@@ -8,6 +9,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::render::report::render;
+use crate::text::LineGuard;
 use crate::write::write_atomic;
 
 use super::{load_for_reading, Out, Outcome};
@@ -30,8 +32,12 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     match &args.output {
         None => render(format, &report, out)?,
         Some(path) => {
+            // A file is guarded as standard output is (`cat memo.html` in a CI log).
             let mut bytes = Vec::new();
-            render(format, &report, &mut bytes)?;
+            let mut guarded = LineGuard::new(&mut bytes);
+            render(format, &report, &mut guarded)?;
+            guarded.flush()?;
+            drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }

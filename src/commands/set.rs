@@ -7,7 +7,7 @@ use crate::edit::{ensure_valid, find_file, Change, InitiativeDoc};
 use crate::error::EXIT_OK;
 use crate::text::clean_line;
 
-use super::{load, Out, Outcome};
+use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     // Every change is understood before anything is read or written.
@@ -16,7 +16,7 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
         .iter()
         .map(|c| Change::parse(c))
         .collect::<Result<Vec<_>, _>>()?;
-    let plan = load(config)?;
+    let (_lock, plan) = load_for_writing(config)?;
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
@@ -33,9 +33,13 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
         &[(source.relative.clone(), doc.text())],
         &format!("`{display}` with this change"),
     )?;
-    doc.write()?;
+    doc.write(args.force, &plan.dir)?;
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
-    writeln!(out, "{display}: changed {}", dedup(keys).join(", "))?;
+    writeln!(
+        out,
+        "{display}: changed {}",
+        clean_line(&dedup(keys).join(", "))
+    )?;
     Ok(EXIT_OK)
 }
 

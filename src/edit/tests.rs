@@ -1,8 +1,18 @@
 use proptest::prelude::*;
 
+use std::path::Path;
+
+use toml_edit::DocumentMut;
+
 use super::*;
+use chrono::NaiveDate;
+
+use crate::check::check;
+use crate::diag::{Diagnostic, Severity};
+use crate::error::Failure;
 use crate::i18n::{DA, EN};
 use crate::load::{plan_from_folder, virtual_source, Folder};
+use crate::model::Catalogue;
 use crate::model::{Funding, Period, Status};
 use crate::parse::default_manifest;
 
@@ -155,13 +165,13 @@ fn a_list_over_several_lines_keeps_its_layout_and_comments() {
 fn notes_are_appended_after_the_others() {
     let mut d = doc(SAMPLE);
     let date = NaiveDate::from_ymd_opt(2017, 5, 2).unwrap();
-    d.append_log(date, "Andet møde, med \"citat\".");
+    d.append_log(date, "Andet møde, med \"citat\".").unwrap();
     assert_eq!(
         d.text(),
         format!("{SAMPLE}\n[[log]]\ndate = 2017-05-02\ntext = 'Andet møde, med \"citat\".'\n")
     );
     let mut bare = doc("title = \"a\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n");
-    bare.append_log(date, "Start.");
+    bare.append_log(date, "Start.").unwrap();
     assert_eq!(
         bare.text(),
         "title = \"a\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-05-02\ntext = \"Start.\"\n"
@@ -349,4 +359,105 @@ proptest! {
             prop_assert!(text.contains(c), "lost `{}`:\n{}", c, text);
         }
     }
+}
+
+#[test]
+fn a_log_in_another_shape_keeps_every_value() {
+    let date = NaiveDate::from_ymd_opt(2017, 5, 2).unwrap();
+    // `[log]`, the typo for `[[log]]`: its entry stays, as the first one.
+    let mut d = doc(
+        "title = \"x\"\n\n# the first meeting\n[log]\ndate = 2017-04-20\ntext = \"Første møde.\"\n",
+    );
+    d.append_log(date, "Andet møde.").unwrap();
+    let text = d.text();
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    let log = parsed["log"].as_array().unwrap();
+    assert_eq!(log.len(), 2, "{text}");
+    assert_eq!(log[0]["text"].as_str(), Some("Første møde."));
+    assert_eq!(log[1]["text"].as_str(), Some("Andet møde."));
+    assert!(text.contains("# the first meeting\n[[log]]"), "{text}");
+    // `log = { … }`: one entry, written out.
+    let mut d = doc(
+        "title = \"x\"\nlog = { date = 2017-04-20, text = \"Første.\" }\nstatus = \"planned\"\n",
+    );
+    d.append_log(date, "Andet.").unwrap();
+    let parsed: toml::Table = toml::from_str(&d.text()).unwrap();
+    assert_eq!(parsed["log"].as_array().unwrap().len(), 2, "{}", d.text());
+    assert_eq!(parsed["status"].as_str(), Some("planned"));
+    // Text is refused: nothing to append to without losing it.
+    for shape in ["log = \"Første møde\"\n", "log = 3\n", "log = [\"a\"]\n"] {
+        let mut d = doc(&format!("title = \"x\"\n{shape}"));
+        let before = d.text();
+        let err = d.append_log(date, "Andet.").unwrap_err();
+        assert_eq!(err.code, crate::error::EXIT_INVALID, "{shape}");
+        assert!(
+            err.message.contains("not a list of dated notes"),
+            "{}",
+            err.message
+        );
+        assert_eq!(d.text(), before);
+    }
+}
+
+#[test]
+fn adding_to_a_list_written_as_text_keeps_its_values() {
+    let c = catalogue();
+    let mut d = doc("title = \"x\"\ntags = \"kultur, børn\" # from the memo\n");
+    set(&mut d, "tags+=ny").unwrap();
+    assert!(
+        d.text()
+            .contains("tags = [\"kultur\", \"børn\", \"ny\"] # from the memo\n"),
+        "{}",
+        d.text()
+    );
+    let mut d = doc("title = \"x\"\ntags = \"kultur, børn\"\n");
+    set(&mut d, "tags-=kultur").unwrap();
+    assert!(d.text().contains("tags = [\"børn\"]\n"), "{}", d.text());
+    // A list with a value that is not text is refused, untouched.
+    for text in [
+        "title = \"x\"\ntags = [\"a\", 3]\n",
+        "title = \"x\"\ntags = 3\n",
+    ] {
+        let mut d = doc(text);
+        let err = set(&mut d, "tags+=ny").unwrap_err();
+        assert_eq!(err.code, crate::error::EXIT_INVALID);
+        assert!(
+            err.message.contains("not a list of text"),
+            "{}",
+            err.message
+        );
+        assert_eq!(d.text(), text);
+    }
+    let _ = c;
+}
+
+#[test]
+fn comments_in_a_list_over_several_lines_stay_beside_their_values() {
+    let text = "title = \"x\"\ntags = [\"a\", # first\n  \"b\", # second\n]\n";
+    let mut d = doc(text);
+    set(&mut d, "tags+=c").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"x\"\ntags = [\"a\", # first\n  \"b\", # second\n  \"c\",\n]\n"
+    );
+    let mut d = doc(text);
+    set(&mut d, "tags-=a").unwrap();
+    assert_eq!(d.text(), "title = \"x\"\ntags = [\n  \"b\", # second\n]\n");
+    let mut d = doc(text);
+    set(&mut d, "tags-=b").unwrap();
+    assert_eq!(d.text(), "title = \"x\"\ntags = [\"a\", # first\n]\n");
+    // Replacing: the values that stay keep their comments; the new ones come after.
+    let mut d = doc(text);
+    set(&mut d, "tags=b,c").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"x\"\ntags = [\n  \"b\", # second\n  \"c\",\n]\n"
+    );
+    // Without a trailing comma.
+    let mut d = doc("title = \"x\"\ntags = [\n  \"a\", # first\n  \"b\" # second\n]\n");
+    set(&mut d, "tags+=c").unwrap();
+    assert_eq!(
+        d.text(),
+        "title = \"x\"\ntags = [\n  \"a\", # first\n  \"b\", # second\n  \"c\"\n]\n"
+    );
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{Catalogue, CROSS_CUTTING};
 use crate::parse::default_manifest;
 
 fn catalogue() -> Catalogue {
@@ -209,4 +210,20 @@ fn problems_name_their_line() {
         Some("did you mean `Hygge`?")
     );
     assert_eq!(parse("no table here", &catalogue()).problems.len(), 1);
+}
+
+#[test]
+fn a_row_titled_as_a_windows_device_gets_another_id() {
+    let memo = parse(
+        "Tidsplan\tIndsats\tSpor\n2. kvartal 2017\tAux\tHygge\n\tNul\tHygge\n",
+        &catalogue(),
+    );
+    assert!(memo.problems.is_empty(), "{:?}", memo.problems);
+    let mut taken = Vec::new();
+    let paths: Vec<String> = memo
+        .rows
+        .iter()
+        .map(|row| row_file(row, &mut taken, None).0)
+        .collect();
+    assert_eq!(paths, ["aux-2.toml", "nul-2.toml"]);
 }

@@ -128,6 +128,10 @@ pub fn io_reason(err: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::NotADirectory => "not a folder".into(),
         io::ErrorKind::IsADirectory => "is a folder".into(),
+        io::ErrorKind::StorageFull => "no space left on the device".into(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::BrokenPipe => "the reader has gone (closed pipe)".into(),
         _ => {
             let text = err.to_string();
             match text.find(" (os error") {

@@ -212,7 +212,7 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
             "log",
             value,
             "a list of [[log]] entries",
-            Some("write each note as\n[[log]]\ndate = 2017-04-20\ntext = \"…\"".into()),
+            Some("write each note as its own [[log]] table, with `date = 2017-04-20` and `text = \"…\"`".into()),
         );
         return Vec::new();
     };

@@ -40,11 +40,12 @@ pub fn markdown_cell(text: &str) -> String {
 }
 
 /// A CSV cell a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return) gets a `'` in front; control characters are removed first (line breaks
-/// and tabs inside the cell are kept: the CSV writer quotes them).
+/// line break) gets a `'` in front; the text is cleaned first (`text::clean`: control
+/// characters removed, line breaks made `\n` and kept, since the CSV writer quotes them, and
+/// no line starting a CI runner's command).
 pub fn csv_cell(text: &str) -> String {
     let text = clean(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\n']) {
         format!("'{text}")
     } else {
         text.into_owned()
@@ -87,8 +88,9 @@ mod tests {
         ] {
             assert_eq!(csv_cell(bad), format!("'{bad}"));
         }
-        // A carriage return is a control character: removed before the guard looks.
-        assert_eq!(csv_cell("\r=1"), "'=1");
+        // A carriage return is a line break: kept as `\n`, and guarded.
+        assert_eq!(csv_cell("\r=1"), "'\n=1");
+        assert_eq!(csv_cell("a\r\n::error::x"), "a\n\\::error::x");
         assert_eq!(csv_cell("bell\u{7}"), "bell");
         assert_eq!(csv_cell("Hygge = godt"), "Hygge = godt");
         assert_eq!(csv_cell("2017-06-30"), "2017-06-30");

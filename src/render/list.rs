@@ -324,8 +324,7 @@ impl<'a> Record<'a> {
 /// A JSON array, one object per initiative.
 pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     let records: Vec<Record<'_>> = listing.items.iter().map(Record::of).collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, &records)
 }
 
 /// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,

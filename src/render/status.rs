@@ -304,6 +304,5 @@ fn attention(
 
 /// The summary as JSON: the keys of design.md ("Machine-readable output"), and more.
 pub fn json(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, summary)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, summary)
 }

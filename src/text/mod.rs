@@ -2,14 +2,17 @@
 //!
 //! - [`sanitize`]: remove what must not reach a terminal (control, bidi and invisible
 //!   characters), or show it (`\u{200b}`) in a finding it caused;
+//! - [`guard`]: no line of plan text may start a CI runner's command (`::error`, `##[`);
 //! - [`width`]: display width per string, padding, and the one truncation (per grapheme
 //!   cluster, ending in "…");
 //! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line.
 
+pub mod guard;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
 
-pub use sanitize::{clean, clean_line, is_unsafe, mask, visible};
+pub use guard::{guard, LineGuard};
+pub use sanitize::{clean, clean_line, is_line_break, is_unsafe, mask, strip, visible};
 pub use width::{pad_left, pad_right, truncate, width};
 pub use wrap::{wrap, wrap_items, wrap_paragraphs};

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::guard::{break_markers, guard};
+
 /// Whether `c` must not reach a terminal as it is: every control character (`Cc`: C0, DEL,
 /// C1), every `Bidi_Control` character, and every `Default_Ignorable_Code_Point` except the
 /// variation selectors and the zero-width joiner that emoji are written with (☀️ is
@@ -56,22 +58,69 @@ fn is_unsafe_in_text(c: char) -> bool {
     is_unsafe(c) && c != '\n' && c != '\t'
 }
 
-/// Removes every unsafe character but newline and tab, so that an escape sequence, a bell,
-/// a right-to-left override or a zero-width space in a title is not passed to the terminal.
-pub fn clean(text: &str) -> Cow<'_, str> {
+/// Whether `c` ends a line for some reader: line feed, carriage return, vertical tab, form
+/// feed, next line (U+0085), line separator (U+2028) and paragraph separator (U+2029).
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Every line break (a CR LF pair as one) replaced by `with`.
+fn replace_breaks(text: &str, with: char) -> Cow<'_, str> {
+    if !text.chars().any(is_line_break) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        out.push(if is_line_break(c) { with } else { c });
+    }
+    Cow::Owned(out)
+}
+
+/// Multi-line text without what must not reach a terminal: every line break becomes `\n`,
+/// every other unsafe character but tab is removed (an escape sequence, a bell, a
+/// right-to-left override, a zero-width space). For a format that escapes line breaks its
+/// own way (GitHub's `%0A`); everything else uses [`clean`].
+pub fn strip(text: &str) -> Cow<'_, str> {
+    let text = replace_breaks(text, '\n');
     if text.chars().any(is_unsafe_in_text) {
         Cow::Owned(text.chars().filter(|&c| !is_unsafe_in_text(c)).collect())
     } else {
-        Cow::Borrowed(text)
+        text
     }
 }
 
-/// Like `clean`, but on one line: newlines and tabs become spaces too.
+/// Cleans multi-line text: [`strip`], and no line may start a CI runner's command
+/// ([`guard`]: `\::error`, `##\[`).
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let text = strip(text);
+    match guard(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(guarded) => Cow::Owned(guarded),
+    }
+}
+
+/// Cleans text shown inside a line, so that it stays on that line: every line break and
+/// tab becomes a space, every other unsafe character is removed, and `##[` is broken
+/// (`##\[`). (A leading `::` is left: inside a line it starts nothing; the writers of
+/// standard output and standard error guard the start of every line, [`crate::text::LineGuard`].)
 pub fn clean_line(text: &str) -> String {
-    clean(text)
+    let text = replace_breaks(text, ' ');
+    let text: String = text
         .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    break_markers(&text).into_owned()
 }
 
 /// Replaces each byte of an unsafe character with `?`, keeping byte offsets valid, for
@@ -124,6 +173,27 @@ mod tests {
     }
 
     #[test]
+    fn every_line_break_is_a_line_break() {
+        for br in [
+            "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+        ] {
+            let text = format!("Ny{br}::error file=README.md::forged");
+            assert_eq!(
+                clean_line(&text),
+                "Ny ::error file=README.md::forged",
+                "{br:?}"
+            );
+            assert_eq!(
+                clean(&text),
+                "Ny\n\\::error file=README.md::forged",
+                "{br:?}"
+            );
+        }
+        assert_eq!(clean_line("Ny ##[error]x"), "Ny ##\\[error]x");
+        assert_eq!(clean("a\n  ##[group]b"), "a\n  ##\\[group]b");
+    }
+
+    #[test]
     fn bidi_controls_and_invisible_characters_are_removed() {
         for c in [
             '\u{061C}',
@@ -136,7 +206,7 @@ mod tests {
             '\u{FEFF}',
             '\u{00AD}',
             '\u{E0041}',
-            '\u{85}',
+            '\u{9B}',
             '\u{7F}',
         ] {
             assert_eq!(

@@ -586,7 +586,7 @@ help: name a new folder, or add --force to write into it (files of the same name
 
 // ---- completions and man ----------------------------------------------------------------
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "check",
     "status",
     "list",
@@ -597,6 +597,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "note",
     "import",
     "init",
+    "explain",
     "completions",
     "man",
 ];

@@ -7,33 +7,12 @@ use std::path::Path;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
-use plan::check::check;
-use plan::load::{plan_from_folder, Folder, SourceFile};
 use plan::model::{Period, Plan};
-use plan::render::diagnostics;
+use plan::testing::{edit_pipeline, exercise, import_pipeline, plan_of, BESIDE_MANIFEST};
 
-/// Builds a plan from in-memory files: (path in the plan folder, bytes).
-fn plan_of(manifest: Option<&[u8]>, files: &[(String, Vec<u8>)]) -> Plan {
-    let folder = Folder {
-        manifest: manifest.map(|m| SourceFile::from_bytes("plan.toml", m)),
-        initiatives: files
-            .iter()
-            .map(|(path, bytes)| SourceFile::from_bytes(path, bytes))
-            .collect(),
-    };
-    plan_from_folder(Path::new("plans"), folder)
-}
-
-/// Checks and renders every output, as `plan check` would.
+/// Checks and renders every output, as `plan check` would (the fuzz targets' `exercise`).
 fn check_and_render(plan: &Plan) -> Vec<plan::diag::Diagnostic> {
-    let diags = check(plan);
-    let mut out = Vec::new();
-    diagnostics::text(plan, &diags, true, &mut out).unwrap();
-    diagnostics::json(plan, &diags, &mut out).unwrap();
-    diagnostics::github(plan, &diags, &mut out).unwrap();
-    let day = NaiveDate::from_ymd_opt(2017, 8, 1).unwrap();
-    let _ = plan::summary::summarize(plan, day);
-    diags
+    exercise(plan)
 }
 
 /// Pieces of the format, for inputs that get past the TOML parser more often than random
@@ -112,15 +91,15 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let plan = plan_of(None, &[("x.toml".into(), bytes.clone())]);
+        let plan = plan_of(None, &[("x.toml", bytes.clone())]);
         check_and_render(&plan);
-        let plan = plan_of(Some(&bytes), &[]);
+        let plan = plan_of::<&str, &[u8]>(Some(&bytes), &[]);
         check_and_render(&plan);
     }
 
     #[test]
     fn format_shaped_noise_never_panics(a in tomlish(), b in tomlish()) {
-        let plan = plan_of(Some(&a), &[("q1/a.toml".into(), b.clone()), ("b.toml".into(), a.clone())]);
+        let plan = plan_of(Some(&a), &[("q1/a.toml", b.clone()), ("b.toml", a.clone())]);
         let diags = check_and_render(&plan);
         // Every finding that points into a file points inside it.
         for d in &diags {
@@ -536,55 +515,6 @@ proptest! {
 // and every input a fuzz run found a problem with (`fuzz/regressions/<target>/*`) go through
 // what the target does, here in `cargo test`.
 
-/// What `fuzz/fuzz_targets/manifest.rs` puts beside the fuzzed plan.toml.
-const FUZZ_INITIATIVES: [(&str, &str); 3] = [
-    (
-        "laesehold.toml",
-        "title = \"Læsehold i Viby\"\nperiod = \"Q1\"\ntracks = [\"Fordybelse\", \"Hygge\"]\nlocations = [\"Viby\"]\ndeadline = 2017-03-31\nfunding = \"pending\"\n",
-    ),
-    (
-        "q2/it-cafe.toml",
-        "title = \"IT-café\"\nperiod = \"Q2\"\ntracks = [\"Digitale forbindelser\"]\nlocations = [\"Bogbussen\"]\ndepends_on = [\"laesehold\"]\nstatus = \"active\"\n",
-    ),
-    (
-        "aarsplan.toml",
-        "title = \"Årsplan\"\nperiod = \"year\"\ntracks = [\"Alle spor\"]\ndepends_on = [\"it-cafe\"]\n",
-    ),
-];
-
-/// The import target: memo text → rows → initiative files → a checked plan. The files the
-/// import writes must load without syntax errors or unknown fields.
-fn import_pipeline(bytes: &[u8]) {
-    use plan::import::{parse, row_file};
-    let (text, problem) = plan::load::decode(bytes);
-    if problem.is_some() {
-        return;
-    }
-    let catalogue = plan::parse::default_manifest().catalogue;
-    let memo = parse(&text, &catalogue);
-    let mut taken: Vec<String> = Vec::new();
-    let files: Vec<(String, Vec<u8>)> = memo
-        .rows
-        .iter()
-        .map(|row| {
-            let (path, text) = row_file(row, &mut taken, None);
-            (path, text.into_bytes())
-        })
-        .collect();
-    let plan = plan_of(None, &files);
-    for d in check_and_render(&plan) {
-        assert!(
-            !matches!(
-                d.rule,
-                plan::diag::Rule::Syntax
-                    | plan::diag::Rule::UnknownField
-                    | plan::diag::Rule::DuplicateId
-            ),
-            "import wrote a file the loader rejects: {d:?}"
-        );
-    }
-}
-
 fn fuzz_inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut inputs = Vec::new();
@@ -612,24 +542,151 @@ fn fuzz_seeds_and_found_inputs_go_through_their_targets() {
     let initiatives = fuzz_inputs("initiative");
     let manifests = fuzz_inputs("manifest");
     let memos = fuzz_inputs("import");
+    let edits = fuzz_inputs("edit");
     // The seed corpus is committed: an empty list means the paths are wrong.
     assert!(!initiatives.is_empty() && !manifests.is_empty() && !memos.is_empty());
-    for (_, bytes) in &initiatives {
-        check_and_render(&plan_of(None, &[("fuzz.toml".into(), bytes.clone())]));
+    assert!(!edits.is_empty());
+    for (_, bytes) in &edits {
+        edit_pipeline(bytes);
     }
-    let beside: Vec<(String, Vec<u8>)> = FUZZ_INITIATIVES
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-        .collect();
+    for (_, bytes) in &initiatives {
+        check_and_render(&plan_of(None, &[("fuzz.toml", bytes.clone())]));
+    }
     for (_, bytes) in &manifests {
-        check_and_render(&plan_of(Some(bytes), &beside));
+        check_and_render(&plan_of(Some(bytes), &BESIDE_MANIFEST));
     }
     for (_, bytes) in &memos {
         import_pipeline(bytes);
     }
     // The shipped seeds are valid: the 2017 initiatives load with no per-file finding.
     for (name, bytes) in initiatives.iter().filter(|(n, _)| n.starts_with("seed-")) {
-        let plan = plan_of(None, &[("fuzz.toml".into(), bytes.clone())]);
+        let plan = plan_of(None, &[("fuzz.toml", bytes.clone())]);
         assert_eq!(plan.initiatives.len(), 1, "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Edits: any change from a small grammar on the fuzz target's seed files, as the `edit`
+// target runs them: valid TOML with nothing lost, or refused.
+
+const EDIT_KEYS: [&str; 9] = [
+    "tags",
+    "tracks",
+    "locations",
+    "partners",
+    "depends_on",
+    "status",
+    "owner",
+    "description",
+    "deadline",
+];
+const EDIT_VALUES: [&str; 9] = [
+    "ny",
+    "Hygge",
+    "a,b",
+    "",
+    "2017-06-30",
+    "x\"y",
+    "  ",
+    "#",
+    "æ ø å",
+];
+
+fn change() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&EDIT_KEYS[..]),
+        prop::sample::select(&["=", "+=", "-="][..]),
+        prop::sample::select(&EDIT_VALUES[..]),
+    )
+        .prop_map(|(k, op, v)| format!("{k}{op}{v}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_edit_of_a_seed_file_is_valid_toml_or_refused(
+        seed in 0usize..64,
+        changes in prop::collection::vec(change(), 1..4),
+        note in prop::option::of("[a-zæøå \"\\\\]{0,20}"),
+    ) {
+        let seeds = fuzz_inputs("edit");
+        let (_, bytes) = &seeds[seed % seeds.len()];
+        let text = String::from_utf8_lossy(bytes);
+        let file = text.split_once('\n').map_or("", |(_, f)| f);
+        let first = match note {
+            Some(n) => format!("note {n}"),
+            None => changes.join(";"),
+        };
+        edit_pipeline(format!("{first}\n{file}").as_bytes());
+    }
+}
+
+/// Pieces of lists written over several lines, with comments where people write them.
+const ITEMS: [&str; 12] = [
+    "\"a\"",
+    "\"b\"",
+    "\"c\"",
+    "\"d\"",
+    "3",
+    "'e'",
+    "\"\"\"f\"\"\"",
+    "{x = 1}",
+    "[\"g\"]",
+    "\"a\"",
+    "\"Hygge\"",
+    "\"hygge\"",
+];
+const SEPS: [&str; 8] = [
+    ", ",
+    ",\n  ",
+    ", # c1\n  ",
+    ",# c2\n",
+    "\n, ",
+    " , ",
+    ",\n\n  # own line\n  ",
+    ",",
+];
+const ENDS: [&str; 5] = ["]", "\n]", ", # last\n]", " # t\n]", ",\n]"];
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn any_list_change_on_a_list_written_over_lines_keeps_valid_toml(items in prop::collection::vec((prop::sample::select(&ITEMS[..]), prop::sample::select(&SEPS[..])), 0..6),
+           end in prop::sample::select(&ENDS[..]),
+           start in prop::sample::select(&["", "\n  ", " # open\n  ", "\n  # own\n  "][..]),
+           key in prop::sample::select(&["tags", "tracks"][..]),
+           first in prop::sample::select(&["tags+=c", "tags-=a", "tags=b,c", "tags=a", "tags+=a;tags-=b", "tracks+=Fordybelse", "tracks-=Hygge", "tracks=Hygge,Fordybelse", "tags-=c;tags+=z"][..])) {
+        let mut body = String::new();
+        for (i, (item, sep)) in items.iter().enumerate() {
+            body.push_str(item);
+            if i + 1 < items.len() { body.push_str(sep); }
+        }
+        let file = format!("title = \"x\"\n{key} = [{start}{body}{end} # after\nstatus = \"planned\"\n");
+        plan::testing::edit_pipeline(format!("{first}\n{file}").as_bytes());
+    }
+}
+/// Shapes a log is written in, right and wrong.
+const LOGS: [&str; 12] = [
+    "[log]\ndate = 2017-01-01\ntext = \"a\"\n",
+    "[[log]]\ndate = 2017-01-01\ntext = \"a\"\n",
+    "log = { date = 2017-01-01, text = \"b\" }\n",
+    "log = []\n",
+    "log = [{ date = 2017-01-01 }]\n",
+    "log = \"t\"\n",
+    "log = [\"t\"]\n",
+    "[log.sub]\nx = 1\n",
+    "# comment\n",
+    "owner = \"o\"\n",
+    "[[log]]\n",
+    "[other]\ny = 2\n",
+];
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn a_note_on_any_shape_of_log_keeps_every_entry_or_is_refused(parts in prop::collection::vec(prop::sample::select(&LOGS[..]), 0..4),
+                 note in "[a-z\"\\\\\n#]{0,8}") {
+        let file = format!("title = \"x\"\n{}", parts.concat());
+        let note = note.replace('\n', " ");
+        plan::testing::edit_pipeline(format!("note {note}\n{file}").as_bytes());
     }
 }

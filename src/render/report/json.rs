@@ -6,6 +6,5 @@ use std::io::{self, Write};
 use crate::report::Report;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
+    crate::render::json::write_pretty(out, report)
 }

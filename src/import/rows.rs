@@ -1,0 +1,259 @@
+//! The memo's table, line by line: the header, the period headings, rows split by a page
+//! break joined again, and everything that could not be read as a problem at its line.
+
+use chrono::NaiveDate;
+
+use crate::model::{Catalogue, Period, CROSS_CUTTING};
+use crate::suggest::did_you_mean;
+
+use super::{find_places, split_tracks, Memo, Problem, Row};
+
+const HEADERS: [[&str; 3]; 2] = [
+    ["tidsplan", "indsats", "spor"],
+    ["period", "initiative", "tracks"],
+];
+
+/// Reads the table of a memo. Tracks are split with the catalogue's names and aliases.
+pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut memo = Memo::default();
+    let Some(header) = lines.iter().position(|l| is_header(l)) else {
+        memo.problems.push(Problem {
+            line: 1,
+            message: "no action-plan table: the header line `Tidsplan<TAB>Indsats<TAB>Spor` was not found".into(),
+            help: Some("the memo's table must be tab-separated text, as Word saves it with \"Save as → Plain text\"".into()),
+        });
+        return memo;
+    };
+    memo.title = lines[..header]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .map(str::to_string);
+    memo.issued = lines[..header].iter().find_map(|l| danish_date(l));
+
+    let mut heading: Option<(String, Period)> = None;
+    let mut number = 0;
+    let mut page_break = false;
+    let mut orphans_reported = false;
+    // Raw rows: line, heading, period, number, text, track cell.
+    let mut raw: Vec<(usize, String, Period, usize, String, String)> = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(header + 1) {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            page_break = true;
+            continue;
+        }
+        if !line.contains('\t') {
+            break; // "Venlig hilsen": the table is over.
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (period_cell, text_cell, track_cell) = (
+            cells[0],
+            cells.get(1).copied().unwrap_or(""),
+            cells.get(2).copied().unwrap_or(""),
+        );
+        if cells.len() > 3 && cells[3..].iter().any(|c| !c.is_empty()) {
+            memo.problems.push(Problem {
+                line: line_no,
+                message: "the row has more than three columns".into(),
+                help: Some(
+                    "the table's columns are Tidsplan, Indsats and Spor, separated by one tab each"
+                        .into(),
+                ),
+            });
+        }
+        let split_off = page_break;
+        page_break = false;
+        if period_cell.is_empty() && text_cell.is_empty() && track_cell.is_empty() {
+            continue;
+        }
+        if !period_cell.is_empty() {
+            match period_heading(period_cell) {
+                Some((period, year)) => {
+                    if let Some(first) = memo.year.filter(|y| *y != year) {
+                        memo.problems.push(Problem {
+                            line: line_no,
+                            message: format!(
+                                "the heading `{period_cell}` is for {year}, but the table began with {first}"
+                            ),
+                            help: Some("a plan covers one year: import each year's table on its own".into()),
+                        });
+                    }
+                    memo.year.get_or_insert(year);
+                    heading = Some((period_cell.to_string(), period));
+                    number = 0;
+                }
+                None => {
+                    let y = memo.year.unwrap_or(2017);
+                    memo.problems.push(Problem {
+                        line: line_no,
+                        message: format!("`{period_cell}` is not a period heading"),
+                        help: Some(format!("a period is written \"Generelt {y}\" (the whole year) or \"1. kvartal {y}\" … \"4. kvartal {y}\"")),
+                    });
+                    heading = None;
+                    // Its rows are not reported again as rows without a heading.
+                    orphans_reported = true;
+                    continue;
+                }
+            }
+        } else if let Some(last) = raw.last_mut().filter(|_| split_off) {
+            // The rest of a row that a page break split: an empty text cell, text that
+            // goes on in lower case, or a track cell that was cut in the middle.
+            let continues = text_cell.is_empty()
+                || text_cell.chars().next().is_some_and(char::is_lowercase)
+                || !split_tracks(&last.5, catalogue).unknown.is_empty();
+            if continues {
+                join(&mut last.4, text_cell);
+                join(&mut last.5, track_cell);
+                continue;
+            }
+        }
+        let Some((heading_text, period)) = heading.clone() else {
+            if !orphans_reported {
+                orphans_reported = true;
+                memo.problems.push(Problem {
+                    line: line_no,
+                    message: "a row before the first period heading".into(),
+                    help: Some(
+                        "the first row of the table names its period, e.g. \"Generelt 2017\""
+                            .into(),
+                    ),
+                });
+            }
+            continue;
+        };
+        number += 1;
+        raw.push((
+            line_no,
+            heading_text,
+            period,
+            number,
+            text_cell.to_string(),
+            track_cell.to_string(),
+        ));
+    }
+
+    for (line, heading, period, number, text, track_cell) in raw {
+        if text.is_empty() {
+            memo.problems.push(Problem {
+                line,
+                message: "the row has no text in the Indsats column".into(),
+                help: None,
+            });
+        } else if super::short_title(&text).is_empty() {
+            memo.problems.push(Problem {
+                line,
+                message: format!(
+                    "the row's text `{}` gives no title",
+                    crate::text::clean_line(&text)
+                ),
+                help: Some("write what the initiative is in the Indsats column".into()),
+            });
+        }
+        let split = split_tracks(&track_cell, catalogue);
+        for phrase in &split.unknown {
+            let help = did_you_mean(phrase, catalogue.track_spellings()).unwrap_or_else(|| {
+                format!(
+                    "the tracks are: {}; or \"{CROSS_CUTTING}\"; add a new one to plan.toml's [[track]] (or as an alias)",
+                    catalogue
+                        .tracks
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+            memo.problems.push(Problem {
+                line,
+                message: format!("unknown track `{phrase}` in the Spor column"),
+                help: Some(help),
+            });
+        }
+        if split.tracks.is_empty() && split.unknown.is_empty() {
+            memo.problems.push(Problem {
+                line,
+                message: "the row names no track in the Spor column".into(),
+                help: Some(format!(
+                    "write its tracks, or \"{CROSS_CUTTING}\" if it touches every track"
+                )),
+            });
+        }
+        let locations = find_places(&text, catalogue);
+        memo.rows.push(Row {
+            line,
+            heading,
+            period,
+            number,
+            text,
+            track_cell,
+            tracks: split.tracks,
+            locations,
+        });
+    }
+    if memo.rows.is_empty() && memo.problems.is_empty() {
+        memo.problems.push(Problem {
+            line: header + 1,
+            message: "the table has no rows".into(),
+            help: None,
+        });
+    }
+    memo.problems.sort_by_key(|p| p.line);
+    memo
+}
+
+fn join(into: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    if !into.is_empty() {
+        into.push(' ');
+    }
+    into.push_str(more);
+}
+
+fn is_header(line: &str) -> bool {
+    let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_lowercase()).collect();
+    HEADERS.iter().any(|h| cells == h)
+}
+
+/// "Generelt 2017" → the year; "1. kvartal 2017" (or "Q1 2017") → a quarter.
+pub fn period_heading(cell: &str) -> Option<(Period, i32)> {
+    let folded = cell.to_lowercase();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let year = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2999).contains(y) && w.len() == 4)
+    };
+    match words.as_slice() {
+        ["generelt" | "general" | "hele" | "year", y] => Some((Period::Year, year(y)?)),
+        ["hele", "året", y] | ["whole", "year", y] => Some((Period::Year, year(y)?)),
+        [n, "kvartal" | "quarter", y] => {
+            let q = n.strip_suffix('.').unwrap_or(n).parse::<u8>().ok()?;
+            (1..=4).contains(&q).then_some(())?;
+            Some((Period::Q(q), year(y)?))
+        }
+        [q, y] if q.len() == 2 && q.starts_with('q') => {
+            let q = q[1..].parse::<u8>().ok().filter(|q| (1..=4).contains(q))?;
+            Some((Period::Q(q), year(y)?))
+        }
+        _ => None,
+    }
+}
+
+/// "14. december 2016" → a date.
+fn danish_date(line: &str) -> Option<NaiveDate> {
+    let folded = line.trim().to_lowercase();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let day = day.strip_suffix('.')?.parse::<u32>().ok()?;
+    // A memo is dated in Danish: "14. december 2016".
+    let month = crate::i18n::DA.months.iter().position(|m| m == month)? as u32 + 1;
+    let year = year.parse::<i32>().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}

@@ -1,0 +1,41 @@
+//! Findings one line each, `file:line:col: severity[rule] message`, as compilers and
+//! `grep -n` write them, so that editors and terminals make the place clickable. A finding
+//! without a line is `file: severity[rule] message`; one on the whole plan is placed on
+//! `plan.toml` (see [`super::location`]). The help follows after ` (help: …)`.
+
+use std::io::{self, Write};
+
+use crate::diag::Diagnostic;
+use crate::model::Plan;
+use crate::text::clean_line;
+
+use super::location;
+
+/// Writes one line per finding.
+pub fn concise(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    for d in diags {
+        writeln!(out, "{}", line(plan, d))?;
+    }
+    Ok(())
+}
+
+fn line(plan: &Plan, d: &Diagnostic) -> String {
+    let loc = location(plan, d);
+    let mut place = loc.path;
+    if let Some(line) = loc.line {
+        place.push_str(&format!(":{line}"));
+        if let Some(column) = loc.column {
+            place.push_str(&format!(":{column}"));
+        }
+    }
+    let mut text = format!(
+        "{place}: {}[{}] {}",
+        d.severity.name(),
+        d.rule.name(),
+        clean_line(&d.message)
+    );
+    if let Some(help) = &d.help {
+        text.push_str(&format!(" (help: {})", clean_line(help)));
+    }
+    text
+}

@@ -1,0 +1,70 @@
+//! Findings as GitHub Actions workflow commands (`::error file=…::message`), which the
+//! runner turns into annotations on the pull request.
+
+use std::io::{self, Write};
+
+use crate::diag::Diagnostic;
+use crate::model::Plan;
+use crate::text::strip;
+
+use super::position;
+
+/// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
+/// (CR, LF, U+2028, …) made `%0A` (`%0D` stays for a CR the text could not carry), `%` made
+/// `%25`, so that the message stays on its line.
+fn gh_data(text: &str) -> String {
+    strip(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a GitHub workflow command's property value.
+fn gh_property(text: &str) -> String {
+    gh_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding.
+pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    for d in diags {
+        let pos = position(plan, d);
+        let mut props = Vec::new();
+        if let Some(file) = pos.file {
+            props.push(format!("file={}", gh_property(file)));
+        }
+        if let Some(line) = pos.line {
+            props.push(format!("line={line}"));
+        }
+        if let Some(col) = pos.column {
+            props.push(format!("col={col}"));
+        }
+        props.push(format!("title={}", d.rule.name()));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str(" (help: ");
+            message.push_str(help);
+            message.push(')');
+        }
+        writeln!(
+            out,
+            "::{} {}::{}",
+            d.severity.name(),
+            props.join(","),
+            gh_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escapes_newlines_percent_and_property_separators() {
+        assert_eq!(gh_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
+        assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
+        assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
+    }
+}

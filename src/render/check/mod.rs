@@ -1,0 +1,169 @@
+//! `plan check`'s findings, one file per output format: `text` (rustc style), `concise` (one
+//! line a finding), `json`, `github` (workflow commands), `gitlab` (Code Quality JSON),
+//! `sarif` (SARIF 2.1.0) and `junit` (JUnit XML); and `statistics` (findings per rule).
+//!
+//! Every renderer reads the same place of a finding through [`position`] (and [`location`]
+//! where a format needs a file for every finding), so the formats cannot disagree about
+//! where a finding is. Plan text in the findings is untrusted: each format escapes it for
+//! its own syntax and removes characters a viewer must not get (`crate::text::clean`).
+//!
+//! Each format builds its record of a finding in one function (`line`, `Issue`, result …),
+//! so a later mark on a finding (such as whether `--fix` can fix it) has one place per format.
+
+pub mod concise;
+pub mod github;
+pub mod gitlab;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
+pub mod text;
+
+use crate::diag::Diagnostic;
+use crate::model::Plan;
+
+/// Where a finding is, as users see it: file (as displayed), 1-based line and column.
+pub struct Position<'a> {
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// The file, line and column of `d`; all `None` for a finding on the whole plan.
+pub fn position<'a>(plan: &'a Plan, d: &Diagnostic) -> Position<'a> {
+    let Some(file) = d.file.map(|f| plan.file(f)) else {
+        return Position {
+            file: None,
+            line: None,
+            column: None,
+        };
+    };
+    let (line, column) = match &d.span {
+        Some(span) => {
+            let (l, c) = file.line_col(span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Position {
+        file: Some(&file.display),
+        line,
+        column,
+    }
+}
+
+/// Where a finding is, for the formats that need a path for every finding (concise, GitLab,
+/// SARIF, JUnit): a finding on the whole plan (`min-per-track`, `dependency-cycle` …) is
+/// placed on `plan.toml`, where the rule is set, or on the plan folder when there is no
+/// `plan.toml`.
+pub struct Location {
+    /// The path as displayed (relative to where `plan` runs when the folder was given or
+    /// found relative), with `/` separators, control characters removed.
+    pub path: String,
+    /// Whether `path` is a file (`false`: the plan folder).
+    pub is_file: bool,
+    /// 1-based line and column; `None` when the finding is on a whole file or folder.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// The [`Location`] of `d`.
+pub fn location(plan: &Plan, d: &Diagnostic) -> Location {
+    let pos = position(plan, d);
+    match pos.file {
+        Some(file) => Location {
+            path: path_text(file),
+            is_file: true,
+            line: pos.line,
+            column: pos.column,
+        },
+        None if plan.has_manifest => Location {
+            path: path_text(&plan.file(0).display),
+            is_file: true,
+            line: None,
+            column: None,
+        },
+        None => Location {
+            path: plan_folder(plan),
+            is_file: false,
+            line: None,
+            column: None,
+        },
+    }
+}
+
+/// The plan folder as displayed: as given, `/` separators, `.` for the current folder.
+pub fn plan_folder(plan: &Plan) -> String {
+    let text = path_text(&plan.dir.to_string_lossy());
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    let text = text.trim_end_matches('/');
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A stable fingerprint per finding, in the order of `diags`: 16 hex digits of a hash of
+/// rule, path and message — not the line, so that a finding that moves down when a line is
+/// added above keeps it — and, for the second and later findings with all three equal, of
+/// the first's fingerprint and a counter. GitLab (`fingerprint`) and SARIF
+/// (`partialFingerprints`) use it to follow a finding from one run to the next.
+pub fn fingerprints(plan: &Plan, diags: &[Diagnostic]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    diags
+        .iter()
+        .map(|d| {
+            let path = location(plan, d).path;
+            let key = fnv1a64(&[d.rule.name(), &path, &d.message]);
+            let nth = seen.entry(key).or_insert(0);
+            *nth += 1;
+            if *nth == 1 {
+                format!("{key:016x}")
+            } else {
+                format!(
+                    "{:016x}",
+                    fnv1a64(&[&format!("{key:016x}"), &nth.to_string()])
+                )
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits, over the parts with a 0xff byte between them (a byte UTF-8 never
+/// has, so `("ab", "c")` and `("a", "bc")` differ). Written out here because the standard
+/// library's hasher may change between Rust versions, and a fingerprint must not.
+fn fnv1a64(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        let sep: &[u8] = if i == 0 { &[] } else { &[0xff] };
+        for &byte in sep.iter().chain(part.as_bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// A displayed path as the formats with a [`Location`] write it.
+pub fn location_path(display: &str) -> String {
+    path_text(display)
+}
+
+fn path_text(path: &str) -> String {
+    crate::text::clean_line(&path.replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_hash_is_fnv1a_and_separates_parts() {
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(&[""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(&["a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(&["foobar"]), 0x8594_4171_f739_67e8);
+        assert_ne!(fnv1a64(&["ab", "c"]), fnv1a64(&["a", "bc"]));
+    }
+}

@@ -1,0 +1,121 @@
+//! Findings as text, rustc style: `error[rule]: message`, the place, the source line with a
+//! marker, and a help line; and the closing line that counts them.
+
+use std::io::{self, Write};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{Count, Noun};
+use crate::model::Plan;
+use crate::text::{clean_line, mask};
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    }
+}
+
+/// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
+/// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
+/// text in them cannot start another.
+pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    for d in diags {
+        let message = clean_line(&d.message);
+        let label = d.label.as_deref().map(clean_line);
+        let help = d.help.as_deref().map(clean_line);
+        let title = level(d.severity)
+            .primary_title(message.as_str())
+            .id(d.rule.name());
+        let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
+            (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
+                let source = mask(&file.text);
+                let start = span.start.min(source.len());
+                let end = span.end.clamp(start, source.len());
+                let mut annotation = AnnotationKind::Primary.span(start..end);
+                if let Some(label) = &label {
+                    annotation = annotation.label(label.clone());
+                }
+                title.element(
+                    Snippet::source(source.into_owned())
+                        .path(clean_line(&file.display))
+                        .fold(true)
+                        .annotation(annotation),
+                )
+            }
+            (Some(file), _) => {
+                let mut origin = Origin::path(clean_line(&file.display));
+                if let Some(span) = &d.span {
+                    let (line, col) = file.line_col(span.start);
+                    origin = origin.line(line).char_column(col);
+                }
+                title.element(origin)
+            }
+            (None, _) => Group::with_title(title),
+        };
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.clone()));
+        }
+        writeln!(out, "{}", renderer.render(&[group]))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The closing line of `plan check`'s text output.
+pub fn summary_line(initiatives: usize, errors: usize, warnings: usize) -> String {
+    let initiatives = Count::new(initiatives, INITIATIVE);
+    if errors == 0 && warnings == 0 {
+        format!("ok: {initiatives} checked, no problems found")
+    } else {
+        format!(
+            "{}: {initiatives} checked, {}, {}",
+            if errors > 0 { "failed" } else { "ok" },
+            Count::new(errors, ERROR),
+            Count::new(warnings, WARNING)
+        )
+    }
+}
+
+/// The nouns `plan check` counts in its closing line (English, like every diagnostic).
+const INITIATIVE: Noun = Noun {
+    one: "initiative",
+    many: "initiatives",
+};
+const ERROR: Noun = Noun {
+    one: "error",
+    many: "errors",
+};
+const WARNING: Noun = Noun {
+    one: "warning",
+    many: "warnings",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_counts_in_the_singular_for_one() {
+        assert_eq!(
+            summary_line(1, 1, 1),
+            "failed: 1 initiative checked, 1 error, 1 warning"
+        );
+        assert_eq!(
+            summary_line(2, 0, 2),
+            "ok: 2 initiatives checked, 0 errors, 2 warnings"
+        );
+        assert_eq!(
+            summary_line(0, 0, 0),
+            "ok: 0 initiatives checked, no problems found"
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! The one JSON writer of every JSON output (`check`, `status`, `list`, `report`).
+//!
+//! `serde_json` escapes only U+0000–U+001F, `"` and `\`; everything else reaches the reader
+//! as it is. Plan text is untrusted, and JSON is read in terminals and CI logs too, so inside
+//! every string this writer also escapes, as `\uXXXX` (a surrogate pair above U+FFFF):
+//! - every character [`is_unsafe`] names: DEL, the C1 controls (U+0080–U+009F, among them
+//!   U+009B, a terminal's CSI), bidi controls and invisible characters;
+//! - the line and paragraph separators U+2028 and U+2029, which some readers end a line at;
+//! - the `[` of a runner's command marker, `##[` (GitHub Actions finds it anywhere in a line)
+//!   and `##vso[` (Azure Pipelines), so that `"##[error]…"` in a title is not run as a
+//!   workflow command when the JSON is printed in a CI log.
+//!
+//! A reader that parses the JSON gets the original text back, character for character.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+use crate::text::is_unsafe;
+
+/// Writes `value` as indented JSON (two spaces, as `serde_json::to_writer_pretty`) with the
+/// escapes above, then a newline.
+pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(PrettyFormatter::new()));
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// Whether `c` is written as `\uXXXX` inside a JSON string (besides what `serde_json`
+/// escapes itself).
+fn needs_escape(c: char) -> bool {
+    is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// A `serde_json` formatter that escapes what [`needs_escape`] names and the `[` of a
+/// command marker inside strings, and lays out the rest as the wrapped formatter does.
+struct SafeFormatter<F>(F);
+
+fn escape_char<W: ?Sized + Write>(writer: &mut W, c: char) -> io::Result<()> {
+    let mut units = [0u16; 2];
+    for unit in c.encode_utf16(&mut units) {
+        write!(writer, "\\u{unit:04x}")?;
+    }
+    Ok(())
+}
+
+/// Whether the `[` at byte `i` of `text` ends `##[` or `##vso[`.
+fn ends_command_marker(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    before.ends_with("##") || before.ends_with("##vso")
+}
+
+impl<F: Formatter> Formatter for SafeFormatter<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // A fragment is a run of the string between the characters serde_json escapes, so
+        // a `##[` of the text is always within one fragment.
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if needs_escape(c) || (c == '[' && ends_command_marker(fragment, i)) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                escape_char(writer, c)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(value: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        write_pretty(&mut out, value).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn c1_del_bidi_and_invisible_characters_are_escaped() {
+        let text = "a\u{9b}31m\u{9d}b\u{7f}c\u{202e}d\u{200b}e\u{2028}f\u{e0041}g\u{85}";
+        let out = json(&serde_json::json!({ "title": text }));
+        assert_eq!(
+            out,
+            "{\n  \"title\": \"a\\u009b31m\\u009db\\u007fc\\u202ed\\u200be\\u2028f\\udb40\\udc41g\\u0085\"\n}\n"
+        );
+        assert!(!out.chars().any(|c| needs_escape(c) && c != '\n'));
+        // Parsed back, the text is what it was.
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["title"], text);
+    }
+
+    #[test]
+    fn command_markers_are_broken_and_the_rest_is_as_serde_json_writes_it() {
+        let value = serde_json::json!({
+            "a": ["##[error]x", "##vso[task.setvariable]y", "[ok] # [fine]", "Ærø ☀️ 👩‍💻"],
+            "b": {"n": 1, "q": "\"\n\\"}
+        });
+        let out = json(&value);
+        assert!(out.contains(r###""##\u005berror]x""###), "{out}");
+        assert!(
+            out.contains(r###""##vso\u005btask.setvariable]y""###),
+            "{out}"
+        );
+        assert!(!out.contains("##["), "{out}");
+        let plain = serde_json::to_string_pretty(&value).unwrap();
+        let plain = plain
+            .replace("##[", "##\\u005b")
+            .replace("##vso[", "##vso\\u005b");
+        assert_eq!(out, format!("{plain}\n"));
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, value);
+    }
+}

@@ -1,0 +1,184 @@
+//! CI runners read commands in what a program prints. GitHub Actions runs a line that starts
+//! with `::` after its leading white space (`::error file=…::…`, `::stop-commands::…`), and
+//! finds `##[` anywhere in a line (`##[error]…`); Azure Pipelines finds `##vso[` anywhere.
+//! Plan text must never do that, so where it is printed:
+//! - a line that would start with `::` gets a `\` in front of the `::` (`\::error …`), in
+//!   place of the space before it if there is one (so that columns stay in place);
+//! - `##[` and `##vso[` get a `\` before the `[` (`##\[error]`).
+//!
+//! [`guard`] does it to a text (every line of it: multi-line text, or a line that may start
+//! one); [`LineGuard`] does it to everything written through it, line by line, which is how
+//! standard output and standard error are written (`src/run.rs`), so that a title wrapped
+//! onto a line of its own, or a renderer that forgot, cannot start a command either.
+//! `check --format github` is written without it (its lines are workflow commands, and plan
+//! text in them is escaped as GitHub's rules say); JSON passes through it unchanged, since
+//! `render::json` escapes `##[` inside strings and no line of JSON starts with `::`.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// The markers a runner finds anywhere in a line, up to the `[` that is escaped.
+const ANYWHERE: [&str; 2] = ["##", "##vso"];
+
+/// Whether `text` has a marker found anywhere: `##[` or `##vso[`.
+fn has_marker(text: &str) -> bool {
+    text.match_indices('[')
+        .any(|(i, _)| ANYWHERE.iter().any(|m| text[..i].ends_with(m)))
+}
+
+/// Breaks `##[` and `##vso[` with a `\` before the `[`.
+pub fn break_markers(text: &str) -> Cow<'_, str> {
+    if !has_marker(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, c) in text.char_indices() {
+        if c == '[' && ANYWHERE.iter().any(|m| text[..i].ends_with(m)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a line, white space at its start removed (as the runner trims it), starts with
+/// `::`.
+fn starts_command(line: &str) -> bool {
+    line.trim_start().starts_with("::")
+}
+
+/// One line (or the part after a carriage return) with a `\` before a leading `::`. When a
+/// space stands before the `::`, the `\` takes its place, so that the columns of a table or
+/// an indented text stay where they are.
+fn guard_start(line: &str, out: &mut String) {
+    if starts_command(line) {
+        let at = line.len() - line.trim_start().len();
+        let indent = &line[..at];
+        out.push_str(indent.strip_suffix(' ').unwrap_or(indent));
+        out.push('\\');
+        out.push_str(&line[at..]);
+    } else {
+        out.push_str(line);
+    }
+}
+
+/// Both rules on every line of `text` (lines end at `\n` or `\r`, as a runner reads them).
+pub fn guard(text: &str) -> Cow<'_, str> {
+    let needs = has_marker(text) || text.split(['\n', '\r']).any(starts_command);
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for line in text.split_inclusive(['\n', '\r']) {
+        guard_start(line, &mut out);
+    }
+    match break_markers(&out) {
+        Cow::Borrowed(_) => Cow::Owned(out),
+        Cow::Owned(broken) => Cow::Owned(broken),
+    }
+}
+
+/// A writer that applies [`guard`] to each line written through it. A line is held until
+/// its end (`\n`) or a flush, so that a marker written in two pieces is still seen.
+pub struct LineGuard<W: Write> {
+    inner: W,
+    line: Vec<u8>,
+}
+
+impl<W: Write> LineGuard<W> {
+    pub fn new(inner: W) -> LineGuard<W> {
+        LineGuard {
+            inner,
+            line: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.inner.write_all(guard(text).as_bytes()),
+            // Not text (never written by `plan`): passed on as it is.
+            Err(_) => self.inner.write_all(bytes),
+        }
+    }
+}
+
+impl<W: Write> Write for LineGuard<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+            let (head, tail) = rest.split_at(end + 1);
+            if self.line.is_empty() {
+                self.emit(head)?;
+            } else {
+                let mut line = std::mem::take(&mut self.line);
+                line.extend_from_slice(head);
+                self.emit(&line)?;
+            }
+            rest = tail;
+        }
+        self.line.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.line.is_empty() {
+            let line = std::mem::take(&mut self.line);
+            self.emit(&line)?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for LineGuard<W> {
+    /// The last line, if it has no newline, is written too (errors cannot be told here).
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_that_would_start_a_command_gets_a_backslash() {
+        assert_eq!(
+            guard("Ny\n::error file=README.md::x"),
+            "Ny\n\\::error file=README.md::x"
+        );
+        assert_eq!(guard("  \t::stop-commands::t"), "  \t\\::stop-commands::t");
+        assert_eq!(guard(" ::error::x  │ Q1"), "\\::error::x  │ Q1");
+        assert_eq!(guard("    ::error::x"), "   \\::error::x");
+        assert_eq!(guard("a\r::warning::x"), "a\r\\::warning::x");
+        assert_eq!(guard("\u{3000}::x"), "\u{3000}\\::x");
+        assert_eq!(guard("a ::b :: c"), "a ::b :: c");
+        assert_eq!(guard("ingen"), "ingen");
+    }
+
+    #[test]
+    fn runner_markers_anywhere_are_broken() {
+        assert_eq!(guard("Ny ##[error]x"), "Ny ##\\[error]x");
+        assert_eq!(
+            guard("x ##vso[task.setvariable]y"),
+            "x ##vso\\[task.setvariable]y"
+        );
+        assert_eq!(guard("##[group]"), "##\\[group]");
+        assert_eq!(guard("# [a] #[b]"), "# [a] #[b]");
+    }
+
+    #[test]
+    fn the_writer_guards_lines_written_in_pieces() {
+        let mut out = Vec::new();
+        {
+            let mut w = LineGuard::new(&mut out);
+            for piece in ["ok\n   :", ":error::x\n#", "#[w", "arning]y\nend ::"] {
+                w.write_all(piece.as_bytes()).unwrap();
+            }
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "ok\n  \\::error::x\n##\\[warning]y\nend ::"
+        );
+    }
+}

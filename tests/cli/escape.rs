@@ -1,0 +1,268 @@
+//! Plan text that tries to escape its place (issue 10, items 9 and 10): a line break in a
+//! name, title, file name or list item never starts a new output line; no output line starts
+//! a CI runner's command (`::error`, `##[`); JSON escapes C1 controls, DEL, bidi controls and
+//! invisible characters. Every format of every command that shows plan text, stdout and
+//! stderr.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+/// The line breaks a reader may end a line at, one per field below.
+const FORGED: &str = "::error file=README.md,line=1::forged";
+
+/// A plan whose every kind of text carries a line break followed by a workflow command, and
+/// a `##[` marker: the plan's title, a track, a place, an initiative's title, owner, tags,
+/// partners, description, log, and a file name.
+fn hostile() -> Fixture {
+    let manifest = format!(
+        r#"[plan]
+title = "Planen\u2029{FORGED} ##[warning]plan"
+year = 2017
+language = "da"
+
+[rules]
+min_per_track = 5
+
+[[track]]
+name = "Ny\n{FORGED}"
+aliases = []
+
+[[track]]
+name = "Hygge\u2028::notice::spor"
+aliases = []
+
+[[location]]
+name = "Viby\r::error::sted"
+aliases = []
+"#
+    );
+    let initiative = |period: &str| {
+        format!(
+            r#"title = "Titel\r\n{FORGED} ##[error]titel ##vso[task.setvariable]x"
+period = "{period}"
+tracks = ["Ny\n{FORGED}", "Hygge\u2028::notice::spor"]
+locations = ["Viby\r::error::sted"]
+owner = "Ejer\u000b::error::ejer"
+partners = ["Partner\u000c::error::partner"]
+tags = ["emne\u0085::error::emne"]
+description = """
+Første linje
+::error::beskrivelse
+   ##[group]gruppe"""
+
+[[log]]
+date = 2017-01-05
+text = "Note\n  ::error::note"
+"#
+        )
+    };
+    Fixture::new()
+        .file("plan.toml", &manifest)
+        .file("a.toml", &initiative("Q1"))
+        .file("b.toml", &initiative("Q2"))
+        .file("c.toml", &initiative("Q2"))
+        .file("x\n::error::fil.toml", &initiative("Q3"))
+        // A title that wraps, at 60 columns, so that `::` begins a line of the table.
+        .file(
+            "w.toml",
+            "title = \"Aktivitet a b c d e f g h i j k l m n o p q r s t u v w x y z ::error::ombrudt\"\n\
+             period = \"Q4\"\ntracks = [\"Hygge\\u2028::notice::spor\"]\n",
+        )
+}
+
+/// No line, leading white space removed, starts with `::`, and no `##[` or `##vso[` at all.
+fn assert_no_command(what: &str, text: &str) {
+    for line in text.split(['\n', '\r']) {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "{what}: a line starts a command: {line:?}\n{text}"
+        );
+        assert!(
+            !line.contains("##[") && !line.contains("##vso["),
+            "{what}: a runner marker: {line:?}\n{text}"
+        );
+    }
+}
+
+const TODAY: &str = "2017-05-15";
+
+#[test]
+fn a_line_break_in_plan_text_never_starts_an_output_line() {
+    let f = hostile();
+    let runs: &[&[&str]] = &[
+        &["check"],
+        &["check", "--strict"],
+        &["status"],
+        &["list"],
+        &["list", "--format", "markdown"],
+        &["list", "--format", "csv"],
+        &["show", "a"],
+        &["report", "-q", "Q2"],
+        &["report", "-q", "Q2", "--format", "text"],
+        &["report", "-q", "Q2", "--format", "html"],
+        &["report", "-q", "Q2", "--format", "csv"],
+        &["set", "a", "status=active"],
+        &["note", "b", "Ny note\n::error::ny ##[error]x"],
+        &[
+            "new",
+            "Ny\n::error::indsats",
+            "--period",
+            "Q4",
+            "--track",
+            "Hygge\u{2028}::notice::spor",
+        ],
+    ];
+    for args in runs {
+        let out = plan_in(f.dir())
+            .env("COLUMNS", "60")
+            .args(["--today", TODAY, "--color", "never"])
+            .args(*args)
+            .assert();
+        let what = args.join(" ");
+        assert_no_command(&format!("{what} (stdout)"), &stdout(&out));
+        assert_no_command(&format!("{what} (stderr)"), &stderr(&out));
+    }
+
+    // A memo written to a file is guarded as standard output is.
+    for name in ["memo.html", "memo.md", "memo.txt", "memo.csv"] {
+        let path = f.dir().join(name);
+        plan_in(f.dir())
+            .args(["--today", TODAY, "report", "-q", "Q2", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        assert_no_command(name, &std::fs::read_to_string(&path).unwrap());
+    }
+
+    // A name shown inside a line stays on it.
+    let out = f.run(&["--color", "never", "check"]);
+    let text = stdout(&out);
+    assert!(text.contains(&format!("track `Ny {FORGED}` has")), "{text}");
+    let out = f.run(&["--today", TODAY, "list", "--format", "markdown"]);
+    assert!(
+        stdout(&out).contains("| Viby ::error::sted |"),
+        "{}",
+        stdout(&out)
+    );
+
+    // Multi-line text shown as such: the line that would start a command is marked.
+    let out = f.run(&["--today", TODAY, "show", "a"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("  Første linje\n  \\::error::beskrivelse\n"),
+        "{text}"
+    );
+    assert!(text.contains("##\\[group]gruppe"), "{text}");
+    assert!(text.contains("\\::error::note"), "{text}");
+}
+
+#[test]
+fn github_annotations_escape_every_line_break() {
+    let f = hostile();
+    let out = f.run(&["check", "--format", "github"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line:?}\n{text}"
+        );
+        assert!(!line.contains('\r'), "{line:?}");
+    }
+    // The file name's newline is %0A, and `:`/`,` in the file property are escaped.
+    assert!(
+        text.contains("file=plans/x%0A%3A%3Aerror%3A%3Afil.toml,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`Ny%0A::error file=README.md,line=1::forged`"),
+        "{text}"
+    );
+}
+
+/// Whether `c` must be escaped in JSON output: control characters (except in the JSON's
+/// own layout), bidi controls, invisible characters, line separators.
+fn unsafe_in_json(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2028}' | '\u{2029}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+#[test]
+fn every_json_output_escapes_c1_del_bidi_and_invisible_characters() {
+    let title = "Titel \u{9b}31m \u{9d}0;x\u{7} \u{7f} \u{202e}omvendt\u{2066} \u{200b}skjult \u{2028} ##[error]x";
+    let toml_title: String = title
+        .chars()
+        .map(|c| match u32::from(c) {
+            0x20..=0x7e if c != '"' && c != '\\' => c.to_string(),
+            n if n <= 0xffff => format!("\\u{n:04X}"),
+            n => format!("\\U{n:08X}"),
+        })
+        .collect();
+    let f = Fixture::new().filled();
+    // The title of both, with every character as a TOML escape.
+    let f = f
+        .file("ond.toml", &format!("title = \"{toml_title}\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\\u009D\"]\n"))
+        .file("ond-2.toml", &format!("title = \"{toml_title}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n"));
+    let runs: &[&[&str]] = &[
+        &["check", "--format", "json"],
+        &["status", "--format", "json"],
+        &["list", "--format", "json"],
+        &["report", "-q", "Q2", "--format", "json"],
+    ];
+    for args in runs {
+        let out = plan_in(f.dir())
+            .args(["--today", TODAY])
+            .args(*args)
+            .assert();
+        let text = stdout(&out);
+        let what = args.join(" ");
+        assert!(
+            !text.chars().any(unsafe_in_json),
+            "{what}: {:?}",
+            text.chars()
+                .filter(|&c| unsafe_in_json(c))
+                .collect::<String>()
+        );
+        assert!(!text.contains("##["), "{what}: {text}");
+        let value: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
+        if what.starts_with("report") {
+            // The memo's data is cleaned text already (what the other formats show).
+            assert!(
+                text.contains("Titel 31m 0;x  omvendt skjult"),
+                "{what}: {text}"
+            );
+        } else if what != "check --format json" {
+            // Parsed back, the title is the file's, character for character.
+            assert!(has_string(&value, title), "{what}: {text}");
+            assert!(text.contains(r"\u009b31m"), "{what}: {text}");
+            assert!(text.contains(r"\u202eomvendt"), "{what}: {text}");
+        }
+    }
+}
+
+/// Whether `value` has the string `s` anywhere.
+fn has_string(value: &Value, s: &str) -> bool {
+    match value {
+        Value::String(t) => t == s,
+        Value::Array(items) => items.iter().any(|v| has_string(v, s)),
+        Value::Object(map) => map.values().any(|v| has_string(v, s)),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_usage_error_echoing_an_argument_starts_no_command() {
+    let out = plan()
+        .args(["list", "--format", "x\n::error::forged"])
+        .assert()
+        .code(2);
+    let text = stderr(&out);
+    assert!(
+        text.contains("invalid value 'x\n\\::error::forged'"),
+        "{text}"
+    );
+    assert_no_command("usage error", &text);
+}
