@@ -13,11 +13,11 @@ use crate::render::check as render;
 use crate::text::LineGuard;
 use crate::write::write_atomic;
 
-use super::{load, Out, Outcome};
+use super::{load_to_read, Out, Outcome};
 
 pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let levels = levels(args)?;
-    let mut plan = load(config)?;
+    let mut plan = load_to_read(config)?;
     plan.manifest.rules.severity.extend(levels);
     let mut diags = check(&plan);
     let (errors, warnings) = counts(&diags);

@@ -2,10 +2,14 @@
 //! is shown, and line/column of a byte offset. The model and the parser use these; this file
 //! imports nothing from the crate.
 
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-/// One file of the plan folder as read, kept whole for diagnostics.
+/// One file of the plan folder as read. Its text is kept whole for diagnostics, unless it
+/// was let go after parsing ([`SourceFile::release`]): then it is read again from disk
+/// when a finding needs its lines ([`SourceFile::source`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// Where it is on disk.
@@ -19,6 +23,35 @@ pub struct SourceFile {
     /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
     /// in `text` (the valid prefix is kept there).
     pub problem: Option<ReadProblem>,
+    /// Set when `text` was let go after parsing: what it was, to recognise it when read again.
+    pub released: Option<Released>,
+    /// The text read again from disk, once, after `release` (None: the file is gone or
+    /// changed since it was parsed).
+    pub reread: OnceLock<Option<String>>,
+}
+
+/// The length (bytes) and [`fingerprint`] of a text that was let go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Released {
+    pub len: usize,
+    pub fingerprint: u64,
+}
+
+/// A 64-bit fingerprint of a text, to tell whether a file read again is the file that was
+/// parsed (not a cryptographic hash: it guards against edits, not against an adversary).
+pub fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = text.as_bytes();
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    hash
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +73,41 @@ impl SourceFile {
             display: relative.to_string(),
             text,
             problem,
+            released: None,
+            reread: OnceLock::new(),
         }
+    }
+
+    /// Lets the text go (a reading command keeps only what the rules and the output need),
+    /// remembering its length and fingerprint. A file with a read problem keeps its text.
+    pub fn release(&mut self) {
+        if self.problem.is_some() || self.released.is_some() {
+            return;
+        }
+        self.released = Some(Released {
+            len: self.text.len(),
+            fingerprint: fingerprint(&self.text),
+        });
+        self.text = String::new();
+    }
+
+    /// The text as parsed: kept, or read again from disk after [`release`](Self::release).
+    /// None when the file changed (or went) since it was parsed, so that no finding is shown
+    /// on lines it was not found on.
+    pub fn source(&self) -> Option<Cow<'_, str>> {
+        let Some(released) = self.released else {
+            return Some(Cow::Borrowed(&self.text));
+        };
+        self.reread
+            .get_or_init(|| {
+                let (text, problem) = decode_owned(std::fs::read(&self.path).ok()?);
+                let same = problem.is_none()
+                    && text.len() == released.len
+                    && fingerprint(&text) == released.fingerprint;
+                same.then_some(text)
+            })
+            .as_deref()
+            .map(Cow::Borrowed)
     }
 
     /// The id of the initiative in this file: its stem.
@@ -49,9 +116,10 @@ impl SourceFile {
         name.strip_suffix(".toml").unwrap_or(name)
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
+    /// 1-based line and column (in characters) of a byte offset; None when the text was
+    /// let go and the file has changed since (see [`source`](Self::source)).
+    pub fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
+        self.source().map(|text| line_col(&text, offset))
     }
 }
 
@@ -170,6 +238,8 @@ pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
         // The same text the loader would see once the file is written.
         text: decode(text.as_bytes()).0,
         problem: None,
+        released: None,
+        reread: OnceLock::new(),
     }
 }
 
@@ -197,6 +267,45 @@ mod tests {
     fn decode_names_utf16() {
         let (_, problem) = decode(b"\xFF\xFEt\0i\0");
         assert!(problem.unwrap().message.contains("UTF-16"));
+    }
+
+    /// A text let go is read again for a finding, and only if the file is still the one
+    /// that was parsed: same length and fingerprint.
+    #[test]
+    fn a_released_text_is_read_again_unless_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let text = "title = \"Læsekreds\"\r\nperiod = \"Q1\"\r\n";
+        std::fs::write(&path, text).unwrap();
+        let read = |p: &Path| crate::load::walk::read_source(p, "a.toml", "plans");
+        let kept = read(&path);
+        let mut released = read(&path);
+        released.release();
+        assert!(released.text.is_empty());
+        assert_eq!(released.source().unwrap(), kept.text);
+        assert_eq!(released.line_col(21), kept.line_col(21));
+        assert_eq!(released.line_col(21), Some((2, 1)));
+
+        // Changed since: one letter, then one line more.
+        for changed in ["title = \"Laesekreds\"\nperiod = \"Q1\"\n", "x = 1\n"] {
+            let mut released = read(&path);
+            released.release();
+            std::fs::write(&path, changed).unwrap();
+            assert_eq!(released.source(), None);
+            assert_eq!(released.line_col(3), None);
+            std::fs::write(&path, text).unwrap();
+        }
+        // Gone since.
+        let mut released = read(&path);
+        released.release();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(released.source(), None);
+        // A text with a read problem is kept.
+        let mut broken = SourceFile::from_bytes("b.toml", b"title = \"K\xf8ge\"\n");
+        broken.release();
+        assert_eq!(broken.text, "title = \"K");
+        assert_eq!(fingerprint("ab"), fingerprint("ab"));
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> So
         relative: relative.to_string(),
         text,
         problem,
+        released: None,
+        reread: std::sync::OnceLock::new(),
     }
 }
 

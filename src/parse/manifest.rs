@@ -23,6 +23,8 @@ pub fn default_manifest() -> Manifest {
         display: "<default plan.toml>".into(),
         text: DEFAULT_MANIFEST.to_string(),
         problem: None,
+        released: None,
+        reread: std::sync::OnceLock::new(),
     };
     let mut diags = Vec::new();
     let manifest = manifest_with_fallback(0, &source, None, &mut diags);

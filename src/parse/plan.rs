@@ -11,8 +11,25 @@ use crate::load::source::{virtual_source, SourceFile};
 use crate::load::walk::{list_folder, read_source, Folder};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
-/// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
+/// Reads and parses a whole plan folder, keeping every file's text (the editing commands
+/// check a change against them). Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<Plan> {
+    load_plan_keeping(dir, Texts::Keep)
+}
+
+/// What becomes of each initiative file's text once it is parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Kept in the plan.
+    Keep,
+    /// Let go ([`SourceFile::release`]), and read again for a finding that shows its lines:
+    /// what a reading command holds is then the parsed plan, not every file's text.
+    Release,
+}
+
+/// [`load_plan`], with the initiative files' texts kept or let go. `plan.toml`'s text is
+/// always kept.
+pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
     // The same plan as `plan_from_folder(dir, read_folder(dir)?)`, but each core reads its
     // share of the files and parses them at once, instead of all files being read before
     // parsing starts.
@@ -27,7 +44,7 @@ pub fn load_plan(dir: &Path) -> io::Result<Plan> {
     Ok(build_plan(
         dir,
         manifest,
-        Files::OnDisk(&paths, &listing.display_root),
+        Files::OnDisk(&paths, &listing.display_root, texts),
     ))
 }
 
@@ -72,7 +89,7 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
 /// The initiative files of a plan: already read, or still to read.
 enum Files<'a> {
     Read(Vec<SourceFile>),
-    OnDisk(&'a [(PathBuf, String)], &'a str),
+    OnDisk(&'a [(PathBuf, String)], &'a str, Texts),
 }
 
 fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Plan {
@@ -121,15 +138,30 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
             }
             parts
         }
-        Files::OnDisk(paths, display_root) => {
+        Files::OnDisk(paths, display_root, texts) => {
             let total = paths.len();
             on_every_core(paths, |offset, part| {
-                let sources: Vec<SourceFile> = part
-                    .iter()
-                    .map(|(path, relative)| read_source(path, relative, display_root))
-                    .collect();
-                let parsed = parse_part(offset, &sources, total);
-                (sources, parsed)
+                // Each file is read, parsed and (when asked) let go before the next is read,
+                // so that a core holds one text at a time.
+                let mut initiatives =
+                    Vec::with_capacity(if offset == 0 { total } else { part.len() });
+                let mut diags = Vec::new();
+                let mut unknown = Vec::new();
+                let mut sources = Vec::with_capacity(part.len());
+                for (i, (path, relative)) in part.iter().enumerate() {
+                    let mut source = read_source(path, relative, display_root);
+                    let file = first + offset + i;
+                    if let Some(init) =
+                        super::initiative(file, &source, catalogue, &mut diags, &mut unknown)
+                    {
+                        initiatives.push(init);
+                    }
+                    if texts == Texts::Release {
+                        source.release();
+                    }
+                    sources.push(source);
+                }
+                (sources, (initiatives, diags, unknown))
             })
         }
     };
@@ -174,6 +206,33 @@ mod tests {
     use super::*;
     use crate::load::walk::read_folder;
     use std::fs;
+
+    /// A reading command's plan (texts let go) has the same initiatives and findings as the
+    /// editing commands' (texts kept), and every text is read back as it was parsed.
+    #[test]
+    fn letting_texts_go_changes_nothing_but_the_texts() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        for dir in [shipped.as_path(), corpus.as_path()] {
+            let kept = load_plan_keeping(dir, Texts::Keep).unwrap();
+            let lean = load_plan_keeping(dir, Texts::Release).unwrap();
+            assert_eq!(kept.initiatives, lean.initiatives);
+            assert_eq!(kept.diagnostics, lean.diagnostics);
+            assert_eq!(kept.unknown_names, lean.unknown_names);
+            assert_eq!(kept.all_ids, lean.all_ids);
+            assert_eq!(
+                crate::check::check(&kept),
+                crate::check::check(&lean),
+                "{dir:?}"
+            );
+            for (k, l) in kept.files.iter().zip(&lean.files) {
+                assert_eq!(k.source(), l.source(), "{}", k.relative);
+                if k.problem.is_none() && k.relative != "plan.toml" {
+                    assert!(l.text.is_empty() && l.released.is_some());
+                }
+            }
+        }
+    }
 
     /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading
     /// the folder first and parsing it after gives.

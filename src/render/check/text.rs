@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
+use crate::load::line_col;
 use crate::model::Plan;
 use crate::text::{clean_line, mask};
 
@@ -35,9 +36,12 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         let title = level(d.severity)
             .primary_title(message.as_str())
             .id(d.rule.name());
-        let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
-            (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
-                let source = mask(&file.text);
+        let file = d.file.map(|f| plan.file(f));
+        // The text as parsed (read again if it was let go); None if the file changed since.
+        let text = file.and_then(|f| f.source());
+        let mut group: Group<'_> = match (file, &d.span, &text) {
+            (Some(file), Some(span), Some(text)) if !text.is_empty() || span.start == 0 => {
+                let source = mask(text);
                 let start = span.start.min(source.len());
                 let end = span.end.clamp(start, source.len());
                 let mut annotation = AnnotationKind::Primary.span(start..end);
@@ -51,15 +55,22 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                         .annotation(annotation),
                 )
             }
-            (Some(file), _) => {
+            (Some(file), span, text) => {
                 let mut origin = Origin::path(clean_line(&file.display));
-                if let Some(span) = &d.span {
-                    let (line, col) = file.line_col(span.start);
+                if let (Some(span), Some(text)) = (span, text) {
+                    let (line, col) = line_col(text, span.start);
                     origin = origin.line(line).char_column(col);
                 }
-                title.element(origin)
+                let group = title.element(origin);
+                if span.is_some() && text.is_none() {
+                    group.element(Level::NOTE.message(
+                        "the file changed while `plan` was reading the folder; run it again to see the line",
+                    ))
+                } else {
+                    group
+                }
             }
-            (None, _) => Group::with_title(title),
+            (None, ..) => Group::with_title(title),
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
