@@ -67,7 +67,12 @@ pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
 
 /// Reads one file; a file that cannot be read gets its problem, not an error.
 pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> SourceFile {
-    let (text, problem) = match fs::read(path) {
+    read_source_owned(path.to_path_buf(), relative.to_string(), display_root)
+}
+
+/// [`read_source`], keeping the path and relative path given rather than copies.
+pub(crate) fn read_source_owned(path: PathBuf, relative: String, display_root: &str) -> SourceFile {
+    let (text, problem) = match fs::read(&path) {
         Ok(bytes) => decode_owned(bytes),
         Err(err) => (
             String::new(),
@@ -79,9 +84,9 @@ pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> So
         ),
     };
     SourceFile {
-        display: join_display(display_root, relative),
-        path: path.to_path_buf(),
-        relative: relative.to_string(),
+        display: join_display(display_root, &relative),
+        path,
+        relative,
         text,
         problem,
         released: None,

@@ -6,9 +6,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::check::Diagnostic;
-use crate::load::parallel::on_every_core;
+use crate::load::parallel::{on_every_core, on_every_core_owned};
 use crate::load::source::{virtual_source, SourceFile};
-use crate::load::walk::{list_folder, read_source, Folder};
+use crate::load::walk::{list_folder, read_source, read_source_owned, Folder};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder, keeping every file's text (the editing commands
@@ -44,7 +44,7 @@ pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
     Ok(build_plan(
         dir,
         manifest,
-        Files::OnDisk(&paths, &listing.display_root, texts),
+        Files::OnDisk(paths, &listing.display_root, texts),
     ))
 }
 
@@ -89,7 +89,7 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
 /// The initiative files of a plan: already read, or still to read.
 enum Files<'a> {
     Read(Vec<SourceFile>),
-    OnDisk(&'a [(PathBuf, String)], &'a str, Texts),
+    OnDisk(Vec<(PathBuf, String)>, &'a str, Texts),
 }
 
 fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Plan {
@@ -140,16 +140,18 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         }
         Files::OnDisk(paths, display_root, texts) => {
             let total = paths.len();
-            on_every_core(paths, |offset, part| {
+            on_every_core_owned(paths, |offset, part| {
                 // Each file is read, parsed and (when asked) let go before the next is read,
                 // so that a core holds one text at a time.
                 let mut initiatives =
                     Vec::with_capacity(if offset == 0 { total } else { part.len() });
                 let mut diags = Vec::new();
                 let mut unknown = Vec::new();
-                let mut sources = Vec::with_capacity(part.len());
-                for (i, (path, relative)) in part.iter().enumerate() {
-                    let mut source = read_source(path, relative, display_root);
+                // The first chunk's files too get room for all (and `plan.toml`).
+                let mut sources =
+                    Vec::with_capacity(if offset == 0 { total + 1 } else { part.len() });
+                for (i, (path, relative)) in part.into_iter().enumerate() {
+                    let mut source = read_source_owned(path, relative, display_root);
                     let file = first + offset + i;
                     if let Some(init) =
                         super::initiative(file, &source, catalogue, &mut diags, &mut unknown)
@@ -165,11 +167,15 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
             })
         }
     };
-    files.reserve(parts.iter().map(|p| p.0.len()).sum());
+    let mut initiative_files: Vec<SourceFile> = Vec::new();
     let mut initiatives = Vec::new();
     let mut unknown_names = Vec::new();
     for (sources, (inits, diags, unknown)) in parts {
-        files.extend(sources);
+        if initiative_files.is_empty() {
+            initiative_files = sources;
+        } else {
+            initiative_files.extend(sources);
+        }
         if initiatives.is_empty() {
             initiatives = inits;
         } else {
@@ -178,14 +184,28 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         diagnostics.extend(diags);
         unknown_names.extend(unknown);
     }
+    // `plan.toml` in front of the initiative files, in the room left for it.
+    let files = if files.is_empty() {
+        initiative_files
+    } else {
+        initiative_files.splice(0..0, files);
+        initiative_files
+    };
     let all_ids: Vec<String> = files[first..]
         .iter()
         .map(|f| f.stem().to_string())
         .collect();
     // With duplicate ids, the first file (by path) is the one the plan uses.
-    let mut seen = HashSet::with_capacity(initiatives.len());
-    initiatives.retain(|i| seen.insert(i.id.clone()));
-    drop(seen);
+    // (Which to keep is decided on borrowed ids: no copy of every id at the fullest moment.)
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(initiatives.len());
+        initiatives
+            .iter()
+            .map(|i| seen.insert(i.id.as_str()))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    initiatives.retain(|_| keep.next().unwrap_or(true));
     // Ids are unique now, so an unstable sort gives the same order, without the stable
     // sort's scratch copy of every initiative.
     initiatives.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
