@@ -73,6 +73,8 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         }
         None => out.write_all(&bytes)?,
     }
+    drop(diags);
+    super::leave(plan);
 
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed && !args.exit_zero {

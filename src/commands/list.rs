@@ -193,5 +193,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         ListFormat::Csv => list::csv(&listing, out)?,
         ListFormat::Json => list::json(&listing, out)?,
     }
+    drop(listing);
+    super::leave(plan);
     Ok(EXIT_OK)
 }

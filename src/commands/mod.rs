@@ -35,6 +35,14 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
     load_keeping(config, Texts::Keep)
 }
 
+/// Ends a reading command's use of its plan without freeing it string by string: `plan`
+/// exits right after, and the system takes the memory back at once. Freeing a plan of
+/// 10,000 initiatives piece by piece was 4 % of `plan check`'s instructions (callgrind), on
+/// one core, after the output was written.
+pub(crate) fn leave(plan: Plan) {
+    std::mem::forget(plan);
+}
+
 /// [`load`] for a command that only reads the plan (`check`, `status`, `list`, `show`,
 /// `report`): each file's text is let go once parsed, and read again only for a finding
 /// that shows its lines.
