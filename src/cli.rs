@@ -198,6 +198,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// Deadlines and quarter ends as an iCalendar file, for Outlook, Google and Apple calendars
+    Calendar(CalendarArgs),
     /// What a rule checks, why, a failing example and its fix; without RULE, every rule
     Explain(ExplainArgs),
     /// Print shell completions
@@ -294,6 +296,8 @@ pub enum ListFormat {
     Markdown,
     Csv,
     Json,
+    // Excel workbook (binary: to -o FILE or a redirected standard output)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -316,9 +320,18 @@ pub struct ListArgs {
     /// Only initiatives that are late as of the as-of date
     #[arg(long)]
     pub late: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    /// Output format [default: from -o's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]
@@ -334,6 +347,10 @@ pub enum ReportFormat {
     Html,
     Csv,
     Json,
+    // Excel workbook (binary: to -o FILE or a redirected standard output)
+    Xlsx,
+    // Word document (binary: to -o FILE or a redirected standard output)
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -350,6 +367,9 @@ pub struct ReportArgs {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
+    /// CSV field separator: `;`, `,`, `|` or `tab` [default: `;` for Danish, `,` for English]
+    #[arg(long, value_name = "CHAR", value_parser = Delimiter::parse)]
+    pub delimiter: Option<Delimiter>,
 }
 
 #[derive(Debug, Args)]
@@ -440,6 +460,37 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only initiatives on this track (name or alias, any case); cross-cutting ones too
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Only this period: year, Q1..Q4 (also år, "2. kvartal", 2)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Only initiatives in this place (name or alias, any case)
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Only this status: planned, active, done, postponed, cancelled (also in Danish)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only initiatives with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only initiatives that are late as of the as-of date
+    #[arg(long)]
+    pub late: bool,
+    /// Also each initiative's period (its quarter or the whole year) as an all-day event
+    #[arg(long)]
+    pub periods: bool,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
@@ -497,4 +548,35 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+/// A field separator chosen with `--delimiter`: one ASCII character that is neither a letter,
+/// a digit, a quote nor a line break (`;`, `,`, `|`, or a tab given as `tab` or `\t`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+impl Delimiter {
+    /// Reads the command line's `--delimiter` (clap's value parser): `;`, `,`, `|`, `tab`,
+    /// `\t`, or the words `semicolon`, `comma`, `pipe`. Errors name what is accepted.
+    pub fn parse(text: &str) -> Result<Delimiter, String> {
+        let byte = match text.to_ascii_lowercase().as_str() {
+            "tab" | "\\t" | "\t" => b'\t',
+            "semicolon" => b';',
+            "comma" => b',',
+            "pipe" => b'|',
+            other if other.len() == 1 => other.as_bytes()[0],
+            _ => return Err(Self::HELP.to_string()),
+        };
+        if byte.is_ascii_alphanumeric()
+            || matches!(byte, b'"' | b'\'' | b'\r' | b'\n' | b' ')
+            || !byte.is_ascii()
+            || byte.is_ascii_control() && byte != b'\t'
+        {
+            return Err(Self::HELP.to_string());
+        }
+        Ok(Delimiter(byte))
+    }
+
+    const HELP: &'static str =
+        "give one character such as `;`, `,` or `|`, or `tab` (not a letter, digit, quote or space)";
 }

@@ -202,6 +202,7 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::Note(args) => commands::note::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
+        Command::Calendar(args) => commands::calendar::run(&config, args, out),
         Command::Explain(args) => commands::explain::run(&config, args, out),
         Command::Completions(args) => commands::completions::run(&config, args, out),
         Command::Man(args) => commands::man::run(&config, args, out),

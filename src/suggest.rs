@@ -1,16 +1,23 @@
 //! "Did you mean": the nearest of a set of names to what the user typed.
 //!
+//! Names are compared folded (case, repeated spaces, look-alike characters pasted from Word),
+//! and in three forms each, so that Danish letters typed without their marks still find their
+//! name: as written, with æ/ø/å spelt out in two letters (ae/oe/aa, Danish usage when the
+//! letters are missing) and in one (a/o/a, as on a keyboard without them). `Agerup` finds
+//! Ågerup, and `Gundsomagle` Gundsømagle, even when the catalogue also lists `Aagerup`.
+//!
 //! [`nearest`] and [`did_you_mean`] take the names each time; [`Names`] folds a set of names
-//! once and answers many look-ups, for the rules that suggest among every initiative id.
+//! once and answers many look-ups, for the rule that suggests among every initiative id.
 //! Up to [`EXACT_UP_TO`] names, every name is compared with what was typed. Above that, only
 //! the [`COMPARED`] names that share the most rare three-letter pieces with it are compared
 //! (an index built on the first look-up), so that a folder of 100,000 files with thousands
-//! of unknown ids is not quadratic; a typo of one or two letters in a long id is still found.
+//! of unknown ids is not quadratic; a typo of a letter or two in a long id is still found.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::model::catalogue_fold as fold;
+use crate::model::catalogue_fold;
+use crate::text::lookalike;
 
 /// Up to this many names, a look-up compares every one (the result is exactly the
 /// comparison of all names); above it, the index chooses which to compare.
@@ -24,45 +31,114 @@ pub const COMPARED: usize = 32;
 /// first and the common ones are left out once this many entries have been read.
 const READ_AT_MOST: usize = 4_096;
 
+/// Folded for comparison: look-alikes made plain, then the catalogue's folding.
+fn fold(name: &str) -> String {
+    catalogue_fold(&lookalike::plain(name))
+}
+
+/// The forms a folded name is compared in: as it is, æ/ø/å → ae/oe/aa, and æ/ø/å → a/o/a.
+fn forms(folded: &str) -> [String; 3] {
+    let spelt = |two: bool| {
+        let mut out = String::with_capacity(folded.len() + 4);
+        for c in folded.chars() {
+            match (c, two) {
+                ('æ', true) => out.push_str("ae"),
+                ('ø', true) => out.push_str("oe"),
+                ('å', true) => out.push_str("aa"),
+                ('æ' | 'å', false) => out.push('a'),
+                ('ø', false) => out.push('o'),
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    [folded.to_string(), spelt(true), spelt(false)]
+}
+
+/// Whether two names' forms make them the same name but for Danish letters.
+fn same_forms(a: &[String; 3], b: &[String; 3]) -> bool {
+    a[0] == b[0] || a[1] == b[1] || a[2] == b[2]
+}
+
 /// The candidate closest to `typed`, if it is close enough to be a likely typo.
-/// Comparison ignores case and repeated spaces.
+/// Comparison ignores case, repeated spaces, look-alike characters and Danish letters typed
+/// without their marks.
 pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     Names::new(candidates).nearest(typed)
 }
 
-/// "did you mean `x`?" or nothing.
+/// "did you mean `x`?" or nothing; see [`hint`].
 pub fn did_you_mean<'a>(
     typed: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    nearest(typed, candidates).map(|c| format!("did you mean `{c}`?"))
+    nearest(typed, candidates).map(|c| hint(typed, c))
+}
+
+/// "did you mean `x`?", and when what was typed holds look-alike or invisible characters
+/// (pasted from Word), which and where: "`status` has an invisible U+00A0 NO-BREAK SPACE
+/// after `status`; type it plainly: `status`" — so that `status` → `status` is not a riddle.
+pub fn hint(typed: &str, meant: &str) -> String {
+    match lookalike::describe(typed) {
+        Some(where_) if fold(typed) == fold(meant) => {
+            format!("it has {where_}; type it plainly: `{meant}`")
+        }
+        Some(where_) => format!("did you mean `{meant}`? (it has {where_})"),
+        None => format!("did you mean `{meant}`?"),
+    }
 }
 
 /// A set of names to suggest from, each folded once. Build it once and look up many
 /// typed names: the rule on unknown dependencies suggests among every id of the plan.
 pub struct Names<'a> {
-    /// Each name as given, with its folded form and that form's length in characters.
     names: Vec<Name<'a>>,
-    /// Three-letter pieces of the folded names → the names holding them (indices into
+    /// Three-letter pieces of the names' forms → the names holding them (indices into
     /// `names`, ascending); built on the first look-up, and only above [`EXACT_UP_TO`].
     index: OnceCell<HashMap<[char; 3], Vec<u32>>>,
+}
+
+/// A name to suggest, folded once: its forms, and each form's length in characters.
+struct Name<'a> {
+    given: &'a str,
+    forms: [String; 3],
+    lens: [usize; 3],
+}
+
+impl<'a> Name<'a> {
+    fn new(given: &'a str) -> Name<'a> {
+        let forms = forms(&fold(given));
+        let lens = [0, 1, 2].map(|k| forms[k].chars().count());
+        Name { given, forms, lens }
+    }
+
+    /// The smallest edit distance between any form of `self` and any of `other`, or None
+    /// when it is surely above `limit` (the forms' lengths differ by more): as comparing
+    /// every pair, without comparing pairs that cannot be near.
+    fn distance(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for i in 0..3 {
+            // A form equal to an earlier one gives the same distances.
+            if self.forms[..i].contains(&self.forms[i]) {
+                continue;
+            }
+            for j in 0..3 {
+                if other.forms[..j].contains(&other.forms[j])
+                    || self.lens[i].abs_diff(other.lens[j]) > limit
+                {
+                    continue;
+                }
+                let d = strsim::damerau_levenshtein(&self.forms[i], &other.forms[j]);
+                best = Some(best.map_or(d, |b| b.min(d)));
+            }
+        }
+        best
+    }
 }
 
 impl<'a> Names<'a> {
     pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Names<'a> {
         Names {
-            names: candidates
-                .into_iter()
-                .map(|given| {
-                    let folded = fold(given);
-                    let chars = folded.chars().count();
-                    Name {
-                        given,
-                        folded,
-                        chars,
-                    }
-                })
-                .collect(),
+            names: candidates.into_iter().map(Name::new).collect(),
             index: OnceCell::new(),
         }
     }
@@ -72,16 +148,16 @@ impl<'a> Names<'a> {
         self.nearest_except(typed, None)
     }
 
-    /// "did you mean `x`?" or nothing, leaving out the name `except` (an initiative does
-    /// not depend on itself).
+    /// "did you mean `x`?" or nothing (see [`hint`]), leaving out the name `except` (an
+    /// initiative does not depend on itself).
     pub fn did_you_mean_except(&self, typed: &str, except: &str) -> Option<String> {
         self.nearest_except(typed, Some(except))
-            .map(|c| format!("did you mean `{c}`?"))
+            .map(|c| hint(typed, c))
     }
 
     fn nearest_except(&self, typed: &str, except: Option<&str>) -> Option<&'a str> {
-        let typed = fold(typed);
-        if typed.is_empty() {
+        let typed = Name::new(typed);
+        if typed.forms[0].is_empty() {
             return None;
         }
         let chosen: Vec<usize> = if self.names.len() <= EXACT_UP_TO {
@@ -89,32 +165,27 @@ impl<'a> Names<'a> {
         } else {
             self.likeliest(&typed)
         };
-        let compared = chosen
+        let compared: Vec<&Name<'a>> = chosen
             .into_iter()
             .map(|i| &self.names[i])
-            .filter(|name| Some(name.given) != except);
-        best_of(&typed, compared)
+            .filter(|name| Some(name.given) != except)
+            .collect();
+        best_of(&typed, &compared)
     }
 
     /// Above [`EXACT_UP_TO`] names: the (at most [`COMPARED`]) names sharing the most
     /// three-letter pieces with `typed`, counting the rarest pieces first.
-    fn likeliest(&self, typed: &str) -> Vec<usize> {
+    fn likeliest(&self, typed: &Name<'_>) -> Vec<usize> {
         let index = self.index.get_or_init(|| {
             let mut index: HashMap<[char; 3], Vec<u32>> = HashMap::new();
             for (i, name) in self.names.iter().enumerate() {
-                let mut grams = pieces(&name.folded);
-                grams.sort_unstable();
-                grams.dedup();
-                for gram in grams {
+                for gram in pieces(&name.forms) {
                     index.entry(gram).or_default().push(i as u32);
                 }
             }
             index
         });
-        let mut grams = pieces(typed);
-        grams.sort_unstable();
-        grams.dedup();
-        let mut lists: Vec<&[u32]> = grams
+        let mut lists: Vec<&[u32]> = pieces(&typed.forms)
             .iter()
             .filter_map(|g| index.get(g).map(Vec::as_slice))
             .collect();
@@ -140,63 +211,53 @@ impl<'a> Names<'a> {
     }
 }
 
-/// A name to suggest, folded once.
-struct Name<'a> {
-    given: &'a str,
-    folded: String,
-    chars: usize,
+/// The distinct three-letter pieces of a name's forms, each form's start and end marked,
+/// so that `ab` has `^ab` and `ab$`.
+fn pieces(forms: &[String; 3]) -> Vec<[char; 3]> {
+    let mut out = Vec::new();
+    for form in forms {
+        let chars: Vec<char> = std::iter::once('\u{2}')
+            .chain(form.chars())
+            .chain(std::iter::once('\u{3}'))
+            .collect();
+        out.extend(chars.windows(3).map(|w| [w[0], w[1], w[2]]));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-/// The three-letter pieces of a folded name, its start and end marked, so that
-/// `ab` has `^ab` and `ab$`.
-fn pieces(folded: &str) -> Vec<[char; 3]> {
-    let chars: Vec<char> = std::iter::once('\u{2}')
-        .chain(folded.chars())
-        .chain(std::iter::once('\u{3}'))
-        .collect();
-    chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
-}
-
-/// The one nearest of `candidates` to `typed` (folded), in the order given.
-fn best_of<'a, 'n>(typed: &str, candidates: impl Iterator<Item = &'n Name<'a>>) -> Option<&'a str>
-where
-    'a: 'n,
-{
-    let typed_len = typed.chars().count();
-    let limit = (typed_len / 3).max(2);
-    let candidates: Vec<&Name<'a>> = candidates.collect();
+/// The one nearest of `candidates` to `typed`, in the order given.
+fn best_of<'a>(typed: &Name<'_>, candidates: &[&Name<'a>]) -> Option<&'a str> {
+    let limit = (typed.lens[0] / 3).max(2);
     let scored: Vec<(usize, &Name<'a>)> = candidates
         .iter()
-        .copied()
-        // The distance is at least the difference in length: skip those without comparing.
-        .filter(|c| c.chars.abs_diff(typed_len) <= limit)
-        .map(|c| (strsim::damerau_levenshtein(typed, &c.folded), c))
+        .filter_map(|c| typed.distance(c, limit).map(|d| (d, *c)))
         .filter(|(d, _)| *d <= limit)
         .collect();
     let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
-        return only_one_containing(typed, &candidates);
+        return only_one_containing(&typed.forms[0], candidates);
     };
     let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
     let first = at_best.next()?;
     // Two equally near names (`Q5` → Q1? Q4?): a guess would mislead, so make none,
     // unless they are spellings of the same name.
-    match at_best.find(|c| c.folded != first.folded) {
+    match at_best.find(|c| !same_forms(&c.forms, &first.forms)) {
         Some(_) => None,
         None => Some(first.given),
     }
 }
 
 /// A start of a name (`digitale`, `modelteater`) names it when no other name contains it.
-fn only_one_containing<'a>(typed: &str, candidates: &[&Name<'a>]) -> Option<&'a str> {
-    if typed.chars().count() < 4 {
+fn only_one_containing<'a>(typed_folded: &str, candidates: &[&Name<'a>]) -> Option<&'a str> {
+    if typed_folded.chars().count() < 4 {
         return None;
     }
     let mut found = candidates
         .iter()
-        .copied()
-        .filter(|c| c.folded.contains(typed));
+        .filter(|c| c.forms[0].contains(typed_folded));
     let first = found.next()?;
-    match found.find(|c| c.folded != first.folded) {
+    match found.find(|c| c.forms[0] != first.forms[0]) {
         Some(_) => None,
         None => Some(first.given),
     }
@@ -206,18 +267,26 @@ fn only_one_containing<'a>(typed: &str, candidates: &[&Name<'a>]) -> Option<&'a 
 mod tests {
     use super::*;
 
-    /// The comparison of every name, as `nearest` was written before the index: the
-    /// reference the fast paths are tested against.
+    /// The comparison of every name, as `nearest` was written before the index and the
+    /// folding once: the reference the fast paths are tested against.
     fn nearest_by_comparing_all<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
+        fn distance(a: &[String; 3], b: &[String; 3]) -> usize {
+            a.iter()
+                .flat_map(|x| b.iter().map(move |y| strsim::damerau_levenshtein(x, y)))
+                .min()
+                .unwrap_or(usize::MAX)
+        }
+        let same_name = |a: &str, b: &str| same_forms(&forms(&fold(a)), &forms(&fold(b)));
         let typed_folded = fold(typed);
         if typed_folded.is_empty() {
             return None;
         }
+        let typed_forms = forms(&typed_folded);
         let limit = (typed_folded.chars().count() / 3).max(2);
         let scored: Vec<(usize, &str)> = candidates
             .iter()
             .copied()
-            .map(|c| (strsim::damerau_levenshtein(&typed_folded, &fold(c)), c))
+            .map(|c| (distance(&typed_forms, &forms(&fold(c))), c))
             .filter(|(d, _)| *d <= limit)
             .collect();
         let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
@@ -236,10 +305,14 @@ mod tests {
         };
         let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
         let first = at_best.next()?;
-        match at_best.find(|c| fold(c) != fold(first)) {
+        match at_best.find(|c| !same_name(c, first)) {
             Some(_) => None,
             None => Some(first),
         }
+    }
+
+    fn same_name(a: &str, b: &str) -> bool {
+        same_forms(&forms(&fold(a)), &forms(&fold(b)))
     }
 
     #[test]
@@ -266,6 +339,45 @@ mod tests {
         );
     }
 
+    #[test]
+    fn danish_letters_typed_without_marks() {
+        let places = [
+            "Ågerup",
+            "Aagerup",
+            "Gundsømagle",
+            "Gundsoemagle",
+            "Viby",
+            "Ærø",
+        ];
+        for (typed, meant) in [
+            ("Agerup", "Ågerup"),
+            ("aagerup", "Aagerup"),
+            ("Gundsomagle", "Gundsømagle"),
+            ("gundsoemagle", "Gundsoemagle"),
+            ("Aero", "Ærø"),
+            ("Aeroe", "Ærø"),
+            ("Ero", "Ærø"),
+        ] {
+            let found = nearest(typed, places).map(fold);
+            assert!(
+                found.is_some() && same_name(&found.clone().unwrap(), meant),
+                "{typed} → {found:?}"
+            );
+        }
+        assert_eq!(nearest("Agerup", ["Ågerup", "Aagerup"]), Some("Ågerup"));
+    }
+
+    #[test]
+    fn look_alikes_are_named() {
+        assert_eq!(nearest("status\u{a0}", ["status", "title"]), Some("status"));
+        assert_eq!(
+            hint("status\u{a0}", "status"),
+            "it has an invisible U+00A0 NO-BREAK SPACE after `status`; type it plainly: `status`"
+        );
+        assert_eq!(hint("trakcs", "tracks"), "did you mean `tracks`?");
+        assert_eq!(nearest("depends–on", ["depends-on"]), Some("depends-on"));
+    }
+
     /// Typed names of every kind against the shipped plan's ids, the catalogue's names and
     /// the fields: the folded-once comparison gives what comparing every name gave.
     #[test]
@@ -289,10 +401,20 @@ mod tests {
                 }
             }
             typed.push(name.to_uppercase());
+            typed.push(name.replace('ø', "o").replace('å', "aa"));
             typed.push(chars[..chars.len().min(5)].iter().collect());
         }
         typed.extend(
-            ["", "x", "Q5", "hyge", "  Viden   og vejledning ", "digital"].map(String::from),
+            [
+                "",
+                "x",
+                "Q5",
+                "hyge",
+                "  Viden   og vejledning ",
+                "digital",
+                "Agerup",
+            ]
+            .map(String::from),
         );
         let mut suggested = 0;
         for set in [&ids, &tracks, &places] {
@@ -350,7 +472,7 @@ mod tests {
             let expected = nearest_by_comparing_all(&typed, &others);
             assert_eq!(
                 names.did_you_mean_except(&typed, id),
-                expected.map(|c| format!("did you mean `{c}`?"))
+                expected.map(|c| hint(&typed, c))
             );
             assert_eq!(names.nearest(&typed), Some(*id));
         }

@@ -14,10 +14,27 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub file: Option<usize>,
+    /// For a finding on an entry of the plan folder that is not one of the plan's files (a
+    /// folder, a named pipe): the entry as shown to users (`plans/q2`). `None` when `file`
+    /// is set.
+    pub path: Option<String>,
     pub span: Option<Range<usize>>,
+    /// A change of the file that fixes the finding, for `check --fix`: replace the bytes of
+    /// `Fix::span` (in the text of `file`) by `Fix::replacement`.
+    pub fix: Option<Fix>,
     /// A short label under the marker in the source excerpt.
     pub label: Option<String>,
     pub help: Option<String>,
+}
+
+/// A mechanical fix: the bytes `span` of the finding's file replaced by `replacement`.
+/// The span is into the file's text as loaded (`SourceFile::text`: a leading BOM dropped,
+/// CRLF turned into LF), like every span of a finding. Fixes of one file may nest (an outer
+/// one then already includes the inner: apply the outermost); they never overlap otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -27,7 +44,9 @@ impl Diagnostic {
             severity: rule.default_severity(),
             message: message.into(),
             file: None,
+            path: None,
             span: None,
+            fix: None,
             label: None,
             help: None,
         }
@@ -36,6 +55,21 @@ impl Diagnostic {
     pub fn at(mut self, file: usize, span: Range<usize>) -> Self {
         self.file = Some(file);
         self.span = Some(span);
+        self
+    }
+
+    /// The finding is about `display`, an entry of the plan folder that is not a plan file.
+    pub fn at_path(mut self, display: impl Into<String>) -> Self {
+        self.path = Some(display.into());
+        self
+    }
+
+    /// A fix: replace `span` of the finding's file by `replacement`.
+    pub fn fix(mut self, span: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

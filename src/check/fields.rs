@@ -17,7 +17,7 @@ pub fn unknown_field(
     meant: Option<&str>,
 ) -> Diagnostic {
     let help = match meant {
-        Some(m) => format!("did you mean `{m}`?"),
+        Some(m) => crate::suggest::hint(typed, m),
         None => format!("{what} can have: {}", known.join(", ")),
     };
     Diagnostic::new(

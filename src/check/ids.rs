@@ -7,17 +7,35 @@ use std::ops::Range;
 use super::{Diagnostic, Rule};
 use crate::model::Plan;
 
-/// A file whose name (`id`, its stem) is not a valid id.
+/// A file whose name (`id`, its stem) is not a valid id. Such a file is read and checked but
+/// counts toward nothing (`parse::plan` leaves it out of the plan's initiatives); a copy's
+/// name (`udearealer (kopi)`) is named as a copy of its original ([`super::copies`]).
 pub fn invalid_file_id(file: usize, id: &str) -> Diagnostic {
-    Diagnostic::new(
-        Rule::InvalidValue,
-        format!("`{id}` is not a valid id (the file name is the initiative's id)"),
-    )
-    .in_file(file)
-    .help(format!(
-        "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
-        crate::slug::slugify(id)
-    ))
+    let finding = match super::copies::copy_of(id) {
+        Some(original) => Diagnostic::new(
+            Rule::InvalidValue,
+            format!(
+                "`{id}` is a copy of `{original}` by its name (as Explorer and Finder name \
+                 copies), not a valid id: it counts toward nothing"
+            ),
+        )
+        .help(format!(
+            "delete the copy if it is left over; if it is a new initiative, rename it, e.g. `{}-2.toml`",
+            crate::slug::slugify(original)
+        )),
+        None => Diagnostic::new(
+            Rule::InvalidValue,
+            format!(
+                "`{id}` is not a valid id (the file name is the initiative's id): \
+                 the file counts toward nothing"
+            ),
+        )
+        .help(format!(
+            "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
+            crate::slug::slugify(id)
+        )),
+    };
+    finding.in_file(file)
 }
 
 /// A `depends_on` entry that is not an id.

@@ -8,23 +8,27 @@
 //! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
 //! deadlines and minimums.
 
+pub mod copies;
 pub mod diagnostic;
 pub mod rule;
 
 pub mod catalogue;
+pub mod entries;
 pub mod fields;
 pub mod ids;
+pub mod portability;
 pub mod syntax;
 pub mod values;
 
 mod deadlines;
 mod dependencies;
 mod minimums;
+pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
 use crate::model::Plan;
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
 
 /// Every finding for the plan, with `[rules.severity]` applied (rules set to `off` are
@@ -59,11 +63,129 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     out
 }
 
-/// Counts of errors and warnings.
+/// How many findings of one rule in one file the formats people read show (text, GitHub
+/// annotations); the rest are one note "and N more". Ten show the pattern of a repeated
+/// mistake; a file with thousands of the same finding (16,000 `[[log]]` tables without a
+/// date) stays readable and fast to print. JSON is not capped.
+pub const SHOWN_PER_FILE_AND_RULE: usize = 10;
+
+/// The findings to show: at most `cap` of one rule in one file (in the order given), each
+/// file's findings followed by one note per rule it had more of, saying how many more
+/// ("and 15990 more …"). Findings on no file are all kept.
+pub fn capped(diags: &[Diagnostic], cap: usize) -> Vec<Diagnostic> {
+    use std::collections::BTreeMap;
+    let mut out = Vec::with_capacity(diags.len().min(1024));
+    let mut shown: BTreeMap<Rule, usize> = BTreeMap::new();
+    let mut current: Option<usize> = None;
+    let flush =
+        |file: Option<usize>, shown: &mut BTreeMap<Rule, usize>, out: &mut Vec<Diagnostic>| {
+            for (rule, seen) in std::mem::take(shown) {
+                if let (Some(file), Some(more)) = (file, seen.checked_sub(cap).filter(|&n| n > 0)) {
+                    out.push(and_more(file, rule, more, cap));
+                }
+            }
+        };
+    for d in diags {
+        if d.file != current {
+            flush(current, &mut shown, &mut out);
+            current = d.file;
+        }
+        if d.file.is_none() {
+            out.push(d.clone());
+            continue;
+        }
+        let seen = shown.entry(d.rule).or_default();
+        *seen += 1;
+        if *seen <= cap {
+            out.push(d.clone());
+        }
+    }
+    flush(current, &mut shown, &mut out);
+    out
+}
+
+/// The note that stands for the `more` findings of `rule` in `file` not shown.
+fn and_more(file: usize, rule: Rule, more: usize, cap: usize) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        rule,
+        format!(
+            "and {} more `{rule}` {} in this file",
+            more,
+            if more == 1 { "finding" } else { "findings" }
+        ),
+    )
+    .in_file(file)
+    .help(format!(
+        "only the first {cap} of each rule in a file are shown; `plan check --format json` lists every finding"
+    ));
+    d.severity = Severity::Note;
+    d
+}
+
+/// Counts of errors and warnings (notes are not counted).
 pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    (errors, diags.len() - errors)
+    let count = |severity| diags.iter().filter(|d| d.severity == severity).count();
+    (count(Severity::Error), count(Severity::Warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: Option<usize>, rule: Rule, n: usize) -> Diagnostic {
+        let d = Diagnostic::new(rule, format!("{n}"));
+        match file {
+            Some(f) => d.at(f, n..n),
+            None => d,
+        }
+    }
+
+    #[test]
+    fn capped_keeps_the_first_of_each_rule_in_each_file_and_says_how_many_more() {
+        let mut diags = Vec::new();
+        for n in 0..5 {
+            diags.push(at(Some(0), Rule::MissingField, n));
+            diags.push(at(Some(0), Rule::InvalidValue, n));
+        }
+        diags.push(at(Some(1), Rule::MissingField, 0));
+        for n in 0..4 {
+            diags.push(at(None, Rule::MinPerTrack, n));
+        }
+        let shown = capped(&diags, 2);
+        let summary: Vec<(Option<usize>, Rule, Severity, &str)> = shown
+            .iter()
+            .map(|d| (d.file, d.rule, d.severity, d.message.as_str()))
+            .collect();
+        use Rule::*;
+        use Severity::*;
+        assert_eq!(
+            summary,
+            [
+                (Some(0), MissingField, Error, "0"),
+                (Some(0), InvalidValue, Error, "0"),
+                (Some(0), MissingField, Error, "1"),
+                (Some(0), InvalidValue, Error, "1"),
+                (
+                    Some(0),
+                    MissingField,
+                    Note,
+                    "and 3 more `missing-field` findings in this file"
+                ),
+                (
+                    Some(0),
+                    InvalidValue,
+                    Note,
+                    "and 3 more `invalid-value` findings in this file"
+                ),
+                (Some(1), MissingField, Error, "0"),
+                (None, MinPerTrack, Error, "0"),
+                (None, MinPerTrack, Error, "1"),
+                (None, MinPerTrack, Error, "2"),
+                (None, MinPerTrack, Error, "3"),
+            ]
+        );
+        // The "and N more" notes are not counted as errors or warnings.
+        assert_eq!(counts(&shown), (9, 0));
+        assert_eq!(capped(&diags, 10), diags);
+    }
 }

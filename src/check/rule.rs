@@ -19,6 +19,10 @@ use crate::model::names::variant_name;
 #[value(rename_all = "kebab-case")]
 pub enum Rule {
     Syntax,
+    TomlPortability,
+    Unreadable,
+    NameEncoding,
+    LinkOutside,
     UnknownField,
     MissingField,
     InvalidValue,
@@ -37,12 +41,14 @@ pub enum Rule {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
+    /// Worth knowing, not a problem: shown, never counted, never fails `check --strict`.
+    Note,
     Warning,
     Error,
 }
 
 impl Severity {
-    /// `error` or `warning`, as written in `[rules.severity]` and in JSON.
+    /// `error`, `warning` or `note`, as written in `[rules.severity]` and in JSON.
     pub fn name(self) -> &'static str {
         variant_name(&self)
     }
@@ -101,7 +107,7 @@ impl fmt::Display for Rule {
 pub fn help_text() -> String {
     let width = RULES.iter().map(|r| r.rule.name().len()).max().unwrap_or(0);
     let mut out = String::from(
-        "Rules (set a level in plan.toml, [rules.severity] RULE = \"error\" | \"warning\" | \"off\", or for one run with --deny, --warn, --allow RULE; `plan explain RULE` explains one):",
+        "Rules (set a level in plan.toml, [rules.severity] RULE = \"error\" | \"warning\" | \"note\" | \"off\", or for one run with --deny, --warn, --allow RULE; `plan explain RULE` explains one):",
     );
     for info in &RULES {
         out.push_str(&format!(
@@ -128,17 +134,49 @@ pub fn markdown_table() -> String {
     out
 }
 
-use Severity::{Error, Warning};
+use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 13] = [
+pub static RULES: [RuleInfo; 17] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
         summary: "the file is not valid TOML, or not UTF-8",
-        explanation: "Every file must be TOML written as UTF-8. A file that cannot be read is reported once per problem, with the line; Latin-1 and UTF-16 files are named as such. Nothing else in a file with a syntax error is checked.",
+        explanation: "Every file must be TOML (1.1, as plan reads it) written as UTF-8. Each problem is reported with its line and column; Latin-1 and UTF-16 files are named as such; a number the parser cannot read (`0x` without digits, a digit that is not 0-9) is a syntax error whatever key it stands under. Fields are not reported missing in a file with a syntax error.",
         example: "title = \"Læseklub\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
         fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]",
+    },
+    RuleInfo {
+        rule: Rule::TomlPortability,
+        severity: Warning,
+        summary: "syntax only TOML 1.1 reads; other tools reject the file",
+        explanation: "plan reads TOML 1.1, but Python's tomllib and editors on TOML 1.0 (taplo / Even Better TOML) reject a file with a line break, a comment or a comma after the last entry inside an inline table { … }, the escapes \\xHH and \\e, or a time without seconds. The fix is TOML 1.0 with the same meaning: the inline table on one line, \\u00HH and \\u001B, :00 added to the time.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nplan = { name = \"Handleplan\",\n}",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nplan = { name = \"Handleplan\" }",
+    },
+    RuleInfo {
+        rule: Rule::Unreadable,
+        severity: Error,
+        summary: "a file or folder in the plan folder that cannot be read",
+        explanation: "Every `*.toml` file and every sub-folder of the plan folder is read; one that cannot be (no permission, a named pipe or device instead of a file, a link to nothing) is reported, so that no initiative is left out without a word.",
+        example: "chmod 000 plans/q2\nmkfifo plans/laeseklub.toml",
+        fix: "chmod 755 plans/q2\nrm plans/laeseklub.toml   # and put the file back",
+    },
+    RuleInfo {
+        rule: Rule::NameEncoding,
+        severity: Error,
+        summary: "a file or folder name that is not UTF-8",
+        explanation: "A `*.toml` file or a sub-folder whose name is not UTF-8 (often Latin-1 from an old system or a zip file) cannot be an initiative id; it is reported with the bytes that are not UTF-8 shown as �, and not read.",
+        example: "plans/l\\xe6seklub.toml   # Latin-1 æ",
+        fix: "plans/laeseklub.toml",
+    },
+    RuleInfo {
+        rule: Rule::LinkOutside,
+        severity: Note,
+        summary: "a link to a file or folder outside the plan folder",
+        explanation: "Links are followed only inside the plan folder, so that a plan is what its folder holds; a link to a `*.toml` file or a folder elsewhere is not read, and named in a note.",
+        example: "plans/faelles.toml -> /srv/andre/faelles.toml",
+        fix: "cp /srv/andre/faelles.toml plans/faelles.toml",
     },
     RuleInfo {
         rule: Rule::UnknownField,
@@ -262,12 +300,14 @@ mod tests {
             let folder = Folder {
                 manifest: None,
                 initiatives: vec![SourceFile::from_bytes("laeseklub.toml", text.as_bytes())],
+                ..Folder::default()
             };
             let plan = plan_from_folder(std::path::Path::new("plans"), folder);
             crate::check::check(&plan).iter().map(|d| d.rule).collect()
         };
         let single_file = [
             Rule::Syntax,
+            Rule::TomlPortability,
             Rule::UnknownField,
             Rule::MissingField,
             Rule::InvalidValue,

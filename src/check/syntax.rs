@@ -13,7 +13,8 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
         Some(offset) => d
             .at(file, offset..offset)
             .label("the first byte that is not UTF-8"),
-        None => d.in_file(file),
+        // A file that is not UTF-8 from its first byte (UTF-16): line 1, column 1.
+        None => d.at(file, 0..0),
     }
 }
 
@@ -30,6 +31,32 @@ pub fn invalid_toml(file: usize, message: &str, span: Range<usize>) -> Diagnosti
         d = d.help(rest.join(" ").trim().to_string());
     }
     d
+}
+
+/// A second byte-order mark at the start of the file (the loader drops the first; TOML
+/// allows one, only at the start).
+pub fn second_bom(file: usize) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Syntax,
+        "invalid TOML: a byte-order mark (U+FEFF) after the one the file may start with",
+    )
+    .at(file, 0..'\u{FEFF}'.len_utf8())
+    .label("an invisible byte-order mark")
+    .help("save the file as UTF-8 once more; the editor wrote the mark twice")
+    .fix(0..'\u{FEFF}'.len_utf8(), "")
+}
+
+/// A number the TOML parser accepted in shape but that is no number: `0x`, `0b`, `0o`
+/// without digits, a digit that is not ASCII (`١`), an integer beyond 64 bits. Reported
+/// under any key, known or not; the value is then not judged by its key's rule.
+pub fn unreadable_number(file: usize, written: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Syntax,
+        format!("invalid TOML: `{written}` is not a number"),
+    )
+    .at(file, span)
+    .label("not a number")
+    .help("write the number with the digits 0-9 (after 0x: 0-9 and a-f), or put text in quotes")
 }
 
 /// Plain advice for the syntax errors people make most when typing TOML by hand.

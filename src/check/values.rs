@@ -40,12 +40,15 @@ fn article(type_str: &str) -> &str {
     }
 }
 
-/// A text field that is empty or blank.
+/// A required text field that is empty or blank (the help does not offer to remove the line:
+/// that gives `missing-field`).
 pub fn empty(file: usize, key: &str, span: Range<usize>) -> Diagnostic {
     Diagnostic::new(Rule::InvalidValue, format!("`{key}` is empty"))
         .at(file, span)
         .label("empty")
-        .help(format!("write the {key}, or remove the line"))
+        .help(format!(
+            "write the {key} between the quotes: `{key}` is required and cannot be empty"
+        ))
 }
 
 /// A date field that holds no usable date (`message` says why, `help` how to write it).
@@ -68,11 +71,23 @@ pub fn not_a_choice(
     let exact_case = names
         .iter()
         .find(|name| name.eq_ignore_ascii_case(typed))
-        .map(|n| format!("did you mean `{n}`?"));
+        .map(|n| crate::suggest::hint(typed, n));
+    // The command line also takes the Danish words (`plan set ID funding=afslået`), and
+    // writes the file's word; say so, or a user who typed one is told only the English.
+    let danish_names = crate::i18n::input::other_words_for(key).unwrap_or_default();
+    let danish = if danish_names.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; `plan set` also takes the Danish words: {}",
+            danish_names.join(", ")
+        )
+    };
     let help = exact_case
         .or_else(|| did_you_mean(typed, names.iter().copied()))
-        .map(|h| format!("{h} ({key} is one of: {})", names.join(", ")))
-        .unwrap_or_else(|| format!("{key} is one of: {}", names.join(", ")));
+        .or_else(|| did_you_mean(typed, danish_names.iter().copied()))
+        .map(|h| format!("{h} ({key} is one of: {}{danish})", names.join(", ")))
+        .unwrap_or_else(|| format!("{key} is one of: {}{danish}", names.join(", ")));
     Diagnostic::new(
         Rule::InvalidValue,
         format!("`{typed}` is not a valid {key}"),

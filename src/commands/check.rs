@@ -23,7 +23,9 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let (errors, warnings) = counts(&diags);
     if args.quiet {
         // Only what fails the run is shown (with --strict, warnings fail it too).
-        diags.retain(|d| d.severity == Severity::Error || args.strict);
+        diags.retain(|d| {
+            d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
+        });
     }
 
     let mut bytes = Vec::new();

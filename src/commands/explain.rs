@@ -40,7 +40,7 @@ pub fn explain(rule: Rule) -> String {
     let wrapped = crate::text::wrap(explanation, 88, "", "").join("\n");
     format!(
         "{rule} ({} by default): {summary}\n\n{wrapped}\n\nThis fails:\n\n{}\nFixed:\n\n{}\n\
-         Change its level in plan.toml ([rules.severity] {rule} = \"error\" | \"warning\" | \"off\") \
+         Change its level in plan.toml ([rules.severity] {rule} = \"error\" | \"warning\" | \"note\" | \"off\") \
          or for one run (plan check --deny/--warn/--allow {rule}).\n",
         severity.name(),
         indent(example),

@@ -1,5 +1,9 @@
 //! `plan list`: the initiatives that pass the filters, sorted by period then id.
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+
 use crate::assess::judge::{judge_all, Judgement};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
@@ -8,8 +12,11 @@ use crate::i18n::words;
 use crate::i18n::{period_from_user, status_from_user};
 use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
 use crate::render::list::{self, Item, Listing};
+use crate::render::list_xlsx;
+use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
 use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;
+use crate::write::write_atomic;
 
 use super::{load_for_reading, Out, Outcome};
 
@@ -162,10 +169,10 @@ impl Filter {
     }
 }
 
-pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
-    let plan = load_for_reading(config)?;
-    let filter = Filter::resolve(&plan, args)?;
-    let mut items: Vec<Item<'_>> = judge_all(&plan, config.today)
+/// The initiatives of `plan` that pass `filter`, judged as of `today`, sorted by period then
+/// id: what `plan list` shows and `plan calendar` puts in the calendar.
+pub fn select<'p>(plan: &'p Plan, filter: &Filter, today: NaiveDate) -> Vec<Item<'p>> {
+    let mut items: Vec<Item<'p>> = judge_all(plan, today)
         .into_iter()
         .filter(|(init, judgement)| filter.matches(init, judgement))
         .map(|(initiative, judgement)| Item {
@@ -177,23 +184,72 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     items.sort_by(|a, b| {
         (a.initiative.period, &a.initiative.id).cmp(&(b.initiative.period, &b.initiative.id))
     });
+    items
+}
+
+pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => format_of(path)?,
+        (None, None) => ListFormat::Table,
+    };
+    if format == ListFormat::Xlsx && args.output.is_none() {
+        refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
+    }
+    let plan = load_for_reading(config)?;
+    let filter = Filter::resolve(&plan, args)?;
+    let items = select(&plan, &filter, config.today);
     let listing = Listing {
         items,
         track_filter: matches!(filter.track, Some(TrackFilter::Track(_))),
     };
-    let words = words(config.lang_for(&plan));
-    match args.format {
+    let lang = config.lang_for(&plan);
+    let words = words(lang);
+    let mut buffer = Vec::new();
+    let sink: &mut dyn std::io::Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
+    match format {
         ListFormat::Table => {
             let paint = Paint {
-                color: config.color,
+                color: config.color && args.output.is_none(),
             };
-            list::table(&listing, words, paint, terminal::width(), out)?
+            list::table(&listing, words, paint, terminal::width(), sink)?
         }
-        ListFormat::Markdown => list::markdown(&listing, words, out)?,
-        ListFormat::Csv => list::csv(&listing, out)?,
-        ListFormat::Json => list::json(&listing, out)?,
+        ListFormat::Markdown => list::markdown(&listing, words, sink)?,
+        ListFormat::Csv => list::csv(&listing, lang, args.delimiter, sink)?,
+        ListFormat::Json => list::json(&listing, sink)?,
+        ListFormat::Xlsx => {
+            let title = crate::text::clean_line(&plan.manifest.plan.title);
+            sink.write_all(&list_xlsx::workbook(&listing, lang, &title)?)?
+        }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
     }
     drop(listing);
     super::leave(plan);
     Ok(EXIT_OK)
+}
+
+/// The format named by a file's extension (any case).
+fn format_of(path: &Path) -> Result<ListFormat, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "text" => Ok(ListFormat::Table),
+        "md" | "markdown" => Ok(ListFormat::Markdown),
+        "csv" => Ok(ListFormat::Csv),
+        "json" => Ok(ListFormat::Json),
+        "xlsx" => Ok(ListFormat::Xlsx),
+        _ => Err(Failure::usage(format!(
+            "cannot tell the format from the file name `{}`",
+            crate::text::clean_line(&path.display().to_string())
+        ))
+        .with_help("name it .txt, .md, .csv, .json or .xlsx, or give --format table|markdown|csv|json|xlsx")),
+    }
 }

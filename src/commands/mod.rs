@@ -1,5 +1,6 @@
 //! One file per subcommand: load → compute → render.
 
+pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod explain;
@@ -92,12 +93,14 @@ fn load_keeping(config: &Config, texts: Texts) -> Result<Plan, Failure> {
 /// - an error in `plan.toml` stops the command (exit 1) with the findings on stderr: the year
 ///   and the rules of everything shown would be wrong;
 /// - errors in initiative files are one warning on stderr naming the files, pointing to
-///   `plan check`: those files may be left out or shown incomplete.
+///   `plan check`: those files may be left out or shown incomplete;
+/// - entries of the folder that could not be read (an unreadable sub-folder, a named pipe,
+///   a name that is not UTF-8) are one warning naming them: they are left out.
 pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
     let plan = load_to_read(config)?;
     let errors: Vec<Diagnostic> = check(&plan)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && d.file.is_some())
+        .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
         .collect();
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     let mut err = crate::stdio::stderr();
@@ -107,6 +110,31 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .map(|f| plan.file(f).display.as_str())
         .collect();
     files.dedup();
+    let entries: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
+    if !entries.is_empty() {
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        writeln!(
+            err,
+            "{} the plan folder has {} that could not be read and {} left out: {}",
+            paint.warning("warning:"),
+            if entries.len() == 1 {
+                "an entry"
+            } else {
+                "entries"
+            },
+            if entries.len() == 1 { "is" } else { "are" },
+            clean_line(&entries.join(", "))
+        )?;
+        if files.is_empty() {
+            writeln!(
+                err,
+                "{} `plan check` shows what to fix",
+                paint.bold("help:")
+            )?;
+        }
+    }
     if !files.is_empty() {
         let n = files.len();
         let paint = Paint {

@@ -1,5 +1,5 @@
 //! `plan report --quarter Qn`: the quarterly memo, in the plan's language, as Markdown,
-//! text, HTML, CSV or JSON, to standard output or atomically to a file.
+//! text, HTML, CSV, JSON, Excel (xlsx) or Word (docx), to standard output or atomically to a file.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -8,6 +8,7 @@ use crate::assess::memo::{build, default_as_of, parse_quarter};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
+use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
 use crate::render::report::render;
 use crate::text::LineGuard;
 use crate::write::write_atomic;
@@ -28,14 +29,19 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         config.today,
         config.today_explicit,
     );
+    if args.output.is_none() {
+        if let Some(name) = binary_name(format) {
+            refuse_binary_on_terminal(name, stdout_is_terminal())?;
+        }
+    }
     let report = build(&plan, quarter, as_of, config.lang_for(&plan));
     match &args.output {
-        None => render(format, &report, out)?,
+        None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
             // A file is guarded as standard output is (`cat memo.html` in a CI log).
             let mut bytes = Vec::new();
             let mut guarded = LineGuard::new(&mut bytes);
-            render(format, &report, &mut guarded)?;
+            render(format, &report, args.delimiter, &mut guarded)?;
             guarded.flush()?;
             drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
@@ -58,12 +64,23 @@ fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
         "html" | "htm" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
+        "xlsx" => Ok(ReportFormat::Xlsx),
+        "docx" => Ok(ReportFormat::Docx),
         _ => Err(Failure::usage(format!(
             "cannot tell the format from the file name `{}`",
             crate::text::clean_line(&path.display().to_string())
         ))
         .with_help(
-            "name it .md, .txt, .html, .csv or .json, or give --format markdown|text|html|csv|json",
+            "name it .md, .txt, .html, .csv, .json, .xlsx or .docx, or give --format markdown|text|html|csv|json|xlsx|docx",
         )),
+    }
+}
+
+/// The name of a binary format, which must not go to a terminal.
+fn binary_name(format: ReportFormat) -> Option<&'static str> {
+    match format {
+        ReportFormat::Xlsx => Some("xlsx"),
+        ReportFormat::Docx => Some("docx"),
+        _ => None,
     }
 }

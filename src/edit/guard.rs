@@ -106,6 +106,7 @@ pub fn check_change(plan: &Plan, changes: &[(String, String)]) -> Checked {
         match d.severity {
             Severity::Error => errors.push(d),
             Severity::Warning => warnings.push(d),
+            Severity::Note => {}
         }
     }
     Checked {

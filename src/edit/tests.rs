@@ -321,6 +321,7 @@ fn file_errors(text: &str) -> Vec<Diagnostic> {
             virtual_source(dir, "other-b.toml", other),
             virtual_source(dir, "x.toml", text),
         ],
+        ..Folder::default()
     };
     let plan = plan_from_folder(dir, folder);
     check(&plan)

@@ -24,10 +24,10 @@ pub const DA: Words = Words {
     status_done: "færdig",
     status_postponed: "udskudt",
     status_cancelled: "aflyst",
-    funding_none: "ingen finansiering",
-    funding_pending: "afventer finansiering",
-    funding_granted: "finansiering bevilget",
-    funding_denied: "finansiering afslået",
+    funding_none: "ingen",
+    funding_pending: "afventer",
+    funding_granted: "bevilget",
+    funding_denied: "afslået",
     whole_year: "Hele året",
     quarter_long: |n| format!("{n}. kvartal"),
     cross_cutting: "alle spor",
@@ -41,7 +41,6 @@ pub const DA: Words = Words {
     year_over: "året er slut",
     as_of: "pr.",
     met: "opfyldt",
-    short: "mangler",
     status_title: "Status",
     total: "I alt",
     period_heading: "Periode",
@@ -52,20 +51,22 @@ pub const DA: Words = Words {
     nothing_needs_attention: "Intet er forsinket, blokeret eller i risiko.",
     min_per_track: |n| format!("mindst {n} pr. spor"),
     missing_n: |n| format!("mangler {n}"),
-    cross_cutting_counted: |n| format!("{n} på alle spor tæller med på hvert spor"),
-    cross_cutting_not_counted: |n| format!("{n} på alle spor tæller ikke med i minimum"),
+    cross_cutting_counted: |n| format!("{n} tæller med på hvert spor"),
+    cross_cutting_not_counted: |n| format!("{n} tæller ikke med i minimum"),
     now: "nu",
     id_heading: "Id",
     title_heading: "Titel",
     status_heading: "Status",
-    flags_heading: "Bemærk",
+    flags_heading: "Bemærkninger",
     no_match: "Ingen indsatser matcher.",
     shown_because_cross_cutting: |n| {
-        format!("{n} på alle spor er med, fordi de berører alle spor.")
+        let pronoun = if n.n == 1 { "den" } else { "de" };
+        format!("{n} er med, fordi {pronoun} berører alle spor.")
     },
     file_label: "Fil",
     judgement_label: "Vurdering",
     on_track: "ingen bemærkninger",
+    nothing_to_note: "ingen bemærkninger",
     partners_label: "Partnere",
     deadline_label: "Frist",
     funding_label: "Finansiering",
@@ -78,7 +79,6 @@ pub const DA: Words = Words {
     dependents_label: "Afhængige",
     none: "ingen",
     not_in_plan: "findes ikke i planen",
-    year_short: "År",
     report_as_of: |date| format!("Status pr. {date}"),
     report_summary: "Sammenfatning",
     report_quarter: |period| format!("Indsatser i {period}"),
@@ -86,7 +86,7 @@ pub const DA: Words = Words {
     report_tracks: |period| format!("Sporene til og med {period}"),
     report_attention: "Kræver opmærksomhed",
     report_next: |period| format!("Næste kvartal: {period}"),
-    report_next_year: |year| format!("Videre i {year}"),
+    report_next_year: |year| format!("Næste år: {year}"),
     cross_cutting_label: "Tværgående (alle spor)",
     col_id: "Id",
     col_title: "Indsats",
@@ -131,6 +131,10 @@ pub const DA: Words = Words {
         one: "spor",
         many: "spor",
     },
+    n_cross_cutting: Noun {
+        one: "tværgående indsats (alle spor)",
+        many: "tværgående indsatser (alle spor)",
+    },
     sentence_quarter: |s| {
         let QuarterSentence {
             period,
@@ -171,6 +175,6 @@ pub const DA: Words = Words {
             id,
             year,
         } = s;
-        format!("{follow_up}\n\nOpfølgning på «{title}» (`{id}`) fra handleplanen for {year}.")
+        format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year}.")
     },
 };

@@ -24,10 +24,10 @@ pub const EN: Words = Words {
     status_done: "done",
     status_postponed: "postponed",
     status_cancelled: "cancelled",
-    funding_none: "no funding",
-    funding_pending: "funding pending",
-    funding_granted: "funding granted",
-    funding_denied: "funding denied",
+    funding_none: "none",
+    funding_pending: "pending",
+    funding_granted: "granted",
+    funding_denied: "denied",
     whole_year: "Whole year",
     quarter_long: |n| format!("Q{n}"),
     cross_cutting: "all tracks",
@@ -41,7 +41,6 @@ pub const EN: Words = Words {
     year_over: "the year is over",
     as_of: "as of",
     met: "met",
-    short: "short",
     status_title: "Status",
     total: "Total",
     period_heading: "Period",
@@ -52,20 +51,32 @@ pub const EN: Words = Words {
     nothing_needs_attention: "Nothing is late, blocked or at risk.",
     min_per_track: |n| format!("at least {n} per track"),
     missing_n: |n| format!("{n} short"),
-    cross_cutting_counted: |n| format!("{n} on all tracks count toward every track"),
-    cross_cutting_not_counted: |n| format!("{n} on all tracks do not count toward the minimum"),
+    cross_cutting_counted: |n| {
+        let verb = if n.n == 1 { "counts" } else { "count" };
+        format!("{n} {verb} toward every track")
+    },
+    cross_cutting_not_counted: |n| {
+        let verb = if n.n == 1 { "does" } else { "do" };
+        format!("{n} {verb} not count toward the minimum")
+    },
     now: "now",
     id_heading: "Id",
     title_heading: "Title",
     status_heading: "Status",
-    flags_heading: "Flags",
+    flags_heading: "Remarks",
     no_match: "No initiatives match.",
     shown_because_cross_cutting: |n| {
-        format!("{n} on all tracks are included: they touch every track.")
+        let (verb, rest) = if n.n == 1 {
+            ("is", "it touches")
+        } else {
+            ("are", "they touch")
+        };
+        format!("{n} {verb} included: {rest} every track.")
     },
     file_label: "File",
     judgement_label: "Judgement",
     on_track: "on track",
+    nothing_to_note: "nothing to note",
     partners_label: "Partners",
     deadline_label: "Deadline",
     funding_label: "Funding",
@@ -78,7 +89,6 @@ pub const EN: Words = Words {
     dependents_label: "Depended on by",
     none: "none",
     not_in_plan: "not in the plan",
-    year_short: "Year",
     report_as_of: |date| format!("Status as of {date}"),
     report_summary: "Summary",
     report_quarter: |period| format!("Initiatives in {period}"),
@@ -86,7 +96,7 @@ pub const EN: Words = Words {
     report_tracks: |period| format!("Tracks through {period}"),
     report_attention: "Needs attention",
     report_next: |period| format!("Next quarter: {period}"),
-    report_next_year: |year| format!("On into {year}"),
+    report_next_year: |year| format!("Next year: {year}"),
     cross_cutting_label: "Cross-cutting (all tracks)",
     col_id: "Id",
     col_title: "Initiative",
@@ -130,6 +140,10 @@ pub const EN: Words = Words {
     n_tracks: Noun {
         one: "track",
         many: "tracks",
+    },
+    n_cross_cutting: Noun {
+        one: "cross-cutting initiative (all tracks)",
+        many: "cross-cutting initiatives (all tracks)",
     },
     sentence_quarter: |s| {
         let QuarterSentence {

@@ -18,20 +18,54 @@ pub fn status_from_user(text: &str) -> Option<Status> {
     })
 }
 
-/// A funding state as a user may type it: `pending`, `afventer`, `afventer finansiering` …
+/// Danish words for a funding state besides the table's own (`afslået`): `afvist` is the
+/// common word for denied, and each may be followed by "finansiering" ("afventer
+/// finansiering", "ingen finansiering").
+const FUNDING_DA_MORE: [(Funding, &str); 1] = [(Funding::Denied, "afvist")];
+
+/// A funding state as a user may type it: `pending`, `afventer`, `afvist`, `afventer
+/// finansiering`, `funding pending` …
 pub fn funding_from_user(text: &str) -> Option<Funding> {
     let typed = catalogue_fold(text);
-    let short_da = |f: Funding| match f {
-        Funding::None => "ingen",
-        Funding::Pending => "afventer",
-        Funding::Granted => "bevilget",
-        Funding::Denied => "afslået",
-    };
+    let typed = typed
+        .strip_suffix(" finansiering")
+        .or_else(|| typed.strip_prefix("finansiering "))
+        .or_else(|| typed.strip_prefix("funding "))
+        .unwrap_or(&typed);
     Funding::ALL.into_iter().find(|&f| {
-        [f.as_str(), short_da(f), DA.funding(f), EN.funding(f)]
-            .iter()
+        [f.as_str(), DA.funding(f), EN.funding(f)]
+            .into_iter()
+            .chain(
+                FUNDING_DA_MORE
+                    .iter()
+                    .filter(|(g, _)| *g == f)
+                    .map(|(_, w)| *w),
+            )
             .any(|name| catalogue_fold(name) == typed)
     })
+}
+
+/// The words besides the file's own that the command line takes for `key` (`status`,
+/// `funding`, `period`), for a finding that lists the valid values: the Danish ones.
+pub fn other_words_for(key: &str) -> Option<Vec<&'static str>> {
+    match key {
+        "status" => Some(Status::ALL.iter().map(|&s| DA.status(s)).collect()),
+        "funding" => Some(
+            Funding::ALL
+                .iter()
+                .map(|&f| DA.funding(f))
+                .chain(FUNDING_DA_MORE.iter().map(|(_, w)| *w))
+                .collect(),
+        ),
+        "period" => Some(vec![
+            "år",
+            "1. kvartal",
+            "2. kvartal",
+            "3. kvartal",
+            "4. kvartal",
+        ]),
+        _ => None,
+    }
 }
 
 /// A period as a user may type it: `Q2`, `2`, `2. kvartal`, `year`, `år`, `hele året`.
@@ -75,5 +109,18 @@ mod tests {
         assert_eq!(funding_from_user("afventer"), Some(Funding::Pending));
         assert_eq!(funding_from_user("funding granted"), Some(Funding::Granted));
         assert_eq!(funding_from_user("none"), Some(Funding::None));
+        assert_eq!(funding_from_user("afvist"), Some(Funding::Denied));
+        assert_eq!(funding_from_user("Afslået"), Some(Funding::Denied));
+        assert_eq!(
+            funding_from_user("afventer finansiering"),
+            Some(Funding::Pending)
+        );
+        assert_eq!(funding_from_user("ingen finansiering"), Some(Funding::None));
+        assert_eq!(
+            funding_from_user("finansiering bevilget"),
+            Some(Funding::Granted)
+        );
+        assert_eq!(funding_from_user("funding denied"), Some(Funding::Denied));
+        assert_eq!(funding_from_user("afvst"), None);
     }
 }

@@ -94,7 +94,6 @@ pub struct Words {
     pub year_over: &'static str,
     pub as_of: &'static str,
     pub met: &'static str,
-    pub short: &'static str,
     /// Heading of `plan status`: "Status".
     pub status_title: &'static str,
     /// Column of totals.
@@ -115,10 +114,11 @@ pub struct Words {
     pub min_per_track: fn(usize) -> String,
     /// "mangler 1": how many more a short track needs.
     pub missing_n: fn(usize) -> String,
-    /// "3 på alle spor tæller med på hvert spor".
-    pub cross_cutting_counted: fn(usize) -> String,
-    /// "3 på alle spor tæller ikke med i minimum".
-    pub cross_cutting_not_counted: fn(usize) -> String,
+    /// "3 tværgående indsatser (alle spor) tæller med på hvert spor", given the count of
+    /// [`Words::n_cross_cutting`].
+    pub cross_cutting_counted: fn(Count) -> String,
+    /// "3 tværgående indsatser (alle spor) tæller ikke med i minimum" (the report's wording).
+    pub cross_cutting_not_counted: fn(Count) -> String,
     /// Marks the current period.
     pub now: &'static str,
     /// "Id".
@@ -132,12 +132,14 @@ pub struct Words {
     /// `plan list` when no initiative matches.
     pub no_match: &'static str,
     /// Note under a list filtered by track, given how many cross-cutting ones it shows.
-    pub shown_because_cross_cutting: fn(usize) -> String,
+    pub shown_because_cross_cutting: fn(Count) -> String,
     /// `plan show` labels.
     pub file_label: &'static str,
     pub judgement_label: &'static str,
-    /// No late/blocked/at-risk judgement.
+    /// No late/blocked/at-risk judgement of work still to do (planned, active).
     pub on_track: &'static str,
+    /// No judgement of work that is over (done, cancelled) or set aside (postponed).
+    pub nothing_to_note: &'static str,
     pub partners_label: &'static str,
     pub deadline_label: &'static str,
     pub funding_label: &'static str,
@@ -152,8 +154,6 @@ pub struct Words {
     pub none: &'static str,
     /// A dependency that names no initiative.
     pub not_in_plan: &'static str,
-    /// The whole year in a narrow column: "År" / "Year" (quarters are "Q1".."Q4").
-    pub year_short: &'static str,
     /// "Status pr. 30. juni 2017", given the date as written.
     pub report_as_of: fn(&str) -> String,
     pub report_summary: &'static str,
@@ -165,7 +165,7 @@ pub struct Words {
     pub report_attention: &'static str,
     /// "Næste kvartal: 3. kvartal".
     pub report_next: fn(&str) -> String,
-    /// "Videre i 2018": the preview of a Q4 report.
+    /// "Næste år: 2018": the preview of a Q4 report.
     pub report_next_year: fn(i32) -> String,
     /// How a cross-cutting initiative's tracks are named.
     pub cross_cutting_label: &'static str,
@@ -207,6 +207,8 @@ pub struct Words {
     pub n_late: Noun,
     /// "spor" / "track".
     pub n_tracks: Noun,
+    /// "tværgående indsats (alle spor)" / "cross-cutting initiative (all tracks)".
+    pub n_cross_cutting: Noun,
     /// "2. kvartal 2017 omfatter 5 indsatser: 2 færdige, 2 i gang og 1 forsinket."
     pub sentence_quarter: fn(&QuarterSentence) -> String,
     /// "2. kvartal 2017 har ingen indsatser."
@@ -289,11 +291,12 @@ impl Words {
         }
     }
 
-    /// "Q2" / "År": a period in a narrow column.
-    pub fn period_short(&self, period: Period) -> String {
+    /// A period inside a line of text, after other words: "hele året" / "whole year" (the
+    /// whole year's name is written small there), "2. kvartal" / "Q2".
+    pub fn period_in_text(&self, period: Period) -> String {
         match period {
-            Period::Year => self.year_short.to_string(),
-            Period::Q(_) => period.as_str().to_string(),
+            Period::Year => self.whole_year.to_lowercase(),
+            Period::Q(q) => (self.quarter_long)(q),
         }
     }
 

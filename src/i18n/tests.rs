@@ -50,7 +50,7 @@ fn typed_messages_fill_in_their_parts_verbatim() {
     });
     assert_eq!(
         text,
-        "Gentag {title}\n\nOpfølgning på «Læseklub {id}» (`laeseklub`) fra handleplanen for 2017."
+        "Gentag {title}\n\nOpfølgning på »Læseklub {id}« (`laeseklub`) fra handleplanen for 2017."
     );
     assert_eq!((DA.report_quarter)("2. kvartal"), "Indsatser i 2. kvartal");
     assert_eq!((EN.missing_n)(3), "3 short");
@@ -84,7 +84,6 @@ fn check_table(lang: &str, words: &Words) {
         year_over,
         as_of,
         met,
-        short,
         status_title,
         total,
         period_heading,
@@ -107,6 +106,7 @@ fn check_table(lang: &str, words: &Words) {
         file_label,
         judgement_label,
         on_track,
+        nothing_to_note,
         partners_label,
         deadline_label,
         funding_label,
@@ -119,7 +119,6 @@ fn check_table(lang: &str, words: &Words) {
         dependents_label,
         none,
         not_in_plan,
-        year_short,
         report_as_of,
         report_summary,
         report_quarter,
@@ -157,6 +156,7 @@ fn check_table(lang: &str, words: &Words) {
         n_active,
         n_late,
         n_tracks,
+        n_cross_cutting,
         sentence_quarter,
         sentence_quarter_empty,
         sentence_ongoing,
@@ -206,7 +206,6 @@ fn check_table(lang: &str, words: &Words) {
         ("year_over", year_over),
         ("as_of", as_of),
         ("met", met),
-        ("short", short),
         ("status_title", status_title),
         ("total", total),
         ("period_heading", period_heading),
@@ -224,6 +223,7 @@ fn check_table(lang: &str, words: &Words) {
         ("file_label", file_label),
         ("judgement_label", judgement_label),
         ("on_track", on_track),
+        ("nothing_to_note", nothing_to_note),
         ("partners_label", partners_label),
         ("deadline_label", deadline_label),
         ("funding_label", funding_label),
@@ -236,7 +236,6 @@ fn check_table(lang: &str, words: &Words) {
         ("dependents_label", dependents_label),
         ("none", none),
         ("not_in_plan", not_in_plan),
-        ("year_short", year_short),
         ("report_summary", report_summary),
         ("report_ongoing", report_ongoing),
         ("report_attention", report_attention),
@@ -275,6 +274,7 @@ fn check_table(lang: &str, words: &Words) {
         ("n_active", n_active),
         ("n_late", n_late),
         ("n_tracks", n_tracks),
+        ("n_cross_cutting", n_cross_cutting),
     ] {
         check(key, noun.one.to_string(), &[]);
         check(key, noun.many.to_string(), &[]);
@@ -284,17 +284,21 @@ fn check_table(lang: &str, words: &Words) {
     check("blocked_by", blocked_by("‹a›"), &["‹a›"]);
     check("min_per_track", min_per_track(7), &["7"]);
     check("missing_n", missing_n(7), &["7"]);
-    check("cross_cutting_counted", cross_cutting_counted(7), &["7"]);
-    check(
-        "cross_cutting_not_counted",
-        cross_cutting_not_counted(7),
-        &["7"],
-    );
-    check(
-        "shown_because_cross_cutting",
-        shown_because_cross_cutting(7),
-        &["7"],
-    );
+    for n in [1, 7] {
+        let count = Count::new(n, n_cross_cutting);
+        let n = n.to_string();
+        check("cross_cutting_counted", cross_cutting_counted(count), &[&n]);
+        check(
+            "cross_cutting_not_counted",
+            cross_cutting_not_counted(count),
+            &[&n],
+        );
+        check(
+            "shown_because_cross_cutting",
+            shown_because_cross_cutting(count),
+            &[&n],
+        );
+    }
     check("report_as_of", report_as_of("‹a›"), &["‹a›"]);
     check("report_quarter", report_quarter("‹a›"), &["‹a›"]);
     check("report_tracks", report_tracks("‹a›"), &["‹a›"]);

@@ -3,7 +3,8 @@
 //! imports nothing from the crate.
 
 use std::borrow::Cow;
-use std::io;
+use std::fs::{File, FileType, OpenOptions};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -28,6 +29,10 @@ pub struct SourceFile {
     /// The text read again from disk, once, after `release` (None: the file is gone or
     /// changed since it was parsed).
     pub reread: OnceLock<Option<String>>,
+    /// Where each line of `text` starts, computed on the first [`SourceFile::line_col`] (so
+    /// that N findings in one file cost N binary searches, not N scans from byte 0). Set it
+    /// to `LineIndex::default()` whenever `text` changes.
+    pub lines: LineIndex,
 }
 
 /// The length (bytes) and [`fingerprint`] of a text that was let go.
@@ -54,12 +59,57 @@ pub fn fingerprint(text: &str) -> u64 {
     hash
 }
 
+/// The byte offsets at which the lines of a text start, computed once on first use.
+/// Compares equal to every other index: it is a cache of the text, not part of the file.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex(OnceLock<Vec<usize>>);
+
+impl PartialEq for LineIndex {
+    fn eq(&self, _: &LineIndex) -> bool {
+        true
+    }
+}
+impl Eq for LineIndex {}
+
+impl LineIndex {
+    /// The start offsets of `text`'s lines (the first is 0), computed on the first call.
+    fn starts(&self, text: &str) -> &[usize] {
+        self.0.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of `text`: a binary search
+    /// for the line, then a count of the characters before `offset` on it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = char_boundary(text, offset);
+        let starts = self.starts(text);
+        let line = starts.partition_point(|&start| start <= offset);
+        let start = starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// `offset` moved down to a character boundary of `text` (and at most its length).
+fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadProblem {
     pub message: String,
     pub help: Option<String>,
     /// Byte offset in `text` where the problem is, if it is inside the file.
     pub offset: Option<usize>,
+    /// The file could not be read at all (permission denied, not a regular file): the
+    /// `unreadable` rule; otherwise its bytes are not UTF-8 text: the `syntax` rule.
+    pub cannot_read: bool,
 }
 
 impl SourceFile {
@@ -75,6 +125,7 @@ impl SourceFile {
             problem,
             released: None,
             reread: OnceLock::new(),
+            lines: LineIndex::default(),
         }
     }
 
@@ -100,7 +151,7 @@ impl SourceFile {
         };
         self.reread
             .get_or_init(|| {
-                let (text, problem) = decode_owned(std::fs::read(&self.path).ok()?);
+                let (text, problem) = decode_owned(read_regular(&self.path).ok()?);
                 let same = problem.is_none()
                     && text.len() == released.len
                     && fingerprint(&text) == released.fingerprint;
@@ -116,18 +167,18 @@ impl SourceFile {
         name.strip_suffix(".toml").unwrap_or(name)
     }
 
-    /// 1-based line and column (in characters) of a byte offset; None when the text was
-    /// let go and the file has changed since (see [`source`](Self::source)).
+    /// 1-based line and column (in characters) of a byte offset, through the file's
+    /// [`LineIndex`] (one scan of the text per file, then a binary search per call); None
+    /// when the text was let go and the file has changed since (see [`source`](Self::source)).
     pub fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
-        self.source().map(|text| line_col(&text, offset))
+        self.source().map(|text| self.lines.line_col(&text, offset))
     }
 }
 
+/// 1-based line and column (in characters) of a byte offset of `text`, scanning it: for one
+/// lookup. For many in one file, use [`SourceFile::line_col`].
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = char_boundary(text, offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -145,6 +196,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
                 message: "the file is UTF-16, not UTF-8".into(),
                 help: Some("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into()),
                 offset: None,
+                cannot_read: false,
             }),
         );
     }
@@ -163,6 +215,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<ReadProblem>) {
                         "save it as UTF-8; a Latin-1 (ISO-8859-1) or Windows-1252 file shows æ, ø and å wrongly".into(),
                     ),
                     offset: Some(offset),
+                    cannot_read: false,
                 }),
             )
         }
@@ -229,6 +282,60 @@ pub(crate) fn join_display(root: &str, relative: &str) -> String {
     }
 }
 
+/// Opens `path` for reading without blocking (a named pipe put in place of a file would
+/// otherwise wait for a writer forever) and checks, on the opened handle, that it is a
+/// regular file; anything else is an error naming what it is. With the file, its size.
+fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NOCTTY: a terminal device opened here must not become the controlling terminal.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    let file_type = metadata.file_type();
+    if !file_type.is_file() {
+        return Err(io::Error::other(format!("it is {}", what_it_is(file_type))));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// What a file that is not a regular file is, for a message (`a named pipe (FIFO)`).
+pub(crate) fn what_it_is(file_type: FileType) -> &'static str {
+    if file_type.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO), not a file";
+        }
+        if file_type.is_char_device() {
+            return "a character device, not a file";
+        }
+        if file_type.is_block_device() {
+            return "a block device, not a file";
+        }
+        if file_type.is_socket() {
+            return "a socket, not a file";
+        }
+    }
+    "not a regular file"
+}
+
+/// The bytes of the regular file at `path` ([`open_regular`]), read in one go.
+pub(crate) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let (mut file, size) = open_regular(path)?;
+    // Room for the whole file (and the probe for its end): one read, no regrowing.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
 pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
     SourceFile {
@@ -240,6 +347,7 @@ pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
         problem: None,
         released: None,
         reread: OnceLock::new(),
+        lines: LineIndex::default(),
     }
 }
 
@@ -315,5 +423,18 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // `"` after "ø = " is the fifth character of line 2, though byte 11.
         assert_eq!(line_col(text, 11), (2, 5));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_scan_at_every_offset() {
+        let text = "a = 1\nø = \"å\"\n\n[[log]]\ntext = \"x\"";
+        let file = SourceFile::from_bytes("x.toml", text.as_bytes());
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                file.line_col(offset),
+                Some(line_col(text, offset)),
+                "at {offset}"
+            );
+        }
     }
 }

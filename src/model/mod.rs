@@ -19,6 +19,7 @@ use std::path::PathBuf;
 
 use crate::check::diagnostic::Diagnostic;
 use crate::load::source::SourceFile;
+use crate::load::walk::Skipped;
 
 /// A loaded plan folder: the manifest, every initiative that could be read, the source of
 /// every file (for diagnostics), and the findings made while reading.
@@ -35,6 +36,9 @@ pub struct Plan {
     pub all_ids: Vec<String>,
     /// Findings made while reading: syntax, fields and values.
     pub diagnostics: Vec<Diagnostic>,
+    /// Entries of the plan folder that were not read (their findings are in `diagnostics`);
+    /// kept so that a plan rebuilt with changed files (`with_files`) reports them too.
+    pub skipped: Vec<Skipped>,
     /// Track and place names the catalogue does not know, as read (the rules in
     /// `check/catalogue.rs` report them).
     pub unknown_names: Vec<UnknownName>,

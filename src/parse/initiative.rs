@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
-use crate::check::{fields, ids, Diagnostic};
+use crate::check::{fields, ids, pasted, Diagnostic, Rule};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
@@ -49,8 +49,10 @@ pub fn initiative(
         diags.push(ids::invalid_file_id(file, &id));
     }
     let before = diags.len();
-    let table = parse_toml(file, source, diags)?;
-    let had_syntax_errors = diags.len() > before;
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags)?;
+    // Only syntax errors: a `toml-portability` warning does not stop the other checks.
+    let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };
     let typos = r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
     // A misspelt key (`trakcs`) is read as the field it most likely meant, so that its value

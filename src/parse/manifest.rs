@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::initiative::strings;
 use super::reader::{parse_toml, Reader, Table};
-use crate::check::{fields, values, Diagnostic, Rule, Severity};
+use crate::check::{fields, pasted, values, Diagnostic, Rule, Severity};
 use crate::load::source::SourceFile;
 use crate::model::names::from_name;
 use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
@@ -25,6 +25,7 @@ pub fn default_manifest() -> Manifest {
         problem: None,
         released: None,
         reread: std::sync::OnceLock::new(),
+        lines: Default::default(),
     };
     let mut diags = Vec::new();
     let manifest = manifest_with_fallback(0, &source, None, &mut diags);
@@ -49,8 +50,10 @@ fn manifest_with_fallback(
     diags: &mut Vec<Diagnostic>,
 ) -> Manifest {
     let before = diags.len();
-    let table = parse_toml(file, source, diags).unwrap_or_default();
-    let had_syntax_errors = diags.len() > before;
+    let text = pasted::repair(&source.text);
+    let table = parse_toml(file, source, &text, diags).unwrap_or_default();
+    // Only syntax errors: a `toml-portability` warning does not stop the other checks.
+    let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };
     r.unknown_keys(&table, &["plan", "rules", "track", "location"], "plan.toml");
 
@@ -78,6 +81,7 @@ fn manifest_with_fallback(
             }
             match plan.get("year") {
                 Some(v) => match v.get_ref() {
+                    n if super::reader::unreadable_number(n).is_some() => {}
                     DeValue::Integer(i) => match i.as_str().parse::<i32>() {
                         Ok(y) if (1900..=2999).contains(&y) => info.year = y,
                         _ => r.push(values::not_a_year(file, i.as_str(), v.span())),
@@ -149,6 +153,7 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
     let count = |r: &mut Reader<'_>, key: &str| -> Option<u32> {
         let v = t.get(key)?;
         match v.get_ref() {
+            n if super::reader::unreadable_number(n).is_some() => None,
             DeValue::Integer(i) => match i.as_str().replace('_', "").parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {

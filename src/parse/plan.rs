@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::check::Diagnostic;
+use crate::check::{entries, Diagnostic};
 use crate::load::parallel::{on_every_core, on_every_core_owned};
 use crate::load::source::{virtual_source, SourceFile};
-use crate::load::walk::{list_folder, read_source, read_source_owned, Folder};
+use crate::load::walk::{list_folder, read_source, read_source_owned, Folder, Skipped};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder, keeping every file's text (the editing commands
@@ -45,6 +45,7 @@ pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
         dir,
         manifest,
         Files::OnDisk(paths, &listing.display_root, texts),
+        listing.skipped,
     ))
 }
 
@@ -52,7 +53,10 @@ pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
 /// new text; `plan.toml` replaces the manifest). Nothing is read from or written to disk:
 /// this is how a change is checked before it is written.
 pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
-    let mut folder = Folder::default();
+    let mut folder = Folder {
+        skipped: plan.skipped.clone(),
+        ..Folder::default()
+    };
     for (index, file) in plan.files.iter().enumerate() {
         if plan.has_manifest && index == 0 {
             folder.manifest = Some(file.clone());
@@ -71,6 +75,7 @@ pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
         {
             existing.text = source.text;
             existing.problem = None;
+            existing.lines = Default::default();
         } else {
             folder.initiatives.push(source);
         }
@@ -83,7 +88,12 @@ pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
 
 /// Parses the files of a folder into a plan.
 pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
-    build_plan(dir, folder.manifest, Files::Read(folder.initiatives))
+    build_plan(
+        dir,
+        folder.manifest,
+        Files::Read(folder.initiatives),
+        folder.skipped,
+    )
 }
 
 /// The initiative files of a plan: already read, or still to read.
@@ -92,8 +102,13 @@ enum Files<'a> {
     OnDisk(Vec<(PathBuf, String)>, &'a str, Texts),
 }
 
-fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Plan {
-    let mut diagnostics = Vec::new();
+fn build_plan(
+    dir: &Path,
+    manifest: Option<SourceFile>,
+    input: Files<'_>,
+    skipped: Vec<Skipped>,
+) -> Plan {
+    let mut diagnostics: Vec<Diagnostic> = skipped.iter().map(entries::skipped).collect();
     let has_manifest = manifest.is_some();
     let mut files = Vec::new();
     let manifest = match manifest {
@@ -195,13 +210,15 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         .iter()
         .map(|f| f.stem().to_string())
         .collect();
-    // With duplicate ids, the first file (by path) is the one the plan uses.
+    // With duplicate ids, the first file (by path) is the one the plan uses. A file whose
+    // name is not a valid id (a stray `udearealer (kopi).toml`) counts toward nothing:
+    // not minimums, not status, not the report; its findings are still reported.
     // (Which to keep is decided on borrowed ids: no copy of every id at the fullest moment.)
     let keep: Vec<bool> = {
         let mut seen = HashSet::with_capacity(initiatives.len());
         initiatives
             .iter()
-            .map(|i| seen.insert(i.id.as_str()))
+            .map(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.as_str()))
             .collect()
     };
     let mut keep = keep.into_iter();
@@ -217,6 +234,7 @@ fn build_plan(dir: &Path, manifest: Option<SourceFile>, input: Files<'_>) -> Pla
         initiatives,
         all_ids,
         diagnostics,
+        skipped,
         unknown_names,
     }
 }
@@ -288,6 +306,7 @@ mod tests {
             assert_eq!(once.unknown_names, twice.unknown_names);
             assert_eq!(once.manifest, twice.manifest);
             assert_eq!(once.has_manifest, twice.has_manifest);
+            assert_eq!(once.skipped, twice.skipped);
             assert!(!once.initiatives.is_empty());
         }
     }

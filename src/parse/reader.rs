@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
-use crate::check::{fields, syntax, values, Diagnostic};
+use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic};
 use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
@@ -51,6 +51,8 @@ impl Reader<'_> {
         typos
     }
 
+    /// Reports a value of the wrong type; a number the parser could not read is a `syntax`
+    /// finding already, and not judged again here.
     pub(super) fn wrong_type(
         &mut self,
         key: &str,
@@ -58,6 +60,9 @@ impl Reader<'_> {
         expected: &str,
         help: Option<String>,
     ) {
+        if unreadable_number(value.get_ref()).is_some() {
+            return;
+        }
         self.push(values::wrong_type(
             self.file,
             key,
@@ -207,20 +212,97 @@ impl Reader<'_> {
     }
 }
 
-/// Parses the TOML of one file, reporting every syntax error.
+/// Parses the TOML of one file, reporting every syntax error. `text` is the source's text as
+/// [`pasted::repair`] gives it; look-alike characters pasted from Word are reported here, and
+/// the parser's errors on their lines left out.
 pub(super) fn parse_toml<'i>(
     file: usize,
-    source: &'i SourceFile,
+    source: &SourceFile,
+    text: &'i str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
     if let Some(problem) = &source.problem {
-        diags.push(syntax::not_text(file, problem));
+        diags.push(if problem.cannot_read {
+            entries::unreadable_file(file, problem)
+        } else {
+            syntax::not_text(file, problem)
+        });
         return None;
     }
-    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    let second_bom = text.starts_with('\u{FEFF}');
+    if second_bom {
+        diags.push(syntax::second_bom(file));
+    }
+    let (found, pasted_lines) = pasted::findings(file, &source.text);
+    let pasted_found = !found.is_empty();
+    diags.extend(found);
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let mut spans = Vec::with_capacity(errors.len());
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
-        diags.push(syntax::invalid_toml(file, error.message(), span));
+        if pasted_lines
+            .iter()
+            .any(|l| l.start <= span.start && span.start <= l.end)
+        {
+            continue;
+        }
+        diags.push(syntax::invalid_toml(file, error.message(), span.clone()));
+        spans.push(span);
     }
-    Some(table.into_inner())
+    let table = table.into_inner();
+    // Numbers are read lazily by the TOML parser: one that is no number (`0x`) is found
+    // only when its value is asked for, so every value of the tree is asked, whatever key.
+    let mut numbers = Vec::new();
+    unreadable_numbers(&table, &mut numbers);
+    let before = diags.len();
+    for (written, span) in numbers {
+        let reported = spans
+            .iter()
+            .any(|s| s.start < span.end && span.start < s.end);
+        if !reported {
+            let written = text.get(span.clone()).unwrap_or(&written);
+            diags.push(syntax::unreadable_number(file, written, span));
+        }
+    }
+    if errors.is_empty() && !second_bom && !pasted_found && diags.len() == before {
+        diags.extend(portability::toml_1_1_only(file, text));
+    }
+    Some(table)
+}
+
+/// The text of a number value that is no number (`0x`, `0b`, a non-ASCII digit, an integer
+/// beyond 64 bits); `None` for any other value.
+pub(super) fn unreadable_number(value: &DeValue<'_>) -> Option<String> {
+    match value {
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            match i64::from_str_radix(&digits, i.radix()) {
+                Ok(_) => None,
+                Err(_) => Some(i.to_string()),
+            }
+        }
+        DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+            Ok(_) => None,
+            Err(_) => Some(f.as_str().to_string()),
+        },
+        _ => None,
+    }
+}
+
+/// Every number in `table` (at any depth) that is no number, with its span.
+fn unreadable_numbers(table: &DeTable<'_>, out: &mut Vec<(String, std::ops::Range<usize>)>) {
+    fn value(v: &Spanned<DeValue<'_>>, out: &mut Vec<(String, std::ops::Range<usize>)>) {
+        match v.get_ref() {
+            DeValue::Table(t) => unreadable_numbers(t, out),
+            DeValue::Array(items) => items.iter().for_each(|item| value(item, out)),
+            other => {
+                if let Some(written) = unreadable_number(other) {
+                    out.push((written, v.span()));
+                }
+            }
+        }
+    }
+    for v in table.values() {
+        value(v, out);
+    }
 }

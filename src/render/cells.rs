@@ -283,7 +283,7 @@ impl SerializeSeq for List {
         Ok(())
     }
     fn end(self) -> Result<String, Unsupported> {
-        Ok(self.0.join("; "))
+        Ok(self.0.join(crate::render::csv::LIST_SEPARATOR))
     }
 }
 

@@ -9,13 +9,16 @@ use comfy_table::{Color, ColumnConstraint, Width};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::cli::Lang;
 use crate::i18n::Words;
 use crate::model::{Funding, Initiative, Period, Status};
 use crate::progress::Judgement;
 use crate::text::clean_line;
 
+use super::csv as convention;
 use super::terminal::{capitalize, framed_table, Paint};
 use super::{cells, escape};
+use crate::cli::Delimiter;
 
 /// One initiative as listed, with its judgement at the as-of date.
 pub struct Item<'a> {
@@ -33,7 +36,7 @@ pub struct Listing<'a> {
 }
 
 impl Listing<'_> {
-    fn cross_cutting_shown(&self) -> usize {
+    pub(crate) fn cross_cutting_shown(&self) -> usize {
         self.items
             .iter()
             .filter(|i| i.initiative.cross_cutting)
@@ -42,7 +45,7 @@ impl Listing<'_> {
 }
 
 /// The tracks as people read them; a cross-cutting initiative shows "Alle spor".
-fn tracks_text(init: &Initiative, words: &Words) -> String {
+pub(crate) fn tracks_text(init: &Initiative, words: &Words) -> String {
     let mut names: Vec<String> = Vec::new();
     if init.cross_cutting {
         names.push(capitalize(words.cross_cutting));
@@ -52,7 +55,7 @@ fn tracks_text(init: &Initiative, words: &Words) -> String {
 }
 
 /// "forsinket, blokeret, i risiko" — what the judgement flags, in the plan's language.
-fn flags_text(judgement: &Judgement, words: &Words) -> String {
+pub(crate) fn flags_text(judgement: &Judgement, words: &Words) -> String {
     let mut flags = Vec::new();
     if judgement.late() {
         flags.push(words.late);
@@ -190,7 +193,7 @@ pub fn table(
             };
             table.add_row(vec![
                 paint.cell(stack(&id, &title), None),
-                paint.cell(words.period_short(init.period), None),
+                paint.cell(words.period(init.period), None),
                 paint.cell(stack(&tracks, &places), None),
                 paint.cell(stack(status, &flags), flag_color.or(status_color)),
             ]);
@@ -237,7 +240,9 @@ pub fn table(
         writeln!(
             out,
             "{}",
-            paint.dim(&(words.shown_because_cross_cutting)(shown))
+            paint.dim(&(words.shown_because_cross_cutting)(
+                words.count(words.n_cross_cutting, shown)
+            ))
         )?;
     }
     Ok(())
@@ -327,16 +332,20 @@ pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     crate::render::json::write_pretty(out, &records)
 }
 
-/// CSV with a UTF-8 byte-order mark (so Excel reads æøå), the JSON keys as the header,
-/// lists joined with "; ", and every cell guarded against formula injection.
-pub fn csv(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut writer = csv::Writer::from_writer(out);
+/// CSV by the tool's one convention ([`crate::render::csv`]: BOM, CRLF, the language's
+/// separator unless `delimiter` is given, formula-like cells guarded), the JSON keys as the
+/// header, each list in one cell joined with "; " (quoted when that holds the separator).
+pub fn csv(
+    listing: &Listing<'_>,
+    lang: Lang,
+    delimiter: Option<Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = convention::writer(out, lang, delimiter)?;
     // The header is the record's field names: the JSON keys.
-    writer.write_record(cells::names(&Record::default()))?;
+    convention::row(&mut writer, cells::names(&Record::default()))?;
     for item in &listing.items {
-        let record = cells::values(&Record::of(item));
-        writer.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
+        convention::row(&mut writer, cells::values(&Record::of(item)))?;
     }
     writer.flush()
 }

@@ -1,12 +1,17 @@
 //! One renderer per output format. Renderers take plain data and write to a `Write`.
 
+pub mod calendar;
 pub mod cells;
 pub mod check;
+pub mod csv;
 pub mod diagnostics;
 pub mod escape;
 pub mod json;
 pub mod list;
+pub mod list_xlsx;
+pub mod office;
 pub mod report;
 pub mod show;
 pub mod status;
 pub mod terminal;
+pub mod xlsx;

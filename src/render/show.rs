@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::i18n::Words;
-use crate::model::{Initiative, Plan};
+use crate::model::{Initiative, Plan, Status};
 use crate::progress::{judge_with, Judgement, Reason};
 use crate::text::{self, clean, clean_line, truncate, wrap_paragraphs};
 
@@ -52,10 +52,17 @@ impl<'a> Shown<'a> {
     }
 }
 
-fn reasons_text(judgement: &Judgement, words: &Words, paint: Paint) -> String {
+/// The judgement in words: its reasons, else "on track" for work still to do and "nothing to
+/// note" for work that is done, cancelled or postponed.
+fn reasons_text(init: &Initiative, judgement: &Judgement, words: &Words, paint: Paint) -> String {
     let reasons = judgement.reasons();
     if reasons.is_empty() {
-        return paint.green(words.on_track);
+        return match init.status {
+            Status::Planned | Status::Active => paint.green(words.on_track),
+            Status::Done | Status::Cancelled | Status::Postponed => {
+                paint.green(words.nothing_to_note)
+            }
+        };
     }
     reasons
         .iter()
@@ -78,12 +85,12 @@ fn related(
 ) -> io::Result<()> {
     let mut facts = format!(
         "{}, {}",
-        words.period(init.period),
+        words.period_in_text(init.period),
         words.status(init.status)
     );
     if judgement.needs_attention() {
         facts.push_str("; ");
-        facts.push_str(&reasons_text(judgement, words, paint));
+        facts.push_str(&reasons_text(init, judgement, words, paint));
     }
     writeln!(out, "  {} ({facts})", paint.bold(&clean_line(&init.id)))?;
     writeln!(
@@ -131,7 +138,7 @@ pub fn text(
             words.judgement_label,
             format!(
                 "{} ({} {})",
-                reasons_text(&shown.judgement, words, paint),
+                reasons_text(init, &shown.judgement, words, paint),
                 words.as_of,
                 words.date(shown.as_of)
             ),
@@ -214,9 +221,15 @@ pub fn text(
     if !init.log.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", paint.bold(words.log_label))?;
-        for entry in &init.log {
-            let date = words.date(entry.date);
-            let indent = 2 + text::width(&date) + 2;
+        // In date order whatever the order in the file (a note written with an earlier
+        // --today is appended at the end); the text column starts after the widest date.
+        let mut entries: Vec<_> = init.log.iter().collect();
+        entries.sort_by_key(|e| e.date);
+        let dates: Vec<String> = entries.iter().map(|e| words.date(e.date)).collect();
+        let date_width = dates.iter().map(|d| text::width(d)).max().unwrap_or(0);
+        let indent = 2 + date_width + 2;
+        for (entry, date) in entries.iter().zip(&dates) {
+            let date = text::pad_right(date, date_width);
             let lines = wrap_paragraphs(&clean(&entry.text), width.saturating_sub(indent).max(20));
             for (n, line) in lines.iter().enumerate() {
                 if n == 0 {

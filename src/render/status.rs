@@ -220,7 +220,13 @@ fn tracks(
         } else {
             words.cross_cutting_not_counted
         };
-        writeln!(out, "  {}", paint.dim(&note(summary.cross_cutting)))?;
+        writeln!(
+            out,
+            "  {}",
+            paint.dim(&note(
+                words.count(words.n_cross_cutting, summary.cross_cutting)
+            ))
+        )?;
     }
     writeln!(out)
 }
@@ -283,7 +289,11 @@ fn attention(
                 _ => paint.yellow(text),
             })
             .collect();
-        let head = format!("{} ({}):", clean_line(&item.id), words.period(item.period));
+        let head = format!(
+            "{} ({}):",
+            clean_line(&item.id),
+            words.period_in_text(item.period)
+        );
         let reasons = plain.join("; ");
         // The reasons follow the id when they fit on the line, else they get their own.
         if 2 + text_width(&head) + 1 + text_width(&reasons) <= usize::from(width) {

@@ -2,12 +2,15 @@
 //!
 //! - [`sanitize`]: remove what must not reach a terminal (control, bidi and invisible
 //!   characters), or show it (`\u{200b}`) in a finding it caused;
+//! - [`lookalike`]: name the look-alike and invisible characters pasted from Word (curly
+//!   quotes, no-break spaces) and say what to type instead;
 //! - [`guard`]: no line of plan text may start a CI runner's command (`::error`, `##[`);
 //! - [`width`]: display width per string, padding, and the one truncation (per grapheme
 //!   cluster, ending in "…");
 //! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line.
 
 pub mod guard;
+pub mod lookalike;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;

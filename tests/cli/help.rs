@@ -16,6 +16,7 @@ fn help_of_every_command() {
         "note",
         "import",
         "init",
+        "calendar",
         "explain",
         "completions",
         "man",

@@ -61,7 +61,7 @@ fn every_field_and_the_log_are_shown() {
         "Viby",
         "KulturCosmos",
         "15. juni 2017",
-        "finansiering bevilget",
+        "Finansiering  bevilget",
         "Kulturchefen",
         "frivillige",
         "Fortsætter i 2018",

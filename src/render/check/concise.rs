@@ -5,15 +5,17 @@
 
 use std::io::{self, Write};
 
+use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::Diagnostic;
 use crate::model::Plan;
 use crate::text::clean_line;
 
 use super::location;
 
-/// Writes one line per finding.
+/// Writes one line per finding; at most [`SHOWN_PER_FILE_AND_RULE`] of one rule in one
+/// file, then "and N more".
 pub fn concise(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         writeln!(out, "{}", line(plan, d))?;
     }
     Ok(())

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use crate::diag::Diagnostic;
+use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
+use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
 use crate::text::strip;
 
@@ -24,9 +25,11 @@ fn gh_property(text: &str) -> String {
     gh_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding.
+/// One `::error file=…,line=…,col=…,title=RULE::message` line per finding (`::notice` for a
+/// note); at most [`SHOWN_PER_FILE_AND_RULE`] of one rule in one file, then "and N more"
+/// (GitHub itself shows only the first few annotations of a step).
 pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         let pos = position(plan, d);
         let mut props = Vec::new();
         if let Some(file) = pos.file {
@@ -45,10 +48,14 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(help);
             message.push(')');
         }
+        let command = match d.severity {
+            Severity::Note => "notice",
+            other => other.name(),
+        };
         writeln!(
             out,
             "::{} {}::{}",
-            d.severity.name(),
+            command,
             props.join(","),
             gh_data(&message)
         )?;

@@ -44,6 +44,7 @@ fn severity(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "major",
         Severity::Warning => "minor",
+        Severity::Note => "info",
     }
 }
 

@@ -1,5 +1,6 @@
 //! Findings as one JSON document: the plan, a summary of counts, and every finding with its
-//! rule, severity, message, file, 1-based line and column, and help.
+//! rule, severity, message, file, 1-based line and column, and help. Every finding is
+//! listed (not capped as in the formats people read).
 
 use std::io::{self, Write};
 
@@ -22,6 +23,8 @@ struct JsonSummary {
     initiatives: usize,
     errors: usize,
     warnings: usize,
+    /// Findings of severity `note` (never counted as problems).
+    notes: usize,
 }
 
 #[derive(Serialize)]
@@ -55,6 +58,10 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
             initiatives: plan.all_ids.len(),
             errors,
             warnings,
+            notes: diags
+                .iter()
+                .filter(|d| d.severity == Severity::Note)
+                .count(),
         },
         diagnostics: diags
             .iter()

@@ -7,6 +7,11 @@
 //! where a finding is. Plan text in the findings is untrusted: each format escapes it for
 //! its own syntax and removes characters a viewer must not get (`crate::text::clean`).
 //!
+//! The formats people read (`text`, `concise`, `github`) show at most
+//! [`crate::check::SHOWN_PER_FILE_AND_RULE`] findings of one rule in one file, then one note
+//! "and N more" ([`crate::check::capped`]); the formats for programs (`json`, `gitlab`,
+//! `sarif`, `junit`) list every finding.
+//!
 //! Each format builds its record of a finding in one function (`line`, `Issue`, result …),
 //! so a later mark on a finding (such as whether `--fix` can fix it) has one place per format.
 
@@ -29,11 +34,13 @@ pub struct Position<'a> {
     pub column: Option<usize>,
 }
 
-/// The file, line and column of `d`; all `None` for a finding on the whole plan.
-pub fn position<'a>(plan: &'a Plan, d: &Diagnostic) -> Position<'a> {
+/// The file, line and column of `d`; all `None` for a finding on the whole plan. A finding
+/// on an entry of the folder that is not a plan file (`Diagnostic::path`: a folder, a named
+/// pipe) has that entry as its file, without a line.
+pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
     let Some(file) = d.file.map(|f| plan.file(f)) else {
         return Position {
-            file: None,
+            file: d.path.as_deref(),
             line: None,
             column: None,
         };
@@ -71,7 +78,8 @@ pub fn location(plan: &Plan, d: &Diagnostic) -> Location {
     match pos.file {
         Some(file) => Location {
             path: path_text(file),
-            is_file: true,
+            // An entry that is not a plan file may be a folder (an unreadable one).
+            is_file: d.file.is_some(),
             line: pos.line,
             column: pos.column,
         },

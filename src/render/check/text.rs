@@ -6,9 +6,9 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
-use crate::load::line_col;
 use crate::model::Plan;
 use crate::text::{clean_line, mask};
 
@@ -16,12 +16,14 @@ fn level(severity: Severity) -> Level<'static> {
     match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     }
 }
 
 /// rustc-style text: `error[rule]: message`, ` --> file:line:col`, the source line with a
 /// marker, and a help line. Message, label and help are each one line (`clean_line`): plan
-/// text in them cannot start another.
+/// text in them cannot start another. At most [`SHOWN_PER_FILE_AND_RULE`] findings of one
+/// rule in one file, then "and N more".
 pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -29,7 +31,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for d in diags {
+    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
         let help = d.help.as_deref().map(clean_line);
@@ -41,15 +43,22 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         let text = file.and_then(|f| f.source());
         let mut group: Group<'_> = match (file, &d.span, &text) {
             (Some(file), Some(span), Some(text)) if !text.is_empty() || span.start == 0 => {
-                let source = mask(text);
-                let start = span.start.min(source.len());
-                let end = span.end.clamp(start, source.len());
-                let mut annotation = AnnotationKind::Primary.span(start..end);
+                // Only the lines the span touches: a finding costs the length of its lines,
+                // not of the file (thousands of findings in one file stay linear).
+                let text: &str = text;
+                let start = floor_boundary(text, span.start);
+                let end = floor_boundary(text, span.end.max(start));
+                let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let source = mask(&text[first..last]);
+                let (line, _) = file.lines.line_col(text, start);
+                let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
                 if let Some(label) = &label {
                     annotation = annotation.label(label.clone());
                 }
                 title.element(
                     Snippet::source(source.into_owned())
+                        .line_start(line)
                         .path(clean_line(&file.display))
                         .fold(true)
                         .annotation(annotation),
@@ -58,7 +67,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
             (Some(file), span, text) => {
                 let mut origin = Origin::path(clean_line(&file.display));
                 if let (Some(span), Some(text)) = (span, text) {
-                    let (line, col) = line_col(text, span.start);
+                    let (line, col) = file.lines.line_col(text, span.start);
                     origin = origin.line(line).char_column(col);
                 }
                 let group = title.element(origin);
@@ -70,7 +79,10 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                     group
                 }
             }
-            (None, ..) => Group::with_title(title),
+            (None, ..) => match &d.path {
+                Some(path) => title.element(Origin::path(clean_line(path))),
+                None => Group::with_title(title),
+            },
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
@@ -79,6 +91,15 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `offset` moved down to a character boundary of `text` (and at most its length).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// The closing line of `plan check`'s text output.

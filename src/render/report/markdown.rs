@@ -94,7 +94,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "- **{}** ({}, {}): {}",
                 escape(&a.title),
-                w.period(a.period),
+                w.period_in_text(a.period),
                 w.status(a.status),
                 escape(&a.explained.join("; "))
             )?;

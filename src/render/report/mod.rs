@@ -2,25 +2,36 @@
 //! The phrases every format shares (status with its judgements, tracks, notes) are here.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
+use crate::cli::Delimiter;
 use crate::cli::ReportFormat;
 use crate::i18n::Words;
 use crate::report::{Item, Note, Report, TrackCoverage};
 
-/// Writes `report` in `format` to `out`.
-pub fn render(format: ReportFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `report` in `format` to `out`; `delimiter` is the CSV separator chosen with
+/// `--delimiter` (the other formats ignore it).
+pub fn render(
+    format: ReportFormat,
+    report: &Report,
+    delimiter: Option<Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Markdown => markdown::render(report, out),
         ReportFormat::Text => text::render(report, out),
         ReportFormat::Html => html::render(report, out),
-        ReportFormat::Csv => csv::render(report, out),
+        ReportFormat::Csv => csv::render(report, delimiter, out),
         ReportFormat::Json => json::render(report, out),
+        ReportFormat::Xlsx => xlsx::render(report, out),
+        ReportFormat::Docx => docx::render(report, out),
     }
 }
 
@@ -70,11 +81,11 @@ pub(crate) fn met_text(w: &Words, track: &TrackCoverage) -> String {
     if track.met {
         w.met.to_string()
     } else {
-        format!("{} {}", w.short, track.minimum - track.to_date)
+        (w.missing_n)(track.minimum - track.to_date)
     }
 }
 
-/// The heading of the preview: "Næste kvartal: 3. kvartal" or, after Q4, "Videre i 2018".
+/// The heading of the preview: "Næste kvartal: 3. kvartal" or, after Q4, "Næste år: 2018".
 pub(crate) fn next_heading(w: &Words, report: &Report) -> String {
     match report.next.period {
         Some(period) => (w.report_next)(&w.period(period)),

@@ -97,7 +97,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let first = format!(
             "{} ({}, {})",
             a.title,
-            w.period(a.period),
+            w.period_in_text(a.period),
             w.status(a.status)
         );
         lines(out, &wrap(&first, WIDTH, "- ", "  "))?;

@@ -1,0 +1,50 @@
+//! `unreadable`, `name-encoding` and `link-outside`: entries of the plan folder that are not
+//! read as plan files. The walk (`load/walk.rs`) keeps them as [`Skipped`]; the parser turns
+//! each into a finding here, so that nothing on disk is left out without a word.
+
+use super::{Diagnostic, Rule};
+use crate::load::source::ReadProblem;
+use crate::load::walk::{SkipReason, Skipped};
+
+/// The finding for an entry the walk did not read. The entry's name is shown as the walk
+/// gives it (not-UTF-8 bytes as U+FFFD); renderers clean it like any plan text.
+pub fn skipped(entry: &Skipped) -> Diagnostic {
+    let d = match &entry.why {
+        SkipReason::UnreadableFolder(reason) => Diagnostic::new(
+            Rule::Unreadable,
+            format!("the folder could not be read: {reason}; its files are not checked"),
+        )
+        .help("give the user running plan permission to read and open the folder (chmod u+rx)"),
+        SkipReason::NameNotUtf8 { folder } => Diagnostic::new(
+            Rule::NameEncoding,
+            if *folder {
+                "the folder's name is not UTF-8; its files are not read"
+            } else {
+                "the file's name is not UTF-8; it is not read"
+            },
+        )
+        .help("rename it with plain letters (æ ø å as ae oe aa in a file name), e.g. with `mv` or the file manager"),
+        SkipReason::NotAFile(what) => {
+            Diagnostic::new(Rule::Unreadable, format!("the entry is {what}; it is not read"))
+                .help("an initiative is a regular file; remove the entry or put the file back")
+        }
+        SkipReason::BrokenLink => Diagnostic::new(
+            Rule::Unreadable,
+            "the link leads to nothing (its target is missing, or a loop of links); it is not read",
+        )
+        .help("remove the link, or put the file it names back"),
+        SkipReason::LinkOutside { target } => Diagnostic::new(
+            Rule::LinkOutside,
+            format!("the link leads out of the plan folder (to {target}); it is not followed"),
+        )
+        .help("copy the file or folder into the plan folder if it belongs to the plan"),
+    };
+    d.at_path(entry.display.clone())
+}
+
+/// A plan file that could not be read at all (no permission, replaced by a named pipe).
+pub fn unreadable_file(file: usize, problem: &ReadProblem) -> Diagnostic {
+    Diagnostic::new(Rule::Unreadable, problem.message.clone())
+        .help_opt(problem.help.clone())
+        .in_file(file)
+}

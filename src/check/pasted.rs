@@ -1,0 +1,332 @@
+//! Text pasted from Word into a plan file: curly quotes where TOML needs straight ones
+//! (`title = “Læseklub”`), a no-break space after a key (`status = "done"`), an en dash in a
+//! date. Outside quoted text TOML reads such a character as a syntax error or as part of a
+//! key, and its own message ("string values must be quoted", "unknown field `status`") points
+//! away from the cause. [`findings`] names each character, its code point and where it is,
+//! for the key at hand; [`repair`] gives the text with the quotes made straight and the
+//! spaces made plain, byte for byte in the same places, so that the rest of the file is
+//! still read and checked (the file keeps its `syntax` error, so nothing is accepted as is).
+//!
+//! Quoted text is left alone: „Læseklub“ inside a title is Danish typography, not an error.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::{Diagnostic, Rule};
+use crate::text::lookalike::{self, Lookalike};
+
+/// One look-alike character outside quoted text.
+struct Hit {
+    /// Byte offset in the text.
+    at: usize,
+    c: char,
+    what: Lookalike,
+    /// Same-length ASCII that keeps the TOML's meaning, when there is one.
+    repair: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Outside,
+    Comment,
+    /// A `"…"` string; `curly` when a curly quote opened it (then a curly quote closes it).
+    Basic {
+        curly: bool,
+    },
+    Literal {
+        curly: bool,
+    },
+    MultiBasic,
+    MultiLiteral,
+}
+
+/// Same byte length as `c`: `plain` padded with spaces on the outer side of the string.
+fn padded(c: char, plain: &str, opening: bool) -> String {
+    let pad = " ".repeat(c.len_utf8() - plain.len());
+    if opening {
+        format!("{pad}{plain}")
+    } else {
+        format!("{plain}{pad}")
+    }
+}
+
+/// Walks the TOML text as its lexer does (strings, comments) and finds look-alikes outside
+/// quoted text, and curly quotes that close a string a curly quote opened.
+fn scan(text: &str) -> Vec<Hit> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    let mut state = State::Outside;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let rest = &text[at..];
+        match state {
+            State::Outside => match c {
+                '#' => state = State::Comment,
+                '"' if rest.starts_with("\"\"\"") => {
+                    chars.nth(1);
+                    state = State::MultiBasic;
+                }
+                '"' => state = State::Basic { curly: false },
+                '\'' if rest.starts_with("'''") => {
+                    chars.nth(1);
+                    state = State::MultiLiteral;
+                }
+                '\'' => state = State::Literal { curly: false },
+                _ => {
+                    let Some(what) = lookalike::lookalike(c) else {
+                        continue;
+                    };
+                    let repair = match what.plain {
+                        "\"" => {
+                            state = State::Basic { curly: true };
+                            Some(padded(c, "\"", true))
+                        }
+                        "'" => {
+                            state = State::Literal { curly: true };
+                            Some(padded(c, "'", true))
+                        }
+                        " " | "" => Some(" ".repeat(c.len_utf8())),
+                        _ => None,
+                    };
+                    hits.push(Hit {
+                        at,
+                        c,
+                        what,
+                        repair,
+                    });
+                }
+            },
+            State::Comment => {
+                if c == '\n' {
+                    state = State::Outside;
+                }
+            }
+            State::Basic { curly } => match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' | '\n' => state = State::Outside,
+                _ if curly && lookalike::lookalike(c).is_some_and(|l| l.plain == "\"") => {
+                    let what = lookalike::lookalike(c).expect("checked");
+                    hits.push(Hit {
+                        at,
+                        c,
+                        what,
+                        repair: Some(padded(c, "\"", false)),
+                    });
+                    state = State::Outside;
+                }
+                _ => {}
+            },
+            State::Literal { curly } => match c {
+                '\'' | '\n' => state = State::Outside,
+                _ if curly && lookalike::lookalike(c).is_some_and(|l| l.plain == "'") => {
+                    let what = lookalike::lookalike(c).expect("checked");
+                    hits.push(Hit {
+                        at,
+                        c,
+                        what,
+                        repair: Some(padded(c, "'", false)),
+                    });
+                    state = State::Outside;
+                }
+                _ => {}
+            },
+            State::MultiBasic => match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' if rest.starts_with("\"\"\"") => {
+                    chars.nth(1);
+                    state = State::Outside;
+                }
+                _ => {}
+            },
+            State::MultiLiteral => {
+                if c == '\'' && rest.starts_with("'''") {
+                    chars.nth(1);
+                    state = State::Outside;
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// The text with every repairable look-alike outside quoted text replaced by same-length
+/// ASCII (byte offsets, and so every span, stay valid). Borrowed when there is none.
+pub fn repair(text: &str) -> Cow<'_, str> {
+    let hits = scan(text);
+    if hits.iter().all(|h| h.repair.is_none()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for hit in &hits {
+        let Some(repair) = &hit.repair else { continue };
+        out.push_str(&text[from..hit.at]);
+        out.push_str(repair);
+        from = hit.at + hit.c.len_utf8();
+    }
+    out.push_str(&text[from..]);
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
+}
+
+/// One `syntax` finding per line that holds look-alikes outside quoted text, naming each
+/// character and where it is for the key at hand, with the line as it should read. Also
+/// returns those lines' byte ranges, where the TOML parser's own errors only repeat it.
+pub fn findings(file: usize, text: &str) -> (Vec<Diagnostic>, Vec<Range<usize>>) {
+    let hits = scan(text);
+    let mut diags = Vec::new();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let start = text[..hits[i].at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[hits[i].at..]
+            .find('\n')
+            .map_or(text.len(), |n| hits[i].at + n);
+        let on_line: Vec<&Hit> = hits[i..].iter().take_while(|h| h.at < end).collect();
+        i += on_line.len();
+        lines.push(start..end);
+        diags.push(finding(file, text, start..end, &on_line));
+    }
+    (diags, lines)
+}
+
+fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagnostic {
+    let source = &text[line.clone()];
+    let plain_line = lookalike::plain(source).trim_end().to_string();
+    // The key at hand: what stands before `=` on the line, made plain.
+    let equals = plain_line.find('=');
+    let key = equals
+        .map(|e| plain_line[..e].trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty());
+    let first = hits[0];
+    let span = first.at..first.at + first.c.len_utf8();
+    let quotes = hits.iter().all(|h| matches!(h.what.plain, "\"" | "'"));
+    let mut names: Vec<&str> = hits.iter().map(|h| h.what.name).collect();
+    names.dedup();
+    let names = names.join(", ");
+    let of_key = key
+        .as_deref()
+        .map(|k| format!(" `{k}`"))
+        .unwrap_or_default();
+    let (message, help) = if quotes {
+        (
+            format!("curly quotes around{of_key}'s value: TOML needs straight quotes ({names})"),
+            format!(
+                "curly quotes must be straight ones (Word curls them as you type); \
+                 the line should read: {plain_line}"
+            ),
+        )
+    } else {
+        let in_key = |h: &Hit| {
+            let column = h.at - line.start;
+            equals.is_none_or(|e| lookalike::plain(&source[..column]).len() < e)
+        };
+        let described: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                let column = h.at - line.start;
+                let place = if in_key(h) {
+                    let before = lookalike::plain(&source[..column]);
+                    let before = before.trim();
+                    if before.is_empty() {
+                        "at the start of the line".to_string()
+                    } else {
+                        format!("after `{before}`")
+                    }
+                } else {
+                    let after = lookalike::plain(&source[column + h.c.len_utf8()..]);
+                    let where_ = if after.split('#').next().unwrap_or("").trim().is_empty() {
+                        "after"
+                    } else {
+                        "in"
+                    };
+                    match &key {
+                        Some(k) => format!("{where_} the value of `{k}`"),
+                        None => format!("{where_} the value"),
+                    }
+                };
+                format!("{}{} {place}", lookalike::article(&h.what), h.what.name)
+            })
+            .collect();
+        let mut described = described;
+        described.dedup();
+        let fix = if hits.iter().all(|h| !h.what.visible) {
+            "delete it or type an ordinary space"
+        } else {
+            "type the plain character instead (Word replaces it as you type)"
+        };
+        (
+            described.join(", "),
+            format!("{fix}; the line should read: {plain_line}"),
+        )
+    };
+    Diagnostic::new(Rule::Syntax, message)
+        .at(file, span)
+        .label(first.what.name)
+        .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_are_made_straight_in_place() {
+        let text = "title = “Læseklub”\nperiod = \"Q2\"\n";
+        let repaired = repair(text);
+        assert_eq!(repaired.len(), text.len());
+        assert_eq!(repaired, "title =   \"Læseklub\"  \nperiod = \"Q2\"\n");
+        let (diags, lines) = findings(0, text);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(lines, vec![0..text.find('\n').unwrap()]);
+        let d = &diags[0];
+        assert!(
+            d.message.starts_with("curly quotes around `title`'s value"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap()
+                .ends_with("read: title = \"Læseklub\""),
+            "{:?}",
+            d.help
+        );
+    }
+
+    #[test]
+    fn quoted_text_and_comments_are_left_alone() {
+        for text in [
+            "title = \"„Læseklub“ i Viby\"\n",
+            "title = 'Bibliotekets “Café”'\n",
+            "# “kommentar” med\u{a0}mellemrum\n",
+            "description = \"\"\"\nLinje “1”\u{a0}\n\"\"\"\n",
+        ] {
+            assert!(scan(text).is_empty(), "{text}");
+            assert!(matches!(repair(text), Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_named_where_they_are() {
+        let text = "status\u{a0}= \"done\"\n";
+        assert_eq!(repair(text), "status  = \"done\"\n");
+        let (diags, _) = findings(0, text);
+        assert_eq!(
+            diags[0].message,
+            "an invisible U+00A0 NO-BREAK SPACE after `status`"
+        );
+        let (diags, _) = findings(0, "deadline = 2017–06–30\n");
+        assert_eq!(
+            diags[0].message,
+            "a U+2013 EN DASH in the value of `deadline`"
+        );
+    }
+}

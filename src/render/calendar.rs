@@ -1,0 +1,176 @@
+//! `plan calendar`: deadlines and quarter ends as an iCalendar file (RFC 5545), written with
+//! the `icalendar` crate, for Outlook, Google and Apple calendars.
+//!
+//! - Each chosen initiative's `deadline` is an all-day event, "Frist: title".
+//! - The end of each quarter (only the chosen quarter with `--period Qn`) is an all-day
+//!   event on its last day, "2. kvartal slutter", listing the chosen initiatives due then
+//!   (the whole-year ones at the end of the fourth).
+//! - With `periods`, each chosen initiative's period (its quarter, or the whole year) is an
+//!   all-day event spanning it.
+//!
+//! All-day events are `DTSTART;VALUE=DATE` with the (exclusive) `DTEND` the day after, as
+//! RFC 5545 §3.6.1 describes, and `TRANSP:TRANSPARENT` so that they do not show the day as
+//! busy. Every UID is built from the plan's title, its year, the kind of event and the
+//! initiative's id (`deadline-udearealer-2017@handleplan-for-…`): importing the file again
+//! updates the events instead of duplicating them. Text is cleaned of control characters
+//! here and escaped (`\`, `;`, `,`, line breaks) and folded at 75 octets by `icalendar`.
+
+use std::io::{self, Write};
+
+use chrono::{Days, NaiveDate, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+use crate::cli::Lang;
+use crate::i18n::words;
+use crate::model::Period;
+use crate::slug::slugify;
+use crate::text::clean_line;
+
+use super::list::{flags_text, tracks_text, Item};
+use super::office::office_words;
+
+/// What goes into the calendar.
+pub struct CalendarData<'a> {
+    /// The plan's title: the calendar's name, and part of every UID.
+    pub title: &'a str,
+    /// The plan year: the dates of the periods, and part of every UID.
+    pub year: i32,
+    /// The language of the event titles and descriptions.
+    pub lang: Lang,
+    /// The chosen initiatives, as `plan list` shows them.
+    pub items: &'a [Item<'a>],
+    /// The quarters whose end is an event.
+    pub quarter_ends: Vec<u8>,
+    /// Each initiative's period as an event too.
+    pub periods: bool,
+}
+
+/// The all-day event of `first`..=`last` (one day when they are equal).
+fn all_day(uid: &str, summary: &str, first: NaiveDate, last: NaiveDate) -> Event {
+    let after = last.checked_add_days(Days::new(1)).unwrap_or(last);
+    Event::new()
+        .uid(uid)
+        .summary(summary)
+        .starts(first)
+        .ends(after)
+        .add_property("TRANSP", "TRANSPARENT")
+        .done()
+}
+
+/// The description of an initiative's event: id, period, tracks, places, status, and the
+/// initiative's own description, one line each.
+fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
+    let w = words(data.lang);
+    let o = office_words(data.lang);
+    let i = item.initiative;
+    let mut status = w.status(i.status).to_string();
+    let flags = flags_text(&item.judgement, w);
+    if !flags.is_empty() {
+        status = format!("{status}, {flags}");
+    }
+    let mut lines = vec![
+        (o.event_initiative)(&clean_line(&i.id)),
+        (o.event_period)(&w.period(i.period)),
+        format!("{}: {}", w.tracks_heading, tracks_text(i, w)),
+    ];
+    if !i.locations.is_empty() {
+        let places: Vec<String> = i.locations.iter().map(|l| clean_line(l)).collect();
+        lines.push(format!("{}: {}", w.locations_heading, places.join(", ")));
+    }
+    lines.push(format!("{}: {status}", w.status_heading));
+    if let Some(description) = &i.description {
+        let text = clean_line(description.trim());
+        if !text.is_empty() {
+            lines.push(String::new());
+            lines.push(text);
+        }
+    }
+    lines.join("\n")
+}
+
+/// The calendar.
+pub fn calendar(data: &CalendarData<'_>) -> Calendar {
+    let w = words(data.lang);
+    let o = office_words(data.lang);
+    let title = clean_line(data.title);
+    let domain = slugify(&title);
+    let uid = |kind: &str, id: &str| format!("{kind}-{}-{}@{domain}", slugify(id), data.year);
+    let stamp = Utc::now();
+
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new(
+        "PRODID",
+        format!(
+            "-//plan//{} {}//",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION")
+        ),
+    ));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.name(&title);
+
+    for item in data.items {
+        let i = item.initiative;
+        let Some(deadline) = i.deadline else { continue };
+        let mut event = all_day(
+            &uid("deadline", &i.id),
+            &(o.event_deadline)(&clean_line(&i.title)),
+            deadline,
+            deadline,
+        );
+        event.description(&describe(data, item)).timestamp(stamp);
+        if !i.locations.is_empty() {
+            event.location(
+                &i.locations
+                    .iter()
+                    .map(|l| clean_line(l))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        cal.push(event);
+    }
+
+    for &q in &data.quarter_ends {
+        let period = Period::Q(q);
+        let end = period.end(data.year);
+        let due: Vec<String> = data
+            .items
+            .iter()
+            .filter(|item| item.initiative.period.end(data.year) == end)
+            .map(|item| format!("- {}", clean_line(&item.initiative.title)))
+            .collect();
+        let mut event = all_day(
+            &uid("quarter-end", period.as_str()),
+            &(o.event_quarter_end)(&format!("{} {}", w.period(period), data.year)),
+            end,
+            end,
+        );
+        event.timestamp(stamp);
+        if !due.is_empty() {
+            event.description(&due.join("\n"));
+        }
+        cal.push(event);
+    }
+
+    if data.periods {
+        for item in data.items {
+            let i = item.initiative;
+            let mut event = all_day(
+                &uid("period", &i.id),
+                &clean_line(&i.title),
+                i.period.start(data.year),
+                i.period.end(data.year),
+            );
+            event.description(&describe(data, item)).timestamp(stamp);
+            cal.push(event);
+        }
+    }
+    cal.done()
+}
+
+/// Writes the calendar to `out` (CRLF line ends, as RFC 5545 requires).
+pub fn render(data: &CalendarData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{}", calendar(data))
+}

@@ -1,0 +1,131 @@
+//! What the office formats (xlsx, docx) and the calendar share: the few words they need that
+//! the other formats do not (sheet names, a date column's heading, the calendar's event
+//! titles), and the rule that a binary file never goes to a terminal.
+//!
+//! The words are a small table of their own, in Danish and English, so that this file does
+//! not depend on the shape of `crate::i18n` (which is being rewritten); they belong there in
+//! the end.
+
+use std::io::IsTerminal;
+
+use crate::cli::Lang;
+use crate::error::Failure;
+
+/// The words of the office formats and the calendar, in one language.
+#[derive(Debug)]
+pub struct OfficeWords {
+    /// The summary sheet of the xlsx memo: "Sammenfatning" / "Summary".
+    pub sheet_summary: &'static str,
+    /// The one sheet of `plan list --format xlsx`: "Indsatser" / "Initiatives".
+    pub sheet_list: &'static str,
+    /// The tracks sheet: "Spor" / "Tracks".
+    pub sheet_tracks: &'static str,
+    /// The preview sheet: "Næste kvartal" / "Next quarter".
+    pub sheet_next: &'static str,
+    /// After Q4 the preview lists follow-ups: "Opfølgning" / "Follow-up".
+    pub sheet_follow_up: &'static str,
+    /// Column: the date an initiative has been late since.
+    pub col_late_since: &'static str,
+    /// Column: whether a track meets the minimum ("opfyldt" / "mangler 1").
+    pub col_met: &'static str,
+    /// Calendar: "Frist: Udearealer" / "Deadline: Udearealer", given the title.
+    pub event_deadline: fn(&str) -> String,
+    /// Calendar: "2. kvartal 2017 slutter" / "End of Q2 2017", given the quarter as written.
+    pub event_quarter_end: fn(&str) -> String,
+    /// Calendar: the description line naming the initiative's id: "Indsats: udearealer".
+    pub event_initiative: fn(&str) -> String,
+    /// Calendar: "Periode: 2. kvartal", given the period as written.
+    pub event_period: fn(&str) -> String,
+}
+
+/// Danish.
+pub const DA: OfficeWords = OfficeWords {
+    sheet_summary: "Sammenfatning",
+    sheet_list: "Indsatser",
+    sheet_tracks: "Spor",
+    sheet_next: "Næste kvartal",
+    sheet_follow_up: "Opfølgning",
+    col_late_since: "Forsinket siden",
+    col_met: "Minimum nået",
+    event_deadline: |title| format!("Frist: {title}"),
+    event_quarter_end: |period| format!("{period} slutter"),
+    event_initiative: |id| format!("Indsats: {id}"),
+    event_period: |period| format!("Periode: {period}"),
+};
+
+/// English.
+pub const EN: OfficeWords = OfficeWords {
+    sheet_summary: "Summary",
+    sheet_list: "Initiatives",
+    sheet_tracks: "Tracks",
+    sheet_next: "Next quarter",
+    sheet_follow_up: "Follow-up",
+    col_late_since: "Late since",
+    col_met: "Minimum met",
+    event_deadline: |title| format!("Deadline: {title}"),
+    event_quarter_end: |period| format!("End of {period}"),
+    event_initiative: |id| format!("Initiative: {id}"),
+    event_period: |period| format!("Period: {period}"),
+};
+
+/// The office words of `lang`.
+pub fn office_words(lang: Lang) -> &'static OfficeWords {
+    match lang {
+        Lang::Da => &DA,
+        Lang::En => &EN,
+    }
+}
+
+/// Refuses to write a binary format (`name`: "xlsx", "docx") to standard output when that is
+/// a terminal: the bytes would garble it. A usage error (exit 2) that says what to do instead.
+pub fn refuse_binary_on_terminal(name: &str, stdout_is_terminal: bool) -> Result<(), Failure> {
+    if stdout_is_terminal {
+        Err(Failure::usage(format!(
+            "{name} is a binary format and standard output is a terminal"
+        ))
+        .with_help(format!(
+            "write it to a file with -o FILE.{name}, or redirect standard output (> FILE.{name})"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether this process's standard output is a terminal.
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_output_is_refused_on_a_terminal_only() {
+        let failure = refuse_binary_on_terminal("xlsx", true).unwrap_err();
+        assert_eq!(failure.code, crate::error::EXIT_USAGE);
+        assert!(failure.message.contains("xlsx is a binary format"));
+        assert!(failure.help.unwrap().contains("-o FILE.xlsx"));
+        assert!(refuse_binary_on_terminal("docx", false).is_ok());
+    }
+
+    #[test]
+    fn sheet_names_fit_excel() {
+        // Excel allows 31 characters and none of []:*?/\ in a sheet name.
+        for w in [&DA, &EN] {
+            for name in [
+                w.sheet_summary,
+                w.sheet_list,
+                w.sheet_tracks,
+                w.sheet_next,
+                w.sheet_follow_up,
+            ] {
+                assert!(name.chars().count() <= 31, "{name}");
+                assert!(
+                    !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+                    "{name}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Excel workbooks (`rust_xlsxwriter`) for `plan list` and `plan report`: one sheet per
+//! section, each a real Excel table (header row, filter buttons, banded rows) with the header
+//! row frozen, dates stored as dates in the language's format, and columns as wide as their
+//! content (long text wraps at about 45 characters, rows as high as their wrapped text).
+//!
+//! Plan text is always written as a string, never as a formula: a title `=HYPERLINK("x")` is
+//! the text `=HYPERLINK("x")`. Text that a spreadsheet would run when edited (it starts with
+//! `=`, `+`, `-` or `@`) also gets Excel's quote prefix, so it stays text after a user opens
+//! and re-enters the cell. Control characters are removed (`clean_line`) before anything is
+//! written.
+
+use std::io;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn, Workbook,
+    Worksheet, XlsxError,
+};
+
+use crate::cli::Lang;
+use crate::text::clean_line;
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Plan text or a fixed word; written as a string.
+    Text(String),
+    /// A date, stored as an Excel date with the language's date format.
+    Date(NaiveDate),
+    /// A count.
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+impl Cell {
+    /// Text, or an empty cell for empty text.
+    pub fn text(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        if text.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(text)
+        }
+    }
+
+    /// A date, or an empty cell.
+    pub fn date(date: Option<NaiveDate>) -> Cell {
+        date.map_or(Cell::Empty, Cell::Date)
+    }
+
+    /// A count.
+    pub fn count(n: usize) -> Cell {
+        Cell::Number(n as f64)
+    }
+}
+
+/// Columns of long text (titles, notes) wrap at this width, in Excel's character units.
+const WRAP_WIDTH: f64 = 45.0;
+/// The height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+/// The summary sheet's one wide column.
+const SUMMARY_WIDTH: f64 = 100.0;
+
+/// How many lines `text` takes in a column `width` characters wide, wrapped at words. Excel
+/// and LibreOffice do not all grow a row for wrapped text when they open a file, so the
+/// height is set from this estimate (a tenth of slack for the word breaks).
+fn lines_in(text: &str, width: f64) -> f64 {
+    let n = text.chars().count() as f64;
+    if n < width {
+        1.0
+    } else {
+        (n / (width * 0.9).max(1.0)).ceil()
+    }
+}
+/// A date column is at least this wide: "30. september 2017".
+const DATE_WIDTH: f64 = 19.0;
+
+/// The date format of `lang`: "30. juni 2017" in Danish, "30 June 2017" in English. The
+/// locale prefix (`[$-406]` Danish, `[$-809]` English, UK) makes Excel and LibreOffice name
+/// the month in that language whatever the reader's own settings.
+pub fn date_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "[$-406]d. mmmm yyyy",
+        Lang::En => "[$-809]d mmmm yyyy",
+    }
+}
+
+/// Whether a spreadsheet would treat `text` as a formula when a user re-enters it.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@'])
+}
+
+/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`, not starting or
+/// ending with `'`.
+fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    let cleaned: String = clean_line(wanted)
+        .chars()
+        .map(|c| {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(['\'', ' ']);
+    let base: String = if cleaned.is_empty() {
+        "Ark".to_string()
+    } else {
+        cleaned.chars().take(31).collect()
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
+        let suffix = format!(" ({n})");
+        let keep = 31 - suffix.chars().count();
+        name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
+        n += 1;
+    }
+    name
+}
+
+/// A table for one sheet: headings, rows, and which columns hold long text that wraps.
+pub struct SheetTable<'a> {
+    /// The sheet's name; made valid and unique for Excel (31 characters, no `[]:*?/\`).
+    pub name: &'a str,
+    /// Lines above the table (a title, a sentence); the first is bold.
+    pub above: Vec<String>,
+    /// The table's column headings, in the report's language.
+    pub headers: Vec<&'a str>,
+    /// One row per record, a cell per heading.
+    pub rows: Vec<Vec<Cell>>,
+    /// Written instead of the table when there are no rows.
+    pub empty: String,
+    /// Lines under the table (a note).
+    pub below: Vec<String>,
+}
+
+/// A workbook being written: sheets in order, the language's date format, and a header line
+/// for printing (`left` and `right`, e.g. the plan title and the quarter).
+pub struct Book {
+    workbook: Workbook,
+    lang: Lang,
+    print_header: (String, String),
+    names: Vec<String>,
+}
+
+fn to_io(err: XlsxError) -> io::Error {
+    io::Error::other(err.to_string())
+}
+
+impl Book {
+    /// A new workbook in `lang`; every sheet prints with `left` and `right` in its header.
+    pub fn new(lang: Lang, left: &str, right: &str) -> Book {
+        Book {
+            workbook: Workbook::new(),
+            lang,
+            print_header: (clean_line(left), clean_line(right)),
+            names: Vec::new(),
+        }
+    }
+
+    fn add_sheet(&mut self, wanted: &str) -> io::Result<&mut Worksheet> {
+        let name = sheet_name(wanted, &self.names);
+        self.names.push(name.clone());
+        // `&` starts a code in Excel's header syntax: `&&` is a literal ampersand.
+        let header = format!(
+            "&L{}&R{}",
+            self.print_header.0.replace('&', "&&"),
+            self.print_header.1.replace('&', "&&")
+        );
+        let sheet = self.workbook.add_worksheet();
+        sheet.set_name(name).map_err(to_io)?;
+        sheet
+            .set_paper_size(9) // A4
+            .set_landscape()
+            .set_header(header);
+        Ok(sheet)
+    }
+
+    /// Adds a sheet of text lines only (the memo's summary): the first line bold and larger,
+    /// the lines numbered in `bold` bold, all wrapped in a wide first column.
+    pub fn text_sheet(&mut self, name: &str, lines: &[String], bold: &[usize]) -> io::Result<()> {
+        let sheet = self.add_sheet(name)?;
+        let title = Format::new().set_bold().set_font_size(14);
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
+        for (row, line) in lines.iter().enumerate() {
+            let row = row as u32;
+            if row == 0 {
+                write_text(sheet, row, 0, line, &title)?;
+                continue;
+            }
+            let format = if bold.contains(&(row as usize)) {
+                wrap.clone().set_bold()
+            } else {
+                wrap.clone()
+            };
+            write_text(sheet, row, 0, line, &format)?;
+            let lines = lines_in(line, SUMMARY_WIDTH);
+            if lines > 1.0 {
+                sheet
+                    .set_row_height(row, lines * LINE_HEIGHT)
+                    .map_err(to_io)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a sheet with one table: lines above, the table with a frozen header row and
+    /// filters, lines below. No rows: the `empty` sentence instead of the table.
+    pub fn table_sheet(&mut self, table: SheetTable<'_>) -> io::Result<()> {
+        let lang = self.lang;
+        let sheet = self.add_sheet(table.name)?;
+        let bold = Format::new().set_bold();
+        let plain = Format::new();
+        let mut row: u32 = 0;
+        for (i, line) in table.above.iter().enumerate() {
+            write_text(sheet, row, 0, line, if i == 0 { &bold } else { &plain })?;
+            row += 1;
+        }
+        if !table.above.is_empty() {
+            row += 1;
+        }
+        if table.rows.is_empty() {
+            write_text(sheet, row, 0, &table.empty, &plain)?;
+            return Ok(());
+        }
+        let header_row = row;
+        let top = Format::new().set_align(FormatAlign::Top);
+        let wrap = top.clone().set_text_wrap();
+        let date = top.clone().set_num_format(date_format(lang));
+        let ncols = table.headers.len();
+        // Long text wraps; a column is "long" when some cell in it is longer than WRAP_WIDTH.
+        let long: Vec<bool> = (0..ncols)
+            .map(|c| {
+                table.rows.iter().any(|r| match r.get(c) {
+                    Some(Cell::Text(t)) => t.chars().count() as f64 > WRAP_WIDTH,
+                    _ => false,
+                })
+            })
+            .collect();
+        let has_date: Vec<bool> = (0..ncols)
+            .map(|c| {
+                table
+                    .rows
+                    .iter()
+                    .any(|r| matches!(r.get(c), Some(Cell::Date(_))))
+            })
+            .collect();
+        for (r, cells) in table.rows.iter().enumerate() {
+            let at = header_row + 1 + r as u32;
+            let lines = cells
+                .iter()
+                .zip(&long)
+                .map(|(cell, long)| match cell {
+                    Cell::Text(t) if *long => lines_in(t, WRAP_WIDTH),
+                    _ => 1.0,
+                })
+                .fold(1.0, f64::max);
+            if lines > 1.0 {
+                sheet
+                    .set_row_height(at, lines * LINE_HEIGHT)
+                    .map_err(to_io)?;
+            }
+            for (c, cell) in cells.iter().enumerate() {
+                let col = c as u16;
+                match cell {
+                    Cell::Text(text) => {
+                        let format = if long[c] { &wrap } else { &top };
+                        write_text(sheet, at, col, &clean_line(text), format)?;
+                    }
+                    Cell::Date(d) => {
+                        let when = ExcelDateTime::from_ymd(
+                            u16::try_from(d.year()).unwrap_or(1900),
+                            d.month() as u8,
+                            d.day() as u8,
+                        )
+                        .map_err(to_io)?;
+                        sheet
+                            .write_date_with_format(at, col, &when, &date)
+                            .map_err(to_io)?;
+                    }
+                    Cell::Number(n) => {
+                        sheet
+                            .write_number_with_format(at, col, *n, &top)
+                            .map_err(to_io)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        // The table style shades the header in Excel; LibreOffice does not draw table styles,
+        // so the header also gets its own bold, shaded format.
+        let header_format = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E2F3))
+            .set_border_bottom(FormatBorder::Thin);
+        let columns: Vec<TableColumn> = table
+            .headers
+            .iter()
+            .map(|h| {
+                TableColumn::new()
+                    .set_header(clean_line(h))
+                    .set_header_format(&header_format)
+            })
+            .collect();
+        let last_row = header_row + table.rows.len() as u32;
+        let xtable = Table::new().set_columns(&columns);
+        sheet
+            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
+            .map_err(to_io)?;
+        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
+        sheet
+            .set_repeat_rows(header_row, header_row)
+            .map_err(to_io)?;
+        for (at, line) in (last_row + 2..).zip(&table.below) {
+            write_text(sheet, at, 0, line, &plain)?;
+        }
+        // Widths: as wide as the content, long text wrapped at WRAP_WIDTH, dates room for the
+        // longest month name, headers (with their filter button) never cut.
+        for (c, heading) in table.headers.iter().enumerate() {
+            let header = heading.chars().count() as f64 + 4.0;
+            let content = table
+                .rows
+                .iter()
+                .map(|r| match r.get(c) {
+                    Some(Cell::Text(t)) => t.chars().count() as f64 + 1.0,
+                    Some(Cell::Number(n)) => n.to_string().len() as f64 + 1.0,
+                    _ => 0.0,
+                })
+                .fold(0.0, f64::max);
+            let mut width = header.max(content).min(WRAP_WIDTH);
+            if has_date[c] {
+                width = width.max(DATE_WIDTH);
+            }
+            sheet.set_column_width(c as u16, width).map_err(to_io)?;
+        }
+        Ok(())
+    }
+
+    /// The finished workbook's bytes.
+    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
+        self.workbook.save_to_buffer().map_err(to_io)
+    }
+}
+
+/// Writes text as a string (never a formula); formula-like text also gets the quote prefix.
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> io::Result<()> {
+    let text = clean_line(text);
+    if text.is_empty() {
+        return Ok(());
+    }
+    if looks_like_formula(&text) {
+        let quoted = format.clone().set_quote_prefix();
+        sheet.write_string_with_format(row, col, text, &quoted)
+    } else {
+        sheet.write_string_with_format(row, col, text, format)
+    }
+    .map_err(to_io)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let taken = vec!["Spor".to_string()];
+        assert_eq!(sheet_name("Spor", &taken), "Spor (2)");
+        assert_eq!(
+            sheet_name("Næste kvartal: 3. kvartal", &[]),
+            "Næste kvartal- 3. kvartal"
+        );
+        assert_eq!(sheet_name("a/b[c]*?", &[]), "a-b-c---");
+        assert_eq!(sheet_name(&"x".repeat(40), &[]).chars().count(), 31);
+        assert_eq!(sheet_name("'", &[]), "Ark");
+        let long = "y".repeat(31);
+        let again = sheet_name(&long, std::slice::from_ref(&long));
+        assert_eq!(again.chars().count(), 31);
+        assert!(again.ends_with(" (2)"));
+    }
+
+    #[test]
+    fn formula_like_text_is_recognised() {
+        for text in ["=1+1", "+45", "-2", "@SUM(A1)", "=HYPERLINK(\"x\")"] {
+            assert!(looks_like_formula(text), "{text}");
+        }
+        assert!(!looks_like_formula("Hygge = godt"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Loading a plan folder: many findings in one file, special files, deep folders, entries
+//! that cannot be read, names that are not UTF-8, links out of the folder (issue 10, items
+//! 11–13). Each kind of entry is a finding; none is skipped without a word, none hangs.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn json_of(out: &snapbox::cmd::OutputAssert) -> Value {
+    serde_json::from_str(&stdout(out)).expect("valid JSON")
+}
+
+/// (rule, severity, file) of every finding.
+fn findings(json: &Value) -> Vec<(String, String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn thousands_of_findings_in_one_file_are_capped_in_text_and_github_not_in_json() {
+    let logs = "[[log]]\n".repeat(3000);
+    let f = Fixture::new()
+        .filled()
+        .initiative("mange", "Q1", &["Hygge"], &logs);
+    let text = stdout(&f.run(&["check"]).code(1));
+    // Each empty [[log]] lacks `date` and `text`: 6,000 `missing-field` findings, ten shown.
+    assert_eq!(text.matches("error[missing-field]").count(), 10, "{text}");
+    assert!(
+        text.contains("note[missing-field]: and 5990 more `missing-field` findings in this file"),
+        "{text}"
+    );
+    assert!(text.ends_with("failed: 4 initiatives checked, 6000 errors, 0 warnings\n"));
+
+    let github = stdout(&f.run(&["check", "--format", "github"]).code(1));
+    assert_eq!(github.matches("::error ").count(), 10, "{github}");
+    assert!(github.contains(
+        "::notice file=plans/mange.toml,title=missing-field::and 5990 more `missing-field` findings"
+    ));
+
+    let json = json_of(&f.run(&["check", "--format", "json"]).code(1));
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 6000);
+    assert_eq!(json["summary"]["errors"], 6000);
+    // The line of the last finding is right (one line index per file, not a rescan).
+    assert_eq!(json["diagnostics"][5999]["line"], 3003);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the entry.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_called_toml_is_a_finding_not_a_hang() {
+    let f = Fixture::new().filled();
+    mkfifo(&f.plans().join("x.toml"));
+    let out = plan_in(f.dir())
+        .args(["check", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let json = json_of(&out);
+    let found = findings(&json);
+    assert_eq!(
+        found,
+        vec![("unreadable".into(), "error".into(), "plans/x.toml".into())]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("named pipe"));
+}
+
+#[test]
+fn a_thousand_nested_folders_load() {
+    let f = Fixture::new().filled();
+    let mut deep = f.plans();
+    for _ in 0..1000 {
+        deep.push("a");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(
+        deep.join("dybt.toml"),
+        "title = \"Dybt\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    )
+    .unwrap();
+    let out = f.run(&["check"]).code(0);
+    assert_eq!(
+        stdout(&out),
+        "ok: 4 initiatives checked, no problems found\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_errors_named_lossily() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::new().filled();
+    let plans = f.plans();
+    fs::write(
+        plans.join(OsStr::from_bytes(b"l\xe6seklub.toml")),
+        "title = \"L\"\n",
+    )
+    .unwrap();
+    let folder = plans.join(OsStr::from_bytes(b"k\xf8ge"));
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("inde.toml"), "title = \"I\"\n").unwrap();
+    // Not a plan file: a name that is not UTF-8 is no finding unless it ends in .toml.
+    fs::write(plans.join(OsStr::from_bytes(b"noter-\xe6.txt")), "x").unwrap();
+    let json = json_of(&f.run(&["check", "--format", "json"]).code(1));
+    assert_eq!(
+        findings(&json),
+        vec![
+            (
+                "name-encoding".into(),
+                "error".into(),
+                "plans/k\u{FFFD}ge".into()
+            ),
+            (
+                "name-encoding".into(),
+                "error".into(),
+                "plans/l\u{FFFD}seklub.toml".into()
+            ),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_folder_is_a_note_and_not_followed() {
+    let f = Fixture::new().filled();
+    let outside = f.dir().join("andet.toml");
+    fs::write(
+        &outside,
+        "title = \"Ude\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, f.plans().join("ude.toml")).unwrap();
+    let text = stdout(&f.run(&["check"]).code(0));
+    assert!(
+        text.contains("note[link-outside]: the link leads out of the plan folder"),
+        "{text}"
+    );
+    assert!(text.contains("--> plans/ude.toml"), "{text}");
+    assert!(
+        text.ends_with("ok: 3 initiatives checked, no problems found\n"),
+        "{text}"
+    );
+    let json = json_of(&f.run(&["check", "--format", "json"]).code(0));
+    assert_eq!(
+        findings(&json),
+        vec![(
+            "link-outside".into(),
+            "note".into(),
+            "plans/ude.toml".into()
+        )]
+    );
+    assert_eq!(json["summary"]["notes"], 1);
+}
+
+/// Whether this process can read a folder whose mode is 0000 (root can).
+#[cfg(unix)]
+fn reads_through_permissions(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_sub_folder_and_file_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new()
+        .filled()
+        .initiative("laast", "Q1", &["Hygge"], "");
+    let locked = f.plans().join("q2");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("skjult.toml"), "title = \"S\"\n").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(
+        f.plans().join("laast.toml"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    let mut cmd = plan_in(f.dir());
+    if reads_through_permissions(&locked) {
+        // Root reads a 0000 folder: run the binary as `nobody` instead, when the system
+        // has `setpriv` (util-linux); the fixture must be reachable for that user.
+        if !Path::new("/usr/bin/setpriv").exists() {
+            eprintln!("skipped: running as root and no setpriv to run as another user");
+            fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+            return;
+        }
+        for dir in [f.dir(), f.plans().as_path()] {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        cmd = snapbox::cmd::Command::new("/usr/bin/setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(snapbox::cmd::cargo_bin!("plan"))
+            .env_remove("PLAN_DIR")
+            .env_remove("PLAN_TODAY")
+            .env("COLUMNS", "100")
+            .current_dir(f.dir());
+    }
+    let out = cmd.args(["check", "--format", "json"]).assert().code(1);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    let json = json_of(&out);
+    assert_eq!(
+        findings(&json),
+        vec![
+            (
+                "unreadable".into(),
+                "error".into(),
+                "plans/laast.toml".into()
+            ),
+            ("unreadable".into(), "error".into(), "plans/q2".into()),
+        ],
+        "{json}"
+    );
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[0].contains("permission denied"), "{messages:?}");
+    assert!(messages[1].contains("permission denied"), "{messages:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn commands_that_show_the_plan_warn_about_entries_left_out() {
+    let f = Fixture::new().filled();
+    mkfifo(&f.plans().join("x.toml"));
+    let out = plan_in(f.dir())
+        .args(["list"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: the plan folder has an entry that could not be read and is left out: plans/x.toml"),
+        "{err}"
+    );
+    assert!(err.contains("`plan check` shows what to fix"), "{err}");
+}
+
+/// A `plan.toml` that is a named pipe is the manifest, unreadable: checked as an error, and
+/// a writing command refuses instead of using the default catalogue.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_plan_toml_is_an_unreadable_manifest() {
+    let f = Fixture::new().filled();
+    mkfifo(&f.plans().join("plan.toml"));
+    let out = plan_in(f.dir())
+        .args(["check", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let json = json_of(&out);
+    assert!(findings(&json).contains(&(
+        "unreadable".into(),
+        "error".into(),
+        "plans/plan.toml".into()
+    )));
+    plan_in(f.dir())
+        .args(["note", "fill-1", "tekst"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+}
