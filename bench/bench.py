@@ -38,12 +38,22 @@ def formats(plan, *command):
     """The `--format` values `plan COMMAND --help` lists, so that new formats are measured
     as soon as they exist."""
     text = subprocess.run([plan, *command, "--help"], capture_output=True, text=True).stdout
-    for line in text.splitlines():
-        if "--format" in line:
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        if re.match(r"\s*(-\w, )?--format\b", line):
             found = re.search(r"\[possible values: ([^\]]*)\]", line)
-            if found:
+            if found:  # the short help: on the option's line
                 return [v.strip() for v in found.group(1).split(",")]
-    return []
+            values = []  # the long help: `- name: what` lines under "Possible values:"
+            for after in lines[k + 1:]:
+                item = re.match(r"\s+- ([\w-]+):", after)
+                if item:
+                    values.append(item.group(1))
+                elif values and not after.strip():
+                    break
+            if values:
+                return values
+    raise SystemExit(f"bench: no --format values in `plan {' '.join(command)} --help`")
 
 
 def show_id(folder, files):
@@ -244,26 +254,59 @@ def table(rows, agreed, machine):
     return "\n".join(lines) + "\n"
 
 
+def summary(rows):
+    """The README's short form of the table: per folder, the floor, the Python checker,
+    `check` and the slowest reading command, with their ratios and the largest peak memory."""
+    by = {}
+    for r in rows:
+        by.setdefault((r["files"], r["kind"]), {})[r["command"]] = r
+    lines = ["| files | data | floor | Python | `check` | ÷ floor | slowest command | ÷ floor "
+             "| largest peak memory | ÷ Python's |",
+             "|---:|---|---:|---:|---:|---:|---|---:|---:|---:|"]
+    for (n, kind), cmds in by.items():
+        floor, python = cmds[FLOOR]["median"], cmds[PYTHON]["median"]
+        plan = {k: v for k, v in cmds.items() if k not in REFERENCE}
+        check = plan["check --format text"]["median"]
+        slow_name, slow = max(plan.items(), key=lambda kv: kv[1]["median"])
+        big_name, big = max(plan.items(), key=lambda kv: kv[1]["peak_kib"])
+        lines.append(
+            f"| {n:,} | {kind} | {fmt_time(floor)} | {fmt_time(python)} | {fmt_time(check)} | "
+            f"{check / floor:.2f}× | `{slow_name}` {fmt_time(slow['median'])} | "
+            f"{slow['median'] / floor:.2f}× | `{big_name}` {big['peak_kib'] / 1024:.1f} MiB | "
+            f"{big['peak_kib'] / cmds[PYTHON]['peak_kib']:.2f}× |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plan", required=True)
     ap.add_argument("--floor", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--data", action="append", required=True, help="FILES:KIND:FOLDER")
+    ap.add_argument("--data", action="append", default=[], help="FILES:KIND:FOLDER")
+    ap.add_argument("--from-json", help="write the table from a results.json of an earlier "
+                    "(possibly interrupted) run instead of measuring")
     ap.add_argument("--rounds", type=int, default=None,
-                    help="rounds per folder (default: 9, 5, 3, 1 by size)")
+                    help="rounds per folder (default: 5 below 1,000 files, 2 below 100,000, then 1)")
     ap.add_argument("--note", default="", help="a sentence on the run, printed first")
+    ap.add_argument("--summary", action="store_true",
+                    help="with --from-json: print the README's short table and the goals")
     args = ap.parse_args()
     rows, agreed = [], {}
+    if args.from_json:
+        saved = json.load(open(args.from_json))
+        rows = saved["rows"] if isinstance(saved, dict) else saved
+        agreed = {(r["files"], r["kind"]): r.get("agreed", True) for r in rows}
     for spec in args.data:
         files, kind, folder = spec.split(":", 2)
         files = int(files)
-        rounds = args.rounds or (9 if files < 1000 else 5 if files < 10000
-                                 else 3 if files < 100000 else 1)
+        rounds = args.rounds or (5 if files < 1000 else 2 if files < 100000 else 1)
         print(f"== {files:,} files, {kind}, {folder} ({rounds} rounds)", file=sys.stderr)
         agreed[(files, kind)], _ = agree(args.plan, folder)
-        rows += measure(args.plan, args.floor, files, kind, folder, rounds)
+        measured = measure(args.plan, args.floor, files, kind, folder, rounds)
+        for r in measured:
+            r["agreed"] = agreed[(files, kind)]
+        rows += measured
         json.dump(rows, open(os.path.join(args.work, "results.json"), "w"), indent=1)
     cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"],
                          capture_output=True, text=True).stdout.strip()
@@ -280,6 +323,10 @@ def main():
         "`depends_on`), `chains` (dependency chains of 1,000) and `shipped` (the 28-file "
         "plan in plans/).")
     text = table(rows, agreed, machine)
+    if args.summary:
+        goals = text[text.index("\n- Goal 1"):]
+        print(machine + "\n\n" + summary(rows) + goals)
+        return
     with open(args.out, "w") as f:
         f.write(text)
     print(text)
