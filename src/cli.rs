@@ -56,6 +56,9 @@ pub struct GlobalArgs {
     /// Say on standard error which plan folder was used, how many files were read, and how long it took
     #[arg(long, short = 'v', global = true, help_heading = "Global options")]
     pub verbose: bool,
+    /// Work across the members of the workspace above the plan folder (the default at a workspace root)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub workspace: bool,
 }
 
 /// A value parser for an option whose words the command parses itself (in English and in
@@ -192,12 +195,16 @@ pub enum Command {
     New(NewArgs),
     /// Change fields of an initiative, keeping comments and layout
     Set(SetArgs),
-    /// Append a dated progress note to an initiative
+    /// Add a dated progress note to an initiative, where its date belongs in the log
     Note(NoteArgs),
+    /// Fill in the dated history from git: the commits that changed status, funding or period
+    History(HistoryArgs),
     /// Turn an action-plan table (tab-separated text) into initiative files
     Import(ImportArgs),
     /// Start a new plan folder, optionally from last year's
     Init(InitArgs),
+    /// Print the JSON Schema of an initiative file or plan.toml, for editors (taplo); --write puts both into .plan/schema/
+    Schema(SchemaArgs),
     /// Deadlines and quarter ends as an iCalendar file, for Outlook, Google and Apple calendars
     Calendar(CalendarArgs),
     /// What a rule checks, why, a failing example and its fix; without RULE, every rule
@@ -243,6 +250,15 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub strict: bool,
+    /// Apply every sure fix (findings marked fixable), keeping comments and layout; then check again
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
+    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet"])]
+    pub diff: bool,
+    /// With --fix or --diff: also write track and place aliases as the catalogue's names
+    #[arg(long)]
+    pub canonical: bool,
     /// Make RULE an error, over [rules.severity] (rules: below, or `plan explain`); repeat for several
     #[arg(long, value_enum, value_name = "RULE", hide_possible_values = true)]
     pub deny: Vec<crate::check::Rule>,
@@ -300,7 +316,7 @@ pub enum ListFormat {
     Xlsx,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ListArgs {
     /// Only initiatives on this track (name or alias, any case); cross-cutting ones are shown too, marked
     #[arg(long)]
@@ -320,6 +336,9 @@ pub struct ListArgs {
     /// Only initiatives that are late as of the as-of date
     #[arg(long)]
     pub late: bool,
+    /// In a workspace: only this member (its folder name); repeat for several
+    #[arg(long, value_name = "NAME")]
+    pub member: Vec<String>,
     /// Output format [default: from -o's extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<ListFormat>,
@@ -334,7 +353,7 @@ pub struct ListArgs {
     pub delimiter: Option<Delimiter>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
     /// The initiative's id (its file name without .toml)
     pub id: String,
@@ -372,7 +391,7 @@ pub struct ReportArgs {
     pub delimiter: Option<Delimiter>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct NewArgs {
     /// The initiative's title
     pub title: String,
@@ -403,12 +422,12 @@ pub struct NewArgs {
     /// The id (file name) [default: a slug of the title]
     #[arg(long)]
     pub id: Option<String>,
-    /// Sub-folder of the plan folder to write into (e.g. q3)
+    /// Sub-folder of the plan folder to write into (e.g. q3); default: the folder holding most of the plan's initiatives of the period, else the root
     #[arg(long)]
     pub folder: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SetArgs {
     /// The initiative's id
     pub id: String,
@@ -420,7 +439,7 @@ pub struct SetArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct NoteArgs {
     /// The initiative's id
     pub id: String,
@@ -428,6 +447,20 @@ pub struct NoteArgs {
     #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
     pub text: Vec<String>,
     /// Change the file even if it is read-only
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Read each initiative file's past versions from git (the `git` program) and add a dated
+    /// [[log]] entry for every commit that changed its status, funding or period
+    #[arg(long, required = true)]
+    pub from_git: bool,
+    /// Print what would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Change files even if they are read-only
     #[arg(long)]
     pub force: bool,
 }
@@ -457,6 +490,16 @@ pub struct InitArgs {
     /// Write into DIR even if it is not empty (files of the same name are replaced)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print
+    #[arg(value_enum, conflicts_with = "write")]
+    pub kind: Option<crate::render::schema::SchemaKind>,
+    /// Write both schemas into the plan folder's .plan/schema/ (new, import and init then add a #:schema line)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Args)]

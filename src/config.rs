@@ -169,6 +169,7 @@ mod tests {
             lang: None,
             color: ColorChoice::Auto,
             verbose: false,
+            workspace: false,
         }
     }
 

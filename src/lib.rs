@@ -25,6 +25,7 @@ pub mod suggest;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod text;
+pub mod workspace;
 pub mod write;
 
 mod run;

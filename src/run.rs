@@ -99,6 +99,7 @@ fn guarded(command: &Command) -> bool {
         command,
         Command::Check(CheckArgs {
             format: CheckFormat::Github,
+            diff: false,
             ..
         })
     )
@@ -191,8 +192,13 @@ impl<W: Write> Write for Output<W> {
 
 fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u8> {
     let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
+    if let Some(code) = commands::workspace::run(&config, cli.global.workspace, &cli.command, out)?
+    {
+        return Ok(code);
+    }
     match &cli.command {
         Command::Check(args) => commands::check::run(&config, args, out),
+        Command::Schema(args) => commands::schema::run(&config, args, out),
         Command::Status(args) => commands::status::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Show(args) => commands::show::run(&config, args, out),
@@ -200,6 +206,7 @@ fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u
         Command::New(args) => commands::new::run(&config, args, out),
         Command::Set(args) => commands::set::run(&config, args, out),
         Command::Note(args) => commands::note::run(&config, args, out),
+        Command::History(args) => commands::history::run(&config, args, out),
         Command::Import(args) => commands::import::run(&config, args, out),
         Command::Init(args) => commands::init::run(&config, args, out),
         Command::Calendar(args) => commands::calendar::run(&config, args, out),

@@ -15,6 +15,19 @@ pub fn is_reserved(id: &str) -> bool {
     RESERVED_NAMES.iter().any(|r| r.eq_ignore_ascii_case(id))
 }
 
+/// The id suggested for a name that is not one (a `--id`, a file name): its [`slugify`], with
+/// `-2` after a name Windows reserves (`Con.toml`, `--id "nul "` and `--id COM1` give
+/// `con-2`, `nul-2`, `com1-2`), so that a suggestion is always an id `plan` accepts.
+/// Empty when the name has no letter or digit.
+pub fn suggested_id(name: &str) -> String {
+    let slug = slugify(name);
+    if is_reserved(&slug) {
+        format!("{slug}-2")
+    } else {
+        slug
+    }
+}
+
 /// A readable ASCII id: the title normalised first (NFKC: a decomposed `å` is `å`, `ﬁ` is
 /// `fi`, a fullwidth `Ａ` is `A`), then æ→ae, ø→oe, å→aa, other letters folded to ASCII,
 /// anything else a single `-`; at most 64 characters, cut at a word boundary where possible.
@@ -93,6 +106,16 @@ mod tests {
         assert_eq!(slugify(&nfd), slugify(nfc));
         assert_eq!(slugify("ﬁnal ﬂow"), "final-flow");
         assert_eq!(slugify("Ｌæｓｅｋｌｕｂ ２０１７"), "laeseklub-2017");
+    }
+
+    #[test]
+    fn a_suggested_id_is_never_reserved() {
+        assert_eq!(suggested_id("Con"), "con-2");
+        assert_eq!(suggested_id("nul "), "nul-2");
+        assert_eq!(suggested_id("COM1"), "com1-2");
+        assert_eq!(suggested_id("com¹"), "com1-2");
+        assert_eq!(suggested_id("Console"), "console");
+        assert_eq!(suggested_id("!!!"), "");
     }
 
     #[test]

@@ -155,6 +155,11 @@ impl<'a> Names<'a> {
             .map(|c| hint(typed, c))
     }
 
+    /// The name closest to `typed`, leaving out the name `except`.
+    pub fn nearest_other_than(&self, typed: &str, except: &str) -> Option<&'a str> {
+        self.nearest_except(typed, Some(except))
+    }
+
     fn nearest_except(&self, typed: &str, except: Option<&str>) -> Option<&'a str> {
         let typed = Name::new(typed);
         if typed.forms[0].is_empty() {

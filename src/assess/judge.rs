@@ -52,14 +52,28 @@ pub enum Reason {
     Blocked { by: Vec<String> },
     /// Its period has begun and its funding is pending.
     AtRisk,
+    /// It depends on work that was cancelled or postponed: it waits for something that is
+    /// not coming (in its period). `status` is the dependency's: `cancelled` or `postponed`.
+    WaitsOnDropped { id: String, status: Status },
+    /// Planned or active, and its funding was denied.
+    FundingDenied,
+    /// A memo of an ended quarter: planned or active on the quarter's last day (late from the
+    /// next). Only the memo gives this reason.
+    NotReached { period: Period },
 }
 
 /// The judgement of one initiative at the as-of date.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Judgement {
     pub late_since: Option<NaiveDate>,
+    /// Dependencies not done yet (planned or active, or unreadable), once the period began.
     pub blocked_by: Vec<String>,
+    /// Waiting for pending funding, or planned/active with funding denied.
     pub at_risk: bool,
+    /// Dependencies that were cancelled or postponed, with their status; from the start.
+    pub waits_on_dropped: Vec<(String, Status)>,
+    /// Planned or active with `funding = "denied"`.
+    pub funding_denied: bool,
 }
 
 impl Judgement {
@@ -67,8 +81,9 @@ impl Judgement {
         self.late_since.is_some()
     }
 
+    /// Blocked by unfinished work, or waiting on work that was cancelled or postponed.
     pub fn blocked(&self) -> bool {
-        !self.blocked_by.is_empty()
+        !self.blocked_by.is_empty() || !self.waits_on_dropped.is_empty()
     }
 
     pub fn needs_attention(&self) -> bool {
@@ -80,12 +95,20 @@ impl Judgement {
         if let Some(since) = self.late_since {
             reasons.push(Reason::Late { since });
         }
-        if self.blocked() {
+        if !self.blocked_by.is_empty() {
             reasons.push(Reason::Blocked {
                 by: self.blocked_by.clone(),
             });
         }
-        if self.at_risk {
+        for (id, status) in &self.waits_on_dropped {
+            reasons.push(Reason::WaitsOnDropped {
+                id: id.clone(),
+                status: *status,
+            });
+        }
+        if self.funding_denied {
+            reasons.push(Reason::FundingDenied);
+        } else if self.at_risk {
             reasons.push(Reason::AtRisk);
         }
         reasons
@@ -107,8 +130,23 @@ pub fn judge_with(
     as_of: NaiveDate,
 ) -> Judgement {
     let mut judgement = Judgement::default();
-    if init.status.is_closed() {
+    // Done and cancelled work is finished with; postponed work was moved, not late: nothing
+    // is expected of it now.
+    if init.status.is_closed() || init.status == Status::Postponed {
         return judgement;
+    }
+    // Work that was cancelled or postponed will not come in time: said from the start, as
+    // planning around it cannot wait for the period to begin.
+    for dep in &init.depends_on {
+        if let Some(d) = by_id.get(dep.as_str()) {
+            if matches!(d.status, Status::Cancelled | Status::Postponed) {
+                judgement.waits_on_dropped.push((dep.clone(), d.status));
+            }
+        }
+    }
+    if init.funding == Some(Funding::Denied) {
+        judgement.funding_denied = true;
+        judgement.at_risk = true;
     }
     // Late from the day after the period ends or the deadline passes, whichever comes first.
     let mut due = init.period.end(year);
@@ -125,13 +163,16 @@ pub fn judge_with(
             .iter()
             // Whatever is not known to be done blocks: also a dependency whose file is broken.
             .filter(|dep| {
-                by_id
-                    .get(dep.as_str())
-                    .is_none_or(|d| d.status != Status::Done)
+                by_id.get(dep.as_str()).is_none_or(|d| {
+                    !matches!(
+                        d.status,
+                        Status::Done | Status::Cancelled | Status::Postponed
+                    )
+                })
             })
             .cloned()
             .collect();
-        judgement.at_risk = init.funding == Some(Funding::Pending);
+        judgement.at_risk |= init.funding == Some(Funding::Pending);
     }
     judgement
 }

@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::history;
 use super::judge::{judge_all, Judgement, Reason};
 use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
-use crate::i18n::{words, QuarterSentence, TracksSentence, Words};
+use crate::i18n::{words, Count, QuarterTotalsSentence, Words, YearMinimumSentence};
 use crate::model::{Initiative, Period, Plan, Status};
 use crate::text::clean_line;
 
@@ -45,11 +46,56 @@ pub struct Report {
     pub next: Next,
     /// The whole year by period (`year`, `Q1`..`Q4`): the timeline of the HTML report.
     pub timeline: Vec<PeriodRow>,
+    /// The quarter had ended by the as-of date (the memo describes it at its close).
+    pub closed: bool,
+    /// What changed since the previous quarter's close (for Q1: since the year began), read
+    /// from the history, in date order.
+    pub since_last_quarter: Vec<Event>,
+    /// Initiative files with errors (as shown, in path order): the memo may leave them out
+    /// or show them incomplete.
+    pub left_out: Vec<String>,
+    /// Ids of the memo's initiatives (the quarter's and the whole-year ones) whose status
+    /// rests on no dated change: it is taken to hold from the start of the plan.
+    pub undated: Vec<String>,
+}
+
+/// What the memo is told besides the plan: the files it may leave out and the undated values
+/// found when the plan was turned back to the as-of date.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub left_out: Vec<String>,
+    pub undated: Vec<String>,
+}
+
+/// One change read from the history, for "Siden sidste kvartal".
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Event {
+    pub date: NaiveDate,
+    pub kind: EventKind,
+    pub id: String,
+    pub title: String,
+    /// For `moved`: the period it was moved to.
+    pub to: Option<Period>,
+}
+
+/// The kinds of change "Siden sidste kvartal" tells, in the order it tells them.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    New,
+    Started,
+    Done,
+    Postponed,
+    Moved,
+    Cancelled,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct QuarterTotals {
-    /// The quarter's initiatives by status and judgement, cross-cutting ones included.
+    /// The quarter's initiatives by status and judgement, cross-cutting ones included:
+    /// `planned + active + done + postponed + cancelled = initiatives`, and `late`,
+    /// `blocked`, `at_risk` are "of which". An initiative moved out of the quarter to a later
+    /// one is counted as `postponed` (it is listed as moved).
     #[serde(flatten)]
     pub counts: Totals,
     /// Whole-year initiatives (not part of the counts above).
@@ -59,6 +105,11 @@ pub struct QuarterTotals {
     /// Tracks whose done initiatives alone reach the minimum.
     pub tracks_met_done: usize,
     pub tracks: usize,
+    /// Of the quarter's initiatives, those neither done, cancelled nor postponed (or moved)
+    /// by its last day; 0 until the quarter has ended.
+    pub not_reached: usize,
+    /// At the close of Q4: whole-year initiatives neither done, cancelled nor postponed.
+    pub whole_year_not_reached: usize,
 }
 
 /// One initiative as the memo shows it.
@@ -76,6 +127,11 @@ pub struct Item {
     pub at_risk: bool,
     /// The newest log note dated on or before the as-of date.
     pub latest_note: Option<Note>,
+    /// The quarter has ended and this initiative of it was neither done, cancelled nor
+    /// postponed by its last day.
+    pub not_reached: bool,
+    /// Moved out of the memo's quarter: the period it was moved to.
+    pub moved_to: Option<Period>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -91,10 +147,10 @@ pub struct TrackCoverage {
     pub to_date: usize,
     /// How many of `to_date` are done.
     pub done: usize,
-    /// Initiatives scheduled in the whole year.
+    /// Initiatives scheduled in the whole year (not cancelled).
     pub year: usize,
     pub minimum: usize,
-    /// `to_date >= minimum`.
+    /// The year's plan meets the minimum: `year >= minimum` (progress is `to_date`, `done`).
     pub met: bool,
 }
 
@@ -138,21 +194,30 @@ pub fn parse_quarter(text: &str) -> Result<u8, Failure> {
     }
 }
 
-/// The as-of date of a report: an explicit date wins; else the end of the quarter when it is
-/// already past, else today.
-pub fn default_as_of(year: i32, quarter: u8, today: NaiveDate, explicit: bool) -> NaiveDate {
-    let end = Period::Q(quarter).end(year);
-    if !explicit && end < today {
-        end
-    } else {
-        today
-    }
+/// The as-of date of a report: the end of the quarter when it is already past (a memo of an
+/// ended quarter describes it at its close, whatever day it is written), else `today`.
+pub fn default_as_of(year: i32, quarter: u8, today: NaiveDate) -> NaiveDate {
+    Period::Q(quarter).end(year).min(today)
 }
 
-/// Builds the memo of `quarter` (1..=4) as of `as_of`, in `lang`.
+/// Builds the memo of `quarter` (1..=4) as of `as_of`, in `lang`, from `plan` as it was on
+/// `as_of` (see [`super::history::rewind`]).
 pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
+    build_with(plan, quarter, as_of, lang, Context::default())
+}
+
+/// [`build`], told which files it may leave out and which statuses are undated.
+pub fn build_with(
+    plan: &Plan,
+    quarter: u8,
+    as_of: NaiveDate,
+    lang: Lang,
+    context: Context,
+) -> Report {
     let w = words(lang);
     let period = Period::Q(quarter);
+    let year = plan.manifest.plan.year;
+    let closed = as_of >= period.end(year);
     let summary = summarize(plan, as_of);
     let judged = judge_all(plan, as_of);
     let item = |init: &Initiative, judgement: &Judgement| make_item(init, judgement, as_of);
@@ -162,16 +227,40 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
     let mut ongoing = Vec::new();
     let mut next_initiatives = Vec::new();
     for (init, judgement) in &judged {
-        if init.period == period {
-            totals.counts.add(init.status, judgement);
+        // Moved out of this quarter to another: still the quarter's, listed as moved.
+        let moved_out = init.period != period
+            && history::moves(init, as_of)
+                .iter()
+                .any(|(from, _, _)| *from == period);
+        if init.period == period || moved_out {
+            let mut shown = item(init, judgement);
+            if moved_out {
+                totals.counts.add(Status::Postponed, &Judgement::default());
+                shown.moved_to = Some(init.period);
+            } else {
+                totals.counts.add(init.status, judgement);
+                if closed && matches!(init.status, Status::Planned | Status::Active) {
+                    shown.not_reached = true;
+                    totals.not_reached += 1;
+                }
+            }
+            if init.cross_cutting {
+                ongoing.push(shown);
+            } else {
+                initiatives.push(shown);
+            }
+            continue;
         }
         if init.period == Period::Year {
             totals.whole_year += 1;
-        }
-        if init.period == Period::Year || (init.period == period && init.cross_cutting) {
-            ongoing.push(item(init, judgement));
-        } else if init.period == period {
-            initiatives.push(item(init, judgement));
+            let mut shown = item(init, judgement);
+            // The close of Q4 is the close of the year: whole-year work not done by then was
+            // not reached either.
+            if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active) {
+                shown.not_reached = true;
+                totals.whole_year_not_reached += 1;
+            }
+            ongoing.push(shown);
         } else if init.period == Period::Q(quarter + 1) {
             next_initiatives.push(item(init, judgement));
         }
@@ -180,16 +269,19 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
     let year_counts = summary.tracks;
     let tracks: Vec<TrackCoverage> = track_rows_through(plan, quarter)
         .into_iter()
-        .map(|row| TrackCoverage {
-            year: year_counts
+        .map(|row| {
+            let year = year_counts
                 .iter()
                 .find(|y| y.name == row.name)
-                .map_or(row.count, |y| y.count),
-            name: clean_line(&row.name),
-            to_date: row.count,
-            done: row.done,
-            minimum: row.minimum,
-            met: row.met,
+                .map_or(row.count, |y| y.count);
+            TrackCoverage {
+                year,
+                name: clean_line(&row.name),
+                to_date: row.count,
+                done: row.done,
+                minimum: row.minimum,
+                met: year >= row.minimum,
+            }
         })
         .collect();
     totals.tracks = tracks.len();
@@ -198,11 +290,37 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
 
     // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
     let by_id = plan.by_id();
-    let attention = summary
-        .attention
+    let mut attention_in = summary.attention;
+    // At the close, what the quarter did not reach needs attention (it is late from the next
+    // day): said first, in the quarter's order.
+    for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
+        let reason = Reason::NotReached {
+            period: if item.period == Period::Year {
+                Period::Year
+            } else {
+                period
+            },
+        };
+        match attention_in.iter_mut().find(|a| a.id == item.id) {
+            Some(a) => a.reasons.insert(0, reason),
+            None => attention_in.push(super::summary::Attention {
+                id: item.id.clone(),
+                title: item.title.clone(),
+                period: item.period,
+                status: item.status,
+                reasons: vec![reason],
+            }),
+        }
+    }
+    attention_in.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    let attention = attention_in
         .into_iter()
         .map(|a| AttentionItem {
-            explained: a.reasons.iter().map(|r| explain(w, &by_id, r)).collect(),
+            explained: a
+                .reasons
+                .iter()
+                .map(|r| explain(w, plan, &by_id, r))
+                .collect(),
             id: a.id,
             title: clean_line(&a.title),
             period: a.period,
@@ -237,9 +355,47 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
         }
     };
 
-    let year = plan.manifest.plan.year;
+    let since = if quarter == 1 {
+        Period::Year
+            .start(year)
+            .pred_opt()
+            .unwrap_or(Period::Year.start(year))
+    } else {
+        Period::Q(quarter - 1).end(year)
+    };
+    let since_last_quarter = events(plan, since, as_of);
+    let undated: Vec<String> = context
+        .undated
+        .into_iter()
+        .filter(|id| {
+            initiatives
+                .iter()
+                .chain(&ongoing)
+                .any(|item| &item.id == id)
+        })
+        .collect();
+
     let minimum = plan.manifest.rules.min_per_track as usize;
-    let sentences = sentences(w, period, year, &totals, minimum, attention.len());
+    let mut sentences = sentences(
+        w,
+        period,
+        year,
+        &totals,
+        &tracks,
+        minimum,
+        attention.len(),
+        closed,
+    );
+    if !undated.is_empty() {
+        sentences.push((w.sentence_undated)(w.count(w.n_statuses, undated.len())));
+    }
+    if !context.left_out.is_empty() {
+        let files: Vec<String> = context.left_out.iter().map(|f| clean_line(f)).collect();
+        sentences.push((w.sentence_left_out)(
+            w.count(w.n_files, files.len()),
+            &files.join(", "),
+        ));
+    }
     Report {
         plan: PlanHeader {
             title: clean_line(&summary.plan.title),
@@ -261,7 +417,72 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
         attention,
         next,
         timeline: summary.periods,
+        closed,
+        since_last_quarter,
+        left_out: context.left_out.iter().map(|f| clean_line(f)).collect(),
+        undated,
     }
+}
+
+/// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
+/// the order [`EventKind`] lists them).
+fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
+    let mut out = Vec::new();
+    for init in &plan.initiatives {
+        let title = clean_line(&init.title);
+        let mut push = |date: NaiveDate, kind: EventKind, to: Option<Period>| {
+            out.push(Event {
+                date,
+                kind,
+                id: init.id.clone(),
+                title: title.clone(),
+                to,
+            })
+        };
+        if let Some(added) = init.added.filter(|d| *d > since && *d <= as_of) {
+            push(added, EventKind::New, None);
+        }
+        for entry in init
+            .log
+            .iter()
+            .filter(|e| e.date > since && e.date <= as_of)
+        {
+            if let Some(change) = &entry.status {
+                let kind = match change.to {
+                    Status::Active => Some(EventKind::Started),
+                    Status::Done => Some(EventKind::Done),
+                    Status::Postponed => Some(EventKind::Postponed),
+                    Status::Cancelled => Some(EventKind::Cancelled),
+                    Status::Planned => None,
+                };
+                if let Some(kind) = kind {
+                    push(entry.date, kind, None);
+                }
+            }
+        }
+        for (_, to, date) in history::moves(init, as_of) {
+            if date > since {
+                push(date, EventKind::Moved, Some(to));
+            }
+        }
+    }
+    // Postponed and moved on one day is one event: postponed to the new period.
+    let moved: Vec<(String, NaiveDate, Option<Period>)> = out
+        .iter()
+        .filter(|e| e.kind == EventKind::Moved)
+        .map(|e| (e.id.clone(), e.date, e.to))
+        .collect();
+    for (id, date, to) in moved {
+        if let Some(postponed) = out
+            .iter_mut()
+            .find(|e| e.kind == EventKind::Postponed && e.id == id && e.date == date)
+        {
+            postponed.to = to;
+            out.retain(|e| !(e.kind == EventKind::Moved && e.id == id && e.date == date));
+        }
+    }
+    out.sort_by(|a, b| (a.date, a.kind, &a.id).cmp(&(b.date, b.kind, &b.id)));
+    out
 }
 
 fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item {
@@ -289,11 +510,13 @@ fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item
         blocked: judgement.blocked(),
         at_risk: judgement.at_risk,
         latest_note,
+        not_reached: false,
+        moved_to: None,
     }
 }
 
 /// One reason in words: dates in the language's style, dependencies by title.
-fn explain(w: &Words, by_id: &HashMap<&str, &Initiative>, reason: &Reason) -> String {
+fn explain(w: &Words, plan: &Plan, by_id: &HashMap<&str, &Initiative>, reason: &Reason) -> String {
     match reason {
         Reason::Late { since } => (w.late_since)(&w.date(*since)),
         Reason::Blocked { by } => {
@@ -309,43 +532,106 @@ fn explain(w: &Words, by_id: &HashMap<&str, &Initiative>, reason: &Reason) -> St
             (w.blocked_by)(&names.join(", "))
         }
         Reason::AtRisk => w.waiting_for_funding.to_string(),
+        Reason::WaitsOnDropped { id, status } => {
+            let title = by_id
+                .get(id.as_str())
+                .map_or(id.as_str(), |d| d.title.as_str());
+            let name = format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1]);
+            (w.waits_on_dropped)(&name, w.status(*status))
+        }
+        Reason::FundingDenied => w.funding_denied_reason.to_string(),
+        Reason::NotReached {
+            period: Period::Year,
+        } => (w.not_reached_in)(&plan.manifest.plan.year.to_string()),
+        Reason::NotReached { period } => (w.not_reached_in)(&w.period(*period)),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sentences(
     w: &Words,
     period: Period,
     year: i32,
     totals: &QuarterTotals,
+    tracks: &[TrackCoverage],
     minimum: usize,
     attention: usize,
+    closed: bool,
 ) -> Vec<String> {
     let period_name = w.period(period);
+    let c = &totals.counts;
     let mut out = Vec::new();
-    if totals.counts.initiatives == 0 {
+    if c.initiatives == 0 {
         out.push((w.sentence_quarter_empty)(&period_name, year));
     } else {
-        out.push((w.sentence_quarter)(&QuarterSentence {
+        // Every status is named when it has initiatives (done always): they add up to the
+        // total. Late, blocked and at risk are "of which".
+        let mut parts = vec![w.count(w.n_done, c.done)];
+        for (n, noun) in [
+            (c.active, w.n_active),
+            (c.planned, w.n_planned),
+            (c.postponed, w.n_moved),
+            (c.cancelled, w.n_cancelled),
+        ] {
+            if n > 0 {
+                parts.push(w.count(noun, n));
+            }
+        }
+        let of_which: Vec<Count> = [
+            (c.late, w.n_late),
+            (c.blocked, w.n_blocked),
+            (c.at_risk, w.n_at_risk),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, noun)| w.count(noun, n))
+        .collect();
+        out.push((w.sentence_quarter_totals)(&QuarterTotalsSentence {
             period: &period_name,
             year,
-            initiatives: w.count(w.n_initiatives, totals.counts.initiatives),
-            done: w.count(w.n_done, totals.counts.done),
-            active: w.count(w.n_active, totals.counts.active),
-            late: w.count(w.n_late, totals.counts.late),
+            initiatives: w.count(w.n_initiatives, c.initiatives),
+            parts: &parts,
+            of_which: &of_which,
         }));
+        if closed {
+            let next_day = period.end(year).succ_opt().unwrap_or(period.end(year));
+            out.push((w.sentence_not_reached)(
+                w.count(w.n_initiatives, totals.not_reached),
+                &period_name,
+                &w.date(next_day),
+            ));
+        }
     }
     if totals.whole_year > 0 {
         out.push((w.sentence_ongoing)(
             w.count(w.n_initiatives, totals.whole_year),
         ));
+        if closed && period == Period::Q(4) && totals.whole_year_not_reached > 0 {
+            out.push((w.sentence_year_not_reached)(
+                w.count(w.n_initiatives, totals.whole_year_not_reached),
+                year,
+            ));
+        }
     }
     if totals.tracks > 0 {
-        out.push((w.sentence_tracks)(&TracksSentence {
+        let short: Vec<&str> = tracks
+            .iter()
+            .filter(|t| !t.met)
+            .map(|t| t.name.as_str())
+            .collect();
+        let short = match short.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), w.and),
+        };
+        out.push((w.sentence_year_minimum)(&YearMinimumSentence {
             period: &period_name,
             met: totals.tracks_met,
             total: w.count(w.n_tracks, totals.tracks),
             minimum: w.count(w.n_initiatives, minimum),
-            done_met: w.count(w.n_tracks, totals.tracks_met_done),
+            done_met: (totals.tracks_met_done > 0)
+                .then(|| w.count(w.n_tracks, totals.tracks_met_done)),
+            short: &short,
         }));
     }
     if attention > 0 {
@@ -374,18 +660,15 @@ mod tests {
     }
 
     #[test]
-    fn as_of_is_the_quarter_end_when_past_unless_given() {
+    fn as_of_is_the_quarter_end_when_past() {
         let today = d("2017-08-10");
-        assert_eq!(default_as_of(2017, 2, today, false), d("2017-06-30"));
+        assert_eq!(default_as_of(2017, 2, today), d("2017-06-30"));
         // The quarter of today, and a quarter still to come: today.
-        assert_eq!(default_as_of(2017, 3, today, false), today);
-        assert_eq!(default_as_of(2017, 4, today, false), today);
+        assert_eq!(default_as_of(2017, 3, today), today);
+        assert_eq!(default_as_of(2017, 4, today), today);
         // The last day of the quarter is not past yet.
-        assert_eq!(
-            default_as_of(2017, 2, d("2017-06-30"), false),
-            d("2017-06-30")
-        );
-        // An explicit date wins, even after the quarter.
-        assert_eq!(default_as_of(2017, 2, today, true), today);
+        assert_eq!(default_as_of(2017, 2, d("2017-06-30")), d("2017-06-30"));
+        // A year later, an ended quarter is still described at its close.
+        assert_eq!(default_as_of(2017, 1, d("2018-06-01")), d("2017-03-31"));
     }
 }

@@ -5,9 +5,11 @@
 
 use std::ops::Range;
 
+use super::diagnostic::toml_string;
+use super::diagnostic::Fix;
 use super::{Diagnostic, Rule};
 use crate::model::{Catalogue, NameKind, Plan, CROSS_CUTTING};
-use crate::suggest::did_you_mean;
+use crate::suggest::nearest;
 
 /// Every track and place name the catalogue does not know.
 pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
@@ -28,24 +30,28 @@ fn unknown_track(
     span: Range<usize>,
     catalogue: &Catalogue,
 ) -> Diagnostic {
-    let help = did_you_mean(typed, catalogue.track_spellings()).unwrap_or_else(|| {
-        format!(
-            "the tracks are: {}; or \"{CROSS_CUTTING}\"",
-            catalogue
-                .tracks
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    });
+    let meant = nearest(typed, catalogue.track_spellings());
+    let help = meant
+        .map(|m| crate::suggest::hint(typed, m))
+        .unwrap_or_else(|| {
+            format!(
+                "the tracks are: {}; or \"{CROSS_CUTTING}\"",
+                catalogue
+                    .tracks
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
     Diagnostic::new(
         Rule::UnknownTrack,
         format!("unknown track `{}`", crate::text::visible(typed)),
     )
-    .at(file, span)
+    .at(file, span.clone())
     .label("not in the plan's tracks")
     .help(help)
+    .fix_opt(meant.map(|m| (span, toml_string(m))))
 }
 
 /// A place that is not in the catalogue (only a warning by default: it is kept as written).
@@ -55,22 +61,44 @@ fn unknown_location(
     span: Range<usize>,
     catalogue: &Catalogue,
 ) -> Diagnostic {
-    let help = did_you_mean(typed, catalogue.location_spellings()).unwrap_or_else(|| {
-        format!(
-            "the places are: {}; add it to plan.toml's [[location]] if it is new",
-            catalogue
-                .locations
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    });
+    let meant = nearest(typed, catalogue.location_spellings());
+    let help = meant
+        .map(|m| crate::suggest::hint(typed, m))
+        .unwrap_or_else(|| {
+            format!(
+                "the places are: {}; add it to plan.toml's [[location]] if it is new",
+                catalogue
+                    .locations
+                    .iter()
+                    .map(|l| l.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
     Diagnostic::new(
         Rule::UnknownLocation,
         format!("unknown place `{}`", crate::text::visible(typed)),
     )
-    .at(file, span)
+    .at(file, span.clone())
     .label("not in the plan's places")
     .help(help)
+    .fix_opt(meant.map(|m| (span, toml_string(m))))
+}
+
+/// For `plan check --fix --canonical`: every track and place name written as an alias, or
+/// in another case, replaced by the catalogue's name. Aliases are allowed, so these are
+/// fixes without a finding: `(file, fix)`.
+pub fn canonical_fixes(plan: &Plan) -> Vec<(usize, Fix)> {
+    plan.initiatives
+        .iter()
+        .flat_map(|init| {
+            init.spans.aliases.iter().map(|alias| {
+                let fix = Fix {
+                    span: alias.span.clone(),
+                    replacement: toml_string(&alias.canonical),
+                };
+                (init.file, fix)
+            })
+        })
+        .collect()
 }

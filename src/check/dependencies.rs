@@ -16,9 +16,11 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
             if known.contains(dep.as_str()) {
                 continue;
             }
-            let help = names
+            let meant = names
                 .get_or_insert_with(|| Names::new(plan.all_ids.iter().map(String::as_str)))
-                .did_you_mean_except(dep, &init.id)
+                .nearest_other_than(dep, &init.id);
+            let help = meant
+                .map(|m| crate::suggest::hint(dep, m))
                 .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
             out.push(
                 Diagnostic::new(
@@ -30,7 +32,8 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 )
                 .at(init.file, span.clone())
                 .label("no initiative has this id")
-                .help(help),
+                .help(help)
+                .fix_opt(meant.map(|m| (span.clone(), super::diagnostic::toml_string(m)))),
             );
         }
     }

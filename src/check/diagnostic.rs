@@ -73,6 +73,14 @@ impl Diagnostic {
         self
     }
 
+    /// A fix, when there is one.
+    pub fn fix_opt(mut self, fix: Option<(Range<usize>, String)>) -> Self {
+        if let Some((span, replacement)) = fix {
+            self = self.fix(span, replacement);
+        }
+        self
+    }
+
     pub fn in_file(mut self, file: usize) -> Self {
         self.file = Some(file);
         self
@@ -92,4 +100,10 @@ impl Diagnostic {
         self.help = help;
         self
     }
+}
+
+/// `text` as a TOML basic string, quoted and escaped (`"Q2"`), as `toml_edit` writes it:
+/// the replacement of a value in a [`Fix`].
+pub fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
 }

@@ -7,7 +7,8 @@ use super::{Diagnostic, Rule};
 use crate::suggest::did_you_mean;
 
 /// A key not in `known` (`what` names the table: "an initiative", "[plan]"), with the field
-/// it most likely meant.
+/// it most likely meant. `fixable`: the key may be renamed to `meant` (the table has no
+/// such key yet).
 pub fn unknown_field(
     file: usize,
     typed: &str,
@@ -15,7 +16,11 @@ pub fn unknown_field(
     what: &str,
     known: &[&str],
     meant: Option<&str>,
+    fixable: bool,
 ) -> Diagnostic {
+    let fix = meant
+        .filter(|_| fixable)
+        .map(|m| (span.clone(), toml_edit::Key::new(m).to_string()));
     let help = match meant {
         Some(m) => crate::suggest::hint(typed, m),
         None => format!("{what} can have: {}", known.join(", ")),
@@ -27,6 +32,7 @@ pub fn unknown_field(
     .at(file, span)
     .label("not a field of the format")
     .help(help)
+    .fix_opt(fix)
 }
 
 /// A name in `[rules.severity]` that is not a rule.

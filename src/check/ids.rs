@@ -1,5 +1,6 @@
 //! Ids: `duplicate-id` (two files with one id), and, under `invalid-value`, a file name or a
-//! `depends_on` entry that is not an id at all.
+//! `depends_on` entry that is not an id at all, a file name Windows reserves (`con.toml`),
+//! and a file name that is no id and clashes with another file's once lowercased.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,10 +33,72 @@ pub fn invalid_file_id(file: usize, id: &str) -> Diagnostic {
         )
         .help(format!(
             "rename the file to lowercase letters a-z, digits and '-', at most 64 characters, e.g. `{}.toml`",
-            crate::slug::slugify(id)
+            crate::slug::suggested_id(id)
         )),
     };
     finding.in_file(file)
+}
+
+/// A file whose name is a valid id that Windows reserves for a device (`con.toml`,
+/// `nul.toml`, `com1.toml`; see [`crate::slug::is_reserved`]): the plan cannot be checked
+/// out or copied there.
+pub fn reserved_file_id(file: usize, id: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{id}` cannot be an id: Windows reserves `{id}` as a device name"),
+    )
+    .in_file(file)
+    .help(format!(
+        "rename the file, e.g. to `{id}-2.toml`: on Windows a file named `{id}.toml` cannot be made or opened, so the plan could not be checked out or copied there"
+    ))
+}
+
+/// A file whose name is not a valid id, where the id its name would be renamed to
+/// (`laeseklub` for `Laeseklub.toml`) is another file's already: the two clash, and the
+/// help names a free id instead of a rename onto the other file.
+fn file_id_clash(file: usize, id: &str, other: &str, free: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::InvalidValue,
+        format!("`{id}` is not a valid id (the file name is the initiative's id)"),
+    )
+    .in_file(file)
+    .help(format!(
+        "its lowercase name clashes with {other}, which has that id already: give this file another name that is a valid id, e.g. `{free}.toml`, or merge the two"
+    ))
+}
+
+/// Where a file's name is not a valid id and the id [`invalid_file_id`] would advise is
+/// another file's already (`Laeseklub.toml` beside `laeseklub.toml`), replaces the parser's
+/// finding with one that names the clash: a rename onto an existing file is never advised.
+pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
+    for (index, file) in plan.files.iter().enumerate() {
+        if plan.has_manifest && index == 0 {
+            continue;
+        }
+        let id = file.stem();
+        if crate::model::is_valid_id(id) {
+            continue;
+        }
+        let wanted = crate::slug::suggested_id(id);
+        let Some(other) = plan
+            .files
+            .iter()
+            .enumerate()
+            .find(|(j, f)| *j != index && f.stem() == wanted)
+            .map(|(_, f)| f.display.as_str())
+        else {
+            continue;
+        };
+        let stems: Vec<&str> = plan.files.iter().map(|f| f.stem()).collect();
+        let free = (2..)
+            .map(|n| format!("{wanted}-{n}"))
+            .find(|c| !stems.contains(&c.as_str()))
+            .expect("some number is free");
+        let parsers = invalid_file_id(index, id);
+        for d in found.iter_mut().filter(|d| **d == parsers) {
+            *d = file_id_clash(index, id, other, &free);
+        }
+    }
 }
 
 /// A `depends_on` entry that is not an id.

@@ -6,7 +6,7 @@
 //! constructors ([`syntax`], [`fields`], [`values`], [`ids`]) at the span it read, and the
 //! findings travel in `Plan::diagnostics`. Every other rule runs in [`check`] on the parsed
 //! plan: the catalogue names the parser could not resolve ([`catalogue`]), ids, dependencies,
-//! deadlines and minimums.
+//! deadlines, minimums and the dated history ([`history`]).
 
 pub mod copies;
 pub mod diagnostic;
@@ -22,6 +22,7 @@ pub mod values;
 
 mod deadlines;
 mod dependencies;
+mod history;
 mod minimums;
 pub mod pasted;
 
@@ -37,12 +38,15 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut found = plan.diagnostics.clone();
     catalogue::unknown_names(plan, &mut found);
     ids::duplicates(plan, &mut found);
+    ids::file_name_clashes(plan, &mut found);
     dependencies::unknown(plan, &mut found);
     dependencies::cycles(plan, &mut found);
     dependencies::order(plan, &mut found);
     deadlines::outside_period(plan, &mut found);
     minimums::per_track(plan, &mut found);
     minimums::per_location(plan, &mut found);
+    // "After today" is measured against the real date of the check, not `--today`.
+    history::findings(plan, chrono::Local::now().date_naive(), &mut found);
 
     let rules = &plan.manifest.rules;
     let mut out: Vec<Diagnostic> = found

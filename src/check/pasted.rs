@@ -176,7 +176,8 @@ pub fn repair(text: &str) -> Cow<'_, str> {
 }
 
 /// One `syntax` finding per line that holds look-alikes outside quoted text, naming each
-/// character and where it is for the key at hand, with the line as it should read. Also
+/// character and where it is for the key at hand, with the line as it should read (also its
+/// fix: the line with those characters made plain). Also
 /// returns those lines' byte ranges, where the TOML parser's own errors only repeat it.
 pub fn findings(file: usize, text: &str) -> (Vec<Diagnostic>, Vec<Range<usize>>) {
     let hits = scan(text);
@@ -266,10 +267,21 @@ fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagno
             format!("{fix}; the line should read: {plain_line}"),
         )
     };
+    // The fix (`plan check --fix`): the line with each of these characters made plain;
+    // quoted text, where such a character is typography, is left as it is.
+    let mut fixed = String::with_capacity(source.len());
+    let mut from = line.start;
+    for h in hits {
+        fixed.push_str(&text[from..h.at]);
+        fixed.push_str(h.what.plain);
+        from = h.at + h.c.len_utf8();
+    }
+    fixed.push_str(&text[from..line.end]);
     Diagnostic::new(Rule::Syntax, message)
         .at(file, span)
         .label(first.what.name)
         .help(help)
+        .fix(line, fixed)
 }
 
 #[cfg(test)]

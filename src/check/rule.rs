@@ -35,6 +35,12 @@ pub enum Rule {
     DeadlineOutsidePeriod,
     MinPerTrack,
     MinPerLocation,
+    SchemaOutdated,
+    DependsOnDropped,
+    HistoryOrder,
+    HistoryMismatch,
+    HistoryDate,
+    UndatedStatus,
 }
 
 /// How serious a finding is. `off` (a rule turned off) is `None` where a severity is optional.
@@ -79,6 +85,20 @@ impl Rule {
     /// The rule's kebab-case name (`unknown-track`).
     pub fn name(self) -> &'static str {
         variant_name(&self)
+    }
+
+    /// What `plan check --fix` fixes of this rule's findings (`None`: nothing; they need a
+    /// person). The fixes themselves are made where the findings are (see `edit::fix`).
+    pub fn fixable(self) -> Option<&'static str> {
+        Some(match self {
+            Rule::Syntax => "a second byte-order mark, and curly quotes or no-break spaces pasted from Word outside quoted text",
+            Rule::TomlPortability => "every finding: the TOML 1.0 spelling is written",
+            Rule::UnknownField => "a misspelt key with one suggestion, when the right key is not there yet",
+            Rule::InvalidValue => "a period, status or funding in another case or in Danish (`q2`, `2. kvartal`, `i gang`), and a quoted or day-first date",
+            Rule::UnknownTrack | Rule::UnknownLocation => "a name with one suggestion from the catalogue (and, with --canonical, aliases are written as the catalogue's names)",
+            Rule::UnknownDependency => "an id with one suggestion among the plan's ids",
+            _ => return None,
+        })
     }
 
     /// The rule whose name is `name`.
@@ -137,7 +157,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 17] = [
+pub static RULES: [RuleInfo; 23] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -274,6 +294,54 @@ pub static RULES: [RuleInfo; 17] = [
         example: "[rules]\nmin_per_location = 2   # and Bogbussen has 1",
         fix: "[rules]\nmin_per_location = 1",
     },
+    RuleInfo {
+        rule: Rule::SchemaOutdated,
+        severity: Warning,
+        summary: "a schema from `plan schema --write` no longer fits plan.toml",
+        explanation: "`plan schema --write` puts JSON Schemas for editors into .plan/schema/, made from the catalogue; after a track or place is added, renamed or given an alias, the editor would flag right names or offer old ones until the schemas are written again.",
+        example: "# plan.toml gained [[track]] name = \"Læring\"; .plan/schema/initiative.json was written before",
+        fix: "plan schema --write",
+    },
+    RuleInfo {
+        rule: Rule::DependsOnDropped,
+        severity: Warning,
+        summary: "an initiative depends on one that is cancelled or postponed",
+        explanation: "Work that builds on a cancelled or postponed initiative waits for something that is not coming in time: drop the dependency, or postpone or cancel this one too. `plan status` and the memo give it as a reason for attention (\"venter på »X«, som er aflyst\").",
+        example: "# a.toml\ndepends_on = [\"b\"]\n# b.toml\nstatus = \"cancelled\"",
+        fix: "# a.toml\n# depends_on removed\n# b.toml\nstatus = \"cancelled\"",
+    },
+    RuleInfo {
+        rule: Rule::HistoryOrder,
+        severity: Warning,
+        summary: "a [[log]] entry is dated before the one above it",
+        explanation: "The history is kept in date order (`plan set` and `plan note` insert an entry where its date belongs); an entry out of order was edited by hand. The plan is still read by date, so nothing is wrong in the numbers: move the entry to where its date belongs.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-05-02\ntext = \"b\"\n\n[[log]]\ndate = 2017-04-20\ntext = \"a\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-04-20\ntext = \"a\"\n\n[[log]]\ndate = 2017-05-02\ntext = \"b\"",
+    },
+    RuleInfo {
+        rule: Rule::HistoryMismatch,
+        severity: Warning,
+        summary: "status, funding or period differs from the last recorded change",
+        explanation: "The value at the top of the file is the current one; the last change the history records should end in it. When it does not, the field was edited by hand after the last recorded change: the new value is used from that change's date on, without a date of its own. Record the change with `plan set` (or a [[log]] entry with its date).",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }\n\n[[log]]\ndate = 2017-06-12\nstatus = { from = \"active\", to = \"done\" }",
+    },
+    RuleInfo {
+        rule: Rule::HistoryDate,
+        severity: Warning,
+        summary: "a [[log]] entry dated outside the plan year or in the future",
+        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2071-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+    },
+    RuleInfo {
+        rule: Rule::UndatedStatus,
+        severity: Warning,
+        summary: "a status other than planned with no dated change behind it",
+        explanation: "A status set by hand without a [[log]] entry has no date: every report takes it to hold from the start of the plan (a memo of the first quarter would count it done), and the memo says how many of its statuses rest on such values. Record when it changed.",
+        example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"",
+        fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
+    },
 ];
 
 #[cfg(test)]
@@ -314,6 +382,10 @@ mod tests {
             Rule::UnknownTrack,
             Rule::UnknownLocation,
             Rule::DeadlineOutsidePeriod,
+            Rule::HistoryOrder,
+            Rule::HistoryMismatch,
+            Rule::HistoryDate,
+            Rule::UndatedStatus,
         ];
         for rule in single_file {
             let info = rule.info();

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::diagnostic::toml_string;
 use super::{Diagnostic, Rule};
 use crate::model::CROSS_CUTTING;
 use crate::suggest::did_you_mean;
@@ -52,26 +53,40 @@ pub fn empty(file: usize, key: &str, span: Range<usize>) -> Diagnostic {
 }
 
 /// A date field that holds no usable date (`message` says why, `help` how to write it).
-pub fn bad_date(file: usize, span: Range<usize>, message: String, help: String) -> Diagnostic {
+/// `date`, when given, is the date the value surely means (a quoted `"2017-06-30"`, a
+/// day-first `"30-06-2017"`): the fix writes it as a TOML date.
+pub fn bad_date(
+    file: usize,
+    span: Range<usize>,
+    message: String,
+    help: String,
+    date: Option<chrono::NaiveDate>,
+) -> Diagnostic {
     Diagnostic::new(Rule::InvalidValue, message)
-        .at(file, span)
+        .at(file, span.clone())
         .label("expected a date YYYY-MM-DD")
         .help(help)
+        .fix_opt(date.map(|d| (span, d.format("%Y-%m-%d").to_string())))
 }
 
-/// `typed` is not one of `names`, the words `key` may hold.
+/// `typed` is not one of `names`, the words `key` may hold. `as_typed` is the word meant
+/// when `typed` is how a user may type it on the command line (`i gang` for `active`, `2.
+/// kvartal` for `Q2`: `i18n::*_from_user`); it, or the word in another case (`q2`), is the
+/// fix.
 pub fn not_a_choice(
     file: usize,
     key: &str,
     typed: &str,
     span: Range<usize>,
     names: &[&str],
+    as_typed: Option<&str>,
 ) -> Diagnostic {
     // The format is exact about case, but says what was meant.
-    let exact_case = names
+    let meant = names
         .iter()
+        .copied()
         .find(|name| name.eq_ignore_ascii_case(typed))
-        .map(|n| crate::suggest::hint(typed, n));
+        .or(as_typed.filter(|m| names.contains(m)));
     // The command line also takes the Danish words (`plan set ID funding=afslået`), and
     // writes the file's word; say so, or a user who typed one is told only the English.
     let danish_names = crate::i18n::input::other_words_for(key).unwrap_or_default();
@@ -83,7 +98,8 @@ pub fn not_a_choice(
             danish_names.join(", ")
         )
     };
-    let help = exact_case
+    let help = meant
+        .map(|n| crate::suggest::hint(typed, n))
         .or_else(|| did_you_mean(typed, names.iter().copied()))
         .or_else(|| did_you_mean(typed, danish_names.iter().copied()))
         .map(|h| format!("{h} ({key} is one of: {}{danish})", names.join(", ")))
@@ -92,9 +108,10 @@ pub fn not_a_choice(
         Rule::InvalidValue,
         format!("`{typed}` is not a valid {key}"),
     )
-    .at(file, span)
+    .at(file, span.clone())
     .label(format!("not a {key}"))
     .help(help)
+    .fix_opt(meant.map(|m| (span, toml_string(m))))
 }
 
 /// `tracks = []`.

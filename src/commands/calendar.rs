@@ -21,6 +21,7 @@ fn list_args(args: &CalendarArgs) -> ListArgs {
         status: args.status.clone(),
         tag: args.tag.clone(),
         late: args.late,
+        member: Vec::new(),
         format: None,
         output: None,
         force: false,
@@ -29,7 +30,8 @@ fn list_args(args: &CalendarArgs) -> ListArgs {
 }
 
 pub fn run(config: &Config, args: &CalendarArgs, out: Out<'_>) -> Outcome {
-    let plan = load_for_reading(config)?;
+    let mut plan = load_for_reading(config)?;
+    crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, &list_args(args))?;
     let items = select(&plan, &filter, config.today);
     let quarter_ends = match filter.period {

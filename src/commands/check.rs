@@ -1,6 +1,8 @@
 //! `plan check`: every finding, in the format asked for (text, concise, JSON, GitHub
 //! annotations, GitLab Code Quality, SARIF, JUnit), to standard output or atomically to a
-//! file; rule levels from the command line over `[rules.severity]`; the exit code.
+//! file; rule levels from the command line over `[rules.severity]`; the exit code. With
+//! `--fix`, the sure fixes are applied first (under the plan folder's lock); with `--diff`,
+//! they are shown instead ([`crate::edit::fix`]).
 
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -8,18 +10,82 @@ use std::io::Write as _;
 use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
+use crate::edit::fix::{fix_plan, keep_sure_fixes, unified_diff, write_fixed};
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
+use crate::model::Plan;
 use crate::render::check as render;
-use crate::text::LineGuard;
+use crate::text::{clean_line, LineGuard};
 use crate::write::write_atomic;
 
-use super::{load_to_read, Out, Outcome};
+use super::{load, load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let levels = levels(args)?;
-    let mut plan = load_to_read(config)?;
-    plan.manifest.rules.severity.extend(levels);
-    let mut diags = check(&plan);
+    if args.canonical && !args.fix && !args.diff {
+        return Err(Failure::usage("--canonical goes with --fix or --diff")
+            .with_help("plan check --fix --canonical")
+            .into());
+    }
+    let with_levels = |mut plan: Plan| {
+        plan.manifest.rules.severity.extend(levels.clone());
+        plan
+    };
+    if args.diff {
+        let plan = with_levels(load(config)?);
+        let fixed = fix_plan(&plan, args.canonical);
+        // Plan text is shown as it is but for what must not reach a terminal.
+        write!(out, "{}", crate::text::strip(&unified_diff(&plan, &fixed)))?;
+        return Ok(if fixed.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_INVALID
+        });
+    }
+    // With --fix, the lock is held until the findings of the fixed plan are written.
+    let mut _lock = None;
+    let plan = if args.fix {
+        let (lock, plan) = load_for_writing(config)?;
+        _lock = Some(lock);
+        let plan = with_levels(plan);
+        let fixed = fix_plan(&plan, args.canonical);
+        let mut err = crate::stdio::stderr();
+        for f in &fixed {
+            write_fixed(&plan, f).map_err(Failure::from)?;
+            writeln!(
+                err,
+                "fixed {}: {} change{}",
+                clean_line(&plan.file(f.file).display),
+                f.fixes,
+                if f.fixes == 1 { "" } else { "s" }
+            )?;
+        }
+        // What remains, read again.
+        with_levels(load(config)?)
+    } else {
+        with_levels(load(config)?)
+    };
+    let diags = member_findings(&plan);
+    finish(config, args, &plan, diags, out)
+}
+
+/// Every finding of one plan, the sure fixes marked and an outdated schema noted (shared
+/// with a workspace's check, member by member).
+pub(crate) fn member_findings(plan: &Plan) -> Vec<crate::check::Diagnostic> {
+    let mut diags = check(plan);
+    keep_sure_fixes(plan, &mut diags);
+    diags.extend(super::schema::outdated(plan));
+    diags
+}
+
+/// Writes the findings `diags` of `plan` as `args` asks and chooses the exit code (shared
+/// with a workspace's check, whose `plan` holds every member's files).
+pub(crate) fn finish(
+    config: &Config,
+    args: &CheckArgs,
+    plan: &Plan,
+    mut diags: Vec<crate::check::Diagnostic>,
+    out: Out<'_>,
+) -> Outcome {
     let (errors, warnings) = counts(&diags);
     if args.quiet {
         // Only what fails the run is shown (with --strict, warnings fail it too).
@@ -40,21 +106,28 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     } else {
         match args.format {
             CheckFormat::Text => {
-                render::text::text(&plan, &diags, color, buffer)?;
+                render::text::text(plan, &diags, color, buffer)?;
                 if !args.quiet {
                     writeln!(
                         buffer,
                         "{}",
                         render::text::summary_line(plan.all_ids.len(), errors, warnings)
                     )?;
+                    let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
+                    if fixable > 0 {
+                        writeln!(
+                            buffer,
+                            "{fixable} fixable with `plan check --fix` (`plan check --diff` shows how)"
+                        )?;
+                    }
                 }
             }
-            CheckFormat::Concise => render::concise::concise(&plan, &diags, buffer)?,
-            CheckFormat::Json => render::json::json(&plan, &diags, buffer)?,
-            CheckFormat::Github => render::github::github(&plan, &diags, buffer)?,
-            CheckFormat::Gitlab => render::gitlab::gitlab(&plan, &diags, buffer)?,
-            CheckFormat::Sarif => render::sarif::sarif(&plan, &diags, buffer)?,
-            CheckFormat::Junit => render::junit::junit(&plan, &diags, args.strict, buffer)?,
+            CheckFormat::Concise => render::concise::concise(plan, &diags, buffer)?,
+            CheckFormat::Json => render::json::json(plan, &diags, buffer)?,
+            CheckFormat::Github => render::github::github(plan, &diags, buffer)?,
+            CheckFormat::Gitlab => render::gitlab::gitlab(plan, &diags, buffer)?,
+            CheckFormat::Sarif => render::sarif::sarif(plan, &diags, buffer)?,
+            CheckFormat::Junit => render::junit::junit(plan, &diags, args.strict, buffer)?,
         }
     }
     match &args.output {
@@ -75,8 +148,6 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         }
         None => out.write_all(&bytes)?,
     }
-    drop(diags);
-    super::leave(plan);
 
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed && !args.exit_zero {
@@ -88,7 +159,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
 
 /// The levels `--deny`, `--warn` and `--allow` set (`None`: off). A rule named by two of
 /// them is a usage error: which one was meant cannot be known.
-fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
+pub(crate) fn levels(args: &CheckArgs) -> Result<HashMap<Rule, Option<Severity>>, Failure> {
     let mut levels: HashMap<Rule, (Option<Severity>, &str)> = HashMap::new();
     let given = [
         (&args.deny, Some(Severity::Error), "--deny"),

@@ -37,7 +37,15 @@ pub fn explain(rule: Rule) -> String {
             .map(|l| format!("    {l}\n"))
             .collect::<String>()
     };
-    let wrapped = crate::text::wrap(explanation, 88, "", "").join("\n");
+    let mut wrapped = crate::text::wrap(explanation, 88, "", "").join("\n");
+    if let Some(fixable) = rule.fixable() {
+        let line =
+            format!("`plan check --fix` fixes {fixable}, when the fix brings no new finding.");
+        wrapped = format!(
+            "{wrapped}\n\n{}",
+            crate::text::wrap(&line, 88, "", "").join("\n")
+        );
+    }
     format!(
         "{rule} ({} by default): {summary}\n\n{wrapped}\n\nThis fails:\n\n{}\nFixed:\n\n{}\n\
          Change its level in plan.toml ([rules.severity] {rule} = \"error\" | \"warning\" | \"note\" | \"off\") \

@@ -11,11 +11,12 @@ use crate::config::Config;
 use crate::edit::{check_change, manifest_for};
 use crate::error::{Failure, EXIT_OK};
 use crate::import::{parse, row_file, Memo, Row};
-use crate::load::{decode, io_reason, plan_from_folder, virtual_source, Folder};
+use crate::load::{decode_text, io_reason, plan_from_folder, virtual_source, Folder};
 use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{catalogue_fold as fold, Plan};
 use crate::parse::DEFAULT_MANIFEST;
 use crate::render::diagnostics;
+use crate::render::schema::SchemaKind;
 use crate::text::{clean, clean_line};
 use crate::write::{move_new, write_atomic, WriteError};
 
@@ -25,14 +26,26 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     let memo_name = args.file.display().to_string();
     let bytes = fs::read(&args.file)
         .map_err(|e| Failure::usage(format!("cannot read `{memo_name}`: {}", io_reason(&e))))?;
-    let (text, problem) = decode(&bytes);
-    if let Some(problem) = problem {
-        let mut failure = Failure::invalid(format!("`{memo_name}`: {}", problem.message));
-        if let Some(help) = problem.help {
-            failure = failure.with_help(help);
+    // Word's "Plain text" on Danish Windows is Windows-1252: decoded, and said so.
+    let text = match decode_text(&bytes) {
+        Ok((text, None)) => text,
+        Ok((text, Some(encoding))) => {
+            writeln!(
+                std::io::stderr(),
+                "note: `{}` is not UTF-8: read as {}",
+                clean_line(&memo_name),
+                encoding.name()
+            )?;
+            text
         }
-        return Err(failure.into());
-    }
+        Err(problem) => {
+            let mut failure = Failure::invalid(format!("`{memo_name}`: {}", problem.message));
+            if let Some(help) = problem.help {
+                failure = failure.with_help(help);
+            }
+            return Err(failure.into());
+        }
+    };
 
     // The plan folder may not exist yet: then it is made, with a plan.toml. The folder is
     // locked from here until the last file is in place; a folder made here is removed
@@ -104,8 +117,21 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         ));
     }
     let mut lines: HashMap<String, usize> = HashMap::new();
-    let (rows, skipped) = initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
+    let (imported, skipped) = initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
+    let rows = imported.len();
+    // A `#:schema` line for editors, when `plan schema --write` has put the schemas there.
+    for (relative, text) in files.iter_mut() {
+        let kind = if relative == "plan.toml" {
+            SchemaKind::Manifest
+        } else {
+            SchemaKind::Initiative
+        };
+        if let Some(line) = super::schema::directive(&plan.dir, &plan.dir.join(&*relative), kind) {
+            text.insert_str(0, &line);
+        }
+    }
     ensure_valid_import(&plan, &files, &lines, &memo_name)?;
+    report_for_review(&imported)?;
 
     for (row, existing) in &skipped {
         writeln!(
@@ -139,16 +165,19 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     Ok(EXIT_OK)
 }
 
+/// Rows of the memo, each with an id or a file.
+type RowsWithFiles<'m> = Vec<(&'m Row, String)>;
+
 /// The initiative file of each row that is not in the plan yet (a row whose text is the
-/// description of an existing initiative was imported before). Returns how many rows get a
-/// file, and the rows skipped with the file that has them.
+/// description of an existing initiative was imported before). Returns the rows that get a
+/// file with the id they get, and the rows skipped with the file that has them.
 fn initiative_files<'m>(
     plan: &Plan,
     memo: &'m Memo,
     source: &std::path::Path,
     files: &mut Vec<(String, String)>,
     lines: &mut HashMap<String, usize>,
-) -> (usize, Vec<(&'m Row, String)>) {
+) -> (RowsWithFiles<'m>, RowsWithFiles<'m>) {
     let mut taken: Vec<String> = plan.all_ids.clone();
     let known: Vec<(String, String)> = plan
         .initiatives
@@ -164,7 +193,7 @@ fn initiative_files<'m>(
     );
     let mut seen: HashSet<String> = HashSet::new();
     let mut skipped = Vec::new();
-    let mut count = 0;
+    let mut made = Vec::new();
     for row in &memo.rows {
         let text = normalise(&row.text);
         if let Some((_, display)) = known.iter().find(|(d, _)| *d == text) {
@@ -176,10 +205,56 @@ fn initiative_files<'m>(
         }
         let file = row_file(row, &mut taken, Some(&file_name));
         lines.insert(file.0.clone(), row.line);
+        let id = file.0.trim_end_matches(".toml").to_string();
         files.push(file);
-        count += 1;
+        made.push((row, id));
     }
-    (count, skipped)
+    (made, skipped)
+}
+
+/// On standard error, for the coordinator to review: the rows whose title was made shorter
+/// than the memo's text, and the places a row names that it only refers to and that are
+/// therefore not among its `locations`.
+fn report_for_review(made: &[(&Row, String)]) -> std::io::Result<()> {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let shortened: Vec<_> = made.iter().filter(|(r, _)| r.title.shortened).collect();
+    if !shortened.is_empty() {
+        let n = shortened.len();
+        writeln!(
+            err,
+            "note: {n} title{} made shorter than the memo's text (the description keeps all of it); review {}:",
+            if n == 1 { " was" } else { "s were" },
+            if n == 1 { "it" } else { "them" }
+        )?;
+        for (row, id) in &shortened {
+            writeln!(
+                err,
+                "  line {}: {id}: \"{}\"",
+                row.line,
+                clean_line(&row.title.text)
+            )?;
+        }
+    }
+    let referred: Vec<_> = made
+        .iter()
+        .filter(|(r, _)| !r.referred.is_empty())
+        .collect();
+    if !referred.is_empty() {
+        writeln!(
+            err,
+            "note: places a row only learns from or refers to (\"pba erfaringer fra\", \"based on\" …) are not among its places:"
+        )?;
+        for (row, id) in &referred {
+            writeln!(
+                err,
+                "  line {}: {id}: {}",
+                row.line,
+                clean_line(&row.referred.join(", "))
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Checks the files to import as `ensure_valid` does (warnings shown, a new error refuses

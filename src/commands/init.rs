@@ -13,6 +13,7 @@ use crate::load::{io_reason, load_plan, plan_from_folder, Folder};
 use crate::lock::{PlanLock, LOCK_FILE};
 use crate::model::{Plan, CROSS_CUTTING};
 use crate::parse::DEFAULT_MANIFEST;
+use crate::render::schema::{SchemaKind, SCHEMA_DIR};
 use crate::text::clean_line;
 use crate::write::{write_file, WriteOptions};
 
@@ -27,15 +28,7 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         .into());
     }
     let dir = &args.dir;
-    if !args.force && !is_empty_or_missing(dir)? {
-        // Refused like any overwrite without --force: exit 1.
-        return Err(Failure::invalid(format!(
-            "`{}` exists and is not empty: nothing was written",
-            dir.display()
-        ))
-        .with_help("name a new folder, or add --force to write into it (files of the same name are replaced)")
-        .into());
-    }
+    refuse_unless_empty(dir, args.force)?;
 
     let old = match &args.from {
         Some(from) => Some(load_plan(from).map_err(|e| {
@@ -67,11 +60,11 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             )
         }
     };
+    // The old year is replaced only where it stands as a year ("120170 kr." stays).
+    let replaced = crate::text::replace_year(&old_title, old_year, args.year);
     let title = match &args.title {
         Some(t) => t.clone(),
-        None if old_title.contains(&old_year.to_string()) => {
-            old_title.replace(&old_year.to_string(), &args.year.to_string())
-        }
+        None if replaced != old_title => replaced,
         None => format!("{old_title} {}", args.year),
     };
     let origin = match &args.from {
@@ -98,6 +91,23 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         files.extend(drafts(config, old));
     }
     let drafts_count = files.len() - 1;
+    // Last year's folder had schemas for editors (`plan schema --write`): so does the new one,
+    // and its files get the `#:schema` line.
+    let schemas = args.from.as_ref().is_some_and(|from| {
+        from.join(SCHEMA_DIR)
+            .join(SchemaKind::Initiative.file_name())
+            .is_file()
+    });
+    if schemas {
+        for (relative, text) in files.iter_mut() {
+            let kind = if relative == "plan.toml" {
+                SchemaKind::Manifest
+            } else {
+                SchemaKind::Initiative
+            };
+            text.insert_str(0, &super::schema::directive_at(relative, kind));
+        }
+    }
 
     // The new folder is checked as a whole before anything is written.
     let empty = plan_from_folder(dir, Folder::default());
@@ -112,6 +122,8 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
     })?;
     // Held while the files are written: no other plan command writes into the new folder.
     let _lock = PlanLock::acquire(dir)?;
+    // Checked again under the lock: another command may have written into DIR meanwhile.
+    refuse_unless_empty(dir, args.force)?;
     for (relative, text) in &files {
         // A link inside DIR is followed only to a file inside DIR.
         write_file(
@@ -126,6 +138,11 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         let display = crate::load::virtual_source(dir, relative, "").display;
         writeln!(out, "{}", clean_line(&display))?;
     }
+    if let (true, Some(old)) = (schemas, &old) {
+        super::schema::write_schemas(dir, &old.manifest.catalogue)?;
+        let display = crate::load::virtual_source(dir, SCHEMA_DIR, "").display;
+        writeln!(out, "{}/", clean_line(&display))?;
+    }
     if let Some(from) = &args.from {
         writeln!(
             out,
@@ -136,6 +153,21 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         )?;
     }
     Ok(EXIT_OK)
+}
+
+/// Without `--force`, refuses (exit 1) a `dir` that exists and is not empty.
+fn refuse_unless_empty(dir: &Path, force: bool) -> Result<(), Failure> {
+    if force || is_empty_or_missing(dir)? {
+        return Ok(());
+    }
+    // Refused like any overwrite without --force: exit 1.
+    Err(Failure::invalid(format!(
+        "`{}` exists and is not empty: nothing was written",
+        dir.display()
+    ))
+    .with_help(
+        "name a new folder, or add --force to write into it (files of the same name are replaced)",
+    ))
 }
 
 fn is_empty_or_missing(dir: &Path) -> Result<bool, Failure> {

@@ -196,7 +196,8 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     if format == ListFormat::Xlsx && args.output.is_none() {
         refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
     }
-    let plan = load_for_reading(config)?;
+    let mut plan = load_for_reading(config)?;
+    crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, args)?;
     let items = select(&plan, &filter, config.today);
     let listing = Listing {
@@ -235,7 +236,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
 }
 
 /// The format named by a file's extension (any case).
-fn format_of(path: &Path) -> Result<ListFormat, Failure> {
+pub(crate) fn format_of(path: &Path) -> Result<ListFormat, Failure> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

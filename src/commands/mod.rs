@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod explain;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -11,9 +12,11 @@ pub mod man;
 pub mod new;
 pub mod note;
 pub mod report;
+pub mod schema;
 pub mod set;
 pub mod show;
 pub mod status;
+pub mod workspace;
 
 use std::io::Write;
 
@@ -97,6 +100,12 @@ fn load_keeping(config: &Config, texts: Texts) -> Result<Plan, Failure> {
 /// - entries of the folder that could not be read (an unreadable sub-folder, a named pipe,
 ///   a name that is not UTF-8) are one warning naming them: they are left out.
 pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
+    Ok(load_for_reading_with_errors(config)?.0)
+}
+
+/// [`load_for_reading`], also handing back the initiative files with errors (as shown, in
+/// path order), for a memo to name what it may leave out.
+pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Vec<String>)> {
     let plan = load_to_read(config)?;
     let errors: Vec<Diagnostic> = check(&plan)
         .into_iter()
@@ -109,6 +118,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
         .filter_map(|d| d.file)
         .map(|f| plan.file(f).display.as_str())
         .collect();
+    files.sort_unstable();
     files.dedup();
     let entries: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
     if !entries.is_empty() {
@@ -135,6 +145,12 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             )?;
         }
     }
+    // What a memo names as left out: the files with errors, then the entries not read.
+    let owned: Vec<String> = files
+        .iter()
+        .chain(&entries)
+        .map(|f| f.to_string())
+        .collect();
     if !files.is_empty() {
         let n = files.len();
         let paint = Paint {
@@ -154,7 +170,7 @@ pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
             paint.bold("help:")
         )?;
     }
-    Ok(plan)
+    Ok((plan, owned))
 }
 
 const FILE: crate::i18n::Noun = crate::i18n::Noun {
@@ -169,7 +185,11 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
-        .cloned()
+        .map(|d| Diagnostic {
+            // `plan check --fix` does not change plan.toml.
+            fix: None,
+            ..d.clone()
+        })
         .collect();
     if in_manifest.is_empty() {
         return Ok(());

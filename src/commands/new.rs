@@ -1,13 +1,16 @@
 //! `plan new TITLE --period P --track T…`: writes a new initiative file from flags.
-//! The id is a slug of the title (or `--id`); an existing id is never overwritten.
+//! The id is a slug of the title (or `--id`); an existing id is never overwritten. The file
+//! goes into the folder the plan keeps that period's initiatives in (or `--folder`).
+
+use std::collections::BTreeMap;
 
 use crate::cli::NewArgs;
 use crate::config::Config;
 use crate::edit::{ensure_valid, unique_id, NewInitiative};
 use crate::error::{Failure, EXIT_OK};
-use crate::model::{Catalogue, CROSS_CUTTING};
+use crate::model::{Catalogue, Plan, CROSS_CUTTING};
 use crate::parse::{is_valid_id, parse_date};
-use crate::slug::{is_reserved, slugify};
+use crate::slug::{is_reserved, slugify, suggested_id};
 use crate::text::clean_line;
 use crate::write::{create_folder_inside, write_file, WriteOptions};
 
@@ -15,21 +18,20 @@ use super::{load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     let id = match &args.id {
-        Some(id) if is_reserved(id) => {
-            return Err(Failure::usage(format!(
-                "`{id}` cannot be an id: Windows reserves it as a device name, so `{id}.toml` could not be a file there"
-            ))
-            .with_help(format!("use --id {}", unique_id(id, &[])))
-            .into());
-        }
-        Some(id) if is_valid_id(id) => id.clone(),
+        Some(id) if is_valid_id(id) && !is_reserved(id) => id.clone(),
         Some(id) => {
-            let slug = slugify(id);
-            let mut failure = Failure::usage(format!(
-                "`{id}` is not a valid id: lowercase letters a-z, digits and '-', at most 64 characters"
-            ));
-            if !slug.is_empty() {
-                failure = failure.with_help(format!("use --id {slug}"));
+            let mut failure = Failure::usage(if is_reserved(id) {
+                format!(
+                    "`{id}` cannot be an id: Windows reserves it as a device name, so `{id}.toml` could not be a file there"
+                )
+            } else {
+                format!(
+                    "`{id}` is not a valid id: lowercase letters a-z, digits and '-', at most 64 characters"
+                )
+            });
+            let suggested = suggested_id(id);
+            if !suggested.is_empty() {
+                failure = failure.with_help(format!("use --id {suggested}"));
             }
             return Err(failure.into());
         }
@@ -48,8 +50,8 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         }
     };
     let folder = match &args.folder {
-        Some(f) => sub_folder(f)?,
-        None => String::new(),
+        Some(f) => Some(sub_folder(f)?),
+        None => None,
     };
     let deadline = match &args.deadline {
         Some(d) => Some(parse_date(d).ok_or_else(|| {
@@ -78,12 +80,15 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         .into());
     }
 
+    let period = canonical_period(&args.period);
+    // `--folder` wins; else the folder the plan keeps this period's initiatives in.
+    let folder = folder.unwrap_or_else(|| folder_of_period(&plan, &period));
     let catalogue = &plan.manifest.catalogue;
     let initiative = NewInitiative {
         comments: vec![format!("Added with `plan new` on {}.", config.today)],
         title: args.title.clone(),
         description: args.description.clone(),
-        period: canonical_period(&args.period),
+        period,
         tracks: args
             .tracks
             .iter()
@@ -99,14 +104,21 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         status: "planned".into(),
         deadline,
         tags: args.tags.clone(),
+        added: Some(config.today),
         ..NewInitiative::default()
     };
-    let text = initiative.render();
     let relative = if folder.is_empty() {
         format!("{id}.toml")
     } else {
         format!("{folder}/{id}.toml")
     };
+    // A `#:schema` line for editors, when `plan schema --write` has put the schema there.
+    let schema = super::schema::directive(
+        &plan.dir,
+        &plan.dir.join(&relative),
+        crate::render::schema::SchemaKind::Initiative,
+    );
+    let text = schema.unwrap_or_default() + &initiative.render();
     let display = crate::load::virtual_source(&plan.dir, &relative, "").display;
     ensure_valid(
         &plan,
@@ -144,6 +156,31 @@ fn sub_folder(folder: &str) -> Result<String, Failure> {
             "--folder `{folder}` is not a sub-folder name: use lowercase letters a-z, digits, '-' and '/' (e.g. q3)"
         )))
     }
+}
+
+/// The sub-folder (relative, `/`-separated; empty for the root) that holds most of the
+/// plan's initiatives of `period` (`"Q2"`, `"year"`): `q2` in a plan kept in `q1/`…`q4/`,
+/// `aar` for the whole year in the shipped plan. The root when the plan has none of that
+/// period; on a tie, the root if it is among the most used, else the first folder by name.
+fn folder_of_period(plan: &Plan, period: &str) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for initiative in plan
+        .initiatives
+        .iter()
+        .filter(|i| i.period.as_str() == period)
+    {
+        let relative = &plan.file(initiative.file).relative;
+        let folder = relative.rsplit_once('/').map_or("", |(folder, _)| folder);
+        *counts.entry(folder.to_string()).or_default() += 1;
+    }
+    // BTreeMap order puts the root ("") first, then folders by name; `max_by_key` keeps
+    // the last of equal maxima, so the order is reversed to keep the first.
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(folder, _)| folder)
+        .unwrap_or_default()
 }
 
 /// `q2`, `2. kvartal` → `Q2`, `år` → `year`; anything else is kept for the rules to reject.

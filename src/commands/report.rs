@@ -4,7 +4,8 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::assess::memo::{build, default_as_of, parse_quarter};
+use crate::assess::history::rewind;
+use crate::assess::memo::{build_with, default_as_of, parse_quarter, Context};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
@@ -13,7 +14,7 @@ use crate::render::report::render;
 use crate::text::LineGuard;
 use crate::write::write_atomic;
 
-use super::{load_for_reading, Out, Outcome};
+use super::{load_for_reading_with_errors, Out, Outcome};
 
 pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     let quarter = parse_quarter(&args.quarter)?;
@@ -22,19 +23,19 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         (None, Some(path)) => format_of(path)?,
         (None, None) => ReportFormat::Markdown,
     };
-    let plan = load_for_reading(config)?;
-    let as_of = default_as_of(
-        plan.manifest.plan.year,
-        quarter,
-        config.today,
-        config.today_explicit,
-    );
+    let (mut plan, left_out) = load_for_reading_with_errors(config)?;
+    let as_of = default_as_of(plan.manifest.plan.year, quarter, config.today);
     if args.output.is_none() {
         if let Some(name) = binary_name(format) {
             refuse_binary_on_terminal(name, stdout_is_terminal())?;
         }
     }
-    let report = build(&plan, quarter, as_of, config.lang_for(&plan));
+    let rewound = rewind(&mut plan, as_of);
+    let context = Context {
+        left_out,
+        undated: rewound.undated_status,
+    };
+    let report = build_with(&plan, quarter, as_of, config.lang_for(&plan), context);
     match &args.output {
         None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
@@ -53,7 +54,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
 }
 
 /// The format named by a file's extension (any case).
-fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
+pub(crate) fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -77,7 +78,7 @@ fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
 }
 
 /// The name of a binary format, which must not go to a terminal.
-fn binary_name(format: ReportFormat) -> Option<&'static str> {
+pub(crate) fn binary_name(format: ReportFormat) -> Option<&'static str> {
     match format {
         ReportFormat::Xlsx => Some("xlsx"),
         ReportFormat::Docx => Some("docx"),

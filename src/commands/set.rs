@@ -20,9 +20,12 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+    let before = doc.recorded_values();
     for change in &changes {
         doc.apply(change, &plan.manifest.catalogue)?;
     }
+    // Each change of a field the history follows is recorded, dated by the as-of date.
+    let recorded = doc.record_changes(config.today, &before)?;
     let display = clean_line(&source.display);
     if !doc.is_changed() {
         writeln!(out, "{display}: unchanged")?;
@@ -35,11 +38,21 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     )?;
     doc.write(args.force, &plan.dir)?;
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
-    writeln!(
+    write!(
         out,
         "{display}: changed {}",
         clean_line(&dedup(keys).join(", "))
     )?;
+    if recorded.is_empty() {
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            " (history: {} dated {})",
+            recorded.join(", "),
+            config.today
+        )?;
+    }
     Ok(EXIT_OK)
 }
 

@@ -14,9 +14,19 @@ use crate::suggest::did_you_mean;
 use super::{load_for_reading, Out, Outcome};
 
 pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
-    let plan = load_for_reading(config)?;
+    let mut plan = load_for_reading(config)?;
     let id = args.id.trim().trim_end_matches(".toml");
+    let added = plan.get(id).and_then(|i| i.added);
+    crate::assess::history::rewind(&mut plan, config.today);
     let Some(init) = plan.get(id) else {
+        if let Some(added) = added {
+            return Err(Failure::usage(format!(
+                "`{id}` was added to the plan on {added}, after the as-of date {}",
+                config.today
+            ))
+            .with_help(format!("give a later date: plan --today {added} show {id}"))
+            .into());
+        }
         if plan.all_ids.iter().any(|known| known == id) {
             return Err(Failure::invalid(format!(
                 "the initiative `{id}` cannot be read: its file has errors"

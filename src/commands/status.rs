@@ -1,5 +1,6 @@
 //! `plan status`: where the plan stands at the as-of date, as a dashboard or JSON.
 
+use crate::assess::history::rewind;
 use crate::assess::summary::summarize;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::config::Config;
@@ -11,7 +12,8 @@ use crate::render::terminal::{self, Paint};
 use super::{load_for_reading, Out, Outcome};
 
 pub fn run(config: &Config, args: &StatusArgs, out: Out<'_>) -> Outcome {
-    let plan = load_for_reading(config)?;
+    let mut plan = load_for_reading(config)?;
+    rewind(&mut plan, config.today);
     let summary = summarize(&plan, config.today);
     match args.format {
         StatusFormat::Text => {

@@ -48,7 +48,15 @@ impl InitiativeDoc {
             .with_help("run `plan check` to see what is wrong with it, and fix that first")
         };
         // The text is kept as it is (CRLF included), so that an edit changes only its value.
-        let text = std::str::from_utf8(body).map_err(|_| broken())?;
+        // A file that is not UTF-8 is named by its encoding, as `plan check` names it.
+        let text = std::str::from_utf8(body).map_err(|_| {
+            let problem = crate::load::decode(bytes).1;
+            match problem {
+                Some(p) => Failure::invalid(format!("cannot change `{display}`: {}", p.message))
+                    .with_help(p.help.unwrap_or_default()),
+                None => broken(),
+            }
+        })?;
         let doc = text.parse::<DocumentMut>().map_err(|_| broken())?;
         Ok(InitiativeDoc {
             path: path.to_path_buf(),
@@ -181,11 +189,18 @@ impl InitiativeDoc {
         true
     }
 
-    /// Appends a `[[log]]` entry, after any there are. A log written in another shape is
-    /// never dropped: a `[log]` table or a `log = { … }` (one entry) becomes the first
-    /// `[[log]]` entry, with every value it had; a list of inline tables gets one more.
+    /// Adds a `[[log]]` note dated `date`, after the entries dated on or before it. A log
+    /// written in another shape is never dropped: a `[log]` table, dotted keys
+    /// `log.date`/`log.text` or a `log = { … }` (one entry) becomes the first `[[log]]` entry,
+    /// with every value it had; a list of inline tables gets one more.
     /// Any other `log` (text, a number, a list of text) refuses the note.
     pub fn append_log(&mut self, date: NaiveDate, text: &str) -> Result<(), Failure> {
+        // A log in the usual shapes gets the note where its date belongs (see
+        // [`super::history`]); the other shapes are handled below.
+        if self.log_is_a_list() {
+            self.add_note(date, text);
+            return Ok(());
+        }
         let mut entry = Table::new();
         entry.insert(
             "date",
@@ -216,14 +231,24 @@ impl InitiativeDoc {
                 entries.push(inline);
             }
             Some(item @ Item::Table(_))
-                if item
-                    .as_table()
-                    .is_some_and(|t| !t.is_implicit() && t.iter().all(|(_, v)| v.is_value())) =>
+                if item.as_table().is_some_and(|t| {
+                    (!t.is_implicit() || t.is_dotted()) && t.iter().all(|(_, v)| v.is_value())
+                }) =>
             {
-                // `[log]`, the natural typo for `[[log]]`: its values are the first entry.
-                let Item::Table(first) = std::mem::take(item) else {
+                // `[log]`, the natural typo for `[[log]]`, or dotted keys (`log.date = …`,
+                // `log.text = …`): its values are the first entry.
+                let Item::Table(mut first) = std::mem::take(item) else {
                     unreachable!("matched a table")
                 };
+                if first.is_dotted() {
+                    first.set_dotted(false);
+                    first.set_implicit(false);
+                    first.decor_mut().set_prefix("\n");
+                    for (mut key, _) in first.iter_mut() {
+                        key.leaf_decor_mut().clear();
+                        key.dotted_decor_mut().clear();
+                    }
+                }
                 let mut entries = ArrayOfTables::new();
                 entries.push(first);
                 entries.push(entry);

@@ -33,7 +33,7 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
         let file = &plan.files[i];
         let id = file.stem();
         let shown = crate::text::clean_line(&file.display);
-        let lower = crate::slug::slugify(id);
+        let lower = crate::slug::suggested_id(id);
         let wanted = file.path.with_file_name(format!("{lower}.toml"));
         let clash = (first..plan.files.len())
             .find(|&j| j != i && plan.files[j].stem() == lower)
@@ -95,10 +95,12 @@ pub fn check_change(plan: &Plan, changes: &[(String, String)]) -> Checked {
     let after = with_files(plan, changes);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    for d in check(&after) {
+    for mut d in check(&after) {
         if d.file.is_none() {
             continue;
         }
+        // A refused change is not for `plan check --fix` to mend.
+        d.fix = None;
         if let Some(n) = before.get_mut(&key(&after, &d)).filter(|n| **n > 0) {
             *n -= 1;
             continue;

@@ -9,12 +9,17 @@
 //! - `lists`: list fields changed value by value, comments kept beside their values;
 //! - [`change`]: what `plan set` understands (`KEY=VALUE`, `KEY+=X`, `KEY-=X`) and applies;
 //! - [`new`]: the text of a new initiative file and of a new `plan.toml`, and free ids;
+//! - [`fix`]: `plan check --fix` and `--diff`, the rules' fixes applied without a new finding;
+//! - [`history`]: the dated `[[log]]` entries, kept in date order, and the changes `plan set`
+//!   records;
 //! - [`guard`]: finding the file of an id, and the check every change passes before it is
 //!   written.
 
 pub mod change;
 pub mod document;
+pub mod fix;
 pub mod guard;
+pub mod history;
 mod lists;
 pub mod new;
 

@@ -26,6 +26,8 @@ pub struct NewInitiative {
     pub owner: Option<String>,
     pub tags: Vec<String>,
     pub follow_up: Option<String>,
+    /// The day it was added to the plan (`plan new` during the year).
+    pub added: Option<NaiveDate>,
 }
 
 impl NewInitiative {
@@ -61,6 +63,9 @@ impl NewInitiative {
         }
         if let Some(f) = &self.follow_up {
             doc.set_string("follow_up", f);
+        }
+        if let Some(added) = self.added {
+            doc.set_date("added", added);
         }
         let header: String = self
             .comments

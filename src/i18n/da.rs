@@ -1,6 +1,9 @@
 //! The Danish texts of status and report output.
 
-use super::{FollowUp, Noun, QuarterSentence, TracksSentence, Words};
+use super::{
+    and_list, FollowUp, Noun, QuarterSentence, QuarterTotalsSentence, TracksSentence, Words,
+    YearMinimumSentence,
+};
 
 /// The Danish table.
 pub const DA: Words = Words {
@@ -177,4 +180,116 @@ pub const DA: Words = Words {
         } = s;
         format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year}.")
     },
+    waits_on_dropped: |name, status| format!("venter på {name}, som er {status}"),
+    funding_denied_reason: "fik afslag på finansiering",
+    n_planned: Noun {
+        one: "planlagt",
+        many: "planlagte",
+    },
+    n_moved: Noun {
+        one: "udskudt",
+        many: "udskudte",
+    },
+    n_cancelled: Noun {
+        one: "aflyst",
+        many: "aflyste",
+    },
+    n_blocked: Noun {
+        one: "blokeret",
+        many: "blokerede",
+    },
+    n_at_risk: Noun {
+        one: "i risiko",
+        many: "i risiko",
+    },
+    n_statuses: Noun {
+        one: "status",
+        many: "statusser",
+    },
+    n_files: Noun {
+        one: "fil",
+        many: "filer",
+    },
+    sentence_quarter_totals: |s| {
+        let QuarterTotalsSentence {
+            period,
+            year,
+            initiatives,
+            parts,
+            of_which,
+        } = s;
+        let mut text = format!(
+            "{period} {year} omfatter {initiatives}: {}",
+            and_list(parts, "og")
+        );
+        if !of_which.is_empty() {
+            text.push_str(&format!("; heraf {}", and_list(of_which, "og")));
+        }
+        text.push('.');
+        text
+    },
+    sentence_not_reached: |count, period, next_day| {
+        if count.n == 0 {
+            format!("Ved udgangen af {period} var alle kvartalets indsatser færdige, udskudte eller aflyste.")
+        } else {
+            let they = if count.n == 1 {
+                "den er forsinket"
+            } else {
+                "de er forsinkede"
+            };
+            format!("Ved udgangen af {period} var {count} ikke nået; {they} fra {next_day}.")
+        }
+    },
+    sentence_year_minimum: |s| {
+        let YearMinimumSentence {
+            period,
+            met,
+            total,
+            minimum,
+            done_met,
+            short,
+        } = s;
+        let mut text =
+            format!("Årets plan når minimum på {met} af {total} (mindst {minimum} pr. spor)");
+        if !short.is_empty() {
+            text.push_str(&format!("; der mangler indsatser på {short}"));
+        }
+        text.push('.');
+        if let Some(done_met) = done_met {
+            text.push_str(&format!(
+                " Til og med {period} er minimum nået med færdige indsatser alene på {done_met}."
+            ));
+        }
+        text
+    },
+    sentence_undated: |count| {
+        format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser hvilke).")
+    },
+    sentence_left_out: |count, files| {
+        format!("{count} med fejl kan mangle i notatet eller være ufuldstændige: {files} (plan check viser, hvad der skal rettes).")
+    },
+    not_reached: "ikke nået",
+    moved_to: |period| format!("flyttet til {period}"),
+    report_since: |q| {
+        if q == 1 {
+            "Siden årets start".to_string()
+        } else {
+            "Siden sidste kvartal".to_string()
+        }
+    },
+    since_new: "Nye",
+    since_started: "Sat i gang",
+    since_done: "Færdige",
+    since_postponed: "Udskudt",
+    since_moved: "Flyttet",
+    since_cancelled: "Aflyst",
+    none_since: "Ingen ændringer er registreret i perioden.",
+    report_left_out: "Udeladt",
+    missing_in_year: |n| format!("mangler {n} i årets plan"),
+    to_period: |period| format!("til {period}"),
+    sentence_year_not_reached: |count, year| {
+        format!("Af helårsindsatserne var {count} ikke nået ved udgangen af {year}.")
+    },
+    and: "og",
+    not_reached_in: |period| format!("ikke nået i {period}"),
 };

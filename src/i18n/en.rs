@@ -1,6 +1,9 @@
 //! The English texts of status and report output.
 
-use super::{FollowUp, Noun, QuarterSentence, TracksSentence, Words};
+use super::{
+    and_list, FollowUp, Noun, QuarterSentence, QuarterTotalsSentence, TracksSentence, Words,
+    YearMinimumSentence,
+};
 
 /// The English table.
 pub const EN: Words = Words {
@@ -194,4 +197,118 @@ pub const EN: Words = Words {
         } = s;
         format!("{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan.")
     },
+    waits_on_dropped: |name, status| format!("waits for {name}, which is {status}"),
+    funding_denied_reason: "funding denied",
+    n_planned: Noun {
+        one: "planned",
+        many: "planned",
+    },
+    n_moved: Noun {
+        one: "postponed",
+        many: "postponed",
+    },
+    n_cancelled: Noun {
+        one: "cancelled",
+        many: "cancelled",
+    },
+    n_blocked: Noun {
+        one: "blocked",
+        many: "blocked",
+    },
+    n_at_risk: Noun {
+        one: "at risk",
+        many: "at risk",
+    },
+    n_statuses: Noun {
+        one: "status",
+        many: "statuses",
+    },
+    n_files: Noun {
+        one: "file",
+        many: "files",
+    },
+    sentence_quarter_totals: |s| {
+        let QuarterTotalsSentence {
+            period,
+            year,
+            initiatives,
+            parts,
+            of_which,
+        } = s;
+        let mut text = format!(
+            "{period} {year} has {initiatives}: {}",
+            and_list(parts, "and")
+        );
+        if !of_which.is_empty() {
+            text.push_str(&format!("; of these, {}", and_list(of_which, "and")));
+        }
+        text.push('.');
+        text
+    },
+    sentence_not_reached: |count, period, next_day| {
+        if count.n == 0 {
+            format!("At the end of {period}, every initiative of the quarter was done, postponed or cancelled.")
+        } else {
+            let verb = if count.n == 1 { "was" } else { "were" };
+            let they = if count.n == 1 { "it is" } else { "they are" };
+            format!(
+                "At the end of {period}, {count} {verb} not reached; {they} late from {next_day}."
+            )
+        }
+    },
+    sentence_year_minimum: |s| {
+        let YearMinimumSentence {
+            period,
+            met,
+            total,
+            minimum,
+            done_met,
+            short,
+        } = s;
+        let mut text = format!(
+            "The year's plan meets the minimum on {met} of {total} (at least {minimum} per track)"
+        );
+        if !short.is_empty() {
+            text.push_str(&format!("; {short} need more initiatives"));
+        }
+        text.push('.');
+        if let Some(done_met) = done_met {
+            text.push_str(&format!(
+                " Through {period}, finished initiatives alone reach the minimum on {done_met}."
+            ));
+        }
+        text
+    },
+    sentence_undated: |count| {
+        let verb = if count.n == 1 { "rests" } else { "rest" };
+        format!("{count} in this memo {verb} on changes without a date and are taken to hold from the start of the year (plan check shows which).")
+    },
+    sentence_left_out: |count, files| {
+        format!("{count} with errors may be missing from this memo or incomplete: {files} (plan check shows what to fix).")
+    },
+    not_reached: "not reached",
+    moved_to: |period| format!("moved to {period}"),
+    report_since: |q| {
+        if q == 1 {
+            "Since the start of the year".to_string()
+        } else {
+            "Since last quarter".to_string()
+        }
+    },
+    since_new: "New",
+    since_started: "Started",
+    since_done: "Done",
+    since_postponed: "Postponed",
+    since_moved: "Moved",
+    since_cancelled: "Cancelled",
+    none_since: "No change was recorded in the period.",
+    report_left_out: "Left out",
+    missing_in_year: |n| format!("{n} short in the year's plan"),
+    to_period: |period| format!("to {period}"),
+    sentence_year_not_reached: |count, year| {
+        let verb = if count.n == 1 { "was" } else { "were" };
+        format!("Of the whole-year initiatives, {count} {verb} not reached by the end of {year}.")
+    },
+    and: "and",
+    not_reached_in: |period| format!("not reached in {period}"),
 };

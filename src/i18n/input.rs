@@ -68,7 +68,9 @@ pub fn other_words_for(key: &str) -> Option<Vec<&'static str>> {
     }
 }
 
-/// A period as a user may type it: `Q2`, `2`, `2. kvartal`, `year`, `år`, `hele året`.
+/// A period as a user may type it: `Q2`, `2`, `2. kvartal`, `quarter 2`, `year`, `år`,
+/// `hele året`. The one parser of typed periods (the command line, and memo headings in
+/// `plan import`); files hold only [`Period::as_str`]'s words.
 pub fn period_from_user(text: &str) -> Option<Period> {
     let typed = catalogue_fold(text);
     let year_words = ["year", "whole year", "år", "aar", "hele året", "helår"];
@@ -80,6 +82,9 @@ pub fn period_from_user(text: &str) -> Option<Period> {
         .or_else(|| typed.strip_suffix(". kvartal"))
         .or_else(|| typed.strip_suffix(" kvartal"))
         .or_else(|| typed.strip_prefix("kvartal "))
+        .or_else(|| typed.strip_suffix(". quarter"))
+        .or_else(|| typed.strip_suffix(" quarter"))
+        .or_else(|| typed.strip_prefix("quarter "))
         .unwrap_or(&typed);
     match digits {
         "1" => Some(Period::Q(1)),

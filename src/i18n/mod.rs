@@ -17,6 +17,7 @@ mod count;
 mod da;
 mod en;
 pub mod input;
+pub mod network;
 
 pub use count::{Count, Noun};
 pub use da::DA;
@@ -48,6 +49,39 @@ pub struct TracksSentence<'a> {
     pub minimum: Count,
     /// Tracks at or above the minimum with finished initiatives only.
     pub done_met: Count,
+}
+
+/// The parts of the memo's first sentence, whose numbers add up: "2. kvartal 2017 omfatter 7
+/// indsatser: 2 færdige, 3 i gang, 1 flyttet og 1 aflyst; heraf 1 forsinket."
+pub struct QuarterTotalsSentence<'a> {
+    /// "2. kvartal" / "Q2".
+    pub period: &'a str,
+    pub year: i32,
+    /// The quarter's initiatives.
+    pub initiatives: Count,
+    /// The counts by status that add up to `initiatives` (done first; no zero but done).
+    pub parts: &'a [Count],
+    /// Late, blocked and at risk, where not zero: "of which".
+    pub of_which: &'a [Count],
+}
+
+/// The parts of the memo's sentence on the yearly minimum: "Årets plan når minimum (mindst 3
+/// indsatser) på 6 af 7 spor; til og med 2. kvartal er det nået med færdige indsatser på 1 spor."
+pub struct YearMinimumSentence<'a> {
+    /// "2. kvartal" / "Q2".
+    pub period: &'a str,
+    /// Tracks whose year plan reaches the minimum.
+    pub met: usize,
+    /// All tracks.
+    pub total: Count,
+    /// The minimum per track, in initiatives.
+    pub minimum: Count,
+    /// Tracks whose done initiatives (through the quarter) reach the minimum; `None` when
+    /// there are none (the clause is left out rather than saying "on 0 tracks").
+    pub done_met: Option<Count>,
+    /// The tracks whose year plan is short, as a list ("Fordybelse og Hygge"); empty when
+    /// every track meets the minimum.
+    pub short: &'a str,
 }
 
 /// The parts of the description of a draft that `plan init --from` carries over.
@@ -234,6 +268,74 @@ pub struct Words {
     pub follow_up_of: fn(&FollowUp) -> String,
     /// The title of a draft made by `plan init --from`: "Opfølgning: Læseklub".
     pub follow_up_title: fn(&str) -> String,
+    /// "venter på »X«, som er aflyst": the dependency (as written) and its status.
+    pub waits_on_dropped: fn(&str, &str) -> String,
+    /// Planned or active work whose funding was denied: "finansiering afvist".
+    pub funding_denied_reason: &'static str,
+    /// "planlagt" / "planned", "udskudt" / "postponed" (postponed, or moved to another period),
+    /// "aflyst" / "cancelled", "blokeret" / "blocked", "i risiko" / "at risk".
+    pub n_planned: Noun,
+    pub n_moved: Noun,
+    pub n_cancelled: Noun,
+    pub n_blocked: Noun,
+    pub n_at_risk: Noun,
+    /// "status" / "status(es)": statuses without a date.
+    pub n_statuses: Noun,
+    /// "fil" / "file".
+    pub n_files: Noun,
+    /// The memo's first sentence; its numbers add up.
+    pub sentence_quarter_totals: fn(&QuarterTotalsSentence) -> String,
+    /// At the quarter's close: "Ved udgangen af 2. kvartal var 5 indsatser ikke nået; de er
+    /// forsinkede fra 1. juli 2017." Given the count, the period and the next day.
+    pub sentence_not_reached: fn(Count, &str, &str) -> String,
+    /// Whether the year's plan meets the minimum on each track, and the progress so far.
+    pub sentence_year_minimum: fn(&YearMinimumSentence) -> String,
+    /// "2 statusser har ingen dato i historikken og regnes fra årets start …".
+    pub sentence_undated: fn(Count) -> String,
+    /// "2 filer med fejl kan mangle eller være ufuldstændige: a.toml, b.toml." Given the
+    /// count and the files as shown.
+    pub sentence_left_out: fn(Count, &str) -> String,
+    /// The mark of an initiative not reached by the end of its quarter: "ikke nået".
+    pub not_reached: &'static str,
+    /// "flyttet til 3. kvartal", given the period as written.
+    pub moved_to: fn(&str) -> String,
+    /// The heading of the changes since the previous quarter's close ("Siden sidste
+    /// kvartal"); for Q1, since the year began.
+    pub report_since: fn(u8) -> String,
+    /// Labels of the changes, in the order the memo lists them.
+    pub since_new: &'static str,
+    pub since_started: &'static str,
+    pub since_done: &'static str,
+    pub since_postponed: &'static str,
+    pub since_moved: &'static str,
+    pub since_cancelled: &'static str,
+    /// No change was recorded.
+    pub none_since: &'static str,
+    /// The heading of the files left out: "Udeladt" / "Left out".
+    pub report_left_out: &'static str,
+    /// A memo whose quarter has not ended: the under-minimum label is "mangler N i årets
+    /// plan"; given N.
+    pub missing_in_year: fn(usize) -> String,
+    /// "til 3. kvartal" / "to Q3": where a change moved an initiative.
+    pub to_period: fn(&str) -> String,
+    /// At the close of Q4: "Af helårsindsatserne var 2 ikke nået ved udgangen af 2017."
+    pub sentence_year_not_reached: fn(Count, i32) -> String,
+    /// "og" / "and", between the last two of a list of names.
+    pub and: &'static str,
+    /// The attention reason of work the ended quarter did not reach: "ikke nået i 2. kvartal".
+    pub not_reached_in: fn(&str) -> String,
+}
+
+/// "a, b og c" / "a, b and c": counts joined as a list, `and` before the last.
+pub(crate) fn and_list(items: &[Count], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(Count::to_string).collect();
+            format!("{} {and} {last}", rest.join(", "))
+        }
+    }
 }
 
 /// The table of a language.
@@ -245,6 +347,18 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 impl Words {
+    /// The tracks of an initiative as people read them, one name a part: a cross-cutting
+    /// one first names itself "Tværgående (alle spor)" / "Cross-cutting (all tracks)". The
+    /// one way every list, memo, spreadsheet and calendar writes an initiative's tracks.
+    pub fn track_names<'a>(&self, cross_cutting: bool, tracks: &'a [String]) -> Vec<&'a str> {
+        let mut parts: Vec<&'a str> = Vec::with_capacity(tracks.len() + 1);
+        if cross_cutting {
+            parts.push(self.cross_cutting_label);
+        }
+        parts.extend(tracks.iter().map(String::as_str));
+        parts
+    }
+
     pub fn status(&self, status: Status) -> &'static str {
         match status {
             Status::Planned => self.status_planned,
@@ -279,6 +393,13 @@ impl Words {
             Reason::Late { since } => (self.late_since)(&self.date(*since)),
             Reason::Blocked { by } => (self.blocked_by)(&by.join(", ")),
             Reason::AtRisk => self.waiting_for_funding.to_string(),
+            Reason::WaitsOnDropped { id, status } => {
+                (self.waits_on_dropped)(id, self.status(*status))
+            }
+            Reason::FundingDenied => self.funding_denied_reason.to_string(),
+            Reason::NotReached { period } => {
+                (self.not_reached_in)(&self.period(*period).to_lowercase())
+            }
         }
     }
 

@@ -172,6 +172,36 @@ fn check_table(lang: &str, words: &Words) {
         quotes,
         follow_up_of,
         follow_up_title,
+        waits_on_dropped,
+        funding_denied_reason,
+        n_planned,
+        n_moved,
+        n_cancelled,
+        n_blocked,
+        n_at_risk,
+        n_statuses,
+        n_files,
+        sentence_quarter_totals,
+        sentence_not_reached,
+        sentence_year_minimum,
+        sentence_undated,
+        sentence_left_out,
+        not_reached,
+        moved_to,
+        report_since,
+        since_new,
+        since_started,
+        since_done,
+        since_postponed,
+        since_moved,
+        since_cancelled,
+        none_since,
+        report_left_out,
+        missing_in_year,
+        to_period,
+        not_reached_in,
+        sentence_year_not_reached,
+        and,
     } = *words;
     let check = |key: &str, text: String, parts: &[&str]| {
         assert!(!text.trim().is_empty(), "{lang} `{key}` is empty");
@@ -265,6 +295,16 @@ fn check_table(lang: &str, words: &Words) {
         ("legend_year", legend_year),
         ("legend_minimum", legend_minimum),
         ("legend_short", legend_short),
+        ("funding_denied_reason", funding_denied_reason),
+        ("not_reached", not_reached),
+        ("since_new", since_new),
+        ("since_started", since_started),
+        ("since_done", since_done),
+        ("since_postponed", since_postponed),
+        ("since_moved", since_moved),
+        ("since_cancelled", since_cancelled),
+        ("none_since", none_since),
+        ("report_left_out", report_left_out),
     ] {
         check(key, label.to_string(), &[]);
     }
@@ -275,6 +315,13 @@ fn check_table(lang: &str, words: &Words) {
         ("n_late", n_late),
         ("n_tracks", n_tracks),
         ("n_cross_cutting", n_cross_cutting),
+        ("n_planned", n_planned),
+        ("n_moved", n_moved),
+        ("n_cancelled", n_cancelled),
+        ("n_blocked", n_blocked),
+        ("n_at_risk", n_at_risk),
+        ("n_statuses", n_statuses),
+        ("n_files", n_files),
     ] {
         check(key, noun.one.to_string(), &[]);
         check(key, noun.many.to_string(), &[]);
@@ -371,6 +418,78 @@ fn check_table(lang: &str, words: &Words) {
         &["‹a›", "‹b›", "‹c›", "2099"],
     );
     check("follow_up_title", follow_up_title("‹a›"), &["‹a›"]);
+    check(
+        "waits_on_dropped",
+        waits_on_dropped("‹a›", "‹b›"),
+        &["‹a›", "‹b›"],
+    );
+    let parts = [Count::new(21, n_done), Count::new(22, n_moved)];
+    let of_which = [Count::new(23, n_late), Count::new(24, n_blocked)];
+    check(
+        "sentence_quarter_totals",
+        sentence_quarter_totals(&QuarterTotalsSentence {
+            period: "‹a›",
+            year: 2099,
+            initiatives: Count::new(45, n_initiatives),
+            parts: &parts,
+            of_which: &of_which,
+        }),
+        &[
+            "‹a›",
+            "2099",
+            &Count::new(45, n_initiatives).to_string(),
+            &parts[0].to_string(),
+            &parts[1].to_string(),
+            &of_which[0].to_string(),
+            &of_which[1].to_string(),
+        ],
+    );
+    check(
+        "sentence_not_reached",
+        sentence_not_reached(Count::new(3, n_initiatives), "‹a›", "‹b›"),
+        &["3", "‹a›", "‹b›"],
+    );
+    check(
+        "sentence_year_minimum",
+        sentence_year_minimum(&YearMinimumSentence {
+            period: "‹a›",
+            met: 5,
+            total: Count::new(16, n_tracks),
+            minimum: Count::new(17, n_initiatives),
+            done_met: Some(Count::new(18, n_tracks)),
+            short: "‹b›",
+        }),
+        &[
+            "‹a›",
+            "‹b›",
+            "5",
+            &Count::new(16, n_tracks).to_string(),
+            &Count::new(17, n_initiatives).to_string(),
+            &Count::new(18, n_tracks).to_string(),
+        ],
+    );
+    check(
+        "sentence_year_not_reached",
+        sentence_year_not_reached(Count::new(19, n_initiatives), 2099),
+        &[&Count::new(19, n_initiatives).to_string(), "2099"],
+    );
+    check("and", and.to_string(), &[]);
+    check(
+        "sentence_undated",
+        sentence_undated(Count::new(7, n_statuses)),
+        &[&Count::new(7, n_statuses).to_string()],
+    );
+    check(
+        "sentence_left_out",
+        sentence_left_out(Count::new(7, n_files), "‹a›"),
+        &[&Count::new(7, n_files).to_string(), "‹a›"],
+    );
+    check("moved_to", moved_to("‹a›"), &["‹a›"]);
+    check("report_since", report_since(1), &[]);
+    check("report_since", report_since(2), &[]);
+    check("missing_in_year", missing_in_year(7), &["7"]);
+    check("to_period", to_period("‹a›"), &["‹a›"]);
+    check("not_reached_in", not_reached_in("‹a›"), &["‹a›"]);
 }
 
 #[test]

@@ -16,15 +16,16 @@
 //!
 //! - [`rows`]: the table's lines into rows, their period headings and the memo's date;
 //! - [`names`]: the tracks of a track cell, and the places an initiative's text names;
-//! - [`titles`]: a short title and an id for each row, and the row's initiative file.
+//! - [`titles`]: a title (a whole clause or phrase) and an id for each row, and the row's
+//!   initiative file.
 
 mod names;
 mod rows;
 mod titles;
 
-pub use names::{find_places, split_tracks, SplitTracks};
+pub use names::{find_places, places_of, split_tracks, Places, SplitTracks, REFERENCE_MARKERS};
 pub use rows::{parse, period_heading};
-pub use titles::{row_file, short_title, title_id};
+pub use titles::{make_title, row_file, short_title, title_id, Title, ID_MAX, TITLE_MAX};
 
 use chrono::NaiveDate;
 
@@ -60,8 +61,13 @@ pub struct Row {
     pub track_cell: String,
     /// Canonical track names in the order of the cell; "Alle spor" as [`CROSS_CUTTING`].
     pub tracks: Vec<String>,
-    /// Places the text names (canonical names, in order of first mention).
+    /// Places the text names where the initiative acts (canonical names, in order of first
+    /// mention): not those it only refers to ([`REFERENCE_MARKERS`]).
     pub locations: Vec<String>,
+    /// Places the text names only after a reference marker ("pba erfaringer fra Viby").
+    pub referred: Vec<String>,
+    /// The title made from the text, and whether it is shortened.
+    pub title: Title,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::model::{Catalogue, Period, CROSS_CUTTING};
 use crate::suggest::did_you_mean;
 
-use super::{find_places, split_tracks, Memo, Problem, Row};
+use super::{make_title, places_of, split_tracks, Memo, Problem, Row};
 
 const HEADERS: [[&str; 3]; 2] = [
     ["tidsplan", "indsats", "spor"],
@@ -181,7 +181,9 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                 )),
             });
         }
-        let locations = find_places(&text, catalogue);
+        let places = places_of(&text, catalogue);
+        let keep: Vec<&str> = split.tracks.iter().map(String::as_str).collect();
+        let title = make_title(&text, &keep);
         memo.rows.push(Row {
             line,
             heading,
@@ -190,7 +192,9 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             text,
             track_cell,
             tracks: split.tracks,
-            locations,
+            locations: places.acting,
+            referred: places.referred,
+            title,
         });
     }
     if memo.rows.is_empty() && memo.problems.is_empty() {
@@ -219,29 +223,22 @@ fn is_header(line: &str) -> bool {
     HEADERS.iter().any(|h| cells == h)
 }
 
-/// "Generelt 2017" → the year; "1. kvartal 2017" (or "Q1 2017") → a quarter.
+/// "Generelt 2017" → the year; "1. kvartal 2017" (or "Q1 2017") → a quarter. The period
+/// words are read by [`crate::i18n::period_from_user`], the one parser of typed periods; the
+/// memo's own word for the whole-year block, "Generelt", is read as the year.
 pub fn period_heading(cell: &str) -> Option<(Period, i32)> {
-    let folded = cell.to_lowercase();
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let year = |w: &str| {
-        w.parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2999).contains(y) && w.len() == 4)
+    let (words, last) = cell.trim().rsplit_once(char::is_whitespace)?;
+    let year = last
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2999).contains(y) && last.len() == 4)?;
+    let words = words.trim();
+    let period = if ["generelt", "general", "hele"].contains(&words.to_lowercase().as_str()) {
+        Period::Year
+    } else {
+        crate::i18n::period_from_user(words)?
     };
-    match words.as_slice() {
-        ["generelt" | "general" | "hele" | "year", y] => Some((Period::Year, year(y)?)),
-        ["hele", "året", y] | ["whole", "year", y] => Some((Period::Year, year(y)?)),
-        [n, "kvartal" | "quarter", y] => {
-            let q = n.strip_suffix('.').unwrap_or(n).parse::<u8>().ok()?;
-            (1..=4).contains(&q).then_some(())?;
-            Some((Period::Q(q), year(y)?))
-        }
-        [q, y] if q.len() == 2 && q.starts_with('q') => {
-            let q = q[1..].parse::<u8>().ok().filter(|q| (1..=4).contains(q))?;
-            Some((Period::Q(q), year(y)?))
-        }
-        _ => None,
-    }
+    Some((period, year))
 }
 
 /// "14. december 2016" → a date.

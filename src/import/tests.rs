@@ -48,6 +48,13 @@ proptest::proptest! {
 fn period_headings() {
     assert_eq!(period_heading("Generelt 2017"), Some((Period::Year, 2017)));
     assert_eq!(
+        period_heading("2. quarter 2019"),
+        Some((Period::Q(2), 2019))
+    );
+    assert_eq!(period_heading("Hele året 2017"), Some((Period::Year, 2017)));
+    assert_eq!(period_heading("5. kvartal 2017"), None);
+    assert_eq!(period_heading("1. kvartal 17"), None);
+    assert_eq!(
         period_heading("3. kvartal 2018"),
         Some((Period::Q(3), 2018))
     );
@@ -75,41 +82,187 @@ fn places_are_whole_words_in_order_of_mention() {
 }
 
 #[test]
-fn titles_are_the_first_clause_cut_at_a_word() {
+fn places_only_referred_to_are_not_the_initiatives_places() {
+    let c = catalogue();
+    // The 2017 memo's row: it acts for the book bus, Gundsømagle and Ågerup, learning
+    // from the three others.
+    let places = places_of("Styrke de lokale relationer og synlighed i lokale fora med fokus på de digitale forbindelser for bogbussen, Gundsømagle og Ågerup pba erfaringer fra Jyllinge, Viby og Gadstrup i 1. kvartal.", &c);
+    assert_eq!(places.acting, ["Bogbussen", "Gundsømagle", "Ågerup"]);
+    assert_eq!(places.referred, ["Jyllinge", "Viby", "Gadstrup"]);
+    // A reference reaches to the end of its sentence only.
+    let places = places_of(
+        "Læsekreds i Viby, inspireret af Jyllinge. Senere også i Gadstrup; som i Ågerup.",
+        &c,
+    );
+    assert_eq!(places.acting, ["Viby", "Gadstrup"]);
+    assert_eq!(places.referred, ["Jyllinge", "Ågerup"]);
+    // A place named both where the work is and in a reference is the initiative's.
+    let places = places_of(
+        "Caféaftener i Viby og Gadstrup på baggrund af erfaringer fra Viby.",
+        &c,
+    );
+    assert_eq!(places.acting, ["Viby", "Gadstrup"]);
+    assert!(places.referred.is_empty());
+    // Where a later step is to go.
+    let places = places_of("Erfaringsopsamling i Jyllinge med henblik på implementering i Gundsømagle og bogbussen i 2. kvartal.", &c);
+    assert_eq!(places.acting, ["Jyllinge"]);
+    assert_eq!(places.referred, ["Gundsømagle", "Bogbussen"]);
+    // English.
+    let places = places_of(
+        "Reading circles in Viby based on experience from Jyllinge and Ågerup.",
+        &c,
+    );
+    assert_eq!(places.acting, ["Viby"]);
+    assert_eq!(places.referred, ["Jyllinge", "Ågerup"]);
+    // A comparison refers elsewhere only when a name follows it.
+    let places = places_of(
+        "Læseklub i Viby, som i foråret flytter til Jyllinge, ligesom i Gadstrup.",
+        &c,
+    );
+    assert_eq!(places.acting, ["Viby", "Jyllinge"]);
+    assert_eq!(places.referred, ["Gadstrup"]);
+    // Words that only contain a marker are no marker.
+    assert_eq!(
+        find_places("Bogbussen kører som igen til Ågerup.", &c),
+        ["Bogbussen", "Ågerup"]
+    );
+}
+
+#[test]
+fn titles_are_whole_clauses_or_phrases_never_cut_words() {
+    // The whole first sentence when it fits.
     assert_eq!(
         short_title(
             "Relationerne til lokalområderne styrkes frem mod ultimo marts. Indsatser iværksættes."
         ),
         "Relationerne til lokalområderne styrkes frem mod ultimo marts"
     );
-    assert_eq!(
-        short_title(
-            "Udvikling af bibliotekernes funktion som mødested, herunder brug af mødelokaler."
-        ),
-        "Udvikling af bibliotekernes funktion som mødested"
+    let whole = make_title(
+        "Formidlingsindsatser af lokal historie og identitet i Jyllinge.",
+        &[],
     );
-    let long = short_title("Indsats i forbindelse med Zebraby Ågerup iværksættes sammen med det lokale foreningsliv og øvrige aktører i lokalsamfundet i 2017.");
-    assert!(long.chars().count() <= 70, "{long}");
-    assert!(!long.ends_with(" med") && !long.ends_with(" det"), "{long}");
-    assert!(
-        long.starts_with("Indsats i forbindelse med Zebraby Ågerup"),
-        "{long}"
+    assert_eq!(
+        whole.text,
+        "Formidlingsindsatser af lokal historie og identitet i Jyllinge"
+    );
+    assert!(!whole.shortened);
+    // Else up to a clause boundary: a phrase that begins a clause, or a comma that does.
+    for (text, title) in [
+        (
+            "Udvikling og test af koncepter for bogbussen med henblik på modernisering af det mobile tilbud med biblioteket som lokal aktør, herunder målrettede tilbud til virksomheder, specifikke målgrupper.",
+            "Udvikling og test af koncepter for bogbussen",
+        ),
+        (
+            "Udvikling af bibliotekernes funktion som mødested, herunder brug af mødelokaler og andre funktionaliteter, der understøtter mødestedsfunktionen.",
+            "Udvikling af bibliotekernes funktion som mødested",
+        ),
+        (
+            "Udvikling af efterårsprogrammet 2017 sætter fokus på fællesskabsunderstøttende koncepter samt samarbejde med borgerne og lokale aktører frem til juni 2017, hvor der er deadline for efterårsprogrammet.",
+            "Udvikling af efterårsprogrammet 2017",
+        ),
+        (
+            "Styrke de lokale relationer og synlighed i lokale fora med fokus på de digitale forbindelser for bogbussen, Gundsømagle og Ågerup pba erfaringer fra Jyllinge, Viby og Gadstrup i 1. kvartal.",
+            "Styrke de lokale relationer og synlighed i lokale fora",
+        ),
+        (
+            "Reading circles for young people in Jyllinge and Viby with a view to a national network of reading circles in all local libraries by 2019.",
+            "Reading circles for young people in Jyllinge and Viby",
+        ),
+    ] {
+        let made = make_title(text, &[]);
+        assert_eq!(made.text, title);
+        assert!(made.shortened);
+    }
+    // Else before a preposition, so it ends with a whole noun phrase; a list of names
+    // ("Jyllinge, Viby og Gadstrup") is not a clause.
+    for (text, title) in [
+        (
+            "Udvikling og test af prototyper til biblioteks-koncepter for medborgerskab og samskabelse i de mindre lokalsamfund med henblik på erfaringsopsamling og konkret implementering i 2018.",
+            "Udvikling og test af prototyper til biblioteks-koncepter",
+        ),
+        (
+            "Udvikling af Jyllinge, Viby og Gadstrup bibliotekers indretning i målgruppe-orienterede zoner og miljøer med fokus på rammer for fordybelse, møder og aktiviteter.",
+            "Udvikling af Jyllinge, Viby og Gadstrup bibliotekers indretning",
+        ),
+        (
+            "Målgruppespecifikke koncepter for 'hygge' udvikles i samskabelse med borgerne i Jyllinge, Viby og Gadstrup med henblik på implementering ultimo 2017.",
+            "Målgruppespecifikke koncepter for 'hygge' udvikles i samskabelse med borgerne",
+        ),
+    ] {
+        assert_eq!(short_title(text), title);
+    }
+    // Never inside a name kept whole (the row's track).
+    let text = "Udvikling og test af tilbagevendende koncepter og aktiviteter for struktur for livet i Gundsømagle og Viby med henblik på implementering i de øvrige lokalbiblioteker i 2018.";
+    assert_eq!(
+        make_title(text, &["Struktur for livet"]).text,
+        "Udvikling og test af tilbagevendende koncepter og aktiviteter"
+    );
+    // A sentence ends at a capital, not at "1. kvartal" or "bl.a.".
+    assert_eq!(
+        short_title("Opfølgning i 1. kvartal. Mere."),
+        "Opfølgning i 1. kvartal"
     );
     assert_eq!(short_title("Kort."), "Kort");
-    // A comma early on separates names, not clauses.
-    assert_eq!(
-        short_title("Udvikling af Jyllinge, Viby og Gadstrup bibliotekers zoner."),
-        "Udvikling af Jyllinge, Viby og Gadstrup bibliotekers zoner"
-    );
+    // Every title: within the limit, ends in a whole word of the text, no "…".
+    for row in parse(SEED, &catalogue()).rows {
+        let title = &row.title.text;
+        assert!(title.chars().count() <= TITLE_MAX, "{title}");
+        assert!(!title.contains('…'), "{title}");
+        let words: Vec<&str> = row.text.split_whitespace().collect();
+        let last = title.split(' ').next_back().unwrap();
+        assert!(
+            words.iter().any(|w| w.trim_end_matches(['.', ',']) == last),
+            "{title} ends in a cut word"
+        );
+    }
+    // One word longer than the limit is the only cut word, and says so.
+    let long = short_title(&"x".repeat(200));
+    assert_eq!(long, format!("{}…", "x".repeat(TITLE_MAX - 1)));
 }
 
 #[test]
-fn ids_do_not_end_in_a_small_word() {
-    let id = title_id("Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge");
-    // Cut to at most 48 characters at a word, and "-med" dropped.
-    assert_eq!(id, "styrkelse-af-skolesamarbejdet-i-forbindelse");
+fn a_huge_row_gets_its_title_in_linear_time() {
+    let started = std::time::Instant::now();
+    let text = format!(
+        "Læsekreds i Viby med henblik på {} A.B.C.{}",
+        "meget lang tekst, ".repeat(100_000),
+        "x.".repeat(100_000)
+    );
+    assert_eq!(short_title(&text), "Læsekreds i Viby");
+    assert_eq!(
+        short_title(&"ord ".repeat(500_000)).chars().count(),
+        TITLE_MAX - 1
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn ids_are_whole_phrases_of_the_title() {
+    // Short enough: the title's slug.
     assert_eq!(title_id("Hygge i Viby"), "hygge-i-viby");
     assert_eq!(title_id("!!!"), "");
+    // Too long: without small words, and then a whole phrase, never "…-styrkes-frem".
+    assert_eq!(
+        title_id("Relationerne til lokalområderne styrkes frem mod ultimo marts"),
+        "relationerne-lokalomraaderne-styrkes"
+    );
+    assert_eq!(
+        title_id("Fokuseret indsats for kommunikation og synliggørelse"),
+        "fokuseret-indsats-kommunikation-synliggoerelse"
+    );
+    assert_eq!(
+        title_id("Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge"),
+        "styrkelse-skolesamarbejdet"
+    );
+    for row in parse(SEED, &catalogue()).rows {
+        let id = title_id(&row.title.text);
+        assert!(id.len() <= ID_MAX, "{id}");
+        assert!(crate::parse::is_valid_id(&id), "{id}");
+        // Each part of the id is a whole word of the title.
+        let title_slug = crate::slug::slugify(&row.title.text);
+        let words: Vec<&str> = title_slug.split('-').collect();
+        assert!(id.split('-').all(|p| words.contains(&p)), "{id}");
+    }
 }
 
 #[test]

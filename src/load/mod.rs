@@ -10,7 +10,8 @@ pub mod source;
 pub mod walk;
 
 pub use source::{
-    decode, decode_owned, io_reason, line_col, virtual_source, ReadProblem, SourceFile,
+    decode, decode_owned, decode_text, detect, io_reason, line_col, virtual_source, Encoding,
+    ReadProblem, SourceFile,
 };
 pub use walk::{read_folder, Folder};
 

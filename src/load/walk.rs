@@ -253,7 +253,10 @@ impl Walk<'_> {
             let Ok(meta) = fs::metadata(&target) else {
                 return;
             };
-            if !target.starts_with(self.root) {
+            // `plan.toml` is read through a link out of the folder (a network may share one
+            // catalogue); skipping it would read the plan with the default catalogue. A link
+            // to a special file fails when it is read, as an `unreadable` manifest.
+            if !target.starts_with(self.root) && (!prefix.is_empty() || name != "plan.toml") {
                 if meta.is_dir() || is_toml {
                     let target = target.to_string_lossy().into_owned();
                     self.skip(&relative, SkipReason::LinkOutside { target });

@@ -98,10 +98,54 @@ impl FromStr for Funding {
     }
 }
 
+/// A change of one field recorded in a `[[log]]` entry: the value it changed to, and the
+/// value it changed from when the entry says so (`status = { from = "planned", to = "active" }`);
+/// the short form `status = "active"` records only `to`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Changed<T> {
+    pub from: Option<T>,
+    pub to: T,
+}
+
+/// One dated `[[log]]` entry: a note, a record of changes, or both. The history of an
+/// initiative is its entries in date order (see `assess::history`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct LogEntry {
     pub date: NaiveDate,
+    /// The note; empty when the entry only records changes.
     pub text: String,
+    pub status: Option<Changed<Status>>,
+    /// `to = None`: the field was removed.
+    pub funding: Option<Changed<Option<Funding>>>,
+    pub period: Option<Changed<Period>>,
+    pub deadline: Option<Changed<Option<NaiveDate>>>,
+    /// Canonical track names; "Alle spor" as [`crate::model::CROSS_CUTTING`].
+    pub tracks: Option<Changed<Vec<String>>>,
+    pub locations: Option<Changed<Vec<String>>>,
+    /// Byte range of the entry in its file (empty for entries not read from a file).
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+impl LogEntry {
+    /// A note without changes.
+    pub fn note(date: NaiveDate, text: &str) -> LogEntry {
+        LogEntry {
+            date,
+            text: text.to_string(),
+            ..LogEntry::default()
+        }
+    }
+
+    /// Whether the entry records a change of any field.
+    pub fn has_changes(&self) -> bool {
+        self.status.is_some()
+            || self.funding.is_some()
+            || self.period.is_some()
+            || self.deadline.is_some()
+            || self.tracks.is_some()
+            || self.locations.is_some()
+    }
 }
 
 /// Where the values of an initiative stand in its file, for diagnostics.
@@ -112,6 +156,22 @@ pub struct Spans {
     /// One span per entry of `depends_on`, in order.
     pub depends_on: Vec<Range<usize>>,
     pub deadline: Option<Range<usize>>,
+    /// The values of `status`, `funding` and `period`, where written.
+    pub status: Option<Range<usize>>,
+    pub funding: Option<Range<usize>>,
+    pub added: Option<Range<usize>>,
+    /// Track and place names written otherwise than the catalogue's own spelling (an alias,
+    /// another case): for `plan check --fix --canonical`.
+    pub aliases: Vec<Alias>,
+}
+
+/// A track or place name written as an alias (or in another case) of a catalogue name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The catalogue's name.
+    pub canonical: String,
+    /// Byte range of the name (with its quotes) in the file's text.
+    pub span: Range<usize>,
 }
 
 /// One initiative, read from one file. Names of tracks and places are canonical
@@ -136,7 +196,11 @@ pub struct Initiative {
     pub owner: Option<String>,
     pub tags: Vec<String>,
     pub follow_up: Option<String>,
+    /// Dated notes and changes, as written in the file (in date order unless hand-edited).
     pub log: Vec<LogEntry>,
+    /// The day the initiative was added to the plan (`added = 2017-04-10`, written by `plan
+    /// new`); before it, the initiative is not part of the plan. `None`: from the start.
+    pub added: Option<NaiveDate>,
     pub spans: Spans,
 }
 

@@ -7,14 +7,16 @@ use toml::Spanned;
 use super::reader::{parse_toml, Reader, Table};
 use crate::check::values;
 use crate::check::{fields, ids, pasted, Diagnostic, Rule};
+use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    CatalogueIndex, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status, UnknownName,
+    Alias, CatalogueIndex, Changed, Funding, Initiative, LogEntry, NameKind, Period, Spans, Status,
+    UnknownName,
 };
 
 /// The keys of an initiative file.
-pub const INITIATIVE_FIELDS: [&str; 15] = [
+pub const INITIATIVE_FIELDS: [&str; 16] = [
     "title",
     "description",
     "period",
@@ -28,11 +30,22 @@ pub const INITIATIVE_FIELDS: [&str; 15] = [
     "owner",
     "tags",
     "follow_up",
+    "added",
     "log",
     // Accepted so that a file may say which plan it belongs to; not used.
     "plan",
 ];
-const LOG_FIELDS: [&str; 2] = ["date", "text"];
+/// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records.
+pub const LOG_FIELDS: [&str; 8] = [
+    "date",
+    "text",
+    "status",
+    "funding",
+    "period",
+    "deadline",
+    "tracks",
+    "locations",
+];
 
 /// Reads one initiative file. Returns the initiative when its required fields could be
 /// read; every problem found goes into `diags`, whatever the rule's configured severity
@@ -47,6 +60,8 @@ pub fn initiative(
     let id = source.stem().to_string();
     if !is_valid_id(&id) {
         diags.push(ids::invalid_file_id(file, &id));
+    } else if crate::slug::is_reserved(&id) {
+        diags.push(ids::reserved_file_id(file, &id));
     }
     let before = diags.len();
     let text = pasted::repair(&source.text);
@@ -72,18 +87,34 @@ pub fn initiative(
 
     let title = r.text(&table, "title");
     let description = r.string(&table, "description").map(Spanned::into_inner);
-    let period = r.choice(&table, "period", &Period::ALL.map(|p| (p.as_str(), p)));
+    let period = r.choice(
+        &table,
+        "period",
+        &Period::ALL.map(|p| (p.as_str(), p)),
+        |t| period_from_user(t).map(Period::as_str),
+    );
     let raw_tracks = r.string_list(&table, "tracks");
     let raw_locations = r.string_list(&table, "locations");
     let partners = r.string_list(&table, "partners");
     let raw_depends = r.string_list(&table, "depends_on");
-    let status = r.choice(&table, "status", &Status::ALL.map(|s| (s.as_str(), s)));
+    let status = r.choice(
+        &table,
+        "status",
+        &Status::ALL.map(|s| (s.as_str(), s)),
+        |t| status_from_user(t).map(Status::as_str),
+    );
     let deadline = r.date(&table, "deadline");
-    let funding = r.choice(&table, "funding", &Funding::ALL.map(|f| (f.as_str(), f)));
+    let funding = r.choice(
+        &table,
+        "funding",
+        &Funding::ALL.map(|f| (f.as_str(), f)),
+        |t| funding_from_user(t).map(Funding::as_str),
+    );
     let owner = r.string(&table, "owner").map(Spanned::into_inner);
     let tags = r.string_list(&table, "tags");
     let follow_up = r.string(&table, "follow_up").map(Spanned::into_inner);
-    let log = read_log(&mut r, &table);
+    let added = r.date(&table, "added");
+    let log = read_log(&mut r, &table, index);
 
     if !had_syntax_errors {
         if !table.contains_key("title") {
@@ -107,6 +138,7 @@ pub fn initiative(
 
     // Tracks: canonical names; "Alle spor" marks it cross-cutting.
     let mut tracks = Vec::new();
+    let mut aliases = Vec::new();
     let mut cross_cutting = false;
     if let Some(list) = &raw_tracks {
         if list.get_ref().is_empty() {
@@ -116,6 +148,12 @@ pub fn initiative(
             if index.is_cross_cutting(name.get_ref()) {
                 cross_cutting = true;
             } else if let Some(canonical) = index.track(name.get_ref()) {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !tracks.iter().any(|t| t == canonical) {
                     tracks.push(canonical.to_string());
                 }
@@ -134,6 +172,12 @@ pub fn initiative(
     for name in raw_locations.iter().flat_map(|l| l.get_ref()) {
         match index.location(name.get_ref()) {
             Some(canonical) => {
+                if canonical != name.get_ref() {
+                    aliases.push(Alias {
+                        canonical: canonical.to_string(),
+                        span: name.span(),
+                    });
+                }
                 if !locations.iter().any(|l| l == canonical) {
                     locations.push(canonical.to_string());
                 }
@@ -162,6 +206,8 @@ pub fn initiative(
         }
     }
 
+    let status_span = status.as_ref().map(|s| s.span());
+    let funding_span = funding.as_ref().map(|f| f.span());
     let title = title?;
     let period = period?;
     let tracks_list = raw_tracks?;
@@ -191,11 +237,16 @@ pub fn initiative(
         tags: strings(tags),
         follow_up,
         log,
+        added: added.as_ref().map(|d| *d.get_ref()),
         spans: Spans {
+            status: status_span,
+            funding: funding_span,
+            added: added.map(|d| d.span()),
             period: period.span(),
             tracks: tracks_list.span(),
             depends_on: depends_spans,
             deadline: deadline.map(|d| d.span()),
+            aliases,
         },
     })
 }
@@ -214,7 +265,7 @@ pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String
     .unwrap_or_default()
 }
 
-fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
+fn read_log(r: &mut Reader<'_>, table: &Table<'_>, index: &CatalogueIndex<'_>) -> Vec<LogEntry> {
     let Some(value) = table.get("log") else {
         return Vec::new();
     };
@@ -236,6 +287,54 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
         r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
         let date = r.date(t, "date");
         let text = r.text(t, "text");
+        let status = required(changed(r, t, "status", |r, t, k| {
+            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)), |t| {
+                status_from_user(t).map(Status::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let funding = changed(r, t, "funding", |r, t, k| {
+            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)), |t| {
+                funding_from_user(t).map(Funding::as_str)
+            })
+            .map(Spanned::into_inner)
+        });
+        let period = required(changed(r, t, "period", |r, t, k| {
+            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)), |t| {
+                period_from_user(t).map(Period::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let deadline = changed(r, t, "deadline", |r, t, k| {
+            r.date(t, k).map(Spanned::into_inner)
+        });
+        let names = |r: &mut Reader<'_>, t: &Table<'_>, k: &str, track: bool| {
+            let list = r.string_list(t, k)?;
+            Some(
+                list.into_inner()
+                    .into_iter()
+                    .map(|n| {
+                        let n = n.into_inner();
+                        if track && index.is_cross_cutting(&n) {
+                            crate::model::CROSS_CUTTING.to_string()
+                        } else {
+                            let known = if track {
+                                index.track(&n)
+                            } else {
+                                index.location(&n)
+                            };
+                            known.map_or(n, str::to_string)
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let tracks = required(changed(r, t, "tracks", |r, t, k| names(r, t, k, true)));
+        let locations =
+            changed(r, t, "locations", |r, t, k| names(r, t, k, false)).map(|c| Changed {
+                from: c.from.map(Option::unwrap_or_default),
+                to: c.to.unwrap_or_default(),
+            });
         if !t.contains_key("date") {
             r.push(fields::missing_in_entry(
                 r.file,
@@ -245,7 +344,18 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
                 "date = 2017-04-20",
             ));
         }
-        if !t.contains_key("text") {
+        let mut log = LogEntry {
+            date: Default::default(),
+            text: text.map(Spanned::into_inner).unwrap_or_default(),
+            status,
+            funding,
+            period,
+            deadline,
+            tracks,
+            locations,
+            span: entry.span(),
+        };
+        if !t.contains_key("text") && !log.has_changes() {
             r.push(fields::missing_in_entry(
                 r.file,
                 "log",
@@ -253,13 +363,52 @@ fn read_log(r: &mut Reader<'_>, table: &Table<'_>) -> Vec<LogEntry> {
                 entry.span(),
                 "text = \"Første møde holdt.\"",
             ));
+            continue;
         }
-        if let (Some(date), Some(text)) = (date, text) {
-            out.push(LogEntry {
-                date: date.into_inner(),
-                text: text.into_inner(),
-            });
+        if let Some(date) = date {
+            log.date = date.into_inner();
+            out.push(log);
         }
     }
     out
+}
+
+/// A recorded change of `key` in a `[[log]]` entry: `key = VALUE` (the new value) or
+/// `key = { from = VALUE, to = VALUE }`; `to` left out means the field was removed.
+fn changed<T>(
+    r: &mut Reader<'_>,
+    entry: &Table<'_>,
+    key: &str,
+    read: impl Fn(&mut Reader<'_>, &Table<'_>, &str) -> Option<T>,
+) -> Option<Changed<Option<T>>> {
+    let value = entry.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(inner) => {
+            r.unknown_keys(inner, &["from", "to"], "a recorded change");
+            let from = read(r, inner, "from");
+            let to = read(r, inner, "to");
+            if (inner.contains_key("from") && from.is_none())
+                || (inner.contains_key("to") && to.is_none())
+            {
+                return None;
+            }
+            Some(Changed {
+                from: inner.contains_key("from").then_some(from),
+                to,
+            })
+        }
+        _ => read(r, entry, key).map(|to| Changed {
+            from: None,
+            to: Some(to),
+        }),
+    }
+}
+
+/// A change of a field that cannot be removed: without `to` it records nothing.
+fn required<T>(change: Option<Changed<Option<T>>>) -> Option<Changed<T>> {
+    let change = change?;
+    Some(Changed {
+        from: change.from.flatten(),
+        to: change.to?,
+    })
 }

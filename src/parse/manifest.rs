@@ -98,7 +98,8 @@ fn manifest_with_fallback(
             if plan.contains_key("issued") {
                 info.issued = r.date(plan, "issued").map(Spanned::into_inner);
             }
-            if let Some(lang) = r.choice(plan, "language", &[("da", "da"), ("en", "en")]) {
+            if let Some(lang) = r.choice(plan, "language", &[("da", "da"), ("en", "en")], |_| None)
+            {
                 info.language = lang.into_inner().to_string();
             }
         }

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::dates::{guess_day_first_date, parse_date};
-use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic};
+use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic, Rule};
 use crate::load::source::SourceFile;
 use crate::suggest::nearest;
 
@@ -38,6 +38,16 @@ impl Reader<'_> {
                 continue;
             }
             let meant = nearest(typed, known.iter().copied());
+            // Renamed only where the field is not there already, nor meant by another key.
+            let fixable = meant.is_some_and(|m| {
+                !table.contains_key(m)
+                    && table
+                        .keys()
+                        .filter(|k| !known.contains(&k.get_ref().as_ref()))
+                        .filter(|k| nearest(k.get_ref(), known.iter().copied()) == Some(m))
+                        .count()
+                        == 1
+            });
             self.push(fields::unknown_field(
                 self.file,
                 typed,
@@ -45,14 +55,34 @@ impl Reader<'_> {
                 what,
                 known,
                 meant,
+                fixable,
             ));
             typos.push((typed.to_string(), meant));
         }
         typos
     }
 
-    /// Reports a value of the wrong type; a number the parser could not read is a `syntax`
-    /// finding already, and not judged again here.
+    /// Whether the parser could not read `value`: a number that is no number, or a value
+    /// inside a `syntax` finding of this file (a bare word such as `deadline = ٣` or
+    /// `depends_on = [Foo]` is kept by the parser's recovery as a string or a boolean, a
+    /// type the user never wrote).
+    fn unreadable(&self, value: &Spanned<DeValue<'_>>) -> bool {
+        if unreadable_number(value.get_ref()).is_some() {
+            return true;
+        }
+        let span = value.span();
+        self.diags.iter().rev().any(|d| {
+            d.rule == Rule::Syntax
+                && d.file == Some(self.file)
+                && d.span.as_ref().is_some_and(|s| {
+                    s.start < span.end.max(span.start + 1) && span.start < s.end.max(s.start + 1)
+                })
+        })
+    }
+
+    /// Reports a value of the wrong type; a value the parser could not read
+    /// ([`Self::unreadable`]) is a `syntax` finding already, and its type (the parser's
+    /// guess) is not judged again here.
     pub(super) fn wrong_type(
         &mut self,
         key: &str,
@@ -60,7 +90,7 @@ impl Reader<'_> {
         expected: &str,
         help: Option<String>,
     ) {
-        if unreadable_number(value.get_ref()).is_some() {
+        if self.unreadable(value) {
             return;
         }
         self.push(values::wrong_type(
@@ -131,7 +161,13 @@ impl Reader<'_> {
     pub(super) fn date(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
         let value = table.get(key)?;
         let bad = |reader: &mut Self, message: String, help: String| {
-            reader.push(values::bad_date(reader.file, value.span(), message, help));
+            reader.push(values::bad_date(
+                reader.file,
+                value.span(),
+                message,
+                help,
+                None,
+            ));
             None
         };
         match value.get_ref() {
@@ -162,15 +198,33 @@ impl Reader<'_> {
                     ),
                 ),
             },
+            // A bare word the parser could not read (`deadline = ٣`) is a syntax finding;
+            // one that reads as a date (`deadline = 30-06-2017`) still gets the date's help.
+            DeValue::String(s)
+                if self.unreadable(value)
+                    && parse_date(s).is_none()
+                    && guess_day_first_date(s).is_none() =>
+            {
+                None
+            }
             DeValue::String(s) => {
-                let help = if parse_date(s).is_some() {
+                let quoted = parse_date(s);
+                let day_first = guess_day_first_date(s);
+                let help = if quoted.is_some() {
                     format!("write the date without quotes: {key} = {}", s.trim())
-                } else if let Some(date) = guess_day_first_date(s) {
+                } else if let Some(date) = day_first {
                     format!("write the date as YYYY-MM-DD without quotes: {key} = {date}")
                 } else {
                     format!("write a date as YYYY-MM-DD without quotes: {key} = 2017-06-30")
                 };
-                bad(self, format!("`{key}` must be a date, not a string"), help)
+                self.push(values::bad_date(
+                    self.file,
+                    value.span(),
+                    format!("`{key}` must be a date, not a string"),
+                    help,
+                    quoted.or(day_first),
+                ));
+                None
             }
             _ => {
                 self.wrong_type(
@@ -184,12 +238,14 @@ impl Reader<'_> {
         }
     }
 
-    /// A string that must be one of `choices` (given as they are written).
+    /// A string that must be one of `choices` (given as they are written). `as_typed` reads
+    /// the word as a user may type it elsewhere (`i18n::*_from_user`), for the fix.
     pub(super) fn choice<T: Copy>(
         &mut self,
         table: &Table<'_>,
         key: &str,
         choices: &[(&str, T)],
+        as_typed: impl Fn(&str) -> Option<&'static str>,
     ) -> Option<Spanned<T>> {
         let value = self.string(table, key)?;
         let typed = value.get_ref();
@@ -203,6 +259,7 @@ impl Reader<'_> {
             typed,
             value.span(),
             &names,
+            as_typed(typed),
         ));
         None
     }

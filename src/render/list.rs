@@ -16,7 +16,7 @@ use crate::progress::Judgement;
 use crate::text::clean_line;
 
 use super::csv as convention;
-use super::terminal::{capitalize, framed_table, Paint};
+use super::terminal::{framed_table, Paint};
 use super::{cells, escape};
 use crate::cli::Delimiter;
 
@@ -44,13 +44,13 @@ impl Listing<'_> {
     }
 }
 
-/// The tracks as people read them; a cross-cutting initiative shows "Alle spor".
+/// The tracks as people read them ([`Words::track_names`]), cleaned for a terminal.
 pub(crate) fn tracks_text(init: &Initiative, words: &Words) -> String {
-    let mut names: Vec<String> = Vec::new();
-    if init.cross_cutting {
-        names.push(capitalize(words.cross_cutting));
-    }
-    names.extend(init.tracks.iter().map(|t| clean_line(t)));
+    let names: Vec<String> = words
+        .track_names(init.cross_cutting, &init.tracks)
+        .into_iter()
+        .map(clean_line)
+        .collect();
     names.join(", ")
 }
 
@@ -112,6 +112,20 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
     fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
 }
 
+/// The list's column headings (id, period, title, tracks, places, status, flags), for the
+/// wide terminal table and the Markdown table alike.
+fn headings(words: &Words) -> [&'static str; 7] {
+    [
+        words.id_heading,
+        words.period_heading,
+        words.title_heading,
+        words.tracks_heading,
+        words.locations_heading,
+        words.status_heading,
+        words.flags_heading,
+    ]
+}
+
 /// A table for the terminal, laid out to `width`; titles, tracks and places wrap.
 pub fn table(
     listing: &Listing<'_>,
@@ -126,15 +140,7 @@ pub fn table(
     let wide = fits_wide(listing, words, width);
     let mut table = framed_table(paint, width);
     if wide {
-        table.set_header(vec![
-            words.id_heading,
-            words.period_heading,
-            words.title_heading,
-            words.tracks_heading,
-            words.locations_heading,
-            words.status_heading,
-            words.flags_heading,
-        ]);
+        table.set_header(headings(words).to_vec());
     } else {
         table.set_header(vec![
             format!("{} / {}", words.id_heading, words.title_heading),
@@ -250,15 +256,7 @@ pub fn table(
 
 /// A Markdown (GitHub) table, in the plan's language.
 pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io::Result<()> {
-    let head = [
-        words.id_heading,
-        words.period_heading,
-        words.title_heading,
-        words.tracks_heading,
-        words.locations_heading,
-        words.status_heading,
-        words.flags_heading,
-    ];
+    let head = headings(words);
     writeln!(out, "| {} |", head.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(head.len()))?;
     for item in &listing.items {

@@ -9,7 +9,7 @@ use crate::model::{Initiative, Plan, Status};
 use crate::progress::{judge_with, Judgement, Reason};
 use crate::text::{self, clean, clean_line, truncate, wrap_paragraphs};
 
-use super::terminal::{capitalize, Paint};
+use super::terminal::Paint;
 
 /// Everything `show` prints about one initiative, gathered first.
 pub struct Shown<'a> {
@@ -144,12 +144,10 @@ pub fn text(
             ),
         ),
     ];
-    let mut tracks = Vec::new();
-    if init.cross_cutting {
-        tracks.push(capitalize(words.cross_cutting));
-    }
-    tracks.extend(init.tracks.iter().map(|t| clean_line(t)));
-    fields.push((words.tracks_heading, tracks.join(", ")));
+    fields.push((
+        words.tracks_heading,
+        crate::render::list::tracks_text(init, words),
+    ));
     if !init.locations.is_empty() {
         fields.push((words.locations_heading, list(&init.locations)));
     }
@@ -230,7 +228,11 @@ pub fn text(
         let indent = 2 + date_width + 2;
         for (entry, date) in entries.iter().zip(&dates) {
             let date = text::pad_right(date, date_width);
-            let lines = wrap_paragraphs(&clean(&entry.text), width.saturating_sub(indent).max(20));
+            let mut said = changes_text(entry, words);
+            if !entry.text.trim().is_empty() {
+                said.push(clean(&entry.text).into_owned());
+            }
+            let lines = wrap_paragraphs(&said.join("\n"), width.saturating_sub(indent).max(20));
             for (n, line) in lines.iter().enumerate() {
                 if n == 0 {
                     writeln!(out, "  {date}  {line}")?;
@@ -241,4 +243,56 @@ pub fn text(
         }
     }
     Ok(())
+}
+
+/// The changes a `[[log]]` entry records, one line each, in the words of the tables:
+/// "Status: planlagt → i gang", "Periode: 1. kvartal → 3. kvartal".
+fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
+    fn line<T>(
+        label: &str,
+        change: &crate::model::Changed<T>,
+        name: impl Fn(&T) -> String,
+    ) -> String {
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{label}: ")
+        };
+        match &change.from {
+            Some(from) => format!("{label}{} → {}", name(from), name(&change.to)),
+            None => format!("{label}→ {}", name(&change.to)),
+        }
+    }
+    let none = || words.none.to_string();
+    let mut out = Vec::new();
+    if let Some(c) = &entry.status {
+        out.push(line(words.status_heading, c, |s| {
+            words.status(*s).to_string()
+        }));
+    }
+    if let Some(c) = &entry.funding {
+        // The funding words name themselves ("afventer finansiering"): no label.
+        out.push(line("", c, |f| {
+            f.map_or_else(none, |f| words.funding(f).to_string())
+        }));
+    }
+    if let Some(c) = &entry.period {
+        out.push(line(words.period_heading, c, |p| words.period(*p)));
+    }
+    if let Some(c) = &entry.deadline {
+        out.push(line(words.deadline_label, c, |d| {
+            d.map_or_else(none, |d| words.date(d))
+        }));
+    }
+    if let Some(c) = &entry.tracks {
+        out.push(line(words.col_tracks, c, |t| {
+            clean(&t.join(", ")).into_owned()
+        }));
+    }
+    if let Some(c) = &entry.locations {
+        out.push(line(words.col_places, c, |l| {
+            clean(&l.join(", ")).into_owned()
+        }));
+    }
+    out
 }

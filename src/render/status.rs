@@ -27,7 +27,7 @@ pub fn text(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     header(summary, words, paint, width, out)?;
-    totals(summary, words, paint, out)?;
+    totals(summary, words, paint, width, out)?;
     periods(summary, words, paint, width, out)?;
     tracks(summary, words, paint, width, out)?;
     locations(summary, words, paint, width, out)?;
@@ -55,42 +55,54 @@ fn header(
     writeln!(out)
 }
 
-fn totals(summary: &Summary, words: &Words, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+/// The totals by status, then the late, blocked and at-risk counts, beside the number of
+/// initiatives; each list wraps at " · " to fit `width` (never inside an item).
+fn totals(
+    summary: &Summary,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let t = &summary.totals;
     let lead = words.count(words.n_initiatives, t.initiatives).to_string();
     let pad = " ".repeat(text_width(&lead));
+    let max = usize::from(width).saturating_sub(text_width(&lead) + 2);
     let count = |word: &str, n: usize| format!("{word} {n}");
-    writeln!(
-        out,
-        "{}  {}",
-        paint.bold(&lead),
-        [
-            count(words.status_planned, t.planned),
-            count(words.status_active, t.active),
-            count(words.status_done, t.done),
-            count(words.status_postponed, t.postponed),
-            count(words.status_cancelled, t.cancelled),
-        ]
-        .join(" · ")
-    )?;
+    let statuses: Vec<(String, String)> = [
+        count(words.status_planned, t.planned),
+        count(words.status_active, t.active),
+        count(words.status_done, t.done),
+        count(words.status_postponed, t.postponed),
+        count(words.status_cancelled, t.cancelled),
+    ]
+    .into_iter()
+    .map(|text| (text.clone(), text))
+    .collect();
     let flag = |word: &str, n: usize, red: bool| {
         let text = count(word, n);
-        match (n, red) {
-            (0, _) => text,
+        let painted = match (n, red) {
+            (0, _) => text.clone(),
             (_, true) => paint.red(&text),
             (_, false) => paint.yellow(&text),
-        }
+        };
+        (text, painted)
     };
-    writeln!(
-        out,
-        "{pad}  {}",
-        [
-            flag(words.late, t.late, true),
-            flag(words.blocked, t.blocked, false),
-            flag(words.at_risk, t.at_risk, false),
-        ]
-        .join(" · ")
-    )?;
+    let flags = [
+        flag(words.late, t.late, true),
+        flag(words.blocked, t.blocked, false),
+        flag(words.at_risk, t.at_risk, false),
+    ];
+    let lines = wrap_items(&statuses, " · ", max)
+        .into_iter()
+        .chain(wrap_items(&flags, " · ", max));
+    for (n, line) in lines.enumerate() {
+        if n == 0 {
+            writeln!(out, "{}  {line}", paint.bold(&lead))?;
+        } else {
+            writeln!(out, "{pad}  {line}")?;
+        }
+    }
     writeln!(out)
 }
 
@@ -220,13 +232,10 @@ fn tracks(
         } else {
             words.cross_cutting_not_counted
         };
-        writeln!(
-            out,
-            "  {}",
-            paint.dim(&note(
-                words.count(words.n_cross_cutting, summary.cross_cutting)
-            ))
-        )?;
+        let note = note(words.count(words.n_cross_cutting, summary.cross_cutting));
+        for line in wrap(&note, usize::from(width).saturating_sub(2), "", "") {
+            writeln!(out, "  {}", paint.dim(&line))?;
+        }
     }
     writeln!(out)
 }

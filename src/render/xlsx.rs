@@ -13,8 +13,8 @@ use std::io;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn, Workbook,
-    Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn,
+    Workbook, Worksheet, XlsxError,
 };
 
 use crate::cli::Lang;
@@ -162,6 +162,17 @@ impl Book {
             print_header: (clean_line(left), clean_line(right)),
             names: Vec::new(),
         }
+    }
+
+    /// Dates the workbook's properties (created and modified) at `date`, midnight, instead of
+    /// the moment it is written: a memo as of a date is then the same file whenever it is
+    /// written.
+    pub fn dated(&mut self, date: NaiveDate) -> io::Result<()> {
+        let at = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
+            .map_err(to_io)?;
+        let properties = DocProperties::new().set_creation_datetime(&at);
+        self.workbook.set_properties(&properties);
+        Ok(())
     }
 
     fn add_sheet(&mut self, wanted: &str) -> io::Result<&mut Worksheet> {

@@ -10,8 +10,8 @@
 //! one); [`LineGuard`] does it to everything written through it, line by line, which is how
 //! standard output and standard error are written (`src/run.rs`), so that a title wrapped
 //! onto a line of its own, or a renderer that forgot, cannot start a command either.
-//! `check --format github` is written without it (its lines are workflow commands, and plan
-//! text in them is escaped as GitHub's rules say); JSON passes through it unchanged, since
+//! `check --format github` is written without it (its lines are workflow commands; plan
+//! text in them is escaped as GitHub's rules say, its markers broken by [`break_markers`]); JSON passes through it unchanged, since
 //! `render::json` escapes `##[` inside strings and no line of JSON starts with `::`.
 
 use std::borrow::Cow;

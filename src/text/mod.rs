@@ -7,15 +7,18 @@
 //! - [`guard`]: no line of plan text may start a CI runner's command (`::error`, `##[`);
 //! - [`width`]: display width per string, padding, and the one truncation (per grapheme
 //!   cluster, ending in "…");
-//! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line.
+//! - [`wrap`]: the one word wrapper (`textwrap`), which keeps "2. kvartal" on one line;
+//! - [`year`]: a year replaced where it stands as a year (not in `120170 kr.`).
 
 pub mod guard;
 pub mod lookalike;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
+pub mod year;
 
-pub use guard::{guard, LineGuard};
+pub use guard::{break_markers, guard, LineGuard};
 pub use sanitize::{clean, clean_line, is_line_break, is_unsafe, mask, strip, visible};
 pub use width::{pad_left, pad_right, truncate, width};
 pub use wrap::{wrap, wrap_items, wrap_paragraphs};
+pub use year::replace_year;

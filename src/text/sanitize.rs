@@ -123,13 +123,20 @@ pub fn clean_line(text: &str) -> String {
     break_markers(&text).into_owned()
 }
 
-/// Replaces each byte of an unsafe character with `?`, keeping byte offsets valid, for
-/// source excerpts whose spans point into the text.
+/// Whether a source excerpt shows `c` masked: an unsafe character, or a line break other
+/// than the excerpt's own `\n` (U+2028 and U+2029 are no control characters, but some
+/// readers end a line at them; the others are controls).
+fn is_masked(c: char) -> bool {
+    is_unsafe_in_text(c) || (is_line_break(c) && c != '\n')
+}
+
+/// Replaces each byte of an unsafe character or a line break other than `\n` with `?`,
+/// keeping byte offsets valid, for source excerpts whose spans point into the text.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_unsafe_in_text) {
+    if text.chars().any(is_masked) {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
-            if is_unsafe_in_text(c) {
+            if is_masked(c) {
                 out.extend(std::iter::repeat_n('?', c.len_utf8()));
             } else {
                 out.push(c);
@@ -231,6 +238,11 @@ mod tests {
         assert_eq!(visible("Viby\u{200b}"), r"Viby\u{200b}");
         assert_eq!(visible("a\u{202e}b\u{1b}"), r"a\u{202e}b\u{1b}");
         assert_eq!(visible("Viby ☀️"), "Viby ☀️");
+    }
+
+    #[test]
+    fn mask_hides_unicode_line_separators() {
+        assert_eq!(mask("a\u{2028}b\u{2029}c\nd"), "a???b???c\nd");
     }
 
     #[test]

@@ -166,6 +166,66 @@ fn an_invalid_id_is_reported_on_the_file() {
 }
 
 #[test]
+fn a_file_name_that_clashes_with_another_once_lowercased_is_named_as_a_clash() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("Laeseklub", "Q1", &["Hygge"], "")
+        .initiative("laeseklub", "Q2", &["Hygge"], "");
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![(
+            "invalid-value".into(),
+            "error".into(),
+            Some("plans/Laeseklub.toml".into()),
+            None,
+            None
+        )]
+    );
+    assert_eq!(code, 1);
+    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    // Never a rename onto the file that is there.
+    assert!(!help.contains("`laeseklub.toml`"), "{help}");
+    assert!(help.contains("clashes with plans/laeseklub.toml"), "{help}");
+    assert!(help.contains("`laeseklub-2.toml`"), "{help}");
+    // Without the other file, the rename is advised as before.
+    let f = Fixture::new()
+        .filled()
+        .initiative("Laeseklub", "Q1", &["Hygge"], "");
+    let (_, json, _) = check_json(&f);
+    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(help.contains("`laeseklub.toml`"), "{help}");
+}
+
+#[test]
+fn a_file_named_as_a_windows_device_is_an_invalid_id() {
+    for name in ["con", "nul", "com1", "lpt9"] {
+        let f = Fixture::new()
+            .filled()
+            .initiative(name, "Q1", &["Hygge"], "");
+        let (found, json, code) = check_json(&f);
+        assert_eq!(
+            found,
+            vec![(
+                "invalid-value".into(),
+                "error".into(),
+                Some(format!("plans/{name}.toml")),
+                None,
+                None
+            )],
+            "{name}"
+        );
+        assert_eq!(code, 1);
+        let d = &json["diagnostics"][0];
+        assert!(d["message"].as_str().unwrap().contains("Windows reserves"));
+        assert!(d["help"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("`{name}-2.toml`")));
+    }
+}
+
+#[test]
 fn unknown_track() {
     let f = Fixture::new()
         .filled()
@@ -553,6 +613,37 @@ fn a_latin1_file_is_a_syntax_finding_that_names_the_file() {
 }
 
 #[test]
+fn a_windows_1252_file_is_named_as_such_and_one_in_another_encoding_too() {
+    // Notepad's "ANSI" on Danish Windows: "Fælles “hygge”" in Windows-1252.
+    let f = Fixture::new().filled().bytes(
+        "ansi.toml",
+        b"title = \"F\xe6lles \x93hygge\x94\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    let out = f.run(&["check"]).code(1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("the file is not UTF-8: it looks like Windows-1252 (ANSI)"),
+        "{text}"
+    );
+    assert!(text.contains("iconv -f WINDOWS-1252 -t UTF-8"), "{text}");
+    assert!(text.contains("plans/ansi.toml:1:11"), "{text}");
+    // DOS code page 865 ("f\x91lles"): neither.
+    let f = Fixture::new().filled().bytes(
+        "dos.toml",
+        b"title = \"F\x91lles\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![finding("syntax", "error", "plans/dos.toml", 1, 11)]
+    );
+    assert!(json["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("nor Windows-1252"));
+}
+
+#[test]
 fn without_plan_toml_the_2017_catalogue_applies() {
     let f = Fixture::new().filled().initiative(
         "bogbus",
@@ -607,7 +698,17 @@ fn json_keys_match_the_contract() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["column", "file", "help", "line", "message", "rule", "severity"]
+        [
+            "column",
+            "file",
+            "fixable",
+            "help",
+            "line",
+            "message",
+            "replacement",
+            "rule",
+            "severity"
+        ]
     );
 }
 

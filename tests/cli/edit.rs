@@ -147,7 +147,7 @@ fn new_writes_a_tidy_file_named_after_the_title() {
     ])
     .code(0)
     .stdout_eq(str![[r#"
-plans/laeseklub-for-unge-i-jyllinge.toml
+plans/q2/laeseklub-for-unge-i-jyllinge.toml
 
 "#]]);
     case.expect_out();
@@ -175,6 +175,65 @@ plans/q3/sommer/sommerbog-2017.toml
 
 "#]]);
     case.expect_out();
+}
+
+#[test]
+fn new_follows_the_folders_the_plan_keeps_its_periods_in() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = work.path().join("plans");
+    copy_tree(&shipped_plans(), &plans);
+    let new = |period: &str, title: &str, extra: &[&str]| {
+        let out = plan_in(work.path())
+            .args(["new", title, "--period", period, "--track", "Hygge"])
+            .args(extra)
+            .assert()
+            .code(0);
+        stdout(&out)
+    };
+    // The shipped plan keeps the whole year in aar/ and each quarter in q1/…q4/.
+    assert_eq!(
+        new("år", "Hygge hele året", &[]),
+        "plans/aar/hygge-hele-aaret.toml\n"
+    );
+    assert_eq!(
+        new("2. kvartal", "Hygge i foråret", &[]),
+        "plans/q2/hygge-i-foraaret.toml\n"
+    );
+    assert_eq!(
+        new("Q4", "Hygge i julen", &[]),
+        "plans/q4/hygge-i-julen.toml\n"
+    );
+    // --folder still wins.
+    assert_eq!(
+        new("Q4", "Hygge i december", &["--folder", "jul"]),
+        "plans/jul/hygge-i-december.toml\n"
+    );
+    // A period the plan has no initiative of goes into the root.
+    let fixture = Fixture::new().file(
+        "q1/a.toml",
+        "title = \"A\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n",
+    );
+    fixture
+        .run(&[
+            "new",
+            "Hygge i sommer",
+            "--period",
+            "Q3",
+            "--track",
+            "Hygge",
+        ])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/hygge-i-sommer.toml
+
+"#]]);
+    fixture
+        .run(&["new", "Hygge i marts", "--period", "Q1", "--track", "Hygge"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/q1/hygge-i-marts.toml
+
+"#]]);
 }
 
 #[test]
@@ -326,7 +385,7 @@ fn set_changes_only_the_values_asked_for() {
     ])
     .code(0)
     .stdout_eq(str![[r#"
-plans/q2/udearealer.toml: changed status, period, deadline, owner, funding
+plans/q2/udearealer.toml: changed status, period, deadline, owner, funding (history: status, funding, period, deadline dated 2017-05-15)
 
 "#]]);
     case.expect_out();
@@ -550,6 +609,33 @@ a plan for 2018 with 1 follow-up from plans
 }
 
 #[test]
+fn init_replaces_the_year_only_where_it_stands_as_a_year() {
+    for (old, want) in [
+        (
+            "Handleplan 2017: tilskud på 120170 kr.",
+            "Handleplan 2018: tilskud på 120170 kr.",
+        ),
+        (
+            "Plan for 2017 (20170 deltagere, 2017 kr. pr. lokalbibliotek)",
+            "Plan for 2018 (20170 deltagere, 2017 kr. pr. lokalbibliotek)",
+        ),
+        // No year standing as a year: the new one is added.
+        ("Tilskud 120170 kr.", "Tilskud 120170 kr. 2018"),
+    ] {
+        let fixture = Fixture::new().file(
+            "plan.toml",
+            &format!("[plan]\ntitle = \"{old}\"\nyear = 2017\n"),
+        );
+        plan_in(fixture.dir())
+            .args(["init", "plans-2018", "--year", "2018", "--from", "plans"])
+            .assert()
+            .code(0);
+        let made = plan::load::load_plan(&fixture.dir().join("plans-2018")).unwrap();
+        assert_eq!(made.manifest.plan.title, want, "from {old}");
+    }
+}
+
+#[test]
 fn init_without_from_writes_a_plan_toml_that_passes_check() {
     let case = Case::new("edit", "init-bare");
     case.run(&["init", "ny", "--year", "2019", "--title", "Handleplan 2019"])
@@ -690,4 +776,23 @@ fn new_never_writes_through_a_dangling_link_or_out_of_the_folder() {
         stderr(&out)
     );
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+}
+
+#[test]
+fn set_and_note_name_a_windows_1252_file_and_leave_it_as_it_is() {
+    let ansi: &[u8] = b"title = \"F\xe6lles hygge\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
+    let fixture = Fixture::new().bytes("ansi.toml", ansi);
+    for args in [
+        &["set", "ansi", "status=active"][..],
+        &["note", "ansi", "Første møde."],
+    ] {
+        let out = fixture.run(args).code(1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("cannot change `plans/ansi.toml`: the file is not UTF-8: it looks like Windows-1252 (ANSI)"),
+            "{err}"
+        );
+        assert!(err.contains("iconv -f WINDOWS-1252 -t UTF-8"), "{err}");
+        assert_eq!(fs::read(fixture.plans().join("ansi.toml")).unwrap(), ansi);
+    }
 }

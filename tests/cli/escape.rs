@@ -182,6 +182,49 @@ fn github_annotations_escape_every_line_break() {
     );
 }
 
+#[test]
+fn github_annotations_break_runner_markers_in_plan_text() {
+    // A track name carrying Azure's and GitHub's anywhere-in-a-line markers, shown in the
+    // help of an `unknown-track` finding.
+    let f = Fixture::new()
+        .file(
+            "plan.toml",
+            "[plan]\ntitle = \"P\"\nyear = 2017\n\n[[track]]\n\
+             name = \"Ny ##vso[task.setvariable variable=x]1 ##[error]y\"\naliases = []\n",
+        )
+        .file(
+            "a.toml",
+            "title = \"A\"\nperiod = \"Q1\"\ntracks = [\"Ny\"]\n",
+        );
+    let out = f.run(&["check", "--format", "github"]);
+    let text = stdout(&out);
+    assert!(text.contains("unknown track"), "{text}");
+    assert!(
+        !text.contains("##vso[") && !text.contains("##[error]"),
+        "{text}"
+    );
+    assert!(text.contains("##vso\\[task.setvariable"), "{text}");
+}
+
+#[test]
+fn a_source_line_in_a_finding_carries_no_unicode_line_separator() {
+    // U+2028 and U+2029 are allowed raw in TOML strings and comments; the source line a
+    // finding shows must not carry them (some readers end a line there).
+    let f = Fixture::new().file(
+        "a.toml",
+        "title = \"A\u{2028}::error::x\"\nperiod = \"Q9\" # \u{2029}::error::y\ntracks = [\"Hygge\"]\n",
+    );
+    for format in ["text", "concise", "json", "github"] {
+        let out = f.run(&["--color", "never", "check", "--format", format]);
+        let text = stdout(&out);
+        assert!(text.contains("Q9"), "{format}: {text}");
+        assert!(
+            !text.contains(['\u{2028}', '\u{2029}']),
+            "{format}: {text:?}"
+        );
+    }
+}
+
 /// Whether `c` must be escaped in JSON output: control characters (except in the JSON's
 /// own layout), bidi controls, invisible characters, line separators.
 fn unsafe_in_json(c: char) -> bool {

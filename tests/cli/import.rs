@@ -20,10 +20,29 @@ fn words(text: &str) -> String {
 fn importing_the_seed_memo_gives_the_shipped_periods_and_tracks() {
     let dir = tempfile::tempdir().unwrap();
     let seed = seed();
-    plan_in(dir.path())
+    let out = plan_in(dir.path())
         .args(["--today", "2017-01-02", "import", seed.to_str().unwrap()])
         .assert()
         .code(0);
+    // The shortened titles are listed for review, and the places only referred to.
+    let err = stderr(&out);
+    assert!(
+        err.contains("note: 25 titles were made shorter than the memo's text"),
+        "{err}"
+    );
+    assert!(err.contains("  line 43: udvikling-og-test-af-koncepter-for-bogbussen: \"Udvikling og test af koncepter for bogbussen\"\n"), "{err}");
+    assert!(
+        err.contains(
+            "  line 38: relationerne-lokalomraaderne-styrkes: Gundsømagle, Ågerup, Bogbussen\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "  line 55: styrke-lokale-relationer-synlighed-lokale-fora: Jyllinge, Viby, Gadstrup\n"
+        ),
+        "{err}"
+    );
     let imported = plan::load::load_plan(&dir.path().join("plans")).unwrap();
     let shipped = plan::load::load_plan(&shipped_plans()).unwrap();
     assert!(imported.has_manifest);
@@ -62,6 +81,18 @@ fn importing_the_seed_memo_gives_the_shipped_periods_and_tracks() {
             "Alle spor of {}",
             theirs.id
         );
+        // The places where it acts, as transcribed by hand: not those it learns from
+        // ("pba erfaringer fra Jyllinge, Viby og Gadstrup") or leads to later.
+        assert_eq!(
+            set(&ours.locations),
+            set(&theirs.locations),
+            "places of {}",
+            theirs.id
+        );
+        // A title a memo can show: a whole phrase of the text, within 80 characters.
+        assert!(ours.title.chars().count() <= 80, "{}", ours.title);
+        assert!(!ours.title.contains('…'), "{}", ours.title);
+        assert!(words(&text).starts_with(&ours.title), "{}", ours.title);
         // Both files begin with the memo row they come from.
         let first_line = |plan: &plan::model::Plan, file: usize| {
             plan.file(file)
@@ -141,8 +172,8 @@ fn a_memo_of_another_year_with_page_breaks_and_a_taken_id() {
         .code(0)
         .stdout_eq(str![[r#"
 plans/hygge-i-viby-2.toml
-plans/faelles-indsats-paa-tvaers-af-alle.toml
-plans/laesekredse-for-unge-i-jyllinge-og-gadstrup.toml
+plans/faelles-indsats-tvaers-alle-lokalbiblioteker.toml
+plans/laesekredse-unge-jyllinge-gadstrup.toml
 plans/digitale-faellesskaber-for-bogbussen-og-aagerup.toml
 plans/sommerlaesning-i-gundsoemagle.toml
 imported 5 initiatives for 2019 from memo.txt
@@ -182,4 +213,174 @@ fn a_memo_for_another_year_than_the_plan_is_refused() {
         stderr(&out).contains("the memo's table is for 2019, but the plan in `plans` is for 2017")
     );
     case.expect_unchanged();
+}
+
+#[test]
+fn titles_ids_and_places_of_a_memo_of_our_own_in_danish_and_english() {
+    let case = Case::new("import", "review");
+    case.run(&["import", "memo.txt"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/plan.toml
+plans/laesekredse-for-unge-i-viby-og-gadstrup.toml
+plans/cafeaftener-lokale-foreninger-aagerup.toml
+plans/digitale-vaerksteder-seniorer-bogbussen-jyllinge.toml
+plans/styrkelse-af-samarbejdet-med-skolerne-i-jyllinge.toml
+plans/udvikling-test-faste-aktiviteter-struktur-livet.toml
+imported 5 initiatives for 2018 from memo.txt
+
+"#]])
+        .stderr_eq(str![[r#"
+note: 4 titles were made shorter than the memo's text (the description keeps all of it); review them:
+  line 8: laesekredse-for-unge-i-viby-og-gadstrup: "Læsekredse for unge i Viby og Gadstrup"
+  line 9: cafeaftener-lokale-foreninger-aagerup: "Caféaftener med lokale foreninger i Ågerup og Gundsømagle"
+  line 10: digitale-vaerksteder-seniorer-bogbussen-jyllinge: "Digitale værksteder for seniorer i bogbussen og i Jyllinge"
+  line 12: udvikling-test-faste-aktiviteter-struktur-livet: "Udvikling og test af faste aktiviteter for struktur for livet"
+note: places a row only learns from or refers to ("pba erfaringer fra", "based on" …) are not among its places:
+  line 9: cafeaftener-lokale-foreninger-aagerup: Jyllinge, Viby
+  line 10: digitale-vaerksteder-seniorer-bogbussen-jyllinge: Gadstrup
+  line 12: udvikling-test-faste-aktiviteter-struktur-livet: Jyllinge, Gadstrup
+
+"#]]);
+    case.run(&["--plans", "plans-en", "import", "memo-en.txt"])
+        .code(0)
+        .stdout_eq(str![[r#"
+plans-en/plan.toml
+plans-en/reading-circles-young-people-viby-gadstrup.toml
+plans-en/evening-cafes-with-local-associations-in-aagerup.toml
+plans-en/digital-workshops-older-people-book-bus.toml
+plans-en/school-cooperation-in-jyllinge.toml
+imported 4 initiatives for 2018 from memo-en.txt
+
+"#]])
+        .stderr_eq(str![[r#"
+note: 3 titles were made shorter than the memo's text (the description keeps all of it); review them:
+  line 6: reading-circles-young-people-viby-gadstrup: "Reading circles for young people in Viby and Gadstrup"
+  line 7: evening-cafes-with-local-associations-in-aagerup: "Evening cafés with local associations in Ågerup"
+  line 8: digital-workshops-older-people-book-bus: "Digital workshops for older people on the book bus (bogbussen)"
+note: places a row only learns from or refers to ("pba erfaringer fra", "based on" …) are not among its places:
+  line 7: evening-cafes-with-local-associations-in-aagerup: Jyllinge, Viby
+  line 8: digital-workshops-older-people-book-bus: Gadstrup
+
+"#]]);
+    case.expect_out();
+    // A dry run says the same on standard error.
+    let dry = plan_in(case.work.path())
+        .args(["--plans", "elsewhere", "import", "--dry-run", "memo.txt"])
+        .assert()
+        .code(0);
+    assert!(
+        stderr(&dry).contains("note: 4 titles were made shorter"),
+        "{}",
+        stderr(&dry)
+    );
+}
+
+/// The seed memo as Word saves it with "Plain text" on Danish Windows: Windows-1252, CRLF.
+fn in_windows_1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.iter().fold(Vec::new(), |mut out, &b| {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        out
+    })
+}
+
+#[test]
+fn a_memo_saved_as_windows_1252_is_decoded_and_said_so() {
+    let utf8 = std::fs::read_to_string(seed()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("memo-1252.txt"), in_windows_1252(&utf8)).unwrap();
+    std::fs::write(dir.path().join("memo.txt"), &utf8).unwrap();
+    let out = plan_in(dir.path())
+        .args(["--plans", "ansi", "import", "memo-1252.txt"])
+        .assert()
+        .code(0);
+    assert!(stderr(&out)
+        .starts_with("note: `memo-1252.txt` is not UTF-8: read as Windows-1252 (ANSI)\n"));
+    plan_in(dir.path())
+        .args(["--plans", "utf8", "import", "memo.txt"])
+        .assert()
+        .code(0);
+    // The same plan as from the UTF-8 memo: every file alike but for the memo's name.
+    let read = |folder: &str| {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(dir.path().join(folder))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    text.replace("memo-1252.txt", "memo.txt"),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(read("ansi"), read("utf8"));
+    assert!(read("ansi").iter().any(|(_, t)| t.contains(
+        "title = \"Styrkelse af skolesamarbejdet i forbindelse med Åben Skole i Jyllinge\""
+    )));
+
+    // The English memo of our own, likewise.
+    let case = Case::new("import", "review");
+    let en = std::fs::read_to_string(case.work.path().join("memo-en.txt")).unwrap();
+    std::fs::write(case.work.path().join("memo-en.txt"), in_windows_1252(&en)).unwrap();
+    let out = case
+        .run(&["--plans", "plans-en", "import", "memo-en.txt"])
+        .code(0);
+    assert!(
+        stderr(&out).starts_with("note: `memo-en.txt` is not UTF-8: read as Windows-1252 (ANSI)\n")
+    );
+    let cafes = std::fs::read_to_string(
+        case.work
+            .path()
+            .join("plans-en/evening-cafes-with-local-associations-in-aagerup.toml"),
+    )
+    .unwrap();
+    assert!(cafes.contains("title = \"Evening cafés with local associations in Ågerup\""));
+}
+
+#[test]
+fn a_memo_in_utf16_with_a_byte_order_mark_is_decoded() {
+    let utf8 = std::fs::read_to_string(seed()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in utf8.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("memo.txt"), bytes).unwrap();
+    let out = plan_in(dir.path())
+        .args(["import", "memo.txt"])
+        .assert()
+        .code(0);
+    assert!(stderr(&out).starts_with("note: `memo.txt` is not UTF-8: read as UTF-16\n"));
+    let plan = plan::load::load_plan(&dir.path().join("plans")).unwrap();
+    assert_eq!(plan.initiatives.len(), 28);
+}
+
+#[test]
+fn a_memo_in_neither_utf8_nor_windows_1252_is_refused_with_help() {
+    let dir = tempfile::tempdir().unwrap();
+    // DOS code page 865 writes "fælles" as f\x91lles and "Gundsømagle" as Gunds\x9Bmagle.
+    std::fs::write(
+        dir.path().join("memo.txt"),
+        b"Tidsplan\tIndsats\tSpor\r\nGenerelt 2017\tF\x91lles indsats i Gunds\x9Bmagle\tHygge\r\n",
+    )
+    .unwrap();
+    plan_in(dir.path())
+        .args(["import", "memo.txt"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![""])
+        .stderr_eq(str![[r#"
+error: `memo.txt`: the file is not valid UTF-8, nor Windows-1252 text
+help: save it as UTF-8; a file from DOS or an old Mac, or a UTF-16 file without a byte-order mark, shows æ, ø and å wrongly
+
+"#]]);
+    assert!(!dir.path().join("plans").exists());
 }

@@ -455,6 +455,9 @@ fn explain_a_rule_list_them_all_and_refuse_an_unknown_one() {
     let out = plan().args(["explain", "unknown-track"]).assert().code(0);
     assert!(stdout(&out).contains("    tracks = [\"Hyge\"]\n"));
     assert!(stdout(&out).contains("    tracks = [\"Hygge\"]\n"));
+    assert!(stdout(&out).contains("`plan check --fix` fixes a name with one suggestion"));
+    let out = plan().args(["explain", "min-per-track"]).assert().code(0);
+    assert!(!stdout(&out).contains("plan check --fix"));
     let out = plan().args(["explain"]).assert().code(0);
     let text = stdout(&out);
     for name in [

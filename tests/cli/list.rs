@@ -105,7 +105,7 @@ fn the_cross_cutting_ones_are_marked_in_the_table() {
         .success();
     let text = stdout(&out);
     let cross = expected(|i| i["cross_cutting"] == true).len();
-    assert!(text.contains("Alle spor"), "{text}");
+    assert!(text.contains("Tværgående (alle spor)"), "{text}");
     assert!(
         text.contains(&format!(
             "{cross} tværgående indsatser (alle spor) er med, fordi de berører alle spor."

@@ -285,3 +285,44 @@ fn a_named_pipe_as_plan_toml_is_an_unreadable_manifest() {
         .assert()
         .code(1);
 }
+
+/// A `plan.toml` that is a link out of the plan folder is read through the link (a network
+/// may share one catalogue), never skipped for the default catalogue: a link to a special
+/// file is an unreadable manifest, and writing commands refuse.
+#[cfg(unix)]
+#[test]
+fn a_plan_toml_linked_from_outside_is_read_never_replaced_by_the_default_catalogue() {
+    use std::os::unix::fs::symlink;
+    let f = Fixture::new().filled();
+    let shared = f.dir().join("shared.toml");
+    fs::write(
+        &shared,
+        "[plan]\ntitle = \"Fælles katalog\"\nyear = 2017\nlanguage = \"en\"\n",
+    )
+    .unwrap();
+    symlink(&shared, f.plans().join("plan.toml")).unwrap();
+    let status = stdout(&f.run(&["--today", "2017-05-15", "status"]).success());
+    assert!(status.starts_with("Fælles katalog"), "{status}");
+    assert!(
+        status.contains("initiatives"),
+        "English, as the linked plan.toml says: {status}"
+    );
+
+    fs::remove_file(f.plans().join("plan.toml")).unwrap();
+    symlink("/dev/null", f.plans().join("plan.toml")).unwrap();
+    let out = plan_in(f.dir())
+        .args(["check", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    assert!(findings(&json_of(&out)).contains(&(
+        "unreadable".into(),
+        "error".into(),
+        "plans/plan.toml".into()
+    )));
+    plan_in(f.dir())
+        .args(["set", "fill-1", "owner=Ida"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+}

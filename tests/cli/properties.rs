@@ -313,10 +313,13 @@ fn files_of(specs: &[Spec]) -> Vec<File> {
             for &pick in &s.deps {
                 let other = pick % n;
                 let theirs = period_of(specs[other].period);
-                let fits = match (period, theirs) {
-                    (Period::Q(own), Period::Q(q)) => q <= own,
-                    _ => true,
-                };
+                // Work never builds on cancelled or postponed work in a valid plan.
+                let dropped = matches!(specs[other].status, Some(3) | Some(4));
+                let fits = !dropped
+                    && match (period, theirs) {
+                        (Period::Q(own), Period::Q(q)) => q <= own,
+                        _ => true,
+                    };
                 if fits && !deps.contains(&quote(&id(other))) {
                     deps.push(quote(&id(other)));
                 }
@@ -334,11 +337,25 @@ fn files_of(specs: &[Spec]) -> Vec<File> {
         if let Some(d) = s.deadline {
             lines.push(format!("deadline = {}", day_in(period, d)));
         }
-        for (day, text) in &s.log {
+        // A valid history is in date order, and a status other than planned has its dated
+        // change (on the last day of the notes, or the first of the year).
+        let mut log = s.log.clone();
+        log.sort_by_key(|(day, _)| *day);
+        for (day, text) in &log {
             lines.push(String::new());
             lines.push("[[log]]".into());
             lines.push(format!("date = {}", day_in(Period::Year, *day)));
             lines.push(format!("text = {}", quote(&format!("Note: {text}"))));
+        }
+        if let Some(st) = s.status.filter(|&st| st != 0) {
+            let day = log.last().map_or(0, |(day, _)| *day);
+            lines.push(String::new());
+            lines.push("[[log]]".into());
+            lines.push(format!("date = {}", day_in(Period::Year, day)));
+            lines.push(format!(
+                "status = {{ from = \"planned\", to = \"{}\" }}",
+                STATUSES[st]
+            ));
         }
         out.push(File {
             path: format!("{}{}.toml", FOLDERS[s.folder], id(n)),

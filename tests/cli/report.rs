@@ -149,11 +149,25 @@ fn the_summary_counts_what_the_tables_show() {
     assert_eq!(json["totals"]["active"], count("active"));
     let late = items.iter().filter(|i| i["late"] == true).count();
     assert_eq!(json["totals"]["late"], late);
-    assert!(late > 0, "the fixture has late work in Q2");
+    // Written after the quarter, the memo describes its close: what was not reached by then
+    // is counted, flagged and needs attention.
+    assert_eq!(json["as_of"], "2017-06-30");
+    let not_reached = items.iter().filter(|i| i["not_reached"] == true).count();
+    assert_eq!(json["totals"]["not_reached"], not_reached);
+    assert!(not_reached > 0, "the fixture has unfinished work in Q2");
     let attention = json["attention"].as_array().unwrap();
-    for item in items.iter().filter(|i| i["late"] == true) {
+    for item in items
+        .iter()
+        .filter(|i| i["late"] == true || i["not_reached"] == true)
+    {
         assert!(attention.iter().any(|a| a["id"] == item["id"]), "{item}");
     }
+    let t = &json["totals"];
+    let sum: u64 = ["done", "active", "planned", "postponed", "cancelled"]
+        .iter()
+        .map(|k| t[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(t["initiatives"].as_u64().unwrap(), sum);
     // The newest note on or before the as-of date is the one shown.
     let hygge = items.iter().find(|i| i["id"] == "hygge").unwrap();
     assert_eq!(hygge["latest_note"]["date"], "2017-06-12");
@@ -187,13 +201,16 @@ fn notes_after_the_as_of_date_are_not_shown() {
 }
 
 #[test]
-fn a_past_quarter_is_reported_as_of_its_end_unless_a_date_is_given() {
+fn a_past_quarter_is_reported_as_of_its_end_whatever_the_date() {
     let json = report_json(&["--quarter", "Q1"]);
     assert_eq!(json["as_of"], "2017-03-31");
     let md = report(&["--quarter", "Q1"]);
     assert!(md.contains("Status pr. 31. marts 2017"), "{md}");
 
+    // A memo of an ended quarter describes it at its close, whenever it is written.
     let json = report_json(&["--quarter", "Q1", "--today", "2017-05-15"]);
+    assert_eq!(json["as_of"], "2017-03-31");
+    let json = report_json(&["--quarter", "Q2", "--today", "2017-05-15"]);
     assert_eq!(json["as_of"], "2017-05-15");
     let out = plan()
         .env("PLAN_TODAY", "2017-02-01")

@@ -117,6 +117,28 @@ fn a_locked_folder_is_waited_for_then_given_up_with_exit_2() {
 }
 
 #[test]
+fn init_checks_that_the_folder_is_empty_again_once_it_holds_the_lock() {
+    // `plan init DIR` finds DIR empty, then waits for the lock while another command writes
+    // a file into it: under the lock it sees the file and writes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("ny");
+    fs::create_dir(&new).unwrap();
+    let lock = fs::File::create(new.join(".plan.lock")).unwrap();
+    lock.lock().unwrap();
+    let child = process(dir.path(), &["init", "ny", "--year", "2018"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    fs::write(new.join("a.toml"), "title = \"A\"\n").unwrap();
+    lock.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("exists and is not empty"), "{err}");
+    assert!(!new.join("plan.toml").exists());
+}
+
+#[test]
 fn a_command_waiting_for_the_lock_works_on_the_file_as_it_is_then() {
     // An editor (which takes no lock) saves while the command waits for the lock: the
     // command reads the file only once it holds the lock, so the edit is kept. (A save
@@ -163,6 +185,25 @@ fn note_keeps_a_log_written_as_a_table() {
         text.contains("[[log]]\ndate = 2017-04-20\ntext = \"Første møde.\""),
         "{text}"
     );
+    assert!(text.contains("Andet møde."), "{text}");
+    f.run(&["check"]).code(0);
+}
+
+#[test]
+fn note_keeps_a_log_written_with_dotted_keys() {
+    let f = Fixture::new().filled().initiative(
+        "a",
+        "Q2",
+        &["Hygge"],
+        "log.date = 2017-04-20\nlog.text = \"Første møde.\" # i salen\nowner = \"Anne\"\n",
+    );
+    dated(&f, &["note", "a", "Andet møde."]).code(0);
+    let text = String::from_utf8(read(&f, "a.toml")).unwrap();
+    assert!(
+        text.contains("[[log]]\ndate = 2017-04-20\ntext = \"Første møde.\" # i salen\n"),
+        "{text}"
+    );
+    assert!(text.contains("owner = \"Anne\""), "{text}");
     assert!(text.contains("Andet møde."), "{text}");
     f.run(&["check"]).code(0);
 }
@@ -594,6 +635,43 @@ fn windows_device_names_are_never_ids() {
         stderr(&out)
     );
     assert!(!f.plans().join("prn.toml").exists());
+}
+
+#[test]
+fn an_id_suggested_for_a_bad_name_is_never_a_windows_device_name() {
+    let f = Fixture::new().filled();
+    // `--id` values that are no id, or a reserved one in another case: the suggestion is an
+    // id `plan new` accepts.
+    for (typed, suggested) in [("COM1", "com1-2"), ("con.", "con-2"), ("nul ", "nul-2")] {
+        let out = dated(
+            &f,
+            &[
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--id", typed,
+            ],
+        )
+        .code(2);
+        let err = stderr(&out);
+        assert!(err.contains(&format!("use --id {suggested}\n")), "{err}");
+        dated(
+            &f,
+            &[
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--id", suggested,
+            ],
+        )
+        .code(0);
+    }
+    // A file name that is no id: `check` and `set` suggest a name that is not reserved.
+    let f = Fixture::new()
+        .filled()
+        .initiative("Lpt1", "Q2", &["Hygge"], "");
+    let out = f.run(&["check"]);
+    assert!(
+        stdout(&out).contains("e.g. `lpt1-2.toml`"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dated(&f, &["set", "Lpt1", "status=active"]).code(1);
+    assert!(stderr(&out).contains("lpt1-2.toml"), "{}", stderr(&out));
 }
 
 #[test]

@@ -262,6 +262,30 @@ fn every_line_fits_80_columns_and_a_wider_terminal_is_used() {
 }
 
 #[test]
+fn every_line_fits_56_columns_the_totals_wrapped_between_counts() {
+    let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap();
+    for lang in ["da", "en"] {
+        let out = plan()
+            .env("COLUMNS", "56")
+            .args(["--today", "2017-05-15", "--lang", lang, "status"])
+            .assert()
+            .success();
+        let text = stdout(&out);
+        assert!(widest(&text) <= 56, "{text}");
+    }
+    let out = plan()
+        .env("COLUMNS", "56")
+        .args(["--today", "2017-05-15", "status"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&out).contains("færdig 0\n              udskudt 0 · aflyst 0\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let run = |args: &[&str], no_color: bool| {
         let mut cmd = plan();

@@ -308,6 +308,32 @@ fn a_number_the_parser_could_not_read_is_syntax_under_any_key() {
 }
 
 #[test]
+fn a_bare_value_the_parser_could_not_read_is_not_judged_by_its_guessed_type() {
+    // The parser's recovery keeps `٣` as a string and `Foo` as a boolean: no "must be a
+    // date, not a string" or "a list of strings, not true/false" beside the syntax finding.
+    let f = crate::support::Fixture::new().filled().initiative(
+        "x",
+        "Q1",
+        &["Hygge"],
+        "deadline = \u{663}\ndepends_on = [Foo]\n",
+    );
+    let (code, found) = file_findings(&f);
+    assert_eq!(code, 1);
+    assert!(found.iter().all(|(rule, ..)| rule == "syntax"), "{found:?}");
+    assert!(found.iter().any(|(_, _, line, _)| *line == 4), "{found:?}");
+    assert!(found.iter().any(|(_, _, line, _)| *line == 5), "{found:?}");
+    // The same in plan.toml, under a known key of [rules].
+    let f = crate::support::Fixture::new().file(
+        "plan.toml",
+        "[plan]\ntitle = \"P\"\nyear = 2017\n\n[rules]\nmin_per_track = \u{663}\n",
+    );
+    let out = f.run(&["check", "--format", "concise"]);
+    let text = crate::support::stdout(&out);
+    assert!(text.contains("plan.toml:6:17: error[syntax]"), "{text}");
+    assert!(!text.contains("must be a whole number"), "{text}");
+}
+
+#[test]
 fn toml_1_1_only_syntax_is_a_portability_warning_that_names_the_tools() {
     let f = crate::support::Fixture::new().filled().initiative(
         "x",

@@ -39,5 +39,8 @@ fn line(plan: &Plan, d: &Diagnostic) -> String {
     if let Some(help) = &d.help {
         text.push_str(&format!(" (help: {})", clean_line(help)));
     }
+    if d.fix.is_some() {
+        text.push_str(super::FIXABLE_NOTE);
+    }
     text
 }

@@ -6,15 +6,16 @@ use std::io::{self, Write};
 use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
-use crate::text::strip;
+use crate::text::{break_markers, strip};
 
 use super::position;
 
 /// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
 /// (CR, LF, U+2028, …) made `%0A` (`%0D` stays for a CR the text could not carry), `%` made
-/// `%25`, so that the message stays on its line.
+/// `%25`, so that the message stays on its line; `##[` and `##vso[` broken as on every other
+/// line (`##\[`), since Azure Pipelines finds `##vso[` anywhere in a line, annotations too.
 fn gh_data(text: &str) -> String {
-    strip(text)
+    break_markers(&strip(text))
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -48,6 +49,9 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             message.push_str(help);
             message.push(')');
         }
+        if d.fix.is_some() {
+            message.push_str(super::FIXABLE_NOTE);
+        }
         let command = match d.severity {
             Severity::Note => "notice",
             other => other.name(),
@@ -73,5 +77,6 @@ mod tests {
         assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
         assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
         assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
+        assert_eq!(gh_data("a ##vso[x] ##[y]"), "a ##vso\\[x] ##\\[y]");
     }
 }

@@ -60,6 +60,9 @@ pub fn gitlab(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             if let Some(help) = &d.help {
                 description.push_str(&format!(" (help: {})", clean_line(help)));
             }
+            if d.fix.is_some() {
+                description.push_str(super::FIXABLE_NOTE);
+            }
             Issue {
                 description,
                 check_name: d.rule.name(),

@@ -36,6 +36,10 @@ struct JsonDiagnostic<'a> {
     line: Option<usize>,
     column: Option<usize>,
     help: Option<&'a str>,
+    /// Whether `plan check --fix` fixes it.
+    fixable: bool,
+    /// What `plan check --fix` writes in place of the marked text (at `line`/`column`).
+    replacement: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +79,8 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
                     line: pos.line,
                     column: pos.column,
                     help: d.help.as_deref(),
+                    fixable: d.fix.is_some(),
+                    replacement: d.fix.as_ref().map(|f| f.replacement.as_str()),
                 }
             })
             .collect(),

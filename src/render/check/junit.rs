@@ -86,6 +86,9 @@ pub fn junit(
             if let Some(help) = &d.help {
                 body.push_str(&format!("\nhelp: {help}"));
             }
+            if d.fix.is_some() {
+                body.push_str(&format!("\n{}", super::FIXABLE_NOTE.trim()));
+            }
             writeln!(
                 out,
                 r#"    <testcase name="{}" classname="{path}">"#,

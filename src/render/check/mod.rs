@@ -160,6 +160,10 @@ fn path_text(path: &str) -> String {
     crate::text::clean_line(&path.replace('\\', "/"))
 }
 
+/// What the one-line formats (concise, GitHub, GitLab, JUnit) add to a finding that
+/// `plan check --fix` can mend.
+pub(crate) const FIXABLE_NOTE: &str = " (fixable: plan check --fix)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

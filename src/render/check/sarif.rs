@@ -89,6 +89,30 @@ struct SarifResult {
     message: Text,
     locations: Vec<SarifLocation>,
     partial_fingerprints: PartialFingerprints,
+    /// What `plan check --fix` changes (§3.55): one replacement in the finding's file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 /// The finding's stable fingerprint ([`super::fingerprints`]), under a versioned name of
@@ -124,6 +148,11 @@ struct Region {
     start_line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    /// The column after the region's last character.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
 }
 
 /// SARIF's name for a severity.
@@ -183,6 +212,35 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
             } else {
                 format!("{}/", uri(&loc.path))
             };
+            let fixes = match (d.file, &d.fix) {
+                (Some(file), Some(fix)) => {
+                    let source = plan.file(file);
+                    // Fixes are offered on plans whose texts are kept, so the lines are there.
+                    let (start_line, start_column) =
+                        source.line_col(fix.span.start).unwrap_or((1, 1));
+                    let (end_line, end_column) = source.line_col(fix.span.end).unwrap_or((1, 1));
+                    vec![SarifFix {
+                        description: Text {
+                            text: "plan check --fix".into(),
+                        },
+                        artifact_changes: vec![ArtifactChange {
+                            artifact_location: ArtifactLocation { uri: uri.clone() },
+                            replacements: vec![Replacement {
+                                deleted_region: Region {
+                                    start_line,
+                                    start_column: Some(start_column),
+                                    end_line: Some(end_line),
+                                    end_column: Some(end_column),
+                                },
+                                inserted_content: Text {
+                                    text: clean(&fix.replacement).into_owned(),
+                                },
+                            }],
+                        }],
+                    }]
+                }
+                _ => Vec::new(),
+            };
             SarifResult {
                 rule_id: d.rule.name(),
                 rule_index: rule_index(d.rule),
@@ -194,12 +252,15 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
                         region: loc.line.map(|line| Region {
                             start_line: line,
                             start_column: loc.column,
+                            end_line: None,
+                            end_column: None,
                         }),
                     },
                 }],
                 partial_fingerprints: PartialFingerprints {
                     plan_finding: fingerprint,
                 },
+                fixes,
             }
         })
         .collect();

@@ -87,10 +87,26 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.clone()));
         }
+        if let Some(fix) = &d.fix {
+            group = group.element(Level::NOTE.message(fix_note(&fix.replacement)));
+        }
         writeln!(out, "{}", renderer.render(&[group]))?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The line under a fixable finding: what `plan check --fix` writes in place of the marked
+/// text.
+pub fn fix_note(replacement: &str) -> String {
+    if replacement.is_empty() {
+        "fixable: `plan check --fix` removes it".into()
+    } else {
+        format!(
+            "fixable: `plan check --fix` writes {} here",
+            clean_line(replacement)
+        )
+    }
 }
 
 /// `offset` moved down to a character boundary of `text` (and at most its length).

@@ -51,11 +51,7 @@ pub fn render(
     };
     for item in report.initiatives.iter().chain(&report.ongoing) {
         let note = item.latest_note.as_ref();
-        let mut tracks: Vec<&str> = Vec::new();
-        if item.cross_cutting {
-            tracks.push(w.cross_cutting_label);
-        }
-        tracks.extend(item.tracks.iter().map(String::as_str));
+        let tracks = w.track_names(item.cross_cutting, &item.tracks);
         let record = [
             item.id.clone(),
             w.period(item.period),
@@ -68,6 +64,17 @@ pub fn render(
             note.map(|n| n.date.to_string()).unwrap_or_default(),
             note.map(|n| n.text.clone()).unwrap_or_default(),
         ];
+        convention::row(&mut csv, &record)?;
+    }
+    // A spreadsheet has no summary: the files the memo may leave out get a row of their own,
+    // the sentence in the title column, so that nobody takes the rows for the whole plan.
+    if !report.left_out.is_empty() {
+        let mut record = vec![String::new(); 10];
+        record[0] = w.report_left_out.to_string();
+        record[2] = (w.sentence_left_out)(
+            w.count(w.n_files, report.left_out.len()),
+            &report.left_out.join(", "),
+        );
         convention::row(&mut csv, &record)?;
     }
     csv.flush()

@@ -9,8 +9,8 @@ use crate::render::escape::{markdown as escape_line, markdown_cell as escape};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
-    tracks_text,
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
+    status_text, tracks_text,
 };
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -51,17 +51,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "## {}", (w.report_tracks)(&quarter))?;
     writeln!(out)?;
-    table_row(
-        out,
-        &[
-            w.col_track,
-            w.col_to_date,
-            w.col_done,
-            w.col_year,
-            w.col_minimum,
-            "",
-        ],
-    )?;
+    table_row(out, &super::track_headings(w))?;
     writeln!(out, "|---|--:|--:|--:|--:|---|")?;
     for t in &report.tracks {
         let met = met_text(w, t);
@@ -101,6 +91,30 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out)?;
+
+    writeln!(
+        out,
+        "## {}",
+        (w.report_since)(report.quarter.quarter().unwrap_or(1))
+    )?;
+    writeln!(out)?;
+    let since = since_lines(w, report);
+    if since.is_empty() {
+        writeln!(out, "{}", w.none_since)?;
+    }
+    for line in &since {
+        writeln!(out, "- {}", escape_line(line))?;
+    }
+    writeln!(out)?;
+
+    if !report.left_out.is_empty() {
+        writeln!(out, "## {}", w.report_left_out)?;
+        writeln!(out)?;
+        for file in &report.left_out {
+            writeln!(out, "- {}", escape_line(file))?;
+        }
+        writeln!(out)?;
+    }
 
     writeln!(out, "## {}", next_heading(w, report))?;
     writeln!(out)?;

@@ -9,7 +9,8 @@ use crate::report::{Item, Report};
 use crate::text::{pad_left, pad_right, width, wrap};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, quarter_title, status_text, tracks_text,
+    as_of_line, met_text, next_empty, next_heading, quarter_title, since_lines, status_text,
+    tracks_text,
 };
 
 /// The width of the text.
@@ -52,14 +53,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
 
     heading(out, &(w.report_tracks)(&quarter))?;
-    let header = [
-        w.col_track.to_string(),
-        w.col_to_date.to_string(),
-        w.col_done.to_string(),
-        w.col_year.to_string(),
-        w.col_minimum.to_string(),
-        String::new(),
-    ];
+    let header = super::track_headings(w).map(String::from);
     let mut rows = vec![header];
     for t in &report.tracks {
         rows.push([
@@ -103,6 +97,25 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         lines(out, &wrap(&first, WIDTH, "- ", "  "))?;
         for reason in &a.explained {
             lines(out, &wrap(reason, WIDTH, "  ", "    "))?;
+        }
+    }
+
+    heading(
+        out,
+        &(w.report_since)(report.quarter.quarter().unwrap_or(1)),
+    )?;
+    let since = since_lines(w, report);
+    if since.is_empty() {
+        paragraph(out, w.none_since)?;
+    }
+    for line in &since {
+        lines(out, &wrap(line, WIDTH, "- ", "  "))?;
+    }
+
+    if !report.left_out.is_empty() {
+        heading(out, w.report_left_out)?;
+        for file in &report.left_out {
+            lines(out, &wrap(file, WIDTH, "- ", "  "))?;
         }
     }
 

@@ -27,6 +27,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
         &report.plan.title,
         &quarter_title(w, report),
     );
+    book.dated(report.as_of)?;
 
     let mut summary = vec![report.plan.title.clone(), heading.clone(), String::new()];
     summary.push(w.report_summary.to_string());

@@ -43,8 +43,9 @@ fn figure(title: &str, class: &str, height: f64, content: Markup) -> Markup {
     }
 }
 
-/// Horizontal bars: per track, the whole year (light), through the quarter (blue, or orange
-/// when short of the minimum) and done (green), with the minimum as a dashed line.
+/// Horizontal bars: per track, the whole year (light grey, or orange when the year's plan is
+/// short of the minimum, whatever the state of its work), through the quarter (blue) and done
+/// (green), with the minimum as a dashed line.
 pub(super) fn track_chart(w: &Words, report: &Report) -> Markup {
     if report.tracks.is_empty() {
         return html! {};
@@ -76,7 +77,7 @@ pub(super) fn track_chart(w: &Words, report: &Report) -> Markup {
     let mx = f1(x0 + minimum as f64 * scale);
     let legend = [
         ("#3b6ea5", (w.legend_to_date)(&quarter)),
-        ("#d9822b", w.legend_short.to_string()),
+        ("#f0b77d", w.legend_short.to_string()),
         ("#2f7a3e", w.col_done.to_lowercase()),
         ("#dbe3ec", w.legend_year.to_string()),
     ];
@@ -87,9 +88,9 @@ pub(super) fn track_chart(w: &Words, report: &Report) -> Markup {
                 (shorten(&t.name, max_chars))
             } "\n"
             rect x=(f1(x0)) y=(f1(y + 2.0)) width=(f1(bar(t.year))) height="16"
-                fill="#dbe3ec" {} "\n"
+                fill=(if t.met { "#dbe3ec" } else { "#f0b77d" }) {} "\n"
             rect x=(f1(x0)) y=(f1(y + 5.0)) width=(f1(bar(t.to_date))) height="10"
-                fill=(if t.met { "#3b6ea5" } else { "#d9822b" }) {} "\n"
+                fill="#3b6ea5" {} "\n"
             @if t.done > 0 {
                 rect x=(f1(x0)) y=(f1(y + 5.0)) width=(f1(bar(t.done))) height="10"
                     fill="#2f7a3e" {} "\n"
@@ -97,6 +98,9 @@ pub(super) fn track_chart(w: &Words, report: &Report) -> Markup {
             text x=(f1(x0 + bar(t.year.max(t.to_date)) + 5.0)) y=(f1(y + 14.0))
                 font-size="11" fill="#333" {
                 (t.to_date) "/" (t.year)
+                @if !t.met {
+                    " · " tspan fill="#a4262c" { ((w.missing_in_year)(t.minimum.saturating_sub(t.year))) }
+                }
             } "\n"
         }
         line x1=(mx) y1=(f1(top - 4.0)) x2=(mx) y2=(f1(top + row * report.tracks.len() as f64))

@@ -17,8 +17,8 @@ use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
 use super::{
-    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, status_text,
-    tracks_text,
+    as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
+    status_text, tracks_text,
 };
 
 mod charts;
@@ -124,6 +124,26 @@ fn body(w: &Words, report: &Report) -> Markup {
             ))
         }
 
+        h2 { ((w.report_since)(report.quarter.quarter().unwrap_or(1))) } "\n"
+        @let since = since_lines(w, report);
+        @if since.is_empty() {
+            p { (w.none_since) } "\n"
+        } @else {
+            ul {
+                @for line in &since {
+                    li { (line) } "\n"
+                }
+            } "\n"
+        }
+        @if !report.left_out.is_empty() {
+            h2 { (w.report_left_out) } "\n"
+            ul {
+                @for file in &report.left_out {
+                    li { (file) } "\n"
+                }
+            } "\n"
+        }
+
         h2 { (next_heading(w, report)) } "\n"
         @if !report.next.initiatives.is_empty() {
             (table(
@@ -200,14 +220,7 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Markup {
 }
 
 fn tracks_table(w: &Words, report: &Report) -> Markup {
-    let header = [
-        w.col_track,
-        w.col_to_date,
-        w.col_done,
-        w.col_year,
-        w.col_minimum,
-        "",
-    ];
+    let header = super::track_headings(w);
     let rows = report.tracks.iter().map(|t| {
         html! {
             tr {

@@ -1,0 +1,287 @@
+//! The plan as it was on a date, read from each initiative's dated history (`[[log]]` entries
+//! that record changes, and `added`).
+//!
+//! The value of a field on day D is the value recorded by the last change on or before D;
+//! before the first recorded change, the value it changed from (`from`; when the entry does
+//! not say: `planned` for a status, no funding, no deadline, and the new value itself for a
+//! period or a list). After the last recorded change the file's own (current) value holds, so
+//! a hand edit made after it is seen — and reported by `plan check` (`history-mismatch`).
+//! A field with no recorded change holds its current value from the start of the plan: an
+//! *undated* value, counted in the memo when it is a status other than `planned`.
+//!
+//! Nothing dated after D survives: later notes and changes are dropped from the log, and an
+//! initiative `added` after D is not part of the plan on D.
+
+use chrono::NaiveDate;
+
+use crate::model::{Changed, Funding, Initiative, LogEntry, Period, Plan, Status, CROSS_CUTTING};
+
+/// What [`rewind`] found while turning the plan back: the initiatives whose status on the
+/// date rests on no dated change (ids, in the plan's order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rewound {
+    pub undated_status: Vec<String>,
+}
+
+/// The log of `init` in date order (entries of one day in the order written).
+pub fn in_date_order(log: &[LogEntry]) -> Vec<&LogEntry> {
+    let mut entries: Vec<&LogEntry> = log.iter().collect();
+    entries.sort_by_key(|e| e.date);
+    entries
+}
+
+/// Which value of a field holds on `as_of`, given its recorded changes in date order and its
+/// current value. Returns the value and whether it rests on a dated change.
+fn value_on<T: Clone + PartialEq>(
+    changes: &[(NaiveDate, &Changed<T>)],
+    current: &T,
+    initial: impl FnOnce(&Changed<T>) -> T,
+    as_of: NaiveDate,
+) -> (T, bool) {
+    let Some(last) = changes.last() else {
+        return (current.clone(), false);
+    };
+    match changes.iter().rposition(|(date, _)| *date <= as_of) {
+        // After the last recorded change the file's value holds (the same, unless hand-edited).
+        Some(i) if i == changes.len() - 1 => (current.clone(), *current == last.1.to),
+        Some(i) => (changes[i].1.to.clone(), true),
+        None => {
+            let first = changes[0].1;
+            (first.from.clone().unwrap_or_else(|| initial(first)), true)
+        }
+    }
+}
+
+fn collect<'a, T>(
+    log: &[&'a LogEntry],
+    field: impl Fn(&'a LogEntry) -> Option<&'a Changed<T>>,
+) -> Vec<(NaiveDate, &'a Changed<T>)> {
+    log.iter()
+        .filter_map(|e| field(e).map(|c| (e.date, c)))
+        .collect()
+}
+
+/// The initiative as it was on `as_of`; `None` when it was added to the plan after that day.
+/// The second value says whether its status rests on a dated change (or is `planned`).
+pub fn initiative_on(init: &Initiative, as_of: NaiveDate) -> Option<(Initiative, bool)> {
+    if init.added.is_some_and(|added| added > as_of) {
+        return None;
+    }
+    let log = in_date_order(&init.log);
+    let mut out = init.clone();
+
+    let (status, dated) = value_on(
+        &collect(&log, |e| e.status.as_ref()),
+        &init.status,
+        |_| Status::Planned,
+        as_of,
+    );
+    out.status = status;
+    let status_dated = dated || status == Status::Planned;
+
+    let funding: Vec<(NaiveDate, Changed<Option<Funding>>)> = log
+        .iter()
+        .filter_map(|e| e.funding.as_ref().map(|c| (e.date, c.clone())))
+        .collect();
+    let funding_refs: Vec<(NaiveDate, &Changed<Option<Funding>>)> =
+        funding.iter().map(|(d, c)| (*d, c)).collect();
+    out.funding = value_on(&funding_refs, &init.funding, |_| None, as_of).0;
+
+    out.period = value_on(
+        &collect(&log, |e| e.period.as_ref()),
+        &init.period,
+        |first| first.to,
+        as_of,
+    )
+    .0;
+    out.deadline = value_on(
+        &collect(&log, |e| e.deadline.as_ref()),
+        &init.deadline,
+        |_| None,
+        as_of,
+    )
+    .0;
+
+    let mut written_tracks: Vec<String> = init.tracks.clone();
+    if init.cross_cutting {
+        written_tracks.push(CROSS_CUTTING.to_string());
+    }
+    let tracks = value_on(
+        &collect(&log, |e| e.tracks.as_ref()),
+        &written_tracks,
+        |first| first.to.clone(),
+        as_of,
+    )
+    .0;
+    out.cross_cutting = tracks.iter().any(|t| t == CROSS_CUTTING);
+    out.tracks = tracks.into_iter().filter(|t| t != CROSS_CUTTING).collect();
+    out.locations = value_on(
+        &collect(&log, |e| e.locations.as_ref()),
+        &init.locations,
+        |first| first.to.clone(),
+        as_of,
+    )
+    .0;
+
+    out.log = log
+        .into_iter()
+        .filter(|e| e.date <= as_of)
+        .cloned()
+        .collect();
+    Some((out, status_dated))
+}
+
+/// Turns `plan` back to the day `as_of`: every initiative as it was then (see the module
+/// docs), without what was added later, sorted by period then id as loaded.
+pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
+    let mut rewound = Rewound::default();
+    let initiatives = std::mem::take(&mut plan.initiatives);
+    let mut kept = Vec::with_capacity(initiatives.len());
+    for init in &initiatives {
+        if let Some((then, dated)) = initiative_on(init, as_of) {
+            if !dated {
+                rewound.undated_status.push(then.id.clone());
+            }
+            kept.push(then);
+        }
+    }
+    kept.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    plan.initiatives = kept;
+    rewound
+}
+
+/// The period an initiative had before its first recorded move, if it was moved at all by
+/// `as_of`: `(from, to, date)` of each move on or before `as_of`, in date order.
+pub fn moves(init: &Initiative, as_of: NaiveDate) -> Vec<(Period, Period, NaiveDate)> {
+    let log = in_date_order(&init.log);
+    let mut previous: Option<Period> = None;
+    let mut out = Vec::new();
+    for entry in log {
+        let Some(change) = &entry.period else {
+            continue;
+        };
+        let from = change.from.or(previous);
+        previous = Some(change.to);
+        if entry.date > as_of {
+            break;
+        }
+        if let Some(from) = from {
+            if from != change.to {
+                out.push((from, change.to, entry.date));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn init(status: Status, log: Vec<LogEntry>) -> Initiative {
+        Initiative {
+            id: "x".into(),
+            file: 0,
+            title: "X".into(),
+            description: None,
+            period: Period::Q(2),
+            tracks: vec!["Hygge".into()],
+            cross_cutting: false,
+            locations: vec![],
+            partners: vec![],
+            depends_on: vec![],
+            status,
+            deadline: None,
+            funding: None,
+            owner: None,
+            tags: vec![],
+            follow_up: None,
+            log,
+            added: None,
+            spans: Default::default(),
+        }
+    }
+
+    fn status_change(date: &str, from: Option<Status>, to: Status) -> LogEntry {
+        LogEntry {
+            status: Some(Changed { from, to }),
+            ..LogEntry::note(d(date), "")
+        }
+    }
+
+    #[test]
+    fn the_value_on_a_day_is_the_last_change_on_or_before_it() {
+        let i = init(
+            Status::Done,
+            vec![
+                // Out of date order on purpose: the history is read by date.
+                status_change("2017-06-15", Some(Status::Active), Status::Done),
+                status_change("2017-05-02", Some(Status::Planned), Status::Active),
+            ],
+        );
+        let on = |date| initiative_on(&i, d(date)).unwrap();
+        assert_eq!(on("2017-05-01").0.status, Status::Planned);
+        assert_eq!(on("2017-05-02").0.status, Status::Active);
+        assert_eq!(on("2017-06-14").0.status, Status::Active);
+        assert_eq!(on("2017-06-15").0.status, Status::Done);
+        assert!(on("2017-05-01").1 && on("2017-06-15").1);
+        assert_eq!(on("2017-05-10").0.log.len(), 1);
+    }
+
+    #[test]
+    fn an_undated_status_holds_from_the_start_and_is_named() {
+        let i = init(
+            Status::Active,
+            vec![LogEntry::note(d("2017-02-01"), "a note")],
+        );
+        let (then, dated) = initiative_on(&i, d("2017-01-05")).unwrap();
+        assert_eq!(then.status, Status::Active);
+        assert!(!dated);
+        assert!(then.log.is_empty());
+        // A hand edit after the last recorded change is seen after it, and is undated.
+        let i = init(
+            Status::Done,
+            vec![status_change("2017-05-02", None, Status::Active)],
+        );
+        assert_eq!(
+            initiative_on(&i, d("2017-05-01")).unwrap().0.status,
+            Status::Planned
+        );
+        let (then, dated) = initiative_on(&i, d("2017-07-01")).unwrap();
+        assert_eq!((then.status, dated), (Status::Done, false));
+    }
+
+    #[test]
+    fn added_later_is_not_in_the_plan_and_moves_keep_where_they_came_from() {
+        let mut i = init(Status::Planned, vec![]);
+        i.added = Some(d("2017-04-10"));
+        assert!(initiative_on(&i, d("2017-04-09")).is_none());
+        assert!(initiative_on(&i, d("2017-04-10")).is_some());
+        i.period = Period::Q(3);
+        i.log = vec![LogEntry {
+            period: Some(Changed {
+                from: Some(Period::Q(1)),
+                to: Period::Q(3),
+            }),
+            ..LogEntry::note(d("2017-04-03"), "")
+        }];
+        assert_eq!(
+            initiative_on(&i, d("2017-04-10")).unwrap().0.period,
+            Period::Q(3)
+        );
+        i.added = None;
+        assert_eq!(
+            initiative_on(&i, d("2017-03-31")).unwrap().0.period,
+            Period::Q(1)
+        );
+        assert_eq!(
+            moves(&i, d("2017-12-31")),
+            vec![(Period::Q(1), Period::Q(3), d("2017-04-03"))]
+        );
+        assert!(moves(&i, d("2017-04-02")).is_empty());
+    }
+}

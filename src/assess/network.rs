@@ -1,0 +1,548 @@
+//! A workspace's members assessed together, as plain data: the network dashboard
+//! (`plan status` at a workspace root) and the network memo (`plan report` there).
+//!
+//! Members keep their own catalogues: tracks are matched across members by name and alias,
+//! case-insensitively and in either Unicode form (NFC/NFD, [`crate::model::catalogue_fold`]);
+//! a track one member calls by another name (an alias another member lists) is one theme,
+//! shown with each member's own name for it. Tags are matched the same way.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::memo::{build, default_as_of, Item};
+use super::summary::summarize;
+use crate::cli::Lang;
+use crate::model::{catalogue_fold as fold, Period, Plan, Status};
+use crate::text::clean_line;
+
+/// One member, loaded: its name in the workspace, its folder as shown, its plan.
+pub struct MemberPlan {
+    pub name: String,
+    pub path: String,
+    pub plan: Plan,
+}
+
+/// A track or tag as matched across members.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Group {
+    /// The name the first member that has it writes.
+    pub name: String,
+    /// `(member index, the member's own name for it)`, in member order.
+    pub members: Vec<(usize, String)>,
+}
+
+/// Groups names across members: `names[m]` is member `m`'s names, each with its other
+/// spellings (aliases). Two names are one group when any of their spellings fold alike.
+pub fn group(names: &[Vec<(String, Vec<String>)>]) -> Vec<Group> {
+    let mut groups: Vec<(Vec<String>, Group)> = Vec::new();
+    for (m, list) in names.iter().enumerate() {
+        for (name, aliases) in list {
+            let keys: Vec<String> = std::iter::once(name)
+                .chain(aliases)
+                .map(|s| fold(s))
+                .collect();
+            let hits: Vec<usize> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, (k, _))| k.iter().any(|x| keys.contains(x)))
+                .map(|(i, _)| i)
+                .collect();
+            let target = match hits.first() {
+                Some(&first) => {
+                    // Groups that this name joins become one.
+                    for &other in hits[1..].iter().rev() {
+                        let (k, g) = groups.remove(other);
+                        groups[first].0.extend(k);
+                        groups[first].1.members.extend(g.members);
+                    }
+                    first
+                }
+                None => {
+                    groups.push((
+                        Vec::new(),
+                        Group {
+                            name: clean_line(name),
+                            members: Vec::new(),
+                        },
+                    ));
+                    groups.len() - 1
+                }
+            };
+            let (k, g) = &mut groups[target];
+            k.extend(keys);
+            if !g.members.iter().any(|(i, n)| *i == m && n == name) {
+                g.members.push((m, name.clone()));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut g)| {
+            g.members.sort_by_key(|(i, _)| *i);
+            g
+        })
+        .collect()
+}
+
+/// Each member's tracks as `(name, aliases)`.
+fn tracks_of(members: &[MemberPlan]) -> Vec<Vec<(String, Vec<String>)>> {
+    members
+        .iter()
+        .map(|m| {
+            m.plan
+                .manifest
+                .catalogue
+                .tracks
+                .iter()
+                .map(|t| (t.name.clone(), t.aliases.clone()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Each member's places as `(name, aliases)`.
+fn locations_of(members: &[MemberPlan]) -> Vec<Vec<(String, Vec<String>)>> {
+    members
+        .iter()
+        .map(|m| {
+            m.plan
+                .manifest
+                .catalogue
+                .locations
+                .iter()
+                .map(|l| (l.name.clone(), l.aliases.clone()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether a name is a track's or a place's, for [`per_member`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Track,
+    Location,
+}
+
+/// A track or place name typed once for the whole workspace, as each member calls it: the
+/// name is looked up (name or alias, any case, either Unicode form) in every member's
+/// catalogue, and the track or place it names is matched across members as [`group`] does.
+/// `None` for a member that has no such track or place.
+pub fn per_member(members: &[MemberPlan], kind: Kind, typed: &str) -> Vec<Option<String>> {
+    let names = match kind {
+        Kind::Track => tracks_of(members),
+        Kind::Location => locations_of(members),
+    };
+    let groups = group(&names);
+    let wanted = fold(typed);
+    let mut out = vec![None; members.len()];
+    for g in &groups {
+        let hit = g.members.iter().any(|(m, name)| {
+            fold(name) == wanted
+                || names[*m]
+                    .iter()
+                    .any(|(n, aliases)| n == name && aliases.iter().any(|a| fold(a) == wanted))
+        });
+        if hit {
+            for (m, name) in &g.members {
+                out[*m].get_or_insert_with(|| name.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Each member's tags (on initiatives not cancelled), each once (folded).
+fn tags_of(members: &[MemberPlan]) -> Vec<Vec<(String, Vec<String>)>> {
+    members
+        .iter()
+        .map(|m| {
+            let mut seen = std::collections::HashSet::new();
+            m.plan
+                .initiatives
+                .iter()
+                .filter(|i| i.status != Status::Cancelled)
+                .flat_map(|i| i.tags.iter())
+                .filter(|t| seen.insert(fold(t)))
+                .map(|t| (t.clone(), Vec::new()))
+                .collect()
+        })
+        .collect()
+}
+
+/// One member's row of the dashboard.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MemberRow {
+    pub member: String,
+    pub path: String,
+    pub title: String,
+    pub year: i32,
+    pub initiatives: usize,
+    pub done: usize,
+    pub late: usize,
+    pub blocked: usize,
+    pub at_risk: usize,
+    /// Tracks whose count reaches the member's minimum, of `tracks`.
+    pub tracks_met: usize,
+    pub tracks: usize,
+}
+
+/// A track or tag that more than one member works on.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Theme {
+    /// `"track"` or `"tag"`.
+    pub kind: &'static str,
+    pub name: String,
+    /// The members that work on it (in manifest order), each with its own name for it.
+    pub members: Vec<ThemeMember>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ThemeMember {
+    pub member: String,
+    /// The member's own spelling.
+    pub name: String,
+}
+
+/// The network dashboard.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkStatus {
+    pub title: String,
+    pub as_of: NaiveDate,
+    pub members: Vec<MemberRow>,
+    /// Sums over the members (`member`, `path`, `title` empty, `year` 0).
+    pub totals: MemberRow,
+    pub themes: Vec<Theme>,
+}
+
+/// The dashboard of `members` as of `as_of`.
+pub fn status(title: &str, members: &[MemberPlan], as_of: NaiveDate) -> NetworkStatus {
+    let summaries: Vec<_> = members.iter().map(|m| summarize(&m.plan, as_of)).collect();
+    let rows: Vec<MemberRow> = members
+        .iter()
+        .zip(&summaries)
+        .map(|(m, s)| MemberRow {
+            member: m.name.clone(),
+            path: m.path.clone(),
+            title: clean_line(&s.plan.title),
+            year: s.plan.year,
+            initiatives: s.totals.initiatives,
+            done: s.totals.done,
+            late: s.totals.late,
+            blocked: s.totals.blocked,
+            at_risk: s.totals.at_risk,
+            tracks_met: s.tracks.iter().filter(|t| t.met).count(),
+            tracks: s.tracks.len(),
+        })
+        .collect();
+    let mut totals = MemberRow {
+        member: String::new(),
+        path: String::new(),
+        title: String::new(),
+        year: 0,
+        initiatives: 0,
+        done: 0,
+        late: 0,
+        blocked: 0,
+        at_risk: 0,
+        tracks_met: 0,
+        tracks: 0,
+    };
+    for r in &rows {
+        totals.initiatives += r.initiatives;
+        totals.done += r.done;
+        totals.late += r.late;
+        totals.blocked += r.blocked;
+        totals.at_risk += r.at_risk;
+        totals.tracks_met += r.tracks_met;
+        totals.tracks += r.tracks;
+    }
+    // A member works on a track when an initiative counts on it.
+    let works_on_track = |m: usize, name: &str| {
+        summaries[m]
+            .tracks
+            .iter()
+            .any(|t| t.name == name && t.count > 0)
+    };
+    let mut themes = Vec::new();
+    for (kind, groups) in [
+        ("track", group(&tracks_of(members))),
+        ("tag", group(&tags_of(members))),
+    ] {
+        for g in groups {
+            let working: Vec<ThemeMember> = g
+                .members
+                .iter()
+                .filter(|(m, name)| kind == "tag" || works_on_track(*m, name))
+                .map(|(m, name)| ThemeMember {
+                    member: members[*m].name.clone(),
+                    name: clean_line(name),
+                })
+                .collect();
+            let distinct = {
+                let mut names: Vec<&str> = working.iter().map(|w| w.member.as_str()).collect();
+                names.dedup();
+                names.len()
+            };
+            if distinct > 1 {
+                themes.push(Theme {
+                    kind,
+                    name: g.name,
+                    members: working,
+                });
+            }
+        }
+    }
+    NetworkStatus {
+        title: clean_line(title),
+        as_of,
+        members: rows,
+        totals,
+        themes,
+    }
+}
+
+/// One member in the network memo.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberQuarter {
+    pub member: String,
+    pub title: String,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    /// The quarter's own initiatives.
+    pub initiatives: usize,
+    pub done: usize,
+    /// Whole-year initiatives running through the quarter.
+    pub whole_year: usize,
+    pub tracks_met: usize,
+    pub tracks: usize,
+}
+
+/// What one member has on a track or theme this quarter, and what it reached.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub member: String,
+    /// The member's own name for the track or tag.
+    pub name: String,
+    /// The quarter's initiatives and the whole-year ones on it.
+    pub items: Vec<Item>,
+    /// How many of `items` are done.
+    pub done: usize,
+    /// For a track: the member's coverage through the quarter against its minimum.
+    pub coverage: Option<Coverage>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Coverage {
+    pub to_date: usize,
+    pub done: usize,
+    pub minimum: usize,
+    pub met: bool,
+}
+
+/// A track or shared theme in the memo, with an entry per member that has it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// `"track"` or `"tag"`.
+    pub kind: &'static str,
+    pub name: String,
+    pub entries: Vec<Entry>,
+}
+
+/// The network memo of one quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkMemo {
+    pub title: String,
+    /// `"da"` or `"en"`.
+    pub lang: &'static str,
+    #[serde(skip)]
+    pub language: Lang,
+    pub quarter: Period,
+    pub members: Vec<MemberQuarter>,
+    /// Every track of any member, matched across members.
+    pub tracks: Vec<Section>,
+    /// Tags more than one member has on initiatives running this quarter.
+    pub themes: Vec<Section>,
+}
+
+/// The network memo of `quarter` (1..=4). Each member is judged as of its own default date
+/// for the quarter (its year may differ): `today` when given, else the quarter's end when
+/// it is past.
+pub fn memo(
+    title: &str,
+    members: &[MemberPlan],
+    quarter: u8,
+    today: NaiveDate,
+    lang: Lang,
+) -> NetworkMemo {
+    let reports: Vec<_> = members
+        .iter()
+        .map(|m| {
+            let as_of = default_as_of(m.plan.manifest.plan.year, quarter, today);
+            build(&m.plan, quarter, as_of, lang)
+        })
+        .collect();
+    let running = |m: usize| -> Vec<&Item> {
+        reports[m]
+            .initiatives
+            .iter()
+            .chain(&reports[m].ongoing)
+            .collect()
+    };
+    let member_rows = members
+        .iter()
+        .zip(&reports)
+        .map(|(m, r)| MemberQuarter {
+            member: m.name.clone(),
+            title: r.plan.title.clone(),
+            year: r.plan.year,
+            as_of: r.as_of,
+            initiatives: r.totals.counts.initiatives,
+            done: r.totals.counts.done,
+            whole_year: r.totals.whole_year,
+            tracks_met: r.totals.tracks_met,
+            tracks: r.totals.tracks,
+        })
+        .collect();
+
+    let tracks = group(&tracks_of(members))
+        .into_iter()
+        .map(|g| Section {
+            kind: "track",
+            name: g.name,
+            entries: g
+                .members
+                .iter()
+                .map(|(m, name)| {
+                    let items: Vec<Item> = running(*m)
+                        .into_iter()
+                        .filter(|i| !i.cross_cutting && i.tracks.iter().any(|t| t == name))
+                        .cloned()
+                        .collect();
+                    let coverage = reports[*m]
+                        .tracks
+                        .iter()
+                        .find(|t| t.name == clean_line(name))
+                        .map(|t| Coverage {
+                            to_date: t.to_date,
+                            done: t.done,
+                            minimum: t.minimum,
+                            met: t.met,
+                        });
+                    entry(&members[*m].name, name, items, coverage)
+                })
+                .collect(),
+        })
+        .collect();
+
+    let tags: Vec<Vec<(String, Vec<String>)>> = (0..members.len())
+        .map(|m| {
+            let mut seen = std::collections::HashSet::new();
+            running(m)
+                .into_iter()
+                .filter_map(|i| members[m].plan.get(&i.id))
+                .flat_map(|i| i.tags.iter())
+                .filter(|t| seen.insert(fold(t)))
+                .map(|t| (t.clone(), Vec::new()))
+                .collect()
+        })
+        .collect();
+    let themes = group(&tags)
+        .into_iter()
+        .filter(|g| g.members.len() > 1)
+        .map(|g| Section {
+            kind: "tag",
+            name: g.name,
+            entries: g
+                .members
+                .iter()
+                .map(|(m, name)| {
+                    let items: Vec<Item> = running(*m)
+                        .into_iter()
+                        .filter(|i| {
+                            members[*m]
+                                .plan
+                                .get(&i.id)
+                                .is_some_and(|init| init.tags.iter().any(|t| fold(t) == fold(name)))
+                        })
+                        .cloned()
+                        .collect();
+                    entry(&members[*m].name, name, items, None)
+                })
+                .collect(),
+        })
+        .collect();
+
+    NetworkMemo {
+        title: clean_line(title),
+        lang: match lang {
+            Lang::Da => "da",
+            Lang::En => "en",
+        },
+        language: lang,
+        quarter: Period::Q(quarter),
+        members: member_rows,
+        tracks,
+        themes,
+    }
+}
+
+fn entry(member: &str, name: &str, items: Vec<Item>, coverage: Option<Coverage>) -> Entry {
+    Entry {
+        member: member.to_string(),
+        name: clean_line(name),
+        done: items.iter().filter(|i| i.status == Status::Done).count(),
+        items,
+        coverage,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter()
+            .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn tracks_match_by_alias_case_and_unicode_form() {
+        let groups = group(&[
+            names(&[
+                ("Indgang til fællesskab", &["Indgang til fællesskaber"]),
+                ("Hygge", &[]),
+            ]),
+            names(&[("INDGANG TIL FÆLLESSKABER", &[]), ("Fordybelse", &[])]),
+            // "Ågerup" written decomposed (A + combining ring).
+            names(&[("hygge", &[]), ("A\u{30A}gerup", &[])]),
+            names(&[("Ågerup", &[])]),
+        ]);
+        let shape: Vec<(&str, Vec<usize>)> = groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.members.iter().map(|(m, _)| *m).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Indgang til fællesskab", vec![0, 1]),
+                ("Hygge", vec![0, 2]),
+                ("Fordybelse", vec![1]),
+                ("A\u{30A}gerup", vec![2, 3]),
+            ]
+        );
+        // Each member keeps its own name.
+        assert_eq!(groups[0].members[1].1, "INDGANG TIL FÆLLESSKABER");
+    }
+
+    #[test]
+    fn a_name_joining_two_groups_merges_them() {
+        let groups = group(&[
+            names(&[("A", &[])]),
+            names(&[("B", &[])]),
+            names(&[("C", &["a", "b"])]),
+        ]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].members.len(), 3);
+    }
+}

@@ -1,0 +1,199 @@
+//! The rules on the dated history (`[[log]]` entries and what they record):
+//! `history-order`, `history-mismatch`, `history-date`, `undated-status`; and
+//! `depends-on-dropped`, work that builds on cancelled or postponed work.
+
+use chrono::NaiveDate;
+
+use super::{Diagnostic, Rule};
+use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Status};
+
+/// The entries in date order, a day's entries in file order.
+fn in_date_order(log: &[LogEntry]) -> Vec<&LogEntry> {
+    let mut entries: Vec<&LogEntry> = log.iter().collect();
+    entries.sort_by_key(|e| e.date);
+    entries
+}
+
+/// Every history finding of `plan`; `today` is the real date of the check (entries after it
+/// are in the future).
+pub fn findings(plan: &Plan, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let year = plan.manifest.plan.year;
+    for init in &plan.initiatives {
+        order(init, out);
+        dates(init, year, today, out);
+        mismatch(init, out);
+        undated(init, out);
+    }
+    dropped(plan, out);
+}
+
+fn order(init: &Initiative, out: &mut Vec<Diagnostic>) {
+    for pair in init.log.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        if after.date < before.date {
+            out.push(
+                Diagnostic::new(
+                    Rule::HistoryOrder,
+                    format!(
+                        "a [[log]] entry dated {} comes after one dated {}",
+                        after.date, before.date
+                    ),
+                )
+                .at(init.file, after.span.clone())
+                .label("out of date order")
+                .help("move the entry up to where its date belongs (the history is read by date either way)"),
+            );
+        }
+    }
+}
+
+fn dates(init: &Initiative, year: i32, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    for entry in &init.log {
+        let problem = if entry.date > today {
+            Some(format!(
+                "a [[log]] entry is dated {}, after today ({today})",
+                entry.date
+            ))
+        } else if !Period::Year.contains(year, entry.date) {
+            Some(format!(
+                "a [[log]] entry is dated {}, outside the plan year {year}",
+                entry.date
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            out.push(
+                Diagnostic::new(Rule::HistoryDate, message)
+                    .at(init.file, entry.span.clone())
+                    .label("this date")
+                    .help(format!(
+                        "check the year: the plan's history runs from {year}-01-01 to {year}-12-31"
+                    )),
+            );
+        }
+    }
+}
+
+/// The last recorded value of a field, in date order (a day's entries in file order).
+fn last<'a, T>(
+    init: &'a Initiative,
+    field: impl Fn(&'a LogEntry) -> Option<&'a Changed<T>>,
+) -> Option<(NaiveDate, &'a T)> {
+    in_date_order(&init.log)
+        .into_iter()
+        .filter_map(|e| field(e).map(|c| (e.date, &c.to)))
+        .next_back()
+}
+
+/// Status and funding are compared only where the file has a readable value (an unreadable
+/// one is an `invalid-value` already).
+fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
+    let mut push = |key: &str,
+                    now: String,
+                    recorded: String,
+                    date: NaiveDate,
+                    span: Option<std::ops::Range<usize>>| {
+        out.push(
+            Diagnostic::new(
+                Rule::HistoryMismatch,
+                format!("`{key}` is {now}, but the last change recorded ({date}) made it {recorded}"),
+            )
+            .at(init.file, span.unwrap_or(0..0))
+            .label("changed without a dated entry")
+            .help(format!("record the change: plan --today YYYY-MM-DD set {} {key}=…, or a [[log]] entry with `{key} = {{ from = {recorded}, to = {now} }}`", init.id)),
+        );
+    };
+    if let Some((date, to)) = last(init, |e| e.status.as_ref()) {
+        if *to != init.status && init.spans.status.is_some() {
+            push(
+                "status",
+                quoted(init.status.as_str()),
+                quoted(to.as_str()),
+                date,
+                init.spans.status.clone(),
+            );
+        }
+    }
+    if let Some((date, to)) = last(init, |e| e.funding.as_ref()) {
+        if *to != init.funding && init.spans.funding.is_some() {
+            let name = |f: Option<crate::model::Funding>| {
+                f.map_or("absent".to_string(), |f| quoted(f.as_str()))
+            };
+            push(
+                "funding",
+                name(init.funding),
+                name(*to),
+                date,
+                init.spans.funding.clone(),
+            );
+        }
+    }
+    if let Some((date, to)) = last(init, |e| e.period.as_ref()) {
+        if *to != init.period {
+            push(
+                "period",
+                quoted(init.period.as_str()),
+                quoted(to.as_str()),
+                date,
+                Some(init.spans.period.clone()),
+            );
+        }
+    }
+}
+
+fn quoted(text: &str) -> String {
+    format!("\"{text}\"")
+}
+
+fn undated(init: &Initiative, out: &mut Vec<Diagnostic>) {
+    if init.status == Status::Planned || init.log.iter().any(|e| e.status.is_some()) {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Rule::UndatedStatus,
+            format!(
+                "status \"{}\" has no dated change behind it: reports take it to hold from the start of the plan",
+                init.status
+            ),
+        )
+        .at(init.file, init.spans.status.clone().unwrap_or(0..0))
+        .label("since when?")
+        .help(format!(
+            "record when it changed: [[log]] date = YYYY-MM-DD, status = {{ from = \"planned\", to = \"{}\" }} (`plan set` does this itself)",
+            init.status
+        )),
+    );
+}
+
+fn dropped(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let by_id = plan.by_id();
+    for init in &plan.initiatives {
+        if init.status.is_closed() || init.status == Status::Postponed {
+            continue;
+        }
+        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
+            let Some(other) = by_id.get(dep.as_str()) else {
+                continue;
+            };
+            let word = match other.status {
+                Status::Cancelled => "cancelled",
+                Status::Postponed => "postponed",
+                _ => continue,
+            };
+            out.push(
+                Diagnostic::new(
+                    Rule::DependsOnDropped,
+                    format!("`{}` depends on `{dep}`, which is {word}", init.id),
+                )
+                .at(init.file, span.clone())
+                .label(word)
+                .help(format!(
+                    "remove `{dep}` from depends_on, or postpone or cancel `{}` too",
+                    init.id
+                )),
+            );
+        }
+    }
+}

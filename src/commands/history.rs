@@ -1,0 +1,209 @@
+//! `plan history --from-git`: the dated history of a plan that lived in git before `plan`
+//! kept one. For each initiative file, every commit that changed its `status`, `funding` or
+//! `period` becomes a `[[log]]` entry dated by the commit's author date, recording the value
+//! before and after (`status = { from = "planned", to = "active" }`). Entries already in the
+//! file (the same field changed to the same value on the same day) are not added twice, so
+//! running it again adds nothing.
+//!
+//! It runs the `git` program (`git log --follow`, `git show`) rather than linking a git
+//! library (`gix`): two read-only plumbing calls per file do not justify a dependency of
+//! well over a hundred crates and its build time, and a plan kept in git has `git` beside
+//! it. A missing `git`, or a folder outside a repository, is a usage error (exit 2).
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+
+use crate::cli::HistoryArgs;
+use crate::config::Config;
+use crate::edit::history::Recorded;
+use crate::edit::{ensure_valid, InitiativeDoc};
+use crate::error::{Failure, EXIT_OK};
+use crate::model::Initiative;
+use crate::text::clean_line;
+
+use super::{load_for_writing, Out, Outcome};
+
+/// The fields whose changes are read from git, as written in the files.
+const FIELDS: [&str; 3] = ["status", "funding", "period"];
+
+/// One change found in git: the commit's date, the field, and the values before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GitChange {
+    pub date: NaiveDate,
+    pub changes: Vec<(&'static str, Option<String>, Option<String>)>,
+}
+
+pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
+    let (_lock, plan) = load_for_writing(config)?;
+    let dir = &plan.dir;
+    git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read the history of `{}` from git: {e}",
+            clean_line(&dir.display().to_string())
+        ))
+        .with_help("run it in a plan folder kept in a git repository, with `git` installed")
+    })?;
+    let mut added = 0;
+    for init in &plan.initiatives {
+        let source = plan.file(init.file);
+        let display = clean_line(&source.display);
+        let found = changes_in_git(&source.path)?;
+        let new: Vec<&GitChange> = found
+            .iter()
+            .filter(|c| !already_recorded(init, c))
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        let what: Vec<String> = new
+            .iter()
+            .map(|c| {
+                let keys: Vec<&str> = c.changes.iter().map(|(k, _, _)| *k).collect();
+                format!("{} {}", keys.join("+"), c.date)
+            })
+            .collect();
+        added += new.len();
+        if args.dry_run {
+            writeln!(out, "{display}: would add {}", what.join(", "))?;
+            continue;
+        }
+        let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+        for change in &new {
+            let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = change
+                .changes
+                .iter()
+                .map(|(k, from, to)| {
+                    (
+                        *k,
+                        from.clone().map(Recorded::Text),
+                        to.clone().map(Recorded::Text),
+                    )
+                })
+                .collect();
+            doc.record(change.date, &changes)?;
+        }
+        ensure_valid(
+            &plan,
+            &[(source.relative.clone(), doc.text())],
+            &format!("`{display}` with its history from git"),
+        )?;
+        doc.write(args.force, &plan.dir)?;
+        writeln!(out, "{display}: added {}", what.join(", "))?;
+    }
+    if added == 0 {
+        writeln!(
+            out,
+            "no change of status, funding or period in git that the files do not record already"
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Whether `init`'s log already records every change of `change` on its day.
+fn already_recorded(init: &Initiative, change: &GitChange) -> bool {
+    change.changes.iter().all(|(key, _, to)| {
+        init.log.iter().any(|e| {
+            e.date == change.date
+                && match *key {
+                    "status" => e.status.as_ref().map(|c| c.to.as_str().to_string()) == *to,
+                    "funding" => e
+                        .funding
+                        .as_ref()
+                        .is_some_and(|c| c.to.map(|f| f.as_str().to_string()) == *to),
+                    _ => e.period.as_ref().map(|c| c.to.as_str().to_string()) == *to,
+                }
+        })
+    })
+}
+
+/// Runs `git -C dir ARGS`; its standard output, or why it failed.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr);
+        return Err(clean_line(message.trim()));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The changes of status, funding and period in the committed versions of the file at
+/// `path`, oldest first (renames followed). A version that is not valid TOML is skipped.
+pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        return Ok(Vec::new());
+    };
+    let usage = |e: String| Failure::usage(format!("git: {e}"));
+    // Each commit as RS hash US author-date, then the file's path in it (repository-relative).
+    let log = git(
+        dir,
+        &[
+            "log",
+            "--follow",
+            "--format=%x1e%H%x1f%as",
+            "--name-only",
+            "--",
+            &name,
+        ],
+    )
+    .map_err(usage)?;
+    let mut versions = Vec::new();
+    for record in log.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
+        let mut lines = record.lines().filter(|l| !l.trim().is_empty());
+        let Some((hash, date)) = lines.next().and_then(|l| l.split_once('\u{1f}')) else {
+            continue;
+        };
+        let (Some(file), Ok(date)) = (lines.next(), date.trim().parse::<NaiveDate>()) else {
+            continue;
+        };
+        let Ok(text) = git(dir, &["show", &format!("{}:{}", hash.trim(), file.trim())]) else {
+            continue;
+        };
+        if let Some(values) = values_of(&text) {
+            versions.push((date, values));
+        }
+    }
+    versions.reverse();
+    let mut out = Vec::new();
+    for pair in versions.windows(2) {
+        let ((_, before), (date, after)) = (&pair[0], &pair[1]);
+        let changes: Vec<(&'static str, Option<String>, Option<String>)> = FIELDS
+            .iter()
+            .zip(before.iter().zip(after))
+            .filter(|(_, (b, a))| b != a)
+            .map(|(k, (b, a))| (*k, b.clone(), a.clone()))
+            .collect();
+        if !changes.is_empty() {
+            out.push(GitChange {
+                date: *date,
+                changes,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Status (absent: `planned`), funding and period of one version of a file.
+fn values_of(text: &str) -> Option<Vec<Option<String>>> {
+    let table: toml::Table = text.trim_start_matches('\u{feff}').parse().ok()?;
+    Some(
+        FIELDS
+            .iter()
+            .map(|k| {
+                let value = table.get(*k).and_then(|v| v.as_str()).map(str::to_string);
+                match (*k, value) {
+                    ("status", None) => Some("planned".to_string()),
+                    (_, value) => value,
+                }
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,429 @@
+//! Every command at a workspace root (or with `--workspace`): across the members.
+//!
+//! - `status`, `list`, `report`: the network's dashboard, list and memo;
+//! - `check`: every member's findings in one run, with the member's path, one exit code;
+//! - `show MEMBER/ID` (or a plain ID found in one member only);
+//! - `set`, `note`: `MEMBER/ID`; `new`: `--id MEMBER/ID` (or `MEMBER/` for the title's
+//!   slug); `import`, `calendar`, `schema` and `check --fix`: refused, they work on one plan;
+//! - `init`, `explain`, `completions`, `man` do not read a plan: run as elsewhere.
+
+use std::io::Write as _;
+
+use crate::assess::judge::judge_all;
+use crate::assess::memo::parse_quarter;
+use crate::assess::network::{self, MemberPlan};
+use crate::cli::{
+    CheckArgs, Command, ListArgs, ListFormat, ReportArgs, ReportFormat, ShowArgs, StatusArgs,
+    StatusFormat,
+};
+use crate::config::Config;
+use crate::error::{Failure, EXIT_OK};
+use crate::i18n::network::network_words;
+use crate::i18n::words;
+use crate::model::Plan;
+use crate::render::network as render;
+use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
+use crate::render::terminal::{self, Paint};
+use crate::text::{clean_line, LineGuard};
+use crate::workspace::{Member, Workspace};
+use crate::write::write_atomic;
+
+use super::{load, load_for_reading, Out};
+
+/// Runs `command` across the workspace when the plan folder is a workspace root or
+/// `--workspace` is given (`wanted`). `Ok(None)`: not a workspace command; run it as usual.
+pub fn run(
+    config: &Config,
+    wanted: bool,
+    command: &Command,
+    out: Out<'_>,
+) -> anyhow::Result<Option<u8>> {
+    if matches!(
+        command,
+        Command::Init(_) | Command::Explain(_) | Command::Completions(_) | Command::Man(_)
+    ) {
+        return Ok(None);
+    }
+    let Some(ws) = Workspace::for_config(config, wanted)? else {
+        return Ok(None);
+    };
+    if config.verbose {
+        let _ = writeln!(
+            crate::stdio::stderr(),
+            "info: plan folder `{}` is a workspace with {} member{}",
+            clean_line(&ws.dir.display().to_string()),
+            ws.members.len(),
+            if ws.members.len() == 1 { "" } else { "s" }
+        );
+    }
+    let code = match command {
+        Command::Check(args) => check_all(&ws, config, args, out)?,
+        Command::Status(args) => status(&ws, config, args, out)?,
+        Command::List(args) => list(&ws, config, args, out)?,
+        Command::Report(args) => report(&ws, config, args, out)?,
+        Command::Show(args) => {
+            let (member, id) = find_id(&ws, config, &args.id, true)?;
+            let args = ShowArgs { id };
+            super::show::run(&ws.member_config(config, member), &args, out)?
+        }
+        Command::Set(args) => {
+            let (member, id) = find_id(&ws, config, &args.id, false)?;
+            let mut args = args.clone();
+            args.id = id;
+            super::set::run(&ws.member_config(config, member), &args, out)?
+        }
+        Command::Note(args) => {
+            let (member, id) = find_id(&ws, config, &args.id, false)?;
+            let mut args = args.clone();
+            args.id = id;
+            super::note::run(&ws.member_config(config, member), &args, out)?
+        }
+        Command::New(args) => {
+            let given = args.id.as_deref().unwrap_or_default();
+            let Some((name, id)) = given.split_once('/') else {
+                return Err(at_root(
+                    "new",
+                    &ws,
+                    "--id MEMBER/ID (or --id MEMBER/ for an id from the title)",
+                )
+                .into());
+            };
+            let member = member_named(&ws, name)?;
+            let mut args = args.clone();
+            args.id = (!id.is_empty()).then(|| id.to_string());
+            super::new::run(&ws.member_config(config, member), &args, out)?
+        }
+        Command::Import(_) => {
+            return Err(at_root("import", &ws, "--plans MEMBER_FOLDER").into());
+        }
+        Command::History(_) => {
+            return Err(at_root("history", &ws, "--plans MEMBER_FOLDER").into());
+        }
+        Command::Calendar(_) | Command::Schema(_) => {
+            let name = if matches!(command, Command::Calendar(_)) {
+                "calendar"
+            } else {
+                "schema"
+            };
+            return Err(Failure::usage(format!(
+                "`plan {name}` works on one plan: run it inside a member, or give --plans MEMBER_FOLDER"
+            ))
+            .with_help(format!("the members are: {}", clean_line(&member_list(&ws))))
+            .into());
+        }
+        Command::Init(_) | Command::Explain(_) | Command::Completions(_) | Command::Man(_) => {
+            return Ok(None)
+        }
+    };
+    Ok(Some(code))
+}
+
+fn member_list(ws: &Workspace) -> String {
+    ws.members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A writing command at a workspace root without a member: a usage error.
+fn at_root(command: &str, ws: &Workspace, how: &str) -> Failure {
+    Failure::usage(format!(
+        "`plan {command}` at a workspace root needs the member to write into: {how}"
+    ))
+    .with_help(format!("the members are: {}", clean_line(&member_list(ws))))
+}
+
+fn member_named<'a>(ws: &'a Workspace, name: &str) -> Result<&'a Member, Failure> {
+    ws.member(name).ok_or_else(|| {
+        let mut failure = Failure::usage(format!("no workspace member is named `{name}`"));
+        failure = failure.with_help(
+            crate::suggest::did_you_mean(name, ws.members.iter().map(|m| m.name.as_str()))
+                .map(|s| format!("{s} (members: {})", member_list(ws)))
+                .unwrap_or_else(|| format!("the members are: {}", member_list(ws))),
+        );
+        failure
+    })
+}
+
+/// The member and id `typed` names: `MEMBER/ID`, or (when `plain` is allowed) an id that
+/// exactly one member has. An id several members have is a usage error listing them.
+fn find_id<'a>(
+    ws: &'a Workspace,
+    config: &Config,
+    typed: &str,
+    plain: bool,
+) -> anyhow::Result<(&'a Member, String)> {
+    if let Some((name, id)) = typed.rsplit_once('/') {
+        if let Some(member) = ws.member(name) {
+            return Ok((member, id.to_string()));
+        }
+        if !plain {
+            return Err(member_named(ws, name).unwrap_err().into());
+        }
+    }
+    if !plain {
+        return Err(Failure::usage(format!(
+            "at a workspace root, name the initiative as MEMBER/ID, not `{}`",
+            clean_line(typed)
+        ))
+        .with_help(format!("the members are: {}", clean_line(&member_list(ws))))
+        .into());
+    }
+    let id = typed.trim().trim_end_matches(".toml");
+    let mut found = Vec::new();
+    for member in &ws.members {
+        let plan = load(&ws.member_config(config, member))?;
+        if plan.all_ids.iter().any(|known| known == id) {
+            found.push(member);
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok((one, id.to_string())),
+        [] => Err(Failure::usage(format!(
+            "no member of the workspace has an initiative `{}`",
+            clean_line(typed)
+        ))
+        .with_help("run `plan list` to see the ids, and give MEMBER/ID")
+        .into()),
+        several => {
+            let candidates: Vec<String> =
+                several.iter().map(|m| format!("{}/{id}", m.name)).collect();
+            Err(
+                Failure::usage(format!("the id `{}` is in several members", clean_line(id)))
+                    .with_help(format!(
+                        "name one of them: {}",
+                        clean_line(&candidates.join(", "))
+                    ))
+                    .into(),
+            )
+        }
+    }
+}
+
+/// Loads the members (all, or those `only` names), for a command that shows them.
+fn load_members(
+    ws: &Workspace,
+    config: &Config,
+    only: &[String],
+) -> anyhow::Result<Vec<MemberPlan>> {
+    for name in only {
+        member_named(ws, name)?;
+    }
+    let mut plans = Vec::new();
+    for member in &ws.members {
+        if !only.is_empty() && !only.iter().any(|n| ws.member(n) == Some(member)) {
+            continue;
+        }
+        let plan = load_for_reading(&ws.member_config(config, member))?;
+        plans.push(MemberPlan {
+            name: member.name.clone(),
+            path: member.path.display().to_string().replace('\\', "/"),
+            plan,
+        });
+    }
+    Ok(plans)
+}
+
+fn status(ws: &Workspace, config: &Config, args: &StatusArgs, out: Out<'_>) -> anyhow::Result<u8> {
+    let members = load_members(ws, config, &[])?;
+    let s = network::status(&ws.manifest.title, &members, config.today);
+    match args.format {
+        StatusFormat::Text => {
+            let lang = ws.lang(config);
+            let paint = Paint {
+                color: config.color,
+            };
+            render::status::text(
+                &s,
+                network_words(lang),
+                words(lang),
+                paint,
+                terminal::width(),
+                out,
+            )?;
+        }
+        StatusFormat::Json => render::status::json(&s, out)?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn list(ws: &Workspace, config: &Config, args: &ListArgs, out: Out<'_>) -> anyhow::Result<u8> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => super::list::format_of(path)?,
+        (None, None) => ListFormat::Table,
+    };
+    if format == ListFormat::Xlsx && args.output.is_none() {
+        refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
+    }
+    let members = load_members(ws, config, &args.member)?;
+    // Each member's filter is resolved against its own catalogue and tags: a track or place
+    // one member does not have leaves that member out; a name no member knows is an error.
+    // `--track` and `--location` are matched across members first (by name and alias), so
+    // that each member is asked for the track under its own name.
+    let tracks = args
+        .track
+        .as_deref()
+        .filter(|t| !crate::model::Catalogue::is_cross_cutting(t))
+        .map(|t| network::per_member(&members, network::Kind::Track, t));
+    let places = args
+        .location
+        .as_deref()
+        .map(|l| network::per_member(&members, network::Kind::Location, l));
+    let mut first_error = None;
+    let mut chosen = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let mut args = args.clone();
+        if let Some(Some(name)) = tracks.as_ref().map(|t| &t[i]) {
+            args.track = Some(name.clone());
+        }
+        if let Some(Some(name)) = places.as_ref().map(|p| &p[i]) {
+            args.location = Some(name.clone());
+        }
+        match super::list::Filter::resolve(&m.plan, &args) {
+            Ok(filter) => chosen.push((m, filter)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if chosen.is_empty() {
+        if let Some(e) = first_error {
+            return Err(e.into());
+        }
+    }
+    let mut rows = Vec::new();
+    for (m, filter) in &chosen {
+        let mut mine: Vec<render::list::Row<'_>> = judge_all(&m.plan, config.today)
+            .into_iter()
+            .filter(|(init, j)| filter.matches(init, j))
+            .map(|(initiative, judgement)| render::list::Row {
+                member: &m.name,
+                file: &m.plan.file(initiative.file).display,
+                initiative,
+                judgement,
+            })
+            .collect();
+        mine.sort_by(|a, b| {
+            (a.initiative.period, &a.initiative.id).cmp(&(b.initiative.period, &b.initiative.id))
+        });
+        rows.extend(mine);
+    }
+    let lang = ws.lang(config);
+    let (nw, w) = (network_words(lang), words(lang));
+    let mut buffer = Vec::new();
+    let sink: &mut dyn std::io::Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
+    match format {
+        ListFormat::Table => {
+            let paint = Paint {
+                color: config.color && args.output.is_none(),
+            };
+            render::list::table(&rows, nw, w, paint, terminal::width(), sink)?
+        }
+        ListFormat::Markdown => render::list::markdown(&rows, nw, w, sink)?,
+        ListFormat::Csv => render::list::csv(&rows, lang, args.delimiter, sink)?,
+        ListFormat::Json => render::list::json(&rows, sink)?,
+        ListFormat::Xlsx => {
+            sink.write_all(&render::list::workbook(&rows, lang, &ws.manifest.title)?)?
+        }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn report(ws: &Workspace, config: &Config, args: &ReportArgs, out: Out<'_>) -> anyhow::Result<u8> {
+    let quarter = parse_quarter(&args.quarter)?;
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => super::report::format_of(path)?,
+        (None, None) => ReportFormat::Markdown,
+    };
+    if args.output.is_none() {
+        if let Some(name) = super::report::binary_name(format) {
+            refuse_binary_on_terminal(name, stdout_is_terminal())?;
+        }
+    }
+    let members = load_members(ws, config, &[])?;
+    let memo = network::memo(
+        &ws.manifest.title,
+        &members,
+        quarter,
+        config.today,
+        ws.lang(config),
+    );
+    match &args.output {
+        None => render::memo::render(format, &memo, args.delimiter, out)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            let mut guarded = LineGuard::new(&mut bytes);
+            render::memo::render(format, &memo, args.delimiter, &mut guarded)?;
+            guarded.flush()?;
+            drop(guarded);
+            write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// Every member checked, the findings gathered into one plan-shaped list (every member's
+/// files one after the other, each finding moved to its file's new place), so that every
+/// check format writes one document and the run has one exit code.
+fn check_all(
+    ws: &Workspace,
+    config: &Config,
+    args: &CheckArgs,
+    out: Out<'_>,
+) -> anyhow::Result<u8> {
+    if args.fix || args.diff {
+        return Err(Failure::usage(
+            "`plan check --fix` and `--diff` work on one plan, not at a workspace root",
+        )
+        .with_help(format!(
+            "run them inside a member, or with --plans MEMBER_FOLDER (members: {})",
+            clean_line(&member_list(ws))
+        ))
+        .into());
+    }
+    let mut all = Plan {
+        dir: ws.dir.clone(),
+        manifest: crate::parse::default_manifest(),
+        has_manifest: false,
+        files: Vec::new(),
+        initiatives: Vec::new(),
+        all_ids: Vec::new(),
+        diagnostics: Vec::new(),
+        unknown_names: Vec::new(),
+        skipped: Vec::new(),
+    };
+    all.manifest.plan.title = ws.manifest.title.clone();
+    let mut diags = Vec::new();
+    for member in &ws.members {
+        let mut plan = load(&ws.member_config(config, member))?;
+        plan.manifest
+            .rules
+            .severity
+            .extend(super::check::levels(args)?);
+        let offset = all.files.len();
+        for mut d in super::check::member_findings(&plan) {
+            // Fixes are applied inside a member (`--fix` is refused here): not offered.
+            d.fix = None;
+            d.file = match d.file {
+                Some(f) => Some(f + offset),
+                // A finding on the whole plan is placed on the member's plan.toml.
+                None if plan.has_manifest => Some(offset),
+                None => None,
+            };
+            diags.push(d);
+        }
+        all.files.append(&mut plan.files);
+        all.all_ids.append(&mut plan.all_ids);
+    }
+    super::check::finish(config, args, &all, diags, out)
+}

@@ -1,0 +1,391 @@
+//! `plan check --fix` and `--diff`: the fixes the rules attach to their findings
+//! ([`crate::check::diagnostic::Fix`]: a span of the file's text and its replacement),
+//! chosen so that none brings a new finding, applied to the files' text as it is.
+//!
+//! A fix replaces only the bytes of the value or key it is about, so comments, layout, the
+//! order of keys, a byte-order mark and Windows line endings all stay as they were. The
+//! replacements themselves are written by `toml_edit` (a quoted string, a bare key).
+//!
+//! Which fixes are taken:
+//! - every fix the findings of `plan check` carry, and with `canonical` every track and place
+//!   name written as an alias ([`crate::check::catalogue::canonical_fixes`]);
+//! - not in `plan.toml`: its catalogue is what the other fixes are made from;
+//! - of fixes that nest or overlap in one file, the outermost (the first);
+//! - all at once when the plan with all of them brings no new finding, else file by file, and
+//!   in a file whose fixes together bring one, one by one, each kept only if the plan with it
+//!   and the ones kept before brings none;
+//! - in rounds (at most [`ROUNDS`]) until none is left, since one fix can make another (a
+//!   misspelt alias fixed, then, with `canonical`, written as its name): so a second `--fix`
+//!   finds nothing to do.
+//!
+//! "New finding": a finding in a file (rule, file, message) that the plan did not have, or
+//! more findings of a plan-wide rule (`min-per-track`) than before.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::check::diagnostic::Fix;
+use crate::check::{catalogue::canonical_fixes, check, Diagnostic, Rule};
+use crate::load::with_files;
+use crate::model::Plan;
+use crate::write::{write_file, WriteError, WriteOptions};
+
+/// Up to how many files `plan check` (without `--fix`) makes sure that each finding it marks
+/// fixable is one `--fix` would fix ([`keep_sure_fixes`]).
+pub const VERIFIED_MARKS_UP_TO: usize = 2_000;
+
+/// How many rounds of fixes at most (each round's fixes can enable the next round's).
+pub const ROUNDS: usize = 4;
+
+/// One file's text before and after its fixes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FixedFile {
+    /// Index into `Plan::files` of the plan the fixes were made for.
+    pub file: usize,
+    /// The file's text as loaded (BOM dropped, CRLF as LF).
+    pub before: String,
+    /// The text with the fixes.
+    pub after: String,
+    /// How many fixes were applied.
+    pub fixes: usize,
+}
+
+/// The fixes that would be applied to `plan`, file by file (in file order).
+pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
+    let mut texts: BTreeMap<usize, (String, usize)> = BTreeMap::new();
+    let mut fixed_plan: Option<Plan> = None;
+    for _ in 0..ROUNDS {
+        let current = fixed_plan.as_ref().unwrap_or(plan);
+        let found = check(current);
+        let candidates = candidates(current, &found, canonical);
+        if candidates.is_empty() {
+            break;
+        }
+        let accepted = choose(current, &found, &candidates);
+        if accepted.is_empty() {
+            break;
+        }
+        let changes = changes_for(current, &accepted);
+        for (file, fixes) in &accepted {
+            let entry = texts
+                .entry(*file)
+                .or_insert_with(|| (plan.file(*file).text.clone(), 0));
+            entry.1 += fixes.len();
+        }
+        let next = with_files(current, &changes);
+        for (file, entry) in texts.iter_mut() {
+            // File indexes stay: the same files, the same order.
+            entry.0 = next.file(*file).text.clone();
+        }
+        fixed_plan = Some(next);
+    }
+    let fixed = texts
+        .into_iter()
+        .filter(|(file, (after, _))| *after != plan.file(*file).text)
+        .map(|(file, (after, fixes))| FixedFile {
+            file,
+            before: plan.file(file).text.clone(),
+            after,
+            fixes,
+        })
+        .collect();
+    fixed
+}
+
+/// The findings whose fix `plan check --fix` would apply (in the first round): those of
+/// `diags` with a fix that is taken. Others keep their finding, without the fix.
+///
+/// Deciding that costs a check of the whole plan with the fixes (more when one is refused),
+/// so on a folder of more than [`VERIFIED_MARKS_UP_TO`] files the marks are the rules' offers
+/// as they are; `--fix` still leaves out a fix that would bring a finding.
+pub fn keep_sure_fixes(plan: &Plan, diags: &mut [Diagnostic]) {
+    if diags.iter().all(|d| d.fix.is_none()) || plan.files.len() > VERIFIED_MARKS_UP_TO {
+        return;
+    }
+    let candidates = candidates(plan, diags, false);
+    let accepted = choose(plan, diags, &candidates);
+    for d in diags.iter_mut() {
+        let taken = match (d.file, &d.fix) {
+            (Some(file), Some(fix)) => accepted.get(&file).is_some_and(|f| f.contains(fix)),
+            _ => false,
+        };
+        if !taken {
+            d.fix = None;
+        }
+    }
+}
+
+type ByFile = BTreeMap<usize, Vec<Fix>>;
+
+/// The fixes on offer, by file: of nesting or overlapping ones, the outermost.
+fn candidates(plan: &Plan, diags: &[Diagnostic], canonical: bool) -> ByFile {
+    let mut by_file: ByFile = BTreeMap::new();
+    let offered = diags
+        .iter()
+        .filter_map(|d| Some((d.file?, d.fix.clone()?)))
+        .chain(if canonical {
+            canonical_fixes(plan)
+        } else {
+            Vec::new()
+        });
+    for (file, fix) in offered {
+        if plan.has_manifest && file == 0 {
+            continue;
+        }
+        by_file.entry(file).or_default().push(fix);
+    }
+    for fixes in by_file.values_mut() {
+        fixes.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        fixes.dedup();
+        let mut kept: Vec<Fix> = Vec::with_capacity(fixes.len());
+        for fix in fixes.drain(..) {
+            let overlaps = kept.last().is_some_and(|last| {
+                fix.span.start < last.span.end || fix.span.start == last.span.start
+            });
+            if !overlaps {
+                kept.push(fix);
+            }
+        }
+        *fixes = kept;
+    }
+    by_file.retain(|_, f| !f.is_empty());
+    by_file
+}
+
+/// The fixes that together bring no new finding: all, when they do not; else, file by file,
+/// a file's fixes together when they do not, else those kept one by one. (Each try is a
+/// check of the whole plan with the fixes.)
+fn choose(plan: &Plan, found: &[Diagnostic], candidates: &ByFile) -> ByFile {
+    let before = findings(plan, found);
+    if brings_nothing_new(plan, &before, candidates) {
+        return candidates.clone();
+    }
+    let mut kept: ByFile = BTreeMap::new();
+    for (file, fixes) in candidates {
+        // A file's fixes together first (one check), one by one only when they fail.
+        let mut trial = kept.clone();
+        trial.insert(*file, fixes.clone());
+        if brings_nothing_new(plan, &before, &trial) {
+            kept = trial;
+            continue;
+        }
+        for fix in fixes {
+            let mut trial = kept.clone();
+            trial.entry(*file).or_default().push(fix.clone());
+            if brings_nothing_new(plan, &before, &trial) {
+                kept = trial;
+            }
+        }
+    }
+    kept
+}
+
+fn changes_for(plan: &Plan, fixes: &ByFile) -> Vec<(String, String)> {
+    fixes
+        .iter()
+        .map(|(file, fixes)| {
+            let source = plan.file(*file);
+            (source.relative.clone(), apply(&source.text, fixes))
+        })
+        .collect()
+}
+
+type Counted = HashMap<(Rule, Option<String>, String), usize>;
+
+/// Whether the plan with `fixes` has no finding that `before` (the plan's) has not.
+fn brings_nothing_new(plan: &Plan, before: &Counted, fixes: &ByFile) -> bool {
+    let after = with_files(plan, &changes_for(plan, fixes));
+    for (key, n) in findings(&after, &check(&after)) {
+        // A status a fix makes readable (`"i gang"` → `"active"`) had no date before the fix
+        // either: `undated-status` tells what was already so, it is not brought by the fix.
+        if key.0 == Rule::UndatedStatus {
+            continue;
+        }
+        let had = before.get(&key).copied().unwrap_or(0);
+        if n > had {
+            return false;
+        }
+    }
+    true
+}
+
+/// Findings counted by what they are: in a file (rule, file, message); about the plan (rule).
+fn findings(plan: &Plan, diags: &[Diagnostic]) -> Counted {
+    let mut out = HashMap::new();
+    for d in diags {
+        let key = match d.file {
+            Some(f) => (
+                d.rule,
+                Some(plan.file(f).relative.clone()),
+                d.message.clone(),
+            ),
+            None => (d.rule, None, String::new()),
+        };
+        *out.entry(key).or_default() += 1;
+    }
+    out
+}
+
+/// `text` with each fix's span replaced (fixes sorted, not overlapping).
+pub fn apply(text: &str, fixes: &[Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for fix in fixes {
+        let span = clamp(text, &fix.span);
+        if span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        out.push_str(&fix.replacement);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The bytes of a file whose loaded text was `before` (as read: `raw`, with its BOM and line
+/// endings) with the text changed to `after`: the BOM and CRLF line endings are kept, and
+/// only the changed part is replaced. `None` when `raw` does not load as `before` (the file
+/// changed since it was read).
+pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
+    let (loaded, problem) = crate::load::source::decode(raw);
+    if problem.is_some() || loaded != before {
+        return None;
+    }
+    let bom: &[u8] = if raw.starts_with(b"\xEF\xBB\xBF") {
+        b"\xEF\xBB\xBF"
+    } else {
+        b""
+    };
+    let body = &raw[bom.len()..];
+    // The changed middle: the common start and end of the two texts.
+    let prefix = before
+        .char_indices()
+        .zip(after.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(before.len().min(after.len()), |((i, _), _)| i);
+    let suffix = before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    // Where each loaded byte is in `body`: a loaded LF that was a CR LF starts at its CR.
+    let mut raw_at = Vec::with_capacity(before.len() + 1);
+    let mut i = 0;
+    while i < body.len() {
+        raw_at.push(i);
+        i += if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+    }
+    raw_at.push(body.len());
+    let crlf = body.windows(2).any(|w| w == b"\r\n");
+    let mut middle = after[prefix..after.len() - suffix].to_string();
+    if crlf {
+        middle = middle.replace('\n', "\r\n");
+    }
+    let mut out = Vec::with_capacity(raw.len() + middle.len());
+    out.extend_from_slice(bom);
+    out.extend_from_slice(&body[..raw_at[prefix]]);
+    out.extend_from_slice(middle.as_bytes());
+    out.extend_from_slice(&body[raw_at[before.len() - suffix]..]);
+    Some(out)
+}
+
+/// Writes a fixed file over itself, atomically, only if it still has the text it was fixed
+/// from ([`WriteError::Changed`] else); a read-only file is not written.
+pub fn write_fixed(plan: &Plan, fixed: &FixedFile) -> Result<(), WriteError> {
+    let source = plan.file(fixed.file);
+    let raw = std::fs::read(&source.path).map_err(|e| WriteError::Io {
+        path: source.path.clone(),
+        source: e,
+    })?;
+    let bytes = raw_bytes(&raw, &fixed.before, &fixed.after)
+        .ok_or_else(|| WriteError::Changed(source.path.clone()))?;
+    write_file(
+        &source.path,
+        &bytes,
+        WriteOptions {
+            force: false,
+            expected: Some(&raw),
+            within: Some(&plan.dir),
+        },
+    )
+}
+
+/// A unified diff of the fixed files (`a/` and `b/` before the path as shown, when it is
+/// relative), for
+/// `plan check --diff`; `git apply` takes it from the folder the paths are shown from.
+pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
+    let mut out = String::new();
+    for f in fixed {
+        let name = crate::text::clean_line(&plan.file(f.file).display);
+        let (a, b) = if name.starts_with('/') {
+            (name.clone(), name)
+        } else {
+            (format!("a/{name}"), format!("b/{name}"))
+        };
+        let diff = similar::TextDiff::from_lines(&f.before, &f.after);
+        out.push_str(
+            &diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&a, &b)
+                .to_string(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_bytes_keep_the_bom_and_crlf() {
+        let raw = b"\xEF\xBB\xBFtitle = \"a\"\r\nperiod = \"q2\" # x\r\n";
+        let before = "title = \"a\"\nperiod = \"q2\" # x\n";
+        let after = "title = \"a\"\nperiod = \"Q2\" # x\n";
+        let out = raw_bytes(raw, before, after).unwrap();
+        assert_eq!(out, b"\xEF\xBB\xBFtitle = \"a\"\r\nperiod = \"Q2\" # x\r\n");
+        // A change over a line end keeps CRLF in what it writes.
+        let after = "title = \"b\"\nperiod = \"Q2\" # x\n";
+        let out = raw_bytes(raw, before, after).unwrap();
+        assert_eq!(out, b"\xEF\xBB\xBFtitle = \"b\"\r\nperiod = \"Q2\" # x\r\n");
+        assert_eq!(raw_bytes(b"other", before, after), None);
+        // Plain files are replaced byte for byte.
+        assert_eq!(
+            raw_bytes(before.as_bytes(), before, after).unwrap(),
+            after.as_bytes()
+        );
+    }
+
+    #[test]
+    fn nested_fixes_keep_the_outermost() {
+        let fix = |s: Range<usize>, r: &str| Fix {
+            span: s,
+            replacement: r.into(),
+        };
+        assert_eq!(
+            apply("abcdef", &[fix(0..1, "A"), fix(2..4, "CD")]),
+            "AbCDef"
+        );
+        assert_eq!(apply("abc", &[fix(0..3, "x"), fix(1..2, "y")]), "x");
+    }
+}

@@ -1,0 +1,297 @@
+//! Writing the dated history: `[[log]]` entries kept in date order, and the entry `plan set`
+//! writes for each change of a field the history follows (see `assess::history`).
+
+use chrono::NaiveDate;
+use toml_edit::{value, Array, ArrayOfTables, InlineTable, Item, Table, Value};
+
+use super::{string_value, InitiativeDoc};
+use crate::error::Failure;
+
+/// The fields whose changes `plan set` records, in the order an entry lists them.
+pub const RECORDED_FIELDS: [&str; 6] = [
+    "status",
+    "funding",
+    "period",
+    "deadline",
+    "tracks",
+    "locations",
+];
+
+/// A recorded field's value as written in the file: `None` when absent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recorded {
+    Text(String),
+    /// A TOML date, as written (`2017-06-30`).
+    Date(String),
+    List(Vec<String>),
+}
+
+impl Recorded {
+    fn to_value(&self) -> Value {
+        match self {
+            Recorded::Text(text) => Value::from(text.as_str()),
+            Recorded::Date(date) => date
+                .parse::<Value>()
+                .unwrap_or_else(|_| Value::from(date.as_str())),
+            Recorded::List(items) => {
+                let mut array: Array = items.iter().map(String::as_str).collect();
+                array.fmt();
+                Value::Array(array)
+            }
+        }
+    }
+}
+
+impl InitiativeDoc {
+    /// The values of the recorded fields, as written now (a date as `2017-06-30`).
+    pub fn recorded_values(&self) -> Vec<(&'static str, Option<Recorded>)> {
+        RECORDED_FIELDS
+            .iter()
+            .map(|key| {
+                let item = self.doc.get(key);
+                let value = match item.and_then(Item::as_value) {
+                    Some(Value::String(s)) => Some(Recorded::Text(s.value().clone())),
+                    Some(Value::Datetime(d)) => Some(Recorded::Date(d.value().to_string())),
+                    Some(Value::Array(_)) => self.list(key).map(Recorded::List),
+                    _ => None,
+                };
+                // `status` left out is `planned`: the change from it is recorded as such.
+                let value = match (*key, value) {
+                    ("status", None) => Some(Recorded::Text("planned".into())),
+                    (_, value) => value,
+                };
+                (*key, value)
+            })
+            .collect()
+    }
+
+    /// Records the changes between `before` (from [`Self::recorded_values`]) and now as one
+    /// `[[log]]` entry dated `date`, in date order; returns the fields it records. Nothing is
+    /// written when no recorded field changed.
+    pub fn record_changes(
+        &mut self,
+        date: NaiveDate,
+        before: &[(&'static str, Option<Recorded>)],
+    ) -> Result<Vec<&'static str>, Failure> {
+        let after = self.recorded_values();
+        let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = before
+            .iter()
+            .zip(after)
+            .map(|((key, old), (_, new))| (*key, old.clone(), new))
+            .collect();
+        self.record(date, &changes)
+    }
+
+    /// Records `changes` (field, from, to) as one `[[log]]` entry dated `date`, in date order;
+    /// a change whose from and to are equal is left out. Returns the fields recorded. A `log`
+    /// that is not a list of entries (`[log]`, `log = "…"`) refuses it: nothing is recorded
+    /// over it.
+    pub fn record(
+        &mut self,
+        date: NaiveDate,
+        changes: &[(&'static str, Option<Recorded>, Option<Recorded>)],
+    ) -> Result<Vec<&'static str>, Failure> {
+        let mut entry = Table::new();
+        entry.insert("date", value(toml_date(date)));
+        let mut changed = Vec::new();
+        for (key, old, new) in changes {
+            if old == new {
+                continue;
+            }
+            let mut change = InlineTable::new();
+            if let Some(old) = old {
+                change.insert("from", old.to_value());
+            }
+            if let Some(new) = new {
+                change.insert("to", new.to_value());
+            }
+            change.fmt();
+            entry.insert(key, value(change));
+            changed.push(*key);
+        }
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        if !self.log_is_a_list() {
+            return Err(Failure::invalid(format!(
+                "`log` in `{}` is not a list of [[log]] entries, so the change cannot be recorded: nothing was written",
+                self.display
+            ))
+            .with_help("write each entry as a table: [[log]] with date = YYYY-MM-DD on the line below; then run the command again"));
+        }
+        self.insert_log_entry(date, entry);
+        Ok(changed)
+    }
+
+    /// Whether `log` is absent, `[[log]]` entries, or a list of inline tables.
+    pub(super) fn log_is_a_list(&self) -> bool {
+        match self.doc.get("log") {
+            None | Some(Item::ArrayOfTables(_)) => true,
+            Some(Item::Value(Value::Array(entries))) => entries.iter().all(Value::is_inline_table),
+            _ => false,
+        }
+    }
+
+    /// Adds a note dated `date`, after the entries of that day and before later ones.
+    pub fn add_note(&mut self, date: NaiveDate, text: &str) {
+        let mut entry = Table::new();
+        entry.insert("date", value(toml_date(date)));
+        entry.insert("text", Item::Value(string_value(text, text.contains('\n'))));
+        self.insert_log_entry(date, entry);
+    }
+
+    /// Inserts `entry` into `[[log]]` after the last entry dated on or before `date` (or
+    /// without a readable date), so that a back-dated entry lands where its date belongs.
+    fn insert_log_entry(&mut self, date: NaiveDate, mut entry: Table) {
+        // A blank line before each entry, as in the shipped files.
+        entry.decor_mut().set_prefix("\n");
+        let date_of = |t: &Table| {
+            t.get("date")
+                .and_then(Item::as_value)
+                .and_then(Value::as_datetime)
+                .and_then(|d| d.date)
+                .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
+        };
+        match self.doc.get_mut("log") {
+            Some(Item::ArrayOfTables(entries)) => {
+                let at = entries
+                    .iter()
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .rposition(|t| date_of(t).is_none_or(|d| d <= date))
+                    .map_or(0, |i| i + 1);
+                if at == entries.len() {
+                    entries.push(entry);
+                    return;
+                }
+                // Tables of an array are written in the order of their positions: the entries
+                // are pushed again in the new order, each given the position of the one it
+                // follows, so that what comes after the log stays after it.
+                let mut tables: Vec<Table> = entries.iter().cloned().collect();
+                let positions: Vec<Option<isize>> = tables.iter().map(Table::position).collect();
+                tables.insert(at, entry);
+                let mut rebuilt = ArrayOfTables::new();
+                let mut last = positions.first().copied().flatten();
+                for (i, mut table) in tables.into_iter().enumerate() {
+                    let position = if i < at {
+                        positions[i]
+                    } else if i == at {
+                        last
+                    } else {
+                        positions[i - 1]
+                    };
+                    if let Some(p) = position {
+                        table.set_position(Some(p));
+                        last = Some(p);
+                    }
+                    rebuilt.push(table);
+                }
+                *entries = rebuilt;
+            }
+            Some(Item::Value(Value::Array(entries))) => {
+                let at = entries
+                    .iter()
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .rposition(|v| {
+                        v.as_inline_table()
+                            .and_then(|t| t.get("date"))
+                            .and_then(Value::as_datetime)
+                            .and_then(|d| d.date)
+                            .and_then(|d| {
+                                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                            })
+                            .is_none_or(|d| d <= date)
+                    })
+                    .map_or(0, |i| i + 1);
+                let mut inline = entry.into_inline_table();
+                inline.fmt();
+                entries.insert(at, inline);
+            }
+            _ => {
+                let mut entries = ArrayOfTables::new();
+                entries.push(entry);
+                // A trailing comment at the end of the file stays at the end.
+                self.root().insert("log", Item::ArrayOfTables(entries));
+            }
+        }
+    }
+}
+
+/// A date as a TOML date value.
+fn toml_date(date: NaiveDate) -> Value {
+    date.format("%Y-%m-%d")
+        .to_string()
+        .parse::<Value>()
+        .expect("a date is a TOML value")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn doc(text: &str) -> InitiativeDoc {
+        InitiativeDoc::parse(Path::new("x.toml"), "x.toml", text.as_bytes()).unwrap()
+    }
+
+    const FILE: &str = "title = \"X\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-02-01\ntext = \"a\"\n\n[[log]]\ndate = 2017-05-01\ntext = \"c\"\n";
+
+    #[test]
+    fn a_back_dated_note_lands_where_its_date_belongs() {
+        let mut d1 = doc(FILE);
+        d1.add_note(d("2017-03-01"), "b");
+        let text = d1.text();
+        let (a, b, c) = (
+            text.find("\"a\"").unwrap(),
+            text.find("\"b\"").unwrap(),
+            text.find("\"c\"").unwrap(),
+        );
+        assert!(a < b && b < c, "{text}");
+        // Before every entry, and after every entry.
+        let mut d2 = doc(FILE);
+        d2.add_note(d("2017-01-01"), "first");
+        d2.add_note(d("2017-12-01"), "last");
+        let text = d2.text();
+        assert!(
+            text.find("first").unwrap() < text.find("\"a\"").unwrap(),
+            "{text}"
+        );
+        assert!(
+            text.find("last").unwrap() > text.find("\"c\"").unwrap(),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_change_is_recorded_with_where_it_came_from() {
+        let mut d1 = doc(FILE);
+        let before = d1.recorded_values();
+        d1.set_string("status", "postponed");
+        d1.set_string("period", "Q3");
+        let recorded = d1.record_changes(d("2017-04-03"), &before).unwrap();
+        assert_eq!(recorded, ["status", "period"]);
+        let text = d1.text();
+        assert!(
+            text.contains("[[log]]\ndate = 2017-04-03\nstatus = { from = \"planned\", to = \"postponed\" }\nperiod = { from = \"Q1\", to = \"Q3\" }\n"),
+            "{text}"
+        );
+        assert!(text.find("2017-04-03").unwrap() < text.find("2017-05-01").unwrap());
+        // Nothing recorded when nothing recorded changed.
+        let before = d1.recorded_values();
+        assert!(d1
+            .record_changes(d("2017-04-04"), &before)
+            .unwrap()
+            .is_empty());
+        // A log in another shape is not written over.
+        let mut d2 = doc("title = \"X\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\nlog = \"t\"\n");
+        let before = d2.recorded_values();
+        d2.set_string("status", "active");
+        assert!(d2.record_changes(d("2017-04-03"), &before).is_err());
+    }
+}

@@ -1,0 +1,437 @@
+//! The network memo ([`NetworkMemo`]) in every memo format: Markdown, text, HTML, CSV, JSON.
+//! Per track (as matched across members) and per shared theme: which member has what
+//! running this quarter, and what it reached. Members whose catalogues differ are shown side
+//! by side: each under its own name for the track.
+
+use std::io::{self, Write};
+
+use maud::{html, DOCTYPE};
+
+use crate::assess::memo::Item;
+use crate::assess::network::{Entry, NetworkMemo, Section};
+use crate::cli::ReportFormat;
+use crate::i18n::network::{network_words, NetworkWords};
+use crate::i18n::{words, Words};
+use crate::render::escape::{markdown, markdown_cell};
+use crate::render::terminal::capitalize;
+
+/// Writes `memo` in `format` to `out`.
+/// `delimiter`: the CSV's `--delimiter`, else the language's separator.
+pub fn render(
+    format: ReportFormat,
+    memo: &NetworkMemo,
+    delimiter: Option<crate::cli::Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Markdown => markdown_memo(memo, out),
+        ReportFormat::Text => text(memo, out),
+        ReportFormat::Html => html_memo(memo, out),
+        ReportFormat::Csv => csv(memo, delimiter, out),
+        ReportFormat::Json => crate::render::json::write_pretty(out, memo),
+        ReportFormat::Xlsx => out.write_all(&workbook(memo)?),
+        ReportFormat::Docx => docx(memo, out),
+    }
+}
+
+fn title(memo: &NetworkMemo, nw: &NetworkWords, w: &Words) -> String {
+    let mut years: Vec<i32> = memo.members.iter().map(|m| m.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let years: Vec<String> = years.iter().map(i32::to_string).collect();
+    let name = if memo.title.is_empty() {
+        nw.untitled
+    } else {
+        &memo.title
+    };
+    format!(
+        "{}: {name}, {} {}",
+        nw.memo_title,
+        w.period(memo.quarter),
+        years.join("/")
+    )
+}
+
+fn item_line(w: &Words, item: &Item) -> String {
+    format!(
+        "{} ({}): {}",
+        item.title,
+        item.id,
+        crate::render::report::status_text(w, item)
+    )
+}
+
+fn reached(nw: &NetworkWords, e: &Entry) -> String {
+    match &e.coverage {
+        Some(c) => (nw.reached)(c.done, c.to_date, c.minimum, c.met),
+        None => (nw.theme_reached)(e.done, e.items.len()),
+    }
+}
+
+fn member_label(nw: &NetworkWords, section: &Section, e: &Entry) -> String {
+    if crate::model::catalogue_fold(&e.name) == crate::model::catalogue_fold(&section.name) {
+        e.member.clone()
+    } else {
+        format!("{} ({} “{}”)", e.member, nw.spelled, e.name)
+    }
+}
+
+fn sections(memo: &NetworkMemo) -> [(&'static str, &[Section]); 2] {
+    [("track", &memo.tracks), ("tag", &memo.themes)]
+}
+
+fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    writeln!(out, "# {}\n", markdown(&title(memo, nw, w)))?;
+    writeln!(out, "## {}\n", nw.members_heading)?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |",
+        nw.col_member,
+        nw.col_title,
+        nw.col_year,
+        nw.col_initiatives,
+        nw.col_done,
+        nw.col_tracks_met
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for m in &memo.members {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {}/{} |",
+            markdown_cell(&m.member),
+            markdown_cell(&m.title),
+            m.year,
+            m.initiatives + m.whole_year,
+            m.done,
+            m.tracks_met,
+            m.tracks
+        )?;
+    }
+    for (kind, list) in sections(memo) {
+        let heading = if kind == "track" {
+            nw.by_track
+        } else {
+            nw.by_theme
+        };
+        writeln!(out, "\n## {heading}")?;
+        if list.is_empty() {
+            writeln!(out, "\n{}", nw.no_themes)?;
+        }
+        for s in list {
+            writeln!(out, "\n### {}\n", markdown(&s.name))?;
+            for e in &s.entries {
+                writeln!(
+                    out,
+                    "- **{}** — {}",
+                    markdown_cell(&member_label(nw, s, e)),
+                    markdown_cell(&reached(nw, e))
+                )?;
+                if e.items.is_empty() {
+                    writeln!(out, "  - {}", nw.nothing)?;
+                }
+                for i in &e.items {
+                    writeln!(out, "  - {}", markdown_cell(&item_line(w, i)))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    let t = title(memo, nw, w);
+    writeln!(out, "{t}\n{}\n", "=".repeat(t.chars().count()))?;
+    writeln!(out, "{}", nw.members_heading)?;
+    for m in &memo.members {
+        writeln!(
+            out,
+            "  {}: {} ({}), {} {}, {} {}, {} {}/{}",
+            m.member,
+            m.title,
+            m.year,
+            m.initiatives + m.whole_year,
+            nw.col_initiatives.to_lowercase(),
+            m.done,
+            nw.col_done.to_lowercase(),
+            nw.col_tracks_met.to_lowercase(),
+            m.tracks_met,
+            m.tracks
+        )?;
+    }
+    for (kind, list) in sections(memo) {
+        let heading = if kind == "track" {
+            nw.by_track
+        } else {
+            nw.by_theme
+        };
+        writeln!(out, "\n{heading}\n{}", "-".repeat(heading.chars().count()))?;
+        if list.is_empty() {
+            writeln!(out, "{}", nw.no_themes)?;
+        }
+        for s in list {
+            writeln!(out, "\n{}", s.name)?;
+            for e in &s.entries {
+                writeln!(out, "  {} — {}", member_label(nw, s, e), reached(nw, e))?;
+                if e.items.is_empty() {
+                    writeln!(out, "    {}", nw.nothing)?;
+                }
+                for i in &e.items {
+                    writeln!(out, "    - {}", item_line(w, i))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+const STYLE: &str = "body { font-family: Calibri, 'Segoe UI', Arial, sans-serif; font-size: 11pt; \
+max-width: 180mm; margin: 0 auto; } table { border-collapse: collapse; } \
+th, td { border: 1px solid #999; padding: 2px 6px; text-align: left; }";
+
+fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    let t = title(memo, nw, w);
+    let page = html! {
+        (DOCTYPE)
+        html lang=(memo.lang) {
+            head {
+                meta charset="utf-8";
+                title { (t) }
+                style { (maud::PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (t) }
+                h2 { (nw.members_heading) }
+                table border="1" {
+                    tr {
+                        th { (nw.col_member) } th { (nw.col_title) } th { (nw.col_year) }
+                        th { (nw.col_initiatives) } th { (nw.col_done) } th { (nw.col_tracks_met) }
+                    }
+                    @for m in &memo.members {
+                        tr {
+                            td { (m.member) } td { (m.title) } td { (m.year) }
+                            td { (m.initiatives + m.whole_year) } td { (m.done) }
+                            td { (m.tracks_met) "/" (m.tracks) }
+                        }
+                    }
+                }
+                @for (kind, list) in sections(memo) {
+                    h2 { (if kind == "track" { nw.by_track } else { nw.by_theme }) }
+                    @if list.is_empty() { p { (nw.no_themes) } }
+                    @for s in list {
+                        h3 { (s.name) }
+                        ul {
+                            @for e in &s.entries {
+                                li {
+                                    strong { (member_label(nw, s, e)) } " — " (reached(nw, e))
+                                    ul {
+                                        @if e.items.is_empty() { li { (nw.nothing) } }
+                                        @for i in &e.items { li { (item_line(w, i)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    writeln!(out, "{}", page.into_string())
+}
+
+/// One row per (section, member, initiative), headers in the memo's language, by the
+/// tool's CSV convention ([`crate::render::csv`]), as the plan memo's CSV.
+fn csv(
+    memo: &NetworkMemo,
+    delimiter: Option<crate::cli::Delimiter>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::render::csv as convention;
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    let mut csv = convention::writer(out, memo.language, delimiter)?;
+    convention::row(
+        &mut csv,
+        [
+            capitalize(nw.kind_track) + "/" + nw.kind_tag,
+            nw.col_theme.to_string(),
+            nw.col_member.to_string(),
+            nw.col_id.to_string(),
+            nw.col_period.to_string(),
+            nw.col_title.to_string(),
+            nw.col_status.to_string(),
+        ],
+    )?;
+    for (kind, s, e, i) in item_rows(memo) {
+        let kind = if kind == "track" {
+            nw.kind_track
+        } else {
+            nw.kind_tag
+        };
+        convention::row(
+            &mut csv,
+            [
+                kind.to_string(),
+                s.name.clone(),
+                e.member.clone(),
+                i.id.clone(),
+                w.period(i.period),
+                i.title.clone(),
+                crate::render::report::status_text(w, i),
+            ],
+        )?;
+    }
+    csv.flush()
+}
+
+/// The rows of the CSV and of the workbook's second sheet: (kind, section, member, item).
+fn item_rows(memo: &NetworkMemo) -> Vec<(&'static str, &Section, &Entry, &Item)> {
+    let mut rows = Vec::new();
+    for (kind, list) in sections(memo) {
+        for s in list {
+            for e in &s.entries {
+                for i in &e.items {
+                    rows.push((kind, s, e, i));
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// An Excel workbook: the members, then one row per (track or theme, member, initiative)
+/// with what the member reached on it.
+fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
+    use crate::render::xlsx::{Book, Cell, SheetTable};
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    let t = title(memo, nw, w);
+    let mut book = Book::new(memo.language, &t, &w.period(memo.quarter));
+    book.table_sheet(SheetTable {
+        name: nw.members_heading,
+        above: vec![t.clone()],
+        headers: vec![
+            nw.col_member,
+            nw.col_title,
+            nw.col_year,
+            nw.col_initiatives,
+            nw.col_done,
+            nw.col_tracks_met,
+        ],
+        rows: memo
+            .members
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::text(m.member.clone()),
+                    Cell::text(m.title.clone()),
+                    Cell::text(m.year.to_string()),
+                    Cell::count(m.initiatives + m.whole_year),
+                    Cell::count(m.done),
+                    Cell::text(format!("{}/{}", m.tracks_met, m.tracks)),
+                ]
+            })
+            .collect(),
+        empty: String::new(),
+        below: Vec::new(),
+    })?;
+    let kind_heading = capitalize(nw.kind_track) + "/" + nw.kind_tag;
+    book.table_sheet(SheetTable {
+        name: nw.by_track,
+        above: vec![t.clone()],
+        headers: vec![
+            &kind_heading,
+            nw.col_theme,
+            nw.col_member,
+            nw.col_id,
+            nw.col_period,
+            nw.col_title,
+            nw.col_status,
+        ],
+        rows: item_rows(memo)
+            .into_iter()
+            .map(|(kind, s, e, i)| {
+                vec![
+                    Cell::text(if kind == "track" {
+                        nw.kind_track
+                    } else {
+                        nw.kind_tag
+                    }),
+                    Cell::text(s.name.clone()),
+                    Cell::text(member_label(nw, s, e)),
+                    Cell::text(i.id.clone()),
+                    Cell::text(w.period(i.period)),
+                    Cell::text(i.title.clone()),
+                    Cell::text(crate::render::report::status_text(w, i)),
+                ]
+            })
+            .collect(),
+        empty: nw.nothing.to_string(),
+        below: Vec::new(),
+    })?;
+    book.into_bytes()
+}
+
+/// A Word document with the sections of the Markdown memo: headings (Word's "Heading 1"
+/// and "Heading 2" style names) and paragraphs; `docx-rs` escapes the XML.
+fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let w = words(memo.language);
+    let nw = network_words(memo.language);
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let heading = |text: &str, style: &str| para(text).style(style);
+    let mut doc = Docx::new().add_paragraph(heading(&title(memo, nw, w), "Title"));
+    doc = doc.add_paragraph(heading(nw.members_heading, "Heading1"));
+    for m in &memo.members {
+        doc = doc.add_paragraph(para(&format!(
+            "{}: {} ({}), {} {}, {} {}, {} {}/{}",
+            m.member,
+            m.title,
+            m.year,
+            m.initiatives + m.whole_year,
+            nw.col_initiatives.to_lowercase(),
+            m.done,
+            nw.col_done.to_lowercase(),
+            nw.col_tracks_met.to_lowercase(),
+            m.tracks_met,
+            m.tracks
+        )));
+    }
+    for (kind, list) in sections(memo) {
+        let h = if kind == "track" {
+            nw.by_track
+        } else {
+            nw.by_theme
+        };
+        doc = doc.add_paragraph(heading(h, "Heading1"));
+        if list.is_empty() {
+            doc = doc.add_paragraph(para(nw.no_themes));
+        }
+        for s in list {
+            doc = doc.add_paragraph(heading(&s.name, "Heading2"));
+            for e in &s.entries {
+                doc = doc.add_paragraph(
+                    Paragraph::new()
+                        .add_run(Run::new().add_text(member_label(nw, s, e)).bold())
+                        .add_run(Run::new().add_text(format!(" — {}", reached(nw, e)))),
+                );
+                if e.items.is_empty() {
+                    doc = doc.add_paragraph(para(&format!("    {}", nw.nothing)));
+                }
+                for i in &e.items {
+                    doc = doc.add_paragraph(para(&format!("    • {}", item_line(w, i))));
+                }
+            }
+        }
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut bytes)
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    out.write_all(&bytes.into_inner())
+}

@@ -1,0 +1,110 @@
+//! `plan status` at a workspace root: one row per member, the totals, the shared themes.
+
+use std::io::{self, Write};
+
+use crate::assess::network::{MemberRow, NetworkStatus};
+use crate::i18n::network::NetworkWords;
+use crate::i18n::Words;
+use crate::render::terminal::{plain_table, write_table, Paint};
+use crate::text::clean_line;
+
+/// The dashboard as text for a terminal, `width` columns wide.
+pub fn text(
+    s: &NetworkStatus,
+    nw: &NetworkWords,
+    w: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = if s.title.is_empty() {
+        nw.untitled
+    } else {
+        &s.title
+    };
+    writeln!(out, "{}", paint.bold(&clean_line(title)))?;
+    writeln!(out, "{} {}", w.as_of, w.date(s.as_of))?;
+    writeln!(out)?;
+    // The titles first, one line each: in the table they would squeeze the numbers.
+    for r in &s.members {
+        writeln!(
+            out,
+            "  {}: {} ({}, {})",
+            paint.bold(&clean_line(&r.member)),
+            r.title,
+            r.year,
+            clean_line(&r.path)
+        )?;
+    }
+    writeln!(out)?;
+    let mut table = plain_table(paint, width);
+    table.set_header(vec![
+        nw.col_member,
+        nw.col_year,
+        nw.col_initiatives,
+        nw.col_done,
+        nw.col_late,
+        nw.col_blocked,
+        nw.col_at_risk,
+        nw.col_tracks_met,
+    ]);
+    let row = |r: &MemberRow, first: &str, year: String| {
+        vec![
+            first.to_string(),
+            year,
+            r.initiatives.to_string(),
+            r.done.to_string(),
+            r.late.to_string(),
+            r.blocked.to_string(),
+            r.at_risk.to_string(),
+            format!("{}/{}", r.tracks_met, r.tracks),
+        ]
+    };
+    for r in &s.members {
+        table.add_row(row(r, &clean_line(&r.member), r.year.to_string()));
+    }
+    table.add_row(row(&s.totals, nw.total, String::new()));
+    write_table(&mut table, out)?;
+    writeln!(out)?;
+    writeln!(out, "{}", paint.bold(nw.themes))?;
+    if s.themes.is_empty() {
+        writeln!(out, "  {}", nw.no_themes)?;
+    }
+    for theme in &s.themes {
+        let kind = if theme.kind == "track" {
+            nw.kind_track
+        } else {
+            nw.kind_tag
+        };
+        let members: Vec<String> = theme
+            .members
+            .iter()
+            .map(|m| {
+                if crate::model::catalogue_fold(&m.name)
+                    == crate::model::catalogue_fold(&theme.name)
+                {
+                    clean_line(&m.member)
+                } else {
+                    format!(
+                        "{} ({} “{}”)",
+                        clean_line(&m.member),
+                        nw.spelled,
+                        clean_line(&m.name)
+                    )
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {} ({kind}): {}",
+            clean_line(&theme.name),
+            members.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// The dashboard as JSON (the [`NetworkStatus`] fields).
+pub fn json(s: &NetworkStatus, out: &mut dyn Write) -> io::Result<()> {
+    crate::render::json::write_pretty(out, s)
+}

@@ -1,0 +1,187 @@
+//! The member folders a workspace manifest names: patterns expanded, `exclude` taken out,
+//! duplicates dropped, and a short name for each.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{normalise, WorkspaceManifest};
+use crate::error::Failure;
+use crate::text::clean_line;
+
+/// One member plan folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Its name in the workspace: the folder's own name (`plans`, `eksempelby`), or the path
+    /// as written when two members' folders have the same name. Used in `MEMBER/ID`,
+    /// `--member` and the member column.
+    pub name: String,
+    /// The folder relative to the workspace folder, as resolved (`../../plans`, `libs/a`).
+    pub relative: PathBuf,
+    /// The folder relative to where `plan` runs (the workspace folder joined with
+    /// `relative`, `..` taken back): what findings and file paths show.
+    pub path: PathBuf,
+}
+
+/// Expands the manifest's members against the folder `dir`. `display` is the manifest's
+/// path, for errors. A literal member that is not a folder is a usage error (exit 2).
+pub fn resolve(
+    dir: &Path,
+    manifest: &WorkspaceManifest,
+    display: &str,
+) -> Result<Vec<Member>, Failure> {
+    let mut excluded = HashSet::new();
+    for pattern in &manifest.exclude {
+        for found in expand(dir, pattern) {
+            excluded.insert(key(dir, &found));
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut relatives = Vec::new();
+    for pattern in &manifest.members {
+        let found = expand(dir, pattern);
+        if found.is_empty() && !is_pattern(pattern) {
+            return Err(Failure::usage(format!(
+                "workspace manifest `{display}`: member `{}` is not a folder",
+                clean_line(pattern)
+            ))
+            .with_help("members are plan folders relative to the workspace's plan.toml"));
+        }
+        for relative in found {
+            let k = key(dir, &relative);
+            if !excluded.contains(&k) && seen.insert(k) {
+                relatives.push(relative);
+            }
+        }
+    }
+    let own_name = |r: &PathBuf| {
+        let normal = normalise(&std::path::absolute(dir.join(r)).unwrap_or_else(|_| dir.join(r)));
+        normal
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| r.display().to_string())
+    };
+    let names: Vec<String> = relatives.iter().map(own_name).collect();
+    Ok(relatives
+        .iter()
+        .zip(&names)
+        .map(|(relative, name)| {
+            let shared = names.iter().filter(|n| *n == name).count() > 1;
+            let name = if shared {
+                relative.display().to_string().replace('\\', "/")
+            } else {
+                name.clone()
+            };
+            Member {
+                name: clean_line(&name),
+                relative: relative.clone(),
+                path: normalise(&dir.join(relative)),
+            }
+        })
+        .collect())
+}
+
+/// The same folder, however it was reached.
+fn key(dir: &Path, relative: &Path) -> PathBuf {
+    let path = dir.join(relative);
+    std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+fn is_pattern(text: &str) -> bool {
+    text.contains(['*', '?'])
+}
+
+/// The folders (relative to `dir`) that `pattern` names, sorted within each pattern part.
+fn expand(dir: &Path, pattern: &str) -> Vec<PathBuf> {
+    let mut found = vec![PathBuf::new()];
+    for part in Path::new(pattern).components() {
+        let part = part.as_os_str().to_string_lossy();
+        let mut next = Vec::new();
+        for base in &found {
+            if !is_pattern(&part) {
+                next.push(base.join(&*part));
+                continue;
+            }
+            let Ok(entries) = std::fs::read_dir(dir.join(base)) else {
+                continue;
+            };
+            let mut names: Vec<String> = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| (!n.starts_with('.') || part.starts_with('.')) && matches(&part, n))
+                .collect();
+            names.sort();
+            next.extend(names.into_iter().map(|n| base.join(n)));
+        }
+        found = next;
+    }
+    found.retain(|r| dir.join(r).is_dir());
+    found
+}
+
+/// Whether `name` matches `pattern`, where `*` is any run of characters and `?` one.
+fn matches(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    // The classic two-pointer match with backtracking to the last `*`.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        assert!(matches("*", "abc"));
+        assert!(matches("a*c", "abbbc"));
+        assert!(matches("a?c", "abc"));
+        assert!(!matches("a?c", "ac"));
+        assert!(matches("*by", "eksempelby"));
+        assert!(!matches("*by", "byen"));
+    }
+
+    fn manifest(members: &[&str], exclude: &[&str]) -> WorkspaceManifest {
+        WorkspaceManifest {
+            title: String::new(),
+            language: crate::cli::Lang::Da,
+            members: members.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn globs_exclude_and_duplicate_names() {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["libs/a", "libs/b", "libs/.hidden", "other/a", "libs/old"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        std::fs::write(dir.path().join("libs/file"), "").unwrap();
+        let m = manifest(&["libs/*", "other/a", "libs/a"], &["libs/old"]);
+        let members = resolve(dir.path(), &m, "plan.toml").unwrap();
+        let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["libs/a", "b", "other/a"]);
+        let err = resolve(dir.path(), &manifest(&["nope"], &[]), "plan.toml").unwrap_err();
+        assert_eq!(err.code, 2);
+        assert!(resolve(dir.path(), &manifest(&["nope/*"], &[]), "p")
+            .unwrap()
+            .is_empty());
+    }
+}

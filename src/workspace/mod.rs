@@ -1,0 +1,161 @@
+//! Workspaces: a `plan.toml` with a `[workspace]` table names several plan folders (its
+//! members), as Cargo's `[workspace]` does for packages. A command run at the workspace root
+//! (or with `--workspace`) works across the members; each member keeps its own catalogue,
+//! year and language.
+//!
+//! ```toml
+//! [workspace]
+//! title = "Brugernes Rum"        # the network's name, in its memo and dashboard
+//! language = "da"                # the network memo's language: "da" (default) or "en"
+//! members = ["../../plans", "libraries/*"]
+//! exclude = ["libraries/old"]
+//! ```
+//!
+//! Member paths are relative to the workspace folder; a path component may be a pattern with
+//! `*` (any run of characters) and `?` (one character), matched against folder names (hidden
+//! folders only by a pattern that starts with `.`). A literal member that is not a folder is
+//! an error (exit 2), a pattern that matches nothing is not.
+
+pub mod manifest;
+pub mod members;
+
+use std::path::{Component, Path, PathBuf};
+
+pub use manifest::WorkspaceManifest;
+pub use members::Member;
+
+use crate::cli::Lang;
+use crate::config::Config;
+use crate::error::Failure;
+
+/// A workspace: its folder (as given, relative to where `plan` runs), manifest and members.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub dir: PathBuf,
+    pub manifest: WorkspaceManifest,
+    /// The members in the order the manifest lists them (a pattern's matches sorted by name).
+    pub members: Vec<Member>,
+}
+
+impl Workspace {
+    /// The workspace whose manifest is `dir/plan.toml`, if that file has a `[workspace]`
+    /// table. `Ok(None)`: no `plan.toml`, or a plan's. A manifest with a `[workspace]` table
+    /// that is wrong is an error (exit 1), a member folder that is missing too (exit 2).
+    pub fn at(dir: &Path) -> Result<Option<Workspace>, Failure> {
+        let path = dir.join("plan.toml");
+        // Only a regular file is read here (a named pipe would block); whatever else is
+        // there is the plan loader's to report.
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(None);
+        };
+        if !manifest::is_workspace(&text) {
+            return Ok(None);
+        }
+        let display = crate::text::clean_line(&normalise(&path).display().to_string());
+        let manifest = WorkspaceManifest::parse(&text, &display)?;
+        let members = members::resolve(dir, &manifest, &display)?;
+        Ok(Some(Workspace {
+            dir: dir.to_path_buf(),
+            manifest,
+            members,
+        }))
+    }
+
+    /// The workspace a command works across, if any: the plan folder itself when it is a
+    /// workspace root; with `--workspace`, the nearest workspace from the plan folder upward
+    /// (up to the repository root), and none found is a usage error.
+    pub fn for_config(config: &Config, wanted: bool) -> Result<Option<Workspace>, Failure> {
+        if let Some(ws) = Workspace::at(&config.plans)? {
+            return Ok(Some(ws));
+        }
+        if !wanted {
+            return Ok(None);
+        }
+        let start = std::path::absolute(&config.plans).unwrap_or_else(|_| config.plans.clone());
+        let mut relative = config.plans.clone();
+        for dir in start.ancestors().skip(1) {
+            relative.push("..");
+            if let Some(ws) = Workspace::at(dir)? {
+                let mut ws = ws;
+                ws.dir = normalise(&relative);
+                for member in &mut ws.members {
+                    member.path = normalise(&ws.dir.join(&member.relative));
+                }
+                return Ok(Some(ws));
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+        }
+        Err(Failure::usage(format!(
+            "--workspace: no workspace manifest (a plan.toml with [workspace]) in `{}` or above it",
+            crate::text::clean_line(&config.plans.display().to_string())
+        ))
+        .with_help("add a [workspace] table with members = [...] to the plan.toml of the folder above your plans"))
+    }
+
+    /// The network memo's language: `--lang`, else the manifest's.
+    pub fn lang(&self, config: &Config) -> Lang {
+        config.lang.unwrap_or(self.manifest.language)
+    }
+
+    /// The member named `name` (case-insensitively, in either Unicode form).
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        let wanted = crate::model::catalogue_fold(name);
+        self.members
+            .iter()
+            .find(|m| crate::model::catalogue_fold(&m.name) == wanted)
+    }
+
+    /// The configuration for working on one member alone.
+    pub fn member_config(&self, config: &Config, member: &Member) -> Config {
+        let mut c = config.clone();
+        c.plans = member.path.clone();
+        c.plans_explicit = true;
+        c
+    }
+}
+
+/// `path` with `.` components dropped and each `..` taking back the folder named before it,
+/// when there is one (`examples/network/../../plans` → `plans`; `../plans` stays). Only for
+/// paths built by joining a member's relative path to the workspace folder: the folders named
+/// are real ones, so this is how a user would write the path.
+pub fn normalise(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component<'_>> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir) | Some(Component::Prefix(_)) => {}
+                _ => parts.push(part),
+            },
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        return PathBuf::from(".");
+    }
+    parts.iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_takes_back_named_folders_only() {
+        let n = |p: &str| normalise(Path::new(p)).display().to_string();
+        assert_eq!(n("examples/network/../../plans"), "plans");
+        assert_eq!(n("./../../plans"), "../../plans");
+        assert_eq!(n("."), ".");
+        assert_eq!(n("./eksempelby"), "eksempelby");
+        assert_eq!(n("a/.."), ".");
+        assert_eq!(n("/../x"), "/x");
+    }
+}

@@ -1,0 +1,249 @@
+//! `plan check --fix`, `--diff` and `--canonical`: one in/out fixture folder per kind of fix
+//! (`tests/fixtures/fix/<kind>/{in,out}`), comments and layout kept, idempotence, the
+//! shipped plan left alone, the diff, and the bytes a fix must not lose.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{plan_in, shipped_plans, stderr, stdout, Fixture};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fix")
+}
+
+/// Copies the folder `from` into `to` (created).
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every `.toml` file under `dir`, by relative path, with its bytes.
+fn toml_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let relative = path.strip_prefix(root).unwrap().display().to_string();
+                out.push((relative, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+fn text_of(files: &[(String, Vec<u8>)]) -> String {
+    files
+        .iter()
+        .map(|(name, bytes)| format!("== {name}\n{}", String::from_utf8_lossy(bytes)))
+        .collect()
+}
+
+#[test]
+fn every_kind_of_fix_gives_its_out_folder_and_a_second_fix_changes_nothing() {
+    let mut kinds: Vec<PathBuf> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    kinds.sort();
+    assert!(kinds.len() >= 11, "{kinds:?}");
+    for kind in kinds {
+        let name = kind.file_name().unwrap().to_string_lossy().into_owned();
+        let work = tempfile::tempdir().unwrap();
+        let plans = work.path().join("plans");
+        copy_folder(&kind.join("in"), &plans);
+        let before = toml_files(&plans);
+        let mut args = vec!["check", "--fix"];
+        if name == "alias" {
+            args.push("--canonical");
+        }
+        let out = plan_in(work.path()).args(&args).assert();
+        let expected = toml_files(&kind.join("out"));
+        let after = toml_files(&plans);
+        assert_eq!(text_of(&after), text_of(&expected), "{name}");
+        let err = stderr(&out);
+        if before == expected {
+            assert!(!err.contains("fixed"), "{name}: {err}");
+        } else {
+            assert!(
+                err.contains("fixed plans/q2/laeseklub.toml"),
+                "{name}: {err}"
+            );
+        }
+        // Fixed, the plan has nothing left to fix: a second run writes nothing, the diff is
+        // empty.
+        let again = plan_in(work.path()).args(&args).assert();
+        assert!(!stderr(&again).contains("fixed"), "{name}");
+        assert_eq!(toml_files(&plans), after, "{name}");
+        let mut diff = vec!["check", "--diff"];
+        diff.extend(args.iter().skip(2));
+        let shown = plan_in(work.path()).args(&diff).assert().code(0);
+        assert_eq!(stdout(&shown), "", "{name}");
+        // Every fixed file passes where it was the fix's finding (the fixture has no other).
+        if name != "refused" {
+            plan_in(work.path()).args(["check"]).assert().code(0);
+        }
+    }
+}
+
+#[test]
+fn check_marks_what_fix_would_change_and_not_what_it_would_refuse() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = work.path().join("plans");
+    copy_folder(&fixtures().join("quoted-date/in"), &plans);
+    let out = plan_in(work.path())
+        .args(["check", "--color", "never"])
+        .assert()
+        .code(1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("= note: fixable: `plan check --fix` writes 2017-06-30 here"),
+        "{text}"
+    );
+    assert!(text.contains("1 fixable with `plan check --fix`"), "{text}");
+    let out = plan_in(work.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["diagnostics"][0]["fixable"], true);
+    assert_eq!(json["diagnostics"][0]["replacement"], "2017-06-30");
+
+    // The same quoted date outside the period: fixing it would bring a warning, so it is
+    // not offered.
+    let work = tempfile::tempdir().unwrap();
+    let plans = work.path().join("plans");
+    copy_folder(&fixtures().join("refused/in"), &plans);
+    let out = plan_in(work.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["diagnostics"][0]["rule"], "invalid-value");
+    assert_eq!(json["diagnostics"][0]["fixable"], false);
+    assert_eq!(json["diagnostics"][0]["replacement"], Value::Null);
+    let out = plan_in(work.path())
+        .args(["check", "--color", "never"])
+        .assert();
+    assert!(!stdout(&out).contains("fixable"));
+}
+
+#[test]
+fn fix_on_the_shipped_plan_changes_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = work.path().join("plans");
+    copy_folder(&shipped_plans(), &plans);
+    let before = toml_files(&plans);
+    let out = plan_in(work.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1);
+    assert!(!stderr(&out).contains("fixed"), "{}", stderr(&out));
+    assert_eq!(toml_files(&plans), before);
+    let out = plan_in(work.path())
+        .args(["check", "--diff"])
+        .assert()
+        .code(0);
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn diff_shows_every_fix_and_writes_nothing() {
+    let f = Fixture::new()
+        .filled()
+        .file(
+            "q2/hygge.toml",
+            "# Fra memoet.\ntitle = \"Hygge i Viby\"\nperiod = \"q2\"  # andet kvartal\ntrakcs = [\"Hyge\"]\nlocations = [\"Vibby\", \"Jyllinge\"]\nstatus = \"i gang\"\n",
+        )
+        .file(
+            "q3/festival.toml",
+            "title = \"Modelteaterfestival\"\nperiod = \"3. kvartal\"\ntracks = [\"En lokal aktør\"]\ndepends_on = [\"hygge\"]\ndeadline = \"30-09-2017\"\n",
+        );
+    let before = toml_files(&f.plans());
+    let out = f.run(&["check", "--diff"]).code(1);
+    snapbox::assert_data_eq!(stdout(&out), snapbox::file!["snapshots/fix/diff.txt"].raw());
+    assert_eq!(toml_files(&f.plans()), before);
+    assert!(
+        !f.plans().join(".plan.lock").exists(),
+        "--diff takes no lock"
+    );
+}
+
+#[test]
+fn a_fix_keeps_the_byte_order_mark_and_windows_line_endings() {
+    let f = Fixture::new().filled().bytes(
+        "q2/crlf.toml",
+        b"\xEF\xBB\xBF# note\r\ntitle = \"CRLF\"\r\nperiod = \"Q2\"\r\ntracks = [\"Hyge\"]  # spor\r\nstatus = \"f\xC3\xA6rdig\"\r\n",
+    );
+    f.run(&["check", "--fix"]).code(0);
+    assert_eq!(
+        fs::read(f.plans().join("q2/crlf.toml")).unwrap(),
+        b"\xEF\xBB\xBF# note\r\ntitle = \"CRLF\"\r\nperiod = \"Q2\"\r\ntracks = [\"Hygge\"]  # spor\r\nstatus = \"done\"\r\n"
+    );
+}
+
+#[test]
+fn canonical_goes_with_fix_or_diff_and_diff_prints_only_the_diff() {
+    let out = Fixture::new().run(&["check", "--canonical"]).code(2);
+    assert!(stderr(&out).contains("--canonical goes with --fix or --diff"));
+    for other in [&["-o", "x.txt"][..], &["--statistics"], &["-q"]] {
+        let mut args = vec!["check", "--diff"];
+        args.extend(other);
+        Fixture::new().run(&args).code(2);
+    }
+}
+
+#[test]
+fn a_read_only_file_is_not_fixed() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new().filled().file(
+        "q2/ro.toml",
+        "title = \"RO\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let path = f.plans().join("q2/ro.toml");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = f.run(&["check", "--fix"]).code(1);
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    assert!(fs::read_to_string(&path).unwrap().contains("\"q2\""));
+}
+
+#[test]
+fn fix_waits_for_the_plan_lock_and_gives_up_without_writing() {
+    let f = Fixture::new().filled().file(
+        "q2/a.toml",
+        "title = \"A\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let lock = fs::File::create(f.plans().join(".plan.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = plan_in(f.dir())
+        .env("PLAN_LOCK_TIMEOUT", "1")
+        .args(["check", "--fix"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).contains("locked by another plan command"),
+        "{}",
+        stderr(&out)
+    );
+    let text = fs::read_to_string(f.plans().join("q2/a.toml")).unwrap();
+    assert!(text.contains("\"q2\""));
+    // --diff takes no lock: it answers while another command writes.
+    let out = plan_in(f.dir()).args(["check", "--diff"]).assert().code(1);
+    assert!(stdout(&out).contains("+period = \"Q2\""));
+    lock.unlock().unwrap();
+    f.run(&["check", "--fix"]).code(0);
+}

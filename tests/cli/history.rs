@@ -1,0 +1,705 @@
+//! The dated history: `set` and `note` write it, every command reads the plan as it was on
+//! the as-of date, the memo of an ended quarter describes its close, and `check` has rules
+//! for it. The year fixture is lived through with the real binary, a change at a time.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::*;
+
+const FORMATS: [&str; 7] = ["markdown", "text", "html", "csv", "json", "xlsx", "docx"];
+const CLOSE: [(&str, &str); 4] = [
+    ("Q1", "2017-03-31"),
+    ("Q2", "2017-06-30"),
+    ("Q3", "2017-09-30"),
+    ("Q4", "2017-12-31"),
+];
+
+/// A small plan of 2017, as issued: every track reaches a minimum of 1.
+fn year_plan() -> Fixture {
+    Fixture::new()
+        .manifest("min_per_track = 1")
+        .initiative("moedested", "Q1", &["Hygge"], "")
+        .initiative("frivillige", "Q1", &["Fordybelse"], "")
+        .initiative("bogbus", "Q2", &["En lokal aktør"], "")
+        .initiative(
+            "bogbus-app",
+            "Q3",
+            &["Digitale forbindelser"],
+            "depends_on = [\"bogbus\"]\n",
+        )
+        .initiative(
+            "festival",
+            "Q2",
+            &["Viden og vejledning"],
+            "funding = \"pending\"\n",
+        )
+        .initiative("struktur", "Q4", &["Struktur for livet"], "")
+        .initiative("udstilling", "Q2", &["Hygge"], "")
+        .initiative(
+            "events",
+            "year",
+            &["Indgang til fællesskab", "En lokal aktør"],
+            "",
+        )
+}
+
+/// The year, as a coordinator lives it: changes in all four quarters (a postponement, a move,
+/// a cancellation, denied funding, work depending on the cancelled one, an initiative added).
+const ACTIONS: &[(&str, &[&str])] = &[
+    ("2017-01-10", &["set", "moedested", "status=active"]),
+    ("2017-02-01", &["note", "moedested", "Første møde holdt."]),
+    ("2017-03-01", &["set", "frivillige", "status=postponed"]),
+    ("2017-03-20", &["set", "moedested", "status=done"]),
+    ("2017-04-03", &["set", "frivillige", "period=Q3"]),
+    ("2017-04-10", &["set", "festival", "status=active"]),
+    ("2017-05-05", &["set", "bogbus", "status=cancelled"]),
+    (
+        "2017-05-05",
+        &["note", "bogbus", "Aflyst: bogbussen udbydes."],
+    ),
+    ("2017-05-20", &["set", "udstilling", "period=Q4"]),
+    ("2017-06-01", &["set", "festival", "funding=denied"]),
+    ("2017-07-05", &["set", "festival", "status=done"]),
+    ("2017-08-01", &["set", "frivillige", "status=active"]),
+    (
+        "2017-08-15",
+        &["new", "Læseklub", "--period", "Q4", "--track", "Hygge"],
+    ),
+    ("2017-09-10", &["set", "frivillige", "status=done"]),
+    ("2017-10-03", &["set", "struktur", "status=active"]),
+    ("2017-11-01", &["note", "struktur", "Første workshop."]),
+    ("2017-12-15", &["set", "events", "status=done"]),
+];
+
+/// The memo's bytes (xlsx and docx are binary: compared as bytes, shown lossily).
+fn memo(fixture: &Fixture, today: &str, quarter: &str, format: &str) -> String {
+    let out = fixture.run(&[
+        "--today", today, "report", "-q", quarter, "--format", format,
+    ]);
+    let bytes = &out.get_output().stdout;
+    match format {
+        "xlsx" | "docx" => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn json(fixture: &Fixture, args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(&fixture.run(args).success())).expect("JSON")
+}
+
+/// Lives the year; returns the memos written on each quarter's last day.
+fn live_the_year(fixture: &Fixture) -> Vec<(String, String)> {
+    let mut at_close = Vec::new();
+    let mut pending = CLOSE.iter().peekable();
+    for (date, args) in ACTIONS {
+        while let Some((q, close)) = pending.next_if(|(_, close)| close < date) {
+            for format in FORMATS {
+                at_close.push((format!("{q}.{format}"), memo(fixture, close, q, format)));
+            }
+        }
+        let mut all = vec!["--today", date];
+        all.extend_from_slice(args);
+        fixture.run(&all).success();
+    }
+    for (q, close) in pending {
+        for format in FORMATS {
+            at_close.push((format!("{q}.{format}"), memo(fixture, close, q, format)));
+        }
+    }
+    at_close
+}
+
+#[test]
+fn a_year_lived_gives_the_same_memos_at_each_close_and_a_year_later() {
+    let f = year_plan();
+    let at_close = live_the_year(&f);
+    assert_eq!(at_close.len(), 28);
+    for (name, written) in &at_close {
+        let (q, format) = name.split_once('.').unwrap();
+        let later = memo(&f, "2018-12-31", q, format);
+        assert_eq!(&later, written, "{name} differs when written a year later");
+    }
+    // The year is there: the history is in the files and `check` is content with it.
+    let frivillige = fs::read_to_string(f.plans().join("frivillige.toml")).unwrap();
+    assert!(
+        frivillige.contains("period = { from = \"Q1\", to = \"Q3\" }"),
+        "{frivillige}"
+    );
+    let found = json(&f, &["check", "--format", "json"]);
+    assert_eq!(
+        found["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["depends-on-dropped"],
+        "{found}"
+    );
+
+    // What the memos say at each close.
+    let q1 = json(&f, &["report", "-q", "Q1", "--format", "json"]);
+    assert_eq!(q1["as_of"], "2017-03-31");
+    let t = &q1["totals"];
+    assert_eq!(
+        (t["initiatives"].as_u64(), t["done"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(t["postponed"], 1);
+    let frivillige = q1["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "frivillige")
+        .unwrap();
+    // Postponed is moved, not late, and not "not reached".
+    assert_eq!(frivillige["status"], "postponed");
+    assert_eq!(frivillige["late"], false);
+    assert_eq!(frivillige["not_reached"], false);
+
+    // Q2: the move out of Q1 is told in Q1's memo only from its date; Q2 names the cancellation,
+    // the denied funding, and the dependency on the cancelled work.
+    let q2 = memo(&f, "2018-01-01", "Q2", "markdown");
+    assert!(
+        q2.contains("3 indsatser: 0 færdige, 1 i gang, 1 udskudt og 1 aflyst"),
+        "{q2}"
+    );
+    assert!(
+        q2.contains("fik afslag på finansiering"),
+        "denied funding needs attention: {q2}"
+    );
+    assert!(
+        q2.contains("venter på »Initiative bogbus«, som er aflyst"),
+        "{q2}"
+    );
+    assert!(
+        q2.contains("Flyttet: »Initiative frivillige« (3. april 2017, til 3. kvartal)"),
+        "{q2}"
+    );
+    assert!(!q2.contains("Læseklub"), "added in Q3: {q2}");
+    // Moved out of Q2 before its close: still in Q2's memo, as moved, and to where.
+    assert!(
+        q2.contains("| Initiative udstilling | Hygge |  | planlagt, flyttet til 4. kvartal |"),
+        "{q2}"
+    );
+    let q2_en = stdout(&f.run(&["report", "-q", "Q2", "--lang", "en"]));
+    assert!(q2_en.contains("funding denied"), "{q2_en}");
+    assert!(
+        q2_en.contains("waits for “Initiative bogbus”, which is cancelled"),
+        "{q2_en}"
+    );
+    assert!(q2_en.contains("Since last quarter"), "{q2_en}");
+
+    // Q4: the initiative added in Q3 is new, and not reached at the close.
+    let q4 = json(&f, &["report", "-q", "Q4", "--format", "json"]);
+    let ids: Vec<&str> = q4["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["laeseklub", "struktur", "udstilling"]);
+    assert_eq!(q4["totals"]["not_reached"], 3);
+    let q3 = json(&f, &["report", "-q", "Q3", "--format", "json"]);
+    let new: Vec<&str> = q3["since_last_quarter"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "new")
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(new, ["laeseklub"]);
+}
+
+#[test]
+fn the_shipped_q2_memo_at_its_close_lists_seven_not_reached_and_adds_up() {
+    let out = plan()
+        .args([
+            "--today",
+            "2017-06-30",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let memo: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let items = memo["initiatives"].as_array().unwrap();
+    assert_eq!(items.len(), 7);
+    assert!(items.iter().all(|i| i["not_reached"] == true), "{memo}");
+    let t = &memo["totals"];
+    assert_eq!(t["not_reached"], 7);
+    let sum: u64 = ["done", "active", "planned", "postponed", "cancelled"]
+        .iter()
+        .map(|k| t[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(t["initiatives"].as_u64(), Some(sum));
+    let opening = memo["summary"][0].as_str().unwrap();
+    assert_eq!(
+        opening,
+        "2. kvartal 2017 omfatter 7 indsatser: 0 færdige og 7 planlagte; heraf 1 blokeret."
+    );
+    assert!(
+        memo["summary"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("Ved udgangen af 2. kvartal var 7 indsatser ikke nået"),
+        "{memo}"
+    );
+    // Every one of them is named under attention.
+    let attention = memo["attention"].as_array().unwrap();
+    for item in items {
+        assert!(attention.iter().any(|a| a["id"] == item["id"]), "{item}");
+    }
+    // The close of Q4 is the close of the year: whole-year work not done is not reached.
+    let q4: Value = serde_json::from_str(&stdout(
+        &plan()
+            .args([
+                "--today",
+                "2017-12-31",
+                "report",
+                "-q",
+                "Q4",
+                "--format",
+                "json",
+            ])
+            .assert()
+            .success(),
+    ))
+    .unwrap();
+    assert_eq!(q4["totals"]["whole_year_not_reached"], 5);
+    let said = q4["summary"].as_array().unwrap();
+    assert!(
+        said.iter()
+            .any(|s| s == "Af helårsindsatserne var 5 indsatser ikke nået ved udgangen af 2017."),
+        "{q4}"
+    );
+    assert!(
+        q4["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["period"] == "year"
+                && a["reasons"][0] == serde_json::json!({"kind": "not-reached", "period": "year"})),
+        "{q4}"
+    );
+    // The healthy parts of the plan are not called short: the year's plan is what counts.
+    let q1 = stdout(
+        &plan()
+            .args(["--today", "2017-03-31", "report", "-q", "Q1"])
+            .assert()
+            .success(),
+    );
+    assert!(q1.contains("Årets plan når minimum på 5 af 7 spor"), "{q1}");
+    assert!(q1.contains("| Hygge | 2 | 0 | 4 | 3 | opfyldt |"), "{q1}");
+}
+
+#[test]
+fn the_plan_as_it_was_on_the_as_of_date_in_status_list_and_show() {
+    let f = year_plan();
+    for (date, args) in &ACTIONS[..4] {
+        let mut all = vec!["--today", date];
+        all.extend_from_slice(args);
+        f.run(&all).success();
+    }
+    // 15 January: moedested was active, the note of 1 February not yet written.
+    let status = json(&f, &["--today", "2017-01-15", "status", "--format", "json"]);
+    assert_eq!(status["totals"]["active"], 1);
+    assert_eq!(status["totals"]["done"], 0);
+    let list = json(&f, &["--today", "2017-01-15", "list", "--format", "json"]);
+    let moedested = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "moedested")
+        .unwrap();
+    assert_eq!(moedested["status"], "active");
+    let show = stdout(
+        &f.run(&["--today", "2017-01-15", "show", "moedested"])
+            .success(),
+    );
+    assert!(!show.contains("Første møde"), "{show}");
+    let show = stdout(
+        &f.run(&["--today", "2017-03-25", "show", "moedested"])
+            .success(),
+    );
+    assert!(show.contains("Første møde"), "{show}");
+    assert!(show.contains("Status: planlagt → i gang"), "{show}");
+    let show = stdout(
+        &f.run(&["--today", "2017-03-25", "--lang", "en", "show", "moedested"])
+            .success(),
+    );
+    assert!(show.contains("Status: active → done"), "{show}");
+    // Postponed work is never late.
+    let list = json(&f, &["--today", "2017-05-01", "list", "--format", "json"]);
+    let frivillige = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "frivillige")
+        .unwrap();
+    assert_eq!(frivillige["status"], "postponed");
+    assert_eq!(frivillige["late"], false);
+}
+
+#[test]
+fn a_back_dated_note_and_change_land_where_their_dates_belong() {
+    let f = year_plan();
+    f.run(&["--today", "2017-05-01", "note", "moedested", "maj"])
+        .success();
+    f.run(&["--today", "2017-02-01", "note", "moedested", "februar"])
+        .success();
+    f.run(&["--today", "2017-03-01", "set", "moedested", "status=active"])
+        .success()
+        .stdout_eq("plans/moedested.toml: changed status (history: status dated 2017-03-01)\n");
+    let text = fs::read_to_string(f.plans().join("moedested.toml")).unwrap();
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(
+        at("februar") < at("2017-03-01") && at("2017-03-01") < at("maj"),
+        "{text}"
+    );
+    let found = json(&f, &["check", "--format", "json"]);
+    assert_eq!(found["diagnostics"], serde_json::json!([]), "{found}");
+}
+
+#[test]
+fn a_memo_names_the_files_it_leaves_out_in_every_format() {
+    let f = year_plan().file("broken.toml", "title = \"Halv\nperiod = \"Q2\"\n");
+    // The text formats (xlsx and docx are zipped; they carry the same summary sentence).
+    for &format in &FORMATS[..5] {
+        let out = stdout(&f.run(&[
+            "--today",
+            "2017-05-01",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            format,
+        ]));
+        assert!(out.contains("broken.toml"), "{format}: {out}");
+        let said = if format == "json" {
+            out.contains("\"left_out\"")
+        } else {
+            out.contains("1 fil med fejl")
+        };
+        assert!(said, "{format}: {out}");
+    }
+    let en = stdout(&f.run(&[
+        "--today",
+        "2017-05-01",
+        "report",
+        "-q",
+        "Q2",
+        "--lang",
+        "en",
+    ]));
+    assert!(en.contains("1 file with errors may be missing"), "{en}");
+}
+
+#[test]
+fn undated_statuses_are_counted_in_the_memo_and_pointed_out_by_check() {
+    let f = year_plan().initiative("haand", "Q2", &["Hygge"], "status = \"done\"\n");
+    let md = stdout(&f.run(&["--today", "2017-04-15", "report", "-q", "Q2"]));
+    assert!(
+        md.contains("1 status i notatet har ingen dato i historikken"),
+        "{md}"
+    );
+    let en = stdout(&f.run(&[
+        "--today",
+        "2017-04-15",
+        "report",
+        "-q",
+        "Q2",
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("1 status in this memo rests on changes without a date"),
+        "{en}"
+    );
+    let found = json(&f, &["check", "--format", "json"]);
+    let d = &found["diagnostics"][0];
+    assert_eq!(d["rule"], "undated-status");
+    assert_eq!(d["file"], "plans/haand.toml");
+    assert_eq!(d["line"], 4);
+}
+
+/// Runs `check` on one initiative file beside the year plan and returns its findings as
+/// (rule, severity, line).
+fn findings(extra: &str) -> Vec<(String, String, u64)> {
+    let f = year_plan().file("x.toml", extra);
+    let found = json(&f, &["check", "--format", "json"]);
+    found["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "plans/x.toml")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+const HEAD: &str = "title = \"X\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n";
+
+#[test]
+fn history_rules_each_with_its_position() {
+    let out_of_order = format!(
+        "{HEAD}\n[[log]]\ndate = 2017-05-02\ntext = \"b\"\n\n[[log]]\ndate = 2017-04-20\ntext = \"a\"\n"
+    );
+    assert_eq!(
+        findings(&out_of_order),
+        [("history-order".into(), "warning".into(), 9)]
+    );
+    let mismatch = format!(
+        "{HEAD}status = \"done\"\n\n[[log]]\ndate = 2017-04-20\nstatus = {{ from = \"planned\", to = \"active\" }}\n"
+    );
+    assert_eq!(
+        findings(&mismatch),
+        [("history-mismatch".into(), "warning".into(), 4)]
+    );
+    let outside = format!("{HEAD}\n[[log]]\ndate = 2016-12-20\ntext = \"før\"\n");
+    assert_eq!(
+        findings(&outside),
+        [("history-date".into(), "warning".into(), 5)]
+    );
+    let future = format!("{HEAD}\n[[log]]\ndate = 2099-01-01\ntext = \"senere\"\n");
+    let found = findings(&future);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "history-date");
+    let undated = format!("{HEAD}status = \"active\"\n");
+    assert_eq!(
+        findings(&undated),
+        [("undated-status".into(), "warning".into(), 4)]
+    );
+    let dropped = format!("{HEAD}depends_on = [\"bogbus\"]\n");
+    let f = year_plan()
+        .initiative(
+            "bogbus",
+            "Q2",
+            &["En lokal aktør"],
+            "status = \"postponed\"\n\n[[log]]\ndate = 2017-04-01\nstatus = \"postponed\"\n",
+        )
+        .file("x.toml", &dropped);
+    let found = json(&f, &["check", "--format", "json"]);
+    let d = &found["diagnostics"][0];
+    assert_eq!(d["rule"], "depends-on-dropped", "{found}");
+    assert_eq!(d["line"], 4);
+    assert!(d["message"].as_str().unwrap().contains("postponed"), "{d}");
+    // A valid history has none of them.
+    let clean = format!(
+        "{HEAD}status = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = {{ from = \"planned\", to = \"active\" }}\ntext = \"I gang.\"\n"
+    );
+    assert_eq!(findings(&clean), []);
+}
+
+#[test]
+fn attention_reasons_in_danish_and_english() {
+    let f = year_plan()
+        .file(
+            "bogbus.toml",
+            "title = \"Initiative bogbus\"\nperiod = \"Q2\"\ntracks = [\"En lokal aktør\"]\nstatus = \"cancelled\"\n\n[[log]]\ndate = 2017-02-01\nstatus = { from = \"planned\", to = \"cancelled\" }\n",
+        )
+        .file(
+            "festival.toml",
+            "title = \"Initiative festival\"\nperiod = \"Q2\"\ntracks = [\"Viden og vejledning\"]\nfunding = \"denied\"\n\n[[log]]\ndate = 2017-02-01\nfunding = { from = \"pending\", to = \"denied\" }\n",
+        );
+    let status = json(&f, &["--today", "2017-03-01", "status", "--format", "json"]);
+    let reasons = |id: &str| -> Vec<Value> {
+        status["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["reasons"].as_array().unwrap().clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        reasons("bogbus-app"),
+        [serde_json::json!({"kind": "waits-on-dropped", "id": "bogbus", "status": "cancelled"})]
+    );
+    assert_eq!(
+        reasons("festival"),
+        [serde_json::json!({"kind": "funding-denied"})]
+    );
+    let da = stdout(&f.run(&["--today", "2017-03-01", "status"]).success());
+    assert!(da.contains("venter på bogbus, som er aflyst"), "{da}");
+    assert!(da.contains("fik afslag på finansiering"), "{da}");
+    let en = stdout(
+        &f.run(&["--today", "2017-03-01", "--lang", "en", "status"])
+            .success(),
+    );
+    assert!(en.contains("waits for bogbus, which is cancelled"), "{en}");
+    assert!(en.contains("funding denied"), "{en}");
+    // At the close of Q1, what Q1 did not reach needs attention, in both languages.
+    let q1 = stdout(
+        &f.run(&["--today", "2017-03-31", "report", "-q", "Q1"])
+            .success(),
+    );
+    assert!(q1.contains("ikke nået i 1. kvartal"), "{q1}");
+    let q1 = stdout(
+        &f.run(&[
+            "--today",
+            "2017-03-31",
+            "report",
+            "-q",
+            "Q1",
+            "--lang",
+            "en",
+        ])
+        .success(),
+    );
+    assert!(q1.contains("not reached in Q1"), "{q1}");
+}
+
+/// Runs `git ARGS` in `dir`, committing as a fixed author at `date` (noon UTC).
+fn git(dir: &std::path::Path, date: &str, args: &[&str]) {
+    let stamp = format!("{date}T12:00:00+00:00");
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Koordinator")
+        .env("GIT_AUTHOR_EMAIL", "k@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Koordinator")
+        .env("GIT_COMMITTER_EMAIL", "k@example.invalid")
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn history_from_git_backfills_the_changes_each_commit_made() {
+    let f = year_plan();
+    let dir = f.dir().to_path_buf();
+    let file = f.plans().join("frivillige.toml");
+    let original = fs::read_to_string(&file).unwrap();
+    git(&dir, "2016-12-14", &["init", "-q"]);
+    git(&dir, "2016-12-14", &["add", "."]);
+    git(
+        &dir,
+        "2016-12-14",
+        &["commit", "-q", "-m", "Handleplan 2017"],
+    );
+    // A hand edit without `plan`, committed: postponed on 1 March, moved on 3 April (and the
+    // file renamed into a sub-folder), active on 1 August.
+    fs::write(&file, format!("{original}status = \"postponed\"\n")).unwrap();
+    git(&dir, "2017-03-01", &["commit", "-q", "-am", "udskudt"]);
+    fs::create_dir(f.plans().join("q3")).unwrap();
+    git(
+        &dir,
+        "2017-04-03",
+        &["mv", "plans/frivillige.toml", "plans/q3/frivillige.toml"],
+    );
+    let moved = f.plans().join("q3/frivillige.toml");
+    let text = fs::read_to_string(&moved)
+        .unwrap()
+        .replace("\"Q1\"", "\"Q3\"");
+    fs::write(&moved, text).unwrap();
+    git(&dir, "2017-04-03", &["commit", "-q", "-am", "flyttet"]);
+    let text = fs::read_to_string(&moved)
+        .unwrap()
+        .replace("\"postponed\"", "\"active\"");
+    fs::write(&moved, text).unwrap();
+    git(&dir, "2017-08-01", &["commit", "-q", "-am", "i gang"]);
+
+    f.run(&["history", "--from-git", "--dry-run"])
+        .success()
+        .stdout_eq("plans/q3/frivillige.toml: would add status 2017-03-01, period 2017-04-03, status 2017-08-01\n");
+    assert!(!fs::read_to_string(&moved).unwrap().contains("[[log]]"));
+    f.run(&["history", "--from-git"]).success();
+    let text = fs::read_to_string(&moved).unwrap();
+    assert!(
+        text.contains(
+            "[[log]]\ndate = 2017-03-01\nstatus = { from = \"planned\", to = \"postponed\" }\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("date = 2017-04-03\nperiod = { from = \"Q1\", to = \"Q3\" }\n"),
+        "{text}"
+    );
+    // Again: nothing to add.
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "no change of status, funding or period in git that the files do not record already\n",
+    );
+    // The past is back: the Q1 memo at its close has it in Q1, postponed, and nothing undated.
+    let q1 = json(&f, &["report", "-q", "Q1", "--format", "json"]);
+    let item = q1["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "frivillige")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["status"], "postponed");
+    assert_eq!(q1["undated"], serde_json::json!([]));
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+}
+
+#[test]
+fn history_from_git_outside_a_repository_is_a_usage_error() {
+    let f = year_plan();
+    let out = f.run(&["history", "--from-git"]).code(2);
+    assert!(
+        stderr(&out).contains("cannot read the history"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_chart_marks_a_short_track_whatever_the_state_of_its_work() {
+    // Hygge has one initiative, done: the year's plan is still short of the minimum of 2.
+    let f = Fixture::new()
+        .manifest("min_per_track = 2")
+        .initiative(
+            "hygge",
+            "Q1",
+            &["Hygge"],
+            "status = \"done\"\n\n[[log]]\ndate = 2017-02-01\nstatus = { from = \"planned\", to = \"done\" }\n",
+        );
+    let html = stdout(
+        &f.run(&[
+            "--today",
+            "2017-03-31",
+            "report",
+            "-q",
+            "Q1",
+            "--format",
+            "html",
+        ])
+        .success(),
+    );
+    let row = html
+        .split("<text")
+        .position(|t| t.contains("text-anchor=\"end\">Hygge<"))
+        .expect("a Hygge row in the chart");
+    let after: String = html.split("<text").skip(row).take(3).collect();
+    assert!(after.contains("fill=\"#f0b77d\""), "{after}");
+    assert!(after.contains("mangler 1 i årets plan"), "{after}");
+    let md = stdout(
+        &f.run(&["--today", "2017-03-31", "report", "-q", "Q1"])
+            .success(),
+    );
+    assert!(
+        md.contains("| Hygge | 1 | 1 | 1 | 2 | **mangler 1** |"),
+        "{md}"
+    );
+}

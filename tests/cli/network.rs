@@ -1,0 +1,496 @@
+//! Workspaces: the example network (`examples/network`: the shipped plan and an invented
+//! second library) and temporary copies of it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+const NET: &str = "examples/network";
+const TODAY: &str = "2017-06-30";
+
+/// `plan --plans examples/network --today 2017-06-30 ARGS`, from the project root.
+fn net(args: &[&str]) -> snapbox::cmd::OutputAssert {
+    plan()
+        .args(["--plans", NET, "--today", TODAY])
+        .args(args)
+        .assert()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the example network with the shipped plan, laid out as in the repository
+/// (`plans/` and `examples/network/`); returns the temp dir.
+fn network_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&shipped_plans(), &dir.path().join("plans"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join(NET), &dir.path().join(NET));
+    dir
+}
+
+fn json(out: &snapbox::cmd::OutputAssert) -> serde_json::Value {
+    serde_json::from_str(&stdout(out)).expect("valid JSON")
+}
+
+#[test]
+fn status_has_a_row_per_member_the_totals_and_the_shared_themes() {
+    let out = net(&["status"]).code(0);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Eksempelnetværk for Brugernes Rum (eksempel)\npr. 30. juni 2017"),
+        "{text}"
+    );
+    assert!(
+        text.contains("eksempelby: Eksempelby Bibliotekerne 2017"),
+        "{text}"
+    );
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name}: {text}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    // member, year, initiatives, done, late, blocked, at risk, tracks met
+    assert_eq!(row("plans ")[1..3], ["2017", "28"]);
+    assert_eq!(
+        row("eksempelby ")[1..],
+        ["2017", "5", "2", "0", "0", "0", "4/4"]
+    );
+    assert_eq!(row("I alt")[2], "33");
+    // Tracks matched by alias and case across the two catalogues; each member's spelling kept.
+    assert!(
+        text.contains(
+            "Indgang til fællesskab (spor): plans, eksempelby (stavet “Indgang til fællesskaber”)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Hygge (spor): plans, eksempelby\n"), "{text}");
+    assert!(
+        text.contains("samskabelse (emne): plans, eksempelby"),
+        "{text}"
+    );
+    // A track only one member has is no shared theme.
+    assert!(!text.contains("Brugerinddragelse (spor)"), "{text}");
+
+    let s = json(&net(&["status", "--format", "json"]).code(0));
+    assert_eq!(s["members"].as_array().unwrap().len(), 2);
+    assert_eq!(s["members"][1]["member"], "eksempelby");
+    assert_eq!(s["members"][1]["path"], "examples/network/eksempelby");
+    assert_eq!(s["totals"]["initiatives"], 33);
+    assert!(s["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["kind"] == "track" && t["name"] == "Viden og vejledning"));
+
+    // English on request.
+    let out = net(&["--lang", "en", "status"]).code(0);
+    assert!(stdout(&out).contains("Shared themes"), "{}", stdout(&out));
+}
+
+#[test]
+fn list_spans_members_with_every_filter_and_member() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend_from_slice(args);
+        json(&net(&all).code(0))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}/{}",
+                    r["member"].as_str().unwrap(),
+                    r["id"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let all = ids(&[]);
+    assert_eq!(all.len(), 33);
+    // One track name, each member's own spelling: the second member writes "fællesskaber".
+    let on_track = ids(&["--track", "INDGANG TIL FÆLLESSKAB"]);
+    assert!(
+        on_track.contains(&"eksempelby/indretning-nordby".to_string()),
+        "{on_track:?}"
+    );
+    assert!(
+        on_track.contains(&"plans/moedested".to_string()),
+        "{on_track:?}"
+    );
+    // A place by alias, in one member only.
+    assert_eq!(
+        ids(&["--location", "hovedbiblioteket"]),
+        [
+            "eksempelby/brugerundersoegelse",
+            "eksempelby/hyggeaftener",
+            "eksempelby/prototyper"
+        ]
+    );
+    // A place written decomposed (A + combining ring) is the catalogue's "Ågerup".
+    let decomposed = ids(&["--location", "A\u{30A}GERUP"]);
+    assert!(
+        decomposed.contains(&"plans/zebraby-aagerup".to_string()),
+        "{decomposed:?}"
+    );
+    assert_eq!(
+        ids(&["--member", "eksempelby", "--period", "2. kvartal"]),
+        ["eksempelby/hyggeaftener", "eksempelby/vejledning-i-rummet"]
+    );
+    assert_eq!(
+        ids(&["--status", "færdig"]),
+        ["eksempelby/indretning-nordby", "eksempelby/hyggeaftener"]
+    );
+    assert_eq!(
+        ids(&["--tag", "Nudging", "--member", "plans"]),
+        ["plans/vejledning-nudging"]
+    );
+    assert!(ids(&["--late"]).iter().all(|id| id.starts_with("plans/")));
+
+    // The member column in every format.
+    let out = net(&["list", "--member", "eksempelby", "--format", "csv"]).code(0);
+    let csv = stdout(&out);
+    assert!(csv.starts_with("\u{feff}member;id;"), "{csv}");
+    assert!(csv.contains("\r\neksempelby;hyggeaftener;"), "{csv}");
+    let out = net(&["list", "--member", "eksempelby", "--format", "markdown"]).code(0);
+    assert!(
+        stdout(&out).starts_with("| Medlem | Id |"),
+        "{}",
+        stdout(&out)
+    );
+    let out = net(&["list", "--member", "eksempelby"]).code(0);
+    assert!(
+        stdout(&out).contains(" eksempelby │ hyggeaftener"),
+        "{}",
+        stdout(&out)
+    );
+
+    // Names no member knows are usage errors.
+    let out = net(&["list", "--member", "eksempelbyy"]).code(2);
+    assert!(
+        stderr(&out).contains("did you mean `eksempelby`"),
+        "{}",
+        stderr(&out)
+    );
+    net(&["list", "--track", "Ingen sådan"]).code(2);
+}
+
+#[test]
+fn show_takes_member_and_id_or_an_unambiguous_id() {
+    let out = net(&["show", "eksempelby/hyggeaftener"]).code(0);
+    assert!(stdout(&out).contains("Hyggeaftener skabt sammen med brugerne"));
+    let out = net(&["show", "moedested"]).code(0);
+    assert!(stdout(&out).contains("mødested"));
+    net(&["show", "nowhere"]).code(2);
+
+    // The same id in two members: exit 2, naming both.
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    fs::copy(
+        ws.join("eksempelby/q2/hyggeaftener.toml"),
+        dir.path().join("plans/q2/hyggeaftener.toml"),
+    )
+    .unwrap();
+    let out = plan_in(&ws).args(["show", "hyggeaftener"]).assert().code(2);
+    let err = stderr(&out);
+    assert!(err.contains("in several members"), "{err}");
+    assert!(
+        err.contains("plans/hyggeaftener, eksempelby/hyggeaftener"),
+        "{err}"
+    );
+}
+
+#[test]
+fn writing_at_the_root_takes_member_and_id() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let out = plan_in(&ws)
+        .args(["set", "hyggeaftener", "status=active"])
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("MEMBER/ID"), "{}", stderr(&out));
+    plan_in(&ws)
+        .args(["set", "eksempelby/hyggeaftener", "status=active"])
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(ws.join("eksempelby/q2/hyggeaftener.toml")).unwrap();
+    assert!(text.contains("status = \"active\""), "{text}");
+    plan_in(&ws)
+        .args(["note", "plans/moedested", "Netværksmøde."])
+        .assert()
+        .code(0);
+    plan_in(&ws)
+        .args(["new", "Ny prototype", "--period", "Q3", "--track", "Hygge"])
+        .assert()
+        .code(2);
+    plan_in(&ws)
+        .args([
+            "new",
+            "Ny prototype",
+            "--period",
+            "Q3",
+            "--track",
+            "Hygge",
+            "--id",
+            "eksempelby/",
+        ])
+        .assert()
+        .code(0);
+    assert!(
+        ws.join("eksempelby/q3/ny-prototype.toml").is_file()
+            || ws.join("eksempelby/ny-prototype.toml").is_file()
+    );
+    plan_in(&ws).args(["import", "memo.txt"]).assert().code(2);
+}
+
+#[test]
+fn check_reports_every_member_with_one_exit_code_in_every_format() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    // A broken file in each member.
+    fs::write(
+        dir.path().join("plans/q2/broken.toml"),
+        "title = \"x\"\nperiod = \"Q9\"\n",
+    )
+    .unwrap();
+    fs::write(ws.join("eksempelby/q1/broken.toml"), "title = [\n").unwrap();
+    let out = plan_in(dir.path())
+        .args(["--plans", NET, "check"])
+        .assert()
+        .code(1);
+    let text = stdout(&out);
+    assert!(text.contains("--> plans/q2/broken.toml:2:"), "{text}");
+    assert!(
+        text.contains("--> examples/network/eksempelby/q1/broken.toml:1:"),
+        "{text}"
+    );
+    assert!(
+        text.lines().last().unwrap().starts_with("failed: "),
+        "{text}"
+    );
+    for format in ["concise", "json", "github", "gitlab", "sarif", "junit"] {
+        let out = plan_in(dir.path())
+            .args(["--plans", NET, "check", "--format", format])
+            .assert()
+            .code(1);
+        let text = stdout(&out);
+        assert!(text.contains("plans/q2/broken.toml"), "{format}: {text}");
+        assert!(
+            text.contains("examples/network/eksempelby/q1/broken.toml"),
+            "{format}: {text}"
+        );
+        if matches!(format, "json" | "gitlab" | "sarif") {
+            serde_json::from_str::<serde_json::Value>(&text).expect(format);
+        }
+        if format == "junit" {
+            roxmltree::Document::parse(&text).expect("junit XML");
+        }
+    }
+    // Fixing works on one plan: refused at the root.
+    plan_in(&ws).args(["check", "--fix"]).assert().code(2);
+    // From inside a member: that member alone.
+    let out = plan_in(&ws.join("eksempelby"))
+        .args(["check"])
+        .assert()
+        .code(1);
+    assert!(!stdout(&out).contains("plans/q2"), "{}", stdout(&out));
+    // --workspace from inside a member finds the workspace above it.
+    let out = plan_in(&ws.join("eksempelby"))
+        .args(["--workspace", "check", "--format", "concise"])
+        .assert()
+        .code(1);
+    assert!(
+        stdout(&out).contains("../../../plans/q2/broken.toml"),
+        "{}",
+        stdout(&out)
+    );
+    // Fixed, the network checks clean of errors (the shipped plan's own findings aside).
+    fs::remove_file(ws.join("eksempelby/q1/broken.toml")).unwrap();
+    let out = plan_in(&ws.join("eksempelby"))
+        .args(["check"])
+        .assert()
+        .code(0);
+    assert!(stdout(&out).starts_with("ok:"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_network_memo_in_danish_and_english_in_every_format() {
+    let out = net(&["report", "--quarter", "Q2"]).code(0);
+    let md = stdout(&out);
+    assert!(
+        md.starts_with(
+            "# Netværksnotat: Eksempelnetværk for Brugernes Rum (eksempel), 2. kvartal 2017\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("## Pr. spor"), "{md}");
+    assert!(md.contains("### Hygge\n"), "{md}");
+    assert!(
+        md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdig; minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
+        "{md}"
+    );
+    assert!(md.contains("## Fælles temaer\n\n### hygge"), "{md}");
+
+    let out = net(&[
+        "--lang",
+        "en",
+        "report",
+        "--quarter",
+        "2",
+        "--format",
+        "text",
+    ])
+    .code(0);
+    let text = stdout(&out);
+    assert!(text.starts_with("Network memo: "), "{text}");
+    assert!(text.contains("By track"), "{text}");
+    assert!(
+        text.contains("eksempelby (spelled “Indgang til fællesskaber”)"),
+        "{text}"
+    );
+
+    let out = net(&["report", "-q", "Q2", "--format", "html"]).code(0);
+    assert!(stdout(&out).contains("<h2>Pr. spor</h2>"));
+    let out = net(&["report", "-q", "Q2", "--format", "csv"]).code(0);
+    assert!(
+        stdout(&out).contains("eksempelby;hyggeaftener;"),
+        "{}",
+        stdout(&out)
+    );
+    let m = json(&net(&["report", "-q", "Q2", "--format", "json"]).code(0));
+    assert_eq!(m["lang"], "da");
+    assert_eq!(m["members"].as_array().unwrap().len(), 2);
+
+    // The manifest's language is the memo's.
+    let dir = network_copy();
+    let manifest = dir.path().join(NET).join("plan.toml");
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("language = \"da\"", "language = \"en\"");
+    fs::write(&manifest, text).unwrap();
+    let out = plan_in(&dir.path().join(NET))
+        .args(["--today", TODAY, "report", "-q", "Q2"])
+        .assert()
+        .code(0);
+    assert!(
+        stdout(&out).starts_with("# Network memo"),
+        "{}",
+        stdout(&out)
+    );
+    // To a file, format from its name.
+    let target: PathBuf = dir.path().join("memo.html");
+    plan_in(&dir.path().join(NET))
+        .args(["report", "-q", "Q2", "-o", target.to_str().unwrap()])
+        .assert()
+        .code(0);
+    assert!(fs::read_to_string(target)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn a_workspace_manifest_with_mistakes_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("plan.toml"),
+        "[workspace]\nmembers = [\"nope\"]\n",
+    )
+    .unwrap();
+    let out = plan_in(dir.path()).args(["status"]).assert().code(2);
+    assert!(
+        stderr(&out).contains("member `nope` is not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(
+        dir.path().join("plan.toml"),
+        "[workspace]\nmembers = [\"a\"]\nmembres = 1\n",
+    )
+    .unwrap();
+    let out = plan_in(dir.path()).args(["status"]).assert().code(1);
+    assert!(stderr(&out).contains("plan.toml:3:1"), "{}", stderr(&out));
+    // Patterns and exclude.
+    for m in ["libs/a", "libs/b", "libs/old"] {
+        fs::create_dir_all(dir.path().join(m)).unwrap();
+        fs::write(
+            dir.path().join(m).join("plan.toml"),
+            format!("[plan]\ntitle = \"{m}\"\nyear = 2017\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        dir.path().join("plan.toml"),
+        "[workspace]\nmembers = [\"libs/*\"]\nexclude = [\"libs/old\"]\n",
+    )
+    .unwrap();
+    let s = json(
+        &plan_in(dir.path())
+            .args(["status", "--format", "json"])
+            .assert()
+            .code(0),
+    );
+    let names: Vec<&str> = s["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["member"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["a", "b"]);
+    // Inside a member, that member alone.
+    let out = plan_in(&dir.path().join("libs/a"))
+        .args(["status", "--format", "json"])
+        .assert()
+        .code(0);
+    assert_eq!(json(&out)["plan"]["title"], "libs/a");
+}
+
+/// The README's examples of a workspace are what the binary prints (up to their `…`).
+#[test]
+fn the_readme_shows_the_example_network_as_it_is() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for command in [
+        "$ plan --plans examples/network --today 2017-06-30 status",
+        "$ plan --plans examples/network list --track \"Indgang til fællesskaber\" --period Q1 --format markdown",
+    ] {
+        let start = readme.find(command).unwrap_or_else(|| panic!("not in the README: {command}"));
+        let shown: Vec<&str> = readme[start..]
+            .lines()
+            .skip(1)
+            .take_while(|l| *l != "```" && l.trim() != "…")
+            .collect();
+        let args: Vec<String> = command[2..]
+            .split(" \"")
+            .enumerate()
+            .flat_map(|(i, part)| {
+                if i == 0 {
+                    part.split_whitespace().map(str::to_string).collect::<Vec<_>>()
+                } else {
+                    let (quoted, rest) = part.split_once('"').unwrap();
+                    std::iter::once(quoted.to_string())
+                        .chain(rest.split_whitespace().map(str::to_string))
+                        .collect()
+                }
+            })
+            .skip(1)
+            .collect();
+        let out = plan().env("PLAN_TODAY", TODAY).args(&args).assert().code(0);
+        let actual = stdout(&out);
+        let actual: Vec<&str> = actual.lines().take(shown.len()).collect();
+        assert_eq!(actual, shown, "{command}");
+    }
+}
