@@ -3,13 +3,23 @@
 with dependencies, deadlines and 1-3 tracks each. Seeded and deterministic: the same
 arguments give the same bytes.
 
-    python3 bench/gen.py OUT_DIR COUNT [--seed N]
+    python3 bench/gen.py OUT_DIR COUNT [--seed N] [--kind typical|clean|broken|chains]
 
 The folder gets the 2017 catalogue as plan.toml (seven tracks, the Roskilde places plus
 twenty more branch libraries) and COUNT initiative files in q1/ .. q4/ and aar/, with
-sub-folders of at most 1,000 files. About one file in 200 has a finding (an unknown place,
-a deadline outside its quarter, a dependency on a later quarter): a real plan in CI is
-mostly clean, and the checkers must still find and report what is wrong.
+sub-folders of at most 1,000 files. The kind of data:
+
+- `typical` (the default): about one file in 200 has a finding (an unknown place, a
+  deadline outside its quarter, a dependency on a later quarter): a real plan in CI is
+  mostly clean, and the checkers must still find and report what is wrong;
+- `clean`: no file has a finding;
+- `broken`: one file in ten has one finding, of seven kinds: a dangling `depends_on` (a
+  typo of an earlier id, three times as often as each other kind, so that "did you mean"
+  searches every id), an unknown place, a deadline outside its period, a dependency on a
+  later quarter, an unknown field, an unknown track beside known ones, a syntax error;
+- `chains`: no finding, and the initiatives form dependency chains of 1,000 (each depends
+  on the one before; a chain runs through the quarters in order), so that the dependency
+  rules and "blocked by" go deep.
 """
 
 import argparse
@@ -126,7 +136,34 @@ def manifest():
     return "\n".join(lines) + "\n"
 
 
-def generate(out, count, seed):
+# The broken kind's findings, and how often each comes (weights).
+FLAWS = ["dangling", "place", "deadline", "order", "field", "track", "syntax"]
+FLAW_WEIGHTS = [3, 1, 1, 1, 1, 1, 1]
+CHAIN = 1000
+
+
+def typo(ident):
+    """An id that is no initiative's: a letter of its slug left out (`laesekrese-000123`)."""
+    k = len(ident.rsplit("-", 1)[0]) // 2
+    return ident[:k] + ident[k + 1:]
+
+
+def flaw_of(rng, kind, made):
+    """The one finding this file gets (a name from FLAWS), or None."""
+    if kind == "typical":
+        # Drawn as the first version of this script did, so that its folders stay the same.
+        if rng.random() < 0.005:
+            return ["place", "deadline", "order"][rng.randint(0, 2)]
+        return None
+    if kind == "broken" and rng.random() < 0.10:
+        flaw = rng.choices(FLAWS, weights=FLAW_WEIGHTS)[0]
+        if flaw in ("dangling", "order") and not made:
+            return "field"  # nothing to depend on yet
+        return flaw
+    return None
+
+
+def generate(out, count, seed, kind="typical"):
     rng = random.Random(seed)
     if os.path.exists(out):
         shutil.rmtree(out)
@@ -134,9 +171,13 @@ def generate(out, count, seed):
     with open(os.path.join(out, "plan.toml"), "w", encoding="utf-8") as f:
         f.write(manifest())
     made = []  # (id, period) of the initiatives so far, for dependencies
+    broken_syntax = set()  # ids of the files given a syntax error
     per_folder = {}
     for n in range(count):
         period = rng.choices(PERIODS, weights=[2, 3, 3, 3, 3])[0]
+        if kind == "chains":
+            # Along a chain the periods run Q1..Q4 in order, so that no link is a finding.
+            period = PERIODS[1 + (n % CHAIN) * 4 // CHAIN]
         verb = rng.choice(VERBS)
         obj, slug = rng.choice(OBJECTS)
         place = rng.choice(PLACES)[0]
@@ -152,35 +193,61 @@ def generate(out, count, seed):
             tracks = ["Alle spor"]
         else:
             tracks = [t[0] for t in rng.sample(TRACKS, rng.randint(1, 3))]
-        lines.append(f"tracks = {toml_list(tracks)}")
         places = [place] + [p[0] for p in rng.sample(PLACES, rng.randint(0, 2)) if p[0] != place]
-        flaw = rng.random() < 0.005
-        flaw_kind = rng.randint(0, 2) if flaw else None
-        if flaw_kind == 0:
+        flaw = flaw_of(rng, kind, made)
+        if flaw == "track":
+            tracks.append("Fordybelsen i " + place)  # an unknown track beside known ones
+        lines.append(f"tracks = {toml_list(tracks)}")
+        if flaw == "place":
             places.append(place[:-1] + "x")  # a typo: an unknown place (a warning)
         lines.append(f"locations = {toml_list(places)}")
         if rng.random() < 0.4:
             lines.append(f"partners = {toml_list(rng.sample(PARTNERS, rng.randint(1, 2)))}")
         # Dependencies on earlier initiatives that run no later than this one.
         deps = []
-        if made and rng.random() < 0.35:
+        if kind == "chains":
+            if n % CHAIN:
+                deps.append(made[-1][0])
+        elif made and rng.random() < 0.35:
             for _ in range(rng.randint(1, 2)):
                 other, theirs = made[rng.randint(max(0, len(made) - 500), len(made) - 1)]
                 fits = period == "year" or theirs == "year" or theirs <= period
-                if (fits or flaw_kind == 2) and other not in deps:
+                if (fits or flaw == "order") and other not in deps:
                     deps.append(other)
+        if kind == "broken" and flaw == "order":
+            # A dependency on a later quarter, whatever was drawn above.
+            period = "Q1"
+            lines[3] = 'period = "Q1"'
+            # Not a file with a syntax error: `plan` still reads its period and reports the
+            # order, Python's tomllib reads nothing of it, and the counts would differ.
+            later = [m for m in made[-500:]
+                     if m[1] in ("Q2", "Q3", "Q4") and m[0] not in broken_syntax]
+            deps = [later[-1][0]] if later else []
+            if not later:
+                flaw = None
+        if flaw == "dangling":
+            deps.append(typo(made[rng.randint(max(0, len(made) - 500), len(made) - 1)][0]))
         if deps:
             lines.append(f"depends_on = {toml_list(deps)}")
-        lines.append(f'status = "{rng.choice(STATUSES)}"')
+        status = rng.choice(STATUSES)
+        if flaw == "syntax":
+            lines.append(f"status = {status}")  # no quotes: a TOML syntax error
+            broken_syntax.add(ident)
+        else:
+            lines.append(f'status = "{status}"')
         if rng.random() < 0.6:
             deadline = day_in(rng, period)
-            if flaw_kind == 1:
+            if flaw == "deadline":
                 deadline = f"{YEAR + 1}-01-15"  # outside the plan year (a warning)
             lines.append(f"deadline = {deadline}")
+        elif flaw == "deadline" and kind == "broken":
+            lines.append(f"deadline = {YEAR + 1}-01-15")
         if rng.random() < 0.3:
             lines.append(f'funding = "{rng.choice(FUNDING)}"')
         if rng.random() < 0.5:
             lines.append('owner = "Lokalbibliotekets leder"')
+        if flaw == "field":
+            lines.append('responsible = "Lokalbibliotekets leder"')  # not a field
         lines.append(f"tags = {toml_list(rng.sample(TAGS, rng.randint(0, 3)))}")
         for _ in range(rng.choice([0, 0, 1, 2])):
             lines += ["", "[[log]]", f"date = {day_in(rng, 'year')}",
@@ -200,8 +267,10 @@ def main():
     parser.add_argument("out")
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--kind", choices=["typical", "clean", "broken", "chains"],
+                        default="typical")
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    generate(args.out, args.count, args.seed, args.kind)
 
 
 if __name__ == "__main__":

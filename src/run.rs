@@ -53,13 +53,17 @@ pub fn run() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    // One buffer under the guard: a list or report of 100,000 lines is then a few hundred
+    // `write` calls, not one per line. It is flushed before an error is printed, so that
+    // what was written comes first.
     let stdout = io::stdout();
     // Written through the line guard, so that no line of plan text starts a CI runner's
     // command; GitHub annotations escape in their own way.
+    let buffered = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let sink: Box<dyn Write> = if guarded(&cli.command) {
-        Box::new(LineGuard::new(stdout.lock()))
+        Box::new(LineGuard::new(buffered))
     } else {
-        Box::new(stdout.lock())
+        Box::new(buffered)
     };
     let mut out = Output::new(sink, crate::stdio::stdout_was_closed());
     let paint = Paint {

@@ -115,12 +115,15 @@ impl Judgement {
     }
 }
 
-/// Judges one initiative of `plan` as of `as_of`.
+/// Judges one initiative of `plan` as of `as_of`. To judge several, build `plan.by_id()`
+/// once and call [`judge_with`]: this builds it each time.
 pub fn judge(plan: &Plan, init: &Initiative, as_of: NaiveDate) -> Judgement {
-    judge_in(&plan.by_id(), plan.manifest.plan.year, init, as_of)
+    judge_with(&plan.by_id(), plan.manifest.plan.year, init, as_of)
 }
 
-fn judge_in(
+/// Judges one initiative as of `as_of`, its dependencies looked up in `by_id` (the plan's
+/// initiatives by id, [`Plan::by_id`]); `year` is the plan's year.
+pub fn judge_with(
     by_id: &HashMap<&str, &Initiative>,
     year: i32,
     init: &Initiative,
@@ -180,7 +183,7 @@ pub fn judge_all(plan: &Plan, as_of: NaiveDate) -> Vec<(&Initiative, Judgement)>
     let year = plan.manifest.plan.year;
     plan.initiatives
         .iter()
-        .map(|i| (i, judge_in(&by_id, year, i, as_of)))
+        .map(|i| (i, judge_with(&by_id, year, i, as_of)))
         .collect()
 }
 

@@ -5,6 +5,8 @@
 //! Plan text is cleaned here (`clean_line`: no control characters, one line), so that no
 //! format can pass an escape sequence on; each renderer still escapes for its own syntax.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -286,6 +288,8 @@ pub fn build_with(
     totals.tracks_met = tracks.iter().filter(|t| t.met).count();
     totals.tracks_met_done = tracks.iter().filter(|t| t.done >= t.minimum).count();
 
+    // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
+    let by_id = plan.by_id();
     let mut attention_in = summary.attention;
     // At the close, what the quarter did not reach needs attention (it is late from the next
     // day): said first, in the quarter's order.
@@ -312,7 +316,11 @@ pub fn build_with(
     let attention = attention_in
         .into_iter()
         .map(|a| AttentionItem {
-            explained: a.reasons.iter().map(|r| explain(w, plan, r)).collect(),
+            explained: a
+                .reasons
+                .iter()
+                .map(|r| explain(w, plan, &by_id, r))
+                .collect(),
             id: a.id,
             title: clean_line(&a.title),
             period: a.period,
@@ -508,14 +516,16 @@ fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item
 }
 
 /// One reason in words: dates in the language's style, dependencies by title.
-fn explain(w: &Words, plan: &Plan, reason: &Reason) -> String {
+fn explain(w: &Words, plan: &Plan, by_id: &HashMap<&str, &Initiative>, reason: &Reason) -> String {
     match reason {
         Reason::Late { since } => (w.late_since)(&w.date(*since)),
         Reason::Blocked { by } => {
             let names: Vec<String> = by
                 .iter()
                 .map(|id| {
-                    let title = plan.get(id).map_or(id.as_str(), |d| d.title.as_str());
+                    let title = by_id
+                        .get(id.as_str())
+                        .map_or(id.as_str(), |d| d.title.as_str());
                     format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1])
                 })
                 .collect();
@@ -523,7 +533,9 @@ fn explain(w: &Words, plan: &Plan, reason: &Reason) -> String {
         }
         Reason::AtRisk => w.waiting_for_funding.to_string(),
         Reason::WaitsOnDropped { id, status } => {
-            let title = plan.get(id).map_or(id.as_str(), |d| d.title.as_str());
+            let title = by_id
+                .get(id.as_str())
+                .map_or(id.as_str(), |d| d.title.as_str());
             let name = format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1]);
             (w.waits_on_dropped)(&name, w.status(*status))
         }

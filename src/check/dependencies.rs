@@ -4,17 +4,21 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Diagnostic, Rule};
 use crate::model::{Period, Plan};
-use crate::suggest::nearest;
+use crate::suggest::Names;
 
 pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let known: HashSet<&str> = plan.all_ids.iter().map(String::as_str).collect();
+    // Folded (and, for large plans, indexed) once for all unknown ids, not once for each,
+    // and only when there is one.
+    let mut names = None;
     for init in &plan.initiatives {
         for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
             if known.contains(dep.as_str()) {
                 continue;
             }
-            let others = known.iter().copied().filter(|id| *id != init.id);
-            let meant = nearest(dep, others);
+            let meant = names
+                .get_or_insert_with(|| Names::new(plan.all_ids.iter().map(String::as_str)))
+                .nearest_other_than(dep, &init.id);
             let help = meant
                 .map(|m| crate::suggest::hint(dep, m))
                 .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());

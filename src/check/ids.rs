@@ -114,14 +114,27 @@ pub fn invalid_dependency_id(file: usize, typed: &str, span: Range<usize>) -> Di
 
 /// Two files, in any sub-folders, with the same id.
 pub fn duplicates(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The first file of each id; a list only for the ids used again (one per file would be
+    // 10,000 lists for a folder of 10,000 files).
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(plan.files.len());
+    let mut again: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, file) in plan.files.iter().enumerate() {
         if plan.has_manifest && index == 0 {
             continue;
         }
-        by_id.entry(file.stem()).or_default().push(index);
+        match first.entry(file.stem()) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(index);
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                again
+                    .entry(file.stem())
+                    .or_insert_with(|| vec![*e.get()])
+                    .push(index);
+            }
+        }
     }
-    for (id, files) in by_id {
+    for (id, files) in again {
         if files.len() < 2 {
             continue;
         }

@@ -230,6 +230,8 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     if let Some(path) = &args.output {
         write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
     }
+    drop(listing);
+    super::leave(plan);
     Ok(EXIT_OK)
 }
 

@@ -48,5 +48,7 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
     };
     let words = words(config.lang_for(&plan));
     show::text(&shown, words, paint, terminal::width(), out)?;
+    drop(shown);
+    super::leave(plan);
     Ok(EXIT_OK)
 }

@@ -2,7 +2,9 @@
 //! line/column of a byte offset. The model and the parser use these; this file imports
 //! nothing from the crate outside `load/`.
 
-use std::io;
+use std::borrow::Cow;
+use std::fs::{File, FileType, OpenOptions};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -11,7 +13,9 @@ use super::encoding::decode;
 /// the walk and the per-file rules; they live in [`super::encoding`].
 pub use super::encoding::{decode_owned, ReadProblem};
 
-/// One file of the plan folder as read, kept whole for diagnostics.
+/// One file of the plan folder as read. Its text is kept whole for diagnostics, unless it
+/// was let go after parsing ([`SourceFile::release`]): then it is read again from disk
+/// when a finding needs its lines ([`SourceFile::source`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// Where it is on disk.
@@ -25,10 +29,39 @@ pub struct SourceFile {
     /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
     /// in `text` (the valid prefix is kept there).
     pub problem: Option<ReadProblem>,
+    /// Set when `text` was let go after parsing: what it was, to recognise it when read again.
+    pub released: Option<Released>,
+    /// The text read again from disk, once, after `release` (None: the file is gone or
+    /// changed since it was parsed).
+    pub reread: OnceLock<Option<String>>,
     /// Where each line of `text` starts, computed on the first [`SourceFile::line_col`] (so
     /// that N findings in one file cost N binary searches, not N scans from byte 0). Set it
     /// to `LineIndex::default()` whenever `text` changes.
     pub lines: LineIndex,
+}
+
+/// The length (bytes) and [`fingerprint`] of a text that was let go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Released {
+    pub len: usize,
+    pub fingerprint: u64,
+}
+
+/// A 64-bit fingerprint of a text, to tell whether a file read again is the file that was
+/// parsed (not a cryptographic hash: it guards against edits, not against an adversary).
+pub fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = text.as_bytes();
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    hash
 }
 
 /// The byte offsets at which the lines of a text start, computed once on first use.
@@ -84,8 +117,42 @@ impl SourceFile {
             display: relative.to_string(),
             text,
             problem,
+            released: None,
+            reread: OnceLock::new(),
             lines: LineIndex::default(),
         }
+    }
+
+    /// Lets the text go (a reading command keeps only what the rules and the output need),
+    /// remembering its length and fingerprint. A file with a read problem keeps its text.
+    pub fn release(&mut self) {
+        if self.problem.is_some() || self.released.is_some() {
+            return;
+        }
+        self.released = Some(Released {
+            len: self.text.len(),
+            fingerprint: fingerprint(&self.text),
+        });
+        self.text = String::new();
+    }
+
+    /// The text as parsed: kept, or read again from disk after [`release`](Self::release).
+    /// None when the file changed (or went) since it was parsed, so that no finding is shown
+    /// on lines it was not found on.
+    pub fn source(&self) -> Option<Cow<'_, str>> {
+        let Some(released) = self.released else {
+            return Some(Cow::Borrowed(&self.text));
+        };
+        self.reread
+            .get_or_init(|| {
+                let (text, problem) = decode_owned(read_regular(&self.path).ok()?);
+                let same = problem.is_none()
+                    && text.len() == released.len
+                    && fingerprint(&text) == released.fingerprint;
+                same.then_some(text)
+            })
+            .as_deref()
+            .map(Cow::Borrowed)
     }
 
     /// The id of the initiative in this file: its stem.
@@ -95,9 +162,10 @@ impl SourceFile {
     }
 
     /// 1-based line and column (in characters) of a byte offset, through the file's
-    /// [`LineIndex`] (one scan of the text per file, then a binary search per call).
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+    /// [`LineIndex`] (one scan of the text per file, then a binary search per call); None
+    /// when the text was let go and the file has changed since (see [`source`](Self::source)).
+    pub fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
+        self.source().map(|text| self.lines.line_col(&text, offset))
     }
 }
 
@@ -152,6 +220,60 @@ pub(crate) fn join_display(root: &str, relative: &str) -> String {
     }
 }
 
+/// Opens `path` for reading without blocking (a named pipe put in place of a file would
+/// otherwise wait for a writer forever) and checks, on the opened handle, that it is a
+/// regular file; anything else is an error naming what it is. With the file, its size.
+fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NOCTTY: a terminal device opened here must not become the controlling terminal.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    let file_type = metadata.file_type();
+    if !file_type.is_file() {
+        return Err(io::Error::other(format!("it is {}", what_it_is(file_type))));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// What a file that is not a regular file is, for a message (`a named pipe (FIFO)`).
+pub(crate) fn what_it_is(file_type: FileType) -> &'static str {
+    if file_type.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO), not a file";
+        }
+        if file_type.is_char_device() {
+            return "a character device, not a file";
+        }
+        if file_type.is_block_device() {
+            return "a block device, not a file";
+        }
+        if file_type.is_socket() {
+            return "a socket, not a file";
+        }
+    }
+    "not a regular file"
+}
+
+/// The bytes of the regular file at `path` ([`open_regular`]), read in one go.
+pub(crate) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let (mut file, size) = open_regular(path)?;
+    // Room for the whole file (and the probe for its end): one read, no regrowing.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
 pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
     SourceFile {
@@ -161,6 +283,8 @@ pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
         // The same text the loader would see once the file is written.
         text: decode(text.as_bytes()).0,
         problem: None,
+        released: None,
+        reread: OnceLock::new(),
         lines: LineIndex::default(),
     }
 }
@@ -168,6 +292,45 @@ pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text let go is read again for a finding, and only if the file is still the one
+    /// that was parsed: same length and fingerprint.
+    #[test]
+    fn a_released_text_is_read_again_unless_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let text = "title = \"Læsekreds\"\r\nperiod = \"Q1\"\r\n";
+        std::fs::write(&path, text).unwrap();
+        let read = |p: &Path| crate::load::walk::read_source(p, "a.toml", "plans");
+        let kept = read(&path);
+        let mut released = read(&path);
+        released.release();
+        assert!(released.text.is_empty());
+        assert_eq!(released.source().unwrap(), kept.text);
+        assert_eq!(released.line_col(21), kept.line_col(21));
+        assert_eq!(released.line_col(21), Some((2, 1)));
+
+        // Changed since: one letter, then one line more.
+        for changed in ["title = \"Laesekreds\"\nperiod = \"Q1\"\n", "x = 1\n"] {
+            let mut released = read(&path);
+            released.release();
+            std::fs::write(&path, changed).unwrap();
+            assert_eq!(released.source(), None);
+            assert_eq!(released.line_col(3), None);
+            std::fs::write(&path, text).unwrap();
+        }
+        // Gone since.
+        let mut released = read(&path);
+        released.release();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(released.source(), None);
+        // A text with a read problem is kept.
+        let mut broken = SourceFile::from_bytes("b.toml", b"title = \"K\xf8ge\"\n");
+        broken.release();
+        assert_eq!(broken.text, "title = \"K");
+        assert_eq!(fingerprint("ab"), fingerprint("ab"));
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
+    }
 
     #[test]
     fn line_col_counts_characters() {
@@ -183,7 +346,11 @@ mod tests {
         let text = "a = 1\nø = \"å\"\n\n[[log]]\ntext = \"x\"";
         let file = SourceFile::from_bytes("x.toml", text.as_bytes());
         for offset in 0..=text.len() + 2 {
-            assert_eq!(file.line_col(offset), line_col(text, offset), "at {offset}");
+            assert_eq!(
+                file.line_col(offset),
+                Some(line_col(text, offset)),
+                "at {offset}"
+            );
         }
     }
 }

@@ -10,12 +10,15 @@
 //! ever longer path); only links are resolved, to check that they stay inside.
 
 use std::collections::HashSet;
-use std::fs::{self, File, FileType, OpenOptions};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::parallel::on_every_core;
-use super::source::{decode_owned, display_root, io_reason, join_display, ReadProblem, SourceFile};
+use super::source::{
+    decode_owned, display_root, io_reason, join_display, read_regular, what_it_is, ReadProblem,
+    SourceFile,
+};
 
 /// The files of a plan folder: `plan.toml` (if any) and the initiative files, each sorted by
 /// relative path, and the entries that were not read. Hidden entries are skipped; symlinks
@@ -118,59 +121,15 @@ pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
     })
 }
 
-/// Opens `path` for reading without blocking (a named pipe put in place of a file would
-/// otherwise wait for a writer forever) and checks, on the opened handle, that it is a
-/// regular file; anything else is an error naming what it is.
-fn open_regular(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // O_NOCTTY: a terminal device opened here must not become the controlling terminal.
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
-    let file = options.open(path)?;
-    let file_type = file.metadata()?.file_type();
-    if !file_type.is_file() {
-        return Err(io::Error::other(format!("it is {}", what_it_is(file_type))));
-    }
-    Ok(file)
-}
-
-/// What a file that is not a regular file is, for a message (`a named pipe (FIFO)`).
-fn what_it_is(file_type: FileType) -> &'static str {
-    if file_type.is_dir() {
-        return "a folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "a named pipe (FIFO), not a file";
-        }
-        if file_type.is_char_device() {
-            return "a character device, not a file";
-        }
-        if file_type.is_block_device() {
-            return "a block device, not a file";
-        }
-        if file_type.is_socket() {
-            return "a socket, not a file";
-        }
-    }
-    "not a regular file"
-}
-
 /// Reads one file; a file that cannot be read gets its problem, not an error. A file
 /// replaced by a named pipe or a device after the listing is a problem, never a hang.
 pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> SourceFile {
-    let read = open_regular(path).and_then(|mut file| {
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
-        Ok(bytes)
-    });
-    let (text, problem) = match read {
+    read_source_owned(path.to_path_buf(), relative.to_string(), display_root)
+}
+
+/// [`read_source`], keeping the path and relative path given rather than copies.
+pub(crate) fn read_source_owned(path: PathBuf, relative: String, display_root: &str) -> SourceFile {
+    let (text, problem) = match read_regular(&path) {
         Ok(bytes) => decode_owned(bytes),
         Err(err) => (
             String::new(),
@@ -183,11 +142,13 @@ pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> So
         ),
     };
     SourceFile {
-        display: join_display(display_root, relative),
-        path: path.to_path_buf(),
-        relative: relative.to_string(),
+        display: join_display(display_root, &relative),
+        path,
+        relative,
         text,
         problem,
+        released: None,
+        reread: std::sync::OnceLock::new(),
         lines: Default::default(),
     }
 }

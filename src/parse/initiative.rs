@@ -214,6 +214,11 @@ pub fn initiative(
     if tracks.is_empty() && !cross_cutting {
         return None;
     }
+    // The lists grew one by one (to room for four): a large plan keeps them all.
+    tracks.shrink_to_fit();
+    locations.shrink_to_fit();
+    depends_on.shrink_to_fit();
+    depends_spans.shrink_to_fit();
     Some(Initiative {
         id,
         file,
@@ -248,10 +253,14 @@ pub fn initiative(
 
 pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String> {
     list.map(|l| {
-        l.into_inner()
+        let mut strings: Vec<String> = l
+            .into_inner()
             .into_iter()
             .map(Spanned::into_inner)
-            .collect()
+            .collect();
+        // Collected in place, the list would keep the room of the larger spanned values.
+        strings.shrink_to_fit();
+        strings
     })
     .unwrap_or_default()
 }

@@ -23,6 +23,8 @@ pub fn default_manifest() -> Manifest {
         display: "<default plan.toml>".into(),
         text: DEFAULT_MANIFEST.to_string(),
         problem: None,
+        released: None,
+        reread: std::sync::OnceLock::new(),
         lines: Default::default(),
     };
     let mut diags = Vec::new();

@@ -6,13 +6,30 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::check::{entries, Diagnostic};
-use crate::load::parallel::on_every_core;
+use crate::load::parallel::{on_every_core, on_every_core_owned};
 use crate::load::source::{virtual_source, SourceFile};
-use crate::load::walk::{list_folder, read_source, Folder, Skipped};
+use crate::load::walk::{list_folder, read_source, read_source_owned, Folder, Skipped};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
-/// Reads and parses a whole plan folder. Fails only when the folder cannot be read.
+/// Reads and parses a whole plan folder, keeping every file's text (the editing commands
+/// check a change against them). Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<Plan> {
+    load_plan_keeping(dir, Texts::Keep)
+}
+
+/// What becomes of each initiative file's text once it is parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Kept in the plan.
+    Keep,
+    /// Let go ([`SourceFile::release`]), and read again for a finding that shows its lines:
+    /// what a reading command holds is then the parsed plan, not every file's text.
+    Release,
+}
+
+/// [`load_plan`], with the initiative files' texts kept or let go. `plan.toml`'s text is
+/// always kept.
+pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
     // The same plan as `plan_from_folder(dir, read_folder(dir)?)`, but each core reads its
     // share of the files and parses them at once, instead of all files being read before
     // parsing starts.
@@ -27,7 +44,7 @@ pub fn load_plan(dir: &Path) -> io::Result<Plan> {
     Ok(build_plan(
         dir,
         manifest,
-        Files::OnDisk(&paths, &listing.display_root),
+        Files::OnDisk(paths, &listing.display_root, texts),
         listing.skipped,
     ))
 }
@@ -82,7 +99,7 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
 /// The initiative files of a plan: already read, or still to read.
 enum Files<'a> {
     Read(Vec<SourceFile>),
-    OnDisk(&'a [(PathBuf, String)], &'a str),
+    OnDisk(Vec<(PathBuf, String)>, &'a str, Texts),
 }
 
 fn build_plan(
@@ -136,23 +153,44 @@ fn build_plan(
             }
             parts
         }
-        Files::OnDisk(paths, display_root) => {
+        Files::OnDisk(paths, display_root, texts) => {
             let total = paths.len();
-            on_every_core(paths, |offset, part| {
-                let sources: Vec<SourceFile> = part
-                    .iter()
-                    .map(|(path, relative)| read_source(path, relative, display_root))
-                    .collect();
-                let parsed = parse_part(offset, &sources, total);
-                (sources, parsed)
+            on_every_core_owned(paths, |offset, part| {
+                // Each file is read, parsed and (when asked) let go before the next is read,
+                // so that a core holds one text at a time.
+                let mut initiatives =
+                    Vec::with_capacity(if offset == 0 { total } else { part.len() });
+                let mut diags = Vec::new();
+                let mut unknown = Vec::new();
+                // The first chunk's files too get room for all (and `plan.toml`).
+                let mut sources =
+                    Vec::with_capacity(if offset == 0 { total + 1 } else { part.len() });
+                for (i, (path, relative)) in part.into_iter().enumerate() {
+                    let mut source = read_source_owned(path, relative, display_root);
+                    let file = first + offset + i;
+                    if let Some(init) =
+                        super::initiative(file, &source, catalogue, &mut diags, &mut unknown)
+                    {
+                        initiatives.push(init);
+                    }
+                    if texts == Texts::Release {
+                        source.release();
+                    }
+                    sources.push(source);
+                }
+                (sources, (initiatives, diags, unknown))
             })
         }
     };
-    files.reserve(parts.iter().map(|p| p.0.len()).sum());
+    let mut initiative_files: Vec<SourceFile> = Vec::new();
     let mut initiatives = Vec::new();
     let mut unknown_names = Vec::new();
     for (sources, (inits, diags, unknown)) in parts {
-        files.extend(sources);
+        if initiative_files.is_empty() {
+            initiative_files = sources;
+        } else {
+            initiative_files.extend(sources);
+        }
         if initiatives.is_empty() {
             initiatives = inits;
         } else {
@@ -161,6 +199,13 @@ fn build_plan(
         diagnostics.extend(diags);
         unknown_names.extend(unknown);
     }
+    // `plan.toml` in front of the initiative files, in the room left for it.
+    let files = if files.is_empty() {
+        initiative_files
+    } else {
+        initiative_files.splice(0..0, files);
+        initiative_files
+    };
     let all_ids: Vec<String> = files[first..]
         .iter()
         .map(|f| f.stem().to_string())
@@ -168,9 +213,16 @@ fn build_plan(
     // With duplicate ids, the first file (by path) is the one the plan uses. A file whose
     // name is not a valid id (a stray `udearealer (kopi).toml`) counts toward nothing:
     // not minimums, not status, not the report; its findings are still reported.
-    let mut seen = HashSet::with_capacity(initiatives.len());
-    initiatives.retain(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.clone()));
-    drop(seen);
+    // (Which to keep is decided on borrowed ids: no copy of every id at the fullest moment.)
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(initiatives.len());
+        initiatives
+            .iter()
+            .map(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.as_str()))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    initiatives.retain(|_| keep.next().unwrap_or(true));
     // Ids are unique now, so an unstable sort gives the same order, without the stable
     // sort's scratch copy of every initiative.
     initiatives.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
@@ -192,6 +244,33 @@ mod tests {
     use super::*;
     use crate::load::walk::read_folder;
     use std::fs;
+
+    /// A reading command's plan (texts let go) has the same initiatives and findings as the
+    /// editing commands' (texts kept), and every text is read back as it was parsed.
+    #[test]
+    fn letting_texts_go_changes_nothing_but_the_texts() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        for dir in [shipped.as_path(), corpus.as_path()] {
+            let kept = load_plan_keeping(dir, Texts::Keep).unwrap();
+            let lean = load_plan_keeping(dir, Texts::Release).unwrap();
+            assert_eq!(kept.initiatives, lean.initiatives);
+            assert_eq!(kept.diagnostics, lean.diagnostics);
+            assert_eq!(kept.unknown_names, lean.unknown_names);
+            assert_eq!(kept.all_ids, lean.all_ids);
+            assert_eq!(
+                crate::check::check(&kept),
+                crate::check::check(&lean),
+                "{dir:?}"
+            );
+            for (k, l) in kept.files.iter().zip(&lean.files) {
+                assert_eq!(k.source(), l.source(), "{}", k.relative);
+                if k.problem.is_none() && k.relative != "plan.toml" {
+                    assert!(l.text.is_empty() && l.released.is_some());
+                }
+            }
+        }
+    }
 
     /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading
     /// the folder first and parsing it after gives.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Words;
 use crate::model::{Initiative, Plan, Status};
-use crate::progress::{judge, Judgement, Reason};
+use crate::progress::{judge_with, Judgement, Reason};
 use crate::text::{self, clean, clean_line, truncate, wrap_paragraphs};
 
 use super::terminal::Paint;
@@ -27,24 +27,26 @@ pub struct Shown<'a> {
 impl<'a> Shown<'a> {
     pub fn of(plan: &'a Plan, init: &'a Initiative, as_of: NaiveDate) -> Shown<'a> {
         let by_id = plan.by_id();
+        let year = plan.manifest.plan.year;
+        let judge = |d: &Initiative| judge_with(&by_id, year, d, as_of);
         Shown {
             initiative: init,
             file: &plan.file(init.file).display,
             year: plan.manifest.plan.year,
             as_of,
-            judgement: judge(plan, init, as_of),
+            judgement: judge(init),
             depends_on: init
                 .depends_on
                 .iter()
                 .map(|id| {
-                    let dep = by_id.get(id.as_str()).map(|d| (*d, judge(plan, d, as_of)));
+                    let dep = by_id.get(id.as_str()).map(|d| (*d, judge(d)));
                     (id.as_str(), dep)
                 })
                 .collect(),
             dependents: plan
                 .dependents(&init.id)
                 .into_iter()
-                .map(|d| (d, judge(plan, d, as_of)))
+                .map(|d| (d, judge(d)))
                 .collect(),
         }
     }

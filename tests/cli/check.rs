@@ -330,6 +330,58 @@ fn unknown_dependency_suggests_the_nearest_id() {
     );
 }
 
+/// Above a thousand ids, "did you mean" looks among the ids an index picks instead of
+/// comparing every id (src/suggest.rs): a typo of an id still names that id, and an id far
+/// from every other still gets no guess.
+#[test]
+fn unknown_dependencies_in_a_large_plan_suggest_the_meant_id() {
+    let slugs = ["laesekredse", "lektiecafe", "skolesamarbejde", "frivillige"];
+    let id = |n: usize| format!("{}-{n:06}", slugs[n % slugs.len()]);
+    let mut f = Fixture::new().filled();
+    let mut expected = Vec::new();
+    for n in 0..1_200 {
+        let mut extra = String::new();
+        if n % 100 == 99 {
+            let meant = id(n - 37);
+            // A letter of the slug left out, then a letter doubled.
+            let typo = if n % 200 == 99 {
+                format!("{}{}", &meant[..4], &meant[5..])
+            } else {
+                format!("{}{}", &meant[..6], &meant[5..])
+            };
+            extra = format!("depends_on = [\"{typo}\"]\n");
+            expected.push((format!("plans/{}.toml", id(n)), meant));
+        }
+        f = f.initiative(&id(n), "Q2", &["Hygge"], &extra);
+    }
+    let f = f.initiative("far", "Q2", &["Hygge"], "depends_on = [\"zzzzzzzz\"]\n");
+    let (_, json, code) = check_json(&f);
+    assert_eq!(code, 1);
+    let mut got: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["rule"], "unknown-dependency");
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["help"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut wanted: Vec<(String, String)> = expected
+        .into_iter()
+        .map(|(file, meant)| (file, format!("did you mean `{meant}`?")))
+        .collect();
+    wanted.push((
+        "plans/far.toml".into(),
+        "an id is the name of an initiative file without `.toml`; `plan list` shows them".into(),
+    ));
+    wanted.sort();
+    assert_eq!(got, wanted);
+}
+
 #[test]
 fn dependency_cycle_prints_the_loop_once() {
     let f = Fixture::new()

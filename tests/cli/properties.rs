@@ -383,7 +383,7 @@ fn findings(plan: &Plan) -> Vec<(String, Option<String>, Option<usize>)> {
         .map(|d| {
             let file = d.file.map(|f| plan.files[f].relative.clone());
             let line = match (d.file, &d.span) {
-                (Some(f), Some(span)) => Some(plan.files[f].line_col(span.start).0),
+                (Some(f), Some(span)) => plan.files[f].line_col(span.start).map(|(l, _)| l),
                 _ => None,
             };
             (d.rule.name().to_string(), file, line)

@@ -45,11 +45,9 @@ pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
             column: None,
         };
     };
-    let (line, column) = match &d.span {
-        Some(span) => {
-            let (l, c) = file.line_col(span.start);
-            (Some(l), Some(c))
-        }
+    // No line and column when the file changed since it was parsed (its text was let go).
+    let (line, column) = match d.span.as_ref().and_then(|span| file.line_col(span.start)) {
+        Some((l, c)) => (Some(l), Some(c)),
         None => (None, None),
     };
     Position {

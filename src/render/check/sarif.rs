@@ -215,8 +215,10 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
             let fixes = match (d.file, &d.fix) {
                 (Some(file), Some(fix)) => {
                     let source = plan.file(file);
-                    let (start_line, start_column) = source.line_col(fix.span.start);
-                    let (end_line, end_column) = source.line_col(fix.span.end);
+                    // Fixes are offered on plans whose texts are kept, so the lines are there.
+                    let (start_line, start_column) =
+                        source.line_col(fix.span.start).unwrap_or((1, 1));
+                    let (end_line, end_column) = source.line_col(fix.span.end).unwrap_or((1, 1));
                     vec![SarifFix {
                         description: Text {
                             text: "plan check --fix".into(),

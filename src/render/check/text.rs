@@ -38,17 +38,20 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         let title = level(d.severity)
             .primary_title(message.as_str())
             .id(d.rule.name());
-        let mut group: Group<'_> = match (d.file.map(|f| plan.file(f)), &d.span) {
-            (Some(file), Some(span)) if !file.text.is_empty() || span.start == 0 => {
+        let file = d.file.map(|f| plan.file(f));
+        // The text as parsed (read again if it was let go); None if the file changed since.
+        let text = file.and_then(|f| f.source());
+        let mut group: Group<'_> = match (file, &d.span, &text) {
+            (Some(file), Some(span), Some(text)) if !text.is_empty() || span.start == 0 => {
                 // Only the lines the span touches: a finding costs the length of its lines,
                 // not of the file (thousands of findings in one file stay linear).
-                let text = file.text.as_str();
+                let text: &str = text;
                 let start = floor_boundary(text, span.start);
                 let end = floor_boundary(text, span.end.max(start));
                 let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
                 let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
                 let source = mask(&text[first..last]);
-                let (line, _) = file.line_col(start);
+                let (line, _) = file.lines.line_col(text, start);
                 let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
                 if let Some(label) = &label {
                     annotation = annotation.label(label.clone());
@@ -61,15 +64,22 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                         .annotation(annotation),
                 )
             }
-            (Some(file), _) => {
+            (Some(file), span, text) => {
                 let mut origin = Origin::path(clean_line(&file.display));
-                if let Some(span) = &d.span {
-                    let (line, col) = file.line_col(span.start);
+                if let (Some(span), Some(text)) = (span, text) {
+                    let (line, col) = file.lines.line_col(text, span.start);
                     origin = origin.line(line).char_column(col);
                 }
-                title.element(origin)
+                let group = title.element(origin);
+                if span.is_some() && text.is_none() {
+                    group.element(Level::NOTE.message(
+                        "the file changed while `plan` was reading the folder; run it again to see the line",
+                    ))
+                } else {
+                    group
+                }
             }
-            (None, _) => match &d.path {
+            (None, ..) => match &d.path {
                 Some(path) => title.element(Origin::path(clean_line(path))),
                 None => Group::with_title(title),
             },

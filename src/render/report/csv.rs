@@ -4,12 +4,13 @@
 //! for Danish and `,` for English unless `--delimiter` says otherwise, lists in one quoted
 //! cell, formula-like cells guarded).
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::cli::Delimiter;
 use crate::i18n::words;
 use crate::render::csv::{self as convention, list_cell};
-use crate::report::Report;
+use crate::report::{AttentionItem, Report};
 
 use super::status_text;
 
@@ -36,11 +37,15 @@ pub fn render(
             w.col_note,
         ],
     )?;
+    // By id: a scan of the attention list for every row is quadratic in a large plan.
+    let by_id: HashMap<&str, &AttentionItem> = report
+        .attention
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     let attention = |id: &str| {
-        report
-            .attention
-            .iter()
-            .find(|a| a.id == id)
+        by_id
+            .get(id)
             .map(|a| list_cell(&a.explained))
             .unwrap_or_default()
     };
