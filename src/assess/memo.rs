@@ -5,8 +5,6 @@
 //! Plan text is cleaned here (`clean_line`: no control characters, one line), so that no
 //! format can pass an escape sequence on; each renderer still escapes for its own syntax.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -15,9 +13,12 @@ use super::judge::{judge_all, Judgement, Reason};
 use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
-use crate::i18n::{words, Count, QuarterTotalsSentence, Words, YearMinimumSentence};
+use crate::i18n::words;
 use crate::model::{Initiative, Period, Plan, Status};
 use crate::text::clean_line;
+
+mod sections;
+use sections::{events, explain, make_item, sentences};
 
 /// The memo of one quarter.
 #[derive(Debug, Clone, Serialize)]
@@ -422,222 +423,6 @@ pub fn build_with(
         left_out: context.left_out.iter().map(|f| clean_line(f)).collect(),
         undated,
     }
-}
-
-/// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
-/// the order [`EventKind`] lists them).
-fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
-    let mut out = Vec::new();
-    for init in &plan.initiatives {
-        let title = clean_line(&init.title);
-        let mut push = |date: NaiveDate, kind: EventKind, to: Option<Period>| {
-            out.push(Event {
-                date,
-                kind,
-                id: init.id.clone(),
-                title: title.clone(),
-                to,
-            })
-        };
-        if let Some(added) = init.added.filter(|d| *d > since && *d <= as_of) {
-            push(added, EventKind::New, None);
-        }
-        for entry in init
-            .log
-            .iter()
-            .filter(|e| e.date > since && e.date <= as_of)
-        {
-            if let Some(change) = &entry.status {
-                let kind = match change.to {
-                    Status::Active => Some(EventKind::Started),
-                    Status::Done => Some(EventKind::Done),
-                    Status::Postponed => Some(EventKind::Postponed),
-                    Status::Cancelled => Some(EventKind::Cancelled),
-                    Status::Planned => None,
-                };
-                if let Some(kind) = kind {
-                    push(entry.date, kind, None);
-                }
-            }
-        }
-        for (_, to, date) in history::moves(init, as_of) {
-            if date > since {
-                push(date, EventKind::Moved, Some(to));
-            }
-        }
-    }
-    // Postponed and moved on one day is one event: postponed to the new period.
-    let moved: Vec<(String, NaiveDate, Option<Period>)> = out
-        .iter()
-        .filter(|e| e.kind == EventKind::Moved)
-        .map(|e| (e.id.clone(), e.date, e.to))
-        .collect();
-    for (id, date, to) in moved {
-        if let Some(postponed) = out
-            .iter_mut()
-            .find(|e| e.kind == EventKind::Postponed && e.id == id && e.date == date)
-        {
-            postponed.to = to;
-            out.retain(|e| !(e.kind == EventKind::Moved && e.id == id && e.date == date));
-        }
-    }
-    out.sort_by(|a, b| (a.date, a.kind, &a.id).cmp(&(b.date, b.kind, &b.id)));
-    out
-}
-
-fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item {
-    // The log is "newest last" by convention; pick by date so an out-of-order file still
-    // shows its newest note, and ignore notes written after the as-of date.
-    let latest_note = init
-        .log
-        .iter()
-        .enumerate()
-        .filter(|(_, entry)| entry.date <= as_of && !entry.text.trim().is_empty())
-        .max_by_key(|(index, entry)| (entry.date, *index))
-        .map(|(_, entry)| Note {
-            date: entry.date,
-            text: clean_line(entry.text.trim()),
-        });
-    Item {
-        id: init.id.clone(),
-        title: clean_line(&init.title),
-        period: init.period,
-        tracks: init.tracks.iter().map(|t| clean_line(t)).collect(),
-        cross_cutting: init.cross_cutting,
-        locations: init.locations.iter().map(|l| clean_line(l)).collect(),
-        status: init.status,
-        late: judgement.late(),
-        blocked: judgement.blocked(),
-        at_risk: judgement.at_risk,
-        latest_note,
-        not_reached: false,
-        moved_to: None,
-    }
-}
-
-/// One reason in words: dates in the language's style, dependencies by title.
-fn explain(w: &Words, plan: &Plan, by_id: &HashMap<&str, &Initiative>, reason: &Reason) -> String {
-    match reason {
-        Reason::Late { since } => (w.late_since)(&w.date(*since)),
-        Reason::Blocked { by } => {
-            let names: Vec<String> = by
-                .iter()
-                .map(|id| {
-                    let title = by_id
-                        .get(id.as_str())
-                        .map_or(id.as_str(), |d| d.title.as_str());
-                    format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1])
-                })
-                .collect();
-            (w.blocked_by)(&names.join(", "))
-        }
-        Reason::AtRisk => w.waiting_for_funding.to_string(),
-        Reason::WaitsOnDropped { id, status } => {
-            let title = by_id
-                .get(id.as_str())
-                .map_or(id.as_str(), |d| d.title.as_str());
-            let name = format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1]);
-            (w.waits_on_dropped)(&name, w.status(*status))
-        }
-        Reason::FundingDenied => w.funding_denied_reason.to_string(),
-        Reason::NotReached {
-            period: Period::Year,
-        } => (w.not_reached_in)(&plan.manifest.plan.year.to_string()),
-        Reason::NotReached { period } => (w.not_reached_in)(&w.period(*period)),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn sentences(
-    w: &Words,
-    period: Period,
-    year: i32,
-    totals: &QuarterTotals,
-    tracks: &[TrackCoverage],
-    minimum: usize,
-    attention: usize,
-    closed: bool,
-) -> Vec<String> {
-    let period_name = w.period(period);
-    let c = &totals.counts;
-    let mut out = Vec::new();
-    if c.initiatives == 0 {
-        out.push((w.sentence_quarter_empty)(&period_name, year));
-    } else {
-        // Every status is named when it has initiatives (done always): they add up to the
-        // total. Late, blocked and at risk are "of which".
-        let mut parts = vec![w.count(w.n_done, c.done)];
-        for (n, noun) in [
-            (c.active, w.n_active),
-            (c.planned, w.n_planned),
-            (c.postponed, w.n_moved),
-            (c.cancelled, w.n_cancelled),
-        ] {
-            if n > 0 {
-                parts.push(w.count(noun, n));
-            }
-        }
-        let of_which: Vec<Count> = [
-            (c.late, w.n_late),
-            (c.blocked, w.n_blocked),
-            (c.at_risk, w.n_at_risk),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, noun)| w.count(noun, n))
-        .collect();
-        out.push((w.sentence_quarter_totals)(&QuarterTotalsSentence {
-            period: &period_name,
-            year,
-            initiatives: w.count(w.n_initiatives, c.initiatives),
-            parts: &parts,
-            of_which: &of_which,
-        }));
-        if closed {
-            let next_day = period.end(year).succ_opt().unwrap_or(period.end(year));
-            out.push((w.sentence_not_reached)(
-                w.count(w.n_initiatives, totals.not_reached),
-                &period_name,
-                &w.date(next_day),
-            ));
-        }
-    }
-    if totals.whole_year > 0 {
-        out.push((w.sentence_ongoing)(
-            w.count(w.n_initiatives, totals.whole_year),
-        ));
-        if closed && period == Period::Q(4) && totals.whole_year_not_reached > 0 {
-            out.push((w.sentence_year_not_reached)(
-                w.count(w.n_initiatives, totals.whole_year_not_reached),
-                year,
-            ));
-        }
-    }
-    if totals.tracks > 0 {
-        let short: Vec<&str> = tracks
-            .iter()
-            .filter(|t| !t.met)
-            .map(|t| t.name.as_str())
-            .collect();
-        let short = match short.as_slice() {
-            [] => String::new(),
-            [one] => one.to_string(),
-            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), w.and),
-        };
-        out.push((w.sentence_year_minimum)(&YearMinimumSentence {
-            period: &period_name,
-            met: totals.tracks_met,
-            total: w.count(w.n_tracks, totals.tracks),
-            minimum: w.count(w.n_initiatives, minimum),
-            done_met: (totals.tracks_met_done > 0)
-                .then(|| w.count(w.n_tracks, totals.tracks_met_done)),
-            short: &short,
-        }));
-    }
-    if attention > 0 {
-        out.push((w.sentence_attention)(w.count(w.n_initiatives, attention)));
-    }
-    out
 }
 
 #[cfg(test)]
