@@ -1,0 +1,163 @@
+//! An initiative file's `[[log]]`: each entry's date, note and changes (from → to), read
+//! with spans, as [`super::initiative`] reads the rest of the file.
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::LOG_FIELDS;
+use crate::check::fields;
+use crate::i18n::{funding_from_user, period_from_user, status_from_user};
+use crate::model::{CatalogueIndex, Changed, Funding, LogEntry, Period, Status};
+use crate::parse::reader::{Reader, Table};
+
+pub(super) fn read_log(
+    r: &mut Reader<'_>,
+    table: &Table<'_>,
+    index: &CatalogueIndex<'_>,
+) -> Vec<LogEntry> {
+    let Some(value) = table.get("log") else {
+        return Vec::new();
+    };
+    let DeValue::Array(entries) = value.get_ref() else {
+        r.wrong_type(
+            "log",
+            value,
+            "a list of [[log]] entries",
+            Some("write each note as its own [[log]] table, with `date = 2017-04-20` and `text = \"…\"`".into()),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries.iter() {
+        let DeValue::Table(t) = entry.get_ref() else {
+            r.wrong_type("log", entry, "a [[log]] entry with date and text", None);
+            continue;
+        };
+        r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
+        let date = r.date(t, "date");
+        let text = r.text(t, "text");
+        let status = required(changed(r, t, "status", |r, t, k| {
+            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)), |t| {
+                status_from_user(t).map(Status::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let funding = changed(r, t, "funding", |r, t, k| {
+            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)), |t| {
+                funding_from_user(t).map(Funding::as_str)
+            })
+            .map(Spanned::into_inner)
+        });
+        let period = required(changed(r, t, "period", |r, t, k| {
+            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)), |t| {
+                period_from_user(t).map(Period::as_str)
+            })
+            .map(Spanned::into_inner)
+        }));
+        let deadline = changed(r, t, "deadline", |r, t, k| {
+            r.date(t, k).map(Spanned::into_inner)
+        });
+        let names = |r: &mut Reader<'_>, t: &Table<'_>, k: &str, track: bool| {
+            let list = r.string_list(t, k)?;
+            Some(
+                list.into_inner()
+                    .into_iter()
+                    .map(|n| {
+                        let n = n.into_inner();
+                        if track && index.is_cross_cutting(&n) {
+                            crate::model::CROSS_CUTTING.to_string()
+                        } else {
+                            let known = if track {
+                                index.track(&n)
+                            } else {
+                                index.location(&n)
+                            };
+                            known.map_or(n, str::to_string)
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let tracks = required(changed(r, t, "tracks", |r, t, k| names(r, t, k, true)));
+        let locations =
+            changed(r, t, "locations", |r, t, k| names(r, t, k, false)).map(|c| Changed {
+                from: c.from.map(Option::unwrap_or_default),
+                to: c.to.unwrap_or_default(),
+            });
+        if !t.contains_key("date") {
+            r.push(fields::missing_in_entry(
+                r.file,
+                "log",
+                "date",
+                entry.span(),
+                "date = 2017-04-20",
+            ));
+        }
+        let mut log = LogEntry {
+            date: Default::default(),
+            text: text.map(Spanned::into_inner).unwrap_or_default(),
+            status,
+            funding,
+            period,
+            deadline,
+            tracks,
+            locations,
+            span: entry.span(),
+        };
+        if !t.contains_key("text") && !log.has_changes() {
+            r.push(fields::missing_in_entry(
+                r.file,
+                "log",
+                "text",
+                entry.span(),
+                "text = \"Første møde holdt.\"",
+            ));
+            continue;
+        }
+        if let Some(date) = date {
+            log.date = date.into_inner();
+            out.push(log);
+        }
+    }
+    out
+}
+
+/// A recorded change of `key` in a `[[log]]` entry: `key = VALUE` (the new value) or
+/// `key = { from = VALUE, to = VALUE }`; `to` left out means the field was removed.
+fn changed<T>(
+    r: &mut Reader<'_>,
+    entry: &Table<'_>,
+    key: &str,
+    read: impl Fn(&mut Reader<'_>, &Table<'_>, &str) -> Option<T>,
+) -> Option<Changed<Option<T>>> {
+    let value = entry.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(inner) => {
+            r.unknown_keys(inner, &["from", "to"], "a recorded change");
+            let from = read(r, inner, "from");
+            let to = read(r, inner, "to");
+            if (inner.contains_key("from") && from.is_none())
+                || (inner.contains_key("to") && to.is_none())
+            {
+                return None;
+            }
+            Some(Changed {
+                from: inner.contains_key("from").then_some(from),
+                to,
+            })
+        }
+        _ => read(r, entry, key).map(|to| Changed {
+            from: None,
+            to: Some(to),
+        }),
+    }
+}
+
+/// A change of a field that cannot be removed: without `to` it records nothing.
+fn required<T>(change: Option<Changed<Option<T>>>) -> Option<Changed<T>> {
+    let change = change?;
+    Some(Changed {
+        from: change.from.flatten(),
+        to: change.to?,
+    })
+}
