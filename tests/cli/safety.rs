@@ -500,7 +500,6 @@ fn writing_commands_refuse_a_plan_toml_with_errors_or_not_text() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "needs a user other than root: root reads a 0000 file, so plan.toml cannot be made unreadable"]
 fn writing_commands_refuse_an_unreadable_plan_toml() {
     use std::os::unix::fs::PermissionsExt;
     let f = Fixture::new()
@@ -509,12 +508,30 @@ fn writing_commands_refuse_an_unreadable_plan_toml() {
         .initiative("a", "Q2", &["Hygge"], "");
     let manifest = f.plans().join("plan.toml");
     fs::set_permissions(&manifest, fs::Permissions::from_mode(0o000)).unwrap();
-    assert!(
-        fs::read(&manifest).is_err(),
-        "this user can read a 0000 file"
-    );
+    let mut cmd = plan_in(f.dir());
+    if fs::read(&manifest).is_ok() {
+        // Root reads a 0000 file: run the binary as `nobody` (util-linux's setpriv), in a
+        // fixture that user can walk and lock, so that only plan.toml is out of its reach.
+        if !Path::new("/usr/bin/setpriv").exists() {
+            eprintln!("skipped: running as root and no setpriv to run as another user");
+            return;
+        }
+        fs::set_permissions(f.dir(), fs::Permissions::from_mode(0o755)).unwrap();
+        fs::set_permissions(f.plans(), fs::Permissions::from_mode(0o777)).unwrap();
+        fs::set_permissions(f.plans().join("a.toml"), fs::Permissions::from_mode(0o666)).unwrap();
+        cmd = snapbox::cmd::Command::new("/usr/bin/setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(snapbox::cmd::cargo_bin!("plan"))
+            .env_remove("PLAN_DIR")
+            .env_remove("PLAN_TODAY")
+            .current_dir(f.dir());
+    }
     let before = read(&f, "a.toml");
-    dated(&f, &["set", "a", "status=active"]).code(1);
+    let out = cmd
+        .args(["--today", "2017-05-15", "set", "a", "status=active"])
+        .assert()
+        .code(1);
+    assert!(stderr(&out).contains("plan.toml"), "{}", stderr(&out));
     assert_eq!(read(&f, "a.toml"), before);
 }
 
