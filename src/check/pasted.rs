@@ -139,20 +139,30 @@ fn scan(text: &str) -> Vec<Hit> {
                     chars.next();
                 }
                 '"' if rest.starts_with("\"\"\"") => {
-                    chars.nth(1);
+                    skip_run(&mut chars, rest, '"');
                     state = State::Outside;
                 }
                 _ => {}
             },
             State::MultiLiteral => {
                 if c == '\'' && rest.starts_with("'''") {
-                    chars.nth(1);
+                    skip_run(&mut chars, rest, '\'');
                     state = State::Outside;
                 }
             }
         }
     }
     hits
+}
+
+/// Skips the rest of a run of `quote` (at most five in all) that starts at `rest`, whose
+/// first quote the caller has taken: the closing delimiter of a multi-line string is the
+/// last three of such a run (TOML lets one or two quotes of the text stand right before it).
+fn skip_run(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, rest: &str, quote: char) {
+    let run = rest.chars().take_while(|&c| c == quote).count().min(5);
+    if run > 1 {
+        chars.nth(run - 2);
+    }
 }
 
 /// The text with every repairable look-alike outside quoted text replaced by same-length
@@ -311,6 +321,17 @@ mod tests {
             "{:?}",
             d.help
         );
+    }
+
+    #[test]
+    fn a_quote_before_the_closing_delimiter_stays_inside_the_text() {
+        for text in [
+            "partners = [\"borgere\", \"\"\"'\"\"\"\", \"\u{feff}\"]\n",
+            "partners = ['''a'''''', \"\u{feff}\"]\n",
+        ] {
+            assert!(scan(text).is_empty(), "{text}");
+        }
+        assert_eq!(scan("a = \"\"\"x\"\"\"\"\"\nb\u{a0}= 1\n").len(), 1);
     }
 
     #[test]
