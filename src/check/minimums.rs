@@ -44,7 +44,7 @@ pub fn location_counts(plan: &Plan) -> Vec<(String, usize)> {
                 .initiatives
                 .iter()
                 .filter(|i| {
-                    i.status != Status::Cancelled && i.locations.iter().any(|x| x == &l.name)
+                    i.status != Status::Cancelled && i.locations.iter().any(|x| *x == l.name)
                 })
                 .count();
             (l.name.clone(), n)
