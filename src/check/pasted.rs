@@ -58,57 +58,94 @@ fn scan(text: &str) -> Vec<Hit> {
     if !has_lookalike(text) {
         return Vec::new();
     }
+    let bytes = text.as_bytes();
     let mut hits = Vec::new();
     let mut state = State::Outside;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    // `at` is always on a character boundary: every jump lands on an ASCII byte or after a
+    // whole character.
+    let mut at = 0;
+    while at < bytes.len() {
+        // Comments and multi-line strings hold no hit: jump to what ends them.
+        match state {
+            State::Comment => {
+                let Some(k) = memchr::memchr(b'\n', &bytes[at..]) else {
+                    break;
+                };
+                at += k + 1;
+                state = State::Outside;
+                continue;
+            }
+            State::MultiBasic => {
+                let Some(k) = memchr::memchr2(b'\\', b'"', &bytes[at..]) else {
+                    break;
+                };
+                at += k;
+                if bytes[at] == b'\\' {
+                    at += 1 + char_len(text, at + 1);
+                } else if text[at..].starts_with("\"\"\"") {
+                    at += quote_run(&text[at..], '"');
+                    state = State::Outside;
+                } else {
+                    at += 1;
+                }
+                continue;
+            }
+            State::MultiLiteral => {
+                let Some(k) = memchr::memchr(b'\'', &bytes[at..]) else {
+                    break;
+                };
+                at += k;
+                if text[at..].starts_with("\'\'\'") {
+                    at += quote_run(&text[at..], '\'');
+                    state = State::Outside;
+                } else {
+                    at += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
         let rest = &text[at..];
+        let c = rest.chars().next().expect("a character starts here");
+        let mut next = at + c.len_utf8();
         match state {
             State::Outside => match c {
                 '#' => state = State::Comment,
                 '"' if rest.starts_with("\"\"\"") => {
-                    chars.nth(1);
+                    next = at + 3;
                     state = State::MultiBasic;
                 }
                 '"' => state = State::Basic { curly: false },
-                '\'' if rest.starts_with("'''") => {
-                    chars.nth(1);
+                '\'' if rest.starts_with("\'\'\'") => {
+                    next = at + 3;
                     state = State::MultiLiteral;
                 }
                 '\'' => state = State::Literal { curly: false },
                 _ => {
-                    let Some(what) = lookalike::lookalike(c) else {
-                        continue;
-                    };
-                    let repair = match what.plain {
-                        "\"" => {
-                            state = State::Basic { curly: true };
-                            Some(padded(c, "\"", true))
-                        }
-                        "'" => {
-                            state = State::Literal { curly: true };
-                            Some(padded(c, "'", true))
-                        }
-                        " " | "" => Some(" ".repeat(c.len_utf8())),
-                        _ => None,
-                    };
-                    hits.push(Hit {
-                        at,
-                        c,
-                        what,
-                        repair,
-                    });
+                    if let Some(what) = lookalike::lookalike(c) {
+                        let repair = match what.plain {
+                            "\"" => {
+                                state = State::Basic { curly: true };
+                                Some(padded(c, "\"", true))
+                            }
+                            "'" => {
+                                state = State::Literal { curly: true };
+                                Some(padded(c, "'", true))
+                            }
+                            " " | "" => Some(" ".repeat(c.len_utf8())),
+                            _ => None,
+                        };
+                        hits.push(Hit {
+                            at,
+                            c,
+                            what,
+                            repair,
+                        });
+                    }
                 }
             },
-            State::Comment => {
-                if c == '\n' {
-                    state = State::Outside;
-                }
-            }
             State::Basic { curly } => match c {
-                '\\' => {
-                    chars.next();
-                }
+                '\\' => next += char_len(text, next),
                 '"' | '\n' => state = State::Outside,
                 _ if curly && lookalike::lookalike(c).is_some_and(|l| l.plain == "\"") => {
                     let what = lookalike::lookalike(c).expect("checked");
@@ -136,25 +173,27 @@ fn scan(text: &str) -> Vec<Hit> {
                 }
                 _ => {}
             },
-            State::MultiBasic => match c {
-                '\\' => {
-                    chars.next();
-                }
-                '"' if rest.starts_with("\"\"\"") => {
-                    skip_run(&mut chars, rest, '"');
-                    state = State::Outside;
-                }
-                _ => {}
-            },
-            State::MultiLiteral => {
-                if c == '\'' && rest.starts_with("'''") {
-                    skip_run(&mut chars, rest, '\'');
-                    state = State::Outside;
-                }
+            State::Comment | State::MultiBasic | State::MultiLiteral => {
+                unreachable!("handled above")
             }
         }
+        at = next;
     }
     hits
+}
+
+/// The byte length of the character at `at` of `text` (0 at its end).
+fn char_len(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8)
+}
+
+/// The length of the run of `quote` (at most five) that `rest` starts with: the closing
+/// delimiter of a multi-line string is the last three of such a run (TOML lets one or two
+/// quotes of the text stand right before it).
+fn quote_run(rest: &str, quote: char) -> usize {
+    rest.bytes().take_while(|&b| b == quote as u8).count().min(5)
 }
 
 /// Whether `text` has a look-alike character anywhere (in quoted text too). Only the
@@ -173,15 +212,6 @@ fn has_lookalike(text: &str) -> bool {
     false
 }
 
-/// Skips the rest of a run of `quote` (at most five in all) that starts at `rest`, whose
-/// first quote the caller has taken: the closing delimiter of a multi-line string is the
-/// last three of such a run (TOML lets one or two quotes of the text stand right before it).
-fn skip_run(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, rest: &str, quote: char) {
-    let run = rest.chars().take_while(|&c| c == quote).count().min(5);
-    if run > 1 {
-        chars.nth(run - 2);
-    }
-}
 
 /// The text with every repairable look-alike outside quoted text replaced by same-length
 /// ASCII (byte offsets, and so every span, stay valid). Borrowed when there is none.

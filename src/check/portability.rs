@@ -132,14 +132,50 @@ pub fn toml_1_1_only(file: usize, text: &str) -> Vec<Diagnostic> {
 /// `:` between digits. Most plan files have none, and are not lexed a second time.
 fn may_have_1_1_syntax(text: &str) -> bool {
     let b = text.as_bytes();
-    b.contains(&b'{')
-        || b.contains(&b'\\')
+    !inline_tables_on_one_line(b)
+        || memchr::memchr(b'\\', b).is_some()
         || b.iter().enumerate().any(|(i, &c)| {
             c == b':'
                 && i > 0
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
         })
+}
+
+/// Whether every `{` of `b` opens an inline table that closes on its own line, with no
+/// comment, nested table or comma before its `}` (`status = { from = "planned", to =
+/// "done" }`): such tables are TOML 1.0. Strings inside are skipped as single-line strings
+/// without escapes (the caller lexes any text with a backslash); anything else — a `{`
+/// in a multi-line string too — answers `false`, and the file is lexed.
+fn inline_tables_on_one_line(b: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b'{', &b[at..]) {
+        at += k + 1;
+        let mut last = b'{';
+        loop {
+            let Some(&c) = b.get(at) else {
+                return false;
+            };
+            at += 1;
+            match c {
+                b'}' if last != b',' => break,
+                b'"' | b'\'' => {
+                    let Some(end) = memchr::memchr2(c, b'\n', &b[at..]) else {
+                        return false;
+                    };
+                    if b[at + end] != c {
+                        return false;
+                    }
+                    at += end + 1;
+                    last = c;
+                }
+                b' ' | b'\t' => {}
+                b'\n' | b'\r' | b'#' | b'{' | b'}' => return false,
+                _ => last = c,
+            }
+        }
+    }
+    true
 }
 
 /// The outermost inline table being read.
