@@ -184,7 +184,13 @@ impl Book {
             self.print_header.0.replace('&', "&&"),
             self.print_header.1.replace('&', "&&")
         );
-        let sheet = self.workbook.add_worksheet();
+        // Rows go to a temporary file as they are written, with their strings inline, so
+        // that a sheet of 100,000 rows is not held in memory; every sheet is therefore
+        // written top to bottom.
+        let sheet = self
+            .workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(to_io)?;
         sheet.set_name(name).map_err(to_io)?;
         sheet
             .set_paper_size(9) // A4
@@ -200,6 +206,7 @@ impl Book {
         let title = Format::new().set_bold().set_font_size(14);
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
+        let mut tall_last = None;
         for (row, line) in lines.iter().enumerate() {
             let row = row as u32;
             if row == 0 {
@@ -213,11 +220,16 @@ impl Book {
             };
             write_text(sheet, row, 0, line, &format)?;
             let lines = lines_in(line, SUMMARY_WIDTH);
+            tall_last = None;
             if lines > 1.0 {
                 sheet
                     .set_row_height(row, lines * LINE_HEIGHT)
                     .map_err(to_io)?;
+                tall_last = Some(row);
             }
+        }
+        if let Some(row) = tall_last {
+            end_after_tall_row(sheet, row)?;
         }
         Ok(())
     }
@@ -263,6 +275,32 @@ impl Book {
                     .any(|r| matches!(r.get(c), Some(Cell::Date(_))))
             })
             .collect();
+        // The table (and its header row) first: the rows under it follow in order.
+        let last_row = header_row + table.rows.len() as u32;
+        // The table style shades the header in Excel; LibreOffice does not draw table styles,
+        // so the header also gets its own bold, shaded format.
+        let header_format = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E2F3))
+            .set_border_bottom(FormatBorder::Thin);
+        let columns: Vec<TableColumn> = table
+            .headers
+            .iter()
+            .map(|h| {
+                TableColumn::new()
+                    .set_header(clean_line(h))
+                    .set_header_format(&header_format)
+            })
+            .collect();
+        let xtable = Table::new().set_columns(&columns);
+        sheet
+            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
+            .map_err(to_io)?;
+        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
+        sheet
+            .set_repeat_rows(header_row, header_row)
+            .map_err(to_io)?;
+        let mut tall_last = None;
         for (r, cells) in table.rows.iter().enumerate() {
             let at = header_row + 1 + r as u32;
             let lines = cells
@@ -273,17 +311,19 @@ impl Book {
                     _ => 1.0,
                 })
                 .fold(1.0, f64::max);
+            tall_last = None;
             if lines > 1.0 {
                 sheet
                     .set_row_height(at, lines * LINE_HEIGHT)
                     .map_err(to_io)?;
+                tall_last = Some(at);
             }
             for (c, cell) in cells.iter().enumerate() {
                 let col = c as u16;
                 match cell {
                     Cell::Text(text) => {
                         let format = if long[c] { &wrap } else { &top };
-                        write_text(sheet, at, col, &clean_line(text), format)?;
+                        write_text(sheet, at, col, text, format)?;
                     }
                     Cell::Date(d) => {
                         let when = ExcelDateTime::from_ymd(
@@ -305,32 +345,11 @@ impl Book {
                 }
             }
         }
-        // The table style shades the header in Excel; LibreOffice does not draw table styles,
-        // so the header also gets its own bold, shaded format.
-        let header_format = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0xD9E2F3))
-            .set_border_bottom(FormatBorder::Thin);
-        let columns: Vec<TableColumn> = table
-            .headers
-            .iter()
-            .map(|h| {
-                TableColumn::new()
-                    .set_header(clean_line(h))
-                    .set_header_format(&header_format)
-            })
-            .collect();
-        let last_row = header_row + table.rows.len() as u32;
-        let xtable = Table::new().set_columns(&columns);
-        sheet
-            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
-            .map_err(to_io)?;
-        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
-        sheet
-            .set_repeat_rows(header_row, header_row)
-            .map_err(to_io)?;
         for (at, line) in (last_row + 2..).zip(&table.below) {
             write_text(sheet, at, 0, line, &plain)?;
+        }
+        if let (Some(row), true) = (tall_last, table.below.is_empty()) {
+            end_after_tall_row(sheet, row)?;
         }
         // Widths: as wide as the content, long text wrapped at WRAP_WIDTH, dates room for the
         // longest month name, headers (with their filter button) never cut.
@@ -358,6 +377,18 @@ impl Book {
     pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
         self.workbook.save_to_buffer().map_err(to_io)
     }
+}
+
+/// Ends a sheet whose last row has a height of its own (`row`). rust_xlsxwriter 0.102 in
+/// constant-memory mode writes such a last row's `<row>` element a second time when it saves
+/// (Excel then reports a problem with the file); an unformatted blank cell under it makes the
+/// row be written out while the sheet is being filled, as every other row is. The blank
+/// cell itself is not written, only an empty `<row>` element for it.
+fn end_after_tall_row(sheet: &mut Worksheet, row: u32) -> io::Result<()> {
+    sheet
+        .write_blank(row + 1, 0, &Format::new())
+        .map_err(to_io)?;
+    Ok(())
 }
 
 /// Writes text as a string (never a formula); formula-like text also gets the quote prefix.
