@@ -132,12 +132,53 @@ pub struct SheetTable<'a> {
     pub above: Vec<String>,
     /// The table's column headings, in the report's language.
     pub headers: Vec<&'a str>,
-    /// One row per record, a cell per heading.
-    pub rows: Vec<Vec<Cell>>,
+    /// One row per record, a cell per heading, made when needed.
+    pub rows: Rows<'a>,
     /// Written instead of the table when there are no rows.
     pub empty: String,
     /// Lines under the table (a note).
     pub below: Vec<String>,
+}
+
+/// The rows of a table, made on demand: row `i` of `len` is `make(i)`, a cell per heading.
+/// Each row is made twice, once to size the columns and once to write it, so that a table of
+/// 100,000 rows is never whole in memory.
+pub struct Rows<'a> {
+    len: usize,
+    make: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+}
+
+impl<'a> Rows<'a> {
+    /// A row for each of `items`, made by `make`.
+    pub fn of<T>(items: &'a [T], make: impl Fn(&T) -> Vec<Cell> + 'a) -> Rows<'a> {
+        Rows {
+            len: items.len(),
+            make: Box::new(move |i| make(&items[i])),
+        }
+    }
+
+    /// Rows already made (a short table).
+    pub fn made(rows: Vec<Vec<Cell>>) -> Rows<'a> {
+        Rows {
+            len: rows.len(),
+            make: Box::new(move |i| rows[i].clone()),
+        }
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The rows in order, each made now.
+    pub fn iter(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
+        (0..self.len).map(|i| (self.make)(i))
+    }
 }
 
 /// A workbook being written: sheets in order, the language's date format, and a header line
@@ -258,23 +299,30 @@ impl Book {
         let wrap = top.clone().set_text_wrap();
         let date = top.clone().set_num_format(date_format(lang));
         let ncols = table.headers.len();
-        // Long text wraps; a column is "long" when some cell in it is longer than WRAP_WIDTH.
-        let long: Vec<bool> = (0..ncols)
-            .map(|c| {
-                table.rows.iter().any(|r| match r.get(c) {
-                    Some(Cell::Text(t)) => t.chars().count() as f64 > WRAP_WIDTH,
-                    _ => false,
-                })
-            })
-            .collect();
-        let has_date: Vec<bool> = (0..ncols)
-            .map(|c| {
-                table
-                    .rows
-                    .iter()
-                    .any(|r| matches!(r.get(c), Some(Cell::Date(_))))
-            })
-            .collect();
+        // One pass over the rows to size the columns: long text wraps (a column is "long"
+        // when some cell in it is longer than WRAP_WIDTH), a date column has room for the
+        // longest month name, and every column is as wide as its widest content.
+        let mut long = vec![false; ncols];
+        let mut has_date = vec![false; ncols];
+        let mut content = vec![0.0_f64; ncols];
+        for cells in table.rows.iter() {
+            for (c, cell) in cells.iter().enumerate().take(ncols) {
+                let width = match cell {
+                    Cell::Text(t) => {
+                        let n = t.chars().count() as f64;
+                        long[c] |= n > WRAP_WIDTH;
+                        n + 1.0
+                    }
+                    Cell::Number(n) => n.to_string().len() as f64 + 1.0,
+                    Cell::Date(_) => {
+                        has_date[c] = true;
+                        0.0
+                    }
+                    Cell::Empty => 0.0,
+                };
+                content[c] = content[c].max(width);
+            }
+        }
         // The table (and its header row) first: the rows under it follow in order.
         let last_row = header_row + table.rows.len() as u32;
         // The table style shades the header in Excel; LibreOffice does not draw table styles,
@@ -355,16 +403,7 @@ impl Book {
         // longest month name, headers (with their filter button) never cut.
         for (c, heading) in table.headers.iter().enumerate() {
             let header = heading.chars().count() as f64 + 4.0;
-            let content = table
-                .rows
-                .iter()
-                .map(|r| match r.get(c) {
-                    Some(Cell::Text(t)) => t.chars().count() as f64 + 1.0,
-                    Some(Cell::Number(n)) => n.to_string().len() as f64 + 1.0,
-                    _ => 0.0,
-                })
-                .fold(0.0, f64::max);
-            let mut width = header.max(content).min(WRAP_WIDTH);
+            let mut width = header.max(content[c]).min(WRAP_WIDTH);
             if has_date[c] {
                 width = width.max(DATE_WIDTH);
             }

@@ -61,10 +61,10 @@ fn a_tall_last_row_is_written_once() {
             name: "Tabel",
             above: vec!["Over".to_string()],
             headers: vec!["A", "B"],
-            rows: vec![
+            rows: Rows::made(vec![
                 vec![Cell::text("kort"), Cell::count(1)],
                 vec![Cell::text(long.clone()), Cell::count(2)],
-            ],
+            ]),
             empty: String::new(),
             below,
         })
