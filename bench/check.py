@@ -23,7 +23,11 @@ STATUSES = ["planned", "active", "done", "postponed", "cancelled"]
 FUNDING = ["none", "pending", "granted", "denied"]
 CROSS = {"alle spor", "all", "all tracks"}
 ID = re.compile(r"^[a-z0-9-]{1,64}$")
-WARNINGS = {"unknown-location", "deadline-outside-period"}
+WARNINGS = {"unknown-location", "deadline-outside-period", "history-order", "undated-status",
+            "depends-on-dropped"}
+# What a [[log]] entry may record besides its date and note: the field's change, `{ from, to }`.
+CHANGES = {"status": STATUSES, "funding": FUNDING, "period": PERIODS, "deadline": None,
+           "tracks": None, "locations": None}
 
 
 def fold(name):
@@ -118,16 +122,40 @@ class Checker:
         if not isinstance(log, list):
             self.add("invalid-value", file, "`log` must be a list of [[log]] entries")
             log = []
+        previous = None
+        status_dated = False
         for entry in log:
             if not isinstance(entry, dict):
                 self.add("invalid-value", file, "a [[log]] entry must be a table")
                 continue
             for key in entry:
-                if key not in ("date", "text"):
+                if key not in ("date", "text") and key not in CHANGES:
                     self.add("unknown-field", file, f"unknown field `{key}` in [[log]]")
-            for key in ("date", "text"):
-                if key not in entry:
-                    self.add("missing-field", file, f"a [[log]] entry has no `{key}`")
+            date = entry.get("date")
+            if date is None:
+                self.add("missing-field", file, "a [[log]] entry has no `date`")
+            elif not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
+                self.add("invalid-value", file, "a [[log]] `date` must be a date")
+            else:
+                if previous is not None and date < previous:
+                    self.add("history-order", file,
+                             f"a [[log]] entry dated {date} comes after one dated {previous}")
+                previous = date if previous is None else max(previous, date)
+            changes = [key for key in entry if key in CHANGES]
+            if "text" not in entry and not changes:
+                self.add("missing-field", file, "a [[log]] entry has no `text`")
+            for key in changes:
+                change = entry[key]
+                allowed = CHANGES[key]
+                if not isinstance(change, dict) or "to" not in change:
+                    self.add("invalid-value", file, f"`{key}` in [[log]] must be {{ from, to }}")
+                elif allowed is not None and (change["to"] not in allowed
+                                              or change.get("from", allowed[0]) not in allowed):
+                    self.add("invalid-value", file, f"`{key}` in [[log]]: not a valid value")
+                elif key == "status":
+                    status_dated = True
+        if data.get("status", "planned") != "planned" and not status_dated:
+            self.add("undated-status", file, f"status {data['status']!r} has no dated change")
         if not ok:
             return None
         return {"period": period, "tracks": canonical, "cross": cross, "locations": locations,
@@ -195,6 +223,10 @@ def main():
                 checker.add("unknown-dependency", init["file"], f"`{dep}` is not an initiative"
                             + (f" (did you mean `{near[0]}`?)" if near else ""))
             elif dep in initiatives:
+                if (initiatives[dep]["status"] in ("cancelled", "postponed")
+                        and init["status"] not in ("done", "cancelled", "postponed")):
+                    checker.add("depends-on-dropped", init["file"],
+                                f"`{dep}` is {initiatives[dep]['status']}")
                 own, theirs = init["period"], initiatives[dep]["period"]
                 if own != "year" and theirs != "year" and theirs > own:
                     checker.add("dependency-order", init["file"], f"`{dep}` is later ({theirs})")

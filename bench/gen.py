@@ -172,6 +172,7 @@ def generate(out, count, seed, kind="typical"):
         f.write(manifest())
     made = []  # (id, period) of the initiatives so far, for dependencies
     broken_syntax = set()  # ids of the files given a syntax error
+    dropped = set()  # ids of cancelled and postponed initiatives
     per_folder = {}
     for n in range(count):
         period = rng.choices(PERIODS, weights=[2, 3, 3, 3, 3])[0]
@@ -212,7 +213,9 @@ def generate(out, count, seed, kind="typical"):
             for _ in range(rng.randint(1, 2)):
                 other, theirs = made[rng.randint(max(0, len(made) - 500), len(made) - 1)]
                 fits = period == "year" or theirs == "year" or theirs <= period
-                if (fits or flaw == "order") and other not in deps:
+                # Work that will not happen (cancelled, postponed) is no dependency in a
+                # clean plan: `plan check` warns of it (depends-on-dropped).
+                if (fits or flaw == "order") and other not in deps and other not in dropped:
                     deps.append(other)
         if kind == "broken" and flaw == "order":
             # A dependency on a later quarter, whatever was drawn above.
@@ -249,9 +252,18 @@ def generate(out, count, seed, kind="typical"):
         if flaw == "field":
             lines.append('responsible = "Lokalbibliotekets leder"')  # not a field
         lines.append(f"tags = {toml_list(rng.sample(TAGS, rng.randint(0, 3)))}")
-        for _ in range(rng.choice([0, 0, 1, 2])):
-            lines += ["", "[[log]]", f"date = {day_in(rng, 'year')}",
-                      f"text = {q('Møde holdt med ' + rng.choice(PARTNERS) + '.')}"]
+        # The dated history, in date order (as `plan set` and `plan note` keep it): notes,
+        # and the status change behind a status other than `planned`, so that the status is
+        # dated (no `undated-status` warning in a clean plan).
+        log = [(day_in(rng, 'year'), f"text = {q('Møde holdt med ' + rng.choice(PARTNERS) + '.')}")
+               for _ in range(rng.choice([0, 0, 1, 2]))]
+        if status != "planned":
+            log.append((day_in(rng, period),
+                        f'status = {{ from = "planned", to = "{status}" }}'))
+        if status in ("cancelled", "postponed"):
+            dropped.add(ident)
+        for date, line in sorted(log, key=lambda entry: entry[0]):
+            lines += ["", "[[log]]", f"date = {date}", line]
         folder = FOLDER[period]
         k = per_folder.get(folder, 0)
         per_folder[folder] = k + 1

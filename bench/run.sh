@@ -31,6 +31,7 @@ cargo build --release --quiet
 PLAN=$ROOT/target/release/plan
 FLOOR=$ROOT/bench/floor/target/release/plan-bench-floor
 
+GEN=$(sha256sum bench/gen.py | cut -c1-8)
 data=()
 for n in $SIZES; do
   if [ "$n" = 28 ]; then
@@ -38,7 +39,8 @@ for n in $SIZES; do
     continue
   fi
   for kind in $KINDS; do
-    dir=$WORK/plan-$n-$kind-seed$SEED
+    # The generator's own fingerprint in the name: folders of an older generator are not used.
+    dir=$WORK/plan-$n-$kind-seed$SEED-$GEN
     if [ ! -f "$dir/.complete" ]; then
       echo "== generating $n initiatives, $kind (seed $SEED)" >&2
       python3 bench/gen.py "$dir" "$n" --seed "$SEED" --kind "$kind"

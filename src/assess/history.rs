@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Changed, Funding, Initiative, LogEntry, Period, Plan, Status, CROSS_CUTTING};
+use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Status, CROSS_CUTTING};
 
 /// What [`rewind`] found while turning the plan back: the initiatives whose status on the
 /// date rests on no dated change (ids, in the plan's order).
@@ -64,11 +64,23 @@ fn collect<'a, T>(
 /// The initiative as it was on `as_of`; `None` when it was added to the plan after that day.
 /// The second value says whether its status rests on a dated change (or is `planned`).
 pub fn initiative_on(init: &Initiative, as_of: NaiveDate) -> Option<(Initiative, bool)> {
+    let mut then = init.clone();
+    let dated = turn_back(&mut then, as_of)?;
+    Some((then, dated))
+}
+
+/// [`initiative_on`] in place: turns `init` back to `as_of`. `None` (and `init` untouched)
+/// when it was added after that day; else whether its status rests on a dated change (or is
+/// `planned`). An initiative with no dated history is left as it is, without a copy.
+pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     if init.added.is_some_and(|added| added > as_of) {
         return None;
     }
+    if init.log.is_empty() {
+        // No recorded change: every value holds from the start of the plan.
+        return Some(init.status == Status::Planned);
+    }
     let log = in_date_order(&init.log);
-    let mut out = init.clone();
 
     let (status, dated) = value_on(
         &collect(&log, |e| e.status.as_ref()),
@@ -76,77 +88,107 @@ pub fn initiative_on(init: &Initiative, as_of: NaiveDate) -> Option<(Initiative,
         |_| Status::Planned,
         as_of,
     );
-    out.status = status;
     let status_dated = dated || status == Status::Planned;
-
-    let funding: Vec<(NaiveDate, Changed<Option<Funding>>)> = log
-        .iter()
-        .filter_map(|e| e.funding.as_ref().map(|c| (e.date, c.clone())))
-        .collect();
-    let funding_refs: Vec<(NaiveDate, &Changed<Option<Funding>>)> =
-        funding.iter().map(|(d, c)| (*d, c)).collect();
-    out.funding = value_on(&funding_refs, &init.funding, |_| None, as_of).0;
-
-    out.period = value_on(
+    let funding = value_on(
+        &collect(&log, |e| e.funding.as_ref()),
+        &init.funding,
+        |_| None,
+        as_of,
+    )
+    .0;
+    let period = value_on(
         &collect(&log, |e| e.period.as_ref()),
         &init.period,
         |first| first.to,
         as_of,
     )
     .0;
-    out.deadline = value_on(
+    let deadline = value_on(
         &collect(&log, |e| e.deadline.as_ref()),
         &init.deadline,
         |_| None,
         as_of,
     )
     .0;
+    let track_changes = collect(&log, |e| e.tracks.as_ref());
+    let tracks = (!track_changes.is_empty()).then(|| {
+        let mut written_tracks: Vec<String> = init.tracks.clone();
+        if init.cross_cutting {
+            written_tracks.push(CROSS_CUTTING.to_string());
+        }
+        value_on(
+            &track_changes,
+            &written_tracks,
+            |first| first.to.clone(),
+            as_of,
+        )
+        .0
+    });
+    let location_changes = collect(&log, |e| e.locations.as_ref());
+    let locations = (!location_changes.is_empty()).then(|| {
+        value_on(
+            &location_changes,
+            &init.locations,
+            |first| first.to.clone(),
+            as_of,
+        )
+        .0
+    });
+    // Entries of one day keep the order they were written in.
+    let mut order: Vec<usize> = (0..init.log.len()).collect();
+    order.sort_by_key(|&i| init.log[i].date);
+    drop(log);
 
-    let mut written_tracks: Vec<String> = init.tracks.clone();
-    if init.cross_cutting {
-        written_tracks.push(CROSS_CUTTING.to_string());
+    init.status = status;
+    init.funding = funding;
+    init.period = period;
+    init.deadline = deadline;
+    if let Some(tracks) = tracks {
+        init.cross_cutting = tracks.iter().any(|t| t == CROSS_CUTTING);
+        init.tracks = tracks.into_iter().filter(|t| t != CROSS_CUTTING).collect();
     }
-    let tracks = value_on(
-        &collect(&log, |e| e.tracks.as_ref()),
-        &written_tracks,
-        |first| first.to.clone(),
-        as_of,
-    )
-    .0;
-    out.cross_cutting = tracks.iter().any(|t| t == CROSS_CUTTING);
-    out.tracks = tracks.into_iter().filter(|t| t != CROSS_CUTTING).collect();
-    out.locations = value_on(
-        &collect(&log, |e| e.locations.as_ref()),
-        &init.locations,
-        |first| first.to.clone(),
-        as_of,
-    )
-    .0;
-
-    out.log = log
-        .into_iter()
-        .filter(|e| e.date <= as_of)
-        .cloned()
-        .collect();
-    Some((out, status_dated))
+    if let Some(locations) = locations {
+        init.locations = locations;
+    }
+    let in_order = order.windows(2).all(|w| w[0] < w[1]);
+    let all_kept = init.log.iter().all(|e| e.date <= as_of);
+    if !(in_order && all_kept) {
+        let mut entries: Vec<Option<LogEntry>> = std::mem::take(&mut init.log)
+            .into_iter()
+            .map(Some)
+            .collect();
+        init.log = order
+            .into_iter()
+            .filter_map(|i| entries[i].take())
+            .filter(|e| e.date <= as_of)
+            .collect();
+    }
+    Some(status_dated)
 }
 
 /// Turns `plan` back to the day `as_of`: every initiative as it was then (see the module
-/// docs), without what was added later, sorted by period then id as loaded.
+/// docs), without what was added later, sorted by period then id as loaded. Works in place:
+/// no second copy of the plan's initiatives.
 pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
     let mut rewound = Rewound::default();
-    let initiatives = std::mem::take(&mut plan.initiatives);
-    let mut kept = Vec::with_capacity(initiatives.len());
-    for init in &initiatives {
-        if let Some((then, dated)) = initiative_on(init, as_of) {
-            if !dated {
-                rewound.undated_status.push(then.id.clone());
+    let mut moved = false;
+    plan.initiatives.retain_mut(|init| {
+        let period = init.period;
+        match turn_back(init, as_of) {
+            Some(dated) => {
+                if !dated {
+                    rewound.undated_status.push(init.id.clone());
+                }
+                moved |= init.period != period;
+                true
             }
-            kept.push(then);
+            None => false,
         }
+    });
+    if moved {
+        plan.initiatives
+            .sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
     }
-    kept.sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
-    plan.initiatives = kept;
     rewound
 }
 

@@ -85,7 +85,7 @@ pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
             .iter()
             .enumerate()
             .find(|(j, f)| *j != index && f.stem() == wanted)
-            .map(|(_, f)| f.display.as_str())
+            .map(|(_, f)| f.display())
         else {
             continue;
         };
@@ -96,7 +96,7 @@ pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
             .expect("some number is free");
         let parsers = invalid_file_id(index, id);
         for d in found.iter_mut().filter(|d| **d == parsers) {
-            *d = file_id_clash(index, id, other, &free);
+            *d = file_id_clash(index, id, &other, &free);
         }
     }
 }
@@ -138,12 +138,12 @@ pub fn duplicates(plan: &Plan, out: &mut Vec<Diagnostic>) {
         if files.len() < 2 {
             continue;
         }
-        let first = &plan.files[files[0]].display;
+        let first = &plan.files[files[0]].display();
         for &other in &files[1..] {
             out.push(
                 Diagnostic::new(
                     Rule::DuplicateId,
-                    format!("the id `{id}` is used by two files: {first} and {}", plan.files[other].display),
+                    format!("the id `{id}` is used by two files: {first} and {}", plan.files[other].display()),
                 )
                 .at(other, 0..0)
                 .label("this file has the same name as another")

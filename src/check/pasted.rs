@@ -53,7 +53,9 @@ fn padded(c: char, plain: &str, opening: bool) -> String {
 /// Walks the TOML text as its lexer does (strings, comments) and finds look-alikes outside
 /// quoted text, and curly quotes that close a string a curly quote opened.
 fn scan(text: &str) -> Vec<Hit> {
-    if text.is_ascii() {
+    // Every hit is a look-alike: a text with none (most Danish text: æ, ø, å are not) needs
+    // no walk through its strings and comments.
+    if !has_lookalike(text) {
         return Vec::new();
     }
     let mut hits = Vec::new();
@@ -153,6 +155,22 @@ fn scan(text: &str) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// Whether `text` has a look-alike character anywhere (in quoted text too). Only the
+/// characters outside ASCII are decoded.
+fn has_lookalike(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        at += k;
+        let c = text[at..].chars().next().expect("a character starts here");
+        if lookalike::lookalike(c).is_some() {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// Skips the rest of a run of `quote` (at most five in all) that starts at `rest`, whose

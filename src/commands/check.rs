@@ -54,15 +54,15 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
             writeln!(
                 err,
                 "fixed {}: {} change{}",
-                clean_line(&plan.file(f.file).display),
+                clean_line(&plan.file(f.file).display()),
                 f.fixes,
                 if f.fixes == 1 { "" } else { "s" }
             )?;
         }
         // What remains, read again.
-        with_levels(load(config)?)
+        with_levels(super::load_to_check(config)?)
     } else {
-        with_levels(load(config)?)
+        with_levels(super::load_to_check(config)?)
     };
     let diags = member_findings(&plan);
     finish(config, args, &plan, diags, out)

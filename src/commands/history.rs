@@ -48,8 +48,8 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
     let mut added = 0;
     for init in &plan.initiatives {
         let source = plan.file(init.file);
-        let display = clean_line(&source.display);
-        let found = changes_in_git(&source.path)?;
+        let display = clean_line(&source.display());
+        let found = changes_in_git(&source.path())?;
         let new: Vec<&GitChange> = found
             .iter()
             .filter(|c| !already_recorded(init, c))
@@ -69,7 +69,7 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
             writeln!(out, "{display}: would add {}", what.join(", "))?;
             continue;
         }
-        let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+        let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
         for change in &new {
             let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = change
                 .changes

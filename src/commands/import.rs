@@ -141,7 +141,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
             clean_line(existing)
         )?;
     }
-    let display = |relative: &str| clean_line(&virtual_source(&plan.dir, relative, "").display);
+    let display = |relative: &str| clean_line(&virtual_source(&plan.dir, relative, "").display());
     if args.dry_run {
         for (relative, text) in &files {
             writeln!(out, "==> {} <==", display(relative))?;
@@ -184,7 +184,7 @@ fn initiative_files<'m>(
         .iter()
         .filter_map(|i| {
             let d = i.description.as_deref()?;
-            Some((normalise(d), plan.file(i.file).display.clone()))
+            Some((normalise(d), plan.file(i.file).display().clone()))
         })
         .collect();
     let file_name = source.file_name().map_or_else(

@@ -135,12 +135,12 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
                 ..WriteOptions::default()
             },
         )?;
-        let display = crate::load::virtual_source(dir, relative, "").display;
+        let display = crate::load::virtual_source(dir, relative, "").display();
         writeln!(out, "{}", clean_line(&display))?;
     }
     if let (true, Some(old)) = (schemas, &old) {
         super::schema::write_schemas(dir, &old.manifest.catalogue)?;
-        let display = crate::load::virtual_source(dir, SCHEMA_DIR, "").display;
+        let display = crate::load::virtual_source(dir, SCHEMA_DIR, "").display();
         writeln!(out, "{}/", clean_line(&display))?;
     }
     if let Some(from) = &args.from {

@@ -18,7 +18,7 @@ use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;
 use crate::write::write_atomic;
 
-use super::{load_for_reading, Out, Outcome};
+use super::{load_to_sum_up, Out, Outcome};
 
 /// Which tracks a `--track` filter asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,7 +176,7 @@ pub fn select<'p>(plan: &'p Plan, filter: &Filter, today: NaiveDate) -> Vec<Item
         .into_iter()
         .filter(|(init, judgement)| filter.matches(init, judgement))
         .map(|(initiative, judgement)| Item {
-            file: &plan.file(initiative.file).display,
+            file: plan.file(initiative.file).display(),
             initiative,
             judgement,
         })
@@ -196,7 +196,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     if format == ListFormat::Xlsx && args.output.is_none() {
         refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
     }
-    let mut plan = load_for_reading(config)?;
+    let mut plan = load_to_sum_up(config)?;
     crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, args)?;
     let items = select(&plan, &filter, config.today);

@@ -27,7 +27,7 @@ use crate::error::Failure;
 use crate::load::io_reason;
 use crate::lock::PlanLock;
 use crate::model::Plan;
-use crate::parse::plan::{load_plan_keeping, Texts};
+use crate::parse::plan::{load_plan_keeping, Keep, Texts};
 use crate::render::diagnostics;
 use crate::render::terminal::Paint;
 use crate::text::clean_line;
@@ -36,7 +36,7 @@ use crate::text::clean_line;
 /// With `-v`, says on standard error which folder was used, how many files were read and
 /// how long reading and parsing took.
 pub fn load(config: &Config) -> Result<Plan, Failure> {
-    load_keeping(config, Texts::Keep)
+    load_keeping(config, Keep::ALL)
 }
 
 /// Ends a reading command's use of its plan without freeing it string by string: `plan`
@@ -51,12 +51,38 @@ pub(crate) fn leave(plan: Plan) {
 /// `report`): each file's text is let go once parsed, and read again only for a finding
 /// that shows its lines.
 pub fn load_to_read(config: &Config) -> Result<Plan, Failure> {
-    load_keeping(config, Texts::Release)
+    load_keeping(config, TO_READ)
 }
 
-fn load_keeping(config: &Config, texts: Texts) -> Result<Plan, Failure> {
+/// What a reading command keeps: no file's text ([`load_to_read`]), the descriptions.
+const TO_READ: Keep = Keep {
+    texts: Texts::Release,
+    descriptions: true,
+};
+
+/// What a command that sums the plan up (`status`, `list`, `report`) keeps: neither the
+/// files' texts nor the descriptions, which it never shows.
+pub const TO_SUM_UP: Keep = Keep {
+    texts: Texts::Release,
+    descriptions: false,
+};
+
+/// [`load`] for `plan check` (without `--fix` or `--diff`): the texts are kept only as far
+/// as its fixable marks are verified ([`crate::edit::fix::VERIFIED_MARKS_UP_TO`] files), and
+/// otherwise let go as by [`load_to_read`].
+pub fn load_to_check(config: &Config) -> Result<Plan, Failure> {
+    load_keeping(
+        config,
+        Keep {
+            texts: Texts::KeepUpTo(crate::edit::fix::VERIFIED_MARKS_UP_TO),
+            descriptions: false,
+        },
+    )
+}
+
+fn load_keeping(config: &Config, keep: Keep) -> Result<Plan, Failure> {
     let started = std::time::Instant::now();
-    let loaded = load_plan_keeping(&config.plans, texts);
+    let loaded = load_plan_keeping(&config.plans, keep);
     if config.verbose {
         let how = if config.plans_explicit {
             "named by --plans or PLAN_DIR"
@@ -100,23 +126,31 @@ fn load_keeping(config: &Config, texts: Texts) -> Result<Plan, Failure> {
 /// - entries of the folder that could not be read (an unreadable sub-folder, a named pipe,
 ///   a name that is not UTF-8) are one warning naming them: they are left out.
 pub fn load_for_reading(config: &Config) -> anyhow::Result<Plan> {
-    Ok(load_for_reading_with_errors(config)?.0)
+    Ok(load_for_reading_with_errors(config, TO_READ)?.0)
+}
+
+/// [`load_for_reading`] for a command that sums the plan up ([`TO_SUM_UP`]).
+pub fn load_to_sum_up(config: &Config) -> anyhow::Result<Plan> {
+    Ok(load_for_reading_with_errors(config, TO_SUM_UP)?.0)
 }
 
 /// [`load_for_reading`], also handing back the initiative files with errors (as shown, in
 /// path order), for a memo to name what it may leave out.
-pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Vec<String>)> {
-    let plan = load_to_read(config)?;
+pub fn load_for_reading_with_errors(
+    config: &Config,
+    keep: Keep,
+) -> anyhow::Result<(Plan, Vec<String>)> {
+    let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = check(&plan)
         .into_iter()
         .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
         .collect();
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     let mut err = crate::stdio::stderr();
-    let mut files: Vec<&str> = errors
+    let mut files: Vec<String> = errors
         .iter()
         .filter_map(|d| d.file)
-        .map(|f| plan.file(f).display.as_str())
+        .map(|f| plan.file(f).display())
         .collect();
     files.sort_unstable();
     files.dedup();
@@ -148,8 +182,9 @@ pub fn load_for_reading_with_errors(config: &Config) -> anyhow::Result<(Plan, Ve
     // What a memo names as left out: the files with errors, then the entries not read.
     let owned: Vec<String> = files
         .iter()
-        .chain(&entries)
-        .map(|f| f.to_string())
+        .map(String::as_str)
+        .chain(entries.iter().copied())
+        .map(str::to_string)
         .collect();
     if !files.is_empty() {
         let n = files.len();
@@ -196,7 +231,7 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
     }
     let mut err = crate::stdio::stderr();
     diagnostics::text(plan, &in_manifest, color, &mut err)?;
-    let manifest = &plan.file(0).display;
+    let manifest = &plan.file(0).display();
     Err(Failure::invalid(format!(
         "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
         clean_line(manifest)

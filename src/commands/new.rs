@@ -69,7 +69,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
             .files
             .iter()
             .find(|f| f.stem() == id)
-            .map_or_else(|| id.clone(), |f| clean_line(&f.display));
+            .map_or_else(|| id.clone(), |f| clean_line(&f.display()));
         return Err(Failure::invalid(format!(
             "an initiative with the id `{id}` exists already: {existing}"
         ))
@@ -119,7 +119,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         crate::render::schema::SchemaKind::Initiative,
     );
     let text = schema.unwrap_or_default() + &initiative.render();
-    let display = crate::load::virtual_source(&plan.dir, &relative, "").display;
+    let display = crate::load::virtual_source(&plan.dir, &relative, "").display();
     ensure_valid(
         &plan,
         &[(relative.clone(), text.clone())],

@@ -19,9 +19,9 @@ pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
     let (_lock, plan) = load_for_writing(config)?;
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
-    let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+    let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
     doc.append_log(config.today, &text)?;
-    let display = clean_line(&source.display);
+    let display = clean_line(&source.display());
     ensure_valid(
         &plan,
         &[(source.relative.clone(), doc.text())],

@@ -19,14 +19,14 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     let (_lock, plan) = load_for_writing(config)?;
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
-    let mut doc = InitiativeDoc::open(&source.path, &source.display)?;
+    let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
     let before = doc.recorded_values();
     for change in &changes {
         doc.apply(change, &plan.manifest.catalogue)?;
     }
     // Each change of a field the history follows is recorded, dated by the as-of date.
     let recorded = doc.record_changes(config.today, &before)?;
-    let display = clean_line(&source.display);
+    let display = clean_line(&source.display());
     if !doc.is_changed() {
         writeln!(out, "{display}: unchanged")?;
         return Ok(EXIT_OK);

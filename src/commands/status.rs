@@ -9,10 +9,10 @@ use crate::i18n::words;
 use crate::render::status;
 use crate::render::terminal::{self, Paint};
 
-use super::{load_for_reading, Out, Outcome};
+use super::{load_to_sum_up, Out, Outcome};
 
 pub fn run(config: &Config, args: &StatusArgs, out: Out<'_>) -> Outcome {
-    let mut plan = load_for_reading(config)?;
+    let mut plan = load_to_sum_up(config)?;
     rewind(&mut plan, config.today);
     let summary = summarize(&plan, config.today);
     match args.format {

@@ -311,15 +311,15 @@ pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
 /// Writes a fixed file over itself, atomically, only if it still has the text it was fixed
 /// from ([`WriteError::Changed`] else); a read-only file is not written.
 pub fn write_fixed(plan: &Plan, fixed: &FixedFile) -> Result<(), WriteError> {
-    let source = plan.file(fixed.file);
-    let raw = std::fs::read(&source.path).map_err(|e| WriteError::Io {
-        path: source.path.clone(),
+    let path = plan.file(fixed.file).path();
+    let raw = std::fs::read(&path).map_err(|e| WriteError::Io {
+        path: path.clone(),
         source: e,
     })?;
     let bytes = raw_bytes(&raw, &fixed.before, &fixed.after)
-        .ok_or_else(|| WriteError::Changed(source.path.clone()))?;
+        .ok_or_else(|| WriteError::Changed(path.clone()))?;
     write_file(
-        &source.path,
+        &path,
         &bytes,
         WriteOptions {
             force: false,
@@ -335,7 +335,7 @@ pub fn write_fixed(plan: &Plan, fixed: &FixedFile) -> Result<(), WriteError> {
 pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
     let mut out = String::new();
     for f in fixed {
-        let name = crate::text::clean_line(&plan.file(f.file).display);
+        let name = crate::text::clean_line(&plan.file(f.file).display());
         let (a, b) = if name.starts_with('/') {
             (name.clone(), name)
         } else {

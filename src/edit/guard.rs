@@ -32,12 +32,12 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
     if let Some(i) = (first..plan.files.len()).find(|&i| named(plan.files[i].stem())) {
         let file = &plan.files[i];
         let id = file.stem();
-        let shown = crate::text::clean_line(&file.display);
+        let shown = crate::text::clean_line(&file.display());
         let lower = crate::slug::suggested_id(id);
-        let wanted = file.path.with_file_name(format!("{lower}.toml"));
+        let wanted = file.path().with_file_name(format!("{lower}.toml"));
         let clash = (first..plan.files.len())
             .find(|&j| j != i && plan.files[j].stem() == lower)
-            .map(|j| crate::text::clean_line(&plan.files[j].display));
+            .map(|j| crate::text::clean_line(&plan.files[j].display()));
         let mut failure = Failure::invalid(format!(
             "`{shown}` cannot be changed: its file name is not a valid id (lowercase letters a-z, digits and '-', at most 64 characters)"
         ));
@@ -48,7 +48,7 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
             )),
             None if !lower.is_empty() => failure.with_help(format!(
                 "rename it: mv {} {}",
-                crate::text::clean_line(&file.path.display().to_string()),
+                crate::text::clean_line(&file.path().display().to_string()),
                 crate::text::clean_line(&wanted.display().to_string())
             )),
             None => failure,

@@ -34,15 +34,28 @@ fn split(len: usize) -> (usize, usize) {
     (workers, len.div_ceil(workers).max(1))
 }
 
-/// [`on_every_core`] handing each chunk over by value, so that what the work keeps of its
-/// items (a file's path) is moved, not copied while the list is still held.
-pub(crate) fn on_every_core_owned<T: Send, R: Send>(
+/// Runs `work` on `items` split into one chunk per core, handing each chunk over by value
+/// (what the work keeps of its items is moved, not copied while the list is still held)
+/// with the matching chunks of the two output lists `a` and `b` (one slot per item, in
+/// the items' order: `a[k]` and `b[k]` are item `k`'s), so that the results land in their
+/// places without a list per core to join. `work` gets the offset of its chunk in `items`;
+/// what each call returns comes back in order.
+///
+/// Panics when `a` or `b` has fewer slots than `items` has items.
+pub(crate) fn on_every_core_into<T: Send, A: Send, B: Send, R: Send>(
     items: Vec<T>,
-    work: impl Fn(usize, Vec<T>) -> R + Sync,
+    a: &mut [A],
+    b: &mut [B],
+    work: impl Fn(usize, Vec<T>, &mut [A], &mut [B]) -> R + Sync,
 ) -> Vec<R> {
+    assert!(
+        a.len() >= items.len() && b.len() >= items.len(),
+        "a slot per item"
+    );
     let (workers, chunk) = split(items.len());
     if workers == 1 {
-        return vec![work(0, items)];
+        let len = items.len();
+        return vec![work(0, items, &mut a[..len], &mut b[..len])];
     }
     let mut parts = Vec::with_capacity(workers);
     let mut rest = items;
@@ -56,8 +69,9 @@ pub(crate) fn on_every_core_owned<T: Send, R: Send>(
     std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .into_iter()
+            .zip(a.chunks_mut(chunk).zip(b.chunks_mut(chunk)))
             .enumerate()
-            .map(|(n, part)| scope.spawn(move || work(n * chunk, part)))
+            .map(|(n, (part, (a, b)))| scope.spawn(move || work(n * chunk, part, a, b)))
             .collect();
         handles
             .into_iter()

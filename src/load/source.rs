@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::fs::{File, FileType, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::encoding::decode;
 /// Kept at their old paths (`load::source::ReadProblem`, `load::source::decode_owned`) for
@@ -18,17 +18,16 @@ pub use super::encoding::{decode_owned, ReadProblem};
 /// when a finding needs its lines ([`SourceFile::source`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
-    /// Where it is on disk.
-    pub path: PathBuf,
+    /// The plan folder it is in (shared by every file of the folder): where it is on disk
+    /// is [`SourceFile::path`], how it is shown [`SourceFile::display`].
+    pub root: Arc<Root>,
     /// Path relative to the plan folder, with `/` separators (`q2/udearealer.toml`).
     pub relative: String,
-    /// How the path is shown to users: the plan folder as given, joined with `relative`.
-    pub display: String,
     /// The text with a leading BOM removed and CRLF turned into LF. Empty when `problem` is set.
     pub text: String,
     /// Why the file could not be read as UTF-8 text, with the byte offset of the problem
-    /// in `text` (the valid prefix is kept there).
-    pub problem: Option<ReadProblem>,
+    /// in `text` (the valid prefix is kept there). Boxed: most files have none.
+    pub problem: Option<Box<ReadProblem>>,
     /// Set when `text` was let go after parsing: what it was, to recognise it when read again.
     pub released: Option<Released>,
     /// The text read again from disk, once, after `release` (None: the file is gone or
@@ -38,6 +37,27 @@ pub struct SourceFile {
     /// that N findings in one file cost N binary searches, not N scans from byte 0). Set it
     /// to `LineIndex::default()` whenever `text` changes.
     pub lines: LineIndex,
+}
+
+/// A plan folder as its files are found and shown: one for all of its files, so that no file
+/// keeps a copy of the folder's path.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Root {
+    /// The folder on disk, as given (a file's path is this joined with its relative path).
+    pub dir: PathBuf,
+    /// How the folder is shown in paths ([`display_root`]): as given, without `./` or a
+    /// trailing `/`; empty for the current folder.
+    pub display: String,
+}
+
+impl Root {
+    /// The folder `dir`, shown as given.
+    pub fn new(dir: &Path) -> Arc<Root> {
+        Arc::new(Root {
+            dir: dir.to_path_buf(),
+            display: display_root(dir),
+        })
+    }
 }
 
 /// The length (bytes) and [`fingerprint`] of a text that was let go.
@@ -112,11 +132,10 @@ impl SourceFile {
     pub fn from_bytes(relative: &str, bytes: &[u8]) -> SourceFile {
         let (text, problem) = decode(bytes);
         SourceFile {
-            path: PathBuf::from(relative),
+            root: Arc::default(),
             relative: relative.to_string(),
-            display: relative.to_string(),
             text,
-            problem,
+            problem: problem.map(Box::new),
             released: None,
             reread: OnceLock::new(),
             lines: LineIndex::default(),
@@ -145,7 +164,7 @@ impl SourceFile {
         };
         self.reread
             .get_or_init(|| {
-                let (text, problem) = decode_owned(read_regular(&self.path).ok()?);
+                let (text, problem) = decode_owned(read_regular(&self.path()).ok()?);
                 let same = problem.is_none()
                     && text.len() == released.len
                     && fingerprint(&text) == released.fingerprint;
@@ -153,6 +172,17 @@ impl SourceFile {
             })
             .as_deref()
             .map(Cow::Borrowed)
+    }
+
+    /// Where it is on disk: the plan folder joined with the relative path.
+    pub fn path(&self) -> PathBuf {
+        self.root.dir.join(&self.relative)
+    }
+
+    /// How its path is shown to users: the plan folder as given, joined with the relative
+    /// path (`plans/q2/udearealer.toml`).
+    pub fn display(&self) -> String {
+        join_display(&self.root.display, &self.relative)
     }
 
     /// The id of the initiative in this file: its stem.
@@ -277,9 +307,8 @@ pub(crate) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
 /// A source file that is not (yet) on disk, as if read from `dir` at `relative`.
 pub fn virtual_source(dir: &Path, relative: &str, text: &str) -> SourceFile {
     SourceFile {
-        path: dir.join(relative),
+        root: Root::new(dir),
         relative: relative.to_string(),
-        display: join_display(&display_root(dir), relative),
         // The same text the loader would see once the file is written.
         text: decode(text.as_bytes()).0,
         problem: None,
@@ -301,7 +330,11 @@ mod tests {
         let path = dir.path().join("a.toml");
         let text = "title = \"Læsekreds\"\r\nperiod = \"Q1\"\r\n";
         std::fs::write(&path, text).unwrap();
-        let read = |p: &Path| crate::load::walk::read_source(p, "a.toml", "plans");
+        let root = Arc::new(Root {
+            dir: dir.path().to_path_buf(),
+            display: "plans".into(),
+        });
+        let read = |p: &Path| crate::load::walk::read_source(p, "a.toml", &root);
         let kept = read(&path);
         let mut released = read(&path);
         released.release();

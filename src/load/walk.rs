@@ -13,11 +13,12 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::parallel::on_every_core;
 use super::source::{
     decode_owned, display_root, io_reason, join_display, read_regular, what_it_is, ReadProblem,
-    SourceFile,
+    Root, SourceFile,
 };
 
 /// The files of a plan folder: `plan.toml` (if any) and the initiative files, each sorted by
@@ -63,7 +64,7 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     // Reading is most of the work for a large folder: read on every core, like parsing.
     let read: Vec<Vec<SourceFile>> = on_every_core(&listing.paths, |_, part| {
         part.iter()
-            .map(|(path, relative)| read_source(path, relative, &listing.display_root))
+            .map(|(path, relative)| read_source(path, relative, &listing.root))
             .collect()
     });
     let mut folder = Folder {
@@ -84,7 +85,8 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
 /// The files of a plan folder, not read yet: path on disk and relative path, sorted by the
 /// relative path; and the entries not read.
 pub(crate) struct Listing {
-    pub(crate) display_root: String,
+    /// The folder, shared by the files read from it.
+    pub(crate) root: Arc<Root>,
     pub(crate) paths: Vec<(PathBuf, String)>,
     pub(crate) skipped: Vec<Skipped>,
 }
@@ -115,7 +117,10 @@ pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
     paths.sort_by(|a, b| a.1.cmp(&b.1));
     skipped.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(Listing {
-        display_root,
+        root: Arc::new(Root {
+            dir: dir.to_path_buf(),
+            display: display_root,
+        }),
         paths,
         skipped,
     })
@@ -123,12 +128,12 @@ pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
 
 /// Reads one file; a file that cannot be read gets its problem, not an error. A file
 /// replaced by a named pipe or a device after the listing is a problem, never a hang.
-pub(crate) fn read_source(path: &Path, relative: &str, display_root: &str) -> SourceFile {
-    read_source_owned(path.to_path_buf(), relative.to_string(), display_root)
+pub(crate) fn read_source(path: &Path, relative: &str, root: &Arc<Root>) -> SourceFile {
+    read_source_owned(path.to_path_buf(), relative.to_string(), root)
 }
 
 /// [`read_source`], keeping the path and relative path given rather than copies.
-pub(crate) fn read_source_owned(path: PathBuf, relative: String, display_root: &str) -> SourceFile {
+pub(crate) fn read_source_owned(path: PathBuf, relative: String, root: &Arc<Root>) -> SourceFile {
     let (text, problem) = match read_regular(&path) {
         Ok(bytes) => decode_owned(bytes),
         Err(err) => (
@@ -142,11 +147,10 @@ pub(crate) fn read_source_owned(path: PathBuf, relative: String, display_root: &
         ),
     };
     SourceFile {
-        display: join_display(display_root, &relative),
-        path,
+        root: Arc::clone(root),
         relative,
         text,
-        problem,
+        problem: problem.map(Box::new),
         released: None,
         reread: std::sync::OnceLock::new(),
         lines: Default::default(),
@@ -313,7 +317,7 @@ mod tests {
         let name = std::ffi::CString::new(pipe.as_os_str().as_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path; mkfifo only creates the entry.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
-        let source = read_source(&pipe, "x.toml", "plans");
+        let source = read_source(&pipe, "x.toml", &Root::new(dir.path()));
         assert_eq!(source.text, "");
         let problem = source.problem.expect("a problem");
         assert!(problem.cannot_read);

@@ -18,9 +18,11 @@ pub const DEFAULT_MANIFEST: &str = include_str!("../model/default_plan.toml");
 
 pub fn default_manifest() -> Manifest {
     let source = SourceFile {
-        path: "<default>".into(),
+        root: std::sync::Arc::new(crate::load::source::Root {
+            dir: "<default>".into(),
+            display: "<default>".into(),
+        }),
         relative: "plan.toml".into(),
-        display: "<default plan.toml>".into(),
         text: DEFAULT_MANIFEST.to_string(),
         problem: None,
         released: None,

@@ -4,17 +4,18 @@
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::check::{entries, Diagnostic};
-use crate::load::parallel::{on_every_core, on_every_core_owned};
-use crate::load::source::{virtual_source, SourceFile};
+use crate::load::parallel::on_every_core_into;
+use crate::load::source::{virtual_source, Root, SourceFile};
 use crate::load::walk::{list_folder, read_source, read_source_owned, Folder, Skipped};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder, keeping every file's text (the editing commands
 /// check a change against them). Fails only when the folder cannot be read.
 pub fn load_plan(dir: &Path) -> io::Result<Plan> {
-    load_plan_keeping(dir, Texts::Keep)
+    load_plan_keeping(dir, Keep::ALL)
 }
 
 /// What becomes of each initiative file's text once it is parsed.
@@ -25,11 +26,31 @@ pub enum Texts {
     /// Let go ([`SourceFile::release`]), and read again for a finding that shows its lines:
     /// what a reading command holds is then the parsed plan, not every file's text.
     Release,
+    /// Kept when the folder has at most this many initiative files, else let go: `plan check`
+    /// needs the texts to verify its fixable marks, which it does only up to a size.
+    KeepUpTo(usize),
 }
 
-/// [`load_plan`], with the initiative files' texts kept or let go. `plan.toml`'s text is
+/// What a command keeps of the files it loads, beyond what the rules need: their texts,
+/// and the initiatives' descriptions (only `show`, `calendar` and the editing commands use
+/// them; checked either way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keep {
+    pub texts: Texts,
+    pub descriptions: bool,
+}
+
+impl Keep {
+    /// Everything: for the commands that edit the plan.
+    pub const ALL: Keep = Keep {
+        texts: Texts::Keep,
+        descriptions: true,
+    };
+}
+
+/// [`load_plan`], keeping of the initiative files what `keep` says. `plan.toml`'s text is
 /// always kept.
-pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
+pub fn load_plan_keeping(dir: &Path, keep: Keep) -> io::Result<Plan> {
     // The same plan as `plan_from_folder(dir, read_folder(dir)?)`, but each core reads its
     // share of the files and parses them at once, instead of all files being read before
     // parsing starts.
@@ -40,11 +61,16 @@ pub fn load_plan_keeping(dir: &Path, texts: Texts) -> io::Result<Plan> {
         .partition(|(_, relative)| relative == "plan.toml");
     let manifest = manifest
         .first()
-        .map(|(path, relative)| read_source(path, relative, &listing.display_root));
+        .map(|(path, relative)| read_source(path, relative, &listing.root));
+    let texts = match keep.texts {
+        Texts::KeepUpTo(most) if paths.len() <= most => Texts::Keep,
+        Texts::KeepUpTo(_) => Texts::Release,
+        other => other,
+    };
     Ok(build_plan(
         dir,
         manifest,
-        Files::OnDisk(paths, &listing.display_root, texts),
+        Files::OnDisk(paths, &listing.root, texts, keep.descriptions),
         listing.skipped,
     ))
 }
@@ -99,7 +125,8 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
 /// The initiative files of a plan: already read, or still to read.
 enum Files<'a> {
     Read(Vec<SourceFile>),
-    OnDisk(Vec<(PathBuf, String)>, &'a str, Texts),
+    /// Paths, the folder as shown, what becomes of the texts, whether descriptions are kept.
+    OnDisk(Vec<(PathBuf, String)>, &'a Arc<Root>, Texts, bool),
 }
 
 fn build_plan(
@@ -110,102 +137,88 @@ fn build_plan(
 ) -> Plan {
     let mut diagnostics: Vec<Diagnostic> = skipped.iter().map(entries::skipped).collect();
     let has_manifest = manifest.is_some();
-    let mut files = Vec::new();
+    let first = usize::from(has_manifest);
+    let total = match &input {
+        Files::Read(sources) => sources.len(),
+        Files::OnDisk(paths, ..) => paths.len(),
+    };
+    // One slot per file (`plan.toml` first) and one per initiative, each filled by the core
+    // that reads the file: every file and initiative is written once into its place, with
+    // no list per core to join afterwards (a second copy of up to half of them).
+    let mut files: Vec<Option<SourceFile>> = (0..first + total).map(|_| None).collect();
+    let mut slots: Vec<Option<Initiative>> = (0..total).map(|_| None).collect();
     let manifest = match manifest {
         Some(source) => {
             let manifest = super::manifest(0, &source, &mut diagnostics);
-            files.push(source);
+            files[0] = Some(source);
             manifest
         }
         None => super::default_manifest(),
     };
-    let first = files.len();
 
     // Files are independent until the cross-file rules: parse them on every core.
     let catalogue = &CatalogueIndex::new(&manifest.catalogue);
-    let parse_part = |offset: usize, part: &[SourceFile], total: usize| {
-        // The first chunk's list gets room for all, so that the others are appended to it
-        // without a second copy of every initiative.
-        let mut initiatives = Vec::with_capacity(if offset == 0 { total } else { part.len() });
-        let mut diags = Vec::new();
-        let mut unknown = Vec::new();
-        for (i, source) in part.iter().enumerate() {
-            let file = first + offset + i;
-            if let Some(init) = super::initiative(file, source, catalogue, &mut diags, &mut unknown)
-            {
-                initiatives.push(init);
-            }
-        }
-        (initiatives, diags, unknown)
+    let parse_one = |file: usize,
+                     source: &SourceFile,
+                     diags: &mut Vec<Diagnostic>,
+                     unknown: &mut Vec<UnknownName>| {
+        super::initiative(file, source, catalogue, diags, unknown)
     };
-    type Part = (
-        Vec<SourceFile>,
-        (Vec<Initiative>, Vec<Diagnostic>, Vec<UnknownName>),
-    );
-    let parts: Vec<Part> = match input {
-        Files::Read(sources) => {
-            let total = sources.len();
-            let parsed = on_every_core(&sources, |offset, part| parse_part(offset, part, total));
-            let mut parts: Vec<Part> = parsed.into_iter().map(|p| (Vec::new(), p)).collect();
-            match parts.first_mut() {
-                Some(part) => part.0 = sources,
-                None => parts.push((sources, (Vec::new(), Vec::new(), Vec::new()))),
-            }
-            parts
-        }
-        Files::OnDisk(paths, display_root, texts) => {
-            let total = paths.len();
-            on_every_core_owned(paths, |offset, part| {
-                // Each file is read, parsed and (when asked) let go before the next is read,
-                // so that a core holds one text at a time.
-                let mut initiatives =
-                    Vec::with_capacity(if offset == 0 { total } else { part.len() });
+    type Found = (Vec<Diagnostic>, Vec<UnknownName>);
+    let found: Vec<Found> = match input {
+        Files::Read(sources) => on_every_core_into(
+            sources,
+            &mut files[first..],
+            &mut slots,
+            |offset, part, outs, inits| {
                 let mut diags = Vec::new();
                 let mut unknown = Vec::new();
-                // The first chunk's files too get room for all (and `plan.toml`).
-                let mut sources =
-                    Vec::with_capacity(if offset == 0 { total + 1 } else { part.len() });
-                for (i, (path, relative)) in part.into_iter().enumerate() {
-                    let mut source = read_source_owned(path, relative, display_root);
-                    let file = first + offset + i;
-                    if let Some(init) =
-                        super::initiative(file, &source, catalogue, &mut diags, &mut unknown)
-                    {
-                        initiatives.push(init);
-                    }
-                    if texts == Texts::Release {
-                        source.release();
-                    }
-                    sources.push(source);
+                for (i, ((source, out), init)) in part.into_iter().zip(outs).zip(inits).enumerate()
+                {
+                    *init = parse_one(first + offset + i, &source, &mut diags, &mut unknown);
+                    *out = Some(source);
                 }
-                (sources, (initiatives, diags, unknown))
-            })
+                (diags, unknown)
+            },
+        ),
+        Files::OnDisk(paths, root, texts, descriptions) => {
+            on_every_core_into(
+                paths,
+                &mut files[first..],
+                &mut slots,
+                |offset, part, outs, inits| {
+                    // Each file is read, parsed and (when asked) let go before the next is read,
+                    // so that a core holds one text at a time.
+                    let mut diags = Vec::new();
+                    let mut unknown = Vec::new();
+                    for (i, (((path, relative), out), init)) in
+                        part.into_iter().zip(outs).zip(inits).enumerate()
+                    {
+                        let mut source = read_source_owned(path, relative, root);
+                        *init = parse_one(first + offset + i, &source, &mut diags, &mut unknown);
+                        if !descriptions {
+                            if let Some(init) = init {
+                                init.description = None;
+                            }
+                        }
+                        if texts == Texts::Release {
+                            source.release();
+                        }
+                        *out = Some(source);
+                    }
+                    (diags, unknown)
+                },
+            )
         }
     };
-    let mut initiative_files: Vec<SourceFile> = Vec::new();
-    let mut initiatives = Vec::new();
     let mut unknown_names = Vec::new();
-    for (sources, (inits, diags, unknown)) in parts {
-        if initiative_files.is_empty() {
-            initiative_files = sources;
-        } else {
-            initiative_files.extend(sources);
-        }
-        if initiatives.is_empty() {
-            initiatives = inits;
-        } else {
-            initiatives.extend(inits);
-        }
+    for (diags, unknown) in found {
         diagnostics.extend(diags);
         unknown_names.extend(unknown);
     }
-    // `plan.toml` in front of the initiative files, in the room left for it.
-    let files = if files.is_empty() {
-        initiative_files
-    } else {
-        initiative_files.splice(0..0, files);
-        initiative_files
-    };
+    let files = filled(files);
+    slots.retain(Option::is_some);
+    let mut initiatives = filled(slots);
     let all_ids: Vec<String> = files[first..]
         .iter()
         .map(|f| f.stem().to_string())
@@ -239,6 +252,15 @@ fn build_plan(
     }
 }
 
+/// The values of slots that are all filled, in the same allocation (a list of `Option<T>`
+/// is laid out as a list of `T`, and collecting a list's own items reuses its memory).
+fn filled<T>(slots: Vec<Option<T>>) -> Vec<T> {
+    slots
+        .into_iter()
+        .map(|slot| slot.expect("every slot is filled"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,8 +274,15 @@ mod tests {
         let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
         for dir in [shipped.as_path(), corpus.as_path()] {
-            let kept = load_plan_keeping(dir, Texts::Keep).unwrap();
-            let lean = load_plan_keeping(dir, Texts::Release).unwrap();
+            let kept = load_plan_keeping(dir, Keep::ALL).unwrap();
+            let lean = load_plan_keeping(
+                dir,
+                Keep {
+                    texts: Texts::Release,
+                    descriptions: true,
+                },
+            )
+            .unwrap();
             assert_eq!(kept.initiatives, lean.initiatives);
             assert_eq!(kept.diagnostics, lean.diagnostics);
             assert_eq!(kept.unknown_names, lean.unknown_names);

@@ -24,7 +24,7 @@ use crate::cli::Delimiter;
 pub struct Item<'a> {
     pub initiative: &'a Initiative,
     /// The file as displayed (`plans/q2/udearealer.toml`).
-    pub file: &'a str,
+    pub file: String,
     pub judgement: Judgement,
 }
 
@@ -304,7 +304,7 @@ impl<'a> Record<'a> {
         let i = item.initiative;
         Record {
             id: &i.id,
-            file: item.file,
+            file: &item.file,
             title: &i.title,
             period: i.period,
             tracks: &i.tracks,

@@ -42,7 +42,7 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
             Cell::text(joined(&i.partners)),
             Cell::text(joined(&i.tags)),
             Cell::text(joined(&i.depends_on)),
-            Cell::text(clean_line(item.file)),
+            Cell::text(clean_line(&item.file)),
         ]
     });
     let shown = listing.cross_cutting_shown();

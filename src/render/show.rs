@@ -14,7 +14,7 @@ use super::terminal::Paint;
 /// Everything `show` prints about one initiative, gathered first.
 pub struct Shown<'a> {
     pub initiative: &'a Initiative,
-    pub file: &'a str,
+    pub file: String,
     pub year: i32,
     pub as_of: NaiveDate,
     pub judgement: Judgement,
@@ -31,7 +31,7 @@ impl<'a> Shown<'a> {
         let judge = |d: &Initiative| judge_with(&by_id, year, d, as_of);
         Shown {
             initiative: init,
-            file: &plan.file(init.file).display,
+            file: plan.file(init.file).display(),
             year: plan.manifest.plan.year,
             as_of,
             judgement: judge(init),
@@ -126,7 +126,7 @@ pub fn text(
             .join(", ")
     };
     let mut fields: Vec<(&str, String)> = vec![
-        (words.file_label, clean_line(shown.file)),
+        (words.file_label, clean_line(&shown.file)),
         (
             words.period_heading,
             format!(

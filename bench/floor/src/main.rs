@@ -39,16 +39,33 @@ struct Initiative {
     #[serde(default)]
     tags: Vec<String>,
     follow_up: Option<String>,
+    added: Option<toml::value::Datetime>,
     #[serde(default)]
     log: Vec<LogEntry>,
 }
 
+/// A `[[log]]` entry: a dated note, a dated change of a field (`status = { from, to }`), or
+/// both (the history format of `plan`'s README, "Time: the plan's history").
 #[allow(dead_code)]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LogEntry {
     date: toml::value::Datetime,
-    text: String,
+    text: Option<String>,
+    status: Option<Change<String>>,
+    funding: Option<Change<String>>,
+    period: Option<Change<String>>,
+    deadline: Option<Change<toml::value::Datetime>>,
+    tracks: Option<Change<Vec<String>>>,
+    locations: Option<Change<Vec<String>>>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change<T> {
+    from: Option<T>,
+    to: T,
 }
 
 #[allow(dead_code)]

@@ -27,7 +27,8 @@ pub(super) fn read_log(
         );
         return Vec::new();
     };
-    let mut out = Vec::new();
+    // Exactly as many as written: a pushed-to list would hold room for four.
+    let mut out = Vec::with_capacity(entries.len());
     for entry in entries.iter() {
         let DeValue::Table(t) = entry.get_ref() else {
             r.wrong_type("log", entry, "a [[log]] entry with date and text", None);

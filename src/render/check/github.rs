@@ -34,7 +34,7 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
         let pos = position(plan, d);
         let mut props = Vec::new();
         if let Some(file) = pos.file {
-            props.push(format!("file={}", gh_property(file)));
+            props.push(format!("file={}", gh_property(&file)));
         }
         if let Some(line) = pos.line {
             props.push(format!("line={line}"));

@@ -32,7 +32,7 @@ struct JsonDiagnostic<'a> {
     rule: &'static str,
     severity: Severity,
     message: &'a str,
-    file: Option<&'a str>,
+    file: Option<std::borrow::Cow<'a, str>>,
     line: Option<usize>,
     column: Option<usize>,
     help: Option<&'a str>,

@@ -33,7 +33,7 @@ pub fn junit(
     let mut suites: Vec<(String, Vec<(&Diagnostic, Location)>)> = plan
         .files
         .iter()
-        .map(|f| (super::location_path(&f.display), Vec::new()))
+        .map(|f| (super::location_path(&f.display()), Vec::new()))
         .collect();
     for d in diags {
         let loc = location(plan, d);

@@ -29,7 +29,7 @@ use crate::model::Plan;
 
 /// Where a finding is, as users see it: file (as displayed), 1-based line and column.
 pub struct Position<'a> {
-    pub file: Option<&'a str>,
+    pub file: Option<std::borrow::Cow<'a, str>>,
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
@@ -40,7 +40,7 @@ pub struct Position<'a> {
 pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
     let Some(file) = d.file.map(|f| plan.file(f)) else {
         return Position {
-            file: d.path.as_deref(),
+            file: d.path.as_deref().map(std::borrow::Cow::Borrowed),
             line: None,
             column: None,
         };
@@ -51,7 +51,7 @@ pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
         None => (None, None),
     };
     Position {
-        file: Some(&file.display),
+        file: Some(std::borrow::Cow::Owned(file.display())),
         line,
         column,
     }
@@ -77,14 +77,14 @@ pub fn location(plan: &Plan, d: &Diagnostic) -> Location {
     let pos = position(plan, d);
     match pos.file {
         Some(file) => Location {
-            path: path_text(file),
+            path: path_text(&file),
             // An entry that is not a plan file may be a folder (an unreadable one).
             is_file: d.file.is_some(),
             line: pos.line,
             column: pos.column,
         },
         None if plan.has_manifest => Location {
-            path: path_text(&plan.file(0).display),
+            path: path_text(&plan.file(0).display()),
             is_file: true,
             line: None,
             column: None,

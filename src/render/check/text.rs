@@ -59,13 +59,13 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 title.element(
                     Snippet::source(source.into_owned())
                         .line_start(line)
-                        .path(clean_line(&file.display))
+                        .path(clean_line(&file.display()))
                         .fold(true)
                         .annotation(annotation),
                 )
             }
             (Some(file), span, text) => {
-                let mut origin = Origin::path(clean_line(&file.display));
+                let mut origin = Origin::path(clean_line(&file.display()));
                 if let (Some(span), Some(text)) = (span, text) {
                     let (line, col) = file.lines.line_col(text, span.start);
                     origin = origin.line(line).char_column(col);

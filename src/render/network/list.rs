@@ -18,7 +18,7 @@ use crate::text::clean_line;
 pub struct Row<'a> {
     pub member: &'a str,
     pub initiative: &'a Initiative,
-    pub file: &'a str,
+    pub file: String,
     pub judgement: Judgement,
 }
 
@@ -146,7 +146,7 @@ impl<'a> Record<'a> {
             late: r.judgement.late(),
             blocked: r.judgement.blocked(),
             at_risk: r.judgement.at_risk,
-            file: r.file,
+            file: &r.file,
         }
     }
 }
@@ -210,7 +210,7 @@ pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Re
         let mut cells: Vec<Cell> = cells_of(r, w).into_iter().map(Cell::text).collect();
         cells.push(Cell::text(joined(&r.initiative.locations)));
         cells.push(Cell::text(joined(&r.initiative.tags)));
-        cells.push(Cell::text(clean_line(r.file)));
+        cells.push(Cell::text(clean_line(&r.file)));
         cells
     });
     let mut headers = header(nw).to_vec();
