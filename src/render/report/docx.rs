@@ -426,10 +426,14 @@ fn package<W: Write + Seek>(report: &Report, out: W) -> io::Result<W> {
     zip.finish().map_err(zip_error)
 }
 
+/// The document's bytes (a zip archive; about 44 bytes per initiative in a table).
+pub fn bytes(report: &Report) -> io::Result<Vec<u8>> {
+    Ok(package(report, Cursor::new(Vec::new()))?.into_inner())
+}
+
 /// Writes the document to `out`.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let bytes = package(report, Cursor::new(Vec::new()))?.into_inner();
-    out.write_all(&bytes)
+    out.write_all(&bytes(report)?)
 }
 
 #[cfg(test)]
