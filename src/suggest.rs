@@ -389,7 +389,7 @@ mod tests {
     fn up_to_the_limit_the_same_suggestions_as_comparing_every_name() {
         let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
         let plan = crate::parse::plan::load_plan(&shipped).unwrap();
-        let ids: Vec<&str> = plan.all_ids.iter().map(String::as_str).collect();
+        let ids: Vec<&str> = plan.all_ids().collect();
         let tracks: Vec<&str> = plan.manifest.catalogue.track_spellings();
         let places: Vec<&str> = plan.manifest.catalogue.location_spellings();
         let mut typed: Vec<String> = Vec::new();

@@ -110,7 +110,7 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
         as_of,
     )
     .0;
-    let track_changes = collect(&log, |e| e.tracks.as_ref());
+    let track_changes = collect(&log, |e| e.tracks.as_deref());
     let tracks = (!track_changes.is_empty()).then(|| {
         let mut written_tracks: Vec<String> = init.tracks.clone();
         if init.cross_cutting {
@@ -124,7 +124,7 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
         )
         .0
     });
-    let location_changes = collect(&log, |e| e.locations.as_ref());
+    let location_changes = collect(&log, |e| e.locations.as_deref());
     let locations = (!location_changes.is_empty()).then(|| {
         value_on(
             &location_changes,

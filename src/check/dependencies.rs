@@ -7,7 +7,7 @@ use crate::model::{Period, Plan};
 use crate::suggest::Names;
 
 pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let known: HashSet<&str> = plan.all_ids.iter().map(String::as_str).collect();
+    let known: HashSet<&str> = plan.all_ids().collect();
     // Folded (and, for large plans, indexed) once for all unknown ids, not once for each,
     // and only when there is one.
     let mut names = None;
@@ -17,7 +17,7 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let meant = names
-                .get_or_insert_with(|| Names::new(plan.all_ids.iter().map(String::as_str)))
+                .get_or_insert_with(|| Names::new(plan.all_ids()))
                 .nearest_other_than(dep, &init.id);
             let help = meant
                 .map(|m| crate::suggest::hint(dep, m))

@@ -111,7 +111,7 @@ pub(crate) fn finish(
                     writeln!(
                         buffer,
                         "{}",
-                        render::text::summary_line(plan.all_ids.len(), errors, warnings)
+                        render::text::summary_line(plan.all_ids().count(), errors, warnings)
                     )?;
                     let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
                     if fixable > 0 {

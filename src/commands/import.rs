@@ -178,7 +178,7 @@ fn initiative_files<'m>(
     files: &mut Vec<(String, String)>,
     lines: &mut HashMap<String, usize>,
 ) -> (RowsWithFiles<'m>, RowsWithFiles<'m>) {
-    let mut taken: Vec<String> = plan.all_ids.clone();
+    let mut taken: Vec<String> = plan.all_ids().map(str::to_string).collect();
     let known: Vec<(String, String)> = plan
         .initiatives
         .iter()

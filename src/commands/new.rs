@@ -46,7 +46,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
                 .into());
             }
             // A title such as "Con" gets `con-2`: `con.toml` cannot be a file on Windows.
-            unique_id(&slug, &[])
+            unique_id::<&str>(&slug, &[])
         }
     };
     let folder = match &args.folder {
@@ -64,7 +64,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     };
 
     let (_lock, plan) = load_for_writing(config)?;
-    if plan.all_ids.contains(&id) {
+    if plan.all_ids().any(|known| known == id) {
         let existing = plan
             .files
             .iter()
@@ -75,7 +75,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
         ))
         .with_help(format!(
             "choose another id with --id, e.g. --id {}",
-            unique_id(&id, &plan.all_ids)
+            unique_id(&id, &plan.all_ids().collect::<Vec<_>>())
         ))
         .into());
     }

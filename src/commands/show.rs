@@ -27,14 +27,14 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
             .with_help(format!("give a later date: plan --today {added} show {id}"))
             .into());
         }
-        if plan.all_ids.iter().any(|known| known == id) {
+        if plan.all_ids().any(|known| known == id) {
             return Err(Failure::invalid(format!(
                 "the initiative `{id}` cannot be read: its file has errors"
             ))
             .with_help("run `plan check` to see them")
             .into());
         }
-        let help = did_you_mean(id, plan.all_ids.iter().map(String::as_str))
+        let help = did_you_mean(id, plan.all_ids())
             .unwrap_or_else(|| "run `plan list` to see the ids".to_string());
         return Err(
             Failure::usage(format!("no initiative has the id `{}`", args.id))

@@ -166,7 +166,7 @@ fn find_id<'a>(
     let mut found = Vec::new();
     for member in &ws.members {
         let plan = load(&ws.member_config(config, member))?;
-        if plan.all_ids.iter().any(|known| known == id) {
+        if plan.all_ids().any(|known| known == id) {
             found.push(member);
         }
     }
@@ -242,7 +242,6 @@ fn check_all(
         has_manifest: false,
         files: Vec::new(),
         initiatives: Vec::new(),
-        all_ids: Vec::new(),
         diagnostics: Vec::new(),
         unknown_names: Vec::new(),
         skipped: Vec::new(),
@@ -268,7 +267,6 @@ fn check_all(
             diags.push(d);
         }
         all.files.append(&mut plan.files);
-        all.all_ids.append(&mut plan.all_ids);
     }
     super::check::finish(config, args, &all, diags, out)
 }

@@ -55,11 +55,7 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
         };
         return Err(failure);
     }
-    let ids = plan
-        .all_ids
-        .iter()
-        .map(String::as_str)
-        .filter(|known| *known != id);
+    let ids = plan.all_ids().filter(|known| *known != id);
     let help = did_you_mean(id, ids)
         .unwrap_or_else(|| "`plan list` shows the ids (an id is a file name without .toml)".into());
     Err(Failure::usage(format!("no initiative has the id `{id}`")).with_help(help))
@@ -67,7 +63,7 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
 
 /// A free id beside `id` in the plan, as a file name.
 fn unique_id_near(id: &str, plan: &Plan) -> String {
-    format!("{}.toml", super::unique_id(id, &plan.all_ids))
+    format!("{}.toml", super::unique_id(id, &plan.all_ids().collect::<Vec<_>>()))
 }
 
 /// What a change does to the plan's findings.

@@ -135,8 +135,9 @@ pub fn manifest_for(
 
 /// `id` if no one has it, else `id-2`, `id-3`, … (kept within 64 characters). A name
 /// Windows reserves (`con`, `nul`, …, see [`crate::slug::is_reserved`]) counts as taken.
-pub fn unique_id(id: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == id) && !crate::slug::is_reserved(id) {
+pub fn unique_id<S: AsRef<str>>(id: &str, taken: &[S]) -> String {
+    let is_taken = |c: &str| taken.iter().any(|t| t.as_ref() == c);
+    if !is_taken(id) && !crate::slug::is_reserved(id) {
         return id.to_string();
     }
     (2..)
@@ -146,6 +147,6 @@ pub fn unique_id(id: &str, taken: &[String]) -> String {
             base.truncate(64 - suffix.len());
             format!("{}{suffix}", base.trim_end_matches('-'))
         })
-        .find(|c| !taken.contains(c))
+        .find(|c| !is_taken(c))
         .expect("some suffix is free")
 }

@@ -119,9 +119,10 @@ pub struct LogEntry {
     pub funding: Option<Changed<Option<Funding>>>,
     pub period: Option<Changed<Period>>,
     pub deadline: Option<Changed<Option<NaiveDate>>>,
-    /// Canonical track names; "Alle spor" as [`crate::model::CROSS_CUTTING`].
-    pub tracks: Option<Changed<Vec<String>>>,
-    pub locations: Option<Changed<Vec<String>>>,
+    /// Canonical track names; "Alle spor" as [`crate::model::CROSS_CUTTING`]. Boxed, as the
+    /// place names: few entries record them, and every entry would hold room for two lists.
+    pub tracks: Option<Box<Changed<Vec<String>>>>,
+    pub locations: Option<Box<Changed<Vec<String>>>>,
     /// Byte range of the entry in its file (empty for entries not read from a file).
     #[serde(skip)]
     pub span: Range<usize>,

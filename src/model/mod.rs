@@ -32,8 +32,6 @@ pub struct Plan {
     pub files: Vec<SourceFile>,
     /// Initiatives whose required fields could be read, sorted by period then id.
     pub initiatives: Vec<Initiative>,
-    /// Every initiative id found (file stems), including files too broken to use.
-    pub all_ids: Vec<String>,
     /// Findings made while reading: syntax, fields and values.
     pub diagnostics: Vec<Diagnostic>,
     /// Entries of the plan folder that were not read (their findings are in `diagnostics`);
@@ -80,6 +78,16 @@ impl Plan {
             .iter()
             .filter(|i| i.depends_on.iter().any(|d| d == id))
             .collect()
+    }
+
+    /// Every initiative id found: the stems of the initiative files (every file but a
+    /// `plan.toml`), in path order, including files too broken to use. Derived from the
+    /// files, so that no second copy of every id is kept.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.files
+            .iter()
+            .filter(|f| f.relative != "plan.toml")
+            .map(SourceFile::stem)
     }
 
     pub fn file(&self, index: usize) -> &SourceFile {

@@ -101,8 +101,8 @@ pub(super) fn read_log(
             funding,
             period,
             deadline,
-            tracks,
-            locations,
+            tracks: tracks.map(Box::new),
+            locations: locations.map(Box::new),
             span: entry.span(),
         };
         if !t.contains_key("text") && !log.has_changes() {

@@ -59,7 +59,7 @@ pub fn json(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resul
             dir: plan.dir.to_string_lossy().into_owned(),
         },
         summary: JsonSummary {
-            initiatives: plan.all_ids.len(),
+            initiatives: plan.all_ids().count(),
             errors,
             warnings,
             notes: diags
