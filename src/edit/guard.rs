@@ -63,7 +63,10 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
 
 /// A free id beside `id` in the plan, as a file name.
 fn unique_id_near(id: &str, plan: &Plan) -> String {
-    format!("{}.toml", super::unique_id(id, &plan.all_ids().collect::<Vec<_>>()))
+    format!(
+        "{}.toml",
+        super::unique_id(id, &plan.all_ids().collect::<Vec<_>>())
+    )
 }
 
 /// What a change does to the plan's findings.
