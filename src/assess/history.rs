@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Status, CROSS_CUTTING};
+use crate::model::{Changed, Initiative, LogEntry, Name, Period, Plan, Status, CROSS_CUTTING};
 
 /// What [`rewind`] found while turning the plan back: the initiatives whose status on the
 /// date rests on no dated change (ids, in the plan's order).
@@ -112,7 +112,7 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     .0;
     let track_changes = collect(&log, |e| e.tracks.as_deref());
     let tracks = (!track_changes.is_empty()).then(|| {
-        let mut written_tracks: Vec<String> = init.tracks.clone();
+        let mut written_tracks: Vec<String> = init.tracks.iter().map(Name::to_string).collect();
         if init.cross_cutting {
             written_tracks.push(CROSS_CUTTING.to_string());
         }
@@ -126,13 +126,8 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     });
     let location_changes = collect(&log, |e| e.locations.as_deref());
     let locations = (!location_changes.is_empty()).then(|| {
-        value_on(
-            &location_changes,
-            &init.locations,
-            |first| first.to.clone(),
-            as_of,
-        )
-        .0
+        let written: Vec<String> = init.locations.iter().map(Name::to_string).collect();
+        value_on(&location_changes, &written, |first| first.to.clone(), as_of).0
     });
     // Entries of one day keep the order they were written in.
     let mut order: Vec<usize> = (0..init.log.len()).collect();
@@ -145,10 +140,14 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     init.deadline = deadline;
     if let Some(tracks) = tracks {
         init.cross_cutting = tracks.iter().any(|t| t == CROSS_CUTTING);
-        init.tracks = tracks.into_iter().filter(|t| t != CROSS_CUTTING).collect();
+        init.tracks = tracks
+            .into_iter()
+            .filter(|t| t != CROSS_CUTTING)
+            .map(Name::from)
+            .collect();
     }
     if let Some(locations) = locations {
-        init.locations = locations;
+        init.locations = locations.into_iter().map(Name::from).collect();
     }
     let in_order = order.windows(2).all(|w| w[0] < w[1]);
     let all_kept = init.log.iter().all(|e| e.date <= as_of);

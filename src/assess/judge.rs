@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Funding, Initiative, Period, Plan, Status};
+use crate::model::{Funding, Initiative, Name, Period, Plan, Status};
 
 /// Where the as-of date falls in the plan year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,7 +140,7 @@ pub fn judge_with(
     for dep in &init.depends_on {
         if let Some(d) = by_id.get(dep.as_str()) {
             if matches!(d.status, Status::Cancelled | Status::Postponed) {
-                judgement.waits_on_dropped.push((dep.clone(), d.status));
+                judgement.waits_on_dropped.push((dep.to_string(), d.status));
             }
         }
     }
@@ -170,7 +170,7 @@ pub fn judge_with(
                     )
                 })
             })
-            .cloned()
+            .map(Name::to_string)
             .collect();
         judgement.at_risk |= init.funding == Some(Funding::Pending);
     }
@@ -179,12 +179,19 @@ pub fn judge_with(
 
 /// Every initiative's judgement, in the plan's order.
 pub fn judge_all(plan: &Plan, as_of: NaiveDate) -> Vec<(&Initiative, Judgement)> {
+    judge_each(plan, as_of).collect()
+}
+
+/// [`judge_all`] one initiative at a time, for a caller that keeps only some of them.
+pub fn judge_each(
+    plan: &Plan,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = (&Initiative, Judgement)> + '_ {
     let by_id = plan.by_id();
     let year = plan.manifest.plan.year;
     plan.initiatives
         .iter()
-        .map(|i| (i, judge_with(&by_id, year, i, as_of)))
-        .collect()
+        .map(move |i| (i, judge_with(&by_id, year, i, as_of)))
 }
 
 #[cfg(test)]

@@ -164,7 +164,7 @@ fn tags_of(members: &[MemberPlan]) -> Vec<Vec<(String, Vec<String>)>> {
                 .filter(|i| i.status != Status::Cancelled)
                 .flat_map(|i| i.tags.iter())
                 .filter(|t| seen.insert(fold(t)))
-                .map(|t| (t.clone(), Vec::new()))
+                .map(|t| (t.to_string(), Vec::new()))
                 .collect()
         })
         .collect()

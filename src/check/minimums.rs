@@ -44,7 +44,7 @@ pub fn location_counts(plan: &Plan) -> Vec<(String, usize)> {
                 .initiatives
                 .iter()
                 .filter(|i| {
-                    i.status != Status::Cancelled && i.locations.iter().any(|x| x == &l.name)
+                    i.status != Status::Cancelled && i.locations.iter().any(|x| *x == l.name)
                 })
                 .count();
             (l.name.clone(), n)
@@ -68,7 +68,7 @@ pub fn per_track(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let on_track: Vec<&str> = plan
             .initiatives
             .iter()
-            .filter(|i| i.status != Status::Cancelled && i.tracks.contains(&track))
+            .filter(|i| i.status != Status::Cancelled && i.tracks.iter().any(|t| t == track))
             .map(|i| i.id.as_str())
             .collect();
         let mut help = format!(

@@ -204,7 +204,10 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
         else {
             continue;
         };
-        let mut tracks = init.tracks.clone();
+        let strings = |names: &[crate::model::Name]| -> Vec<String> {
+            names.iter().map(|n| n.to_string()).collect()
+        };
+        let mut tracks = strings(&init.tracks);
         if init.cross_cutting {
             tracks.push(CROSS_CUTTING.to_string());
         }
@@ -224,9 +227,9 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
             description: Some(description),
             period: "year".into(),
             tracks,
-            locations: init.locations.clone(),
-            partners: init.partners.clone(),
-            tags: init.tags.clone(),
+            locations: strings(&init.locations),
+            partners: strings(&init.partners),
+            tags: strings(&init.tags),
             status: "planned".into(),
             ..NewInitiative::default()
         };

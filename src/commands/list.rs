@@ -4,13 +4,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::assess::judge::{judge_all, Judgement};
+use crate::assess::judge::{judge_each, Judgement};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::i18n::words;
 use crate::i18n::{period_from_user, status_from_user};
-use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Period, Plan, Status};
+use crate::model::{catalogue_fold as fold, Catalogue, Initiative, Name, Period, Plan, Status};
 use crate::render::list::{self, Item, Listing};
 use crate::render::list_xlsx;
 use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
@@ -122,7 +122,7 @@ impl Filter {
                 let mut tags: Vec<&str> = plan
                     .initiatives
                     .iter()
-                    .flat_map(|i| i.tags.iter().map(String::as_str))
+                    .flat_map(|i| i.tags.iter().map(Name::as_str))
                     .collect();
                 tags.sort_unstable();
                 tags.dedup();
@@ -159,7 +159,7 @@ impl Filter {
             && self
                 .location
                 .as_ref()
-                .is_none_or(|l| init.locations.contains(l))
+                .is_none_or(|l| init.locations.iter().any(|have| have == l))
             && self.status.is_none_or(|s| init.status == s)
             && self
                 .tag
@@ -172,11 +172,10 @@ impl Filter {
 /// The initiatives of `plan` that pass `filter`, judged as of `today`, sorted by period then
 /// id: what `plan list` shows and `plan calendar` puts in the calendar.
 pub fn select<'p>(plan: &'p Plan, filter: &Filter, today: NaiveDate) -> Vec<Item<'p>> {
-    let mut items: Vec<Item<'p>> = judge_all(plan, today)
-        .into_iter()
+    let mut items: Vec<Item<'p>> = judge_each(plan, today)
         .filter(|(init, judgement)| filter.matches(init, judgement))
         .map(|(initiative, judgement)| Item {
-            file: plan.file(initiative.file).display(),
+            file: plan.file(initiative.file),
             initiative,
             judgement,
         })

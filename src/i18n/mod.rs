@@ -282,12 +282,16 @@ impl Words {
     /// The tracks of an initiative as people read them, one name a part: a cross-cutting
     /// one first names itself "Tværgående (alle spor)" / "Cross-cutting (all tracks)". The
     /// one way every list, memo, spreadsheet and calendar writes an initiative's tracks.
-    pub fn track_names<'a>(&self, cross_cutting: bool, tracks: &'a [String]) -> Vec<&'a str> {
+    pub fn track_names<'a, S: AsRef<str>>(
+        &self,
+        cross_cutting: bool,
+        tracks: &'a [S],
+    ) -> Vec<&'a str> {
         let mut parts: Vec<&'a str> = Vec::with_capacity(tracks.len() + 1);
         if cross_cutting {
             parts.push(self.cross_cutting_label);
         }
-        parts.extend(tracks.iter().map(String::as_str));
+        parts.extend(tracks.iter().map(AsRef::as_ref));
         parts
     }
 

@@ -175,6 +175,11 @@ pub struct Alias {
     pub span: Range<usize>,
 }
 
+/// A short text of an initiative kept in large numbers (a track or place name, a tag, a
+/// partner, an id it depends on): up to 24 bytes it is kept inline, without a heap
+/// allocation of its own; it reads as a `&str`.
+pub type Name = compact_str::CompactString;
+
 /// One initiative, read from one file. Names of tracks and places are canonical
 /// (aliases resolved); unknown ones were reported and left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,17 +190,17 @@ pub struct Initiative {
     pub title: String,
     pub description: Option<String>,
     pub period: Period,
-    pub tracks: Vec<String>,
+    pub tracks: Vec<Name>,
     /// Named "Alle spor": it touches every track.
     pub cross_cutting: bool,
-    pub locations: Vec<String>,
-    pub partners: Vec<String>,
-    pub depends_on: Vec<String>,
+    pub locations: Vec<Name>,
+    pub partners: Vec<Name>,
+    pub depends_on: Vec<Name>,
     pub status: Status,
     pub deadline: Option<NaiveDate>,
     pub funding: Option<Funding>,
     pub owner: Option<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Name>,
     pub follow_up: Option<String>,
     /// Dated notes and changes, as written in the file (in date order unless hand-edited).
     pub log: Vec<LogEntry>,

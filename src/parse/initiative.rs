@@ -10,7 +10,7 @@ use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    Alias, CatalogueIndex, Funding, Initiative, NameKind, Period, Spans, Status, UnknownName,
+    Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Spans, Status, UnknownName,
 };
 
 mod log;
@@ -156,7 +156,7 @@ pub fn initiative(
                     });
                 }
                 if !tracks.iter().any(|t| t == canonical) {
-                    tracks.push(canonical.to_string());
+                    tracks.push(Name::from(canonical));
                 }
             } else {
                 unknown.push(UnknownName {
@@ -180,7 +180,7 @@ pub fn initiative(
                     });
                 }
                 if !locations.iter().any(|l| l == canonical) {
-                    locations.push(canonical.to_string());
+                    locations.push(Name::from(canonical));
                 }
             }
             None => {
@@ -191,7 +191,7 @@ pub fn initiative(
                     span: name.span(),
                 });
                 // Kept as written: it is only a warning, and the place is still real to the user.
-                locations.push(name.get_ref().clone());
+                locations.push(Name::from(name.get_ref().as_str()));
             }
         }
     }
@@ -200,7 +200,7 @@ pub fn initiative(
     let mut depends_spans = Vec::new();
     for dep in raw_depends.iter().flat_map(|l| l.get_ref()) {
         if is_valid_id(dep.get_ref()) {
-            depends_on.push(dep.get_ref().clone());
+            depends_on.push(Name::from(dep.get_ref().as_str()));
             depends_spans.push(dep.span());
         } else {
             r.push(ids::invalid_dependency_id(file, dep.get_ref(), dep.span()));
@@ -229,13 +229,13 @@ pub fn initiative(
         tracks,
         cross_cutting,
         locations,
-        partners: strings(partners),
+        partners: names(partners),
         depends_on,
         status: status.map(Spanned::into_inner).unwrap_or_default(),
         deadline: deadline.as_ref().map(|d| *d.get_ref()),
         funding: funding.map(Spanned::into_inner),
         owner,
-        tags: strings(tags),
+        tags: names(tags),
         follow_up,
         log,
         added: added.as_ref().map(|d| *d.get_ref()),
@@ -250,6 +250,20 @@ pub fn initiative(
             aliases,
         },
     })
+}
+
+/// The texts of a list of strings as [`Name`]s (inline up to 24 bytes), in a list exactly
+/// as long as it.
+fn names(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<Name> {
+    list.map(|l| {
+        l.into_inner()
+            .into_iter()
+            .map(|s| Name::from(s.into_inner()))
+            .collect::<Vec<_>>()
+            .into_boxed_slice()
+            .into_vec()
+    })
+    .unwrap_or_default()
 }
 
 pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String> {

@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Lang;
 use crate::i18n::Words;
-use crate::model::{Funding, Initiative, Period, Status};
+use crate::load::source::SourceFile;
+use crate::model::{Funding, Initiative, Name, Period, Status};
 use crate::progress::Judgement;
 use crate::text::clean_line;
 
@@ -23,8 +24,8 @@ use crate::cli::Delimiter;
 /// One initiative as listed, with its judgement at the as-of date.
 pub struct Item<'a> {
     pub initiative: &'a Initiative,
-    /// The file as displayed (`plans/q2/udearealer.toml`).
-    pub file: String,
+    /// Its file (shown as [`SourceFile::display`]: `plans/q2/udearealer.toml`).
+    pub file: &'a SourceFile,
     pub judgement: Judgement,
 }
 
@@ -69,10 +70,10 @@ pub(crate) fn flags_text(judgement: &Judgement, words: &Words) -> String {
     flags.join(", ")
 }
 
-fn join_clean(items: &[String]) -> String {
+fn join_clean<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()
-        .map(|s| clean_line(s))
+        .map(|s| clean_line(s.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -281,19 +282,19 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
 #[derive(Serialize, Default)]
 struct Record<'a> {
     id: &'a str,
-    file: &'a str,
+    file: String,
     title: &'a str,
     period: Period,
-    tracks: &'a [String],
+    tracks: &'a [Name],
     cross_cutting: bool,
-    locations: &'a [String],
-    partners: &'a [String],
-    depends_on: &'a [String],
+    locations: &'a [Name],
+    partners: &'a [Name],
+    depends_on: &'a [Name],
     status: Status,
     deadline: Option<String>,
     funding: Option<Funding>,
     owner: Option<&'a str>,
-    tags: &'a [String],
+    tags: &'a [Name],
     late: bool,
     blocked: bool,
     at_risk: bool,
@@ -304,7 +305,7 @@ impl<'a> Record<'a> {
         let i = item.initiative;
         Record {
             id: &i.id,
-            file: &item.file,
+            file: item.file.display(),
             title: &i.title,
             period: i.period,
             tracks: &i.tracks,
@@ -326,8 +327,14 @@ impl<'a> Record<'a> {
 
 /// A JSON array, one object per initiative.
 pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let records: Vec<Record<'_>> = listing.items.iter().map(Record::of).collect();
-    crate::render::json::write_pretty(out, &records)
+    // Each record is made as it is written: no list of all of them at once.
+    struct Records<'l, 'a>(&'l [Item<'a>]);
+    impl Serialize for Records<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(Record::of))
+        }
+    }
+    crate::render::json::write_pretty(out, &Records(&listing.items))
 }
 
 /// CSV by the tool's one convention ([`crate::render::csv`]: BOM, CRLF, the language's

@@ -13,10 +13,10 @@ use super::list::{flags_text, tracks_text, Listing};
 use super::office::office_words;
 use super::xlsx::{Book, Cell, Rows, SheetTable};
 
-fn joined(items: &[String]) -> String {
+fn joined<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()
-        .map(|s| clean_line(s))
+        .map(|s| clean_line(s.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -42,7 +42,7 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
             Cell::text(joined(&i.partners)),
             Cell::text(joined(&i.tags)),
             Cell::text(joined(&i.depends_on)),
-            Cell::text(clean_line(&item.file)),
+            Cell::text(clean_line(&item.file.display())),
         ]
     });
     let shown = listing.cross_cutting_shown();

@@ -118,7 +118,7 @@ pub fn text(
     }
     writeln!(out)?;
 
-    let list = |items: &[String]| {
+    let list = |items: &[crate::model::Name]| {
         items
             .iter()
             .map(|s| clean_line(s))

@@ -69,7 +69,8 @@ fn importing_the_seed_memo_gives_the_shipped_periods_and_tracks() {
             .unwrap_or_else(|| panic!("no imported initiative has the text of {}", theirs.id));
         assert!(matched.insert(ours.id.clone()), "{} matched twice", ours.id);
         assert_eq!(ours.period, theirs.period, "period of {}", theirs.id);
-        let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<_>>();
+        let set =
+            |v: &[plan::model::Name]| v.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
         assert_eq!(
             set(&ours.tracks),
             set(&theirs.tracks),

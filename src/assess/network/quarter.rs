@@ -151,7 +151,7 @@ pub fn memo(
                 .filter_map(|i| members[m].plan.get(&i.id))
                 .flat_map(|i| i.tags.iter())
                 .filter(|t| seen.insert(fold(t)))
-                .map(|t| (t.clone(), Vec::new()))
+                .map(|t| (t.to_string(), Vec::new()))
                 .collect()
         })
         .collect();

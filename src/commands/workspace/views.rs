@@ -105,7 +105,7 @@ pub(super) fn list(
             .filter(|(init, j)| filter.matches(init, j))
             .map(|(initiative, judgement)| render::list::Row {
                 member: &m.name,
-                file: m.plan.file(initiative.file).display(),
+                file: m.plan.file(initiative.file),
                 initiative,
                 judgement,
             })

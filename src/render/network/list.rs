@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::i18n::network::NetworkWords;
 use crate::i18n::Words;
-use crate::model::{Initiative, Period, Status};
+use crate::load::source::SourceFile;
+use crate::model::{Initiative, Name, Period, Status};
 use crate::progress::Judgement;
 use crate::render::terminal::{capitalize, framed_table, Paint};
 use crate::render::{cells, escape};
@@ -18,7 +19,7 @@ use crate::text::clean_line;
 pub struct Row<'a> {
     pub member: &'a str,
     pub initiative: &'a Initiative,
-    pub file: String,
+    pub file: &'a SourceFile,
     pub judgement: Judgement,
 }
 
@@ -120,14 +121,14 @@ struct Record<'a> {
     title: &'a str,
     period: Period,
     status: Status,
-    tracks: &'a [String],
+    tracks: &'a [Name],
     cross_cutting: bool,
-    locations: &'a [String],
-    tags: &'a [String],
+    locations: &'a [Name],
+    tags: &'a [Name],
     late: bool,
     blocked: bool,
     at_risk: bool,
-    file: &'a str,
+    file: String,
 }
 
 impl<'a> Record<'a> {
@@ -146,7 +147,7 @@ impl<'a> Record<'a> {
             late: r.judgement.late(),
             blocked: r.judgement.blocked(),
             at_risk: r.judgement.at_risk,
-            file: &r.file,
+            file: r.file.display(),
         }
     }
 }
@@ -181,7 +182,7 @@ pub fn csv(
         late: false,
         blocked: false,
         at_risk: false,
-        file: "",
+        file: String::new(),
     };
     convention::row(&mut writer, cells::names(&empty))?;
     for r in rows {
@@ -199,7 +200,7 @@ pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Re
     let o = crate::render::office::office_words(lang);
     let title = if title.is_empty() { nw.untitled } else { title };
     let mut book = Book::new(lang, title, o.sheet_list);
-    let joined = |items: &[String]| {
+    let joined = |items: &[Name]| {
         items
             .iter()
             .map(|s| clean_line(s))
@@ -210,7 +211,7 @@ pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Re
         let mut cells: Vec<Cell> = cells_of(r, w).into_iter().map(Cell::text).collect();
         cells.push(Cell::text(joined(&r.initiative.locations)));
         cells.push(Cell::text(joined(&r.initiative.tags)));
-        cells.push(Cell::text(clean_line(&r.file)));
+        cells.push(Cell::text(clean_line(&r.file.display())));
         cells
     });
     let mut headers = header(nw).to_vec();
