@@ -176,7 +176,7 @@ pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
         match turn_back(init, as_of) {
             Some(dated) => {
                 if !dated {
-                    rewound.undated_status.push(init.id.clone());
+                    rewound.undated_status.push(init.id.to_string());
                 }
                 moved |= init.period != period;
                 true

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::history;
-use super::judge::{judge_all, Judgement, Reason};
+use super::judge::{judge_each, Judgement, Reason};
 use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
@@ -220,14 +220,15 @@ pub fn build_with(
     let year = plan.manifest.plan.year;
     let closed = as_of >= period.end(year);
     let summary = summarize(plan, as_of);
-    let judged = judge_all(plan, as_of);
+    let judged = judge_each(plan, as_of);
     let item = |init: &Initiative, judgement: &Judgement| make_item(init, judgement, as_of);
 
     let mut totals = QuarterTotals::default();
     let mut initiatives = Vec::new();
     let mut ongoing = Vec::new();
     let mut next_initiatives = Vec::new();
-    for (init, judgement) in &judged {
+    for (init, judgement) in judged {
+        let judgement = &judgement;
         // Moved out of this quarter to another: still the quarter's, listed as moved.
         let moved_out = init.period != period
             && history::moves(init, as_of)
@@ -347,7 +348,7 @@ pub fn build_with(
                 .filter_map(|i| {
                     let text = clean_line(i.follow_up.as_deref()?);
                     (!text.trim().is_empty()).then(|| FollowUp {
-                        id: i.id.clone(),
+                        id: i.id.to_string(),
                         title: clean_line(&i.title),
                         follow_up: text,
                     })

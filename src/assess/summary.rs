@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::judge::{judge_all, CurrentPeriod, Judgement, Reason};
+use super::judge::{judge_each, CurrentPeriod, Judgement, Reason};
 use crate::check::{counted_on_track, location_counts};
 use crate::model::{Period, Plan, Status};
 
@@ -106,7 +106,8 @@ pub struct Summary {
 pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
     let info = &plan.manifest.plan;
     let rules = &plan.manifest.rules;
-    let judged = judge_all(plan, as_of);
+    // Judged one at a time: only those that need attention are kept.
+    let judged = judge_each(plan, as_of);
     let current = CurrentPeriod::of(info.year, as_of);
 
     let mut totals = Totals::default();
@@ -115,14 +116,15 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
         .map(|&p| (p, Totals::default()))
         .collect();
     let mut attention = Vec::new();
-    for (init, judgement) in &judged {
+    for (init, judgement) in judged {
+        let judgement = &judgement;
         totals.add(init.status, judgement);
         if let Some((_, counts)) = by_period.iter_mut().find(|(p, _)| *p == init.period) {
             counts.add(init.status, judgement);
         }
         if judgement.needs_attention() {
             attention.push(Attention {
-                id: init.id.clone(),
+                id: init.id.to_string(),
                 title: init.title.clone(),
                 period: init.period,
                 status: init.status,

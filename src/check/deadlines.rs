@@ -41,7 +41,7 @@ pub fn outside_period(plan: &Plan, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(Rule::DeadlineOutsidePeriod, message)
-                .at(init.file, span.clone())
+                .at(init.file, span.range())
                 .label(format!("not in {}", init.period))
                 .help(help),
         );

@@ -30,10 +30,10 @@ pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
                         init.id
                     ),
                 )
-                .at(init.file, span.clone())
+                .at(init.file, span.range())
                 .label("no initiative has this id")
                 .help(help)
-                .fix_opt(meant.map(|m| (span.clone(), super::diagnostic::toml_string(m)))),
+                .fix_opt(meant.map(|m| (span.range(), super::diagnostic::toml_string(m)))),
             );
         }
     }
@@ -104,7 +104,7 @@ fn report_cycle(
         .depends_on
         .iter()
         .position(|d| d == next)
-        .map(|i| first.spans.depends_on[i].clone())
+        .map(|i| first.spans.depends_on[i].range())
         .unwrap_or(0..0);
     let mut chain: Vec<&str> = cycle.to_vec();
     chain.push(cycle[0]);
@@ -146,7 +146,7 @@ pub fn order(plan: &Plan, out: &mut Vec<Diagnostic>) {
                             init.id, init.period, other.period
                         ),
                     )
-                    .at(init.file, span.clone())
+                    .at(init.file, span.range())
                     .label(format!("scheduled for {}", other.period))
                     .help(format!(
                         "move `{}` to {} or later, or `{dep}` to {} or earlier",

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{Diagnostic, Rule};
-use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Status};
+use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Span, Status};
 
 /// The entries in date order, a day's entries in file order.
 fn in_date_order(log: &[LogEntry]) -> Vec<&LogEntry> {
@@ -111,7 +111,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
                 quoted(init.status.as_str()),
                 quoted(to.as_str()),
                 date,
-                init.spans.status.clone(),
+                init.spans.status.map(Span::range),
             );
         }
     }
@@ -125,7 +125,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
                 name(init.funding),
                 name(*to),
                 date,
-                init.spans.funding.clone(),
+                init.spans.funding.map(Span::range),
             );
         }
     }
@@ -136,7 +136,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
                 quoted(init.period.as_str()),
                 quoted(to.as_str()),
                 date,
-                Some(init.spans.period.clone()),
+                Some(init.spans.period.range()),
             );
         }
     }
@@ -158,7 +158,7 @@ fn undated(init: &Initiative, out: &mut Vec<Diagnostic>) {
                 init.status
             ),
         )
-        .at(init.file, init.spans.status.clone().unwrap_or(0..0))
+        .at(init.file, init.spans.status.map_or(0..0, Span::range))
         .label("since when?")
         .help(format!(
             "record when it changed: [[log]] date = YYYY-MM-DD, status = {{ from = \"planned\", to = \"{}\" }} (`plan set` does this itself)",
@@ -187,7 +187,7 @@ fn dropped(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     Rule::DependsOnDropped,
                     format!("`{}` depends on `{dep}`, which is {word}", init.id),
                 )
-                .at(init.file, span.clone())
+                .at(init.file, span.range())
                 .label(word)
                 .help(format!(
                     "remove `{dep}` from depends_on, or postpone or cancel `{}` too",

@@ -149,18 +149,43 @@ impl LogEntry {
     }
 }
 
+/// A byte range of a file's text in half the room of a `Range<usize>`: every initiative
+/// keeps several. Offsets beyond 4 GiB (no plan file is near) are clamped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The byte range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(range.start),
+            end: clamp(range.end),
+        }
+    }
+}
+
 /// Where the values of an initiative stand in its file, for diagnostics.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Spans {
-    pub period: Range<usize>,
-    pub tracks: Range<usize>,
+    pub period: Span,
+    pub tracks: Span,
     /// One span per entry of `depends_on`, in order.
-    pub depends_on: Vec<Range<usize>>,
-    pub deadline: Option<Range<usize>>,
+    pub depends_on: Vec<Span>,
+    pub deadline: Option<Span>,
     /// The values of `status`, `funding` and `period`, where written.
-    pub status: Option<Range<usize>>,
-    pub funding: Option<Range<usize>>,
-    pub added: Option<Range<usize>>,
+    pub status: Option<Span>,
+    pub funding: Option<Span>,
+    pub added: Option<Span>,
     /// Track and place names written otherwise than the catalogue's own spelling (an alias,
     /// another case): for `plan check --fix --canonical`.
     pub aliases: Vec<Alias>,
@@ -184,7 +209,7 @@ pub type Name = compact_str::CompactString;
 /// (aliases resolved); unknown ones were reported and left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Initiative {
-    pub id: String,
+    pub id: Name,
     /// Index into `Plan::files`.
     pub file: usize,
     pub title: String,

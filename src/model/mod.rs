@@ -11,7 +11,7 @@ pub use catalogue::{
     CROSS_CUTTING,
 };
 pub use id::is_valid_id;
-pub use initiative::{Alias, Changed, Funding, Initiative, LogEntry, Name, Spans, Status};
+pub use initiative::{Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status};
 pub use period::Period;
 
 use std::collections::HashMap;

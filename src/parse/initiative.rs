@@ -10,7 +10,7 @@ use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Spans, Status, UnknownName,
+    Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Span, Spans, Status, UnknownName,
 };
 
 mod log;
@@ -201,7 +201,7 @@ pub fn initiative(
     for dep in raw_depends.iter().flat_map(|l| l.get_ref()) {
         if is_valid_id(dep.get_ref()) {
             depends_on.push(Name::from(dep.get_ref().as_str()));
-            depends_spans.push(dep.span());
+            depends_spans.push(Span::from(dep.span()));
         } else {
             r.push(ids::invalid_dependency_id(file, dep.get_ref(), dep.span()));
         }
@@ -221,7 +221,7 @@ pub fn initiative(
     depends_on.shrink_to_fit();
     depends_spans.shrink_to_fit();
     Some(Initiative {
-        id,
+        id: Name::from(id),
         file,
         title: title.into_inner(),
         description,
@@ -240,13 +240,13 @@ pub fn initiative(
         log,
         added: added.as_ref().map(|d| *d.get_ref()),
         spans: Spans {
-            status: status_span,
-            funding: funding_span,
-            added: added.map(|d| d.span()),
-            period: period.span(),
-            tracks: tracks_list.span(),
+            status: status_span.map(Span::from),
+            funding: funding_span.map(Span::from),
+            added: added.map(|d| Span::from(d.span())),
+            period: Span::from(period.span()),
+            tracks: Span::from(tracks_list.span()),
             depends_on: depends_spans,
-            deadline: deadline.map(|d| d.span()),
+            deadline: deadline.map(|d| Span::from(d.span())),
             aliases,
         },
     })

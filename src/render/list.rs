@@ -95,7 +95,7 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
             .max()
             .unwrap_or(0)
     };
-    let fixed = widest(&|i| i.initiative.id.clone(), words.id_heading)
+    let fixed = widest(&|i| i.initiative.id.to_string(), words.id_heading)
         + widest(&|i| words.period(i.initiative.period), words.period_heading)
         + widest(
             &|i| tracks_text(i.initiative, words).replace(", ", "\n"),

@@ -23,7 +23,7 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
             out.push(Event {
                 date,
                 kind,
-                id: init.id.clone(),
+                id: init.id.to_string(),
                 title: title.clone(),
                 to,
             })
@@ -88,7 +88,7 @@ pub(super) fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDa
             text: clean_line(entry.text.trim()),
         });
     Item {
-        id: init.id.clone(),
+        id: init.id.to_string(),
         title: clean_line(&init.title),
         period: init.period,
         tracks: init.tracks.iter().map(|t| clean_line(t)).collect(),
