@@ -10,7 +10,8 @@ use crate::i18n::{funding_from_user, period_from_user, status_from_user};
 use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
-    Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Span, Spans, Status, UnknownName,
+    Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Span, Spans, Status,
+    UnknownName,
 };
 
 mod log;
