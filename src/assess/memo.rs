@@ -14,7 +14,7 @@ use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Total
 use crate::cli::Lang;
 use crate::error::Failure;
 use crate::i18n::words;
-use crate::model::{Initiative, Period, Plan, Status};
+use crate::model::{Initiative, Name, Period, Plan, Status};
 use crate::text::clean_line;
 
 mod sections;
@@ -119,9 +119,10 @@ pub struct Item {
     pub id: String,
     pub title: String,
     pub period: Period,
-    pub tracks: Vec<String>,
+    /// Track names (inline: a memo of a large plan has many items).
+    pub tracks: Vec<Name>,
     pub cross_cutting: bool,
-    pub locations: Vec<String>,
+    pub locations: Vec<Name>,
     pub status: Status,
     pub late: bool,
     pub blocked: bool,

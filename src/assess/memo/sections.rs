@@ -10,7 +10,7 @@ use super::{Event, EventKind, Item, Note, QuarterTotals, TrackCoverage};
 use crate::assess::history;
 use crate::assess::judge::{Judgement, Reason};
 use crate::i18n::{Count, QuarterTotalsSentence, Words, YearMinimumSentence};
-use crate::model::{Initiative, Period, Plan, Status};
+use crate::model::{Initiative, Name, Period, Plan, Status};
 use crate::text::clean_line;
 
 /// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
@@ -91,9 +91,9 @@ pub(super) fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDa
         id: init.id.to_string(),
         title: clean_line(&init.title),
         period: init.period,
-        tracks: init.tracks.iter().map(|t| clean_line(t)).collect(),
+        tracks: init.tracks.iter().map(clean_name).collect(),
         cross_cutting: init.cross_cutting,
-        locations: init.locations.iter().map(|l| clean_line(l)).collect(),
+        locations: init.locations.iter().map(clean_name).collect(),
         status: init.status,
         late: judgement.late(),
         blocked: judgement.blocked(),
@@ -232,4 +232,9 @@ pub(super) fn sentences(
         out.push((w.sentence_attention)(w.count(w.n_initiatives, attention)));
     }
     out
+}
+
+/// A name as [`clean_line`] makes it, kept inline when short.
+fn clean_name(name: &Name) -> Name {
+    Name::from(clean_line(name))
 }
