@@ -206,6 +206,8 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     let lang = config.lang_for(&plan);
     let words = words(lang);
     let mut buffer = Vec::new();
+    // A workbook made for a file is written as made, not copied into `buffer`.
+    let mut workbook = None;
     let sink: &mut dyn std::io::Write = if args.output.is_some() {
         &mut buffer
     } else {
@@ -223,11 +225,17 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         ListFormat::Json => list::json(&listing, sink)?,
         ListFormat::Xlsx => {
             let title = crate::text::clean_line(&plan.manifest.plan.title);
-            sink.write_all(&list_xlsx::workbook(&listing, lang, &title)?)?
+            let bytes = list_xlsx::workbook(&listing, lang, &title)?;
+            if args.output.is_some() {
+                workbook = Some(bytes);
+            } else {
+                sink.write_all(&bytes)?;
+            }
         }
     }
     if let Some(path) = &args.output {
-        write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
+        let bytes = workbook.as_deref().unwrap_or(&buffer);
+        write_atomic(path, bytes, args.force).map_err(Failure::from)?;
     }
     drop(listing);
     super::leave(plan);

@@ -10,7 +10,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
 use crate::render::office::{refuse_binary_on_terminal, stdout_is_terminal};
-use crate::render::report::render;
+use crate::render::report::{docx, render, xlsx};
 use crate::text::LineGuard;
 use crate::write::write_atomic;
 
@@ -39,12 +39,22 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     match &args.output {
         None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
-            // A file is guarded as standard output is (`cat memo.html` in a CI log).
-            let mut bytes = Vec::new();
-            let mut guarded = LineGuard::new(&mut bytes);
-            render(format, &report, args.delimiter, &mut guarded)?;
-            guarded.flush()?;
-            drop(guarded);
+            let bytes = match format {
+                // A zip archive is written as made: it is not text a CI log would show, and
+                // the guard could change bytes of it.
+                ReportFormat::Xlsx => xlsx::workbook(&report)?,
+                ReportFormat::Docx => docx::bytes(&report)?,
+                _ => {
+                    // A text file is guarded as standard output is (`cat memo.html` in a CI
+                    // log).
+                    let mut bytes = Vec::new();
+                    let mut guarded = LineGuard::new(&mut bytes);
+                    render(format, &report, args.delimiter, &mut guarded)?;
+                    guarded.flush()?;
+                    drop(guarded);
+                    bytes
+                }
+            };
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }

@@ -11,7 +11,7 @@ use crate::text::clean_line;
 
 use super::list::{flags_text, tracks_text, Listing};
 use super::office::office_words;
-use super::xlsx::{Book, Cell, SheetTable};
+use super::xlsx::{Book, Cell, Rows, SheetTable};
 
 fn joined<S: AsRef<str>>(items: &[S]) -> String {
     items
@@ -26,29 +26,25 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
     let w = words(lang);
     let o = office_words(lang);
     let mut book = Book::new(lang, title, o.sheet_list);
-    let rows = listing
-        .items
-        .iter()
-        .map(|item| {
-            let i = item.initiative;
-            vec![
-                Cell::text(clean_line(&i.id)),
-                Cell::text(w.period(i.period)),
-                Cell::text(clean_line(&i.title)),
-                Cell::text(tracks_text(i, w)),
-                Cell::text(joined(&i.locations)),
-                Cell::text(w.status(i.status)),
-                Cell::text(flags_text(&item.judgement, w)),
-                Cell::date(i.deadline),
-                Cell::text(i.funding.map(|f| w.funding(f)).unwrap_or_default()),
-                Cell::text(i.owner.as_deref().map(clean_line).unwrap_or_default()),
-                Cell::text(joined(&i.partners)),
-                Cell::text(joined(&i.tags)),
-                Cell::text(joined(&i.depends_on)),
-                Cell::text(clean_line(&item.file.display())),
-            ]
-        })
-        .collect();
+    let rows = Rows::of(&listing.items, |item| {
+        let i = item.initiative;
+        vec![
+            Cell::text(clean_line(&i.id)),
+            Cell::text(w.period(i.period)),
+            Cell::text(clean_line(&i.title)),
+            Cell::text(tracks_text(i, w)),
+            Cell::text(joined(&i.locations)),
+            Cell::text(w.status(i.status)),
+            Cell::text(flags_text(&item.judgement, w)),
+            Cell::date(i.deadline),
+            Cell::text(i.funding.map(|f| w.funding(f)).unwrap_or_default()),
+            Cell::text(i.owner.as_deref().map(clean_line).unwrap_or_default()),
+            Cell::text(joined(&i.partners)),
+            Cell::text(joined(&i.tags)),
+            Cell::text(joined(&i.depends_on)),
+            Cell::text(clean_line(&item.file.display())),
+        ]
+    });
     let shown = listing.cross_cutting_shown();
     let below = if listing.track_filter && shown > 0 {
         vec![(w.shown_because_cross_cutting)(

@@ -132,12 +132,53 @@ pub struct SheetTable<'a> {
     pub above: Vec<String>,
     /// The table's column headings, in the report's language.
     pub headers: Vec<&'a str>,
-    /// One row per record, a cell per heading.
-    pub rows: Vec<Vec<Cell>>,
+    /// One row per record, a cell per heading, made when needed.
+    pub rows: Rows<'a>,
     /// Written instead of the table when there are no rows.
     pub empty: String,
     /// Lines under the table (a note).
     pub below: Vec<String>,
+}
+
+/// The rows of a table, made on demand: row `i` of `len` is `make(i)`, a cell per heading.
+/// Each row is made twice, once to size the columns and once to write it, so that a table of
+/// 100,000 rows is never whole in memory.
+pub struct Rows<'a> {
+    len: usize,
+    make: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+}
+
+impl<'a> Rows<'a> {
+    /// A row for each of `items`, made by `make`.
+    pub fn of<T>(items: &'a [T], make: impl Fn(&T) -> Vec<Cell> + 'a) -> Rows<'a> {
+        Rows {
+            len: items.len(),
+            make: Box::new(move |i| make(&items[i])),
+        }
+    }
+
+    /// Rows already made (a short table).
+    pub fn made(rows: Vec<Vec<Cell>>) -> Rows<'a> {
+        Rows {
+            len: rows.len(),
+            make: Box::new(move |i| rows[i].clone()),
+        }
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The rows in order, each made now.
+    pub fn iter(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
+        (0..self.len).map(|i| (self.make)(i))
+    }
 }
 
 /// A workbook being written: sheets in order, the language's date format, and a header line
@@ -184,7 +225,13 @@ impl Book {
             self.print_header.0.replace('&', "&&"),
             self.print_header.1.replace('&', "&&")
         );
-        let sheet = self.workbook.add_worksheet();
+        // Rows go to a temporary file as they are written, with their strings inline, so
+        // that a sheet of 100,000 rows is not held in memory; every sheet is therefore
+        // written top to bottom.
+        let sheet = self
+            .workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(to_io)?;
         sheet.set_name(name).map_err(to_io)?;
         sheet
             .set_paper_size(9) // A4
@@ -200,6 +247,7 @@ impl Book {
         let title = Format::new().set_bold().set_font_size(14);
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
+        let mut tall_last = None;
         for (row, line) in lines.iter().enumerate() {
             let row = row as u32;
             if row == 0 {
@@ -213,11 +261,16 @@ impl Book {
             };
             write_text(sheet, row, 0, line, &format)?;
             let lines = lines_in(line, SUMMARY_WIDTH);
+            tall_last = None;
             if lines > 1.0 {
                 sheet
                     .set_row_height(row, lines * LINE_HEIGHT)
                     .map_err(to_io)?;
+                tall_last = Some(row);
             }
+        }
+        if let Some(row) = tall_last {
+            end_after_tall_row(sheet, row)?;
         }
         Ok(())
     }
@@ -246,23 +299,56 @@ impl Book {
         let wrap = top.clone().set_text_wrap();
         let date = top.clone().set_num_format(date_format(lang));
         let ncols = table.headers.len();
-        // Long text wraps; a column is "long" when some cell in it is longer than WRAP_WIDTH.
-        let long: Vec<bool> = (0..ncols)
-            .map(|c| {
-                table.rows.iter().any(|r| match r.get(c) {
-                    Some(Cell::Text(t)) => t.chars().count() as f64 > WRAP_WIDTH,
-                    _ => false,
-                })
+        // One pass over the rows to size the columns: long text wraps (a column is "long"
+        // when some cell in it is longer than WRAP_WIDTH), a date column has room for the
+        // longest month name, and every column is as wide as its widest content.
+        let mut long = vec![false; ncols];
+        let mut has_date = vec![false; ncols];
+        let mut content = vec![0.0_f64; ncols];
+        for cells in table.rows.iter() {
+            for (c, cell) in cells.iter().enumerate().take(ncols) {
+                let width = match cell {
+                    Cell::Text(t) => {
+                        let n = t.chars().count() as f64;
+                        long[c] |= n > WRAP_WIDTH;
+                        n + 1.0
+                    }
+                    Cell::Number(n) => n.to_string().len() as f64 + 1.0,
+                    Cell::Date(_) => {
+                        has_date[c] = true;
+                        0.0
+                    }
+                    Cell::Empty => 0.0,
+                };
+                content[c] = content[c].max(width);
+            }
+        }
+        // The table (and its header row) first: the rows under it follow in order.
+        let last_row = header_row + table.rows.len() as u32;
+        // The table style shades the header in Excel; LibreOffice does not draw table styles,
+        // so the header also gets its own bold, shaded format.
+        let header_format = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E2F3))
+            .set_border_bottom(FormatBorder::Thin);
+        let columns: Vec<TableColumn> = table
+            .headers
+            .iter()
+            .map(|h| {
+                TableColumn::new()
+                    .set_header(clean_line(h))
+                    .set_header_format(&header_format)
             })
             .collect();
-        let has_date: Vec<bool> = (0..ncols)
-            .map(|c| {
-                table
-                    .rows
-                    .iter()
-                    .any(|r| matches!(r.get(c), Some(Cell::Date(_))))
-            })
-            .collect();
+        let xtable = Table::new().set_columns(&columns);
+        sheet
+            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
+            .map_err(to_io)?;
+        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
+        sheet
+            .set_repeat_rows(header_row, header_row)
+            .map_err(to_io)?;
+        let mut tall_last = None;
         for (r, cells) in table.rows.iter().enumerate() {
             let at = header_row + 1 + r as u32;
             let lines = cells
@@ -273,17 +359,19 @@ impl Book {
                     _ => 1.0,
                 })
                 .fold(1.0, f64::max);
+            tall_last = None;
             if lines > 1.0 {
                 sheet
                     .set_row_height(at, lines * LINE_HEIGHT)
                     .map_err(to_io)?;
+                tall_last = Some(at);
             }
             for (c, cell) in cells.iter().enumerate() {
                 let col = c as u16;
                 match cell {
                     Cell::Text(text) => {
                         let format = if long[c] { &wrap } else { &top };
-                        write_text(sheet, at, col, &clean_line(text), format)?;
+                        write_text(sheet, at, col, text, format)?;
                     }
                     Cell::Date(d) => {
                         let when = ExcelDateTime::from_ymd(
@@ -305,47 +393,17 @@ impl Book {
                 }
             }
         }
-        // The table style shades the header in Excel; LibreOffice does not draw table styles,
-        // so the header also gets its own bold, shaded format.
-        let header_format = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0xD9E2F3))
-            .set_border_bottom(FormatBorder::Thin);
-        let columns: Vec<TableColumn> = table
-            .headers
-            .iter()
-            .map(|h| {
-                TableColumn::new()
-                    .set_header(clean_line(h))
-                    .set_header_format(&header_format)
-            })
-            .collect();
-        let last_row = header_row + table.rows.len() as u32;
-        let xtable = Table::new().set_columns(&columns);
-        sheet
-            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
-            .map_err(to_io)?;
-        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
-        sheet
-            .set_repeat_rows(header_row, header_row)
-            .map_err(to_io)?;
         for (at, line) in (last_row + 2..).zip(&table.below) {
             write_text(sheet, at, 0, line, &plain)?;
+        }
+        if let (Some(row), true) = (tall_last, table.below.is_empty()) {
+            end_after_tall_row(sheet, row)?;
         }
         // Widths: as wide as the content, long text wrapped at WRAP_WIDTH, dates room for the
         // longest month name, headers (with their filter button) never cut.
         for (c, heading) in table.headers.iter().enumerate() {
             let header = heading.chars().count() as f64 + 4.0;
-            let content = table
-                .rows
-                .iter()
-                .map(|r| match r.get(c) {
-                    Some(Cell::Text(t)) => t.chars().count() as f64 + 1.0,
-                    Some(Cell::Number(n)) => n.to_string().len() as f64 + 1.0,
-                    _ => 0.0,
-                })
-                .fold(0.0, f64::max);
-            let mut width = header.max(content).min(WRAP_WIDTH);
+            let mut width = header.max(content[c]).min(WRAP_WIDTH);
             if has_date[c] {
                 width = width.max(DATE_WIDTH);
             }
@@ -358,6 +416,18 @@ impl Book {
     pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
         self.workbook.save_to_buffer().map_err(to_io)
     }
+}
+
+/// Ends a sheet whose last row has a height of its own (`row`). rust_xlsxwriter 0.102 in
+/// constant-memory mode writes such a last row's `<row>` element a second time when it saves
+/// (Excel then reports a problem with the file); an unformatted blank cell under it makes the
+/// row be written out while the sheet is being filled, as every other row is. The blank
+/// cell itself is not written, only an empty `<row>` element for it.
+fn end_after_tall_row(sheet: &mut Worksheet, row: u32) -> io::Result<()> {
+    sheet
+        .write_blank(row + 1, 0, &Format::new())
+        .map_err(to_io)?;
+    Ok(())
 }
 
 /// Writes text as a string (never a formula); formula-like text also gets the quote prefix.

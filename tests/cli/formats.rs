@@ -71,6 +71,24 @@ fn run_to_file(args: &[&str], file: &str) -> Vec<u8> {
     fs::read(&path).unwrap()
 }
 
+#[test]
+fn office_files_written_with_o_are_the_bytes_on_standard_output() {
+    // `-o` writes the archive as made; standard output passes it through the text guard.
+    // A memo is dated at its as-of date, so both runs make the same file.
+    for format in ["xlsx", "docx"] {
+        let file = run_to_file(&["report", "-q", "Q2", "--format", format], "memo.bin");
+        let out = plan()
+            .args(["report", "-q", "Q2", "--format", format])
+            .assert()
+            .success();
+        assert!(file.starts_with(b"PK"), "{format}");
+        assert!(
+            file == out.get_output().stdout,
+            "{format}: -o and stdout differ"
+        );
+    }
+}
+
 // --- Excel ---
 
 #[test]

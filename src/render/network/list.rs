@@ -194,7 +194,7 @@ pub fn csv(
 /// An Excel workbook: one sheet with the columns of the table (member first) and the
 /// places, tags and file; `title` is the workspace's title.
 pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Result<Vec<u8>> {
-    use crate::render::xlsx::{Book, Cell, SheetTable};
+    use crate::render::xlsx::{Book, Cell, Rows, SheetTable};
     let w = crate::i18n::words(lang);
     let nw = crate::i18n::network::network_words(lang);
     let o = crate::render::office::office_words(lang);
@@ -207,16 +207,13 @@ pub fn workbook(rows: &[Row<'_>], lang: crate::cli::Lang, title: &str) -> io::Re
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let table_rows = rows
-        .iter()
-        .map(|r| {
-            let mut cells: Vec<Cell> = cells_of(r, w).into_iter().map(Cell::text).collect();
-            cells.push(Cell::text(joined(&r.initiative.locations)));
-            cells.push(Cell::text(joined(&r.initiative.tags)));
-            cells.push(Cell::text(clean_line(&r.file.display())));
-            cells
-        })
-        .collect();
+    let table_rows = Rows::of(rows, |r| {
+        let mut cells: Vec<Cell> = cells_of(r, w).into_iter().map(Cell::text).collect();
+        cells.push(Cell::text(joined(&r.initiative.locations)));
+        cells.push(Cell::text(joined(&r.initiative.tags)));
+        cells.push(Cell::text(clean_line(&r.file.display())));
+        cells
+    });
     let mut headers = header(nw).to_vec();
     headers.extend([w.locations_heading, w.tags_label, w.file_label]);
     book.table_sheet(SheetTable {

@@ -10,13 +10,22 @@
 //!
 //! Plan text has had its control characters removed in [`crate::report`]; `docx-rs` escapes
 //! `<`, `&` and quotes when it writes the XML.
+//!
+//! The document is never one tree: `docx-rs` builds the parts around the body (styles,
+//! numbering, header, section) and then each paragraph and table row of the body, whose XML
+//! goes straight into the archive's `word/document.xml` (`package`). At 100,000
+//! initiatives the whole tree and its XML took 1.6 GiB; this takes what the report itself
+//! takes. The tests build the tree as well and compare the two documents.
 
-use std::io::{self, Cursor, Write};
+use std::io::{self, Cursor, Seek, Write};
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Header, Level, LevelJc, LevelText, NumberFormat,
-    Numbering, PageMargin, Paragraph, RunFonts, SpecialIndentType, Start, Table,
+    AbstractNumbering, AlignmentType, BuildXML, Docx, Header, Level, LevelJc, LevelText,
+    NumberFormat, Numbering, PageMargin, Paragraph, RunFonts, SpecialIndentType, Start, Table,
+    TableRow,
 };
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
 
 use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
@@ -24,8 +33,8 @@ use crate::report::{Item, Report};
 mod blocks;
 
 use blocks::{
-    bullet, heading, paragraph, plain, styles, table, text, Align, Cell, A4, BODY_SIZE, BULLETS,
-    MARGIN, TABLE_SIZE,
+    bullet, heading, paragraph, plain, styles, text, Align, Cell, TableShape, A4, BODY_SIZE,
+    BULLETS, MARGIN, TABLE_SIZE,
 };
 
 use super::{
@@ -35,7 +44,12 @@ use super::{
 
 /// The table of the quarter's (or the ongoing) initiatives; the note column only when some
 /// initiative has a note, as an empty column costs a fifth of an A4 page's width.
-fn items_table(w: &Words, items: &[Item], with_period: bool) -> Table {
+fn items_table<B: Body>(
+    w: &Words,
+    items: &[Item],
+    with_period: bool,
+    body: &mut B,
+) -> io::Result<()> {
     let with_note = items.iter().any(|i| i.latest_note.is_some());
     let mut headers = vec![w.col_title];
     let mut widths = vec![36];
@@ -49,33 +63,37 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Table {
         headers.push(w.col_note);
         widths.push(24);
     }
-    let rows = items
-        .iter()
-        .map(|item| {
-            let mut row = vec![item.title.clone()];
-            if with_period {
-                row.push(w.period(item.period));
-            }
-            row.extend([
-                tracks_text(w, item),
-                item.locations.join(", "),
-                status_text(w, item),
-            ]);
-            if with_note {
-                row.push(note_text(w, item.latest_note.as_ref()));
-            }
-            row.into_iter().map(plain).collect()
-        })
-        .collect();
-    table(&headers, rows, &widths, &[], false)
+    let table = TableShape::new(&headers, &widths, &[], false);
+    let rows = items.iter().map(|item| {
+        let mut row = vec![item.title.clone()];
+        if with_period {
+            row.push(w.period(item.period));
+        }
+        row.extend([
+            tracks_text(w, item),
+            item.locations.join(", "),
+            status_text(w, item),
+        ]);
+        if with_note {
+            row.push(note_text(w, item.latest_note.as_ref()));
+        }
+        let cells: Vec<Cell> = row.into_iter().map(plain).collect();
+        table.row(&cells)
+    });
+    body.table(table.head(), rows)
 }
 
-/// The document.
-pub fn document(report: &Report) -> Docx {
+/// The paragraph id of the header line: fixed, and far above the ids `docx-rs` counts up
+/// from 1 for the body's paragraphs (Word wants them below 0x80000000 and unique).
+const HEADER_PARA_ID: &str = "7FFFFFFE";
+
+/// Everything of the document but its body: A4 with 2 cm margins, the styles, the bullet
+/// numbering and the header line with the plan's title and the quarter.
+fn shell(report: &Report) -> Docx {
     let w = words(report.language);
-    let quarter = w.period(report.quarter);
     let header = Header::new().add_paragraph(
         Paragraph::new()
+            .id(HEADER_PARA_ID)
             .add_run(text(&format!(
                 "{} · {}",
                 report.plan.title,
@@ -121,60 +139,61 @@ pub fn document(report: &Report) -> Docx {
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
+    // docx-rs links the numbering part when a paragraph of the body it holds has a bullet;
+    // the body is streamed after this shell is built, so the link is always made (the part
+    // is always written, with the bullets' numbering in it).
+    docx.document_rels.has_numberings = true;
+    docx
+}
 
-    docx = docx
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(text(&report.plan.title))
-                .style("Title"),
-        )
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(text(&format!(
-                    "{} · {}",
-                    quarter_title(w, report),
-                    as_of_line(w, report)
-                )))
-                .style("Subtitle"),
-        );
+/// Where the body of the document goes, one block at a time, in order.
+trait Body {
+    /// A paragraph.
+    fn paragraph(&mut self, paragraph: Paragraph) -> io::Result<()>;
+    /// A table: `head` is the table with its header row, `rows` the rest, made one at a
+    /// time as they are written.
+    fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()>;
+}
 
-    docx = docx
-        .add_paragraph(heading(w.report_summary))
-        .add_paragraph(paragraph(&report.summary.join(" ")));
+/// The body of the memo, block by block into `body`: the sections and their content are
+/// those of the Markdown and HTML memo.
+fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
+    let w = words(report.language);
+    let quarter = w.period(report.quarter);
+    body.paragraph(
+        Paragraph::new()
+            .add_run(text(&report.plan.title))
+            .style("Title"),
+    )?;
+    body.paragraph(
+        Paragraph::new()
+            .add_run(text(&format!(
+                "{} · {}",
+                quarter_title(w, report),
+                as_of_line(w, report)
+            )))
+            .style("Subtitle"),
+    )?;
 
-    docx = docx.add_paragraph(heading(&(w.report_quarter)(&quarter)));
-    docx = if report.initiatives.is_empty() {
-        docx.add_paragraph(paragraph(&(w.none_quarter)(&quarter)))
+    body.paragraph(heading(w.report_summary))?;
+    body.paragraph(paragraph(&report.summary.join(" ")))?;
+
+    body.paragraph(heading(&(w.report_quarter)(&quarter)))?;
+    if report.initiatives.is_empty() {
+        body.paragraph(paragraph(&(w.none_quarter)(&quarter)))?;
     } else {
-        docx.add_table(items_table(w, &report.initiatives, false))
-    };
+        items_table(w, &report.initiatives, false, body)?;
+    }
 
-    docx = docx.add_paragraph(heading(w.report_ongoing));
-    docx = if report.ongoing.is_empty() {
-        docx.add_paragraph(paragraph(w.none_ongoing))
+    body.paragraph(heading(w.report_ongoing))?;
+    if report.ongoing.is_empty() {
+        body.paragraph(paragraph(w.none_ongoing))?;
     } else {
-        docx.add_table(items_table(w, &report.ongoing, true))
-    };
+        items_table(w, &report.ongoing, true, body)?;
+    }
 
-    docx = docx.add_paragraph(heading(&(w.report_tracks)(&quarter)));
-    let track_rows = report
-        .tracks
-        .iter()
-        .map(|t| {
-            vec![
-                plain(t.name.clone()),
-                plain(t.to_date.to_string()),
-                plain(t.done.to_string()),
-                plain(t.year.to_string()),
-                plain(t.minimum.to_string()),
-                Cell {
-                    text: met_text(w, t),
-                    bold: !t.met,
-                },
-            ]
-        })
-        .collect();
-    docx = docx.add_table(table(
+    body.paragraph(heading(&(w.report_tracks)(&quarter)))?;
+    let tracks = TableShape::new(
         &[
             w.col_track,
             w.col_to_date,
@@ -183,7 +202,6 @@ pub fn document(report: &Report) -> Docx {
             w.col_minimum,
             "",
         ],
-        track_rows,
         &[32, 12, 12, 12, 12, 20],
         &[
             Align::Left,
@@ -194,19 +212,33 @@ pub fn document(report: &Report) -> Docx {
             Align::Left,
         ],
         !report.cross_cutting_counts,
-    ));
+    );
+    let track_rows = report.tracks.iter().map(|t| {
+        tracks.row(&[
+            plain(t.name.clone()),
+            plain(t.to_date.to_string()),
+            plain(t.done.to_string()),
+            plain(t.year.to_string()),
+            plain(t.minimum.to_string()),
+            Cell {
+                text: met_text(w, t),
+                bold: !t.met,
+            },
+        ])
+    });
+    body.table(tracks.head(), track_rows)?;
     if !report.cross_cutting_counts {
-        docx = docx.add_paragraph(
+        body.paragraph(
             Paragraph::new().add_run(text(w.report_cross_cutting_note).italic().size(TABLE_SIZE)),
-        );
+        )?;
     }
 
-    docx = docx.add_paragraph(heading(w.report_attention));
+    body.paragraph(heading(w.report_attention))?;
     if report.attention.is_empty() {
-        docx = docx.add_paragraph(paragraph(&(w.none_attention)(&w.date(report.as_of))));
+        body.paragraph(paragraph(&(w.none_attention)(&w.date(report.as_of))))?;
     } else {
         for a in &report.attention {
-            docx = docx.add_paragraph(bullet(vec![
+            body.paragraph(bullet(vec![
                 text(&a.title).bold(),
                 text(&format!(
                     " ({}, {}): {}",
@@ -214,68 +246,201 @@ pub fn document(report: &Report) -> Docx {
                     w.status(a.status),
                     a.explained.join("; ")
                 )),
-            ]));
+            ]))?;
         }
     }
 
-    docx = docx.add_paragraph(heading(&(w.report_since)(
+    body.paragraph(heading(&(w.report_since)(
         report.quarter.quarter().unwrap_or(1),
-    )));
+    )))?;
     let since = since_lines(w, report);
     if since.is_empty() {
-        docx = docx.add_paragraph(paragraph(w.none_since));
+        body.paragraph(paragraph(w.none_since))?;
     }
     for line in &since {
-        docx = docx.add_paragraph(bullet(vec![text(line)]));
+        body.paragraph(bullet(vec![text(line)]))?;
     }
     if !report.left_out.is_empty() {
-        docx = docx.add_paragraph(heading(w.report_left_out));
+        body.paragraph(heading(w.report_left_out))?;
         for file in &report.left_out {
-            docx = docx.add_paragraph(bullet(vec![text(file)]));
+            body.paragraph(bullet(vec![text(file)]))?;
         }
     }
 
-    docx = docx.add_paragraph(heading(&next_heading(w, report)));
+    body.paragraph(heading(&next_heading(w, report)))?;
     if report.next.period.is_some() && !report.next.initiatives.is_empty() {
-        let rows = report
-            .next
-            .initiatives
-            .iter()
-            .map(|item| {
-                vec![
-                    plain(item.title.clone()),
-                    plain(tracks_text(w, item)),
-                    plain(item.locations.join(", ")),
-                    plain(status_text(w, item)),
-                ]
-            })
-            .collect();
-        docx = docx.add_table(table(
+        let next = TableShape::new(
             &[w.col_title, w.col_tracks, w.col_places, w.col_status],
-            rows,
             &[44, 22, 20, 14],
             &[],
             false,
-        ));
+        );
+        let rows = report.next.initiatives.iter().map(|item| {
+            next.row(&[
+                plain(item.title.clone()),
+                plain(tracks_text(w, item)),
+                plain(item.locations.join(", ")),
+                plain(status_text(w, item)),
+            ])
+        });
+        body.table(next.head(), rows)?;
     } else if !report.next.follow_ups.is_empty() {
         for f in &report.next.follow_ups {
-            docx = docx.add_paragraph(bullet(vec![
+            body.paragraph(bullet(vec![
                 text(&f.title).bold(),
                 text(&format!(": {}", f.follow_up)),
-            ]));
+            ]))?;
         }
     } else {
-        docx = docx.add_paragraph(paragraph(&next_empty(w, report)));
+        body.paragraph(paragraph(&next_empty(w, report)))?;
     }
-    docx
+    Ok(())
+}
+
+/// The whole document as one `docx-rs` tree, the way it was built before it was streamed:
+/// for tests that the streamed document is the same document.
+#[cfg(test)]
+fn document(report: &Report) -> Docx {
+    struct Tree(Option<Docx>);
+    impl Body for Tree {
+        fn paragraph(&mut self, paragraph: Paragraph) -> io::Result<()> {
+            self.0 = self.0.take().map(|d| d.add_paragraph(paragraph));
+            Ok(())
+        }
+        fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()> {
+            let table = rows.fold(head, Table::add_row);
+            self.0 = self.0.take().map(|d| d.add_table(table));
+            Ok(())
+        }
+    }
+    let mut tree = Tree(Some(shell(report)));
+    body(report, &mut tree).expect("building a tree does not fail");
+    tree.0.expect("the tree")
+}
+
+/// The body written as `word/document.xml` into the zip archive, each block's XML built by
+/// `docx-rs` (which escapes the text) and dropped once written, so that memory does not
+/// grow with the number of initiatives.
+struct Stream<'a, W: Write + Seek> {
+    zip: &'a mut ZipWriter<W>,
+}
+
+impl<W: Write + Seek> Body for Stream<'_, W> {
+    fn paragraph(&mut self, paragraph: Paragraph) -> io::Result<()> {
+        self.zip.write_all(&paragraph.build())
+    }
+
+    fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()> {
+        let head = head.build();
+        let open = head
+            .strip_suffix(TABLE_END)
+            .ok_or_else(|| io::Error::other("docx-rs wrote a table without </w:tbl>"))?;
+        self.zip.write_all(open)?;
+        for row in rows {
+            self.zip.write_all(&row.build())?;
+        }
+        self.zip.write_all(TABLE_END)
+    }
+}
+
+const TABLE_END: &[u8] = b"</w:tbl>";
+const BODY_START: &[u8] = b"<w:body>";
+
+fn zip_error(err: zip::result::ZipError) -> io::Error {
+    match err {
+        zip::result::ZipError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+/// Writes the document as a docx (zip) archive to `out`: every part but the body as
+/// `docx-rs` builds it, in the order its own packer writes them, and the body streamed
+/// block by block between the opening of `word/document.xml` and its section properties.
+/// The parts are deflated (docx-rs stores them uncompressed: 80 MB at 100,000 initiatives).
+fn package<W: Write + Seek>(report: &Report, out: W) -> io::Result<W> {
+    let parts = shell(report).build();
+    if !parts.media.is_empty() || parts.taskpanes.is_some() || !parts.custom_items.is_empty() {
+        return Err(io::Error::other(
+            "the memo's docx has pictures or add-ins, which its packer does not write",
+        ));
+    }
+    let document = &parts.document;
+    let split = document
+        .windows(BODY_START.len())
+        .position(|w| w == BODY_START)
+        .map(|at| at + BODY_START.len())
+        .ok_or_else(|| io::Error::other("docx-rs wrote a document without <w:body>"))?;
+    let (open, close) = document.split_at(split);
+
+    let mut zip = ZipWriter::new(out);
+    let folder = SimpleFileOptions::default();
+    for dir in ["word/", "word/_rels", "_rels/", "docProps/"] {
+        zip.add_directory(dir, folder).map_err(zip_error)?;
+    }
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .unix_permissions(0o755);
+    let part = |zip: &mut ZipWriter<W>, name: &str, bytes: &[u8]| -> io::Result<()> {
+        zip.start_file(name, options).map_err(zip_error)?;
+        zip.write_all(bytes)
+    };
+    part(&mut zip, "[Content_Types].xml", &parts.content_type)?;
+    part(&mut zip, "_rels/.rels", &parts.rels)?;
+    part(&mut zip, "docProps/app.xml", &parts.doc_props.app)?;
+    part(&mut zip, "docProps/core.xml", &parts.doc_props.core)?;
+    part(&mut zip, "docProps/custom.xml", &parts.doc_props.custom)?;
+    part(
+        &mut zip,
+        "word/_rels/document.xml.rels",
+        &parts.document_rels,
+    )?;
+    part(&mut zip, "word/document.xml", open)?;
+    body(report, &mut Stream { zip: &mut zip })?;
+    zip.write_all(close)?;
+    part(&mut zip, "word/styles.xml", &parts.styles)?;
+    part(&mut zip, "word/settings.xml", &parts.settings)?;
+    part(&mut zip, "word/fontTable.xml", &parts.font_table)?;
+    part(&mut zip, "word/comments.xml", &parts.comments)?;
+    part(&mut zip, "word/numbering.xml", &parts.numberings)?;
+    part(
+        &mut zip,
+        "word/commentsExtended.xml",
+        &parts.comments_extended,
+    )?;
+    part(&mut zip, "word/footnotes.xml", &parts.footnotes)?;
+    for (i, header) in parts.headers.iter().enumerate() {
+        part(&mut zip, &format!("word/header{}.xml", i + 1), header)?;
+        if let Some(rels) = parts.header_rels.get(i) {
+            part(
+                &mut zip,
+                &format!("word/_rels/header{}.xml.rels", i + 1),
+                rels,
+            )?;
+        }
+    }
+    for (i, footer) in parts.footers.iter().enumerate() {
+        part(&mut zip, &format!("word/footer{}.xml", i + 1), footer)?;
+        if let Some(rels) = parts.footer_rels.get(i) {
+            part(
+                &mut zip,
+                &format!("word/_rels/footer{}.xml.rels", i + 1),
+                rels,
+            )?;
+        }
+    }
+    zip.finish().map_err(zip_error)
+}
+
+/// The document's bytes (a zip archive; about 44 bytes per initiative in a table).
+pub fn bytes(report: &Report) -> io::Result<Vec<u8>> {
+    Ok(package(report, Cursor::new(Vec::new()))?.into_inner())
 }
 
 /// Writes the document to `out`.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Cursor::new(Vec::new());
-    document(report)
-        .build()
-        .pack(&mut buffer)
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    out.write_all(buffer.get_ref())
+    out.write_all(&bytes(report)?)
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,12 +4,13 @@
 //! follow-ups). Headers and values in the report's language; the rows are the same as the CSV
 //! memo's, from the same [`Report`].
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
 use crate::progress::Reason;
 use crate::render::office::office_words;
-use crate::render::xlsx::{Book, Cell, SheetTable};
+use crate::render::xlsx::{Book, Cell, Rows, SheetTable};
 use crate::report::{Item, Report};
 
 use super::{
@@ -35,14 +36,12 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
     summary.extend(report.summary.iter().cloned());
     book.text_sheet(o.sheet_summary, &summary, &[3])?;
 
-    let attention = |id: &str| {
-        report
-            .attention
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.explained.join("; "))
-            .unwrap_or_default()
-    };
+    // What each initiative needs attention for, by id: looked up for every row.
+    let attention: HashMap<&str, String> = report
+        .attention
+        .iter()
+        .map(|a| (a.id.as_str(), a.explained.join("; ")))
+        .collect();
     let item_headers = vec![
         w.col_id,
         w.col_period,
@@ -55,33 +54,12 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
         w.col_note_date,
         w.col_note,
     ];
-    let item_rows = |items: &[Item]| -> Vec<Vec<Cell>> {
-        items
-            .iter()
-            .map(|item| {
-                let note = item.latest_note.as_ref();
-                vec![
-                    Cell::text(item.id.clone()),
-                    Cell::text(w.period(item.period)),
-                    Cell::text(item.title.clone()),
-                    Cell::text(tracks_text(w, item)),
-                    Cell::text(if item.cross_cutting { w.yes } else { w.no }),
-                    Cell::text(item.locations.join(", ")),
-                    Cell::text(status_text(w, item)),
-                    Cell::text(attention(&item.id)),
-                    Cell::date(note.map(|n| n.date)),
-                    Cell::text(note.map(|n| n.text.clone()).unwrap_or_default()),
-                ]
-            })
-            .collect()
-    };
-
     let quarter_heading = (w.report_quarter)(&quarter);
     book.table_sheet(SheetTable {
         name: &quarter_heading,
         above: vec![quarter_heading.clone(), heading.clone()],
         headers: item_headers.clone(),
-        rows: item_rows(&report.initiatives),
+        rows: item_rows(w, &report.initiatives, &attention),
         empty: (w.none_quarter)(&quarter),
         below: Vec::new(),
     })?;
@@ -89,7 +67,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
         name: w.report_ongoing,
         above: vec![w.report_ongoing.to_string(), heading.clone()],
         headers: item_headers,
-        rows: item_rows(&report.ongoing),
+        rows: item_rows(w, &report.ongoing, &attention),
         empty: w.none_ongoing.to_string(),
         below: Vec::new(),
     })?;
@@ -106,20 +84,16 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
             w.col_minimum,
             o.col_met,
         ],
-        rows: report
-            .tracks
-            .iter()
-            .map(|t| {
-                vec![
-                    Cell::text(t.name.clone()),
-                    Cell::count(t.to_date),
-                    Cell::count(t.done),
-                    Cell::count(t.year),
-                    Cell::count(t.minimum),
-                    Cell::text(met_text(w, t)),
-                ]
-            })
-            .collect(),
+        rows: Rows::of(&report.tracks, |t| {
+            vec![
+                Cell::text(t.name.clone()),
+                Cell::count(t.to_date),
+                Cell::count(t.done),
+                Cell::count(t.year),
+                Cell::count(t.minimum),
+                Cell::text(met_text(w, t)),
+            ]
+        }),
         empty: String::new(),
         below: if report.cross_cutting_counts {
             Vec::new()
@@ -139,24 +113,20 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
             w.col_attention,
             o.col_late_since,
         ],
-        rows: report
-            .attention
-            .iter()
-            .map(|a| {
-                let since = a.reasons.iter().find_map(|r| match r {
-                    Reason::Late { since } => Some(*since),
-                    _ => None,
-                });
-                vec![
-                    Cell::text(a.id.clone()),
-                    Cell::text(a.title.clone()),
-                    Cell::text(w.period(a.period)),
-                    Cell::text(w.status(a.status)),
-                    Cell::text(a.explained.join("; ")),
-                    Cell::date(since),
-                ]
-            })
-            .collect(),
+        rows: Rows::of(&report.attention, |a| {
+            let since = a.reasons.iter().find_map(|r| match r {
+                Reason::Late { since } => Some(*since),
+                _ => None,
+            });
+            vec![
+                Cell::text(a.id.clone()),
+                Cell::text(a.title.clone()),
+                Cell::text(w.period(a.period)),
+                Cell::text(w.status(a.status)),
+                Cell::text(a.explained.join("; ")),
+                Cell::date(since),
+            ]
+        }),
         empty: (w.none_attention)(&w.date(report.as_of)),
         below: Vec::new(),
     })?;
@@ -191,6 +161,30 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
     book.into_bytes()
 }
 
+/// The rows of the quarter's or the ongoing initiatives; `attention` holds what each
+/// initiative (by id) needs attention for.
+fn item_rows<'a>(
+    w: &'a Words,
+    items: &'a [Item],
+    attention: &'a HashMap<&str, String>,
+) -> Rows<'a> {
+    Rows::of(items, move |item| {
+        let note = item.latest_note.as_ref();
+        vec![
+            Cell::text(item.id.clone()),
+            Cell::text(w.period(item.period)),
+            Cell::text(item.title.clone()),
+            Cell::text(tracks_text(w, item)),
+            Cell::text(if item.cross_cutting { w.yes } else { w.no }),
+            Cell::text(item.locations.join(", ")),
+            Cell::text(status_text(w, item)),
+            Cell::text(attention.get(item.id.as_str()).cloned().unwrap_or_default()),
+            Cell::date(note.map(|n| n.date)),
+            Cell::text(note.map(|n| n.text.clone()).unwrap_or_default()),
+        ]
+    })
+}
+
 fn next_sheet(book: &mut Book, w: &Words, report: &Report, heading: &str) -> io::Result<()> {
     let o = office_words(report.language);
     let above = vec![next_heading(w, report), heading.to_string()];
@@ -205,20 +199,15 @@ fn next_sheet(book: &mut Book, w: &Words, report: &Report, heading: &str) -> io:
                 w.col_places,
                 w.col_status,
             ],
-            rows: report
-                .next
-                .initiatives
-                .iter()
-                .map(|item| {
-                    vec![
-                        Cell::text(item.id.clone()),
-                        Cell::text(item.title.clone()),
-                        Cell::text(tracks_text(w, item)),
-                        Cell::text(item.locations.join(", ")),
-                        Cell::text(status_text(w, item)),
-                    ]
-                })
-                .collect(),
+            rows: Rows::of(&report.next.initiatives, |item| {
+                vec![
+                    Cell::text(item.id.clone()),
+                    Cell::text(item.title.clone()),
+                    Cell::text(tracks_text(w, item)),
+                    Cell::text(item.locations.join(", ")),
+                    Cell::text(status_text(w, item)),
+                ]
+            }),
             empty: next_empty(w, report),
             below: Vec::new(),
         })
@@ -227,18 +216,13 @@ fn next_sheet(book: &mut Book, w: &Words, report: &Report, heading: &str) -> io:
             name: o.sheet_follow_up,
             above,
             headers: vec![w.col_id, w.col_title, w.col_follow_up],
-            rows: report
-                .next
-                .follow_ups
-                .iter()
-                .map(|f| {
-                    vec![
-                        Cell::text(f.id.clone()),
-                        Cell::text(f.title.clone()),
-                        Cell::text(f.follow_up.clone()),
-                    ]
-                })
-                .collect(),
+            rows: Rows::of(&report.next.follow_ups, |f| {
+                vec![
+                    Cell::text(f.id.clone()),
+                    Cell::text(f.title.clone()),
+                    Cell::text(f.follow_up.clone()),
+                ]
+            }),
             empty: next_empty(w, report),
             below: Vec::new(),
         })

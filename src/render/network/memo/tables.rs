@@ -73,7 +73,7 @@ fn item_rows(memo: &NetworkMemo) -> Vec<(&'static str, &Section, &Entry, &Item)>
 /// An Excel workbook: the members, then one row per (track or theme, member, initiative)
 /// with what the member reached on it.
 pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
-    use crate::render::xlsx::{Book, Cell, SheetTable};
+    use crate::render::xlsx::{Book, Cell, Rows, SheetTable};
     let w = words(memo.language);
     let nw = network_words(memo.language);
     let t = title(memo, nw, w);
@@ -89,20 +89,21 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
             nw.col_done,
             nw.col_tracks_met,
         ],
-        rows: memo
-            .members
-            .iter()
-            .map(|m| {
-                vec![
-                    Cell::text(m.member.clone()),
-                    Cell::text(m.title.clone()),
-                    Cell::text(m.year.to_string()),
-                    Cell::count(m.initiatives + m.whole_year),
-                    Cell::count(m.done),
-                    Cell::text(format!("{}/{}", m.tracks_met, m.tracks)),
-                ]
-            })
-            .collect(),
+        rows: Rows::made(
+            memo.members
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::text(m.member.clone()),
+                        Cell::text(m.title.clone()),
+                        Cell::text(m.year.to_string()),
+                        Cell::count(m.initiatives + m.whole_year),
+                        Cell::count(m.done),
+                        Cell::text(format!("{}/{}", m.tracks_met, m.tracks)),
+                    ]
+                })
+                .collect(),
+        ),
         empty: String::new(),
         below: Vec::new(),
     })?;
@@ -119,24 +120,26 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
             nw.col_title,
             nw.col_status,
         ],
-        rows: item_rows(memo)
-            .into_iter()
-            .map(|(kind, s, e, i)| {
-                vec![
-                    Cell::text(if kind == "track" {
-                        nw.kind_track
-                    } else {
-                        nw.kind_tag
-                    }),
-                    Cell::text(s.name.clone()),
-                    Cell::text(member_label(nw, s, e)),
-                    Cell::text(i.id.clone()),
-                    Cell::text(w.period(i.period)),
-                    Cell::text(i.title.clone()),
-                    Cell::text(crate::render::report::status_text(w, i)),
-                ]
-            })
-            .collect(),
+        rows: Rows::made(
+            item_rows(memo)
+                .into_iter()
+                .map(|(kind, s, e, i)| {
+                    vec![
+                        Cell::text(if kind == "track" {
+                            nw.kind_track
+                        } else {
+                            nw.kind_tag
+                        }),
+                        Cell::text(s.name.clone()),
+                        Cell::text(member_label(nw, s, e)),
+                        Cell::text(i.id.clone()),
+                        Cell::text(w.period(i.period)),
+                        Cell::text(i.title.clone()),
+                        Cell::text(crate::render::report::status_text(w, i)),
+                    ]
+                })
+                .collect(),
+        ),
         empty: nw.nothing.to_string(),
         below: Vec::new(),
     })?;

@@ -83,24 +83,38 @@ pub(super) enum Align {
     Right,
 }
 
-/// A table filling the text width: `widths` are relative, the header row bold and shaded
+/// A table filling the text width: `widths` are relative, the header row bold and shaded,
 /// rows that do not split over a page break; with `keep`, the whole table stays on one page
-/// with the paragraph after it.
-pub(super) fn table(
-    headers: &[&str],
-    rows: Vec<Vec<Cell>>,
-    widths: &[usize],
-    align: &[Align],
+/// with the paragraph after it. Made as its head (the table with its header row) and then
+/// one row at a time, so that a long table is never whole in memory.
+pub(super) struct TableShape {
+    headers: Vec<String>,
+    twips: Vec<usize>,
+    align: Vec<Align>,
     keep: bool,
-) -> Table {
-    let total: usize = widths.iter().sum();
-    let twips: Vec<usize> = widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
-    let cell = |s: &str, width: usize, header: bool, align: Align, bold: bool| {
+}
+
+impl TableShape {
+    pub(super) fn new(headers: &[&str], widths: &[usize], align: &[Align], keep: bool) -> Self {
+        let total: usize = widths.iter().sum();
+        TableShape {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            twips: widths.iter().map(|w| w * TEXT_WIDTH / total).collect(),
+            align: align.to_vec(),
+            keep,
+        }
+    }
+
+    fn align_of(&self, i: usize) -> Align {
+        self.align.get(i).copied().unwrap_or(Align::Left)
+    }
+
+    fn cell(&self, s: &str, width: usize, header: bool, align: Align, bold: bool) -> TableCell {
         let mut run = Run::new().add_text(s).size(TABLE_SIZE);
         if header || bold {
             run = run.bold();
         }
-        let mut p = Paragraph::new().add_run(run).keep_next(keep);
+        let mut p = Paragraph::new().add_run(run).keep_next(self.keep);
         if align == Align::Right {
             p = p.align(AlignmentType::Right);
         }
@@ -111,33 +125,37 @@ pub(super) fn table(
             cell = cell.shading(Shading::new().fill("D9E2F3"));
         }
         cell
-    };
-    let align_of = |i: usize| align.get(i).copied().unwrap_or(Align::Left);
-    let mut table_rows = vec![TableRow::new(
-        headers
-            .iter()
-            .zip(&twips)
-            .enumerate()
-            .map(|(i, (h, w))| cell(h, *w, true, align_of(i), false))
-            .collect(),
-    )
-    .cant_split()];
-    for row in rows {
-        table_rows.push(
-            TableRow::new(
-                row.iter()
-                    .zip(&twips)
-                    .enumerate()
-                    .map(|(i, (c, w))| cell(&c.text, *w, false, align_of(i), c.bold))
-                    .collect(),
-            )
-            .cant_split(),
-        );
     }
-    Table::new(table_rows)
-        .set_grid(twips)
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(40, 80, 40, 80))
+
+    /// The table with its header row only; [`TableShape::row`] makes the rest.
+    pub(super) fn head(&self) -> Table {
+        let header = TableRow::new(
+            self.headers
+                .iter()
+                .zip(&self.twips)
+                .enumerate()
+                .map(|(i, (h, w))| self.cell(h, *w, true, self.align_of(i), false))
+                .collect(),
+        )
+        .cant_split();
+        Table::new(vec![header])
+            .set_grid(self.twips.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(40, 80, 40, 80))
+    }
+
+    /// One row of the table, a cell per heading.
+    pub(super) fn row(&self, cells: &[Cell]) -> TableRow {
+        TableRow::new(
+            cells
+                .iter()
+                .zip(&self.twips)
+                .enumerate()
+                .map(|(i, (c, w))| self.cell(&c.text, *w, false, self.align_of(i), c.bold))
+                .collect(),
+        )
+        .cant_split()
+    }
 }
 
 /// A table cell's text, and whether it is bold (a track short of the minimum).
