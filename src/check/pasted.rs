@@ -193,7 +193,10 @@ fn char_len(text: &str, at: usize) -> usize {
 /// delimiter of a multi-line string is the last three of such a run (TOML lets one or two
 /// quotes of the text stand right before it).
 fn quote_run(rest: &str, quote: char) -> usize {
-    rest.bytes().take_while(|&b| b == quote as u8).count().min(5)
+    rest.bytes()
+        .take_while(|&b| b == quote as u8)
+        .count()
+        .min(5)
 }
 
 /// Whether `text` has a look-alike character anywhere (in quoted text too). Only the
@@ -211,7 +214,6 @@ fn has_lookalike(text: &str) -> bool {
     }
     false
 }
-
 
 /// The text with every repairable look-alike outside quoted text replaced by same-length
 /// ASCII (byte offsets, and so every span, stay valid). Borrowed when there is none.
