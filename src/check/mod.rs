@@ -41,8 +41,10 @@ const IN_PARALLEL_FROM: usize = 2_000;
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     // The cross-file rules in two groups, each in its order; a large plan runs the groups on
     // two cores. The findings come out in the same order either way.
+    // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
+    // invalid file name's finding into the clash it is.
     let names_and_links = || {
-        let mut found = Vec::new();
+        let mut found = plan.diagnostics.clone();
         catalogue::unknown_names(plan, &mut found);
         ids::duplicates(plan, &mut found);
         ids::file_name_clashes(plan, &mut found);
@@ -69,9 +71,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     } else {
         (names_and_links(), dates_and_counts())
     };
-    let mut found = Vec::with_capacity(plan.diagnostics.len() + first.len() + second.len());
-    found.extend_from_slice(&plan.diagnostics);
-    found.extend(first);
+    let mut found = first;
     found.extend(second);
 
     let rules = &plan.manifest.rules;

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::Source;
 
@@ -25,8 +27,11 @@ const WHO: &str =
     "Python's tomllib and editors on TOML 1.0 (taplo / Even Better TOML) cannot read it";
 
 /// Every use of TOML 1.1-only syntax in `text` (a file that parsed without errors).
-pub fn toml_1_1_only(file: usize, text: &str) -> Vec<Diagnostic> {
-    if !may_have_1_1_syntax(text) {
+/// `inline_tables_plain`: the caller knows (from the parsed tree,
+/// [`inline_tables_on_one_line`]) that every inline table is TOML 1.0; `false` when it
+/// does not know.
+pub fn toml_1_1_only(file: usize, text: &str, inline_tables_plain: bool) -> Vec<Diagnostic> {
+    if !may_have_1_1_syntax(text, inline_tables_plain) {
         return Vec::new();
     }
     let tokens: Vec<Token> = Source::new(text).lex().collect();
@@ -130,9 +135,9 @@ pub fn toml_1_1_only(file: usize, text: &str) -> Vec<Diagnostic> {
 
 /// Whether `text` has any of the characters 1.1-only syntax needs: `{`, a backslash, or a
 /// `:` between digits. Most plan files have none, and are not lexed a second time.
-fn may_have_1_1_syntax(text: &str) -> bool {
+fn may_have_1_1_syntax(text: &str, inline_tables_plain: bool) -> bool {
     let b = text.as_bytes();
-    !inline_tables_on_one_line(b)
+    (!inline_tables_plain && memchr::memchr(b'{', b).is_some())
         || memchr::memchr(b'\\', b).is_some()
         || b.iter().enumerate().any(|(i, &c)| {
             c == b':'
@@ -142,40 +147,30 @@ fn may_have_1_1_syntax(text: &str) -> bool {
         })
 }
 
-/// Whether every `{` of `b` opens an inline table that closes on its own line, with no
-/// comment, nested table or comma before its `}` (`status = { from = "planned", to =
-/// "done" }`): such tables are TOML 1.0. Strings inside are skipped as single-line strings
-/// without escapes (the caller lexes any text with a backslash); anything else — a `{`
-/// in a multi-line string too — answers `false`, and the file is lexed.
-fn inline_tables_on_one_line(b: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(k) = memchr::memchr(b'{', &b[at..]) {
-        at += k + 1;
-        let mut last = b'{';
-        loop {
-            let Some(&c) = b.get(at) else {
-                return false;
-            };
-            at += 1;
-            match c {
-                b'}' if last != b',' => break,
-                b'"' | b'\'' => {
-                    let Some(end) = memchr::memchr2(c, b'\n', &b[at..]) else {
+/// Whether every inline table of the parsed `table` (of `text`) stands on one line with no
+/// comment in it and no comma before its `}` (`status = { from = "planned", to = "done"
+/// }`): such tables are TOML 1.0. Read from the parser's tree, so a `{` inside a string is
+/// no table. A `#` or `,` inside a string of the table answers `false` (the file is then
+/// lexed, which tells them apart).
+pub fn inline_tables_on_one_line(table: &DeTable<'_>, text: &str) -> bool {
+    fn plain(value: &Spanned<DeValue<'_>>, text: &str) -> bool {
+        match value.get_ref() {
+            DeValue::Table(inner) => {
+                let written = text.get(value.span()).unwrap_or("");
+                if let Some(body) = written.strip_prefix('{') {
+                    let Some(body) = body.strip_suffix('}') else {
                         return false;
                     };
-                    if b[at + end] != c {
-                        return false;
-                    }
-                    at += end + 1;
-                    last = c;
+                    let one_line = !body.contains(['\n', '\r', '#']);
+                    return one_line && !body.trim_end().ends_with(',');
                 }
-                b' ' | b'\t' => {}
-                b'\n' | b'\r' | b'#' | b'{' | b'}' => return false,
-                _ => last = c,
+                inner.values().all(|v| plain(v, text))
             }
+            DeValue::Array(items) => items.iter().all(|v| plain(v, text)),
+            _ => true,
         }
     }
-    true
+    table.values().all(|v| plain(v, text))
 }
 
 /// The outermost inline table being read.
@@ -295,11 +290,44 @@ fn time_without_seconds(atom: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The parsed tree's answer on inline tables only ever spares the lexer a file without
+    /// findings: the findings are those of lexing every file, `{` in strings and keys too.
+    #[test]
+    fn the_tree_spares_the_lexer_only_files_without_findings() {
+        let cases = [
+            "extra = [\"{\", { x = \"}\",\n}]\n",
+            "\"{\" = { x = \"}\",\n}\n",
+            "a = { x = 1, }\n",
+            "a = { x = 1 } # { y = 2,\n",
+            "status = { from = \"planned\", to = \"done\" }\n",
+            "t = { a = { b = 1 }, c = [1, 2] }\n",
+            "d = \"\"\"\n{ x,\n}\"\"\"\n",
+            "e = { a = \"#\" }\n",
+            "f = { a = \",\" }\n",
+            "[[log]]\ndate = 2017-01-01\nstatus = { to = \"done\" }\n",
+            "g = { a = 1,\n  b = 2 }\n",
+            "h = { a = 1 # note\n}\n",
+        ];
+        for text in cases {
+            let table = DeTable::parse(text).expect("valid TOML 1.1").into_inner();
+            let plain = inline_tables_on_one_line(&table, text);
+            assert_eq!(
+                toml_1_1_only(0, text, plain),
+                toml_1_1_only(0, text, false),
+                "{text:?}"
+            );
+        }
+        // And it does spare the lexer the usual one-line table.
+        let text = "status = { from = \"planned\", to = \"done\" }\n";
+        let table = DeTable::parse(text).unwrap().into_inner();
+        assert!(inline_tables_on_one_line(&table, text));
+    }
+
     use super::*;
 
     fn fixed(text: &str) -> String {
         let mut text = text.to_string();
-        let mut fixes: Vec<_> = toml_1_1_only(0, &text)
+        let mut fixes: Vec<_> = toml_1_1_only(0, &text, false)
             .into_iter()
             .filter_map(|d| d.fix)
             .collect();
@@ -320,7 +348,7 @@ mod tests {
     #[test]
     fn each_kind_is_found_and_fixed_to_toml_1_0() {
         let text = "a = { x = 1,\n  y = \"\\e[0m\", # c\n}\nb = { x = 1, }\nc = \"\\x41 \\\\x\"\nd = 07:30\ne = 2017-06-30T07:30Z\nf = 07:30:00+01:00\ng = { t = 1979-05-27T07:32, s = \"\\x41\",\n}\n";
-        let found = toml_1_1_only(0, text);
+        let found = toml_1_1_only(0, text, false);
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -346,6 +374,6 @@ mod tests {
     #[test]
     fn toml_1_0_is_not_flagged() {
         let text = "a = { x = [\n 1, # one\n 2,\n] }\nb = \"\\\\e \\\\x41 \\u001B\"\nc = 07:30:00\nd = '\\x41'\n[t]\ne = 1979-05-27\n";
-        assert_eq!(toml_1_1_only(0, text), vec![]);
+        assert_eq!(toml_1_1_only(0, text, false), vec![]);
     }
 }

@@ -322,7 +322,8 @@ pub(super) fn parse_toml<'i>(
         }
     }
     if errors.is_empty() && !second_bom && !pasted_found && diags.len() == before {
-        diags.extend(portability::toml_1_1_only(file, text));
+        let plain = portability::inline_tables_on_one_line(&table, text);
+        diags.extend(portability::toml_1_1_only(file, text, plain));
     }
     Some(table)
 }

@@ -60,6 +60,15 @@ impl<F: Formatter> Formatter for SafeFormatter<F> {
     ) -> io::Result<()> {
         // A fragment is a run of the string between the characters serde_json escapes, so
         // a `##[` of the text is always within one fragment.
+        let bytes = fragment.as_bytes();
+        // Most text is printable ASCII without a `[`: nothing to escape, no character to
+        // decode (control characters are ASCII below 0x20 or 0x7F).
+        if bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) && b != b'[')
+        {
+            return writer.write_all(bytes);
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if needs_escape(c) || (c == '[' && ends_command_marker(fragment, i)) {

@@ -78,6 +78,28 @@ pub fn guard(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether [`guard`] could change `line`, told from its bytes without decoding it: `false`
+/// only when it has no carriage return, does not start (after ASCII blanks) with `::` or
+/// a non-ASCII character (which may be a blank), and has no `[` right after `##` or
+/// `##vso`. Most lines are written on at once.
+fn may_need_guard(line: &[u8]) -> bool {
+    if memchr::memchr(b'\r', line).is_some() {
+        return true;
+    }
+    let start = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c'))
+        .unwrap_or(line.len());
+    let rest = &line[start..];
+    if rest.starts_with(b"::") || rest.first().is_some_and(|&b| b >= 0x80) {
+        return true;
+    }
+    memchr::memchr_iter(b'[', line).any(|i| {
+        let before = &line[..i];
+        ANYWHERE.iter().any(|m| before.ends_with(m.as_bytes()))
+    })
+}
+
 /// A writer that applies [`guard`] to each line written through it. A line is held until
 /// its end (`\n`) or a flush, so that a marker written in two pieces is still seen.
 pub struct LineGuard<W: Write> {
@@ -94,6 +116,9 @@ impl<W: Write> LineGuard<W> {
     }
 
     fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if !may_need_guard(bytes) {
+            return self.inner.write_all(bytes);
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => self.inner.write_all(guard(text).as_bytes()),
             // Not text (never written by `plan`): passed on as it is.
@@ -105,7 +130,7 @@ impl<W: Write> LineGuard<W> {
 impl<W: Write> Write for LineGuard<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
-        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+        while let Some(end) = memchr::memchr(b'\n', rest) {
             let (head, tail) = rest.split_at(end + 1);
             if self.line.is_empty() {
                 self.emit(head)?;
@@ -139,6 +164,33 @@ impl<W: Write> Drop for LineGuard<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick test only lets through lines the guard leaves as they are.
+    #[test]
+    fn a_line_let_through_unread_is_one_the_guard_leaves_alone() {
+        let samples = [
+            "  \"id\": \"a\",\n",
+            "::error::x\n",
+            " \t::warning::x\n",
+            "\u{a0}::error::x\n",
+            "\u{2003}::error::x\n",
+            "a ##[group] b\n",
+            "a ##vso[task] b\n",
+            "a #[x] ## [y]\n",
+            "ok\r::error::x\n",
+            "Læseklub: 2017-05-01 [a]\n",
+            "\n",
+            "",
+        ];
+        for line in samples {
+            if !may_need_guard(line.as_bytes()) {
+                assert_eq!(guard(line), line, "{line:?}");
+            }
+        }
+        assert!(may_need_guard(b"::x"));
+        assert!(may_need_guard(b"a ##[b"));
+        assert!(!may_need_guard(b"  \"id\": \"a\",\n"));
+    }
 
     #[test]
     fn a_line_that_would_start_a_command_gets_a_backslash() {
