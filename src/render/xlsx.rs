@@ -430,7 +430,27 @@ fn end_after_tall_row(sheet: &mut Worksheet, row: u32) -> io::Result<()> {
     Ok(())
 }
 
+/// How many characters a cell holds at most (Excel's specifications and limits: "Total
+/// number of characters that a cell can contain: 32,767"; rust_xlsxwriter refuses more).
+pub const CELL_CHARACTERS: usize = 32_767;
+
+/// `text` cut to [`CELL_CHARACTERS`], ending in "…" when cut (a memo's list of the files
+/// it leaves out can be longer in a large plan).
+fn within_cell(text: String) -> String {
+    match text.char_indices().nth(CELL_CHARACTERS) {
+        None => text,
+        Some(_) => {
+            let (end, _) = text
+                .char_indices()
+                .nth(CELL_CHARACTERS - 1)
+                .expect("longer than the limit");
+            format!("{}…", &text[..end])
+        }
+    }
+}
+
 /// Writes text as a string (never a formula); formula-like text also gets the quote prefix.
+/// Text longer than a cell holds is cut ([`within_cell`]).
 fn write_text(
     sheet: &mut Worksheet,
     row: u32,
@@ -438,7 +458,7 @@ fn write_text(
     text: &str,
     format: &Format,
 ) -> io::Result<()> {
-    let text = clean_line(text);
+    let text = within_cell(clean_line(text));
     if text.is_empty() {
         return Ok(());
     }
@@ -454,3 +474,22 @@ fn write_text(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    /// A text longer than a cell holds is cut to the limit, ending in "…", and written.
+    #[test]
+    fn a_text_longer_than_a_cell_holds_is_cut() {
+        let long = "æ".repeat(CELL_CHARACTERS + 10);
+        let cut = within_cell(long);
+        assert_eq!(cut.chars().count(), CELL_CHARACTERS);
+        assert!(cut.ends_with('…'));
+        let exact = "a".repeat(CELL_CHARACTERS);
+        assert_eq!(within_cell(exact.clone()), exact);
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        write_text(sheet, 0, 0, &"x".repeat(40_000), &Format::new()).expect("written, cut");
+    }
+}
