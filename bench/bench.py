@@ -139,7 +139,10 @@ def agree(plan, folder):
                           capture_output=True, text=True)
     theirs = subprocess.run([sys.executable, os.path.join(HERE, "check.py"), folder],
                             capture_output=True, text=True)
-    last = lambda p: (p.stdout.strip().splitlines() or [""])[-1]
+    # The summary line (`ok: …` / `failed: …`): `plan check` may end with a line on fixes.
+    def last(p):
+        lines = p.stdout.strip().splitlines() or [""]
+        return next((l for l in reversed(lines) if l.startswith(("ok:", "failed:"))), lines[-1])
     a, b = counts(last(mine)), counts(last(theirs))
     print(f"   plan:   {last(mine)}\n   python: {last(theirs)}", file=sys.stderr)
     if a != b:

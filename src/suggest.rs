@@ -14,7 +14,8 @@
 //! of unknown ids is not quadratic; a typo of a letter or two in a long id is still found.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::catalogue_fold;
 use crate::text::lookalike;
@@ -94,7 +95,7 @@ pub struct Names<'a> {
     names: Vec<Name<'a>>,
     /// Three-letter pieces of the names' forms → the names holding them (indices into
     /// `names`, ascending); built on the first look-up, and only above [`EXACT_UP_TO`].
-    index: OnceCell<HashMap<[char; 3], Vec<u32>>>,
+    index: OnceCell<FxHashMap<u64, Vec<u32>>>,
 }
 
 /// A name to suggest, folded once: its forms, and each form's length in characters.
@@ -182,7 +183,7 @@ impl<'a> Names<'a> {
     /// three-letter pieces with `typed`, counting the rarest pieces first.
     fn likeliest(&self, typed: &Name<'_>) -> Vec<usize> {
         let index = self.index.get_or_init(|| {
-            let mut index: HashMap<[char; 3], Vec<u32>> = HashMap::new();
+            let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
             for (i, name) in self.names.iter().enumerate() {
                 for gram in pieces(&name.forms) {
                     index.entry(gram).or_default().push(i as u32);
@@ -195,7 +196,7 @@ impl<'a> Names<'a> {
             .filter_map(|g| index.get(g).map(Vec::as_slice))
             .collect();
         lists.sort_by_key(|l| l.len());
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
         let mut read = 0;
         for list in lists {
             if read > 0 && read + list.len() > READ_AT_MOST {
@@ -217,15 +218,20 @@ impl<'a> Names<'a> {
 }
 
 /// The distinct three-letter pieces of a name's forms, each form's start and end marked,
-/// so that `ab` has `^ab` and `ab$`.
-fn pieces(forms: &[String; 3]) -> Vec<[char; 3]> {
+/// so that `ab` has `^ab` and `ab$`; a piece's three characters packed in one number (21
+/// bits each: every `char` fits).
+fn pieces(forms: &[String; 3]) -> Vec<u64> {
     let mut out = Vec::new();
     for form in forms {
         let chars: Vec<char> = std::iter::once('\u{2}')
             .chain(form.chars())
             .chain(std::iter::once('\u{3}'))
             .collect();
-        out.extend(chars.windows(3).map(|w| [w[0], w[1], w[2]]));
+        out.extend(
+            chars
+                .windows(3)
+                .map(|w| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2])),
+        );
     }
     out.sort_unstable();
     out.dedup();
