@@ -230,13 +230,13 @@ pub fn initiative(
         tracks,
         cross_cutting,
         locations,
-        partners: names(partners),
+        partners: strings(partners),
         depends_on,
         status: status.map(Spanned::into_inner).unwrap_or_default(),
         deadline: deadline.as_ref().map(|d| *d.get_ref()),
         funding: funding.map(Spanned::into_inner),
         owner,
-        tags: names(tags),
+        tags: strings(tags),
         follow_up,
         log,
         added: added.as_ref().map(|d| *d.get_ref()),
@@ -253,28 +253,15 @@ pub fn initiative(
     })
 }
 
-/// The texts of a list of strings as [`Name`]s (inline up to 24 bytes), in a list exactly
-/// as long as it.
-fn names(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<Name> {
+/// The texts of a list of strings, as `String`s or inline [`Name`]s, in a list exactly as
+/// long as it (collected in place, it would keep the room of the larger spanned values).
+pub(super) fn strings<T: From<String>>(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<T> {
     list.map(|l| {
-        l.into_inner()
-            .into_iter()
-            .map(|s| Name::from(s.into_inner()))
-            .collect::<Vec<_>>()
-            .into_boxed_slice()
-            .into_vec()
-    })
-    .unwrap_or_default()
-}
-
-pub(super) fn strings(list: Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String> {
-    list.map(|l| {
-        let mut strings: Vec<String> = l
+        let mut strings: Vec<T> = l
             .into_inner()
             .into_iter()
-            .map(Spanned::into_inner)
+            .map(|s| T::from(s.into_inner()))
             .collect();
-        // Collected in place, the list would keep the room of the larger spanned values.
         strings.shrink_to_fit();
         strings
     })
