@@ -2,40 +2,60 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Diagnostic, Rule};
-use crate::model::{Period, Plan};
+use super::{Diagnostic, Rule, Suggest};
+use crate::model::{Initiative, Period, Plan, Span};
 use crate::suggest::Names;
 
-pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
     let known: HashSet<&str> = plan.all_ids().collect();
-    // Folded (and, for large plans, indexed) once for all unknown ids, not once for each,
-    // and only when there is one.
-    let mut names = None;
-    for init in &plan.initiatives {
-        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
-            if known.contains(dep.as_str()) {
-                continue;
-            }
-            let meant = names
-                .get_or_insert_with(|| Names::new(plan.all_ids()))
-                .nearest_other_than(dep, &init.id);
-            let help = meant
-                .map(|m| crate::suggest::hint(dep, m))
-                .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
-            out.push(
-                Diagnostic::new(
-                    Rule::UnknownDependency,
-                    format!(
-                        "`{}` depends on `{dep}`, which is not an initiative",
-                        init.id
-                    ),
-                )
-                .at(init.file, span.range())
-                .label("no initiative has this id")
-                .help(help)
-                .fix_opt(meant.map(|m| (span.range(), super::diagnostic::toml_string(m)))),
-            );
+    let dangling: Vec<(&Initiative, &str, &Span)> = plan
+        .initiatives
+        .iter()
+        .flat_map(|init| {
+            init.depends_on
+                .iter()
+                .zip(&init.spans.depends_on)
+                .map(move |(dep, span)| (init, dep.as_str(), span))
+        })
+        .filter(|(_, dep, _)| !known.contains(dep))
+        .collect();
+    if dangling.is_empty() {
+        return;
+    }
+    // Every id is folded (and, for large plans, indexed) once for all dangling ids, and
+    // only when there is one; an initiative does not depend on itself.
+    let names;
+    let meant: Vec<Option<&str>> = match suggest {
+        Suggest::AmongIds => {
+            names = Names::new(plan.all_ids());
+            let queries: Vec<(&str, &str)> = dangling
+                .iter()
+                .map(|(init, dep, _)| (*dep, init.id.as_str()))
+                .collect();
+            names.nearest_each(&queries)
         }
+        Suggest::Not => vec![None; dangling.len()],
+    };
+    for ((init, dep, span), meant) in dangling.into_iter().zip(meant) {
+        let help = meant
+            .map(|m| crate::suggest::hint(dep, m))
+            .unwrap_or_else(|| {
+                "an id is the name of an initiative file without `.toml`; `plan list` shows them"
+                    .into()
+            });
+        out.push(
+            Diagnostic::new(
+                Rule::UnknownDependency,
+                format!(
+                    "`{}` depends on `{dep}`, which is not an initiative",
+                    init.id
+                ),
+            )
+            .at(init.file, span.range())
+            .label("no initiative has this id")
+            .help(help)
+            .fix_opt(meant.map(|m| (span.range(), super::diagnostic::toml_string(m)))),
+        );
     }
 }
 
