@@ -1,13 +1,15 @@
 //! Rules on `depends_on`: unknown ids, loops, and order in the year.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Diagnostic, Rule, Suggest};
-use crate::model::{Initiative, Period, Plan, Span};
+use crate::model::{ById, Initiative, Period, Plan, Span};
 use crate::suggest::Names;
 
 pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
-    let known: HashSet<&str> = plan.all_ids().collect();
+    let known: FxHashSet<&str> = plan.all_ids().collect();
     let dangling: Vec<(&Initiative, &str, &Span)> = plan
         .initiatives
         .iter()
@@ -62,49 +64,67 @@ pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
 /// Each loop is reported once, at the first initiative of the loop (by id).
 pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let by_id = plan.by_id();
-    let mut reported: HashSet<Vec<&str>> = HashSet::new();
-    // Iterative DFS with colours; a back edge closes a loop.
-    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
-    let mut ids: Vec<&str> = by_id.keys().copied().collect();
-    ids.sort_unstable();
-    for &start in &ids {
-        if state.contains_key(start) {
+    // The initiatives as numbers (one per id, as `by_id` keeps it), and each one's known
+    // dependencies, in order: the walk then costs no look-up by name.
+    let mut ids: Vec<(&str, &Initiative)> = by_id.iter().map(|(id, init)| (*id, *init)).collect();
+    ids.sort_unstable_by_key(|(id, _)| *id);
+    let number: FxHashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(n, (id, _))| (*id, n))
+        .collect();
+    let edges: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|(_, init)| {
+            init.depends_on
+                .iter()
+                .filter_map(|dep| number.get(dep.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    // Iterative DFS with colours, from each id in order; a back edge closes a loop.
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state: Vec<u8> = vec![NEW; ids.len()];
+    for start in 0..ids.len() {
+        if state[start] != NEW {
             continue;
         }
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-        let mut path: Vec<&str> = vec![start];
-        state.insert(start, 1);
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path: Vec<usize> = vec![start];
+        state[start] = ON_PATH;
         while let Some((node, next)) = stack.last_mut() {
-            let deps = &by_id[*node].depends_on;
+            let deps = &edges[*node];
             if *next >= deps.len() {
-                state.insert(*node, 2);
+                state[*node] = DONE;
                 stack.pop();
                 path.pop();
                 continue;
             }
-            let dep = deps[*next].as_str();
+            let dep = deps[*next];
             *next += 1;
-            if !by_id.contains_key(dep) {
-                continue;
-            }
-            match state.get(dep) {
-                None => {
-                    state.insert(dep, 1);
+            match state[dep] {
+                NEW => {
+                    state[dep] = ON_PATH;
                     stack.push((dep, 0));
                     path.push(dep);
                 }
-                Some(1) => {
+                ON_PATH => {
                     let from = path.iter().position(|&p| p == dep).unwrap_or(0);
-                    let mut cycle: Vec<&str> = path[from..].to_vec();
-                    // Rotate so the loop starts at its smallest id: one report per loop.
+                    let mut cycle: Vec<usize> = path[from..].to_vec();
+                    // Rotate so the loop starts at its smallest id (numbers are in id
+                    // order): one report per loop.
                     let min = cycle
                         .iter()
                         .enumerate()
-                        .min_by_key(|(_, id)| **id)
+                        .min_by_key(|(_, n)| **n)
                         .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     if reported.insert(cycle.clone()) {
-                        report_cycle(&by_id, &cycle, out);
+                        let named: Vec<&str> = cycle.iter().map(|&n| ids[n].0).collect();
+                        report_cycle(&by_id, &named, out);
                     }
                 }
                 _ => {}
@@ -113,11 +133,7 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn report_cycle(
-    by_id: &HashMap<&str, &crate::model::Initiative>,
-    cycle: &[&str],
-    out: &mut Vec<Diagnostic>,
-) {
+fn report_cycle(by_id: &ById<'_>, cycle: &[&str], out: &mut Vec<Diagnostic>) {
     let first = by_id[cycle[0]];
     let next = cycle.get(1).copied().unwrap_or(cycle[0]);
     let span = first
