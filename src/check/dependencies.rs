@@ -2,10 +2,10 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::{Diagnostic, Rule, Suggest};
-use crate::model::{ById, Initiative, Period, Plan, Span};
+use crate::model::{Initiative, Period, Plan, Span};
 use crate::suggest::Names;
 
 pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
@@ -63,32 +63,29 @@ pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
 
 /// Each loop is reported once, at the first initiative of the loop (by id).
 pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let by_id = plan.by_id();
-    // The initiatives as numbers (one per id, as `by_id` keeps it), and each one's known
-    // dependencies, in order: the walk then costs no look-up by name.
-    let mut ids: Vec<(&str, &Initiative)> = by_id.iter().map(|(id, init)| (*id, *init)).collect();
-    ids.sort_unstable_by_key(|(id, _)| *id);
-    let number: FxHashMap<&str, usize> = ids
+    // The initiatives as numbers in id order, one per id (of two files with one id, the
+    // later, as `Plan::by_id` keeps it); a dependency is found by binary search, so that the
+    // walk holds no map by name (at 100,000 initiatives, maps are megabytes).
+    let mut nodes: Vec<(&str, u32)> = plan
+        .initiatives
         .iter()
         .enumerate()
-        .map(|(n, (id, _))| (*id, n))
+        .map(|(i, init)| (init.id.as_str(), i as u32))
         .collect();
-    let edges: Vec<Vec<usize>> = ids
-        .iter()
-        .map(|(_, init)| {
-            init.depends_on
-                .iter()
-                .filter_map(|dep| number.get(dep.as_str()).copied())
-                .collect()
-        })
-        .collect();
+    nodes.sort_by_key(|(id, _)| *id);
+    // Of a run of one id (in file order, the sort being stable), keep the last.
+    nodes.reverse();
+    nodes.dedup_by_key(|(id, _)| *id);
+    nodes.reverse();
+    let number = |id: &str| nodes.binary_search_by_key(&id, |(id, _)| *id).ok();
+    let deps = |node: usize| &plan.initiatives[nodes[node].1 as usize].depends_on;
     let mut reported: HashSet<Vec<usize>> = HashSet::new();
     // Iterative DFS with colours, from each id in order; a back edge closes a loop.
     const NEW: u8 = 0;
     const ON_PATH: u8 = 1;
     const DONE: u8 = 2;
-    let mut state: Vec<u8> = vec![NEW; ids.len()];
-    for start in 0..ids.len() {
+    let mut state: Vec<u8> = vec![NEW; nodes.len()];
+    for start in 0..nodes.len() {
         if state[start] != NEW {
             continue;
         }
@@ -96,15 +93,16 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let mut path: Vec<usize> = vec![start];
         state[start] = ON_PATH;
         while let Some((node, next)) = stack.last_mut() {
-            let deps = &edges[*node];
-            if *next >= deps.len() {
+            let Some(dep) = deps(*node).get(*next) else {
                 state[*node] = DONE;
                 stack.pop();
                 path.pop();
                 continue;
-            }
-            let dep = deps[*next];
+            };
             *next += 1;
+            let Some(dep) = number(dep) else {
+                continue;
+            };
             match state[dep] {
                 NEW => {
                     state[dep] = ON_PATH;
@@ -123,8 +121,9 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
                         .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     if reported.insert(cycle.clone()) {
-                        let named: Vec<&str> = cycle.iter().map(|&n| ids[n].0).collect();
-                        report_cycle(&by_id, &named, out);
+                        let first = &plan.initiatives[nodes[cycle[0]].1 as usize];
+                        let named: Vec<&str> = cycle.iter().map(|&n| nodes[n].0).collect();
+                        report_cycle(first, &named, out);
                     }
                 }
                 _ => {}
@@ -133,8 +132,8 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn report_cycle(by_id: &ById<'_>, cycle: &[&str], out: &mut Vec<Diagnostic>) {
-    let first = by_id[cycle[0]];
+/// The loop `cycle` (ids, the smallest first), reported at `first`, its first initiative.
+fn report_cycle(first: &Initiative, cycle: &[&str], out: &mut Vec<Diagnostic>) {
     let next = cycle.get(1).copied().unwrap_or(cycle[0]);
     let span = first
         .depends_on

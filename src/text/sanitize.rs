@@ -111,6 +111,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// (`##\[`). (A leading `::` is left: inside a line it starts nothing; the writers of
 /// standard output and standard error guard the start of every line, [`crate::text::LineGuard`].)
 pub fn clean_line(text: &str) -> String {
+    // Most text (ids, titles, places) has nothing to replace or remove: one pass to see so.
+    if !text
+        .chars()
+        .any(|c| c == '\t' || is_line_break(c) || is_unsafe(c))
+    {
+        return break_markers(text).into_owned();
+    }
     let text = replace_breaks(text, ' ');
     let text: String = text
         .chars()
