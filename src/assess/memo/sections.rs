@@ -117,7 +117,7 @@ pub(super) fn explain(
                 .map(|id| {
                     let title = by_id
                         .get(id.as_str())
-                        .map_or(id.as_str(), |d| d.title.as_str());
+                        .map_or(id.as_str(), |d| &*d.title);
                     format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1])
                 })
                 .collect();
@@ -127,7 +127,7 @@ pub(super) fn explain(
         Reason::WaitsOnDropped { id, status } => {
             let title = by_id
                 .get(id.as_str())
-                .map_or(id.as_str(), |d| d.title.as_str());
+                .map_or(id.as_str(), |d| &*d.title);
             let name = format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1]);
             (w.waits_on_dropped)(&name, w.status(*status))
         }
