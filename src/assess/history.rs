@@ -153,6 +153,7 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     let all_kept = init.log.iter().all(|e| e.date <= as_of);
     if !(in_order && all_kept) {
         let mut entries: Vec<Option<LogEntry>> = std::mem::take(&mut init.log)
+            .into_vec()
             .into_iter()
             .map(Some)
             .collect();
@@ -241,7 +242,7 @@ mod tests {
             owner: None,
             tags: Box::default(),
             follow_up: None,
-            log,
+            log: log.into(),
             added: None,
             spans: Default::default(),
         }
@@ -303,13 +304,13 @@ mod tests {
         assert!(initiative_on(&i, d("2017-04-09")).is_none());
         assert!(initiative_on(&i, d("2017-04-10")).is_some());
         i.period = Period::Q(3);
-        i.log = vec![LogEntry {
+        i.log = Box::new([LogEntry {
             period: Some(Changed {
                 from: Some(Period::Q(1)),
                 to: Period::Q(3),
             }),
             ..LogEntry::note(d("2017-04-03"), "")
-        }];
+        }]);
         assert_eq!(
             initiative_on(&i, d("2017-04-10")).unwrap().0.period,
             Period::Q(3)

@@ -217,7 +217,6 @@ pub fn initiative(
         return None;
     }
     // The lists grew one by one (to room for four): a large plan keeps them all.
-    depends_spans.shrink_to_fit();
     Some(Initiative {
         id: Name::from(id),
         file,
@@ -235,7 +234,7 @@ pub fn initiative(
         owner: owner.map(String::into_boxed_str),
         tags: strings::<Name>(tags).into(),
         follow_up: follow_up.map(String::into_boxed_str),
-        log,
+        log: log.into(),
         added: added.as_ref().map(|d| *d.get_ref()),
         spans: Spans {
             status: status_span.map(Span::from),
@@ -243,9 +242,9 @@ pub fn initiative(
             added: added.map(|d| Span::from(d.span())),
             period: Span::from(period.span()),
             tracks: Span::from(tracks_list.span()),
-            depends_on: depends_spans,
+            depends_on: depends_spans.into(),
             deadline: deadline.map(|d| Span::from(d.span())),
-            aliases,
+            aliases: aliases.into(),
         },
     })
 }
