@@ -14,15 +14,17 @@ use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Total
 use crate::cli::Lang;
 use crate::error::Failure;
 use crate::i18n::words;
-use crate::model::{Initiative, Name, Period, Plan, Status};
+use crate::model::{Name, Period, Plan, Status};
 use crate::text::clean_line;
+
+use std::borrow::Cow;
 
 mod sections;
 use sections::{events, explain, make_item, sentences};
 
 /// The memo of one quarter.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub plan: PlanHeader,
     /// `"da"` or `"en"`.
     pub lang: &'static str,
@@ -36,15 +38,15 @@ pub struct Report {
     /// Counts of the quarter's own initiatives (`initiatives` below).
     pub totals: QuarterTotals,
     /// The quarter's initiatives that are not cross-cutting.
-    pub initiatives: Vec<Item>,
+    pub initiatives: Vec<Item<'a>>,
     /// Whole-year initiatives, and the quarter's cross-cutting ones.
-    pub ongoing: Vec<Item>,
+    pub ongoing: Vec<Item<'a>>,
     /// Track coverage through the end of the quarter, against the minimum.
     pub tracks: Vec<TrackCoverage>,
     pub cross_cutting_counts: bool,
     /// Everything in the plan that is late, blocked or at risk at the as-of date.
     pub attention: Vec<AttentionItem>,
-    pub next: Next,
+    pub next: Next<'a>,
     /// The whole year by period (`year`, `Q1`..`Q4`): the timeline of the HTML report.
     pub timeline: Vec<PeriodRow>,
     /// The quarter had ended by the as-of date (the memo describes it at its close).
@@ -115,9 +117,11 @@ pub struct QuarterTotals {
 
 /// One initiative as the memo shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Item {
-    pub id: String,
-    pub title: String,
+pub struct Item<'a> {
+    pub id: Cow<'a, str>,
+    /// Cleaned for one line ([`crate::text::clean_line`]); borrowed from the plan when
+    /// there was nothing to clean (a memo of a large plan has many items).
+    pub title: Cow<'a, str>,
     pub period: Period,
     /// Track names (inline: a memo of a large plan has many items).
     pub tracks: Vec<Name>,
@@ -128,7 +132,7 @@ pub struct Item {
     pub blocked: bool,
     pub at_risk: bool,
     /// The newest log note dated on or before the as-of date.
-    pub latest_note: Option<Note>,
+    pub latest_note: Option<Note<'a>>,
     /// The quarter has ended and this initiative of it was neither done, cancelled nor
     /// postponed by its last day.
     pub not_reached: bool,
@@ -137,9 +141,25 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Note {
+pub struct Note<'a> {
     pub date: NaiveDate,
-    pub text: String,
+    pub text: Cow<'a, str>,
+}
+
+impl Item<'_> {
+    /// The item with its own copies of the texts it borrowed from its plan (a network's
+    /// memo keeps items of plans it lets go).
+    pub fn into_owned(self) -> Item<'static> {
+        Item {
+            id: Cow::Owned(self.id.into_owned()),
+            title: Cow::Owned(self.title.into_owned()),
+            latest_note: self.latest_note.map(|n| Note {
+                date: n.date,
+                text: Cow::Owned(n.text.into_owned()),
+            }),
+            ..self
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -170,10 +190,10 @@ pub struct AttentionItem {
 
 /// The preview: the next quarter's initiatives, or after Q4 the follow-ups the plan names.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Next {
+pub struct Next<'a> {
     /// The next quarter, or `null` after Q4.
     pub period: Option<Period>,
-    pub initiatives: Vec<Item>,
+    pub initiatives: Vec<Item<'a>>,
     /// After Q4: initiatives with a `follow_up`.
     pub follow_ups: Vec<FollowUp>,
 }
@@ -204,7 +224,7 @@ pub fn default_as_of(year: i32, quarter: u8, today: NaiveDate) -> NaiveDate {
 
 /// Builds the memo of `quarter` (1..=4) as of `as_of`, in `lang`, from `plan` as it was on
 /// `as_of` (see [`super::history::rewind`]).
-pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report {
+pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report<'_> {
     build_with(plan, quarter, as_of, lang, Context::default())
 }
 
@@ -215,14 +235,13 @@ pub fn build_with(
     as_of: NaiveDate,
     lang: Lang,
     context: Context,
-) -> Report {
+) -> Report<'_> {
     let w = words(lang);
     let period = Period::Q(quarter);
     let year = plan.manifest.plan.year;
     let closed = as_of >= period.end(year);
     let summary = summarize(plan, as_of);
     let judged = judge_each(plan, as_of);
-    let item = |init: &Initiative, judgement: &Judgement| make_item(init, judgement, as_of);
 
     let mut totals = QuarterTotals::default();
     let mut initiatives = Vec::new();
@@ -236,7 +255,7 @@ pub fn build_with(
                 .iter()
                 .any(|(from, _, _)| *from == period);
         if init.period == period || moved_out {
-            let mut shown = item(init, judgement);
+            let mut shown = make_item(init, judgement, as_of);
             if moved_out {
                 totals.counts.add(Status::Postponed, &Judgement::default());
                 shown.moved_to = Some(init.period);
@@ -256,7 +275,7 @@ pub fn build_with(
         }
         if init.period == Period::Year {
             totals.whole_year += 1;
-            let mut shown = item(init, judgement);
+            let mut shown = make_item(init, judgement, as_of);
             // The close of Q4 is the close of the year: whole-year work not done by then was
             // not reached either.
             if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active) {
@@ -265,7 +284,7 @@ pub fn build_with(
             }
             ongoing.push(shown);
         } else if init.period == Period::Q(quarter + 1) {
-            next_initiatives.push(item(init, judgement));
+            next_initiatives.push(make_item(init, judgement, as_of));
         }
     }
 
@@ -307,8 +326,8 @@ pub fn build_with(
         match attention_in.iter_mut().find(|a| a.id == item.id) {
             Some(a) => a.reasons.insert(0, reason),
             None => attention_in.push(super::summary::Attention {
-                id: item.id.clone(),
-                title: item.title.clone(),
+                id: item.id.to_string(),
+                title: item.title.to_string(),
                 period: item.period,
                 status: item.status,
                 reasons: vec![reason],

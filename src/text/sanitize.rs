@@ -111,12 +111,17 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// (`##\[`). (A leading `::` is left: inside a line it starts nothing; the writers of
 /// standard output and standard error guard the start of every line, [`crate::text::LineGuard`].)
 pub fn clean_line(text: &str) -> String {
-    // Most text (ids, titles, places) has nothing to replace or remove: one pass to see so.
+    clean_line_cow(text).into_owned()
+}
+
+/// [`clean_line`], borrowing `text` when there is nothing to clean (most text: ids, titles,
+/// places; one pass to see so).
+pub fn clean_line_cow(text: &str) -> Cow<'_, str> {
     if !text
         .chars()
         .any(|c| c == '\t' || is_line_break(c) || is_unsafe(c))
     {
-        return break_markers(text).into_owned();
+        return break_markers(text);
     }
     let text = replace_breaks(text, ' ');
     let text: String = text
@@ -127,7 +132,7 @@ pub fn clean_line(text: &str) -> String {
             c => Some(c),
         })
         .collect();
-    break_markers(&text).into_owned()
+    Cow::Owned(break_markers(&text).into_owned())
 }
 
 /// Whether a source excerpt shows `c` masked: an unsafe character, or a line break other

@@ -2,6 +2,8 @@
 //! the last quarter, one initiative as a memo item, why an item needs attention, and the
 //! summary sentences every format shares.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::{Event, EventKind, Item, Note, QuarterTotals, TrackCoverage};
@@ -9,7 +11,7 @@ use crate::assess::history;
 use crate::assess::judge::{Judgement, Reason};
 use crate::i18n::{Count, QuarterTotalsSentence, Words, YearMinimumSentence};
 use crate::model::{Initiative, Name, Period, Plan, Status};
-use crate::text::clean_line;
+use crate::text::{clean_line, clean_line_cow};
 
 /// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
 /// the order [`EventKind`] lists them).
@@ -72,7 +74,11 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
     out
 }
 
-pub(super) fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDate) -> Item {
+pub(super) fn make_item<'a>(
+    init: &'a Initiative,
+    judgement: &Judgement,
+    as_of: NaiveDate,
+) -> Item<'a> {
     // The log is "newest last" by convention; pick by date so an out-of-order file still
     // shows its newest note, and ignore notes written after the as-of date.
     let latest_note = init
@@ -83,11 +89,11 @@ pub(super) fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDa
         .max_by_key(|(index, entry)| (entry.date, *index))
         .map(|(_, entry)| Note {
             date: entry.date,
-            text: clean_line(entry.text.trim()),
+            text: clean_line_cow(entry.text.trim()),
         });
     Item {
-        id: init.id.to_string(),
-        title: clean_line(&init.title),
+        id: Cow::Borrowed(&init.id),
+        title: clean_line_cow(&init.title),
         period: init.period,
         tracks: init.tracks.iter().map(clean_name).collect(),
         cross_cutting: init.cross_cutting,

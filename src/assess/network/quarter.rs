@@ -33,7 +33,7 @@ pub struct Entry {
     /// The member's own name for the track or tag.
     pub name: String,
     /// The quarter's initiatives and the whole-year ones on it.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'static>>,
     /// How many of `items` are done.
     pub done: usize,
     /// For a track: the member's coverage through the quarter against its minimum.
@@ -195,7 +195,8 @@ pub fn memo(
     }
 }
 
-fn entry(member: &str, name: &str, items: Vec<Item>, coverage: Option<Coverage>) -> Entry {
+fn entry(member: &str, name: &str, items: Vec<Item<'_>>, coverage: Option<Coverage>) -> Entry {
+    let items: Vec<Item<'static>> = items.into_iter().map(Item::into_owned).collect();
     Entry {
         member: member.to_string(),
         name: clean_line(name),

@@ -53,16 +53,16 @@ pub fn render(
         let note = item.latest_note.as_ref();
         let tracks = w.track_names(item.cross_cutting, &item.tracks);
         let record = [
-            item.id.clone(),
+            item.id.to_string(),
             w.period(item.period),
-            item.title.clone(),
+            item.title.to_string(),
             list_cell(&tracks),
             (if item.cross_cutting { w.yes } else { w.no }).to_string(),
             list_cell(&item.locations),
             status_text(w, item),
             attention(&item.id),
             note.map(|n| n.date.to_string()).unwrap_or_default(),
-            note.map(|n| n.text.clone()).unwrap_or_default(),
+            note.map(|n| n.text.to_string()).unwrap_or_default(),
         ];
         convention::row(&mut csv, &record)?;
     }

@@ -65,7 +65,7 @@ fn items_table<B: Body>(
     }
     let table = TableShape::new(&headers, &widths, &[], false);
     let rows = items.iter().map(|item| {
-        let mut row = vec![item.title.clone()];
+        let mut row = vec![item.title.to_string()];
         if with_period {
             row.push(w.period(item.period));
         }
@@ -277,7 +277,7 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
         );
         let rows = report.next.initiatives.iter().map(|item| {
             next.row(&[
-                plain(item.title.clone()),
+                plain(item.title.to_string()),
                 plain(tracks_text(w, item)),
                 plain(item.locations.join(", ")),
                 plain(status_text(w, item)),

@@ -178,7 +178,7 @@ fn item_rows<'a>(
             Cell::text(if item.cross_cutting { w.yes } else { w.no }),
             Cell::text(item.locations.join(", ")),
             Cell::text(status_text(w, item)),
-            Cell::text(attention.get(item.id.as_str()).cloned().unwrap_or_default()),
+            Cell::text(attention.get(&*item.id).cloned().unwrap_or_default()),
             Cell::date(note.map(|n| n.date)),
             Cell::text(note.map(|n| n.text.clone()).unwrap_or_default()),
         ]

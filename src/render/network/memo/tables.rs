@@ -45,9 +45,9 @@ pub(super) fn csv(
                 kind.to_string(),
                 s.name.clone(),
                 e.member.clone(),
-                i.id.clone(),
+                i.id.to_string(),
                 w.period(i.period),
-                i.title.clone(),
+                i.title.to_string(),
                 crate::render::report::status_text(w, i),
             ],
         )?;
@@ -56,7 +56,7 @@ pub(super) fn csv(
 }
 
 /// The rows of the CSV and of the workbook's second sheet: (kind, section, member, item).
-fn item_rows(memo: &NetworkMemo) -> Vec<(&'static str, &Section, &Entry, &Item)> {
+fn item_rows(memo: &NetworkMemo) -> Vec<(&'static str, &Section, &Entry, &Item<'static>)> {
     let mut rows = Vec::new();
     for (kind, list) in sections(memo) {
         for s in list {

@@ -44,7 +44,7 @@ fn hostile() -> Plan {
     plan_from_folder(Path::new("plans"), folder)
 }
 
-fn report(plan: &Plan, quarter: u8, lang: Lang) -> Report {
+fn report(plan: &Plan, quarter: u8, lang: Lang) -> Report<'_> {
     let as_of = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
     build_with(plan, quarter, as_of, lang, Context::default())
 }
