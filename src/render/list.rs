@@ -91,7 +91,7 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
         listing
             .items
             .iter()
-            .flat_map(|i| f(i).lines().map(|l| l.width()).collect::<Vec<_>>())
+            .map(|i| f(i).lines().map(|l| l.width()).max().unwrap_or(0))
             .chain([heading.width()])
             .max()
             .unwrap_or(0)
