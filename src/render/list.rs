@@ -470,6 +470,63 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// A list longer than one slice ([`SLICE`]), as `plan list` prints it, is the table
+    /// comfy-table lays out whole.
+    #[test]
+    fn a_list_longer_than_a_slice_is_the_whole_table() {
+        let dir = Path::new("plans");
+        let mut folder = read_folder(dir).expect("the shipped plans/ folder");
+        let words_ = [
+            "Læsehold",
+            "i",
+            "Viby",
+            "og",
+            "fællesskaber",
+            "på",
+            "Bogbussen",
+        ];
+        let tracks = ["Hygge", "Fordybelse", "Alle spor", "En lokal aktør"];
+        let places = ["Viby", "Jyllinge", "Gundsømagle", "Ågerup"];
+        folder.initiatives = (0..SLICE + SLICE / 2)
+            .map(|n| {
+                let title: Vec<&str> = (0..n % 17).map(|i| words_[(n + i) % 7]).collect();
+                let text = format!(
+                    "title = \"{} {n}\"\nperiod = \"Q{}\"\ntracks = [\"{}\"]\nlocations = [{}]\n",
+                    title.join(" "),
+                    n % 4 + 1,
+                    tracks[n % 4],
+                    places[..n % 5]
+                        .iter()
+                        .map(|p| format!("\"{p}\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+                SourceFile::from_bytes(&format!("i{n}.toml"), text.as_bytes())
+            })
+            .collect();
+        let plan = plan_from_folder(dir, folder);
+        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
+        let listing = Listing {
+            items: select(&plan, &Filter::default(), today),
+            track_filter: false,
+        };
+        assert!(listing.items.len() > SLICE);
+        for width in [50, 80, 200] {
+            let mut out = Vec::new();
+            table(
+                &listing,
+                words(Lang::Da),
+                Paint { color: false },
+                width,
+                &mut out,
+            )
+            .unwrap();
+            let sliced = String::from_utf8(out).unwrap();
+            let whole = render(&listing, Lang::Da, false, width, usize::MAX);
+            assert!(sliced == whole, "width {width}");
+        }
+    }
+
     /// Printed a few rows at a time, the table is the one comfy-table lays out whole: in
     /// both layouts, at every width, with colour on and off, with the cross-cutting note.
     #[test]
