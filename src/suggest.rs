@@ -13,7 +13,7 @@
 //! (an index built on the first look-up), so that a folder of 100,000 files with thousands
 //! of unknown ids is not quadratic; a typo of a letter or two in a long id is still found.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -95,7 +95,7 @@ pub struct Names<'a> {
     names: Vec<Name<'a>>,
     /// Three-letter pieces of the names' forms → the names holding them (indices into
     /// `names`, ascending); built on the first look-up, and only above [`EXACT_UP_TO`].
-    index: OnceCell<FxHashMap<u64, Vec<u32>>>,
+    index: OnceLock<FxHashMap<u64, Vec<u32>>>,
 }
 
 /// A name to suggest, folded once: its forms, and each form's length in characters.
@@ -125,6 +125,7 @@ impl<'a> Name<'a> {
             for j in 0..3 {
                 if other.forms[..j].contains(&other.forms[j])
                     || self.lens[i].abs_diff(other.lens[j]) > limit
+                    || letters_apart(&self.forms[i], &other.forms[j]) > limit
                 {
                     continue;
                 }
@@ -136,11 +137,58 @@ impl<'a> Name<'a> {
     }
 }
 
+/// A lower bound of the edit distance of two ASCII strings, cheap to compute: how many
+/// more of some letters one has than the other (the larger of the two sides' excess).
+/// Each insertion, deletion or substitution changes it by at most one and a transposition
+/// not at all, so pairs it puts above the limit need no full comparison. 0 (no bound) when
+/// either is not ASCII.
+fn letters_apart(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut counts = [0i16; 128];
+    for &c in a.as_bytes() {
+        counts[usize::from(c)] += 1;
+    }
+    for &c in b.as_bytes() {
+        counts[usize::from(c)] -= 1;
+    }
+    let (mut more_in_a, mut more_in_b) = (0usize, 0usize);
+    for c in counts {
+        if c > 0 {
+            more_in_a += c as usize;
+        } else {
+            more_in_b += c.unsigned_abs() as usize;
+        }
+    }
+    more_in_a.max(more_in_b)
+}
+
+/// What one look-up above [`EXACT_UP_TO`] counts in: how many pieces each name shares with
+/// the typed name, and which names were touched (to reset only those). Kept between
+/// look-ups of one thread.
+struct Tally {
+    shared: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        Tally {
+            shared: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+}
+
+/// From how many look-ups [`Names::nearest_each`] spreads them over two cores.
+const IN_PARALLEL_FROM: usize = 64;
+
 impl<'a> Names<'a> {
     pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Names<'a> {
         Names {
             names: candidates.into_iter().map(Name::new).collect(),
-            index: OnceCell::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -161,7 +209,35 @@ impl<'a> Names<'a> {
         self.nearest_except(typed, Some(except))
     }
 
+    /// For each `(typed, except)`, the name closest to `typed` other than `except`, as
+    /// [`Names::nearest_other_than`] gives it, in the order given; many look-ups are spread
+    /// over two cores.
+    pub fn nearest_each(&self, queries: &[(&str, &str)]) -> Vec<Option<&'a str>> {
+        let look_up = |part: &[(&str, &str)]| {
+            let mut tally = Tally::new();
+            part.iter()
+                .map(|(typed, except)| self.look_up(typed, Some(except), &mut tally))
+                .collect::<Vec<_>>()
+        };
+        if queries.len() < IN_PARALLEL_FROM {
+            return look_up(queries);
+        }
+        // The index is built once, before the two halves look up in it.
+        self.index();
+        let (first, second) = queries.split_at(queries.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| look_up(second));
+            let mut found = look_up(first);
+            found.extend(later.join().expect("a look-up thread panicked"));
+            found
+        })
+    }
+
     fn nearest_except(&self, typed: &str, except: Option<&str>) -> Option<&'a str> {
+        self.look_up(typed, except, &mut Tally::new())
+    }
+
+    fn look_up(&self, typed: &str, except: Option<&str>, tally: &mut Tally) -> Option<&'a str> {
         let typed = Name::new(typed);
         if typed.forms[0].is_empty() {
             return None;
@@ -169,7 +245,7 @@ impl<'a> Names<'a> {
         let chosen: Vec<usize> = if self.names.len() <= EXACT_UP_TO {
             (0..self.names.len()).collect()
         } else {
-            self.likeliest(&typed)
+            self.likeliest(&typed, tally)
         };
         let compared: Vec<&Name<'a>> = chosen
             .into_iter()
@@ -181,8 +257,49 @@ impl<'a> Names<'a> {
 
     /// Above [`EXACT_UP_TO`] names: the (at most [`COMPARED`]) names sharing the most
     /// three-letter pieces with `typed`, counting the rarest pieces first.
-    fn likeliest(&self, typed: &Name<'_>) -> Vec<usize> {
-        let index = self.index.get_or_init(|| {
+    fn likeliest(&self, typed: &Name<'_>, tally: &mut Tally) -> Vec<usize> {
+        let index = self.index();
+        let mut lists: Vec<&[u32]> = pieces(&typed.forms)
+            .iter()
+            .filter_map(|g| index.get(g).map(Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        if tally.shared.len() != self.names.len() {
+            tally.shared = vec![0; self.names.len()];
+        }
+        let mut read = 0;
+        for list in lists {
+            if read > 0 && read + list.len() > READ_AT_MOST {
+                break;
+            }
+            for &i in &list[..list.len().min(READ_AT_MOST)] {
+                let count = &mut tally.shared[i as usize];
+                if *count == 0 {
+                    tally.touched.push(i);
+                }
+                *count += 1;
+            }
+            read += list.len();
+        }
+        let mut ranked: Vec<(u32, u32)> = tally
+            .touched
+            .drain(..)
+            .map(|i| (i, std::mem::take(&mut tally.shared[i as usize])))
+            .collect();
+        // Most pieces shared first; among equals, the name listed first.
+        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > COMPARED {
+            ranked.select_nth_unstable_by(COMPARED - 1, order);
+            ranked.truncate(COMPARED);
+        }
+        let mut chosen: Vec<usize> = ranked.into_iter().map(|(i, _)| i as usize).collect();
+        chosen.sort_unstable();
+        chosen
+    }
+
+    /// The index of three-letter pieces, built on first use.
+    fn index(&self) -> &FxHashMap<u64, Vec<u32>> {
+        self.index.get_or_init(|| {
             let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
             for (i, name) in self.names.iter().enumerate() {
                 for gram in pieces(&name.forms) {
@@ -190,30 +307,7 @@ impl<'a> Names<'a> {
                 }
             }
             index
-        });
-        let mut lists: Vec<&[u32]> = pieces(&typed.forms)
-            .iter()
-            .filter_map(|g| index.get(g).map(Vec::as_slice))
-            .collect();
-        lists.sort_by_key(|l| l.len());
-        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut read = 0;
-        for list in lists {
-            if read > 0 && read + list.len() > READ_AT_MOST {
-                break;
-            }
-            for &i in &list[..list.len().min(READ_AT_MOST)] {
-                *shared.entry(i).or_default() += 1;
-            }
-            read += list.len();
-        }
-        let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
-        // Most pieces shared first; among equals, the name listed first.
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(COMPARED);
-        let mut chosen: Vec<usize> = ranked.into_iter().map(|(i, _)| i as usize).collect();
-        chosen.sort_unstable();
-        chosen
+        })
     }
 }
 

@@ -1,8 +1,6 @@
 //! Judgements against an as-of date, made once, here, for every command:
 //! **late**, **blocked** and **at risk** (see design.md, "Time").
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -124,7 +122,7 @@ pub fn judge(plan: &Plan, init: &Initiative, as_of: NaiveDate) -> Judgement {
 /// Judges one initiative as of `as_of`, its dependencies looked up in `by_id` (the plan's
 /// initiatives by id, [`Plan::by_id`]); `year` is the plan's year.
 pub fn judge_with(
-    by_id: &HashMap<&str, &Initiative>,
+    by_id: &crate::model::ById<'_>,
     year: i32,
     init: &Initiative,
     as_of: NaiveDate,

@@ -1,90 +1,129 @@
 //! Rules on `depends_on`: unknown ids, loops, and order in the year.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::{Diagnostic, Rule};
-use crate::model::{Period, Plan};
+use rustc_hash::FxHashSet;
+
+use super::{Diagnostic, Rule, Suggest};
+use crate::model::{Initiative, Period, Plan, Span};
 use crate::suggest::Names;
 
-pub fn unknown(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let known: HashSet<&str> = plan.all_ids().collect();
-    // Folded (and, for large plans, indexed) once for all unknown ids, not once for each,
-    // and only when there is one.
-    let mut names = None;
-    for init in &plan.initiatives {
-        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
-            if known.contains(dep.as_str()) {
-                continue;
-            }
-            let meant = names
-                .get_or_insert_with(|| Names::new(plan.all_ids()))
-                .nearest_other_than(dep, &init.id);
-            let help = meant
-                .map(|m| crate::suggest::hint(dep, m))
-                .unwrap_or_else(|| "an id is the name of an initiative file without `.toml`; `plan list` shows them".into());
-            out.push(
-                Diagnostic::new(
-                    Rule::UnknownDependency,
-                    format!(
-                        "`{}` depends on `{dep}`, which is not an initiative",
-                        init.id
-                    ),
-                )
-                .at(init.file, span.range())
-                .label("no initiative has this id")
-                .help(help)
-                .fix_opt(meant.map(|m| (span.range(), super::diagnostic::toml_string(m)))),
-            );
+pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
+    let known: FxHashSet<&str> = plan.all_ids().collect();
+    let dangling: Vec<(&Initiative, &str, &Span)> = plan
+        .initiatives
+        .iter()
+        .flat_map(|init| {
+            init.depends_on
+                .iter()
+                .zip(&init.spans.depends_on)
+                .map(move |(dep, span)| (init, dep.as_str(), span))
+        })
+        .filter(|(_, dep, _)| !known.contains(dep))
+        .collect();
+    if dangling.is_empty() {
+        return;
+    }
+    // Every id is folded (and, for large plans, indexed) once for all dangling ids, and
+    // only when there is one; an initiative does not depend on itself.
+    let names;
+    let meant: Vec<Option<&str>> = match suggest {
+        Suggest::AmongIds => {
+            names = Names::new(plan.all_ids());
+            let queries: Vec<(&str, &str)> = dangling
+                .iter()
+                .map(|(init, dep, _)| (*dep, init.id.as_str()))
+                .collect();
+            names.nearest_each(&queries)
         }
+        Suggest::Not => vec![None; dangling.len()],
+    };
+    for ((init, dep, span), meant) in dangling.into_iter().zip(meant) {
+        let help = meant
+            .map(|m| crate::suggest::hint(dep, m))
+            .unwrap_or_else(|| {
+                "an id is the name of an initiative file without `.toml`; `plan list` shows them"
+                    .into()
+            });
+        out.push(
+            Diagnostic::new(
+                Rule::UnknownDependency,
+                format!(
+                    "`{}` depends on `{dep}`, which is not an initiative",
+                    init.id
+                ),
+            )
+            .at(init.file, span.range())
+            .label("no initiative has this id")
+            .help(help)
+            .fix_opt(meant.map(|m| (span.range(), super::diagnostic::toml_string(m)))),
+        );
     }
 }
 
 /// Each loop is reported once, at the first initiative of the loop (by id).
 pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let by_id = plan.by_id();
-    let mut reported: HashSet<Vec<&str>> = HashSet::new();
-    // Iterative DFS with colours; a back edge closes a loop.
-    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
-    let mut ids: Vec<&str> = by_id.keys().copied().collect();
-    ids.sort_unstable();
-    for &start in &ids {
-        if state.contains_key(start) {
+    // The initiatives as numbers in id order, one per id (of two files with one id, the
+    // later, as `Plan::by_id` keeps it); a dependency is found by binary search, so that the
+    // walk holds no map by name (at 100,000 initiatives, maps are megabytes).
+    let mut nodes: Vec<(&str, u32)> = plan
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, init)| (init.id.as_str(), i as u32))
+        .collect();
+    nodes.sort_by_key(|(id, _)| *id);
+    // Of a run of one id (in file order, the sort being stable), keep the last.
+    nodes.reverse();
+    nodes.dedup_by_key(|(id, _)| *id);
+    nodes.reverse();
+    let number = |id: &str| nodes.binary_search_by_key(&id, |(id, _)| *id).ok();
+    let deps = |node: usize| &plan.initiatives[nodes[node].1 as usize].depends_on;
+    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    // Iterative DFS with colours, from each id in order; a back edge closes a loop.
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state: Vec<u8> = vec![NEW; nodes.len()];
+    for start in 0..nodes.len() {
+        if state[start] != NEW {
             continue;
         }
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-        let mut path: Vec<&str> = vec![start];
-        state.insert(start, 1);
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path: Vec<usize> = vec![start];
+        state[start] = ON_PATH;
         while let Some((node, next)) = stack.last_mut() {
-            let deps = &by_id[*node].depends_on;
-            if *next >= deps.len() {
-                state.insert(*node, 2);
+            let Some(dep) = deps(*node).get(*next) else {
+                state[*node] = DONE;
                 stack.pop();
                 path.pop();
                 continue;
-            }
-            let dep = deps[*next].as_str();
+            };
             *next += 1;
-            if !by_id.contains_key(dep) {
+            let Some(dep) = number(dep) else {
                 continue;
-            }
-            match state.get(dep) {
-                None => {
-                    state.insert(dep, 1);
+            };
+            match state[dep] {
+                NEW => {
+                    state[dep] = ON_PATH;
                     stack.push((dep, 0));
                     path.push(dep);
                 }
-                Some(1) => {
+                ON_PATH => {
                     let from = path.iter().position(|&p| p == dep).unwrap_or(0);
-                    let mut cycle: Vec<&str> = path[from..].to_vec();
-                    // Rotate so the loop starts at its smallest id: one report per loop.
+                    let mut cycle: Vec<usize> = path[from..].to_vec();
+                    // Rotate so the loop starts at its smallest id (numbers are in id
+                    // order): one report per loop.
                     let min = cycle
                         .iter()
                         .enumerate()
-                        .min_by_key(|(_, id)| **id)
+                        .min_by_key(|(_, n)| **n)
                         .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     if reported.insert(cycle.clone()) {
-                        report_cycle(&by_id, &cycle, out);
+                        let first = &plan.initiatives[nodes[cycle[0]].1 as usize];
+                        let named: Vec<&str> = cycle.iter().map(|&n| nodes[n].0).collect();
+                        report_cycle(first, &named, out);
                     }
                 }
                 _ => {}
@@ -93,12 +132,8 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn report_cycle(
-    by_id: &HashMap<&str, &crate::model::Initiative>,
-    cycle: &[&str],
-    out: &mut Vec<Diagnostic>,
-) {
-    let first = by_id[cycle[0]];
+/// The loop `cycle` (ids, the smallest first), reported at `first`, its first initiative.
+fn report_cycle(first: &Initiative, cycle: &[&str], out: &mut Vec<Diagnostic>) {
     let next = cycle.get(1).copied().unwrap_or(cycle[0]);
     let span = first
         .depends_on

@@ -2,7 +2,7 @@
 //! `depends_on` entry that is not an id at all, a file name Windows reserves (`con.toml`),
 //! and a file name that is no id and clashes with another file's once lowercased.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::{Diagnostic, Rule};
@@ -116,8 +116,9 @@ pub fn invalid_dependency_id(file: usize, typed: &str, span: Range<usize>) -> Di
 pub fn duplicates(plan: &Plan, out: &mut Vec<Diagnostic>) {
     // The first file of each id; a list only for the ids used again (one per file would be
     // 10,000 lists for a folder of 10,000 files).
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(plan.files.len());
-    let mut again: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(plan.files.len(), Default::default());
+    let mut again: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (index, file) in plan.files.iter().enumerate() {
         if plan.has_manifest && index == 0 {
             continue;

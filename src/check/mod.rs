@@ -39,6 +39,26 @@ const IN_PARALLEL_FROM: usize = 2_000;
 /// Every finding for the plan, with `[rules.severity]` applied (rules set to `off` are
 /// dropped), in file order, plan-level findings last.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+    findings(plan, Suggest::AmongIds)
+}
+
+/// The findings of [`check`] (the same rules, files, places and order), without looking
+/// for the id a dangling `depends_on` meant: its help says how to find ids, and it has no
+/// fix. For the commands that only need to know which files have errors (`status`, `list`,
+/// `show`, `report`): among 100,000 ids, "did you mean" is the dearest part of checking a
+/// plan with many dangling dependencies.
+pub fn check_without_suggestions(plan: &Plan) -> Vec<Diagnostic> {
+    findings(plan, Suggest::Not)
+}
+
+/// Whether a dangling `depends_on` is given the id it most likely meant.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Suggest {
+    AmongIds,
+    Not,
+}
+
+fn findings(plan: &Plan, suggest: Suggest) -> Vec<Diagnostic> {
     // The cross-file rules in two groups, each in its order; a large plan runs the groups on
     // two cores. The findings come out in the same order either way.
     // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
@@ -48,7 +68,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
         catalogue::unknown_names(plan, &mut found);
         ids::duplicates(plan, &mut found);
         ids::file_name_clashes(plan, &mut found);
-        dependencies::unknown(plan, &mut found);
+        dependencies::unknown(plan, suggest, &mut found);
         dependencies::cycles(plan, &mut found);
         dependencies::order(plan, &mut found);
         found
@@ -217,5 +237,92 @@ mod tests {
         // The "and N more" notes are not counted as errors or warnings.
         assert_eq!(counts(&shown), (9, 0));
         assert_eq!(capped(&diags, 10), diags);
+    }
+
+    /// Enough initiatives for the id index and the look-ups on two cores, some with a
+    /// dangling `depends_on` (typos of real ids, and ids near nothing).
+    fn plan_with_dangling_dependencies() -> Plan {
+        use crate::load::{plan_from_folder, Folder, SourceFile};
+        let files: Vec<SourceFile> = (0..1_200)
+            .map(|n| {
+                let dep = match n % 10 {
+                    0 => format!("lasekreds-{:05}", n + 1),
+                    5 => format!("xq-{n}"),
+                    _ => format!("laesekreds-{:05}", (n + 1) % 1_200),
+                };
+                let text = format!(
+                    "title = \"Læsekreds {n}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [\"{dep}\"]\n"
+                );
+                SourceFile::from_bytes(&format!("laesekreds-{n:05}.toml"), text.as_bytes())
+            })
+            .collect();
+        let folder = Folder {
+            manifest: None,
+            initiatives: files,
+            ..Folder::default()
+        };
+        plan_from_folder(std::path::Path::new("plans"), folder)
+    }
+
+    #[test]
+    fn without_suggestions_the_same_findings_with_no_guess() {
+        let plan = plan_with_dangling_dependencies();
+        let full = check(&plan);
+        let lean = check_without_suggestions(&plan);
+        assert_eq!(full.len(), lean.len());
+        let mut guessed = 0;
+        for (f, l) in full.iter().zip(&lean) {
+            assert_eq!(
+                (f.rule, f.file, &f.span, &f.message, f.severity),
+                (l.rule, l.file, &l.span, &l.message, l.severity)
+            );
+            if f.rule == Rule::UnknownDependency {
+                assert!(l.fix.is_none(), "{l:?}");
+                assert!(l.help.as_deref().is_some_and(|h| h.contains("plan list")));
+                if f.fix.is_some() {
+                    guessed += 1;
+                    assert!(f
+                        .help
+                        .as_deref()
+                        .is_some_and(|h| h.contains("did you mean")));
+                }
+            } else {
+                assert_eq!(f, l);
+            }
+        }
+        // Every typo (one in ten) was given its id; the ids near nothing were not.
+        assert_eq!(guessed, 120);
+        let dangling = full
+            .iter()
+            .filter(|d| d.rule == Rule::UnknownDependency)
+            .count();
+        assert_eq!(dangling, 240);
+    }
+
+    /// The look-ups spread over two cores give, in order, what one look-up at a time gives.
+    #[test]
+    fn look_ups_on_two_cores_are_those_made_one_at_a_time() {
+        let plan = plan_with_dangling_dependencies();
+        let names = crate::suggest::Names::new(plan.all_ids());
+        let queries: Vec<(String, String)> = plan
+            .initiatives
+            .iter()
+            .flat_map(|i| {
+                i.depends_on
+                    .iter()
+                    .map(|d| (d.to_string(), i.id.to_string()))
+            })
+            .collect();
+        let queries: Vec<(&str, &str)> = queries
+            .iter()
+            .map(|(d, i)| (d.as_str(), i.as_str()))
+            .collect();
+        let each = names.nearest_each(&queries);
+        let one_at_a_time: Vec<Option<&str>> = queries
+            .iter()
+            .map(|(typed, except)| names.nearest_other_than(typed, except))
+            .collect();
+        assert_eq!(each, one_at_a_time);
+        assert!(each.iter().filter(|m| m.is_some()).count() > 1_000);
     }
 }

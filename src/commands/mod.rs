@@ -20,7 +20,7 @@ pub mod workspace;
 
 use std::io::Write;
 
-use crate::check::check;
+use crate::check::check_without_suggestions;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::Failure;
@@ -141,7 +141,7 @@ pub fn load_for_reading_with_errors(
     keep: Keep,
 ) -> anyhow::Result<(Plan, Vec<String>)> {
     let plan = load_keeping(config, keep)?;
-    let errors: Vec<Diagnostic> = check(&plan)
+    let errors: Vec<Diagnostic> = check_without_suggestions(&plan)
         .into_iter()
         .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
         .collect();
@@ -197,7 +197,7 @@ pub fn load_for_reading_with_errors(
             paint.warning("warning:"),
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
-            clean_line(&files.join(", "))
+            clean_line(&named_first(&files, NAMED_IN_WARNING))
         )?;
         writeln!(
             err,
@@ -206,6 +206,23 @@ pub fn load_for_reading_with_errors(
         )?;
     }
     Ok((plan, owned))
+}
+
+/// How many files the warning on files with errors names; the rest are counted ("and 762
+/// more"): a folder with thousands of broken files gets one readable line, and
+/// `plan check` lists them all.
+const NAMED_IN_WARNING: usize = 10;
+
+/// `a, b, c` — or, with more than `named` items, the first `named` and "and N more".
+fn named_first(items: &[String], named: usize) -> String {
+    if items.len() <= named {
+        return items.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        items[..named].join(", "),
+        items.len() - named
+    )
 }
 
 const FILE: crate::i18n::Noun = crate::i18n::Noun {
@@ -252,7 +269,7 @@ pub fn load_for_writing(config: &Config) -> anyhow::Result<(PlanLock, Plan)> {
     }
     let lock = PlanLock::acquire(&config.plans)?;
     let plan = load(config)?;
-    let errors: Vec<Diagnostic> = check(&plan)
+    let errors: Vec<Diagnostic> = check_without_suggestions(&plan)
         .into_iter()
         .filter(|d| d.severity == Severity::Error && d.file == Some(0))
         .collect();

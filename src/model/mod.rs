@@ -14,12 +14,15 @@ pub use id::is_valid_id;
 pub use initiative::{Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status};
 pub use period::Period;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::check::diagnostic::Diagnostic;
 use crate::load::source::SourceFile;
 use crate::load::walk::Skipped;
+
+/// Each initiative by its id ([`Plan::by_id`]); with two files of one id (a `duplicate-id`
+/// finding), the later. A fast hash (rustc-hash): ids are short and looked up often.
+pub type ById<'a> = rustc_hash::FxHashMap<&'a str, &'a Initiative>;
 
 /// A loaded plan folder: the manifest, every initiative that could be read, the source of
 /// every file (for diagnostics), and the findings made while reading.
@@ -65,7 +68,7 @@ impl Plan {
         self.initiatives.iter().find(|i| i.id == id)
     }
 
-    pub fn by_id(&self) -> HashMap<&str, &Initiative> {
+    pub fn by_id(&self) -> ById<'_> {
         self.initiatives
             .iter()
             .map(|i| (i.id.as_str(), i))

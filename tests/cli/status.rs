@@ -387,6 +387,37 @@ fn files_with_errors_are_named_in_a_warning_by_every_reading_command() {
     assert_eq!(stderr(&clean.run(&["status"]).code(0)), "");
 }
 
+/// Thousands of broken files are one readable warning: the first ten named, the rest
+/// counted; `plan check` lists them all.
+#[test]
+fn the_warning_names_ten_files_with_errors_and_counts_the_rest() {
+    let mut f = Fixture::new().filled();
+    for n in 0..13 {
+        f = f.file(
+            &format!("brudt-{n:02}.toml"),
+            "title = \"T\"\nperiod = \"Q1\"\ntrakcs = [\"Hygge\"]\n",
+        );
+    }
+    let err = stderr(&f.run(&["status"]).code(0));
+    let named: Vec<String> = (0..10)
+        .map(|n| format!("plans/brudt-{n:02}.toml"))
+        .collect();
+    assert!(
+        err.starts_with(&format!(
+            "warning: 13 initiative files have errors and may be left out or incomplete: {} and 3 more\n",
+            named.join(", ")
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("brudt-10"), "{err}");
+    // The memo still names every file it may leave out.
+    let memo = stdout(
+        &f.run(&["report", "--quarter", "Q1", "--format", "markdown"])
+            .code(0),
+    );
+    assert!(memo.contains("brudt-12"), "{memo}");
+}
+
 #[test]
 fn a_dependency_whose_file_is_broken_blocks_as_one_not_done() {
     let f = Fixture::new()

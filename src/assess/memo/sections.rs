@@ -2,8 +2,6 @@
 //! the last quarter, one initiative as a memo item, why an item needs attention, and the
 //! summary sentences every format shares.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::{Event, EventKind, Item, Note, QuarterTotals, TrackCoverage};
@@ -108,7 +106,7 @@ pub(super) fn make_item(init: &Initiative, judgement: &Judgement, as_of: NaiveDa
 pub(super) fn explain(
     w: &Words,
     plan: &Plan,
-    by_id: &HashMap<&str, &Initiative>,
+    by_id: &crate::model::ById<'_>,
     reason: &Reason,
 ) -> String {
     match reason {
