@@ -352,7 +352,7 @@ fn content_widths(
                 }
                 let average = layout.average_space();
                 let longest = longest_line_after_split(average, i, header, rows);
-                if average.saturating_sub(longest) >= 3 {
+                if average.saturating_sub(longest) >= SPARE {
                     if !layout.fix(i, u16::try_from(longest).unwrap_or(u16::MAX)) {
                         break;
                     }
@@ -375,6 +375,10 @@ fn content_widths(
     }
     layout.widths.into_iter().map(|w| w.unwrap_or(1)).collect()
 }
+
+/// How much of the average width a column must leave free, wrapped, to be given only what
+/// it takes (`optimize_space_after_split`: "a considerable amount of space left").
+const SPARE: usize = 3;
 
 /// The arrangement's state (`dynamic::ArrangementState`): the widths decided so far (content
 /// only), the width not yet given to a column, and how many columns still wait for theirs.
@@ -406,7 +410,9 @@ fn without_padding(padding: u16, width: u16) -> u16 {
 }
 
 /// The widest line of column `column` (header included) once every line wider than
-/// `average` is wrapped to it (`dynamic::longest_line_after_split`).
+/// `average` is wrapped to it (`dynamic::longest_line_after_split`). The arrangement only
+/// uses it when it leaves [`SPARE`] or more of `average` free, so the rows are read only
+/// until a line leaves less: the answer is then some width that leaves less.
 fn longest_line_after_split(
     average: usize,
     column: usize,
@@ -414,8 +420,8 @@ fn longest_line_after_split(
     rows: &dyn Rows,
 ) -> usize {
     let content_width = usize::from(u16::try_from(average).unwrap_or(u16::MAX).max(1));
-    let mut longest = 0;
-    let mut measure = |text: &str| {
+    let measure = |text: &str| {
+        let mut longest = 0;
         for line in text.split('\n') {
             if line.width() > average {
                 for part in split_line(line, content_width) {
@@ -425,12 +431,14 @@ fn longest_line_after_split(
                 longest = longest.max(line.width());
             }
         }
+        longest
     };
-    if let Some(text) = header.get(column) {
-        measure(text);
-    }
+    let mut longest = header.get(column).map_or(0, |text| measure(text));
     for row in 0..rows.count() {
-        measure(&rows.text(row, column));
+        if average.saturating_sub(longest) < SPARE {
+            break;
+        }
+        longest = longest.max(measure(&rows.text(row, column)));
     }
     longest
 }
