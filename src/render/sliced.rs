@@ -119,28 +119,39 @@ pub fn write(
         .map(|&w| ColumnConstraint::Absolute(Width::Fixed(w)))
         .collect();
     let separator = row_separator(&first, &outer);
+    // Each slice is drawn in the whole table's style (its borders decide which border
+    // columns every line has); a top border is left out after the first slice, and a
+    // bottom border before the last.
+    let style = first.style();
+    let top = usize::from(is_visible(style.top_border));
+    let bottom = usize::from(is_visible(style.bottom_border));
     let last_slice = (count - 1) / slice;
     for (index, start) in (0..count).step_by(slice).enumerate() {
         let mut table = if index == 0 {
             std::mem::take(&mut first)
         } else {
             let mut table = new_table();
-            table.style_mut().top_border = LineStyle::none();
             for row in start..count.min(start + slice) {
                 table.add_row(rows.cells(row));
             }
             table
         };
-        if index != last_slice {
-            table.style_mut().bottom_border = LineStyle::none();
-        }
         constrain(&mut table, &mut fixed.iter().copied());
+        let lines: Vec<String> = table.lines().collect();
+        let skip = if index > 0 { top } else { 0 };
+        let end = if index < last_slice {
+            lines.len() - bottom
+        } else {
+            lines.len()
+        };
         if index > 0 {
             if let Some(line) = &separator {
                 writeln!(out, "{}", line.trim_end())?;
             }
         }
-        write_lines(&table, out)?;
+        for line in &lines[skip..end] {
+            writeln!(out, "{}", line.trim_end())?;
+        }
     }
     Ok(())
 }
@@ -152,13 +163,18 @@ fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether comfy-table draws a line of this style (`LineStyle::is_visible`).
+fn is_visible(line: LineStyle) -> bool {
+    line.left.is_some() || line.fill.is_some() || line.junction.is_some() || line.right.is_some()
+}
+
 /// The line comfy-table draws between two rows (`draw_horizontal_lines` in
 /// `utils/formatting/borders.rs`), or `None` when the style has none.
 /// `outer` are the columns' widths, padding included.
 fn row_separator(table: &Table, outer: &[u16]) -> Option<String> {
     let style = table.style();
     let sep = style.row_separator;
-    if sep.left.is_none() && sep.fill.is_none() && sep.junction.is_none() && sep.right.is_none() {
+    if !is_visible(sep) {
         return None;
     }
     let lines = [
@@ -546,7 +562,7 @@ fn split_long_word(allowed_width: usize, word: &str) -> (&str, &str) {
 
 #[cfg(test)]
 mod tests {
-    use comfy_table::{presets, Color};
+    use comfy_table::{presets, Color, TableStyle};
     use proptest::prelude::*;
 
     use super::*;
@@ -633,19 +649,35 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
-        /// Sliced or whole, a table prints the same, in the list's style and in one with
-        /// every border (top and bottom borders once, at the start and the end).
+        /// Sliced or whole, a table prints the same: in the list's style, in one with every
+        /// border, and in ones with only a top and a bottom border (each drawn once).
         #[test]
         fn slices_print_as_the_whole_table(
             (constraints, header, rows) in table_case(),
             width in 1u16..220,
             slice in 1usize..5,
-            full_borders in any::<bool>(),
+            style in 0..4,
         ) {
             let new_table = || {
                 let mut table = framed_table(Paint { color: true }, width);
-                if full_borders {
+                if style == 1 {
                     table.load_style(presets::UTF8_FULL);
+                }
+                // Corners on one outer line only: the side borders and the lines between
+                // columns come from it, on every line.
+                if style == 2 {
+                    table.load_style(
+                        TableStyle::new()
+                            .top_border(LineStyle::new('┌', '─', '┬', '┐'))
+                            .bottom_border(LineStyle::none().fill('─')),
+                    );
+                }
+                if style == 3 {
+                    table.load_style(
+                        TableStyle::new()
+                            .top_border(LineStyle::none().fill('─'))
+                            .bottom_border(LineStyle::new('└', '─', '┴', '┘')),
+                    );
                 }
                 table
             };
