@@ -153,6 +153,7 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     let all_kept = init.log.iter().all(|e| e.date <= as_of);
     if !(in_order && all_kept) {
         let mut entries: Vec<Option<LogEntry>> = std::mem::take(&mut init.log)
+            .into_vec()
             .into_iter()
             .map(Some)
             .collect();
@@ -230,18 +231,18 @@ mod tests {
             title: "X".into(),
             description: None,
             period: Period::Q(2),
-            tracks: vec!["Hygge".into()],
+            tracks: Box::new(["Hygge".into()]),
             cross_cutting: false,
-            locations: vec![],
-            partners: vec![],
-            depends_on: vec![],
+            locations: Box::default(),
+            partners: Box::default(),
+            depends_on: Box::default(),
             status,
             deadline: None,
             funding: None,
             owner: None,
-            tags: vec![],
+            tags: Box::default(),
             follow_up: None,
-            log,
+            log: log.into(),
             added: None,
             spans: Default::default(),
         }
@@ -303,13 +304,13 @@ mod tests {
         assert!(initiative_on(&i, d("2017-04-09")).is_none());
         assert!(initiative_on(&i, d("2017-04-10")).is_some());
         i.period = Period::Q(3);
-        i.log = vec![LogEntry {
+        i.log = Box::new([LogEntry {
             period: Some(Changed {
                 from: Some(Period::Q(1)),
                 to: Period::Q(3),
             }),
             ..LogEntry::note(d("2017-04-03"), "")
-        }];
+        }]);
         assert_eq!(
             initiative_on(&i, d("2017-04-10")).unwrap().0.period,
             Period::Q(3)

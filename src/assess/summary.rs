@@ -125,7 +125,7 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
         if judgement.needs_attention() {
             attention.push(Attention {
                 id: init.id.to_string(),
-                title: init.title.clone(),
+                title: init.title.to_string(),
                 period: init.period,
                 status: init.status,
                 reasons: judgement.reasons(),

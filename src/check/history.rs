@@ -39,7 +39,7 @@ fn order(init: &Initiative, out: &mut Vec<Diagnostic>) {
                         after.date, before.date
                     ),
                 )
-                .at(init.file, after.span.clone())
+                .at(init.file, after.span.range())
                 .label("out of date order")
                 .help("move the entry up to where its date belongs (the history is read by date either way)"),
             );
@@ -65,7 +65,7 @@ fn dates(init: &Initiative, year: i32, today: NaiveDate, out: &mut Vec<Diagnosti
         if let Some(message) = problem {
             out.push(
                 Diagnostic::new(Rule::HistoryDate, message)
-                    .at(init.file, entry.span.clone())
+                    .at(init.file, entry.span.range())
                     .label("this date")
                     .help(format!(
                         "check the year: the plan's history runs from {year}-01-01 to {year}-12-31"

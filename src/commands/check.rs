@@ -94,8 +94,13 @@ pub(crate) fn finish(
         });
     }
 
+    // Standard output is written as the findings are rendered (a report of 100,000 files is
+    // not held in memory); a file (`--output`) is made whole, then written atomically.
     let mut bytes = Vec::new();
-    let buffer: Out<'_> = &mut bytes;
+    let buffer: Out<'_> = match args.output {
+        Some(_) => &mut bytes,
+        None => &mut *out,
+    };
     // Colour only for the terminal: never in a file.
     let color = config.color && args.output.is_none();
     if args.statistics {
@@ -130,23 +135,20 @@ pub(crate) fn finish(
             CheckFormat::Junit => render::junit::junit(plan, &diags, args.strict, buffer)?,
         }
     }
-    match &args.output {
-        Some(path) => {
-            // A file is guarded as standard output is (`cat plan.xml` in a CI log), but for
-            // GitHub annotations, whose lines are workflow commands on purpose.
-            let bytes = if args.format == CheckFormat::Github && !args.statistics {
-                bytes
-            } else {
-                let mut guarded_bytes = Vec::new();
-                let mut guarded = LineGuard::new(&mut guarded_bytes);
-                guarded.write_all(&bytes)?;
-                guarded.flush()?;
-                drop(guarded);
-                guarded_bytes
-            };
-            write_atomic(path, &bytes, true).map_err(Failure::from)?
-        }
-        None => out.write_all(&bytes)?,
+    if let Some(path) = &args.output {
+        // A file is guarded as standard output is (`cat plan.xml` in a CI log), but for
+        // GitHub annotations, whose lines are workflow commands on purpose.
+        let bytes = if args.format == CheckFormat::Github && !args.statistics {
+            bytes
+        } else {
+            let mut guarded_bytes = Vec::new();
+            let mut guarded = LineGuard::new(&mut guarded_bytes);
+            guarded.write_all(&bytes)?;
+            guarded.flush()?;
+            drop(guarded);
+            guarded_bytes
+        };
+        write_atomic(path, &bytes, true).map_err(Failure::from)?
     }
 
     let failed = errors > 0 || (args.strict && warnings > 0);

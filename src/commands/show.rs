@@ -11,11 +11,16 @@ use crate::render::show::{self, Shown};
 use crate::render::terminal::{self, Paint};
 use crate::suggest::did_you_mean;
 
-use super::{load_for_reading, Out, Outcome};
+use crate::load::SourceFile;
+use crate::model::{CatalogueIndex, Plan};
+
+use super::{load_to_sum_up, Out, Outcome};
 
 pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
-    let mut plan = load_for_reading(config)?;
+    // Loaded without descriptions: of a plan's initiatives, one is shown in full.
+    let mut plan = load_to_sum_up(config)?;
     let id = args.id.trim().trim_end_matches(".toml");
+    read_description_again(&mut plan, id);
     let added = plan.get(id).and_then(|i| i.added);
     crate::assess::history::rewind(&mut plan, config.today);
     let Some(init) = plan.get(id) else {
@@ -51,4 +56,29 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
     drop(shown);
     super::leave(plan);
     Ok(EXIT_OK)
+}
+
+/// Reads again, from its file, the description of the initiative `id` in a plan loaded
+/// without descriptions ([`super::TO_SUM_UP`]), with the parser that read the file first, so
+/// that it is the same text. None when the file has changed since it was loaded (the rest of
+/// what is shown is as loaded).
+fn read_description_again(plan: &mut Plan, id: &str) {
+    let Some(index) = plan.initiatives.iter().position(|i| i.id == id) else {
+        return;
+    };
+    let init = &plan.initiatives[index];
+    let file = plan.file(init.file);
+    let description = file.source().and_then(|text| {
+        let again = SourceFile::from_bytes(&file.relative, text.as_bytes());
+        let catalogue = CatalogueIndex::new(&plan.manifest.catalogue);
+        crate::parse::initiative(
+            init.file,
+            &again,
+            &catalogue,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .and_then(|i| i.description)
+    });
+    plan.initiatives[index].description = description;
 }

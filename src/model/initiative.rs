@@ -125,7 +125,7 @@ pub struct LogEntry {
     pub locations: Option<Box<Changed<Vec<String>>>>,
     /// Byte range of the entry in its file (empty for entries not read from a file).
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 impl LogEntry {
@@ -180,7 +180,7 @@ pub struct Spans {
     pub period: Span,
     pub tracks: Span,
     /// One span per entry of `depends_on`, in order.
-    pub depends_on: Vec<Span>,
+    pub depends_on: Box<[Span]>,
     pub deadline: Option<Span>,
     /// The values of `status`, `funding` and `period`, where written.
     pub status: Option<Span>,
@@ -188,7 +188,7 @@ pub struct Spans {
     pub added: Option<Span>,
     /// Track and place names written otherwise than the catalogue's own spelling (an alias,
     /// another case): for `plan check --fix --canonical`.
-    pub aliases: Vec<Alias>,
+    pub aliases: Box<[Alias]>,
 }
 
 /// A track or place name written as an alias (or in another case) of a catalogue name.
@@ -212,23 +212,23 @@ pub struct Initiative {
     pub id: Name,
     /// Index into `Plan::files`.
     pub file: usize,
-    pub title: String,
-    pub description: Option<String>,
+    pub title: Box<str>,
+    pub description: Option<Box<str>>,
     pub period: Period,
-    pub tracks: Vec<Name>,
+    pub tracks: Box<[Name]>,
     /// Named "Alle spor": it touches every track.
     pub cross_cutting: bool,
-    pub locations: Vec<Name>,
-    pub partners: Vec<Name>,
-    pub depends_on: Vec<Name>,
+    pub locations: Box<[Name]>,
+    pub partners: Box<[Name]>,
+    pub depends_on: Box<[Name]>,
     pub status: Status,
     pub deadline: Option<NaiveDate>,
     pub funding: Option<Funding>,
-    pub owner: Option<String>,
-    pub tags: Vec<Name>,
-    pub follow_up: Option<String>,
+    pub owner: Option<Box<str>>,
+    pub tags: Box<[Name]>,
+    pub follow_up: Option<Box<str>>,
     /// Dated notes and changes, as written in the file (in date order unless hand-edited).
-    pub log: Vec<LogEntry>,
+    pub log: Box<[LogEntry]>,
     /// The day the initiative was added to the plan (`added = 2017-04-10`, written by `plan
     /// new`); before it, the initiative is not part of the plan. `None`: from the start.
     pub added: Option<NaiveDate>,

@@ -217,28 +217,24 @@ pub fn initiative(
         return None;
     }
     // The lists grew one by one (to room for four): a large plan keeps them all.
-    tracks.shrink_to_fit();
-    locations.shrink_to_fit();
-    depends_on.shrink_to_fit();
-    depends_spans.shrink_to_fit();
     Some(Initiative {
         id: Name::from(id),
         file,
-        title: title.into_inner(),
-        description,
+        title: title.into_inner().into(),
+        description: description.map(String::into_boxed_str),
         period: *period.get_ref(),
-        tracks,
+        tracks: tracks.into(),
         cross_cutting,
-        locations,
-        partners: strings(partners),
-        depends_on,
+        locations: locations.into(),
+        partners: strings::<Name>(partners).into(),
+        depends_on: depends_on.into(),
         status: status.map(Spanned::into_inner).unwrap_or_default(),
         deadline: deadline.as_ref().map(|d| *d.get_ref()),
         funding: funding.map(Spanned::into_inner),
-        owner,
-        tags: strings(tags),
-        follow_up,
-        log,
+        owner: owner.map(String::into_boxed_str),
+        tags: strings::<Name>(tags).into(),
+        follow_up: follow_up.map(String::into_boxed_str),
+        log: log.into(),
         added: added.as_ref().map(|d| *d.get_ref()),
         spans: Spans {
             status: status_span.map(Span::from),
@@ -246,9 +242,9 @@ pub fn initiative(
             added: added.map(|d| Span::from(d.span())),
             period: Span::from(period.span()),
             tracks: Span::from(tracks_list.span()),
-            depends_on: depends_spans,
+            depends_on: depends_spans.into(),
             deadline: deadline.map(|d| Span::from(d.span())),
-            aliases,
+            aliases: aliases.into(),
         },
     })
 }

@@ -93,7 +93,7 @@ fn importing_the_seed_memo_gives_the_shipped_periods_and_tracks() {
         // A title a memo can show: a whole phrase of the text, within 80 characters.
         assert!(ours.title.chars().count() <= 80, "{}", ours.title);
         assert!(!ours.title.contains('…'), "{}", ours.title);
-        assert!(words(&text).starts_with(&ours.title), "{}", ours.title);
+        assert!(words(&text).starts_with(&*ours.title), "{}", ours.title);
         // Both files begin with the memo row they come from.
         let first_line = |plan: &plan::model::Plan, file: usize| {
             plan.file(file)

@@ -115,9 +115,7 @@ pub(super) fn explain(
             let names: Vec<String> = by
                 .iter()
                 .map(|id| {
-                    let title = by_id
-                        .get(id.as_str())
-                        .map_or(id.as_str(), |d| d.title.as_str());
+                    let title = by_id.get(id.as_str()).map_or(id.as_str(), |d| &*d.title);
                     format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1])
                 })
                 .collect();
@@ -125,9 +123,7 @@ pub(super) fn explain(
         }
         Reason::AtRisk => w.waiting_for_funding.to_string(),
         Reason::WaitsOnDropped { id, status } => {
-            let title = by_id
-                .get(id.as_str())
-                .map_or(id.as_str(), |d| d.title.as_str());
+            let title = by_id.get(id.as_str()).map_or(id.as_str(), |d| &*d.title);
             let name = format!("{}{}{}", w.quotes[0], clean_line(title), w.quotes[1]);
             (w.waits_on_dropped)(&name, w.status(*status))
         }

@@ -103,7 +103,7 @@ pub(super) fn read_log(
             deadline,
             tracks: tracks.map(Box::new),
             locations: locations.map(Box::new),
-            span: entry.span(),
+            span: crate::model::Span::from(entry.span()),
         };
         if !t.contains_key("text") && !log.has_changes() {
             r.push(fields::missing_in_entry(

@@ -29,32 +29,46 @@ pub fn junit(
     strict: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // Suites in file order, the plan-level suite where its path falls.
-    let mut suites: Vec<(String, Vec<(&Diagnostic, Location)>)> = plan
-        .files
-        .iter()
-        .map(|f| (super::location_path(&f.display()), Vec::new()))
-        .collect();
+    // One suite per file, in file order, written a suite at a time (a plan of 100,000 files
+    // is not held as one document): each file's findings, in their order. A finding on the
+    // whole plan goes to `plan.toml`'s suite; one on the folder (no `plan.toml`) or on an
+    // entry that could not be read, to a suite of its own after the files'.
+    let mut by_file: Vec<Vec<&Diagnostic>> = vec![Vec::new(); plan.files.len()];
+    let mut others: Vec<(String, Vec<&Diagnostic>)> = Vec::new();
     for d in diags {
-        let loc = location(plan, d);
-        match suites.iter_mut().find(|(path, _)| *path == loc.path) {
-            Some((_, cases)) => cases.push((d, loc)),
-            None => suites.push((loc.path.clone(), vec![(d, loc)])),
+        match d.file {
+            Some(file) => by_file[file].push(d),
+            None if plan.has_manifest && d.path.is_none() => by_file[0].push(d),
+            None => {
+                let path = location(plan, d).path;
+                match others.iter_mut().find(|(p, _)| *p == path) {
+                    Some((_, cases)) => cases.push(d),
+                    None => others.push((path, vec![d])),
+                }
+            }
         }
     }
     // A note never fails, not even with --strict.
     let failing = |d: &Diagnostic| {
         d.severity == Severity::Error || (strict && d.severity == Severity::Warning)
     };
-    let tests: usize = suites.iter().map(|(_, c)| c.len().max(1)).sum();
+    let tests: usize = by_file.iter().map(|c| c.len().max(1)).sum::<usize>()
+        + others.iter().map(|(_, c)| c.len()).sum::<usize>();
     let failures = diags.iter().filter(|d| failing(d)).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
         r#"<testsuites name="plan check" tests="{tests}" failures="{failures}" errors="0">"#
     )?;
-    for (path, cases) in &suites {
-        let path = xml(path);
+    let suites = by_file
+        .into_iter()
+        .enumerate()
+        .map(|(file, cases)| (super::location_path(&plan.file(file).display()), cases))
+        .chain(others);
+    for (path, cases) in suites {
+        let cases: Vec<(&Diagnostic, Location)> =
+            cases.into_iter().map(|d| (d, location(plan, d))).collect();
+        let path = xml(&path);
         let suite_failures = cases.iter().filter(|(d, _)| failing(d)).count();
         writeln!(
             out,
@@ -65,7 +79,7 @@ pub fn junit(
         if cases.is_empty() {
             writeln!(out, r#"    <testcase name="ok" classname="{path}"/>"#)?;
         }
-        for (d, loc) in cases {
+        for (d, loc) in &cases {
             let mut name = match (loc.line, loc.column) {
                 (Some(line), Some(column)) => format!("{} at {line}:{column}", d.rule.name()),
                 (Some(line), None) => format!("{} at {line}", d.rule.name()),
