@@ -72,8 +72,8 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, init)| (init.id.as_str(), i as u32))
         .collect();
-    nodes.sort_by_key(|(id, _)| *id);
-    // Of a run of one id (in file order, the sort being stable), keep the last.
+    nodes.sort_unstable();
+    // Of a run of one id (in file order: the numbers break ties), keep the last.
     nodes.reverse();
     nodes.dedup_by_key(|(id, _)| *id);
     nodes.reverse();
