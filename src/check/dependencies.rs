@@ -63,8 +63,7 @@ pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
 
 /// Each loop is reported once, at the first initiative of the loop (by id).
 pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    // The initiatives as numbers in id order, one per id (of two files with one id, the
-    // later, as `Plan::by_id` keeps it); a dependency is found by binary search, so that the
+    // The initiatives as numbers in id order, one per id; a dependency is found by binary search, so that the
     // walk holds no map by name (at 100,000 initiatives, maps are megabytes).
     let mut nodes: Vec<(&str, u32)> = plan
         .initiatives
@@ -73,7 +72,8 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
         .map(|(i, init)| (init.id.as_str(), i as u32))
         .collect();
     nodes.sort_unstable();
-    // Of a run of one id (in file order: the numbers break ties), keep the last.
+    // Ids are unique among the plan's initiatives (of two files with one id, the parser
+    // keeps the first); were one repeated, the later is kept, as `Plan::by_id` keeps it.
     nodes.reverse();
     nodes.dedup_by_key(|(id, _)| *id);
     nodes.reverse();
@@ -190,5 +190,134 @@ pub fn order(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The loop walk as it was first written (a map by id, a map of colours): the reference
+    /// the walk by numbers is held to.
+    fn cycles_by_name(plan: &Plan) -> Vec<Vec<String>> {
+        let by_id: HashMap<&str, &Initiative> = plan
+            .initiatives
+            .iter()
+            .map(|i| (i.id.as_str(), i))
+            .collect();
+        let mut reported: Vec<Vec<&str>> = Vec::new();
+        let mut state: HashMap<&str, u8> = HashMap::new();
+        let mut ids: Vec<&str> = by_id.keys().copied().collect();
+        ids.sort_unstable();
+        for &start in &ids {
+            if state.contains_key(start) {
+                continue;
+            }
+            let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+            let mut path: Vec<&str> = vec![start];
+            state.insert(start, 1);
+            while let Some((node, next)) = stack.last_mut() {
+                let deps = &by_id[*node].depends_on;
+                if *next >= deps.len() {
+                    state.insert(*node, 2);
+                    stack.pop();
+                    path.pop();
+                    continue;
+                }
+                let dep = deps[*next].as_str();
+                *next += 1;
+                if !by_id.contains_key(dep) {
+                    continue;
+                }
+                match state.get(dep) {
+                    None => {
+                        state.insert(dep, 1);
+                        stack.push((dep, 0));
+                        path.push(dep);
+                    }
+                    Some(1) => {
+                        let from = path.iter().position(|&p| p == dep).unwrap_or(0);
+                        let mut cycle: Vec<&str> = path[from..].to_vec();
+                        let min = cycle
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, id)| **id)
+                            .map_or(0, |(i, _)| i);
+                        cycle.rotate_left(min);
+                        if !reported.contains(&cycle) {
+                            reported.push(cycle);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        reported
+            .into_iter()
+            .map(|c| c.into_iter().map(String::from).collect())
+            .collect()
+    }
+
+    /// Plans of 60 initiatives with dependencies drawn at random (loops, self-loops, ids that
+    /// are no initiative, and ids used by two files, of which the plan keeps one): the walk by numbers reports the loops
+    /// the walk by name reported, in the same order, at the same places.
+    #[test]
+    fn the_walk_by_numbers_finds_the_loops_the_walk_by_name_found() {
+        use crate::load::{plan_from_folder, Folder, SourceFile};
+        let mut seed: u64 = 2017;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut loops = 0;
+        for _ in 0..100 {
+            let files: Vec<SourceFile> = (0..60)
+                .map(|n| {
+                    let deps: Vec<String> = (0..next(4))
+                        .map(|_| format!("\"i-{}\"", next(70)))
+                        .collect();
+                    let text = format!(
+                        "title = \"T\"\nperiod = \"Q{}\"\ntracks = [\"Hygge\"]\ndepends_on = [{}]\n",
+                        1 + next(4),
+                        deps.join(", ")
+                    );
+                    // One file in four has the id of another, in a sub-folder.
+                    let name = if next(4) == 0 {
+                        format!("dup/i-{}.toml", next(60))
+                    } else {
+                        format!("i-{n}.toml")
+                    };
+                    SourceFile::from_bytes(&name, text.as_bytes())
+                })
+                .collect();
+            let folder = Folder {
+                manifest: None,
+                initiatives: files,
+                ..Folder::default()
+            };
+            let plan = plan_from_folder(std::path::Path::new("plans"), folder);
+            let mut found = Vec::new();
+            cycles(&plan, &mut found);
+            let expected = cycles_by_name(&plan);
+            assert_eq!(found.len(), expected.len());
+            for (d, cycle) in found.iter().zip(&expected) {
+                let mut chain = cycle.clone();
+                chain.push(cycle[0].clone());
+                assert_eq!(
+                    d.message,
+                    format!(
+                        "initiatives depend on each other in a loop: {}",
+                        chain.join(" → ")
+                    )
+                );
+                let first = plan.by_id()[cycle[0].as_str()];
+                assert_eq!(d.file, Some(first.file));
+            }
+            loops += found.len();
+        }
+        assert!(loops > 20, "only {loops} loops");
     }
 }
