@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Color, ColumnConstraint, Width};
+use comfy_table::{Cell, Color};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -17,6 +17,7 @@ use crate::progress::Judgement;
 use crate::text::clean_line;
 
 use super::csv as convention;
+use super::sliced::{self, Constraint};
 use super::terminal::{framed_table, Paint};
 use super::{cells, escape};
 use crate::cli::Delimiter;
@@ -90,7 +91,7 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
         listing
             .items
             .iter()
-            .flat_map(|i| f(i).lines().map(|l| l.width()).collect::<Vec<_>>())
+            .map(|i| f(i).lines().map(|l| l.width()).max().unwrap_or(0))
             .chain([heading.width()])
             .max()
             .unwrap_or(0)
@@ -127,6 +128,12 @@ fn headings(words: &Words) -> [&'static str; 7] {
     ]
 }
 
+/// How many rows of the list's table are formatted at once: what the table holds in memory
+/// is this many rows, not the whole list (issue 16: 100,000 rows in one comfy-table table
+/// took 473 MiB). The output does not depend on it; 100, 500 and 1,000 rows took the
+/// same time within the noise of one run each.
+const SLICE: usize = 500;
+
 /// A table for the terminal, laid out to `width`; titles, tracks and places wrap.
 pub fn table(
     listing: &Listing<'_>,
@@ -135,15 +142,26 @@ pub fn table(
     width: u16,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    table_in_slices(listing, words, paint, width, SLICE, out)
+}
+
+/// [`table`], formatted `slice` rows at a time (the same output for every `slice`).
+fn table_in_slices(
+    listing: &Listing<'_>,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    slice: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if listing.items.is_empty() {
         return writeln!(out, "{}", words.no_match);
     }
     let wide = fits_wide(listing, words, width);
-    let mut table = framed_table(paint, width);
-    if wide {
-        table.set_header(headings(words).to_vec());
+    let header: Vec<String> = if wide {
+        headings(words).iter().map(|h| h.to_string()).collect()
     } else {
-        table.set_header(vec![
+        vec![
             format!("{} / {}", words.id_heading, words.title_heading),
             words.period_heading.to_string(),
             format!(
@@ -152,74 +170,22 @@ pub fn table(
                 words.locations_heading.to_lowercase()
             ),
             words.status_heading.to_string(),
-        ]);
-    }
-    for item in &listing.items {
-        let init = item.initiative;
-        let flags = flags_text(&item.judgement, words).replace(", ", "\n");
-        let flag_color = if item.judgement.late() {
-            Some(Color::Red)
-        } else if item.judgement.needs_attention() {
-            Some(Color::Yellow)
-        } else {
-            None
-        };
-        let status = words.status(init.status);
-        let status_color = match init.status {
-            Status::Done => Some(Color::Green),
-            _ => None,
-        };
-        let id = clean_line(&init.id);
-        let title = clean_line(&init.title);
-        // One track a line: track names have spaces, and a list of them wraps badly.
-        let tracks = tracks_text(init, words).replace(", ", "\n");
-        let places = join_clean(&init.locations);
-        if wide {
-            table.add_row(vec![
-                paint.cell(id, None),
-                paint.cell(words.period(init.period), None),
-                paint.cell(title, None),
-                paint.cell(tracks, None),
-                paint.cell(places, None),
-                paint.cell(status, status_color),
-                paint.cell(flags, flag_color),
-            ]);
-        } else {
-            let stack = |a: &str, b: &str| {
-                if b.is_empty() {
-                    a.to_string()
-                } else {
-                    format!("{a}\n{b}")
-                }
-            };
-            // The places in brackets under the tracks.
-            let places = if places.is_empty() {
-                places
-            } else {
-                format!("({places})")
-            };
-            table.add_row(vec![
-                paint.cell(stack(&id, &title), None),
-                paint.cell(words.period(init.period), None),
-                paint.cell(stack(&tracks, &places), None),
-                paint.cell(stack(status, &flags), flag_color.or(status_color)),
-            ]);
-        }
-    }
+        ]
+    };
     // Ids never wrap (an id broken over two lines cannot be copied), nor periods.
     let constraints = if wide {
         vec![
-            ColumnConstraint::ContentWidth,
-            ColumnConstraint::ContentWidth,
-            ColumnConstraint::LowerBoundary(Width::Fixed(TITLE_MIN as u16)),
-            ColumnConstraint::ContentWidth,
+            Constraint::ContentWidth,
+            Constraint::ContentWidth,
+            Constraint::LowerBoundary(TITLE_MIN as u16),
+            Constraint::ContentWidth,
             // Places wrap well ("Jyllinge, Viby,"): the title gets what is left.
-            ColumnConstraint::Boundaries {
-                lower: Width::Fixed(PLACES_MIN as u16),
-                upper: Width::Fixed(PLACES_MIN as u16 + 8),
+            Constraint::Boundaries {
+                lower: PLACES_MIN as u16,
+                upper: PLACES_MIN as u16 + 8,
             },
-            ColumnConstraint::ContentWidth,
-            ColumnConstraint::ContentWidth,
+            Constraint::ContentWidth,
+            Constraint::ContentWidth,
         ]
     } else {
         let longest_id = listing
@@ -230,18 +196,26 @@ pub fn table(
             .unwrap_or(0);
         vec![
             // The boundary counts the padding too.
-            ColumnConstraint::LowerBoundary(Width::Fixed(longest_id as u16 + 2)),
-            ColumnConstraint::ContentWidth,
-            ColumnConstraint::LowerBoundary(Width::Fixed(14)),
-            ColumnConstraint::ContentWidth,
+            Constraint::LowerBoundary(longest_id as u16 + 2),
+            Constraint::ContentWidth,
+            Constraint::LowerBoundary(14),
+            Constraint::ContentWidth,
         ]
     };
-    for (column, constraint) in table.column_iter_mut().zip(constraints) {
-        column.set_constraint(constraint);
-    }
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
+    let rows = TableRows {
+        items: &listing.items,
+        words,
+        paint,
+        wide,
+    };
+    sliced::write(
+        &|| framed_table(paint, width),
+        &header,
+        &constraints,
+        &rows,
+        slice,
+        out,
+    )?;
     let shown = listing.cross_cutting_shown();
     if listing.track_filter && shown > 0 {
         writeln!(
@@ -253,6 +227,101 @@ pub fn table(
         )?;
     }
     Ok(())
+}
+
+/// The rows of the list's terminal table: in the wide layout id, period, title, tracks,
+/// places, status, flags; in the narrow one the title under the id, the places under the
+/// tracks and the flags under the status.
+struct TableRows<'l, 'a> {
+    items: &'l [Item<'a>],
+    words: &'l Words,
+    paint: Paint,
+    wide: bool,
+}
+
+impl TableRows<'_, '_> {
+    fn columns(&self) -> usize {
+        if self.wide {
+            7
+        } else {
+            4
+        }
+    }
+
+    /// The colour of a cell: the status green when done, the flags red when late, yellow
+    /// when blocked or at risk (in the narrow layout the flags' colour wins).
+    fn color(&self, item: &Item<'_>, column: usize) -> Option<Color> {
+        let flag_color = if item.judgement.late() {
+            Some(Color::Red)
+        } else if item.judgement.needs_attention() {
+            Some(Color::Yellow)
+        } else {
+            None
+        };
+        let status_color = match item.initiative.status {
+            Status::Done => Some(Color::Green),
+            _ => None,
+        };
+        match (self.wide, column) {
+            (true, 5) => status_color,
+            (true, 6) => flag_color,
+            (false, 3) => flag_color.or(status_color),
+            _ => None,
+        }
+    }
+}
+
+impl sliced::Rows for TableRows<'_, '_> {
+    fn count(&self) -> usize {
+        self.items.len()
+    }
+
+    fn text(&self, row: usize, column: usize) -> String {
+        let item = &self.items[row];
+        let (init, words) = (item.initiative, self.words);
+        // One track a line: track names have spaces, and a list of them wraps badly.
+        let tracks = || tracks_text(init, words).replace(", ", "\n");
+        let flags = || flags_text(&item.judgement, words).replace(", ", "\n");
+        let stack = |a: String, b: String| {
+            if b.is_empty() {
+                a
+            } else {
+                format!("{a}\n{b}")
+            }
+        };
+        match (self.wide, column) {
+            (_, 1) => words.period(init.period),
+            (true, 0) => clean_line(&init.id),
+            (true, 2) => clean_line(&init.title),
+            (true, 3) => tracks(),
+            (true, 4) => join_clean(&init.locations),
+            (true, 5) => words.status(init.status).to_string(),
+            (true, 6) => flags(),
+            (false, 0) => stack(clean_line(&init.id), clean_line(&init.title)),
+            (false, 2) => {
+                // The places in brackets under the tracks.
+                let places = join_clean(&init.locations);
+                let places = if places.is_empty() {
+                    places
+                } else {
+                    format!("({places})")
+                };
+                stack(tracks(), places)
+            }
+            (false, 3) => stack(words.status(init.status).to_string(), flags()),
+            _ => String::new(),
+        }
+    }
+
+    fn cells(&self, row: usize) -> Vec<Cell> {
+        let item = &self.items[row];
+        (0..self.columns())
+            .map(|column| {
+                self.paint
+                    .cell(self.text(row, column), self.color(item, column))
+            })
+            .collect()
+    }
 }
 
 /// A Markdown (GitHub) table, in the plan's language.
@@ -353,4 +422,149 @@ pub fn csv(
         convention::row(&mut writer, cells::values(&Record::of(item)))?;
     }
     writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::commands::list::{select, Filter, TrackFilter};
+    use crate::i18n::words;
+    use crate::load::{plan_from_folder, read_folder, SourceFile};
+    use crate::model::Plan;
+
+    /// The shipped plan (long Danish titles, cross-cutting initiatives, several tracks and
+    /// places each, done and late ones) and initiatives that wrap awkwardly: a word longer
+    /// than any column, wide letters, a long id, many places, no places.
+    fn plan() -> Plan {
+        let dir = Path::new("plans");
+        let mut folder = read_folder(dir).expect("the shipped plans/ folder");
+        let extra = [
+            (
+                "q2/ord.toml",
+                "title = \"Gundsømagle-Jyllinge-Viby-Ågerup-Herfølge-Lejre-fællesskabsudviklingsprojekt på biblioteket\"\nperiod = \"Q2\"\ntracks = [\"Hygge\", \"Fordybelse\", \"Viden og vejledning\", \"En lokal aktør\"]\nlocations = [\"Viby\", \"Jyllinge\", \"Gundsømagle\", \"Ågerup\", \"Bogbussen\"]\ndeadline = 2017-04-01\n",
+            ),
+            (
+                "q3/en-meget-lang-indsats-id-som-ikke-maa-brydes.toml",
+                "title = \"中文 读书会 på Viby Bibliotek: æøå ÆØÅ\"\nperiod = \"Q3\"\ntracks = [\"Alle spor\"]\nstatus = \"done\"\n",
+            ),
+            (
+                "aar/kort.toml",
+                "title = \"Kort\"\nperiod = \"year\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]\nstatus = \"active\"\n",
+            ),
+        ];
+        for (path, text) in extra {
+            folder
+                .initiatives
+                .push(SourceFile::from_bytes(path, text.as_bytes()));
+        }
+        plan_from_folder(dir, folder)
+    }
+
+    fn render(listing: &Listing<'_>, lang: Lang, color: bool, width: u16, slice: usize) -> String {
+        let mut out = Vec::new();
+        let paint = Paint { color };
+        table_in_slices(listing, words(lang), paint, width, slice, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A list longer than one slice ([`SLICE`]), as `plan list` prints it, is the table
+    /// comfy-table lays out whole.
+    #[test]
+    fn a_list_longer_than_a_slice_is_the_whole_table() {
+        let dir = Path::new("plans");
+        let mut folder = read_folder(dir).expect("the shipped plans/ folder");
+        let words_ = [
+            "Læsehold",
+            "i",
+            "Viby",
+            "og",
+            "fællesskaber",
+            "på",
+            "Bogbussen",
+        ];
+        let tracks = ["Hygge", "Fordybelse", "Alle spor", "En lokal aktør"];
+        let places = ["Viby", "Jyllinge", "Gundsømagle", "Ågerup"];
+        folder.initiatives = (0..SLICE + SLICE / 2)
+            .map(|n| {
+                let title: Vec<&str> = (0..n % 17).map(|i| words_[(n + i) % 7]).collect();
+                let text = format!(
+                    "title = \"{} {n}\"\nperiod = \"Q{}\"\ntracks = [\"{}\"]\nlocations = [{}]\n",
+                    title.join(" "),
+                    n % 4 + 1,
+                    tracks[n % 4],
+                    places[..n % 5]
+                        .iter()
+                        .map(|p| format!("\"{p}\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+                SourceFile::from_bytes(&format!("i{n}.toml"), text.as_bytes())
+            })
+            .collect();
+        let plan = plan_from_folder(dir, folder);
+        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
+        let listing = Listing {
+            items: select(&plan, &Filter::default(), today),
+            track_filter: false,
+        };
+        assert!(listing.items.len() > SLICE);
+        for width in [50, 80, 200] {
+            let mut out = Vec::new();
+            table(
+                &listing,
+                words(Lang::Da),
+                Paint { color: false },
+                width,
+                &mut out,
+            )
+            .unwrap();
+            let sliced = String::from_utf8(out).unwrap();
+            let whole = render(&listing, Lang::Da, false, width, usize::MAX);
+            assert!(sliced == whole, "width {width}");
+        }
+    }
+
+    /// Printed a few rows at a time, the table is the one comfy-table lays out whole: in
+    /// both layouts, at every width, with colour on and off, with the cross-cutting note.
+    #[test]
+    fn the_table_in_slices_is_the_whole_table() {
+        let plan = plan();
+        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
+        let hygge = Filter {
+            track: Some(TrackFilter::Track("Hygge".into())),
+            ..Filter::default()
+        };
+        let mut layouts = (0, 0);
+        for (filter, track_filter) in [(Filter::default(), false), (hygge, true)] {
+            let listing = Listing {
+                items: select(&plan, &filter, today),
+                track_filter,
+            };
+            assert!(listing.items.len() > 8, "{}", listing.items.len());
+            for width in [40, 57, 80, 120, 200, 300] {
+                for lang in [Lang::Da, Lang::En] {
+                    for color in [false, true] {
+                        let whole = render(&listing, lang, color, width, usize::MAX);
+                        if whole.contains(" / ") {
+                            layouts.0 += 1;
+                        } else {
+                            layouts.1 += 1;
+                        }
+                        for slice in [1, 2, 7] {
+                            assert_eq!(
+                                render(&listing, lang, color, width, slice),
+                                whole,
+                                "width {width}, {lang:?}, colour {color}, slice {slice}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(layouts.0 > 0 && layouts.1 > 0, "both layouts: {layouts:?}");
+    }
 }

@@ -14,6 +14,7 @@ pub mod office;
 pub mod report;
 pub mod schema;
 pub mod show;
+pub mod sliced;
 pub mod status;
 pub mod terminal;
 pub mod xlsx;
