@@ -13,6 +13,7 @@
 //! (an index built on the first look-up), so that a folder of 100,000 files with thousands
 //! of unknown ids is not quadratic; a typo of a letter or two in a long id is still found.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -57,8 +58,8 @@ fn forms(folded: &str) -> [String; 3] {
 }
 
 /// Whether two names' forms make them the same name but for Danish letters.
-fn same_forms(a: &[String; 3], b: &[String; 3]) -> bool {
-    a[0] == b[0] || a[1] == b[1] || a[2] == b[2]
+fn same_forms<S: AsRef<str>>(a: &[S; 3], b: &[S; 3]) -> bool {
+    (0..3).any(|k| a[k].as_ref() == b[k].as_ref())
 }
 
 /// The candidate closest to `typed`, if it is close enough to be a likely typo.
@@ -98,38 +99,66 @@ pub struct Names<'a> {
     index: OnceLock<FxHashMap<u64, Vec<u32>>>,
 }
 
-/// A name to suggest, folded once: its forms, and each form's length in characters.
+/// A name to suggest, folded once: its forms ([`forms`]), and each form's length in
+/// characters. The first form borrows the name when folding leaves it as it is (most ids:
+/// lowercase ASCII), and the other two are kept only when they differ from it (a name with
+/// æ, ø or å): among 100,000 ids, a look-up holds no copy of most of them.
 struct Name<'a> {
     given: &'a str,
-    forms: [String; 3],
+    first: Cow<'a, str>,
+    spelt: Option<Box<[String; 2]>>,
     lens: [usize; 3],
 }
 
 impl<'a> Name<'a> {
     fn new(given: &'a str) -> Name<'a> {
-        let forms = forms(&fold(given));
-        let lens = [0, 1, 2].map(|k| forms[k].chars().count());
-        Name { given, forms, lens }
+        let folded = fold(given);
+        let first = if folded == given {
+            Cow::Borrowed(given)
+        } else {
+            Cow::Owned(folded)
+        };
+        let spelt = first.contains(['æ', 'ø', 'å']).then(|| {
+            let [_, two, one] = forms(&first);
+            Box::new([two, one])
+        });
+        let mut name = Name {
+            given,
+            first,
+            spelt,
+            lens: [0; 3],
+        };
+        name.lens = name.forms().map(|f| f.chars().count());
+        name
+    }
+
+    /// The three forms: as folded, æ/ø/å spelt in two letters, and in one.
+    fn forms(&self) -> [&str; 3] {
+        match &self.spelt {
+            Some(spelt) => [&self.first, &spelt[0], &spelt[1]],
+            None => [&self.first; 3],
+        }
     }
 
     /// The smallest edit distance between any form of `self` and any of `other`, or None
     /// when it is surely above `limit` (the forms' lengths differ by more): as comparing
     /// every pair, without comparing pairs that cannot be near.
     fn distance(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
+        let (ours, theirs) = (self.forms(), other.forms());
         let mut best: Option<usize> = None;
         for i in 0..3 {
             // A form equal to an earlier one gives the same distances.
-            if self.forms[..i].contains(&self.forms[i]) {
+            if ours[..i].contains(&ours[i]) {
                 continue;
             }
             for j in 0..3 {
-                if other.forms[..j].contains(&other.forms[j])
+                if theirs[..j].contains(&theirs[j])
                     || self.lens[i].abs_diff(other.lens[j]) > limit
-                    || letters_apart(&self.forms[i], &other.forms[j]) > limit
+                    || letters_apart(ours[i], theirs[j]) > limit
                 {
                     continue;
                 }
-                let d = strsim::damerau_levenshtein(&self.forms[i], &other.forms[j]);
+                let d = strsim::damerau_levenshtein(ours[i], theirs[j]);
                 best = Some(best.map_or(d, |b| b.min(d)));
             }
         }
@@ -239,7 +268,7 @@ impl<'a> Names<'a> {
 
     fn look_up(&self, typed: &str, except: Option<&str>, tally: &mut Tally) -> Option<&'a str> {
         let typed = Name::new(typed);
-        if typed.forms[0].is_empty() {
+        if typed.first.is_empty() {
             return None;
         }
         let chosen: Vec<usize> = if self.names.len() <= EXACT_UP_TO {
@@ -259,7 +288,7 @@ impl<'a> Names<'a> {
     /// three-letter pieces with `typed`, counting the rarest pieces first.
     fn likeliest(&self, typed: &Name<'_>, tally: &mut Tally) -> Vec<usize> {
         let index = self.index();
-        let mut lists: Vec<&[u32]> = pieces(&typed.forms)
+        let mut lists: Vec<&[u32]> = pieces(&typed.forms())
             .iter()
             .filter_map(|g| index.get(g).map(Vec::as_slice))
             .collect();
@@ -302,7 +331,7 @@ impl<'a> Names<'a> {
         self.index.get_or_init(|| {
             let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
             for (i, name) in self.names.iter().enumerate() {
-                for gram in pieces(&name.forms) {
+                for gram in pieces(&name.forms()) {
                     index.entry(gram).or_default().push(i as u32);
                 }
             }
@@ -314,7 +343,7 @@ impl<'a> Names<'a> {
 /// The distinct three-letter pieces of a name's forms, each form's start and end marked,
 /// so that `ab` has `^ab` and `ab$`; a piece's three characters packed in one number (21
 /// bits each: every `char` fits).
-fn pieces(forms: &[String; 3]) -> Vec<u64> {
+fn pieces(forms: &[&str; 3]) -> Vec<u64> {
     let mut out = Vec::new();
     for form in forms {
         let chars: Vec<char> = std::iter::once('\u{2}')
@@ -341,13 +370,13 @@ fn best_of<'a>(typed: &Name<'_>, candidates: &[&Name<'a>]) -> Option<&'a str> {
         .filter(|(d, _)| *d <= limit)
         .collect();
     let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
-        return only_one_containing(&typed.forms[0], candidates);
+        return only_one_containing(&typed.first, candidates);
     };
     let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
     let first = at_best.next()?;
     // Two equally near names (`Q5` → Q1? Q4?): a guess would mislead, so make none,
     // unless they are spellings of the same name.
-    match at_best.find(|c| !same_forms(&c.forms, &first.forms)) {
+    match at_best.find(|c| !same_forms(&c.forms(), &first.forms())) {
         Some(_) => None,
         None => Some(first.given),
     }
@@ -358,11 +387,9 @@ fn only_one_containing<'a>(typed_folded: &str, candidates: &[&Name<'a>]) -> Opti
     if typed_folded.chars().count() < 4 {
         return None;
     }
-    let mut found = candidates
-        .iter()
-        .filter(|c| c.forms[0].contains(typed_folded));
+    let mut found = candidates.iter().filter(|c| c.first.contains(typed_folded));
     let first = found.next()?;
-    match found.find(|c| c.forms[0] != first.forms[0]) {
+    match found.find(|c| c.first != first.first) {
         Some(_) => None,
         None => Some(first.given),
     }

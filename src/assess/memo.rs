@@ -123,10 +123,11 @@ pub struct Item<'a> {
     /// there was nothing to clean (a memo of a large plan has many items).
     pub title: Cow<'a, str>,
     pub period: Period,
-    /// Track names (inline: a memo of a large plan has many items).
-    pub tracks: Vec<Name>,
+    /// Track names, cleaned for one line; borrowed from the plan when there was nothing to
+    /// clean (a memo of a large plan has many items).
+    pub tracks: Cow<'a, [Name]>,
     pub cross_cutting: bool,
-    pub locations: Vec<Name>,
+    pub locations: Cow<'a, [Name]>,
     pub status: Status,
     pub late: bool,
     pub blocked: bool,
@@ -153,6 +154,8 @@ impl Item<'_> {
         Item {
             id: Cow::Owned(self.id.into_owned()),
             title: Cow::Owned(self.title.into_owned()),
+            tracks: Cow::Owned(self.tracks.into_owned()),
+            locations: Cow::Owned(self.locations.into_owned()),
             latest_note: self.latest_note.map(|n| Note {
                 date: n.date,
                 text: Cow::Owned(n.text.into_owned()),

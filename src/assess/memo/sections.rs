@@ -95,9 +95,9 @@ pub(super) fn make_item<'a>(
         id: Cow::Borrowed(&init.id),
         title: clean_line_cow(&init.title),
         period: init.period,
-        tracks: init.tracks.iter().map(clean_name).collect(),
+        tracks: clean_names(&init.tracks),
         cross_cutting: init.cross_cutting,
-        locations: init.locations.iter().map(clean_name).collect(),
+        locations: clean_names(&init.locations),
         status: init.status,
         late: judgement.late(),
         blocked: judgement.blocked(),
@@ -237,4 +237,16 @@ pub(super) fn sentences(
 /// A name as [`clean_line`] makes it, kept inline when short.
 fn clean_name(name: &Name) -> Name {
     Name::from(clean_line(name))
+}
+
+/// The names cleaned for one line; borrowed when none needed cleaning.
+fn clean_names(names: &[Name]) -> Cow<'_, [Name]> {
+    if names
+        .iter()
+        .all(|n| matches!(clean_line_cow(n), Cow::Borrowed(_)))
+    {
+        Cow::Borrowed(names)
+    } else {
+        Cow::Owned(names.iter().map(clean_name).collect())
+    }
 }
