@@ -46,12 +46,92 @@ svg text { font-family: Calibri, 'Segoe UI', Arial, Helvetica, sans-serif; }
 @media print { body { max-width: none; padding: 0; } }
 ";
 
-/// Writes the memo as one HTML page (UTF-8).
+/// Writes the memo as one HTML page (UTF-8). The lists of initiatives are written a row at
+/// a time into the page made around them (a memo of 100,000 initiatives is not held as one
+/// string, nor copied into the page it is part of).
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(page(report).into_string().as_bytes())
+    let w = words(report.language);
+    write_around(page(report, PreEscaped(SLOT.to_string())), out, |out| {
+        write_body(w, report, out)
+    })
 }
 
-fn page(report: &Report) -> Markup {
+/// Where a part written on its own goes in the markup made around it. Plan text cannot
+/// hold it: maud escapes every `<` of spliced text.
+const SLOT: &str = "<plan-slot/>";
+
+/// Writes `outer` with `inner` written where its one [`SLOT`] is.
+fn write_around(
+    outer: Markup,
+    out: &mut dyn Write,
+    inner: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let text = outer.into_string();
+    let (before, after) = text.split_once(SLOT).expect("the markup has its slot");
+    out.write_all(before.as_bytes())?;
+    inner(out)?;
+    out.write_all(after.as_bytes())
+}
+
+/// The sections of the memo ([`body`]), the two lists of initiatives written a row at a
+/// time where their slots are.
+fn write_body(w: &Words, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut lists = Vec::new();
+    let text = body(w, report, &mut lists).into_string();
+    let mut parts = text.split(SLOT);
+    out.write_all(parts.next().unwrap_or_default().as_bytes())?;
+    for (list, part) in lists.into_iter().zip(parts) {
+        match list {
+            List::Items(items, with_period) => write_items_table(w, items, with_period, out)?,
+            List::Attention => write_table(
+                &[w.col_title, w.col_period, w.col_status, w.col_attention],
+                report.attention.iter().map(|a| {
+                    html! {
+                        tr {
+                            td { (a.title) }
+                            td { (w.period(a.period)) }
+                            td { (w.status(a.status)) }
+                            td.warn { (a.explained.join("; ")) }
+                        }
+                    }
+                }),
+                out,
+            )?,
+            List::Next => write_table(
+                &[w.col_title, w.col_tracks, w.col_places, w.col_status],
+                report.next.initiatives.iter().map(|item| {
+                    html! {
+                        tr {
+                            td { (item.title) }
+                            td { (tracks_text(w, item)) }
+                            td { (item.locations.join(", ")) }
+                            td { (status_text(w, item)) }
+                        }
+                    }
+                }),
+                out,
+            )?,
+        }
+        out.write_all(part.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A long table of the memo, written a row at a time where [`body`] left a [`SLOT`].
+enum List<'r> {
+    /// Initiatives, with or without their period.
+    Items(&'r [Item<'r>], bool),
+    Attention,
+    Next,
+}
+
+/// A [`SLOT`] in the body, for `list`, noted in `lists` (in the order of the page).
+fn slot<'r>(lists: &mut Vec<List<'r>>, list: List<'r>) -> PreEscaped<&'static str> {
+    lists.push(list);
+    PreEscaped(SLOT)
+}
+
+fn page(report: &Report, body: Markup) -> Markup {
     let w = words(report.language);
     let title = &report.plan.title;
     html! {
@@ -69,7 +149,7 @@ fn page(report: &Report) -> Markup {
             body {
                 "\n" h1 { (title) }
                 "\n" p.sub { strong { (quarter_title(w, report)) } " · " (as_of_line(w, report)) }
-                "\n" (body(w, report))
+                "\n" (body)
             }
             "\n"
         }
@@ -77,8 +157,9 @@ fn page(report: &Report) -> Markup {
     }
 }
 
-/// The sections of the memo, each element followed by a line break.
-fn body(w: &Words, report: &Report) -> Markup {
+/// The sections of the memo, each element followed by a line break; a [`SLOT`] where each
+/// list of initiatives goes (the quarter's, then the ongoing ones), unless it is empty.
+fn body<'r>(w: &Words, report: &'r Report, lists: &mut Vec<List<'r>>) -> Markup {
     let quarter = w.period(report.quarter);
     html! {
         h2 { (w.report_summary) } "\n"
@@ -89,14 +170,14 @@ fn body(w: &Words, report: &Report) -> Markup {
         @if report.initiatives.is_empty() {
             p { ((w.none_quarter)(&quarter)) } "\n"
         } @else {
-            (items_table(w, &report.initiatives, false))
+            (slot(lists, List::Items(&report.initiatives, false)))
         }
 
         h2 { (w.report_ongoing) } "\n"
         @if report.ongoing.is_empty() {
             p { (w.none_ongoing) } "\n"
         } @else {
-            (items_table(w, &report.ongoing, true))
+            (slot(lists, List::Items(&report.ongoing, true)))
         }
 
         h2 { ((w.report_tracks)(&quarter)) } "\n"
@@ -110,18 +191,7 @@ fn body(w: &Words, report: &Report) -> Markup {
         @if report.attention.is_empty() {
             p { ((w.none_attention)(&w.date(report.as_of))) } "\n"
         } @else {
-            (table(
-                &[w.col_title, w.col_period, w.col_status, w.col_attention],
-                &[],
-                report.attention.iter().map(|a| html! {
-                    tr {
-                        td { (a.title) }
-                        td { (w.period(a.period)) }
-                        td { (w.status(a.status)) }
-                        td.warn { (a.explained.join("; ")) }
-                    }
-                }),
-            ))
+            (slot(lists, List::Attention))
         }
 
         h2 { ((w.report_since)(report.quarter.quarter().unwrap_or(1))) } "\n"
@@ -146,18 +216,7 @@ fn body(w: &Words, report: &Report) -> Markup {
 
         h2 { (next_heading(w, report)) } "\n"
         @if !report.next.initiatives.is_empty() {
-            (table(
-                &[w.col_title, w.col_tracks, w.col_places, w.col_status],
-                &[],
-                report.next.initiatives.iter().map(|item| html! {
-                    tr {
-                        td { (item.title) }
-                        td { (tracks_text(w, item)) }
-                        td { (item.locations.join(", ")) }
-                        td { (status_text(w, item)) }
-                    }
-                }),
-            ))
+            (slot(lists, List::Next))
         } @else if !report.next.follow_ups.is_empty() {
             (table(
                 &[w.col_title, w.col_follow_up],
@@ -195,7 +254,14 @@ fn table(header: &[&str], numeric: &[usize], rows: impl Iterator<Item = Markup>)
     }
 }
 
-fn items_table(w: &Words, items: &[Item], with_period: bool) -> Markup {
+/// A table of initiatives, written a row at a time into the table made around them (as
+/// [`table`] makes it: each row followed by a line break).
+fn write_items_table(
+    w: &Words,
+    items: &[Item],
+    with_period: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut header = vec![w.col_title];
     if with_period {
         header.push(w.col_period);
@@ -216,7 +282,27 @@ fn items_table(w: &Words, items: &[Item], with_period: bool) -> Markup {
             }
         }
     });
-    table(&header, &[], rows)
+    write_table(&header, rows, out)
+}
+
+/// [`table`] (no numeric columns) with its `rows` written one at a time, not held.
+fn write_table(
+    header: &[&str],
+    rows: impl Iterator<Item = Markup>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The slot takes one row's place, line break included: each row but the last is
+    // followed by its own.
+    let shell = table(header, &[], std::iter::once(PreEscaped(SLOT.to_string())));
+    write_around(shell, out, |out| {
+        for (n, row) in rows.enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(row.into_string().as_bytes())?;
+        }
+        Ok(())
+    })
 }
 
 fn tracks_table(w: &Words, report: &Report) -> Markup {
