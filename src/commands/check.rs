@@ -65,7 +65,9 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         with_levels(super::load_to_check(config)?)
     };
     let diags = member_findings(&plan);
-    finish(config, args, &plan, diags, out)
+    let outcome = finish(config, args, &plan, diags, out);
+    super::leave(plan);
+    outcome
 }
 
 /// Every finding of one plan, the sure fixes marked and an outdated schema noted (shared
