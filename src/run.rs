@@ -65,6 +65,9 @@ pub fn run() -> ExitCode {
     } else {
         Box::new(buffered)
     };
+    // And one above it: the guard then reads the output in large pieces, not the many small
+    // writes a renderer makes (serde_json writes each key and value on its own).
+    let sink = io::BufWriter::with_capacity(64 * 1024, sink);
     let mut out = Output::new(sink, crate::stdio::stdout_was_closed());
     let paint = Paint {
         color: colours.stderr,
