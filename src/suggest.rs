@@ -141,7 +141,8 @@ impl<'a> Name<'a> {
     }
 
     /// The smallest edit distance between any form of `self` and any of `other`, or None
-    /// when it is surely above `limit` (the forms' lengths differ by more): as comparing
+    /// when it is surely above `limit` (the forms' lengths, or their letters counted as
+    /// [`letters_apart`] does, differ by more): as comparing
     /// every pair, without comparing pairs that cannot be near.
     fn distance(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
         let (ours, theirs) = (self.forms(), other.forms());
@@ -175,7 +176,7 @@ fn letters_apart(a: &str, b: &str) -> usize {
     if !a.is_ascii() || !b.is_ascii() {
         return 0;
     }
-    let mut counts = [0i16; 128];
+    let mut counts = [0i32; 128];
     for &c in a.as_bytes() {
         counts[usize::from(c)] += 1;
     }
@@ -251,8 +252,11 @@ impl<'a> Names<'a> {
         if queries.len() < IN_PARALLEL_FROM {
             return look_up(queries);
         }
-        // The index is built once, before the two halves look up in it.
-        self.index();
+        // The index (used above EXACT_UP_TO names) is built once, before the two halves
+        // look up in it.
+        if self.names.len() > EXACT_UP_TO {
+            self.index();
+        }
         let (first, second) = queries.split_at(queries.len() / 2);
         std::thread::scope(|scope| {
             let later = scope.spawn(|| look_up(second));
@@ -398,6 +402,30 @@ fn only_one_containing<'a>(typed_folded: &str, candidates: &[&Name<'a>]) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The letters apart never exceed the edit distance, so no pair it leaves out was
+        /// near enough to be suggested.
+        #[test]
+        fn letters_apart_is_a_lower_bound_of_the_edit_distance(
+            a in "[a-e0-9-]{0,12}",
+            b in "[a-e0-9-]{0,12}",
+        ) {
+            proptest::prop_assert!(letters_apart(&a, &b) <= strsim::damerau_levenshtein(&a, &b));
+        }
+    }
+
+    /// At the limit (two edits in a short id), the typo still finds its id among many.
+    #[test]
+    fn two_edits_in_a_short_id_are_still_suggested() {
+        let ids: Vec<String> = (0..1_200)
+            .map(|n| format!("id-{n:05}"))
+            .chain(["hygge".to_string()])
+            .collect();
+        let names = Names::new(ids.iter().map(String::as_str));
+        assert_eq!(names.nearest("hyxxe"), Some("hygge"));
+        assert_eq!(nearest("hxgye", ["hygge", "fordybelse"]), Some("hygge"));
+    }
 
     /// The comparison of every name, as `nearest` was written before the index and the
     /// folding once: the reference the fast paths are tested against.

@@ -61,7 +61,8 @@ const TO_READ: Keep = Keep {
 };
 
 /// What a command that sums the plan up (`status`, `list`, `report`) keeps: neither the
-/// files' texts nor the descriptions, which it never shows.
+/// files' texts nor the descriptions, which it never shows; `show` too, which reads the one
+/// description it shows again from its file.
 pub const TO_SUM_UP: Keep = Keep {
     texts: Texts::Release,
     descriptions: false,
@@ -169,7 +170,10 @@ pub fn load_for_reading_with_errors(
                 "entries"
             },
             if entries.len() == 1 { "is" } else { "are" },
-            clean_line(&entries.join(", "))
+            clean_line(&named_first(
+                &entries.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+                NAMED_IN_WARNING
+            ))
         )?;
         if files.is_empty() {
             writeln!(

@@ -3,6 +3,8 @@
 //! An unknown id is a usage error (exit 2) with "did you mean"; an id whose file is too
 //! broken to read is an error in the plan (exit 1): `plan check` says why.
 
+use std::io::Write;
+
 use crate::cli::ShowArgs;
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
@@ -20,7 +22,17 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
     // Loaded without descriptions: of a plan's initiatives, one is shown in full.
     let mut plan = load_to_sum_up(config)?;
     let id = args.id.trim().trim_end_matches(".toml");
-    read_description_again(&mut plan, id);
+    if let Some(changed) = read_description_again(&mut plan, id) {
+        let paint = Paint {
+            color: config.color_stderr,
+        };
+        let _ = writeln!(
+            crate::stdio::stderr(),
+            "{} `{}` changed while it was read: its description is left out; run `plan show {id}` again",
+            paint.warning("warning:"),
+            crate::text::clean_line(&changed)
+        );
+    }
     let added = plan.get(id).and_then(|i| i.added);
     crate::assess::history::rewind(&mut plan, config.today);
     let Some(init) = plan.get(id) else {
@@ -60,15 +72,17 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
 
 /// Reads again, from its file, the description of the initiative `id` in a plan loaded
 /// without descriptions ([`super::TO_SUM_UP`]), with the parser that read the file first, so
-/// that it is the same text. None when the file has changed since it was loaded (the rest of
-/// what is shown is as loaded).
-fn read_description_again(plan: &mut Plan, id: &str) {
-    let Some(index) = plan.initiatives.iter().position(|i| i.id == id) else {
-        return;
-    };
+/// that it is the same text. When the file has changed since it was loaded (or is gone), the
+/// description is left out and the file's path (as shown) is returned, for a warning: the
+/// rest of what is shown is as loaded.
+fn read_description_again(plan: &mut Plan, id: &str) -> Option<String> {
+    let index = plan.initiatives.iter().position(|i| i.id == id)?;
     let init = &plan.initiatives[index];
     let file = plan.file(init.file);
-    let description = file.source().and_then(|text| {
+    let Some(text) = file.source() else {
+        return Some(file.display());
+    };
+    let description = {
         let again = SourceFile::from_bytes(&file.relative, text.as_bytes());
         let catalogue = CatalogueIndex::new(&plan.manifest.catalogue);
         crate::parse::initiative(
@@ -79,6 +93,50 @@ fn read_description_again(plan: &mut Plan, id: &str) {
             &mut Vec::new(),
         )
         .and_then(|i| i.description)
-    });
+    };
     plan.initiatives[index].description = description;
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::plan::{load_plan_keeping, Keep, Texts};
+
+    fn lean(dir: &std::path::Path) -> Plan {
+        load_plan_keeping(
+            dir,
+            Keep {
+                texts: Texts::Release,
+                descriptions: false,
+            },
+        )
+        .unwrap()
+    }
+
+    /// The description comes back from the file as the parser read it; a file changed since
+    /// it was loaded gives none, and its path for the warning.
+    #[test]
+    fn the_description_is_read_again_unless_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "title = \"Læsekreds\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndescription = \"\"\"\nFørste linje.\nAnden linje.\"\"\"\n";
+        std::fs::write(dir.path().join("laesekreds.toml"), text).unwrap();
+        let mut plan = lean(dir.path());
+        assert_eq!(plan.initiatives[0].description, None);
+        assert_eq!(read_description_again(&mut plan, "laesekreds"), None);
+        assert_eq!(
+            plan.initiatives[0].description.as_deref(),
+            Some("Første linje.\nAnden linje.")
+        );
+
+        let mut plan = lean(dir.path());
+        std::fs::write(
+            dir.path().join("laesekreds.toml"),
+            text.replace("Første", "Ny"),
+        )
+        .unwrap();
+        let changed = read_description_again(&mut plan, "laesekreds");
+        assert!(changed.is_some_and(|p| p.ends_with("laesekreds.toml")));
+        assert_eq!(plan.initiatives[0].description, None);
+    }
 }

@@ -524,7 +524,7 @@ mod tests {
             .unwrap();
             let sliced = String::from_utf8(out).unwrap();
             let whole = render(&listing, Lang::Da, false, width, usize::MAX);
-            assert!(sliced == whole, "width {width}");
+            assert_eq!(sliced, whole, "width {width}");
         }
     }
 

@@ -326,3 +326,44 @@ fn a_plan_toml_linked_from_outside_is_read_never_replaced_by_the_default_catalog
         .assert()
         .code(1);
 }
+
+/// JUnit with no `plan.toml`: a file's findings in its own suite, in file order; a named
+/// pipe that could not be read in a suite of its own after them; the findings on the whole
+/// plan (seven tracks short of their minimum) in the plan folder's, last; `tests=` counts
+/// every test case.
+#[cfg(unix)]
+#[test]
+fn junit_places_what_is_on_no_plan_file_after_the_files() {
+    let f = Fixture::new()
+        .initiative("a", "Q1", &["Hygge"], "")
+        .initiative("b", "Q2", &["Hygge"], "");
+    mkfifo(&f.plans().join("x.toml"));
+    let out = plan_in(f.dir())
+        .args(["check", "--format", "junit"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let xml = stdout(&out);
+    let attribute = |line: &str, name: &str| -> String {
+        let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        line[start..].split('"').next().unwrap().to_string()
+    };
+    let suites: Vec<(String, String)> = xml
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<testsuite "))
+        .map(|l| (attribute(l, "name"), attribute(l, "tests")))
+        .collect();
+    let named = |n: &str, t: &str| (n.to_string(), t.to_string());
+    assert_eq!(
+        suites,
+        [
+            named("plans/a.toml", "1"),
+            named("plans/b.toml", "1"),
+            named("plans/x.toml", "1"),
+            named("plans", "7"),
+        ]
+    );
+    let cases = xml.matches("<testcase ").count();
+    assert_eq!(cases, 10);
+    assert!(xml.contains(r#"<testsuites name="plan check" tests="10" failures="8""#));
+}
