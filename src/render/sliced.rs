@@ -18,7 +18,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, LineStyle, Table, Width};
+use comfy_table::{
+    Cell, ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Table, Width,
+};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -177,18 +179,7 @@ fn row_separator(table: &Table, outer: &[u16]) -> Option<String> {
     if !is_visible(sep) {
         return None;
     }
-    let lines = [
-        style.top_border,
-        style.header_separator,
-        style.row_separator,
-        style.bottom_border,
-    ];
-    let contents = [style.header_lines, style.content_lines];
-    let left = lines.iter().any(|l| l.left.is_some()) || contents.iter().any(|c| c.left.is_some());
-    let right =
-        lines.iter().any(|l| l.right.is_some()) || contents.iter().any(|c| c.right.is_some());
-    let vertical =
-        lines.iter().any(|l| l.junction.is_some()) || contents.iter().any(|c| c.junction.is_some());
+    let (left, right, vertical) = sides(table);
     let mut line = String::new();
     if left {
         line.push(sep.left.unwrap_or(' '));
@@ -211,6 +202,20 @@ fn row_separator(table: &Table, outer: &[u16]) -> Option<String> {
 /// How many columns the borders take (`count_border_columns` in comfy-table's
 /// `utils/arrangement/helper.rs`).
 fn border_columns(table: &Table, columns: usize) -> usize {
+    let (left, right, vertical) = sides(table);
+    usize::from(left)
+        + usize::from(right)
+        + if vertical {
+            columns.saturating_sub(1)
+        } else {
+            0
+        }
+}
+
+/// Whether the table's style draws a left border, a right border and lines between
+/// columns: any of its lines or content rows has that part (as comfy-table decides in
+/// `count_border_columns` and `draw_horizontal_lines`).
+fn sides(table: &Table) -> (bool, bool, bool) {
     let style = table.style();
     let lines = [
         style.top_border,
@@ -219,17 +224,14 @@ fn border_columns(table: &Table, columns: usize) -> usize {
         style.bottom_border,
     ];
     let contents = [style.header_lines, style.content_lines];
-    let mut count = 0;
-    if lines.iter().any(|l| l.left.is_some()) || contents.iter().any(|c| c.left.is_some()) {
-        count += 1;
-    }
-    if lines.iter().any(|l| l.right.is_some()) || contents.iter().any(|c| c.right.is_some()) {
-        count += 1;
-    }
-    if lines.iter().any(|l| l.junction.is_some()) || contents.iter().any(|c| c.junction.is_some()) {
-        count += columns.saturating_sub(1);
-    }
-    count
+    let has = |line: fn(&LineStyle) -> bool, content: fn(&ContentLineStyle) -> bool| {
+        lines.iter().any(line) || contents.iter().any(content)
+    };
+    (
+        has(|l| l.left.is_some(), |c| c.left.is_some()),
+        has(|l| l.right.is_some(), |c| c.right.is_some()),
+        has(|l| l.junction.is_some(), |c| c.junction.is_some()),
+    )
 }
 
 /// The widest line of each column over the header and every row, at least 1
