@@ -156,24 +156,22 @@ pub fn load_for_reading_with_errors(
     files.sort_unstable();
     files.dedup();
     let entries: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
+    let paint = Paint {
+        color: config.color_stderr,
+    };
     if !entries.is_empty() {
-        let paint = Paint {
-            color: config.color_stderr,
-        };
-        writeln!(
-            err,
-            "{} the plan folder has {} that could not be read and {} left out: {}",
-            paint.warning("warning:"),
-            if entries.len() == 1 {
-                "an entry"
-            } else {
-                "entries"
-            },
-            if entries.len() == 1 { "is" } else { "are" },
-            clean_line(&named_first(
-                &entries.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-                NAMED_IN_WARNING
-            ))
+        warn(
+            config,
+            &format!(
+                "the plan folder has {} that could not be read and {} left out: {}",
+                if entries.len() == 1 {
+                    "an entry"
+                } else {
+                    "entries"
+                },
+                if entries.len() == 1 { "is" } else { "are" },
+                clean_line(&named_first(&entries, NAMED_IN_WARNING))
+            ),
         )?;
         if files.is_empty() {
             writeln!(
@@ -192,16 +190,14 @@ pub fn load_for_reading_with_errors(
         .collect();
     if !files.is_empty() {
         let n = files.len();
-        let paint = Paint {
-            color: config.color_stderr,
-        };
-        writeln!(
-            err,
-            "{} {n} initiative file{} {} errors and may be left out or incomplete: {}",
-            paint.warning("warning:"),
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "has" } else { "have" },
-            clean_line(&named_first(&files, NAMED_IN_WARNING))
+        warn(
+            config,
+            &format!(
+                "{n} initiative file{} {} errors and may be left out or incomplete: {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "has" } else { "have" },
+                clean_line(&named_first(&files, NAMED_IN_WARNING))
+            ),
         )?;
         writeln!(
             err,
@@ -218,14 +214,24 @@ pub fn load_for_reading_with_errors(
 const NAMED_IN_WARNING: usize = 10;
 
 /// `a, b, c` — or, with more than `named` items, the first `named` and "and N more".
-fn named_first(items: &[String], named: usize) -> String {
-    if items.len() <= named {
-        return items.join(", ");
+fn named_first<S: AsRef<str>>(items: &[S], named: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(named).map(AsRef::as_ref).collect();
+    match items.len().checked_sub(named).filter(|&more| more > 0) {
+        Some(more) => format!("{} and {more} more", shown.join(", ")),
+        None => shown.join(", "),
     }
-    format!(
-        "{} and {} more",
-        items[..named].join(", "),
-        items.len() - named
+}
+
+/// Writes `warning: MESSAGE` on standard error (`warning:` in bold yellow when standard
+/// error takes colour). `message` is cleaned by the caller.
+pub(crate) fn warn(config: &Config, message: &str) -> std::io::Result<()> {
+    let paint = Paint {
+        color: config.color_stderr,
+    };
+    writeln!(
+        crate::stdio::stderr(),
+        "{} {message}",
+        paint.warning("warning:")
     )
 }
 

@@ -3,8 +3,6 @@
 //! An unknown id is a usage error (exit 2) with "did you mean"; an id whose file is too
 //! broken to read is an error in the plan (exit 1): `plan check` says why.
 
-use std::io::Write;
-
 use crate::cli::ShowArgs;
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
@@ -23,14 +21,13 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
     let mut plan = load_to_sum_up(config)?;
     let id = args.id.trim().trim_end_matches(".toml");
     if let Some(changed) = read_description_again(&mut plan, id) {
-        let paint = Paint {
-            color: config.color_stderr,
-        };
-        let _ = writeln!(
-            crate::stdio::stderr(),
-            "{} `{}` changed while it was read: its description is left out; run `plan show {id}` again",
-            paint.warning("warning:"),
-            crate::text::clean_line(&changed)
+        let _ = super::warn(
+            config,
+            &format!(
+                "`{}` changed while it was read: its description is left out; run `plan show {}` again",
+                crate::text::clean_line(&changed),
+                crate::text::clean_line(id)
+            ),
         );
     }
     let added = plan.get(id).and_then(|i| i.added);
