@@ -225,20 +225,31 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         ListFormat::Json => list::json(&listing, sink)?,
         ListFormat::Xlsx => {
             let title = crate::text::clean_line(&plan.manifest.plan.title);
-            let bytes = list_xlsx::workbook(&listing, lang, &title)?;
-            if args.output.is_some() {
-                workbook = Some(bytes);
-            } else {
-                sink.write_all(&bytes)?;
-            }
+            workbook = Some(list_xlsx::workbook(&listing, lang, &title)?);
         }
     }
-    if let Some(path) = &args.output {
-        let bytes = workbook.as_deref().unwrap_or(&buffer);
-        write_atomic(path, bytes, args.force).map_err(Failure::from)?;
-    }
     drop(listing);
-    super::leave(plan);
+    let workbook = match workbook {
+        // The workbook is written once the plan is let go: its rows are put away, and
+        // rust_xlsxwriter's own records of a large table take the plan's place in memory.
+        Some(book) => {
+            drop(plan);
+            super::release_freed_memory();
+            Some(book.into_bytes()?)
+        }
+        None => {
+            super::leave(plan);
+            None
+        }
+    };
+    match (&args.output, workbook) {
+        (Some(path), workbook) => {
+            let bytes = workbook.as_deref().unwrap_or(&buffer);
+            write_atomic(path, bytes, args.force).map_err(Failure::from)?;
+        }
+        (None, Some(bytes)) => out.write_all(&bytes)?,
+        (None, None) => {}
+    }
     Ok(EXIT_OK)
 }
 

@@ -21,8 +21,9 @@ fn joined<S: AsRef<str>>(items: &[S]) -> String {
         .join(", ")
 }
 
-/// The workbook's bytes; `title` is the plan's title, for the sheet and its print header.
-pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Vec<u8>> {
+/// The workbook, made and waiting to be written ([`Book::into_bytes`]): it no longer needs
+/// `listing` or its plan. `title` is the plan's title, for the sheet and its print header.
+pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Book> {
     let w = words(lang);
     let o = office_words(lang);
     let mut book = Book::new(lang, title, o.sheet_list);
@@ -76,5 +77,5 @@ pub fn workbook(listing: &Listing<'_>, lang: Lang, title: &str) -> io::Result<Ve
         empty: w.no_match.to_string(),
         below,
     })?;
-    book.into_bytes()
+    Ok(book)
 }

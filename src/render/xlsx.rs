@@ -13,12 +13,15 @@ use std::io;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table, TableColumn,
-    Workbook, Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, TableColumn, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::cli::Lang;
 use crate::text::clean_line;
+
+mod spool;
+use spool::{Spool, SpoolReader};
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,13 +184,46 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// A workbook being written: sheets in order, the language's date format, and a header line
+/// A workbook being made: sheets in order, the language's date format, and a header line
 /// for printing (`left` and `right`, e.g. the plan title and the quarter).
+///
+/// The sheets are kept until [`Book::into_bytes`] writes the workbook, their table rows in a
+/// [`Spool`]: the workbook is written after the caller has let go of the plan the rows were
+/// made from (rust_xlsxwriter keeps a record of every row with a height of its own and of
+/// every cell of a table, tens of megabytes for 100,000 rows, issue 16).
 pub struct Book {
-    workbook: Workbook,
     lang: Lang,
     print_header: (String, String),
+    created: Option<NaiveDate>,
     names: Vec<String>,
+    sheets: Vec<Sheet>,
+    spool: Spool,
+}
+
+/// A sheet waiting to be written.
+enum Sheet {
+    Text {
+        name: String,
+        lines: Vec<String>,
+        bold: Vec<usize>,
+    },
+    Table(Table),
+}
+
+/// A table sheet waiting to be written: its rows are in the book's spool, in order.
+struct Table {
+    name: String,
+    above: Vec<String>,
+    headers: Vec<String>,
+    rows: usize,
+    empty: String,
+    below: Vec<String>,
+    /// A column is long when some cell in it is longer than [`WRAP_WIDTH`]: it wraps.
+    long: Vec<bool>,
+    /// Whether the column holds a date.
+    has_date: Vec<bool>,
+    /// The widest content of the column, in characters plus one.
+    content: Vec<f64>,
 }
 
 fn to_io(err: XlsxError) -> io::Error {
@@ -198,10 +234,12 @@ impl Book {
     /// A new workbook in `lang`; every sheet prints with `left` and `right` in its header.
     pub fn new(lang: Lang, left: &str, right: &str) -> Book {
         Book {
-            workbook: Workbook::new(),
             lang,
             print_header: (clean_line(left), clean_line(right)),
+            created: None,
             names: Vec::new(),
+            sheets: Vec::new(),
+            spool: Spool::new(),
         }
     }
 
@@ -209,99 +247,38 @@ impl Book {
     /// the moment it is written: a memo as of a date is then the same file whenever it is
     /// written.
     pub fn dated(&mut self, date: NaiveDate) -> io::Result<()> {
-        let at = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
-            .map_err(to_io)?;
-        let properties = DocProperties::new().set_creation_datetime(&at);
-        self.workbook.set_properties(&properties);
+        excel_date(date)?;
+        self.created = Some(date);
         Ok(())
     }
 
-    fn add_sheet(&mut self, wanted: &str) -> io::Result<&mut Worksheet> {
+    fn name(&mut self, wanted: &str) -> String {
         let name = sheet_name(wanted, &self.names);
         self.names.push(name.clone());
-        // `&` starts a code in Excel's header syntax: `&&` is a literal ampersand.
-        let header = format!(
-            "&L{}&R{}",
-            self.print_header.0.replace('&', "&&"),
-            self.print_header.1.replace('&', "&&")
-        );
-        // Rows go to a temporary file as they are written, with their strings inline, so
-        // that a sheet of 100,000 rows is not held in memory; every sheet is therefore
-        // written top to bottom.
-        let sheet = self
-            .workbook
-            .add_worksheet_with_constant_memory()
-            .map_err(to_io)?;
-        sheet.set_name(name).map_err(to_io)?;
-        sheet
-            .set_paper_size(9) // A4
-            .set_landscape()
-            .set_header(header);
-        Ok(sheet)
+        name
     }
 
     /// Adds a sheet of text lines only (the memo's summary): the first line bold and larger,
     /// the lines numbered in `bold` bold, all wrapped in a wide first column.
     pub fn text_sheet(&mut self, name: &str, lines: &[String], bold: &[usize]) -> io::Result<()> {
-        let sheet = self.add_sheet(name)?;
-        let title = Format::new().set_bold().set_font_size(14);
-        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-        sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
-        let mut tall_last = None;
-        for (row, line) in lines.iter().enumerate() {
-            let row = row as u32;
-            if row == 0 {
-                write_text(sheet, row, 0, line, &title)?;
-                continue;
-            }
-            let format = if bold.contains(&(row as usize)) {
-                wrap.clone().set_bold()
-            } else {
-                wrap.clone()
-            };
-            write_text(sheet, row, 0, line, &format)?;
-            let lines = lines_in(line, SUMMARY_WIDTH);
-            tall_last = None;
-            if lines > 1.0 {
-                sheet
-                    .set_row_height(row, lines * LINE_HEIGHT)
-                    .map_err(to_io)?;
-                tall_last = Some(row);
-            }
-        }
-        if let Some(row) = tall_last {
-            end_after_tall_row(sheet, row)?;
-        }
+        let name = self.name(name);
+        self.sheets.push(Sheet::Text {
+            name,
+            lines: lines.to_vec(),
+            bold: bold.to_vec(),
+        });
         Ok(())
     }
 
     /// Adds a sheet with one table: lines above, the table with a frozen header row and
-    /// filters, lines below. No rows: the `empty` sentence instead of the table.
+    /// filters, lines below. No rows: the `empty` sentence instead of the table. The rows are
+    /// made once, each as it goes into the spool.
     pub fn table_sheet(&mut self, table: SheetTable<'_>) -> io::Result<()> {
-        let lang = self.lang;
-        let sheet = self.add_sheet(table.name)?;
-        let bold = Format::new().set_bold();
-        let plain = Format::new();
-        let mut row: u32 = 0;
-        for (i, line) in table.above.iter().enumerate() {
-            write_text(sheet, row, 0, line, if i == 0 { &bold } else { &plain })?;
-            row += 1;
-        }
-        if !table.above.is_empty() {
-            row += 1;
-        }
-        if table.rows.is_empty() {
-            write_text(sheet, row, 0, &table.empty, &plain)?;
-            return Ok(());
-        }
-        let header_row = row;
-        let top = Format::new().set_align(FormatAlign::Top);
-        let wrap = top.clone().set_text_wrap();
-        let date = top.clone().set_num_format(date_format(lang));
+        let name = self.name(table.name);
         let ncols = table.headers.len();
-        // One pass over the rows to size the columns: long text wraps (a column is "long"
-        // when some cell in it is longer than WRAP_WIDTH), a date column has room for the
-        // longest month name, and every column is as wide as its widest content.
+        // Sizing the columns as the rows go by: long text wraps (a column is "long" when
+        // some cell in it is longer than WRAP_WIDTH), a date column has room for the longest
+        // month name, and every column is as wide as its widest content.
         let mut long = vec![false; ncols];
         let mut has_date = vec![false; ncols];
         let mut content = vec![0.0_f64; ncols];
@@ -322,100 +299,214 @@ impl Book {
                 };
                 content[c] = content[c].max(width);
             }
+            self.spool.put(&cells[..cells.len().min(ncols)])?;
         }
-        // The table (and its header row) first: the rows under it follow in order.
-        let last_row = header_row + table.rows.len() as u32;
-        // The table style shades the header in Excel; LibreOffice does not draw table styles,
-        // so the header also gets its own bold, shaded format.
-        let header_format = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0xD9E2F3))
-            .set_border_bottom(FormatBorder::Thin);
-        let columns: Vec<TableColumn> = table
-            .headers
-            .iter()
-            .map(|h| {
-                TableColumn::new()
-                    .set_header(clean_line(h))
-                    .set_header_format(&header_format)
-            })
-            .collect();
-        let xtable = Table::new().set_columns(&columns);
-        sheet
-            .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
-            .map_err(to_io)?;
-        sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
-        sheet
-            .set_repeat_rows(header_row, header_row)
-            .map_err(to_io)?;
-        let mut tall_last = None;
-        for (r, cells) in table.rows.iter().enumerate() {
-            let at = header_row + 1 + r as u32;
-            let lines = cells
-                .iter()
-                .zip(&long)
-                .map(|(cell, long)| match cell {
-                    Cell::Text(t) if *long => lines_in(t, WRAP_WIDTH),
-                    _ => 1.0,
-                })
-                .fold(1.0, f64::max);
-            tall_last = None;
-            if lines > 1.0 {
-                sheet
-                    .set_row_height(at, lines * LINE_HEIGHT)
-                    .map_err(to_io)?;
-                tall_last = Some(at);
-            }
-            for (c, cell) in cells.iter().enumerate() {
-                let col = c as u16;
-                match cell {
-                    Cell::Text(text) => {
-                        let format = if long[c] { &wrap } else { &top };
-                        write_text(sheet, at, col, text, format)?;
-                    }
-                    Cell::Date(d) => {
-                        let when = ExcelDateTime::from_ymd(
-                            u16::try_from(d.year()).unwrap_or(1900),
-                            d.month() as u8,
-                            d.day() as u8,
-                        )
-                        .map_err(to_io)?;
-                        sheet
-                            .write_date_with_format(at, col, &when, &date)
-                            .map_err(to_io)?;
-                    }
-                    Cell::Number(n) => {
-                        sheet
-                            .write_number_with_format(at, col, *n, &top)
-                            .map_err(to_io)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-        }
-        for (at, line) in (last_row + 2..).zip(&table.below) {
-            write_text(sheet, at, 0, line, &plain)?;
-        }
-        if let (Some(row), true) = (tall_last, table.below.is_empty()) {
-            end_after_tall_row(sheet, row)?;
-        }
-        // Widths: as wide as the content, long text wrapped at WRAP_WIDTH, dates room for the
-        // longest month name, headers (with their filter button) never cut.
-        for (c, heading) in table.headers.iter().enumerate() {
-            let header = heading.chars().count() as f64 + 4.0;
-            let mut width = header.max(content[c]).min(WRAP_WIDTH);
-            if has_date[c] {
-                width = width.max(DATE_WIDTH);
-            }
-            sheet.set_column_width(c as u16, width).map_err(to_io)?;
-        }
+        self.sheets.push(Sheet::Table(Table {
+            name,
+            above: table.above,
+            headers: table.headers.iter().map(|h| h.to_string()).collect(),
+            rows: table.rows.len(),
+            empty: table.empty,
+            below: table.below,
+            long,
+            has_date,
+            content,
+        }));
         Ok(())
     }
 
-    /// The finished workbook's bytes.
-    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
-        self.workbook.save_to_buffer().map_err(to_io)
+    /// Writes the workbook: its bytes.
+    pub fn into_bytes(self) -> io::Result<Vec<u8>> {
+        let mut workbook = Workbook::new();
+        if let Some(date) = self.created {
+            let properties = DocProperties::new().set_creation_datetime(&excel_date(date)?);
+            workbook.set_properties(&properties);
+        }
+        let mut rows = self.spool.read()?;
+        // `&` starts a code in Excel's header syntax: `&&` is a literal ampersand.
+        let header = format!(
+            "&L{}&R{}",
+            self.print_header.0.replace('&', "&&"),
+            self.print_header.1.replace('&', "&&")
+        );
+        for sheet in self.sheets {
+            // Rows go to a temporary file as they are written, with their strings inline, so
+            // that a sheet of 100,000 rows is not held in memory; every sheet is therefore
+            // written top to bottom.
+            let worksheet = workbook
+                .add_worksheet_with_constant_memory()
+                .map_err(to_io)?;
+            let name = match &sheet {
+                Sheet::Text { name, .. } => name,
+                Sheet::Table(table) => &table.name,
+            };
+            worksheet.set_name(name).map_err(to_io)?;
+            worksheet
+                .set_paper_size(9) // A4
+                .set_landscape()
+                .set_header(&header);
+            match sheet {
+                Sheet::Text { lines, bold, .. } => write_text_sheet(worksheet, &lines, &bold)?,
+                Sheet::Table(table) => write_table_sheet(worksheet, &table, self.lang, &mut rows)?,
+            }
+        }
+        workbook.save_to_buffer().map_err(to_io)
     }
+}
+
+/// `date` as an Excel date (midnight).
+fn excel_date(date: NaiveDate) -> io::Result<ExcelDateTime> {
+    ExcelDateTime::from_ymd(
+        u16::try_from(date.year()).unwrap_or(1900),
+        date.month() as u8,
+        date.day() as u8,
+    )
+    .map_err(to_io)
+}
+
+/// Writes a sheet of text lines: the first line bold and larger, the lines numbered in
+/// `bold` bold, all wrapped in a wide first column.
+fn write_text_sheet(sheet: &mut Worksheet, lines: &[String], bold: &[usize]) -> io::Result<()> {
+    let title = Format::new().set_bold().set_font_size(14);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    sheet.set_column_width(0, SUMMARY_WIDTH).map_err(to_io)?;
+    let mut tall_last = None;
+    for (row, line) in lines.iter().enumerate() {
+        let row = row as u32;
+        if row == 0 {
+            write_text(sheet, row, 0, line, &title)?;
+            continue;
+        }
+        let format = if bold.contains(&(row as usize)) {
+            wrap.clone().set_bold()
+        } else {
+            wrap.clone()
+        };
+        write_text(sheet, row, 0, line, &format)?;
+        let lines = lines_in(line, SUMMARY_WIDTH);
+        tall_last = None;
+        if lines > 1.0 {
+            sheet
+                .set_row_height(row, lines * LINE_HEIGHT)
+                .map_err(to_io)?;
+            tall_last = Some(row);
+        }
+    }
+    if let Some(row) = tall_last {
+        end_after_tall_row(sheet, row)?;
+    }
+    Ok(())
+}
+
+/// Writes a table sheet, its rows the next `table.rows` of `rows`.
+fn write_table_sheet(
+    sheet: &mut Worksheet,
+    table: &Table,
+    lang: Lang,
+    rows: &mut SpoolReader,
+) -> io::Result<()> {
+    let bold = Format::new().set_bold();
+    let plain = Format::new();
+    let mut row: u32 = 0;
+    for (i, line) in table.above.iter().enumerate() {
+        write_text(sheet, row, 0, line, if i == 0 { &bold } else { &plain })?;
+        row += 1;
+    }
+    if !table.above.is_empty() {
+        row += 1;
+    }
+    if table.rows == 0 {
+        write_text(sheet, row, 0, &table.empty, &plain)?;
+        return Ok(());
+    }
+    let header_row = row;
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap = top.clone().set_text_wrap();
+    let date = top.clone().set_num_format(date_format(lang));
+    let ncols = table.headers.len();
+    // The table (and its header row) first: the rows under it follow in order.
+    let last_row = header_row + table.rows as u32;
+    // The table style shades the header in Excel; LibreOffice does not draw table styles,
+    // so the header also gets its own bold, shaded format.
+    let header_format = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xD9E2F3))
+        .set_border_bottom(FormatBorder::Thin);
+    let columns: Vec<TableColumn> = table
+        .headers
+        .iter()
+        .map(|h| {
+            TableColumn::new()
+                .set_header(clean_line(h))
+                .set_header_format(&header_format)
+        })
+        .collect();
+    let xtable = rust_xlsxwriter::Table::new().set_columns(&columns);
+    sheet
+        .add_table(header_row, 0, last_row, (ncols - 1) as u16, &xtable)
+        .map_err(to_io)?;
+    sheet.set_freeze_panes(header_row + 1, 0).map_err(to_io)?;
+    sheet
+        .set_repeat_rows(header_row, header_row)
+        .map_err(to_io)?;
+    let mut tall_last = None;
+    let mut cells = Vec::with_capacity(ncols);
+    for r in 0..table.rows {
+        rows.next_row(&mut cells)?;
+        let at = header_row + 1 + r as u32;
+        let lines = cells
+            .iter()
+            .zip(&table.long)
+            .map(|(cell, long)| match cell {
+                Cell::Text(t) if *long => lines_in(t, WRAP_WIDTH),
+                _ => 1.0,
+            })
+            .fold(1.0, f64::max);
+        tall_last = None;
+        if lines > 1.0 {
+            sheet
+                .set_row_height(at, lines * LINE_HEIGHT)
+                .map_err(to_io)?;
+            tall_last = Some(at);
+        }
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(text) => {
+                    let format = if table.long[c] { &wrap } else { &top };
+                    write_text(sheet, at, col, text, format)?;
+                }
+                Cell::Date(d) => {
+                    sheet
+                        .write_date_with_format(at, col, &excel_date(*d)?, &date)
+                        .map_err(to_io)?;
+                }
+                Cell::Number(n) => {
+                    sheet
+                        .write_number_with_format(at, col, *n, &top)
+                        .map_err(to_io)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    for (at, line) in (last_row + 2..).zip(&table.below) {
+        write_text(sheet, at, 0, line, &plain)?;
+    }
+    if let (Some(row), true) = (tall_last, table.below.is_empty()) {
+        end_after_tall_row(sheet, row)?;
+    }
+    // Widths: as wide as the content, long text wrapped at WRAP_WIDTH, dates room for the
+    // longest month name, headers (with their filter button) never cut.
+    for (c, heading) in table.headers.iter().enumerate() {
+        let header = heading.chars().count() as f64 + 4.0;
+        let mut width = header.max(table.content[c]).min(WRAP_WIDTH);
+        if table.has_date[c] {
+            width = width.max(DATE_WIDTH);
+        }
+        sheet.set_column_width(c as u16, width).map_err(to_io)?;
+    }
+    Ok(())
 }
 
 /// Ends a sheet whose last row has a height of its own (`row`). rust_xlsxwriter 0.102 in

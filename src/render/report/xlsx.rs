@@ -4,22 +4,23 @@
 //! follow-ups). Headers and values in the report's language; the rows are the same as the CSV
 //! memo's, from the same [`Report`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
 use crate::progress::Reason;
 use crate::render::office::office_words;
 use crate::render::xlsx::{Book, Cell, Rows, SheetTable};
-use crate::report::{Item, Report};
+use crate::report::{AttentionItem, Item, Report};
 
 use super::{
     as_of_line, met_text, next_empty, next_heading, quarter_title, since_lines, status_text,
     tracks_text,
 };
 
-/// The workbook's bytes.
-pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
+/// The workbook, made and waiting to be written ([`Book::into_bytes`]): it no longer needs
+/// `report` or its plan.
+pub fn workbook(report: &Report) -> io::Result<Book> {
     let w = words(report.language);
     let o = office_words(report.language);
     let quarter = w.period(report.quarter);
@@ -37,10 +38,10 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
     book.text_sheet(o.sheet_summary, &summary, &[3])?;
 
     // What each initiative needs attention for, by id: looked up for every row.
-    let attention: HashMap<&str, String> = report
+    let attention: FxHashMap<&str, &AttentionItem> = report
         .attention
         .iter()
-        .map(|a| (a.id.as_str(), a.explained.join("; ")))
+        .map(|a| (a.id.as_str(), a))
         .collect();
     let item_headers = vec![
         w.col_id,
@@ -158,7 +159,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
     )?;
 
     next_sheet(&mut book, w, report, &heading)?;
-    book.into_bytes()
+    Ok(book)
 }
 
 /// The rows of the quarter's or the ongoing initiatives; `attention` holds what each
@@ -166,7 +167,7 @@ pub fn workbook(report: &Report) -> io::Result<Vec<u8>> {
 fn item_rows<'a>(
     w: &'a Words,
     items: &'a [Item],
-    attention: &'a HashMap<&str, String>,
+    attention: &'a FxHashMap<&str, &AttentionItem>,
 ) -> Rows<'a> {
     Rows::of(items, move |item| {
         let note = item.latest_note.as_ref();
@@ -178,7 +179,12 @@ fn item_rows<'a>(
             Cell::text(if item.cross_cutting { w.yes } else { w.no }),
             Cell::text(item.locations.join(", ")),
             Cell::text(status_text(w, item)),
-            Cell::text(attention.get(&*item.id).cloned().unwrap_or_default()),
+            Cell::text(
+                attention
+                    .get(&*item.id)
+                    .map(|a| a.explained.join("; "))
+                    .unwrap_or_default(),
+            ),
             Cell::date(note.map(|n| n.date)),
             Cell::text(note.map(|n| n.text.clone()).unwrap_or_default()),
         ]
@@ -231,5 +237,5 @@ fn next_sheet(book: &mut Book, w: &Words, report: &Report, heading: &str) -> io:
 
 /// Writes the workbook to `out`.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(&workbook(report)?)
+    out.write_all(&workbook(report)?.into_bytes()?)
 }
