@@ -15,7 +15,7 @@ use crate::cli::Lang;
 use crate::error::Failure;
 use crate::i18n::words;
 use crate::model::{Name, Period, Plan, Status};
-use crate::text::clean_line;
+use crate::text::{clean_line, clean_line_cow};
 
 use std::borrow::Cow;
 
@@ -316,6 +316,13 @@ pub fn build_with(
     // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
     let by_id = plan.by_id();
     let mut attention_in = summary.attention;
+    // Where each initiative already needing attention is, by id: looked up for every one not
+    // reached (a scan of the list for each was quadratic at a large plan's close).
+    let mut attention_at: rustc_hash::FxHashMap<String, usize> = attention_in
+        .iter()
+        .enumerate()
+        .map(|(at, a)| (a.id.clone(), at))
+        .collect();
     // At the close, what the quarter did not reach needs attention (it is late from the next
     // day): said first, in the quarter's order.
     for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
@@ -326,17 +333,21 @@ pub fn build_with(
                 period
             },
         };
-        match attention_in.iter_mut().find(|a| a.id == item.id) {
-            Some(a) => a.reasons.insert(0, reason),
-            None => attention_in.push(super::summary::Attention {
-                id: item.id.to_string(),
-                title: item.title.to_string(),
-                period: item.period,
-                status: item.status,
-                reasons: vec![reason],
-            }),
+        match attention_at.get(item.id.as_ref()) {
+            Some(&at) => attention_in[at].reasons.insert(0, reason),
+            None => {
+                attention_at.insert(item.id.to_string(), attention_in.len());
+                attention_in.push(super::summary::Attention {
+                    id: item.id.to_string(),
+                    title: item.title.to_string(),
+                    period: item.period,
+                    status: item.status,
+                    reasons: vec![reason],
+                });
+            }
         }
     }
+    drop(attention_at);
     attention_in.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
     let attention = attention_in
         .into_iter()
@@ -347,7 +358,11 @@ pub fn build_with(
                 .map(|r| explain(w, plan, &by_id, r))
                 .collect(),
             id: a.id,
-            title: clean_line(&a.title),
+            // The title kept when there is nothing to clean (a large plan's memo has many).
+            title: match clean_line_cow(&a.title) {
+                Cow::Borrowed(_) => a.title,
+                Cow::Owned(cleaned) => cleaned,
+            },
             period: a.period,
             status: a.status,
             reasons: a.reasons,
@@ -389,16 +404,17 @@ pub fn build_with(
         Period::Q(quarter - 1).end(year)
     };
     let since_last_quarter = events(plan, since, as_of);
+    let in_quarter: rustc_hash::FxHashSet<&str> = initiatives
+        .iter()
+        .chain(&ongoing)
+        .map(|item| item.id.as_ref())
+        .collect();
     let undated: Vec<String> = context
         .undated
         .into_iter()
-        .filter(|id| {
-            initiatives
-                .iter()
-                .chain(&ongoing)
-                .any(|item| &item.id == id)
-        })
+        .filter(|id| in_quarter.contains(id.as_str()))
         .collect();
+    drop(in_quarter);
 
     let minimum = plan.manifest.rules.min_per_track as usize;
     let mut sentences = sentences(

@@ -71,6 +71,10 @@ fn file_id_clash(file: usize, id: &str, other: &str, free: &str) -> Diagnostic {
 /// another file's already (`Laeseklub.toml` beside `laeseklub.toml`), replaces the parser's
 /// finding with one that names the clash: a rename onto an existing file is never advised.
 pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
+    // Which file has each name (the first, as a scan would find it), made when first needed:
+    // looked up for every file whose name is not an id (a scan of every file for each was
+    // quadratic in a large plan).
+    let mut by_stem: Option<FxHashMap<&str, usize>> = None;
     for (index, file) in plan.files.iter().enumerate() {
         if plan.has_manifest && index == 0 {
             continue;
@@ -80,19 +84,21 @@ pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
             continue;
         }
         let wanted = crate::slug::suggested_id(id);
-        let Some(other) = plan
-            .files
-            .iter()
-            .enumerate()
-            .find(|(j, f)| *j != index && f.stem() == wanted)
-            .map(|(_, f)| f.display())
-        else {
+        let by_stem = by_stem.get_or_insert_with(|| {
+            let mut map = FxHashMap::default();
+            for (j, f) in plan.files.iter().enumerate() {
+                map.entry(f.stem()).or_insert(j);
+            }
+            map
+        });
+        // The suggestion is never the file's own name (that name is not an id).
+        let Some(&other) = by_stem.get(wanted.as_str()).filter(|&&j| j != index) else {
             continue;
         };
-        let stems: Vec<&str> = plan.files.iter().map(|f| f.stem()).collect();
+        let other = plan.files[other].display();
         let free = (2..)
             .map(|n| format!("{wanted}-{n}"))
-            .find(|c| !stems.contains(&c.as_str()))
+            .find(|c| !by_stem.contains_key(c.as_str()))
             .expect("some number is free");
         let parsers = invalid_file_id(index, id);
         for d in found.iter_mut().filter(|d| **d == parsers) {

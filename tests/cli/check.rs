@@ -188,6 +188,39 @@ fn a_file_name_that_clashes_with_another_once_lowercased_is_named_as_a_clash() {
     assert!(!help.contains("`laeseklub.toml`"), "{help}");
     assert!(help.contains("clashes with plans/laeseklub.toml"), "{help}");
     assert!(help.contains("`laeseklub-2.toml`"), "{help}");
+    // Several clashes in one plan: each names its own other file and the first free number.
+    let f = Fixture::new()
+        .filled()
+        .initiative("Laeseklub", "Q1", &["Hygge"], "")
+        .initiative("laeseklub", "Q2", &["Hygge"], "")
+        .initiative("laeseklub-2", "Q2", &["Hygge"], "")
+        .initiative("Hygge-Cafe", "Q3", &["Hygge"], "")
+        .initiative("hygge-cafe", "Q3", &["Hygge"], "")
+        .initiative("Ny_Ide", "Q4", &["Hygge"], "");
+    let (found, json, _) = check_json(&f);
+    assert_eq!(found.len(), 3, "{found:?}");
+    let help_of = |file: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["file"] == file)
+            .unwrap_or_else(|| panic!("a finding on {file}: {json}"))["help"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let help = help_of("plans/Laeseklub.toml");
+    assert!(help.contains("clashes with plans/laeseklub.toml"), "{help}");
+    assert!(help.contains("`laeseklub-3.toml`"), "{help}");
+    let help = help_of("plans/Hygge-Cafe.toml");
+    assert!(
+        help.contains("clashes with plans/hygge-cafe.toml"),
+        "{help}"
+    );
+    assert!(help.contains("`hygge-cafe-2.toml`"), "{help}");
+    // No clash: the rename is advised.
+    assert!(!help_of("plans/Ny_Ide.toml").contains("clashes"));
     // Without the other file, the rename is advised as before.
     let f = Fixture::new()
         .filled()

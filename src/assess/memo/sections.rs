@@ -55,23 +55,41 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
             }
         }
     }
-    // Postponed and moved on one day is one event: postponed to the new period.
+    merge_moves(&mut out);
+    out.sort_by(|a, b| (a.date, a.kind, &a.id).cmp(&(b.date, b.kind, &b.id)));
+    out
+}
+
+/// Postponed and moved on one day is one event: postponed to the new period. The first
+/// postponement of an initiative on a day takes the period of its last move that day, and
+/// those moves are left out; a move without a postponement stays a move.
+fn merge_moves(out: &mut Vec<Event>) {
     let moved: Vec<(String, NaiveDate, Option<Period>)> = out
         .iter()
         .filter(|e| e.kind == EventKind::Moved)
         .map(|e| (e.id.clone(), e.date, e.to))
         .collect();
+    // By initiative and day: each postponement, and the moves merged into one (a scan of
+    // every event for each move was quadratic in a large plan).
+    let mut postponed_at: rustc_hash::FxHashMap<(String, NaiveDate), usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EventKind::Postponed)
+        .map(|(at, e)| ((e.id.clone(), e.date), at))
+        .rev() // the first postponement of a day wins, as a scan would find it
+        .collect();
+    let mut merged: rustc_hash::FxHashSet<(String, NaiveDate)> = Default::default();
     for (id, date, to) in moved {
-        if let Some(postponed) = out
-            .iter_mut()
-            .find(|e| e.kind == EventKind::Postponed && e.id == id && e.date == date)
-        {
-            postponed.to = to;
-            out.retain(|e| !(e.kind == EventKind::Moved && e.id == id && e.date == date));
+        let key = (id, date);
+        if let Some(&at) = postponed_at.get(&key) {
+            out[at].to = to;
+            merged.insert(key);
         }
     }
-    out.sort_by(|a, b| (a.date, a.kind, &a.id).cmp(&(b.date, b.kind, &b.id)));
-    out
+    postponed_at.clear();
+    if !merged.is_empty() {
+        out.retain(|e| !(e.kind == EventKind::Moved && merged.contains(&(e.id.clone(), e.date))));
+    }
 }
 
 pub(super) fn make_item<'a>(
@@ -248,5 +266,54 @@ fn clean_names(names: &[Name]) -> Cow<'_, [Name]> {
         Cow::Borrowed(names)
     } else {
         Cow::Owned(names.iter().map(clean_name).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The merge as it was first written, a scan of every event for each move: the reference
+    /// the indexed merge must agree with.
+    fn merge_by_scanning(out: &mut Vec<Event>) {
+        let moved: Vec<(String, NaiveDate, Option<Period>)> = out
+            .iter()
+            .filter(|e| e.kind == EventKind::Moved)
+            .map(|e| (e.id.clone(), e.date, e.to))
+            .collect();
+        for (id, date, to) in moved {
+            if let Some(postponed) = out
+                .iter_mut()
+                .find(|e| e.kind == EventKind::Postponed && e.id == id && e.date == date)
+            {
+                postponed.to = to;
+                out.retain(|e| !(e.kind == EventKind::Moved && e.id == id && e.date == date));
+            }
+        }
+    }
+
+    fn event() -> impl Strategy<Value = Event> {
+        (0..4usize, 1..4u32, 0..3usize, 0..5usize).prop_map(|(id, day, kind, to)| Event {
+            date: NaiveDate::from_ymd_opt(2017, 4, day).expect("a day of April"),
+            kind: [EventKind::Postponed, EventKind::Moved, EventKind::Done][kind],
+            id: format!("i{id}"),
+            title: format!("Titel {id}"),
+            to: (to < 4).then(|| Period::ALL[to]),
+        })
+    }
+
+    proptest! {
+        /// Any mix of postponements, moves and other events of a few initiatives on a few
+        /// days (several moves a day, moves without a postponement, two postponements a day)
+        /// merges as the scan did, event for event and in the same order.
+        #[test]
+        fn merging_moves_agrees_with_scanning_every_event(events in prop::collection::vec(event(), 0..24)) {
+            let mut fast = events.clone();
+            merge_moves(&mut fast);
+            let mut slow = events;
+            merge_by_scanning(&mut slow);
+            prop_assert_eq!(fast, slow);
+        }
     }
 }
