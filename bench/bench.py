@@ -89,6 +89,10 @@ def commands(plan, floor, folder, files):
     for f in formats(plan, "report"):
         out.append((f"report --quarter Q2 --format {f}",
                     at + ["report", "--quarter", "Q2", "--format", f]))
+    # The memo of a quarter that has ended (Q1 as of TODAY): what was not reached, merged
+    # with what already needs attention.
+    out.append(("report --quarter Q1 --format markdown",
+                at + ["report", "--quarter", "Q1", "--format", "markdown"]))
     return out
 
 
