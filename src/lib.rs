@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod load;
 pub mod lock;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod render;

@@ -1,3 +1,4 @@
 fn main() -> std::process::ExitCode {
+    plan::memory::fix_large_block_threshold();
     plan::run()
 }

@@ -45,7 +45,7 @@ pub struct Report<'a> {
     pub tracks: Vec<TrackCoverage>,
     pub cross_cutting_counts: bool,
     /// Everything in the plan that is late, blocked or at risk at the as-of date.
-    pub attention: Vec<AttentionItem>,
+    pub attention: Vec<AttentionItem<'a>>,
     pub next: Next<'a>,
     /// The whole year by period (`year`, `Q1`..`Q4`): the timeline of the HTML report.
     pub timeline: Vec<PeriodRow>,
@@ -180,9 +180,11 @@ pub struct TrackCoverage {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct AttentionItem {
-    pub id: String,
-    pub title: String,
+pub struct AttentionItem<'a> {
+    /// Borrowed from the plan, as every item's.
+    pub id: Cow<'a, str>,
+    /// Cleaned for one line; borrowed from the plan when there was nothing to clean.
+    pub title: Cow<'a, str>,
     pub period: Period,
     pub status: Status,
     pub reasons: Vec<Reason>,
@@ -318,11 +320,11 @@ pub fn build_with(
     let mut attention_in = summary.attention;
     // Where each initiative already needing attention is, by id: looked up for every one not
     // reached (a scan of the list for each was quadratic at a large plan's close).
-    let mut attention_at: rustc_hash::FxHashMap<String, usize> = attention_in
+    let mut attention_at = attention_in
         .iter()
         .enumerate()
         .map(|(at, a)| (a.id.clone(), at))
-        .collect();
+        .collect::<rustc_hash::FxHashMap<Cow<'_, str>, usize>>();
     // At the close, what the quarter did not reach needs attention (it is late from the next
     // day): said first, in the quarter's order.
     for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
@@ -336,10 +338,10 @@ pub fn build_with(
         match attention_at.get(item.id.as_ref()) {
             Some(&at) => attention_in[at].reasons.insert(0, reason),
             None => {
-                attention_at.insert(item.id.to_string(), attention_in.len());
+                attention_at.insert(item.id.clone(), attention_in.len());
                 attention_in.push(super::summary::Attention {
-                    id: item.id.to_string(),
-                    title: item.title.to_string(),
+                    id: item.id.clone(),
+                    title: item.title.clone(),
                     period: item.period,
                     status: item.status,
                     reasons: vec![reason],
@@ -359,9 +361,9 @@ pub fn build_with(
                 .collect(),
             id: a.id,
             // The title kept when there is nothing to clean (a large plan's memo has many).
-            title: match clean_line_cow(&a.title) {
-                Cow::Borrowed(_) => a.title,
-                Cow::Owned(cleaned) => cleaned,
+            title: match a.title {
+                Cow::Borrowed(title) => clean_line_cow(title),
+                Cow::Owned(title) => Cow::Owned(clean_line(&title)),
             },
             period: a.period,
             status: a.status,

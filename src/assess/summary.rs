@@ -1,6 +1,8 @@
 //! Where the plan stands at an as-of date, as plain data: the numbers `plan status` shows and
 //! `plan report` writes from. No formatting here.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -75,17 +77,19 @@ pub struct LocationRow {
     pub minimum: Option<usize>,
 }
 
+/// An initiative that needs attention, and why. Its id and title are borrowed from the
+/// plan (a large plan has tens of thousands of these).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Attention {
-    pub id: String,
-    pub title: String,
+pub struct Attention<'a> {
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
     pub period: Period,
     pub status: Status,
     pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Summary {
+pub struct Summary<'a> {
     pub plan: PlanHeader,
     pub as_of: NaiveDate,
     /// `"Q1"`..`"Q4"`, `"not-started"` or `"over"`.
@@ -99,11 +103,11 @@ pub struct Summary {
     pub cross_cutting: usize,
     pub cross_cutting_counts: bool,
     pub locations: Vec<LocationRow>,
-    pub attention: Vec<Attention>,
+    pub attention: Vec<Attention<'a>>,
 }
 
 /// Computes the summary of `plan` as of `as_of`.
-pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
+pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
     let info = &plan.manifest.plan;
     let rules = &plan.manifest.rules;
     // Judged one at a time: only those that need attention are kept.
@@ -124,8 +128,8 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary {
         }
         if judgement.needs_attention() {
             attention.push(Attention {
-                id: init.id.to_string(),
-                title: init.title.to_string(),
+                id: Cow::Borrowed(&init.id),
+                title: Cow::Borrowed(&init.title),
                 period: init.period,
                 status: init.status,
                 reasons: judgement.reasons(),

@@ -234,7 +234,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         // rust_xlsxwriter's own records of a large table take the plan's place in memory.
         Some(book) => {
             drop(plan);
-            super::release_freed_memory();
+            crate::memory::release_freed();
             Some(book.into_bytes()?)
         }
         None => {

@@ -47,19 +47,6 @@ pub(crate) fn leave(plan: Plan) {
     std::mem::forget(plan);
 }
 
-/// Gives the memory of what was just dropped (a large plan) back to the system, so that what
-/// a command allocates next (an Excel workbook's records of its rows) does not come on top of
-/// it: glibc keeps freed pages of its heaps, those of the loading threads too, until told.
-/// Nothing elsewhere.
-pub(crate) fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the allocator's heaps to the system; it
-    // touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// [`load`] for a command that only reads the plan (`check`, `status`, `list`, `show`,
 /// `report`): each file's text is let go once parsed, and read again only for a finding
 /// that shows its lines.

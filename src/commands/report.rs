@@ -47,7 +47,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         };
         drop(report);
         drop(plan);
-        super::release_freed_memory();
+        crate::memory::release_freed();
         let bytes = match made {
             Office::Workbook(book) => book.into_bytes()?,
             Office::Document(document) => document.into_bytes()?,

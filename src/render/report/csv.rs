@@ -38,11 +38,8 @@ pub fn render(
         ],
     )?;
     // By id: a scan of the attention list for every row is quadratic in a large plan.
-    let by_id: HashMap<&str, &AttentionItem> = report
-        .attention
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
+    let by_id: HashMap<&str, &AttentionItem> =
+        report.attention.iter().map(|a| (&*a.id, a)).collect();
     let attention = |id: &str| {
         by_id
             .get(id)

@@ -38,11 +38,8 @@ pub fn workbook(report: &Report) -> io::Result<Book> {
     book.text_sheet(o.sheet_summary, &summary, &[3])?;
 
     // What each initiative needs attention for, by id: looked up for every row.
-    let attention: FxHashMap<&str, &AttentionItem> = report
-        .attention
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
+    let attention: FxHashMap<&str, &AttentionItem> =
+        report.attention.iter().map(|a| (&*a.id, a)).collect();
     let item_headers = vec![
         w.col_id,
         w.col_period,
