@@ -79,11 +79,14 @@ pub fn guard(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether [`guard`] could change `line`, told from its bytes without decoding it: `false`
-/// only when it has no carriage return, does not start (after ASCII blanks) with `::` or
-/// a non-ASCII character (which may be a blank), and has no `[` right after `##` or
-/// `##vso`. Most lines are written on at once.
+/// only when it has no carriage return but the one of a CRLF line end (CSV's; nothing follows
+/// it on the line), does not start (after ASCII blanks) with `::` or a non-ASCII character
+/// (which may be a blank), and has no `[` right after `##` or `##vso`. Most lines are written
+/// on at once.
 fn may_need_guard(line: &[u8]) -> bool {
-    if memchr::memchr(b'\r', line).is_some() {
+    let body = line.strip_suffix(b"\n").unwrap_or(line);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    if memchr::memchr(b'\r', body).is_some() {
         return true;
     }
     let start = line
@@ -178,6 +181,10 @@ mod tests {
             "a ##vso[task] b\n",
             "a #[x] ## [y]\n",
             "ok\r::error::x\n",
+            "ok\r::error::x\r\n",
+            "id;titel;spor\r\n",
+            "a;b\r",
+            "\r\n",
             "Læseklub: 2017-05-01 [a]\n",
             "\n",
             "",
@@ -190,6 +197,9 @@ mod tests {
         assert!(may_need_guard(b"::x"));
         assert!(may_need_guard(b"a ##[b"));
         assert!(!may_need_guard(b"  \"id\": \"a\",\n"));
+        // A CSV row's CRLF end is let through; a carriage return inside a line is not.
+        assert!(!may_need_guard(b"id;titel\r\n"));
+        assert!(may_need_guard(b"ok\r::error::x\r\n"));
     }
 
     #[test]
