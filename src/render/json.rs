@@ -22,10 +22,16 @@ use crate::text::is_unsafe;
 /// Writes `value` as indented JSON (two spaces, as `serde_json::to_writer_pretty`) with the
 /// escapes above, then a newline.
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(PrettyFormatter::new()));
+    // The serializer writes a piece per token: into a buffer of its own type rather than
+    // through `out`'s dynamic calls one by one (a large plan's list is millions of pieces).
+    let mut buffered = io::BufWriter::with_capacity(16 * 1024, &mut *out);
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut buffered,
+        SafeFormatter(PrettyFormatter::new()),
+    );
     value.serialize(&mut serializer).map_err(io::Error::from)?;
-    writeln!(out)
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 /// Whether `c` is written as `\uXXXX` inside a JSON string (besides what `serde_json`
