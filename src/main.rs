@@ -1,4 +1,5 @@
 fn main() -> std::process::ExitCode {
-    plan::memory::fix_large_block_threshold();
+    // SAFETY: the first thing the process does; no other thread exists yet.
+    unsafe { plan::memory::fix_large_block_threshold() };
     plan::run()
 }

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command};
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, ListArgs, ListFormat, ReportArgs,
+    ReportFormat,
+};
 use crate::commands;
 use crate::config::{Colours, Config, Env};
 use crate::error::{Failure, EXIT_USAGE};
@@ -97,12 +100,22 @@ pub fn run() -> ExitCode {
 /// but `check --format github`, whose lines are workflow commands (plan text in them is
 /// escaped as GitHub's rules say). JSON goes through it too, unchanged: `render::json`
 /// escapes `##[` inside strings, and no line of JSON starts with `::`.
+///
+/// Nor an Excel or Word file (`--format xlsx|docx`): a zip archive is not text a CI log
+/// would show, and the guard could change bytes of it (a stretch between two newline bytes
+/// that reads as text starting with `::`).
 fn guarded(command: &Command) -> bool {
     !matches!(
         command,
         Command::Check(CheckArgs {
             format: CheckFormat::Github,
             diff: false,
+            ..
+        }) | Command::List(ListArgs {
+            format: Some(ListFormat::Xlsx),
+            ..
+        }) | Command::Report(ReportArgs {
+            format: Some(ReportFormat::Xlsx | ReportFormat::Docx),
             ..
         })
     )
@@ -254,6 +267,36 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Excel and Word files and GitHub annotations reach standard output unguarded; every
+    /// other output goes through the line guard.
+    #[test]
+    fn binary_formats_and_github_annotations_skip_the_line_guard() {
+        let command = |args: &[&str]| {
+            let matches = Cli::command()
+                .try_get_matches_from(std::iter::once("plan").chain(args.iter().copied()))
+                .expect("valid arguments");
+            Cli::from_arg_matches(&matches).expect("a command").command
+        };
+        for unguarded in [
+            &["list", "--format", "xlsx"][..],
+            &["report", "--quarter", "Q2", "--format", "xlsx"],
+            &["report", "--quarter", "Q2", "--format", "docx"],
+            &["check", "--format", "github"],
+        ] {
+            assert!(!guarded(&command(unguarded)), "{unguarded:?}");
+        }
+        for kept in [
+            &["list"][..],
+            &["list", "--format", "csv"],
+            &["report", "--quarter", "Q2"],
+            &["report", "--quarter", "Q2", "--format", "html"],
+            &["check", "--format", "json"],
+            &["status"],
+        ] {
+            assert!(guarded(&command(kept)), "{kept:?}");
+        }
+    }
 
     /// A writer whose every write fails with `kind`.
     struct Failing(io::ErrorKind);

@@ -78,7 +78,8 @@ pub struct LocationRow {
 }
 
 /// An initiative that needs attention, and why. Its id and title are borrowed from the
-/// plan (a large plan has tens of thousands of these).
+/// plan (a large plan has tens of thousands of these); the memo's own additions may hold a
+/// title it cleaned.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Attention<'a> {
     pub id: Cow<'a, str>,

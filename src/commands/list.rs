@@ -206,8 +206,6 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     let lang = config.lang_for(&plan);
     let words = words(lang);
     let mut buffer = Vec::new();
-    // A workbook made for a file is written as made, not copied into `buffer`.
-    let mut workbook = None;
     let sink: &mut dyn std::io::Write = if args.output.is_some() {
         &mut buffer
     } else {
@@ -224,32 +222,21 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         ListFormat::Csv => list::csv(&listing, lang, args.delimiter, sink)?,
         ListFormat::Json => list::json(&listing, sink)?,
         ListFormat::Xlsx => {
+            // Finished once the plan is let go (its rows are put away), and written as
+            // made: a zip archive is not text a CI log would show.
             let title = crate::text::clean_line(&plan.manifest.plan.title);
-            workbook = Some(list_xlsx::workbook(&listing, lang, &title)?);
+            let book = list_xlsx::workbook(&listing, lang, &title)?;
+            drop(listing);
+            let output = args.output.as_deref();
+            super::finish_office(plan, || book.into_bytes(), output, args.force, out)?;
+            return Ok(EXIT_OK);
         }
+    }
+    if let Some(path) = &args.output {
+        write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
     }
     drop(listing);
-    let workbook = match workbook {
-        // The workbook is written once the plan is let go: its rows are put away, and
-        // rust_xlsxwriter's own records of a large table take the plan's place in memory.
-        Some(book) => {
-            drop(plan);
-            crate::memory::release_freed();
-            Some(book.into_bytes()?)
-        }
-        None => {
-            super::leave(plan);
-            None
-        }
-    };
-    match (&args.output, workbook) {
-        (Some(path), workbook) => {
-            let bytes = workbook.as_deref().unwrap_or(&buffer);
-            write_atomic(path, bytes, args.force).map_err(Failure::from)?;
-        }
-        (None, Some(bytes)) => out.write_all(&bytes)?,
-        (None, None) => {}
-    }
+    super::leave(plan);
     Ok(EXIT_OK)
 }
 

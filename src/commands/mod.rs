@@ -47,6 +47,29 @@ pub(crate) fn leave(plan: Plan) {
     std::mem::forget(plan);
 }
 
+/// Finishes an Excel or Word file once the plan it was made from is let go, and writes it:
+/// atomically to `output` (refusing to overwrite without `force`), else to `out`.
+/// `finish` must no longer need the plan (a workbook's rows are put away, the document is in
+/// a temporary file): the plan's memory is given back to the system first, so that what
+/// `finish` allocates (rust_xlsxwriter's records of every row and table cell) takes its place
+/// instead of coming on top of it.
+pub(crate) fn finish_office(
+    plan: Plan,
+    finish: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    out: Out<'_>,
+) -> anyhow::Result<()> {
+    drop(plan);
+    crate::memory::release_freed();
+    let bytes = finish()?;
+    match output {
+        Some(path) => crate::write::write_atomic(path, &bytes, force).map_err(Failure::from)?,
+        None => out.write_all(&bytes)?,
+    }
+    Ok(())
+}
+
 /// [`load`] for a command that only reads the plan (`check`, `status`, `list`, `show`,
 /// `report`): each file's text is let go once parsed, and read again only for a finding
 /// that shows its lines.

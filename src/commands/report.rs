@@ -36,60 +36,40 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         undated: rewound.undated_status,
     };
     let report = build_with(&plan, quarter, as_of, config.lang_for(&plan), context);
-    if matches!(format, ReportFormat::Xlsx | ReportFormat::Docx) {
-        // An Office file is finished once the plan is let go: the workbook's rows are put
-        // away, and rust_xlsxwriter's own records of a large table take the plan's place in
-        // memory; the Word file is put away whole, and read back.
-        let made = if format == ReportFormat::Xlsx {
-            Office::Workbook(xlsx::workbook(&report)?)
-        } else {
-            Office::Document(docx::spooled(&report)?)
-        };
-        drop(report);
-        drop(plan);
-        crate::memory::release_freed();
-        let bytes = match made {
-            Office::Workbook(book) => book.into_bytes()?,
-            Office::Document(document) => document.into_bytes()?,
-        };
-        match &args.output {
-            None => out.write_all(&bytes)?,
-            Some(path) => write_atomic(path, &bytes, args.force).map_err(Failure::from)?,
+    // An Excel or Word file is finished once the plan is let go (the workbook's rows are
+    // put away; the document is in a temporary file), and written as made: a zip archive is
+    // not text a CI log would show, and the guard could change bytes of it.
+    let output = args.output.as_deref();
+    match format {
+        ReportFormat::Xlsx => {
+            let book = xlsx::workbook(&report)?;
+            drop(report);
+            super::finish_office(plan, || book.into_bytes(), output, args.force, out)?;
+            return Ok(EXIT_OK);
         }
-        return Ok(EXIT_OK);
+        ReportFormat::Docx => {
+            let document = docx::spooled(&report)?;
+            drop(report);
+            super::finish_office(plan, || document.into_bytes(), output, args.force, out)?;
+            return Ok(EXIT_OK);
+        }
+        _ => {}
     }
-    match &args.output {
+    match output {
         None => render(format, &report, args.delimiter, out)?,
         Some(path) => {
-            let bytes = match format {
-                // A zip archive is written as made: it is not text a CI log would show, and
-                // the guard could change bytes of it.
-                // Written above, with the plan let go first; the same bytes.
-                ReportFormat::Xlsx => xlsx::workbook(&report)?.into_bytes()?,
-                ReportFormat::Docx => docx::bytes(&report)?,
-                _ => {
-                    // A text file is guarded as standard output is (`cat memo.html` in a CI
-                    // log).
-                    let mut bytes = Vec::new();
-                    let mut guarded = LineGuard::new(&mut bytes);
-                    render(format, &report, args.delimiter, &mut guarded)?;
-                    guarded.flush()?;
-                    drop(guarded);
-                    bytes
-                }
-            };
+            // A text file is guarded as standard output is (`cat memo.html` in a CI log).
+            let mut bytes = Vec::new();
+            let mut guarded = LineGuard::new(&mut bytes);
+            render(format, &report, args.delimiter, &mut guarded)?;
+            guarded.flush()?;
+            drop(guarded);
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }
     drop(report);
     super::leave(plan);
     Ok(EXIT_OK)
-}
-
-/// An Excel or Word memo, made from the plan and waiting to be finished without it.
-enum Office {
-    Workbook(crate::render::xlsx::Book),
-    Document(docx::Spooled),
 }
 
 /// The format named by a file's extension (any case).

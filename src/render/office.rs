@@ -1,15 +1,19 @@
 //! What the office formats (xlsx, docx) and the calendar share: the few words they need that
 //! the other formats do not (sheet names, a date column's heading, the calendar's event
-//! titles), and the rule that a binary file never goes to a terminal.
+//! titles), the rule that a binary file never goes to a terminal, and the temporary file an
+//! xlsx or docx file is made in.
 //!
 //! The words are a small table of their own, in Danish and English, so that this file does
 //! not depend on the shape of `crate::i18n` (which is being rewritten); they belong there in
 //! the end.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Read, Seek, SeekFrom, Write};
+
+use tempfile::SpooledTempFile;
 
 use crate::cli::Lang;
 use crate::error::Failure;
+use crate::load::io_reason;
 
 /// The words of the office formats and the calendar, in one language.
 #[derive(Debug)]
@@ -94,6 +98,74 @@ pub fn refuse_binary_on_terminal(name: &str, stdout_is_terminal: bool) -> Result
 /// Whether this process's standard output is a terminal.
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
+}
+
+/// How many bytes are kept in memory before they go to a file in the temporary folder.
+pub(crate) const IN_MEMORY: usize = 1 << 20;
+
+/// A file made and read back by `plan` itself (a workbook's rows, the Word memo): in memory
+/// up to a limit ([`IN_MEMORY`] unless said), then in the system's temporary folder (`TMPDIR`
+/// on Unix). Its errors say which folder failed and how to choose another: without that, a
+/// missing or full temporary folder reads as a problem of the file being written.
+pub struct Temporary(SpooledTempFile);
+
+impl Default for Temporary {
+    fn default() -> Temporary {
+        Temporary::new()
+    }
+}
+
+impl Temporary {
+    /// In memory up to [`IN_MEMORY`] bytes.
+    pub fn new() -> Temporary {
+        Temporary::in_memory_up_to(IN_MEMORY)
+    }
+
+    /// In memory up to `limit` bytes.
+    pub fn in_memory_up_to(limit: usize) -> Temporary {
+        Temporary(SpooledTempFile::new(limit))
+    }
+
+    /// Everything written, read from the start.
+    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
+        let len = self.seek(SeekFrom::End(0))?;
+        self.seek(SeekFrom::Start(0))?;
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        self.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+/// `err` of the temporary file, said as one.
+fn temporary_error(err: io::Error) -> io::Error {
+    // Of kind `Other`, so that the message is said as it is, not only the kind's words.
+    io::Error::other(format!(
+        "cannot use a temporary file in `{}` ({}); set TMPDIR to a folder that can be written",
+        std::env::temp_dir().display(),
+        io_reason(&err)
+    ))
+}
+
+impl Write for Temporary {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(temporary_error)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(temporary_error)
+    }
+}
+
+impl Read for Temporary {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(temporary_error)
+    }
+}
+
+impl Seek for Temporary {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        self.0.seek(pos).map_err(temporary_error)
+    }
 }
 
 #[cfg(test)]

@@ -168,6 +168,19 @@ impl<W: Write> Drop for LineGuard<W> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// A line let through without being read is one the guard would leave as it is:
+        /// carriage returns anywhere, CRLF ends, blanks of every kind, `::`, `##[`.
+        #[test]
+        fn a_line_let_through_is_never_one_the_guard_changes(
+            line in "([ -~æø]|\r|\r\n|\n|\t|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2003}|\u{3000}|\u{2028}|::|##\\[|##vso\\[)*"
+        ) {
+            if !may_need_guard(line.as_bytes()) {
+                proptest::prop_assert_eq!(guard(&line), line.as_str());
+            }
+        }
+    }
+
     /// The quick test only lets through lines the guard leaves as they are.
     #[test]
     fn a_line_let_through_unread_is_one_the_guard_leaves_alone() {

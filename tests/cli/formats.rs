@@ -712,3 +712,43 @@ fn xlsx_after_q4_and_without_rows() {
         "{texts:?}"
     );
 }
+
+/// A workbook larger than the part kept in memory goes through a file in the temporary
+/// folder: read back whole (every row), and when that folder cannot be used the error says
+/// which folder failed and how to choose another, exit 2, and no file is written.
+#[test]
+fn a_large_workbook_goes_through_the_temporary_folder_and_names_it_when_it_fails() {
+    let long = "læsning og fællesskab i lokalsamfundet ".repeat(10);
+    let mut f = Fixture::new();
+    for n in 0..3000 {
+        f = f.initiative(
+            &format!("indsats-{n:04}"),
+            "Q2",
+            &["Hygge"],
+            &format!("owner = \"{long}\"\n"),
+        );
+    }
+    let out = f.dir().join("liste.xlsx");
+    let missing = f.dir().join("no-such-folder");
+    let failed = plan_in(f.dir())
+        .env("TMPDIR", &missing)
+        .args(["list", "-o", "liste.xlsx"])
+        .assert()
+        .code(2);
+    let said = stderr(&failed);
+    assert!(said.contains("cannot use a temporary file in"), "{said}");
+    assert!(said.contains("no-such-folder"), "{said}");
+    assert!(said.contains("TMPDIR"), "{said}");
+    assert!(!out.exists());
+
+    f.run(&["list", "-o", "liste.xlsx"]).code(0);
+    let mut book = workbook(fs::read(&out).unwrap());
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let ids: Vec<String> = range
+        .rows()
+        .map(|row| cell_text(&row[0]))
+        .filter(|id| id.starts_with("indsats-"))
+        .collect();
+    assert_eq!(ids.len(), 3000);
+    assert_eq!(ids[2999], "indsats-2999");
+}

@@ -172,10 +172,15 @@ pub(super) fn report(
         None => render::memo::render(format, &memo, args.delimiter, out)?,
         Some(path) => {
             let mut bytes = Vec::new();
-            let mut guarded = LineGuard::new(&mut bytes);
-            render::memo::render(format, &memo, args.delimiter, &mut guarded)?;
-            guarded.flush()?;
-            drop(guarded);
+            if crate::commands::report::binary_name(format).is_some() {
+                // A zip archive is written as made: the guard could change bytes of it.
+                render::memo::render(format, &memo, args.delimiter, &mut bytes)?;
+            } else {
+                // A text file is guarded as standard output is.
+                let mut guarded = LineGuard::new(&mut bytes);
+                render::memo::render(format, &memo, args.delimiter, &mut guarded)?;
+                guarded.flush()?;
+            }
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }

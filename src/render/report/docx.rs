@@ -27,6 +27,8 @@ use docx_rs::{
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use crate::render::office::Temporary;
+
 use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
 
@@ -437,29 +439,11 @@ pub fn bytes(report: &Report) -> io::Result<Vec<u8>> {
     Ok(package(report, Cursor::new(Vec::new()))?.into_inner())
 }
 
-/// The document, written into a temporary file once past a megabyte, so that its bytes are
-/// not in memory beside the plan (they are about 5 MB at 100,000 initiatives).
-pub struct Spooled(tempfile::SpooledTempFile);
-
-/// The document made and put away ([`Spooled::into_bytes`] gives its bytes): it no longer
-/// needs `report` or its plan.
-pub fn spooled(report: &Report) -> io::Result<Spooled> {
-    Ok(Spooled(package(
-        report,
-        tempfile::SpooledTempFile::new(1 << 20),
-    )?))
-}
-
-impl Spooled {
-    /// The document's bytes, the same as [`bytes`]'.
-    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
-        use std::io::{Read, SeekFrom};
-        let len = self.0.seek(SeekFrom::End(0))?;
-        self.0.seek(SeekFrom::Start(0))?;
-        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        self.0.read_to_end(&mut bytes)?;
-        Ok(bytes)
-    }
+/// The document made into a [`Temporary`] file (in memory up to a megabyte), so that its
+/// bytes (about 5 MB at 100,000 initiatives) are not in memory beside the plan; read it back
+/// with [`Temporary::into_bytes`] once the plan is let go.
+pub fn spooled(report: &Report) -> io::Result<Temporary> {
+    package(report, Temporary::new())
 }
 
 /// Writes the document to `out`.

@@ -1,6 +1,6 @@
-//! The rows of a workbook's tables, kept between being made and being written: in memory up
-//! to [`IN_MEMORY`] bytes, then in a temporary file (`tempfile::SpooledTempFile`), so that a
-//! table of 100,000 rows costs neither memory nor the plan it was made from.
+//! The rows of a workbook's tables, kept between being made and being written, in a
+//! [`Temporary`] file (in memory up to a megabyte): a table of 100,000 rows then costs neither memory nor the plan it was
+//! made from.
 //!
 //! A row is its number of cells (`u16`), then each cell: a tag byte and its value — text as
 //! its length in bytes (`u32`) and its UTF-8 bytes, a date as its day number from 1 January
@@ -8,13 +8,9 @@
 
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
-use chrono::NaiveDate;
-use tempfile::SpooledTempFile;
-
 use super::Cell;
-
-/// How many bytes of rows are kept in memory before they go to a temporary file.
-const IN_MEMORY: usize = 1 << 20;
+use crate::render::office::Temporary;
+use chrono::NaiveDate;
 
 const EMPTY: u8 = 0;
 const TEXT: u8 = 1;
@@ -23,13 +19,13 @@ const NUMBER: u8 = 3;
 
 /// Rows being put away, in order.
 pub(super) struct Spool {
-    out: BufWriter<SpooledTempFile>,
+    out: BufWriter<Temporary>,
 }
 
 impl Spool {
     pub(super) fn new() -> Spool {
         Spool {
-            out: BufWriter::new(SpooledTempFile::new(IN_MEMORY)),
+            out: BufWriter::new(Temporary::new()),
         }
     }
 
@@ -72,7 +68,7 @@ impl Spool {
 
 /// Rows read back in the order they were put away.
 pub(super) struct SpoolReader {
-    input: BufReader<SpooledTempFile>,
+    input: BufReader<Temporary>,
 }
 
 impl SpoolReader {
@@ -131,8 +127,8 @@ mod tests {
         ];
         let mut spool = Spool::new();
         // More than IN_MEMORY bytes: the spool goes to a file on the way.
-        let n = IN_MEMORY / 1000 + 10;
-        assert!(n * 1000 > IN_MEMORY);
+        let n = crate::render::office::IN_MEMORY / 1000 + 10;
+        assert!(n * 1000 > crate::render::office::IN_MEMORY);
         for i in 0..n {
             let mut r = row.clone();
             r.push(Cell::count(i));

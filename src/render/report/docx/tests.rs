@@ -151,3 +151,17 @@ fn the_streamed_memo_is_the_tree_memo_on_hostile_text() {
     assert!(!xml.contains("<b>Viby"));
     assert!(xml.contains("&lt;script&gt;"));
 }
+
+/// The document made in a temporary file, also when it goes to disk at once, is the same
+/// as the one made in memory.
+#[test]
+fn the_spooled_memo_is_the_memo_made_in_memory() {
+    let plan = shipped();
+    let report = report(&plan, 2, Lang::Da);
+    let on_disk = package(&report, Temporary::in_memory_up_to(0))
+        .unwrap()
+        .into_bytes()
+        .unwrap();
+    assert_eq!(on_disk, bytes(&report).unwrap());
+    assert_eq!(spooled(&report).unwrap().into_bytes().unwrap(), on_disk);
+}
