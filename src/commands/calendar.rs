@@ -30,6 +30,9 @@ fn list_args(args: &CalendarArgs) -> ListArgs {
 }
 
 pub fn run(config: &Config, args: &CalendarArgs, out: Out<'_>) -> Outcome {
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
+    }
     let mut plan = load_for_reading(config)?;
     crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, &list_args(args))?;

@@ -195,6 +195,9 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     if format == ListFormat::Xlsx && args.output.is_none() {
         refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
     }
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
+    }
     let mut plan = load_to_sum_up(config)?;
     crate::assess::history::rewind(&mut plan, config.today);
     let filter = Filter::resolve(&plan, args)?;

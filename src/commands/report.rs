@@ -23,6 +23,9 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
         (None, Some(path)) => format_of(path)?,
         (None, None) => ReportFormat::Markdown,
     };
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
+    }
     let (mut plan, left_out) = load_for_reading_with_errors(config, super::TO_SUM_UP)?;
     let as_of = default_as_of(plan.manifest.plan.year, quarter, config.today);
     if args.output.is_none() {

@@ -37,6 +37,23 @@ pub struct WriteOptions<'a> {
     pub within: Option<&'a Path>,
 }
 
+/// Refuses at once what [`write_atomic`] would refuse at its end for a file the user named:
+/// without `force`, a file, folder or link (even a dangling one) at `path`
+/// (`WriteError::Exists`). A command calls it before its work, so that `-o memo.xlsx` on a
+/// large plan is not made in full only to be refused; `write_atomic` still checks at the
+/// end (the file may appear meanwhile). A pipe or device at `path` is not refused: it is
+/// written into.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<(), WriteError> {
+    if force {
+        return Ok(());
+    }
+    let special = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if fs::symlink_metadata(path).is_ok() && !special {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically. Without `force`, an existing file is left alone
 /// (`WriteError::Exists`), also when it appears while writing. With `force`, an existing
 /// regular file is replaced and keeps its permissions; a symlink is followed (to a file in

@@ -672,3 +672,34 @@ fn html_report_renders_in_a_real_browser() {
     );
     assert!(!dom.contains("<b>fed"), "a note became markup");
 }
+
+/// An output file that exists is refused before the plan is read: nothing is said about the
+/// plan (its broken file would be warned about), for the memo, the list and the calendar.
+#[test]
+fn an_existing_output_file_is_refused_before_the_plan_is_read() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("laeseklub", "Q2", &["Hygge"], "")
+        .file("broken.toml", "title = \n");
+    fs::write(f.dir().join("memo.xlsx"), "mine").unwrap();
+    for args in [
+        &["report", "-q", "Q2", "-o", "memo.xlsx"][..],
+        &["report", "-q", "Q2", "--format", "docx", "-o", "memo.xlsx"],
+        &["list", "-o", "memo.xlsx"],
+        &["calendar", "-o", "memo.xlsx"],
+    ] {
+        let out = f.run(args).code(1);
+        let said = stderr(&out);
+        assert!(said.contains("already exists"), "{args:?}: {said}");
+        assert!(!said.contains("broken.toml"), "{args:?}: {said}");
+        assert_eq!(
+            fs::read_to_string(f.dir().join("memo.xlsx")).unwrap(),
+            "mine"
+        );
+    }
+    // The broken file is warned about when the memo is made.
+    let out = f
+        .run(&["report", "-q", "Q2", "--force", "-o", "memo.xlsx"])
+        .code(0);
+    assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
+}

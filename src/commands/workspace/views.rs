@@ -62,6 +62,9 @@ pub(super) fn list(
     if format == ListFormat::Xlsx && args.output.is_none() {
         refuse_binary_on_terminal("xlsx", stdout_is_terminal())?;
     }
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
+    }
     let members = load_members(ws, config, &args.member)?;
     // Each member's filter is resolved against its own catalogue and tags: a track or place
     // one member does not have leaves that member out; a name no member knows is an error.
@@ -159,6 +162,9 @@ pub(super) fn report(
         if let Some(name) = crate::commands::report::binary_name(format) {
             refuse_binary_on_terminal(name, stdout_is_terminal())?;
         }
+    }
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
     let members = load_members(ws, config, &[])?;
     let memo = network::memo(
