@@ -383,14 +383,7 @@ fn write_text_sheet(sheet: &mut Worksheet, lines: &[String], bold: &[usize]) -> 
             wrap.clone()
         };
         write_text(sheet, row, 0, line, &format)?;
-        let lines = lines_in(line, SUMMARY_WIDTH);
-        tall_last = None;
-        if lines > 1.0 {
-            sheet
-                .set_row_height(row, lines * LINE_HEIGHT)
-                .map_err(to_io)?;
-            tall_last = Some(row);
-        }
+        tall_last = tall_row(sheet, row, lines_in(line, SUMMARY_WIDTH))?;
     }
     if let Some(row) = tall_last {
         end_after_tall_row(sheet, row)?;
@@ -462,13 +455,7 @@ fn write_table_sheet(
                 _ => 1.0,
             })
             .fold(1.0, f64::max);
-        tall_last = None;
-        if lines > 1.0 {
-            sheet
-                .set_row_height(at, lines * LINE_HEIGHT)
-                .map_err(to_io)?;
-            tall_last = Some(at);
-        }
+        tall_last = tall_row(sheet, at, lines)?;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
             match cell {
@@ -507,6 +494,18 @@ fn write_table_sheet(
         sheet.set_column_width(c as u16, width).map_err(to_io)?;
     }
     Ok(())
+}
+
+/// Gives `row` the height of `lines` lines of text when that is more than one: the row, if
+/// so (a sheet whose last row is tall is ended with [`end_after_tall_row`]).
+fn tall_row(sheet: &mut Worksheet, row: u32, lines: f64) -> io::Result<Option<u32>> {
+    if lines <= 1.0 {
+        return Ok(None);
+    }
+    sheet
+        .set_row_height(row, lines * LINE_HEIGHT)
+        .map_err(to_io)?;
+    Ok(Some(row))
 }
 
 /// Ends a sheet whose last row has a height of its own (`row`). rust_xlsxwriter 0.102 in
