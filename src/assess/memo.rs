@@ -233,6 +233,10 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report<'
     build_with(plan, quarter, as_of, lang, Context::default())
 }
 
+/// From how many initiatives [`build_with`] makes the plan's summary on one core while it
+/// sorts the quarter's initiatives out on another.
+const SIDE_BY_SIDE_FROM: usize = 2_000;
+
 /// [`build`], told which files it may leave out and which statuses are undated.
 pub fn build_with(
     plan: &Plan,
@@ -241,57 +245,85 @@ pub fn build_with(
     lang: Lang,
     context: Context,
 ) -> Report<'_> {
+    let side_by_side = plan.initiatives.len() >= SIDE_BY_SIDE_FROM;
+    build_on(plan, quarter, as_of, lang, context, side_by_side)
+}
+
+/// [`build_with`], the summary and the quarter's items made side by side or one after the
+/// other.
+fn build_on(
+    plan: &Plan,
+    quarter: u8,
+    as_of: NaiveDate,
+    lang: Lang,
+    context: Context,
+    side_by_side: bool,
+) -> Report<'_> {
     let w = words(lang);
     let period = Period::Q(quarter);
     let year = plan.manifest.plan.year;
     let closed = as_of >= period.end(year);
-    let summary = summarize(plan, as_of);
-    let judged = judge_each(plan, as_of);
-
-    let mut totals = QuarterTotals::default();
-    let mut initiatives = Vec::new();
-    let mut ongoing = Vec::new();
-    let mut next_initiatives = Vec::new();
-    for (init, judgement) in judged {
-        let judgement = &judgement;
-        // Moved out of this quarter to another: still the quarter's, listed as moved.
-        let moved_out = init.period != period
-            && history::moves(init, as_of)
-                .iter()
-                .any(|(from, _, _)| *from == period);
-        if init.period == period || moved_out {
-            let mut shown = make_item(init, judgement, as_of);
-            if moved_out {
-                totals.counts.add(Status::Postponed, &Judgement::default());
-                shown.moved_to = Some(init.period);
-            } else {
-                totals.counts.add(init.status, judgement);
-                if closed && matches!(init.status, Status::Planned | Status::Active) {
-                    shown.not_reached = true;
-                    totals.not_reached += 1;
+    // The whole plan's summary and the quarter's items need nothing of each other: a large
+    // plan has them made side by side.
+    let quarters_items = || {
+        let judged = judge_each(plan, as_of);
+        let mut totals = QuarterTotals::default();
+        let mut initiatives = Vec::new();
+        let mut ongoing = Vec::new();
+        let mut next_initiatives = Vec::new();
+        for (init, judgement) in judged {
+            let judgement = &judgement;
+            // Moved out of this quarter to another: still the quarter's, listed as moved.
+            let moved_out = init.period != period
+                && history::moves(init, as_of)
+                    .iter()
+                    .any(|(from, _, _)| *from == period);
+            if init.period == period || moved_out {
+                let mut shown = make_item(init, judgement, as_of);
+                if moved_out {
+                    totals.counts.add(Status::Postponed, &Judgement::default());
+                    shown.moved_to = Some(init.period);
+                } else {
+                    totals.counts.add(init.status, judgement);
+                    if closed && matches!(init.status, Status::Planned | Status::Active) {
+                        shown.not_reached = true;
+                        totals.not_reached += 1;
+                    }
                 }
+                if init.cross_cutting {
+                    ongoing.push(shown);
+                } else {
+                    initiatives.push(shown);
+                }
+                continue;
             }
-            if init.cross_cutting {
+            if init.period == Period::Year {
+                totals.whole_year += 1;
+                let mut shown = make_item(init, judgement, as_of);
+                // The close of Q4 is the close of the year: whole-year work not done by then was
+                // not reached either.
+                if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active)
+                {
+                    shown.not_reached = true;
+                    totals.whole_year_not_reached += 1;
+                }
                 ongoing.push(shown);
-            } else {
-                initiatives.push(shown);
+            } else if init.period == Period::Q(quarter + 1) {
+                next_initiatives.push(make_item(init, judgement, as_of));
             }
-            continue;
         }
-        if init.period == Period::Year {
-            totals.whole_year += 1;
-            let mut shown = make_item(init, judgement, as_of);
-            // The close of Q4 is the close of the year: whole-year work not done by then was
-            // not reached either.
-            if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active) {
-                shown.not_reached = true;
-                totals.whole_year_not_reached += 1;
-            }
-            ongoing.push(shown);
-        } else if init.period == Period::Q(quarter + 1) {
-            next_initiatives.push(make_item(init, judgement, as_of));
-        }
-    }
+
+        (totals, initiatives, ongoing, next_initiatives)
+    };
+    let (summary, (mut totals, initiatives, ongoing, next_initiatives)) = if side_by_side {
+        std::thread::scope(|scope| {
+            let summary = scope.spawn(|| summarize(plan, as_of));
+            let items = quarters_items();
+            (summary.join().expect("the summary thread panicked"), items)
+        })
+    } else {
+        (summarize(plan, as_of), quarters_items())
+    };
 
     let year_counts = summary.tracks;
     let tracks: Vec<TrackCoverage> = track_rows_through(plan, quarter)
@@ -470,6 +502,45 @@ pub fn build_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Side by side or one after the other, the memo is the same: on the shipped plan and on
+    /// a generated one with moves, status changes and follow-ups, for every quarter at dates
+    /// before, in and after it.
+    #[test]
+    fn summary_and_items_side_by_side_as_one_after_the_other() {
+        let shipped = || {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            crate::load::load_plan(&root.join("plans")).expect("plans/")
+        };
+        let generated = || crate::assess::varied_plan(500);
+        let plans: [fn() -> crate::model::Plan; 2] = [shipped, generated];
+        for make in plans {
+            for date in [
+                "2017-02-01",
+                "2017-05-15",
+                "2017-06-30",
+                "2017-09-30",
+                "2018-01-10",
+            ] {
+                let as_of = d(date);
+                let mut plan = make();
+                let rewound = crate::assess::history::rewind(&mut plan, as_of);
+                for quarter in 1..=4 {
+                    let json = |side_by_side| {
+                        let context = Context {
+                            left_out: vec!["q2/brudt.toml".into()],
+                            undated: rewound.undated_status.clone(),
+                        };
+                        let memo = build_on(&plan, quarter, as_of, Lang::Da, context, side_by_side);
+                        serde_json::to_string(&memo).expect("json")
+                    };
+                    let together = json(true);
+                    assert_eq!(together, json(false), "Q{quarter} {date}");
+                    assert!(together.contains("\"initiatives\":[{"), "{together}");
+                }
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

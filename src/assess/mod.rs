@@ -10,3 +10,51 @@ pub mod judge;
 pub mod memo;
 pub mod network;
 pub mod summary;
+
+/// A plan of `n` initiatives on the shipped plan's catalogue, with every status, period and
+/// kind of track, deadlines through the year, dependencies, follow-ups and dated moves and
+/// status changes: for tests that two ways of judging it agree.
+#[cfg(test)]
+pub(crate) fn varied_plan(n: usize) -> crate::model::Plan {
+    use crate::load::{plan_from_folder, Folder, SourceFile};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read(root.join("plans/plan.toml")).expect("plans/plan.toml");
+    let statuses = ["planned", "active", "done", "postponed", "cancelled"];
+    let periods = ["year", "Q1", "Q2", "Q3", "Q4"];
+    let tracks = ["Hygge", "Fordybelse", "Alle spor", "Viden og vejledning"];
+    let files: Vec<SourceFile> = (0..n)
+        .map(|i| {
+            let mut text = format!(
+                "title = \"Læsekreds {i}\"\nperiod = \"{}\"\ntracks = [\"{}\"]\nstatus = \"{}\"\ndeadline = 2017-{:02}-15\nfollow_up = \"Opfølgning {i}\"\n",
+                periods[i % 5],
+                tracks[i % 4],
+                statuses[i % 7 % 5],
+                i % 12 + 1,
+            );
+            if i % 3 == 0 && i > 0 {
+                text.push_str(&format!("depends_on = [\"i-{:05}\"]\n", i - 1));
+            }
+            match i % 9 {
+                0 => text.push_str(
+                    "\n[[log]]\ndate = 2017-05-02\nperiod = { from = \"Q2\", to = \"Q3\" }\n",
+                ),
+                1 => text.push_str(
+                    "\n[[log]]\ndate = 2017-06-20\ntext = \"Færdig\"\nstatus = { from = \"active\", to = \"done\" }\n",
+                ),
+                _ => {}
+            }
+            SourceFile::from_bytes(&format!("i-{i:05}.toml"), text.as_bytes())
+        })
+        .collect();
+    let plan = plan_from_folder(
+        std::path::Path::new("plans"),
+        Folder {
+            manifest: Some(SourceFile::from_bytes("plan.toml", &manifest)),
+            initiatives: files,
+            ..Folder::default()
+        },
+    );
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    assert_eq!(plan.initiatives.len(), n);
+    plan
+}

@@ -107,21 +107,20 @@ pub struct Summary<'a> {
     pub attention: Vec<Attention<'a>>,
 }
 
-/// Computes the summary of `plan` as of `as_of`.
-pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
-    let info = &plan.manifest.plan;
-    let rules = &plan.manifest.rules;
-    // Judged one at a time: only those that need attention are kept.
-    let judged = judge_each(plan, as_of);
-    let current = CurrentPeriod::of(info.year, as_of);
+/// From how many initiatives [`summarize`] judges on one core while it counts by track and
+/// place on another (below, starting a thread costs more than it saves).
+const IN_PARALLEL_FROM: usize = 2_000;
 
+/// Every initiative judged as of `as_of`, one at a time: the totals, the rows by period (in
+/// [`Period::ALL`]'s order) and, in plan order, those that need attention.
+fn judged(plan: &Plan, as_of: NaiveDate) -> (Totals, Vec<PeriodRow>, Vec<Attention<'_>>) {
     let mut totals = Totals::default();
     let mut by_period: Vec<(Period, Totals)> = Period::ALL
         .iter()
         .map(|&p| (p, Totals::default()))
         .collect();
     let mut attention = Vec::new();
-    for (init, judgement) in judged {
+    for (init, judgement) in judge_each(plan, as_of) {
         let judgement = &judgement;
         totals.add(init.status, judgement);
         if let Some((_, counts)) = by_period.iter_mut().find(|(p, _)| *p == init.period) {
@@ -137,7 +136,6 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
             });
         }
     }
-
     let periods = by_period
         .into_iter()
         .map(|(period, t)| PeriodRow {
@@ -151,22 +149,52 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
             late: t.late,
         })
         .collect();
+    (totals, periods, attention)
+}
 
-    // The whole year: every quarter up to the fourth.
-    let tracks = track_rows_through(plan, 4);
-    let locations = location_counts(plan)
-        .into_iter()
-        .map(|(name, count)| LocationRow {
-            name,
-            count,
-            minimum: rules.min_per_location.map(|m| m as usize),
+/// Computes the summary of `plan` as of `as_of`.
+pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
+    summarize_on(plan, as_of, plan.initiatives.len() >= IN_PARALLEL_FROM)
+}
+
+/// [`summarize`], judging and counting side by side or one after the other.
+fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_> {
+    let info = &plan.manifest.plan;
+    let rules = &plan.manifest.rules;
+    let current = CurrentPeriod::of(info.year, as_of);
+    // The judgements and the counts by track and place need nothing of each other: a large
+    // plan has them made side by side.
+    let judged = || judged(plan, as_of);
+    let counted = || {
+        // The whole year: every quarter up to the fourth.
+        let tracks = track_rows_through(plan, 4);
+        let locations: Vec<LocationRow> = location_counts(plan)
+            .into_iter()
+            .map(|(name, count)| LocationRow {
+                name,
+                count,
+                minimum: rules.min_per_location.map(|m| m as usize),
+            })
+            .collect();
+        let cross_cutting = plan
+            .initiatives
+            .iter()
+            .filter(|i| i.cross_cutting && i.status != Status::Cancelled)
+            .count();
+        (tracks, locations, cross_cutting)
+    };
+    let ((totals, periods, attention), (tracks, locations, cross_cutting)) = if side_by_side {
+        std::thread::scope(|scope| {
+            let counted = scope.spawn(counted);
+            let judged = judged();
+            (
+                judged,
+                counted.join().expect("the counting thread panicked"),
+            )
         })
-        .collect();
-    let cross_cutting = plan
-        .initiatives
-        .iter()
-        .filter(|i| i.cross_cutting && i.status != Status::Cancelled)
-        .count();
+    } else {
+        (judged(), counted())
+    };
 
     Summary {
         plan: PlanHeader {
@@ -207,4 +235,35 @@ pub fn track_rows_through(plan: &Plan, last: u8) -> Vec<TrackRow> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Side by side or one after the other, the summary is the same: on the shipped plan and
+    /// on a generated one with every status, period and kind of track, at dates across the
+    /// year (its initiatives turned back to each date, as `plan status` does).
+    #[test]
+    fn judged_and_counted_side_by_side_as_one_after_the_other() {
+        let shipped = || {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            crate::load::load_plan(&root.join("plans")).expect("plans/")
+        };
+        let generated = || crate::assess::varied_plan(500);
+        let plans: [fn() -> crate::model::Plan; 2] = [shipped, generated];
+        for make in plans {
+            for date in ["2017-02-01", "2017-05-15", "2017-09-30", "2018-01-10"] {
+                let as_of = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date");
+                let mut plan = make();
+                crate::assess::history::rewind(&mut plan, as_of);
+                let json = |side_by_side| {
+                    serde_json::to_string(&summarize_on(&plan, as_of, side_by_side)).expect("json")
+                };
+                let together = json(true);
+                assert_eq!(together, json(false), "{date}");
+                assert!(together.contains("\"attention\":[{"), "{together}");
+            }
+        }
+    }
 }

@@ -32,23 +32,32 @@ use crate::model::Plan;
 pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
 
-/// From how many initiatives [`check`] runs its two groups of cross-file rules on two cores
-/// (below, starting a thread costs more than it saves).
+/// From how many initiatives [`check`] runs its three groups of cross-file rules side by
+/// side (below, starting a thread costs more than it saves).
 const IN_PARALLEL_FROM: usize = 2_000;
 
 /// Every finding for the plan, with `[rules.severity]` applied (rules set to `off` are
 /// dropped), in file order, plan-level findings last.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
-    findings(plan, Suggest::AmongIds)
+    findings(plan, Suggest::AmongIds, Wanted::Every)
 }
 
 /// The findings of [`check`] (the same rules, files, places and order), without looking
 /// for the id a dangling `depends_on` meant: its help says how to find ids, and it has no
-/// fix. For the commands that only need to know which files have errors (`status`, `list`,
-/// `show`, `report`): among 100,000 ids, "did you mean" is the dearest part of checking a
-/// plan with many dangling dependencies.
+/// fix. Among 100,000 ids, "did you mean" is the dearest part of checking a plan with many
+/// dangling dependencies.
 pub fn check_without_suggestions(plan: &Plan) -> Vec<Diagnostic> {
-    findings(plan, Suggest::Not)
+    findings(plan, Suggest::Not, Wanted::Every)
+}
+
+/// The findings of [`check_without_suggestions`] that are errors in a file (`file` set) or on
+/// an entry of the folder (`path` set), in the same order: what the reading commands
+/// (`status`, `list`, `show`, `report`) need to warn about files with errors, name them in a
+/// memo, and refuse a `plan.toml` with errors. A rule that cannot give such a finding under
+/// the plan's `[rules.severity]` is not run: the minimums (their findings are on no file) and,
+/// by default, the rules whose findings are warnings (deadlines, the dated history).
+pub fn errors_in_files(plan: &Plan) -> Vec<Diagnostic> {
+    findings(plan, Suggest::Not, Wanted::ErrorsInFiles)
 }
 
 /// Whether a dangling `depends_on` is given the id it most likely meant.
@@ -58,48 +67,105 @@ enum Suggest {
     Not,
 }
 
-fn findings(plan: &Plan, suggest: Suggest) -> Vec<Diagnostic> {
-    // The cross-file rules in two groups, each in its order; a large plan runs the groups on
-    // two cores. The findings come out in the same order either way.
+/// Which findings the caller keeps: every one, or only errors in files ([`errors_in_files`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Wanted {
+    Every,
+    ErrorsInFiles,
+}
+
+impl Wanted {
+    /// Whether a rule function whose findings are of `rules` is worth running: always for
+    /// every finding; for errors in files, when one of `rules` is an error under the plan's
+    /// `[rules.severity]`.
+    fn runs(self, plan: &Plan, rules: &[Rule]) -> bool {
+        self == Wanted::Every
+            || rules
+                .iter()
+                .any(|&r| plan.manifest.rules.severity_of(r) == Some(Severity::Error))
+    }
+}
+
+fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
+    // The cross-file rules in three groups, each in its order; a large plan runs the groups
+    // side by side. The findings come out in the same order either way.
     // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
     // invalid file name's finding into the clash it is.
-    let names_and_links = || {
+    let runs = |rules: &[Rule]| wanted.runs(plan, rules);
+    let names = || {
         let mut found = plan.diagnostics.clone();
-        catalogue::unknown_names(plan, &mut found);
-        ids::duplicates(plan, &mut found);
+        if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
+            catalogue::unknown_names(plan, &mut found);
+        }
+        if runs(&[Rule::DuplicateId]) {
+            ids::duplicates(plan, &mut found);
+        }
         ids::file_name_clashes(plan, &mut found);
-        dependencies::unknown(plan, suggest, &mut found);
-        dependencies::cycles(plan, &mut found);
-        dependencies::order(plan, &mut found);
+        found
+    };
+    let links = || {
+        let mut found = Vec::new();
+        if runs(&[Rule::UnknownDependency]) {
+            dependencies::unknown(plan, suggest, &mut found);
+        }
+        if runs(&[Rule::DependencyCycle]) {
+            dependencies::cycles(plan, &mut found);
+        }
+        if runs(&[Rule::DependencyOrder]) {
+            dependencies::order(plan, &mut found);
+        }
         found
     };
     let dates_and_counts = || {
         let mut found = Vec::new();
-        deadlines::outside_period(plan, &mut found);
-        minimums::per_track(plan, &mut found);
-        minimums::per_location(plan, &mut found);
-        // "After today" is measured against the real date of the check, not `--today`.
-        history::findings(plan, chrono::Local::now().date_naive(), &mut found);
+        if runs(&[Rule::DeadlineOutsidePeriod]) {
+            deadlines::outside_period(plan, &mut found);
+        }
+        // The minimums' findings are on no file.
+        if wanted == Wanted::Every {
+            minimums::per_track(plan, &mut found);
+            minimums::per_location(plan, &mut found);
+        }
+        if runs(&[
+            Rule::HistoryOrder,
+            Rule::HistoryDate,
+            Rule::HistoryMismatch,
+            Rule::UndatedStatus,
+            Rule::DependsOnDropped,
+        ]) {
+            // "After today" is measured against the real date of the check, not `--today`.
+            history::findings(plan, chrono::Local::now().date_naive(), &mut found);
+        }
         found
     };
-    let (first, second) = if plan.initiatives.len() >= IN_PARALLEL_FROM {
+    let (first, second, third) = if plan.initiatives.len() >= IN_PARALLEL_FROM {
         std::thread::scope(|scope| {
-            let first = scope.spawn(names_and_links);
-            let second = dates_and_counts();
-            (first.join().expect("a rule thread panicked"), second)
+            let first = scope.spawn(names);
+            let second = scope.spawn(links);
+            let third = dates_and_counts();
+            (
+                first.join().expect("a rule thread panicked"),
+                second.join().expect("a rule thread panicked"),
+                third,
+            )
         })
     } else {
-        (names_and_links(), dates_and_counts())
+        (names(), links(), dates_and_counts())
     };
     let mut found = first;
     found.extend(second);
+    found.extend(third);
 
     let rules = &plan.manifest.rules;
     let mut out: Vec<Diagnostic> = found
         .into_iter()
         .filter_map(|mut d| {
             d.severity = rules.severity_of(d.rule)?;
-            Some(d)
+            let in_file = d.file.is_some() || d.path.is_some();
+            match wanted {
+                Wanted::ErrorsInFiles if d.severity != Severity::Error || !in_file => None,
+                _ => Some(d),
+            }
         })
         .collect();
     out.sort_by_key(|d| {
@@ -262,6 +328,102 @@ mod tests {
             ..Folder::default()
         };
         plan_from_folder(std::path::Path::new("plans"), folder)
+    }
+
+    /// 2,400 initiatives (enough for the rules to run side by side), one in ten with each
+    /// kind of finding the cross-file rules give: dangling, looping and out-of-order
+    /// dependencies, unknown tracks and places, deadlines outside the period, a history out
+    /// of order.
+    fn plan_with_every_kind_of_finding() -> Plan {
+        use crate::load::{plan_from_folder, Folder, SourceFile};
+        let manifest = "[plan]\ntitle = \"Prøve\"\nyear = 2017\n\n[rules]\nmin_per_track = 3\n\n[[track]]\nname = \"Hygge\"\n\n[[track]]\nname = \"Fordybelse\"\n\n[[location]]\nname = \"Roskilde\"\n";
+        let files: Vec<SourceFile> = (0..2_400)
+            .map(|n| {
+                let (mut period, mut tracks, mut place) = ("Q2", "Hygge", "Roskilde");
+                let mut more = String::new();
+                match n % 10 {
+                    0 => more = format!("depends_on = [\"xq-{n}\"]\n"),
+                    1 => tracks = "Ukendt spor",
+                    2 => more = format!("depends_on = [\"i-{:05}\"]\n", n + 1),
+                    3 => more = format!("depends_on = [\"i-{:05}\"]\n", n - 1),
+                    4 => {
+                        period = "Q1";
+                        more = format!("depends_on = [\"i-{:05}\"]\n", n + 4);
+                    }
+                    5 => more = "deadline = 2017-11-01\n".into(),
+                    6 => {
+                        more = "[[log]]\ndate = 2017-05-01\ntext = \"b\"\n\n[[log]]\ndate = 2017-03-01\ntext = \"a\"\n".into()
+                    }
+                    7 => place = "Ingensteds",
+                    8 => period = "Q3",
+                    _ => {}
+                }
+                let text = format!(
+                    "title = \"Læsekreds {n}\"\nperiod = \"{period}\"\ntracks = [\"{tracks}\"]\nlocations = [\"{place}\"]\n{more}"
+                );
+                SourceFile::from_bytes(&format!("i-{n:05}.toml"), text.as_bytes())
+            })
+            .collect();
+        let folder = Folder {
+            manifest: Some(SourceFile::from_bytes("plan.toml", manifest.as_bytes())),
+            initiatives: files,
+            ..Folder::default()
+        };
+        plan_from_folder(std::path::Path::new("plans"), folder)
+    }
+
+    /// The reading commands' check ([`errors_in_files`]) gives exactly the errors in files of
+    /// the full check, in its order: on the shipped plan, on the corpus of broken files, and
+    /// on a large plan with every kind of cross-file finding, under the default severities
+    /// and under severities that make warnings errors and turn errors off.
+    #[test]
+    fn errors_in_files_are_the_full_checks_errors_in_files() {
+        let expected = |plan: &Plan| -> Vec<Diagnostic> {
+            check_without_suggestions(plan)
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
+                .collect()
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["plans", "tests/corpus"] {
+            let plan = crate::load::load_plan(&root.join(dir)).expect(dir);
+            let errors = errors_in_files(&plan);
+            assert_eq!(errors, expected(&plan), "{dir}");
+            if dir == "tests/corpus" {
+                assert!(errors.len() > 10, "{errors:?}");
+            }
+        }
+        let mut plan = plan_with_every_kind_of_finding();
+        let by_default = errors_in_files(&plan);
+        assert_eq!(by_default, expected(&plan));
+        let rules_found = |found: &[Diagnostic]| -> std::collections::BTreeSet<Rule> {
+            found.iter().map(|d| d.rule).collect()
+        };
+        let all = rules_found(&check(&plan));
+        for rule in [
+            Rule::UnknownDependency,
+            Rule::DependencyCycle,
+            Rule::DependencyOrder,
+            Rule::UnknownTrack,
+            Rule::UnknownLocation,
+            Rule::DeadlineOutsidePeriod,
+            Rule::HistoryOrder,
+        ] {
+            assert!(all.contains(&rule), "{rule} not found: {all:?}");
+        }
+        // Warnings made errors, errors turned off or made warnings.
+        let severity = &mut plan.manifest.rules.severity;
+        severity.insert(Rule::HistoryOrder, Some(Severity::Error));
+        severity.insert(Rule::DeadlineOutsidePeriod, Some(Severity::Error));
+        severity.insert(Rule::UnknownLocation, Some(Severity::Error));
+        severity.insert(Rule::DependencyCycle, None);
+        severity.insert(Rule::UnknownTrack, Some(Severity::Warning));
+        let changed = errors_in_files(&plan);
+        assert_eq!(changed, expected(&plan));
+        let found = rules_found(&changed);
+        assert!(found.contains(&Rule::HistoryOrder) && found.contains(&Rule::UnknownLocation));
+        assert!(!found.contains(&Rule::DependencyCycle) && !found.contains(&Rule::UnknownTrack));
+        assert_ne!(changed, by_default);
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub mod workspace;
 
 use std::io::Write;
 
-use crate::check::check_without_suggestions;
+use crate::check::errors_in_files;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::error::Failure;
 use crate::load::io_reason;
 use crate::lock::PlanLock;
@@ -165,10 +165,7 @@ pub fn load_for_reading_with_errors(
     keep: Keep,
 ) -> anyhow::Result<(Plan, Vec<String>)> {
     let plan = load_keeping(config, keep)?;
-    let errors: Vec<Diagnostic> = check_without_suggestions(&plan)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error && (d.file.is_some() || d.path.is_some()))
-        .collect();
+    let errors: Vec<Diagnostic> = errors_in_files(&plan);
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     let mut err = crate::stdio::stderr();
     let mut files: Vec<String> = errors
@@ -302,9 +299,9 @@ pub fn load_for_writing(config: &Config) -> anyhow::Result<(PlanLock, Plan)> {
     }
     let lock = PlanLock::acquire(&config.plans)?;
     let plan = load(config)?;
-    let errors: Vec<Diagnostic> = check_without_suggestions(&plan)
+    let errors: Vec<Diagnostic> = errors_in_files(&plan)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && d.file == Some(0))
+        .filter(|d| d.file == Some(0))
         .collect();
     refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
     Ok((lock, plan))
