@@ -83,10 +83,10 @@ pub trait Rows {
 /// `slice` is how many rows are formatted at once: with as many rows or fewer, or a table
 /// that is not `Dynamic` with a width, the table is printed whole, as comfy-table lays it out.
 pub fn write(
-    new_table: &dyn Fn() -> Table,
+    new_table: &(dyn Fn() -> Table + Sync),
     header: &[String],
     constraints: &[Constraint],
-    rows: &dyn Rows,
+    rows: &(dyn Rows + Sync),
     slice: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -127,36 +127,74 @@ pub fn write(
     let style = first.style();
     let top = usize::from(is_visible(style.top_border));
     let bottom = usize::from(is_visible(style.bottom_border));
-    let last_slice = (count - 1) / slice;
-    for (index, start) in (0..count).step_by(slice).enumerate() {
-        let mut table = if index == 0 {
-            std::mem::take(&mut first)
-        } else {
+    let slices = count.div_ceil(slice);
+    // The lines of slice `index` (its table `made`, or made here), without trailing spaces,
+    // each ended by a line feed, in one string: a slice formatted on another core is freed
+    // here at once, not line by line (glibc's free of another thread's block is slow).
+    let lines_of = |index: usize, made: Option<Table>| -> String {
+        let mut table = made.unwrap_or_else(|| {
             let mut table = new_table();
-            for row in start..count.min(start + slice) {
+            for row in index * slice..count.min((index + 1) * slice) {
                 table.add_row(rows.cells(row));
             }
             table
-        };
+        });
         constrain(&mut table, &mut fixed.iter().copied());
         let lines: Vec<String> = table.lines().collect();
-        let skip = if index > 0 { top } else { 0 };
-        let end = if index < last_slice {
+        let end = if index < slices - 1 {
             lines.len() - bottom
         } else {
             lines.len()
         };
+        let start = if index > 0 { top } else { 0 };
+        let mut text = String::new();
         if index > 0 {
             if let Some(line) = &separator {
-                writeln!(out, "{}", line.trim_end())?;
+                text.push_str(line.trim_end());
+                text.push('\n');
             }
         }
-        for line in &lines[skip..end] {
-            writeln!(out, "{}", line.trim_end())?;
+        for line in &lines[start..end] {
+            text.push_str(line.trim_end());
+            text.push('\n');
         }
+        text
+    };
+    let mut first = Some(first);
+    if slices < SIDE_BY_SIDE_FROM_SLICES {
+        for index in 0..slices {
+            out.write_all(lines_of(index, first.take()).as_bytes())?;
+        }
+        return Ok(());
     }
-    Ok(())
+    // Formatting is most of the time a long table takes: the odd slices are formatted on a
+    // second core while this one formats the even ones, and both are written in order.
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<String>(1);
+        scope.spawn(move || {
+            for index in (1..slices).step_by(2) {
+                // The receiver is gone when writing failed: nothing more is wanted.
+                if send.send(lines_of(index, None)).is_err() {
+                    break;
+                }
+            }
+        });
+        for index in 0..slices {
+            let lines = if index % 2 == 0 {
+                lines_of(index, first.take())
+            } else {
+                receive
+                    .recv()
+                    .map_err(|_| io::Error::other("the thread formatting the table stopped"))?
+            };
+            out.write_all(lines.as_bytes())?;
+        }
+        Ok(())
+    })
 }
+
+/// From how many slices [`write`] formats them on two cores.
+const SIDE_BY_SIDE_FROM_SLICES: usize = 3;
 
 fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     for line in table.lines() {
@@ -594,7 +632,7 @@ mod tests {
     }
 
     fn render(
-        new_table: &dyn Fn() -> Table,
+        new_table: &(dyn Fn() -> Table + Sync),
         header: &[String],
         constraints: &[Constraint],
         rows: &Plain,
@@ -751,6 +789,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A table of many slices, formatted on two cores, whose output fails part way (a
+    /// closed pipe): the error comes back, and what was written before it is the table's
+    /// beginning.
+    #[test]
+    fn a_failed_write_part_way_is_returned() {
+        struct Full(Vec<u8>);
+        impl Write for Full {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.0.len() > 2_000 {
+                    return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+                }
+                self.0.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let rows = Plain(
+            (0..400)
+                .map(|n| vec![format!("id-{n}"), format!("Læsekreds nummer {n}")])
+                .collect(),
+        );
+        let header = ["Id".to_string(), "Titel".to_string()];
+        let constraints = [Constraint::ContentWidth, Constraint::ContentWidth];
+        let new_table = || framed_table(Paint { color: false }, 60);
+        let mut full = Full(Vec::new());
+        let err = write(&new_table, &header, &constraints, &rows, 7, &mut full).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        let whole = render(&new_table, &header, &constraints, &rows, 7);
+        assert!(whole.as_bytes().starts_with(&full.0));
+        assert!(full.0.len() > 2_000 && full.0.len() < whole.len());
     }
 
     #[test]

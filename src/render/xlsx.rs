@@ -318,6 +318,9 @@ impl Book {
     /// Writes the workbook: its bytes.
     pub fn into_bytes(self) -> io::Result<Vec<u8>> {
         let mut workbook = Workbook::new();
+        // zlib's level 2 rather than its default 6: a list of 100,000 rows is written in
+        // 0.3 s less (of 2.5 s), in a file 30 % larger (9.3 MB instead of 7.2 MB).
+        workbook.set_zip_compression_level(2);
         if let Some(date) = self.created {
             let properties = DocProperties::new().set_creation_datetime(&excel_date(date)?);
             workbook.set_properties(&properties);
