@@ -304,10 +304,13 @@ pub(crate) fn what_it_is(file_type: FileType) -> &'static str {
 
 /// The bytes of the regular file at `path` ([`open_regular`]), read in one go.
 pub(crate) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    let (mut file, size) = open_regular(path)?;
+    let (file, size) = open_regular(path)?;
     // Room for the whole file (and the probe for its end): one read, no regrowing.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)?;
+    // Through `Take`, not `File`'s own `read_to_end`, which asks the system for the size
+    // and position again (two calls more per file: 200,000 at 100,000 files). A file that
+    // grew since is still read to its end.
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -30,14 +30,24 @@ pub fn writer(
     delimiter: Option<Delimiter>,
 ) -> io::Result<::csv::Writer<&mut dyn Write>> {
     out.write_all(BOM)?;
+    Ok(writer_after_bom(out, lang, delimiter))
+}
+
+/// A [`writer`] that goes on after rows written by another (no byte order mark): for rows
+/// formatted in chunks.
+pub fn writer_after_bom(
+    out: &mut dyn Write,
+    lang: Lang,
+    delimiter: Option<Delimiter>,
+) -> ::csv::Writer<&mut dyn Write> {
     let Delimiter(delimiter) = delimiter.unwrap_or(match lang {
         Lang::Da => Delimiter(b';'),
         Lang::En => Delimiter(b','),
     });
-    Ok(::csv::WriterBuilder::new()
+    ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(out))
+        .from_writer(out)
 }
 
 /// Writes one row; every cell is cleaned of control characters and guarded against formulas.

@@ -329,7 +329,7 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
     let head = headings(words);
     writeln!(out, "| {} |", head.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(head.len()))?;
-    for item in &listing.items {
+    super::chunked::write_each(&listing.items, out, &|out, item| {
         let init = item.initiative;
         let cells = [
             escape::markdown_cell(&init.id),
@@ -340,9 +340,8 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
             words.status(init.status).to_string(),
             flags_text(&item.judgement, words),
         ];
-        writeln!(out, "| {} |", cells.join(" | "))?;
-    }
-    Ok(())
+        writeln!(out, "| {} |", cells.join(" | "))
+    })
 }
 
 /// The machine-readable record of an initiative: the keys of design.md.
@@ -418,10 +417,15 @@ pub fn csv(
     let mut writer = convention::writer(out, lang, delimiter)?;
     // The header is the record's field names: the JSON keys.
     convention::row(&mut writer, cells::names(&Record::default()))?;
-    for item in &listing.items {
-        convention::row(&mut writer, cells::values(&Record::of(item)))?;
-    }
-    writer.flush()
+    writer.flush()?;
+    drop(writer);
+    super::chunked::write_chunks(&listing.items, out, &|out, items| {
+        let mut writer = convention::writer_after_bom(out, lang, delimiter);
+        for item in items {
+            convention::row(&mut writer, cells::values(&Record::of(item)))?;
+        }
+        writer.flush()
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod cells;
 pub mod check;
+pub mod chunked;
 pub mod csv;
 pub mod diagnostics;
 pub mod escape;

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
+use crate::render::chunked::write_each;
 use crate::render::escape::{markdown as escape_line, markdown_cell as escape};
 use crate::report::{Item, Report};
 
@@ -79,7 +80,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.attention.is_empty() {
         writeln!(out, "{}", (w.none_attention)(&w.date(report.as_of)))?;
     } else {
-        for a in &report.attention {
+        write_each(&report.attention, out, &|out, a| {
             writeln!(
                 out,
                 "- **{}** ({}, {}): {}",
@@ -87,8 +88,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 w.period_in_text(a.period),
                 w.status(a.status),
                 escape(&a.explained.join("; "))
-            )?;
-        }
+            )
+        })?;
     }
     writeln!(out)?;
 
@@ -102,17 +103,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if since.is_empty() {
         writeln!(out, "{}", w.none_since)?;
     }
-    for line in &since {
-        writeln!(out, "- {}", escape_line(line))?;
-    }
+    write_each(&since, out, &|out, line| {
+        writeln!(out, "- {}", escape_line(line))
+    })?;
     writeln!(out)?;
 
     if !report.left_out.is_empty() {
         writeln!(out, "## {}", w.report_left_out)?;
         writeln!(out)?;
-        for file in &report.left_out {
-            writeln!(out, "- {}", escape_line(file))?;
-        }
+        write_each(&report.left_out, out, &|out, file| {
+            writeln!(out, "- {}", escape_line(file))
+        })?;
         writeln!(out)?;
     }
 
@@ -124,7 +125,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             &[w.col_title, w.col_tracks, w.col_places, w.col_status],
         )?;
         writeln!(out, "|---|---|---|---|")?;
-        for item in &report.next.initiatives {
+        write_each(&report.next.initiatives, out, &|out, item| {
             table_row(
                 out,
                 &[
@@ -133,12 +134,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &escape(&item.locations.join(", ")),
                     &escape(&status_text(w, item)),
                 ],
-            )?;
-        }
+            )
+        })?;
     } else if !report.next.follow_ups.is_empty() {
-        for f in &report.next.follow_ups {
-            writeln!(out, "- **{}**: {}", escape(&f.title), escape(&f.follow_up))?;
-        }
+        write_each(&report.next.follow_ups, out, &|out, f| {
+            writeln!(out, "- **{}**: {}", escape(&f.title), escape(&f.follow_up))
+        })?;
     } else {
         writeln!(out, "{}", next_empty(w, report))?;
     }
@@ -158,7 +159,7 @@ fn items_table(
     header.extend([w.col_tracks, w.col_places, w.col_status, w.col_note]);
     table_row(out, &header)?;
     writeln!(out, "|{}", "---|".repeat(header.len()))?;
-    for item in items {
+    write_each(items, out, &|out, item| {
         let period = w.period(item.period);
         let mut cells = vec![escape(&item.title)];
         if with_period {
@@ -171,9 +172,8 @@ fn items_table(
             escape(&note_text(w, item.latest_note.as_ref())),
         ]);
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        table_row(out, &cells)?;
-    }
-    Ok(())
+        table_row(out, &cells)
+    })
 }
 
 /// One table row of already-escaped cells.

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::{words, Words};
+use crate::render::chunked::write_each;
 use crate::report::{Item, Report};
 use crate::text::{pad_left, pad_right, width, wrap};
 
@@ -40,17 +41,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.initiatives.is_empty() {
         paragraph(out, &(w.none_quarter)(&quarter))?;
     }
-    for item in &report.initiatives {
-        item_block(out, w, item, false)?;
-    }
+    write_each(&report.initiatives, out, &|out, item| {
+        item_block(out, w, item, false)
+    })?;
 
     heading(out, w.report_ongoing)?;
     if report.ongoing.is_empty() {
         paragraph(out, w.none_ongoing)?;
     }
-    for item in &report.ongoing {
-        item_block(out, w, item, true)?;
-    }
+    write_each(&report.ongoing, out, &|out, item| {
+        item_block(out, w, item, true)
+    })?;
 
     heading(out, &(w.report_tracks)(&quarter))?;
     let header = super::track_headings(w).map(String::from);
@@ -87,7 +88,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.attention.is_empty() {
         paragraph(out, &(w.none_attention)(&w.date(report.as_of)))?;
     }
-    for a in &report.attention {
+    write_each(&report.attention, out, &|out, a| {
         let first = format!(
             "{} ({}, {})",
             a.title,
@@ -98,7 +99,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for reason in &a.explained {
             lines(out, &wrap(reason, WIDTH, "  ", "    "))?;
         }
-    }
+        Ok(())
+    })?;
 
     heading(
         out,
@@ -108,30 +110,30 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if since.is_empty() {
         paragraph(out, w.none_since)?;
     }
-    for line in &since {
-        lines(out, &wrap(line, WIDTH, "- ", "  "))?;
-    }
+    write_each(&since, out, &|out, line| {
+        lines(out, &wrap(line, WIDTH, "- ", "  "))
+    })?;
 
     if !report.left_out.is_empty() {
         heading(out, w.report_left_out)?;
-        for file in &report.left_out {
-            lines(out, &wrap(file, WIDTH, "- ", "  "))?;
-        }
+        write_each(&report.left_out, out, &|out, file| {
+            lines(out, &wrap(file, WIDTH, "- ", "  "))
+        })?;
     }
 
     heading(out, &next_heading(w, report))?;
     if report.next.period.is_some() {
-        for item in &report.next.initiatives {
+        write_each(&report.next.initiatives, out, &|out, item| {
             lines(out, &wrap(&item.title, WIDTH, "- ", "  "))?;
             field(out, w.col_tracks, &tracks_text(w, item))?;
             field(out, w.col_places, &item.locations.join(", "))?;
-            field(out, w.col_status, &status_text(w, item))?;
-        }
+            field(out, w.col_status, &status_text(w, item))
+        })?;
     }
-    for f in &report.next.follow_ups {
+    write_each(&report.next.follow_ups, out, &|out, f| {
         lines(out, &wrap(&f.title, WIDTH, "- ", "  "))?;
-        lines(out, &wrap(&f.follow_up, WIDTH, "  ", "  "))?;
-    }
+        lines(out, &wrap(&f.follow_up, WIDTH, "  ", "  "))
+    })?;
     if report.next.initiatives.is_empty() && report.next.follow_ups.is_empty() {
         paragraph(out, &next_empty(w, report))?;
     }
