@@ -87,6 +87,17 @@ impl Wanted {
 }
 
 fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
+    let side_by_side = plan.initiatives.len() >= IN_PARALLEL_FROM;
+    findings_on(plan, suggest, wanted, side_by_side)
+}
+
+/// [`findings`], the groups of rules run side by side or one after the other.
+fn findings_on(
+    plan: &Plan,
+    suggest: Suggest,
+    wanted: Wanted,
+    side_by_side: bool,
+) -> Vec<Diagnostic> {
     // The cross-file rules in three groups, each in its order; a large plan runs the groups
     // side by side. The findings come out in the same order either way.
     // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
@@ -103,21 +114,22 @@ fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
         ids::file_name_clashes(plan, &mut found);
         found
     };
+    // Looking for the ids dangling dependencies meant is the longest of all: on its own.
     let links = || {
         let mut found = Vec::new();
         if runs(&[Rule::UnknownDependency]) {
             dependencies::unknown(plan, suggest, &mut found);
         }
+        found
+    };
+    let the_rest = || {
+        let mut found = Vec::new();
         if runs(&[Rule::DependencyCycle]) {
             dependencies::cycles(plan, &mut found);
         }
         if runs(&[Rule::DependencyOrder]) {
             dependencies::order(plan, &mut found);
         }
-        found
-    };
-    let dates_and_counts = || {
-        let mut found = Vec::new();
         if runs(&[Rule::DeadlineOutsidePeriod]) {
             deadlines::outside_period(plan, &mut found);
         }
@@ -138,11 +150,11 @@ fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
         }
         found
     };
-    let (first, second, third) = if plan.initiatives.len() >= IN_PARALLEL_FROM {
+    let (first, second, third) = if side_by_side {
         std::thread::scope(|scope| {
             let first = scope.spawn(names);
             let second = scope.spawn(links);
-            let third = dates_and_counts();
+            let third = the_rest();
             (
                 first.join().expect("a rule thread panicked"),
                 second.join().expect("a rule thread panicked"),
@@ -150,7 +162,7 @@ fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
             )
         })
     } else {
-        (names(), links(), dates_and_counts())
+        (names(), links(), the_rest())
     };
     let mut found = first;
     found.extend(second);
@@ -410,6 +422,13 @@ mod tests {
             Rule::HistoryOrder,
         ] {
             assert!(all.contains(&rule), "{rule} not found: {all:?}");
+        }
+        // The groups of rules side by side or one after the other: the same findings.
+        for wanted in [Wanted::Every, Wanted::ErrorsInFiles] {
+            assert_eq!(
+                findings_on(&plan, Suggest::AmongIds, wanted, true),
+                findings_on(&plan, Suggest::AmongIds, wanted, false)
+            );
         }
         // Warnings made errors, errors turned off or made warnings.
         let severity = &mut plan.manifest.rules.severity;

@@ -162,7 +162,9 @@ mod tests {
             .unwrap();
             assert_eq!(chunked, one, "chunks of {size}");
         }
-        assert!(String::from_utf8(one).unwrap().contains("\"Læsekreds; \"\"7\"\"\""));
+        assert!(String::from_utf8(one)
+            .unwrap()
+            .contains("\"Læsekreds; \"\"7\"\"\""));
     }
 
     /// An item that cannot be formatted, on either core: its error comes back, and what

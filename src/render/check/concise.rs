@@ -15,10 +15,9 @@ use super::location;
 /// Writes one line per finding; at most [`SHOWN_PER_FILE_AND_RULE`] of one rule in one
 /// file, then "and N more".
 pub fn concise(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
-        writeln!(out, "{}", line(plan, d))?;
-    }
-    Ok(())
+    // Lines and columns are found (in files let go, read again) on two cores.
+    let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
+    crate::render::chunked::write_each(&shown, out, &|out, d| writeln!(out, "{}", line(plan, d)))
 }
 
 fn line(plan: &Plan, d: &Diagnostic) -> String {

@@ -30,7 +30,9 @@ fn gh_property(text: &str) -> String {
 /// note); at most [`SHOWN_PER_FILE_AND_RULE`] of one rule in one file, then "and N more"
 /// (GitHub itself shows only the first few annotations of a step).
 pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
+    // Lines and columns are found (in files let go, read again) on two cores.
+    let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
+    crate::render::chunked::write_each(&shown, out, &|out, d| {
         let pos = position(plan, d);
         let mut props = Vec::new();
         if let Some(file) = pos.file {
@@ -62,9 +64,8 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
             command,
             props.join(","),
             gh_data(&message)
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
+use crate::render::chunked::write_each;
 use crate::text::{clean_line, mask};
 
 fn level(severity: Severity) -> Level<'static> {
@@ -31,7 +32,9 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for d in &capped(diags, SHOWN_PER_FILE_AND_RULE) {
+    // A finding's source lines are read again (for a file let go) and laid out on two cores.
+    let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
+    write_each(&shown, out, &|out, d| {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
         let help = d.help.as_deref().map(clean_line);
@@ -91,9 +94,8 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
             group = group.element(Level::NOTE.message(fix_note(&fix.replacement)));
         }
         writeln!(out, "{}", renderer.render(&[group]))?;
-        writeln!(out)?;
-    }
-    Ok(())
+        writeln!(out)
+    })
 }
 
 /// The line under a fixable finding: what `plan check --fix` writes in place of the marked
