@@ -315,15 +315,8 @@ fn build_on(
 
         (totals, initiatives, ongoing, next_initiatives)
     };
-    let (summary, (mut totals, initiatives, ongoing, next_initiatives)) = if side_by_side {
-        std::thread::scope(|scope| {
-            let summary = scope.spawn(|| summarize(plan, as_of));
-            let items = quarters_items();
-            (summary.join().expect("the summary thread panicked"), items)
-        })
-    } else {
-        (summarize(plan, as_of), quarters_items())
-    };
+    let (summary, (mut totals, initiatives, ongoing, next_initiatives)) =
+        crate::load::parallel::both(side_by_side, || summarize(plan, as_of), quarters_items);
 
     let year_counts = summary.tracks;
     let tracks: Vec<TrackCoverage> = track_rows_through(plan, quarter)

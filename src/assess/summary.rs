@@ -183,18 +183,8 @@ fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_
             .count();
         (tracks, locations, cross_cutting)
     };
-    let ((totals, periods, attention), (tracks, locations, cross_cutting)) = if side_by_side {
-        std::thread::scope(|scope| {
-            let counted = scope.spawn(counted);
-            let judged = judged();
-            (
-                judged,
-                counted.join().expect("the counting thread panicked"),
-            )
-        })
-    } else {
-        (judged(), counted())
-    };
+    let ((tracks, locations, cross_cutting), (totals, periods, attention)) =
+        crate::load::parallel::both(side_by_side, counted, judged);
 
     Summary {
         plan: PlanHeader {

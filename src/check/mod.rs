@@ -28,6 +28,7 @@ pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
+use crate::load::parallel::both;
 use crate::model::Plan;
 pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
@@ -150,20 +151,8 @@ fn findings_on(
         }
         found
     };
-    let (first, second, third) = if side_by_side {
-        std::thread::scope(|scope| {
-            let first = scope.spawn(names);
-            let second = scope.spawn(links);
-            let third = the_rest();
-            (
-                first.join().expect("a rule thread panicked"),
-                second.join().expect("a rule thread panicked"),
-                third,
-            )
-        })
-    } else {
-        (names(), links(), the_rest())
-    };
+    let (first, (second, third)) =
+        both(side_by_side, names, || both(side_by_side, links, the_rest));
     let mut found = first;
     found.extend(second);
     found.extend(third);
@@ -345,7 +334,8 @@ mod tests {
     /// 2,400 initiatives (enough for the rules to run side by side), one in ten with each
     /// kind of finding the cross-file rules give: dangling, looping and out-of-order
     /// dependencies, unknown tracks and places, deadlines outside the period, a history out
-    /// of order.
+    /// of order; and one each of a repeated id, a history date outside the year, a status
+    /// the history contradicts, a status without a date and a dependency on cancelled work.
     fn plan_with_every_kind_of_finding() -> Plan {
         use crate::load::{plan_from_folder, Folder, SourceFile};
         let manifest = "[plan]\ntitle = \"Prøve\"\nyear = 2017\n\n[rules]\nmin_per_track = 3\n\n[[track]]\nname = \"Hygge\"\n\n[[track]]\nname = \"Fordybelse\"\n\n[[location]]\nname = \"Roskilde\"\n";
@@ -353,6 +343,17 @@ mod tests {
             .map(|n| {
                 let (mut period, mut tracks, mut place) = ("Q2", "Hygge", "Roskilde");
                 let mut more = String::new();
+                let mut status = "planned";
+                match n {
+                    15 => status = "cancelled",
+                    19 => more = "depends_on = [\"i-00015\"]\n".into(),
+                    25 => status = "done",
+                    29 => more = "[[log]]\ndate = 2016-05-01\ntext = \"før året\"\n".into(),
+                    39 => {
+                        more = "[[log]]\ndate = 2017-03-01\nstatus = { from = \"planned\", to = \"active\" }\n".into()
+                    }
+                    _ => {}
+                }
                 match n % 10 {
                     0 => more = format!("depends_on = [\"xq-{n}\"]\n"),
                     1 => tracks = "Ukendt spor",
@@ -371,10 +372,14 @@ mod tests {
                     _ => {}
                 }
                 let text = format!(
-                    "title = \"Læsekreds {n}\"\nperiod = \"{period}\"\ntracks = [\"{tracks}\"]\nlocations = [\"{place}\"]\n{more}"
+                    "title = \"Læsekreds {n}\"\nperiod = \"{period}\"\ntracks = [\"{tracks}\"]\nlocations = [\"{place}\"]\nstatus = \"{status}\"\n{more}"
                 );
                 SourceFile::from_bytes(&format!("i-{n:05}.toml"), text.as_bytes())
             })
+            .chain([SourceFile::from_bytes(
+                "q2/i-00040.toml",
+                "title = \"Samme id\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n".as_bytes(),
+            )])
             .collect();
         let folder = Folder {
             manifest: Some(SourceFile::from_bytes("plan.toml", manifest.as_bytes())),
@@ -398,14 +403,46 @@ mod tests {
         };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for dir in ["plans", "tests/corpus"] {
-            let plan = crate::load::load_plan(&root.join(dir)).expect(dir);
+            let mut plan = crate::load::load_plan(&root.join(dir)).expect(dir);
             let errors = errors_in_files(&plan);
             assert_eq!(errors, expected(&plan), "{dir}");
             if dir == "tests/corpus" {
                 assert!(errors.len() > 10, "{errors:?}");
             }
+            // Each rule made an error in turn.
+            for info in &RULES {
+                plan.manifest.rules.severity.clear();
+                plan.manifest
+                    .rules
+                    .severity
+                    .insert(info.rule, Some(Severity::Error));
+                let (got, wanted) = (errors_in_files(&plan), expected(&plan));
+                assert!(
+                    got == wanted,
+                    "{dir}, {} an error: {} findings, not {}",
+                    info.rule,
+                    got.len(),
+                    wanted.len()
+                );
+            }
         }
         let mut plan = plan_with_every_kind_of_finding();
+        // Each rule made an error in turn, the others as they are by default.
+        for info in &RULES {
+            plan.manifest
+                .rules
+                .severity
+                .insert(info.rule, Some(Severity::Error));
+            let (got, wanted) = (errors_in_files(&plan), expected(&plan));
+            assert!(
+                got == wanted,
+                "{} an error: {} findings, not {}",
+                info.rule,
+                got.len(),
+                wanted.len()
+            );
+            plan.manifest.rules.severity.clear();
+        }
         let by_default = errors_in_files(&plan);
         assert_eq!(by_default, expected(&plan));
         let rules_found = |found: &[Diagnostic]| -> std::collections::BTreeSet<Rule> {
@@ -420,6 +457,11 @@ mod tests {
             Rule::UnknownLocation,
             Rule::DeadlineOutsidePeriod,
             Rule::HistoryOrder,
+            Rule::HistoryDate,
+            Rule::HistoryMismatch,
+            Rule::UndatedStatus,
+            Rule::DependsOnDropped,
+            Rule::DuplicateId,
         ] {
             assert!(all.contains(&rule), "{rule} not found: {all:?}");
         }

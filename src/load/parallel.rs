@@ -79,3 +79,27 @@ pub(crate) fn on_every_core_into<T: Send, A: Send, B: Send, R: Send>(
             .collect()
     })
 }
+
+/// `a()` and `b()`, side by side (`a` on a thread of its own, `b` on this one) or, when not
+/// `side_by_side`, one after the other; their results. For work on a large plan whose two
+/// parts need nothing of each other.
+///
+/// Panics: if `a` panicked (on its thread).
+pub(crate) fn both<A: Send, B>(
+    side_by_side: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    if !side_by_side {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let a = scope.spawn(a);
+        let b = b();
+        (
+            a.join()
+                .expect("a thread of the work side by side panicked"),
+            b,
+        )
+    })
+}

@@ -309,7 +309,9 @@ pub(crate) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     // Through `Take`, not `File`'s own `read_to_end`, which asks the system for the size
     // and position again (two calls more per file: 200,000 at 100,000 files). A file that
-    // grew since is still read to its end.
+    // grew since is still read to its end. Without a size hint, std reads at most 8 KiB at
+    // first, then twice as much each time: a file above 8 KiB (rare: a long history) takes
+    // a few reads more.
     file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

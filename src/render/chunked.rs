@@ -14,12 +14,13 @@ pub type FormatChunk<'f, T> = dyn Fn(&mut dyn Write, &[T]) -> io::Result<()> + S
 /// How many items [`write_each`] formats at a time.
 const CHUNK: usize = 1_000;
 
-/// Writes every item of `items` to `out`, in order, as `each` formats it. A list of three
-/// chunks of [`CHUNK`] items or more is formatted a chunk at a time, every other chunk on a
+/// Writes every item of `items` to `out`, in order, as `each` formats it. A list of more
+/// than two chunks of [`CHUNK`] items is formatted a chunk at a time, every other chunk on a
 /// second core, and each chunk is written as one buffer: the same bytes as formatting the
 /// items one after the other into `out`.
 ///
-/// Errors: the first error of `each` or of writing to `out`; what came before it is written.
+/// Errors: the first error of `each` or of writing to `out`. The chunks before the one that
+/// failed are written (of a short list, formatted straight into `out`, the items before).
 pub fn write_each<T: Sync>(
     items: &[T],
     out: &mut dyn Write,
@@ -41,7 +42,7 @@ pub fn write_chunks<T: Sync>(
 }
 
 /// [`write_each`] with chunks of `chunk` items.
-fn write_each_in<T: Sync>(
+pub(crate) fn write_each_in<T: Sync>(
     items: &[T],
     chunk: usize,
     out: &mut dyn Write,

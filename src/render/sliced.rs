@@ -160,41 +160,14 @@ pub fn write(
         }
         text
     };
-    let mut first = Some(first);
-    if slices < SIDE_BY_SIDE_FROM_SLICES {
-        for index in 0..slices {
-            out.write_all(lines_of(index, first.take()).as_bytes())?;
-        }
-        return Ok(());
-    }
-    // Formatting is most of the time a long table takes: the odd slices are formatted on a
-    // second core while this one formats the even ones, and both are written in order.
-    std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel::<String>(1);
-        scope.spawn(move || {
-            for index in (1..slices).step_by(2) {
-                // The receiver is gone when writing failed: nothing more is wanted.
-                if send.send(lines_of(index, None)).is_err() {
-                    break;
-                }
-            }
-        });
-        for index in 0..slices {
-            let lines = if index % 2 == 0 {
-                lines_of(index, first.take())
-            } else {
-                receive
-                    .recv()
-                    .map_err(|_| io::Error::other("the thread formatting the table stopped"))?
-            };
-            out.write_all(lines.as_bytes())?;
-        }
-        Ok(())
+    out.write_all(lines_of(0, Some(first)).as_bytes())?;
+    // Formatting is most of the time a long table takes: the other slices are formatted on
+    // two cores, each slice a chunk, and written in order.
+    let rest: Vec<usize> = (1..slices).collect();
+    super::chunked::write_each_in(&rest, 1, out, &|out, &index| {
+        out.write_all(lines_of(index, None).as_bytes())
     })
 }
-
-/// From how many slices [`write`] formats them on two cores.
-const SIDE_BY_SIDE_FROM_SLICES: usize = 3;
 
 fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     for line in table.lines() {
