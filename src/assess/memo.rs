@@ -501,13 +501,7 @@ mod tests {
     /// before, in and after it.
     #[test]
     fn summary_and_items_side_by_side_as_one_after_the_other() {
-        let shipped = || {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            crate::load::load_plan(&root.join("plans")).expect("plans/")
-        };
-        let generated = || crate::assess::varied_plan(500);
-        let plans: [fn() -> crate::model::Plan; 2] = [shipped, generated];
-        for make in plans {
+        for make in crate::assess::plans_to_compare() {
             for date in [
                 "2017-02-01",
                 "2017-05-15",

@@ -11,6 +11,17 @@ pub mod memo;
 pub mod network;
 pub mod summary;
 
+/// Makers of the plans two ways of judging are compared on: the shipped plan, and
+/// [`varied_plan`] of 500 initiatives (a maker each, since a plan is turned back in place).
+#[cfg(test)]
+pub(crate) fn plans_to_compare() -> [fn() -> crate::model::Plan; 2] {
+    let shipped = || {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        crate::load::load_plan(&root.join("plans")).expect("plans/")
+    };
+    [shipped, || varied_plan(500)]
+}
+
 /// A plan of `n` initiatives on the shipped plan's catalogue, with every status, period and
 /// kind of track, deadlines through the year, dependencies, follow-ups and dated moves and
 /// status changes: for tests that two ways of judging it agree.

@@ -236,13 +236,7 @@ mod tests {
     /// year (its initiatives turned back to each date, as `plan status` does).
     #[test]
     fn judged_and_counted_side_by_side_as_one_after_the_other() {
-        let shipped = || {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            crate::load::load_plan(&root.join("plans")).expect("plans/")
-        };
-        let generated = || crate::assess::varied_plan(500);
-        let plans: [fn() -> crate::model::Plan; 2] = [shipped, generated];
-        for make in plans {
+        for make in crate::assess::plans_to_compare() {
             for date in ["2017-02-01", "2017-05-15", "2017-09-30", "2018-01-10"] {
                 let as_of = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date");
                 let mut plan = make();

@@ -402,6 +402,25 @@ mod tests {
                 .collect()
         };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        // Each rule made an error in turn, the others as they are by default.
+        let each_rule_an_error = |plan: &mut Plan, name: &str| {
+            for info in &RULES {
+                plan.manifest.rules.severity.clear();
+                plan.manifest
+                    .rules
+                    .severity
+                    .insert(info.rule, Some(Severity::Error));
+                let (got, wanted) = (errors_in_files(plan), expected(plan));
+                assert!(
+                    got == wanted,
+                    "{name}, {} an error: {} findings, not {}",
+                    info.rule,
+                    got.len(),
+                    wanted.len()
+                );
+            }
+            plan.manifest.rules.severity.clear();
+        };
         for dir in ["plans", "tests/corpus"] {
             let mut plan = crate::load::load_plan(&root.join(dir)).expect(dir);
             let errors = errors_in_files(&plan);
@@ -409,40 +428,10 @@ mod tests {
             if dir == "tests/corpus" {
                 assert!(errors.len() > 10, "{errors:?}");
             }
-            // Each rule made an error in turn.
-            for info in &RULES {
-                plan.manifest.rules.severity.clear();
-                plan.manifest
-                    .rules
-                    .severity
-                    .insert(info.rule, Some(Severity::Error));
-                let (got, wanted) = (errors_in_files(&plan), expected(&plan));
-                assert!(
-                    got == wanted,
-                    "{dir}, {} an error: {} findings, not {}",
-                    info.rule,
-                    got.len(),
-                    wanted.len()
-                );
-            }
+            each_rule_an_error(&mut plan, dir);
         }
         let mut plan = plan_with_every_kind_of_finding();
-        // Each rule made an error in turn, the others as they are by default.
-        for info in &RULES {
-            plan.manifest
-                .rules
-                .severity
-                .insert(info.rule, Some(Severity::Error));
-            let (got, wanted) = (errors_in_files(&plan), expected(&plan));
-            assert!(
-                got == wanted,
-                "{} an error: {} findings, not {}",
-                info.rule,
-                got.len(),
-                wanted.len()
-            );
-            plan.manifest.rules.severity.clear();
-        }
+        each_rule_an_error(&mut plan, "generated");
         let by_default = errors_in_files(&plan);
         assert_eq!(by_default, expected(&plan));
         let rules_found = |found: &[Diagnostic]| -> std::collections::BTreeSet<Rule> {
