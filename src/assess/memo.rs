@@ -233,10 +233,6 @@ pub fn build(plan: &Plan, quarter: u8, as_of: NaiveDate, lang: Lang) -> Report<'
     build_with(plan, quarter, as_of, lang, Context::default())
 }
 
-/// From how many initiatives [`build_with`] makes the plan's summary on one core while it
-/// sorts the quarter's initiatives out on another.
-const SIDE_BY_SIDE_FROM: usize = 2_000;
-
 /// [`build`], told which files it may leave out and which statuses are undated.
 pub fn build_with(
     plan: &Plan,
@@ -245,7 +241,7 @@ pub fn build_with(
     lang: Lang,
     context: Context,
 ) -> Report<'_> {
-    let side_by_side = plan.initiatives.len() >= SIDE_BY_SIDE_FROM;
+    let side_by_side = plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM;
     build_on(plan, quarter, as_of, lang, context, side_by_side)
 }
 

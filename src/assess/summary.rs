@@ -107,10 +107,6 @@ pub struct Summary<'a> {
     pub attention: Vec<Attention<'a>>,
 }
 
-/// From how many initiatives [`summarize`] judges on one core while it counts by track and
-/// place on another (below, starting a thread costs more than it saves).
-const IN_PARALLEL_FROM: usize = 2_000;
-
 /// Every initiative judged as of `as_of`, one at a time: the totals, the rows by period (in
 /// [`Period::ALL`]'s order) and, in plan order, those that need attention.
 fn judged(plan: &Plan, as_of: NaiveDate) -> (Totals, Vec<PeriodRow>, Vec<Attention<'_>>) {
@@ -154,7 +150,11 @@ fn judged(plan: &Plan, as_of: NaiveDate) -> (Totals, Vec<PeriodRow>, Vec<Attenti
 
 /// Computes the summary of `plan` as of `as_of`.
 pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
-    summarize_on(plan, as_of, plan.initiatives.len() >= IN_PARALLEL_FROM)
+    summarize_on(
+        plan,
+        as_of,
+        plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM,
+    )
 }
 
 /// [`summarize`], judging and counting side by side or one after the other.

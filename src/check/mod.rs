@@ -33,10 +33,6 @@ use crate::model::Plan;
 pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
 
-/// From how many initiatives [`check`] runs its three groups of cross-file rules side by
-/// side (below, starting a thread costs more than it saves).
-const IN_PARALLEL_FROM: usize = 2_000;
-
 /// Every finding for the plan, with `[rules.severity]` applied (rules set to `off` are
 /// dropped), in file order, plan-level findings last.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
@@ -88,7 +84,7 @@ impl Wanted {
 }
 
 fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
-    let side_by_side = plan.initiatives.len() >= IN_PARALLEL_FROM;
+    let side_by_side = plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM;
     findings_on(plan, suggest, wanted, side_by_side)
 }
 

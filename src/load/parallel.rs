@@ -80,6 +80,11 @@ pub(crate) fn on_every_core_into<T: Send, A: Send, B: Send, R: Send>(
     })
 }
 
+/// From how many initiatives the work on a plan is split in parts run side by side with
+/// [`both`] (the cross-file rules, the summary, the memo): below, starting a thread costs
+/// more than it saves.
+pub(crate) const SIDE_BY_SIDE_FROM: usize = 2_000;
+
 /// `a()` and `b()`, side by side (`a` on a thread of its own, `b` on this one) or, when not
 /// `side_by_side`, one after the other; their results. For work on a large plan whose two
 /// parts need nothing of each other.
