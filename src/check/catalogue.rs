@@ -9,28 +9,44 @@ use super::diagnostic::toml_string;
 use super::diagnostic::Fix;
 use super::{Diagnostic, Rule};
 use crate::model::{Catalogue, NameKind, Plan, CROSS_CUTTING};
-use crate::suggest::nearest;
+use crate::suggest::Names;
+use rustc_hash::FxHashMap;
 
 /// Every track and place name the catalogue does not know.
 pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let catalogue = &plan.manifest.catalogue;
+    if plan.unknown_names.is_empty() {
+        return;
+    }
+    // The catalogue's spellings folded once, and each name looked up once: a large plan
+    // repeats the same few misspellings thousands of times.
+    let tracks = Names::new(catalogue.track_spellings());
+    let places = Names::new(catalogue.location_spellings());
+    let mut meant: FxHashMap<(bool, &str), Option<&str>> = FxHashMap::default();
     for name in &plan.unknown_names {
         let span = name.span.clone();
-        out.push(match name.kind {
-            NameKind::Track => unknown_track(name.file, &name.written, span, catalogue),
-            NameKind::Location => unknown_location(name.file, &name.written, span, catalogue),
+        let track = name.kind == NameKind::Track;
+        let names = if track { &tracks } else { &places };
+        let meant = *meant
+            .entry((track, name.written.as_str()))
+            .or_insert_with(|| names.nearest(&name.written));
+        out.push(if track {
+            unknown_track(name.file, &name.written, span, meant, catalogue)
+        } else {
+            unknown_location(name.file, &name.written, span, meant, catalogue)
         });
     }
 }
 
-/// A track that is neither in the catalogue nor "Alle spor".
+/// A track that is neither in the catalogue nor "Alle spor"; `meant`, the spelling it is
+/// nearest to.
 fn unknown_track(
     file: usize,
     typed: &str,
     span: Range<usize>,
+    meant: Option<&str>,
     catalogue: &Catalogue,
 ) -> Diagnostic {
-    let meant = nearest(typed, catalogue.track_spellings());
     let help = meant
         .map(|m| crate::suggest::hint(typed, m))
         .unwrap_or_else(|| {
@@ -54,14 +70,15 @@ fn unknown_track(
     .fix_opt(meant.map(|m| (span, toml_string(m))))
 }
 
-/// A place that is not in the catalogue (only a warning by default: it is kept as written).
+/// A place that is not in the catalogue (only a warning by default: it is kept as written);
+/// `meant`, the spelling it is nearest to.
 fn unknown_location(
     file: usize,
     typed: &str,
     span: Range<usize>,
+    meant: Option<&str>,
     catalogue: &Catalogue,
 ) -> Diagnostic {
-    let meant = nearest(typed, catalogue.location_spellings());
     let help = meant
         .map(|m| crate::suggest::hint(typed, m))
         .unwrap_or_else(|| {

@@ -5,21 +5,34 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 
 use super::{Diagnostic, Rule, Suggest};
-use crate::model::{Initiative, Period, Plan, Span};
+use crate::model::{Initiative, Links, Period, Plan, Span};
 use crate::suggest::Names;
 
-pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
-    let known: FxHashSet<&str> = plan.all_ids().collect();
+/// A `depends_on` entry that is no initiative's id, nor the name of an initiative file that
+/// could not be read (that file has its own finding).
+pub fn unknown(plan: &Plan, links: &Links<'_>, suggest: Suggest, out: &mut Vec<Diagnostic>) {
+    if !links.any_unresolved() {
+        return;
+    }
+    // An entry no initiative has the id of may still name a file no initiative was read
+    // from: those are the only other ids.
+    let unread: FxHashSet<&str> = plan
+        .files_without_initiative()
+        .into_iter()
+        .map(|f| plan.files[f].stem())
+        .collect();
     let dangling: Vec<(&Initiative, &str, &Span)> = plan
         .initiatives
         .iter()
-        .flat_map(|init| {
-            init.depends_on
-                .iter()
-                .zip(&init.spans.depends_on)
-                .map(move |(dep, span)| (init, dep.as_str(), span))
+        .enumerate()
+        .flat_map(|(i, init)| {
+            links
+                .of_initiative(i)
+                .zip(init.depends_on.iter().zip(&init.spans.depends_on))
+                .filter(|(target, _)| target.is_none())
+                .map(move |(_, (dep, span))| (init, dep.as_str(), span))
         })
-        .filter(|(_, dep, _)| !known.contains(dep))
+        .filter(|(_, dep, _)| !unread.contains(dep))
         .collect();
     if dangling.is_empty() {
         return;
@@ -62,23 +75,32 @@ pub fn unknown(plan: &Plan, suggest: Suggest, out: &mut Vec<Diagnostic>) {
 }
 
 /// Each loop is reported once, at the first initiative of the loop (by id).
-pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    // The initiatives as numbers in id order, one per id; a dependency is found by binary search, so that the
-    // walk holds no map by name (at 100,000 initiatives, maps are megabytes).
+pub fn cycles(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
+    // Most plans have no loop: one walk over the links says so, without putting the ids in
+    // order (at 100,000 initiatives, the sort was most of this rule's time).
+    if !links.any_loop() {
+        return;
+    }
+    // The initiatives as numbers in id order, one per id (the one its id names).
     let mut nodes: Vec<(&str, u32)> = plan
         .initiatives
         .iter()
         .enumerate()
+        .filter(|(i, init)| links.get(&init.id) == Some(*i))
         .map(|(i, init)| (init.id.as_str(), i as u32))
         .collect();
     nodes.sort_unstable();
-    // Ids are unique among the plan's initiatives (of two files with one id, the parser
-    // keeps the first); were one repeated, the later is kept, as `Plan::by_id` keeps it.
-    nodes.reverse();
-    nodes.dedup_by_key(|(id, _)| *id);
-    nodes.reverse();
-    let number = |id: &str| nodes.binary_search_by_key(&id, |(id, _)| *id).ok();
-    let deps = |node: usize| &plan.initiatives[nodes[node].1 as usize].depends_on;
+    let mut number = vec![u32::MAX; plan.initiatives.len()];
+    for (n, (_, i)) in nodes.iter().enumerate() {
+        number[*i as usize] = n as u32;
+    }
+    // A node's `k`th dependency: None past its last, Some(None) for one that is no
+    // initiative.
+    let dep_of = |node: usize, k: usize| {
+        links
+            .entry(nodes[node].1 as usize, k)
+            .map(|target| target.map(|t| number[t] as usize))
+    };
     let mut reported: HashSet<Vec<usize>> = HashSet::new();
     // Iterative DFS with colours, from each id in order; a back edge closes a loop.
     const NEW: u8 = 0;
@@ -93,14 +115,14 @@ pub fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let mut path: Vec<usize> = vec![start];
         state[start] = ON_PATH;
         while let Some((node, next)) = stack.last_mut() {
-            let Some(dep) = deps(*node).get(*next) else {
+            let Some(dep) = dep_of(*node, *next) else {
                 state[*node] = DONE;
                 stack.pop();
                 path.pop();
                 continue;
             };
             *next += 1;
-            let Some(dep) = number(dep) else {
+            let Some(dep) = dep else {
                 continue;
             };
             match state[dep] {
@@ -159,14 +181,14 @@ fn report_cycle(first: &Initiative, cycle: &[&str], out: &mut Vec<Diagnostic>) {
 
 /// A quarter initiative may not build on one in a later quarter. Whole-year initiatives run
 /// all year and are never "later" or "earlier" than a quarter.
-pub fn order(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let by_id = plan.by_id();
-    for init in &plan.initiatives {
+pub fn order(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, init) in plan.initiatives.iter().enumerate() {
         let Period::Q(own) = init.period else {
             continue;
         };
-        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
-            let Some(other) = by_id.get(dep.as_str()) else {
+        let entries = links.of_initiative(i).zip(&init.depends_on);
+        for ((target, dep), span) in entries.zip(&init.spans.depends_on) {
+            let Some(other) = target.map(|t| &plan.initiatives[t]) else {
                 continue;
             };
             let Period::Q(theirs) = other.period else {
@@ -300,7 +322,7 @@ mod tests {
             };
             let plan = plan_from_folder(std::path::Path::new("plans"), folder);
             let mut found = Vec::new();
-            cycles(&plan, &mut found);
+            cycles(&plan, &Links::of(&plan), &mut found);
             let expected = cycles_by_name(&plan);
             assert_eq!(found.len(), expected.len());
             for (d, cycle) in found.iter().zip(&expected) {

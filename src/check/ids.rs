@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::{Diagnostic, Rule};
-use crate::model::Plan;
+use crate::model::{Links, Plan};
 
 /// A file whose name (`id`, its stem) is not a valid id. Such a file is read and checked but
 /// counts toward nothing (`parse::plan` leaves it out of the plan's initiatives); a copy's
@@ -75,10 +75,9 @@ pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
     // looked up for every file whose name is not an id (a scan of every file for each was
     // quadratic in a large plan).
     let mut by_stem: Option<FxHashMap<&str, usize>> = None;
-    for (index, file) in plan.files.iter().enumerate() {
-        if plan.has_manifest && index == 0 {
-            continue;
-        }
+    // A file whose name is not an id has no initiative (the parser keeps none from it).
+    for index in plan.files_without_initiative() {
+        let file = &plan.files[index];
         let id = file.stem();
         if crate::model::is_valid_id(id) {
             continue;
@@ -119,29 +118,25 @@ pub fn invalid_dependency_id(file: usize, typed: &str, span: Range<usize>) -> Di
 }
 
 /// Two files, in any sub-folders, with the same id.
-pub fn duplicates(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    // The first file of each id; a list only for the ids used again (one per file would be
-    // 10,000 lists for a folder of 10,000 files).
-    let mut first: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(plan.files.len(), Default::default());
-    let mut again: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (index, file) in plan.files.iter().enumerate() {
-        if plan.has_manifest && index == 0 {
-            continue;
-        }
-        match first.entry(file.stem()) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(index);
-            }
-            std::collections::hash_map::Entry::Occupied(e) => {
-                again
-                    .entry(file.stem())
-                    .or_insert_with(|| vec![*e.get()])
-                    .push(index);
-            }
-        }
+pub fn duplicates(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
+    // Of two files with one id, the parser reads an initiative from one at most, and an
+    // initiative has its file's name as id: every repeated id is the name of a file no
+    // initiative was read from. So only those files' names are gathered, each with the
+    // files of that name (a list per file would be 100,000 lists in a large folder).
+    let mut files_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for index in plan.files_without_initiative() {
+        files_of
+            .entry(plan.files[index].stem())
+            .or_default()
+            .push(index);
     }
-    for (id, files) in again {
+    for (id, files) in &mut files_of {
+        if let Some(init) = links.get(id) {
+            files.push(plan.initiatives[init].file);
+        }
+        files.sort_unstable();
+    }
+    for (id, files) in files_of {
         if files.len() < 2 {
             continue;
         }
@@ -157,5 +152,123 @@ pub fn duplicates(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 .help(format!("rename one of them; ids are file names and must be unique in the whole folder (the plan uses {first})")),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{plan_from_folder, Folder, SourceFile};
+
+    /// Plans of 80 files drawn at random: names repeated in sub-folders, names that are no
+    /// id, files that are not TOML or lack a field, and dependencies on all of these. The
+    /// rules that look only at the files no initiative was read from find what they found
+    /// when they looked at every file's name.
+    #[test]
+    fn looking_at_unread_files_finds_what_looking_at_every_file_found() {
+        let mut seed: u64 = 16;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let (mut repeated, mut dangling) = (0, 0);
+        for _ in 0..60 {
+            let files: Vec<SourceFile> = (0..80)
+                .map(|n| {
+                    let deps: Vec<String> = (0..next(3))
+                        .map(|_| match next(3) {
+                            0 => format!("\"x-{}\"", next(90)),
+                            _ => format!("\"i-{}\"", next(90)),
+                        })
+                        .collect();
+                    let text = match next(8) {
+                        0 => "title = \"T\"\nperiod = [\n".to_string(),
+                        1 => "period = \"Q2\"\ntracks = [\"Hygge\"]\n".to_string(),
+                        _ => format!(
+                            "title = \"T\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [{}]\n",
+                            deps.join(", ")
+                        ),
+                    };
+                    let name = match next(6) {
+                        0 => format!("dup/i-{}.toml", next(80)),
+                        1 => format!("dup/x-{}.toml", next(80)),
+                        2 => format!("I-{}.toml", next(80)),
+                        _ => format!("i-{n}.toml"),
+                    };
+                    SourceFile::from_bytes(&name, text.as_bytes())
+                })
+                .collect();
+            let plan = plan_from_folder(
+                std::path::Path::new("plans"),
+                Folder {
+                    manifest: None,
+                    initiatives: files,
+                    ..Folder::default()
+                },
+            );
+            let links = Links::of(&plan);
+
+            // Repeated ids, as found among every file's name: the first file of each name,
+            // and each later file of it.
+            let mut files_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            for (index, file) in plan.files.iter().enumerate() {
+                files_of.entry(file.stem()).or_default().push(index);
+            }
+            let every = &plan.files;
+            let mut expected: Vec<(usize, String)> = files_of
+                .iter()
+                .flat_map(|(id, files)| {
+                    let first = every[files[0]].display();
+                    files[1..].iter().map(move |&other| {
+                        let message = format!(
+                            "the id `{id}` is used by two files: {first} and {}",
+                            every[other].display()
+                        );
+                        (other, message)
+                    })
+                })
+                .collect();
+            let mut found = Vec::new();
+            duplicates(&plan, &links, &mut found);
+            let mut got: Vec<(usize, String)> = found
+                .into_iter()
+                .map(|d| (d.file.expect("in a file"), d.message))
+                .collect();
+            expected.sort();
+            got.sort();
+            assert_eq!(got, expected);
+            repeated += got.len();
+
+            // Dangling dependencies, as found against every file's name.
+            let every_name: Vec<&str> = plan.all_ids().collect();
+            let expected: Vec<(usize, String)> = plan
+                .initiatives
+                .iter()
+                .flat_map(|init| init.depends_on.iter().map(move |dep| (init, dep)))
+                .filter(|(_, dep)| !every_name.contains(&dep.as_str()))
+                .map(|(init, dep)| {
+                    let message =
+                        format!("`{}` depends on `{dep}`, which is not an initiative", init.id);
+                    (init.file, message)
+                })
+                .collect();
+            let mut found = Vec::new();
+            crate::check::dependencies::unknown(
+                &plan,
+                &links,
+                crate::check::Suggest::Not,
+                &mut found,
+            );
+            let got: Vec<(usize, String)> = found
+                .into_iter()
+                .map(|d| (d.file.expect("in a file"), d.message))
+                .collect();
+            assert_eq!(got, expected);
+            dangling += got.len();
+        }
+        assert!(repeated > 100, "only {repeated} repeated ids");
+        assert!(dangling > 100, "only {dangling} dangling dependencies");
     }
 }

@@ -29,7 +29,7 @@ pub mod pasted;
 pub use minimums::{counted_on_track, location_counts, track_counts};
 
 use crate::load::parallel::both;
-use crate::model::Plan;
+use crate::model::{Links, Plan};
 pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
 
@@ -100,32 +100,34 @@ fn findings_on(
     // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
     // invalid file name's finding into the clash it is.
     let runs = |rules: &[Rule]| wanted.runs(plan, rules);
+    // Every dependency looked up once, for all the rules that follow them.
+    let links = &Links::of(plan);
     let names = || {
         let mut found = plan.diagnostics.clone();
         if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
             catalogue::unknown_names(plan, &mut found);
         }
         if runs(&[Rule::DuplicateId]) {
-            ids::duplicates(plan, &mut found);
+            ids::duplicates(plan, links, &mut found);
         }
         ids::file_name_clashes(plan, &mut found);
         found
     };
     // Looking for the ids dangling dependencies meant is the longest of all: on its own.
-    let links = || {
+    let dangling = || {
         let mut found = Vec::new();
         if runs(&[Rule::UnknownDependency]) {
-            dependencies::unknown(plan, suggest, &mut found);
+            dependencies::unknown(plan, links, suggest, &mut found);
         }
         found
     };
     let the_rest = || {
         let mut found = Vec::new();
         if runs(&[Rule::DependencyCycle]) {
-            dependencies::cycles(plan, &mut found);
+            dependencies::cycles(plan, links, &mut found);
         }
         if runs(&[Rule::DependencyOrder]) {
-            dependencies::order(plan, &mut found);
+            dependencies::order(plan, links, &mut found);
         }
         if runs(&[Rule::DeadlineOutsidePeriod]) {
             deadlines::outside_period(plan, &mut found);
@@ -147,8 +149,9 @@ fn findings_on(
         }
         found
     };
-    let (first, (second, third)) =
-        both(side_by_side, names, || both(side_by_side, links, the_rest));
+    let (first, (second, third)) = both(side_by_side, names, || {
+        both(side_by_side, dangling, the_rest)
+    });
     let mut found = first;
     found.extend(second);
     found.extend(third);

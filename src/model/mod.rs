@@ -3,6 +3,7 @@
 mod catalogue;
 mod id;
 mod initiative;
+mod links;
 pub mod names;
 mod period;
 
@@ -12,6 +13,7 @@ pub use catalogue::{
 };
 pub use id::is_valid_id;
 pub use initiative::{Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status};
+pub use links::Links;
 pub use period::Period;
 
 use std::path::PathBuf;

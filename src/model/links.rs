@@ -1,0 +1,245 @@
+//! The plan's dependencies resolved once: each `depends_on` entry as the initiative it names.
+
+use rustc_hash::FxHashMap;
+
+use super::Plan;
+
+/// A `depends_on` entry that names no initiative of the plan.
+const NONE: u32 = u32::MAX;
+
+/// Every initiative's `depends_on`, each entry resolved to the index in `plan.initiatives`
+/// of the initiative with that id, made by [`Links::of`] with one map by id for all the
+/// rules that follow dependencies (at 100,000 initiatives, each rule building its own map
+/// or searching the ids for every entry was most of their time).
+///
+/// Made from a plan and valid for it as it is: a plan changed afterwards (rewound, rebuilt)
+/// needs new links. With two initiatives of one id (a plan assembled by hand; a loaded plan
+/// keeps one), the id names the later, as [`Plan::by_id`] does.
+#[derive(Debug)]
+pub struct Links<'a> {
+    by_id: FxHashMap<&'a str, u32>,
+    /// Where each initiative's entries end in `targets`; they start where the previous
+    /// initiative's end (0 for the first).
+    ends: Vec<u32>,
+    /// Each entry's initiative, or [`NONE`], in plan order, then in `depends_on` order.
+    targets: Vec<u32>,
+}
+
+impl<'a> Links<'a> {
+    /// Resolves every `depends_on` entry of `plan`: one map by id, one lookup per entry.
+    pub fn of(plan: &'a Plan) -> Links<'a> {
+        let mut by_id: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(plan.initiatives.len(), Default::default());
+        for (i, init) in plan.initiatives.iter().enumerate() {
+            by_id.insert(init.id.as_str(), index(i));
+        }
+        let mut ends = Vec::with_capacity(plan.initiatives.len());
+        let mut targets = Vec::new();
+        for init in &plan.initiatives {
+            targets.extend(
+                init.depends_on
+                    .iter()
+                    .map(|dep| by_id.get(dep.as_str()).copied().unwrap_or(NONE)),
+            );
+            ends.push(index(targets.len()));
+        }
+        Links {
+            by_id,
+            ends,
+            targets,
+        }
+    }
+
+    /// The index in `plan.initiatives` of the initiative with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&i| i as usize)
+    }
+
+    /// The initiatives initiative `i`'s `depends_on` entries name, in order: None for an
+    /// entry that names no initiative.
+    pub fn of_initiative(&self, i: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.entries(i)
+            .iter()
+            .map(|&t| (t != NONE).then_some(t as usize))
+    }
+
+    /// Initiative `i`'s `k`th entry (0-based): None past its last, Some(None) for an
+    /// entry that names no initiative.
+    pub fn entry(&self, i: usize, k: usize) -> Option<Option<usize>> {
+        self.entries(i)
+            .get(k)
+            .map(|&t| (t != NONE).then_some(t as usize))
+    }
+
+    fn entries(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.targets[start..self.ends[i] as usize]
+    }
+
+    /// Whether any entry names no initiative.
+    pub fn any_unresolved(&self) -> bool {
+        self.targets.contains(&NONE)
+    }
+
+    /// Whether initiatives depend on each other in a loop (an initiative on itself too):
+    /// one walk over the numbers, in plan order. Which loops, and how each is named, is for
+    /// the `dependency-cycle` rule to find; most plans have none.
+    pub fn any_loop(&self) -> bool {
+        const NEW: u8 = 0;
+        const ON_PATH: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![NEW; self.ends.len()];
+        // (initiative, how many of its entries are walked)
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        for start in 0..self.ends.len() {
+            if state[start] != NEW {
+                continue;
+            }
+            state[start] = ON_PATH;
+            stack.push((start, 0));
+            while let Some((node, walked)) = stack.last_mut() {
+                let node = *node;
+                let Some(&target) = self.entries(node).get(*walked) else {
+                    state[node] = DONE;
+                    stack.pop();
+                    continue;
+                };
+                *walked += 1;
+                if target == NONE {
+                    continue;
+                }
+                let target = target as usize;
+                match state[target] {
+                    NEW => {
+                        state[target] = ON_PATH;
+                        stack.push((target, 0));
+                    }
+                    ON_PATH => return true,
+                    _ => {}
+                }
+            }
+        }
+        false
+    }
+}
+
+/// An index as the links keep it: a plan has fewer than 2³² initiatives and entries.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 initiatives and dependencies")
+}
+
+impl Plan {
+    /// The indices in `files` of the initiative files no initiative was read from: not
+    /// valid TOML, missing a required field, a name that is not an id, or an id another
+    /// file has. A loaded plan's initiatives have the ids of their files' names, so these
+    /// are the only files whose names a rule on ids must look at besides the initiatives.
+    pub fn files_without_initiative(&self) -> Vec<usize> {
+        let mut read = vec![false; self.files.len()];
+        for init in &self.initiatives {
+            if let Some(slot) = read.get_mut(init.file) {
+                *slot = true;
+            }
+        }
+        if self.has_manifest {
+            if let Some(slot) = read.first_mut() {
+                *slot = true;
+            }
+        }
+        read.iter()
+            .enumerate()
+            .filter(|(_, &read)| !read)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{plan_from_folder, Folder, SourceFile};
+
+    fn plan_of(files: &[(&str, &str)]) -> Plan {
+        let files = files
+            .iter()
+            .map(|(name, deps)| {
+                let text = format!(
+                    "title = \"T\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [{deps}]\n"
+                );
+                SourceFile::from_bytes(name, text.as_bytes())
+            })
+            .collect();
+        let folder = Folder {
+            manifest: None,
+            initiatives: files,
+            ..Folder::default()
+        };
+        plan_from_folder(std::path::Path::new("plans"), folder)
+    }
+
+    fn ids<'p>(plan: &'p Plan, links: &Links<'_>, id: &str) -> Vec<Option<&'p str>> {
+        let i = links.get(id).unwrap();
+        links
+            .of_initiative(i)
+            .map(|t| t.map(|t| plan.initiatives[t].id.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn each_entry_names_its_initiative_or_none() {
+        let plan = plan_of(&[
+            ("a.toml", "\"b\", \"x\", \"c\""),
+            ("b.toml", ""),
+            ("c.toml", "\"b\""),
+            ("Stor.toml", ""),
+        ]);
+        let links = Links::of(&plan);
+        assert_eq!(ids(&plan, &links, "a"), [Some("b"), None, Some("c")]);
+        assert_eq!(ids(&plan, &links, "b"), Vec::<Option<&str>>::new());
+        assert_eq!(ids(&plan, &links, "c"), [Some("b")]);
+        assert_eq!(links.get("x"), None);
+        assert!(links.any_unresolved());
+        assert!(!links.any_loop());
+        // `Stor.toml` is no initiative: its name is not an id.
+        let without: Vec<&str> = plan
+            .files_without_initiative()
+            .into_iter()
+            .map(|f| plan.files[f].relative.as_str())
+            .collect();
+        assert_eq!(without, ["Stor.toml"]);
+    }
+
+    #[test]
+    fn a_loop_is_seen_wherever_it_is() {
+        let chain = |n: usize, back: Option<usize>| -> Plan {
+            let names: Vec<(String, String)> = (0..n)
+                .map(|i| {
+                    let mut deps = Vec::new();
+                    if i + 1 < n {
+                        deps.push(format!("\"i-{:03}\"", i + 1));
+                    }
+                    if i + 1 == n {
+                        if let Some(b) = back {
+                            deps.push(format!("\"i-{b:03}\""));
+                        }
+                    }
+                    (format!("i-{i:03}.toml"), deps.join(", "))
+                })
+                .collect();
+            let borrowed: Vec<(&str, &str)> = names
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            plan_of(&borrowed)
+        };
+        assert!(!Links::of(&chain(50, None)).any_loop());
+        for back in [0, 17, 49] {
+            assert!(
+                Links::of(&chain(50, Some(back))).any_loop(),
+                "back to {back}"
+            );
+        }
+        let plan = plan_of(&[("a.toml", "\"a\""), ("b.toml", "")]);
+        assert!(Links::of(&plan).any_loop(), "an initiative on itself");
+        assert!(!Links::of(&plan_of(&[("a.toml", "\"x\"")])).any_loop());
+    }
+}
