@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::judge::{judge_each, CurrentPeriod, Judgement, Reason};
-use crate::check::{counted_on_track, location_counts};
+use crate::check::{location_counts, track_counts_through};
 use crate::model::{Period, Plan, Status};
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,16 +213,13 @@ pub fn track_rows_through(plan: &Plan, last: u8) -> Vec<TrackRow> {
         .catalogue
         .tracks
         .iter()
-        .map(|track| {
-            let counted: Vec<_> = counted_on_track(plan, &track.name, last).collect();
-            let count = counted.len();
-            TrackRow {
-                name: track.name.clone(),
-                count,
-                minimum,
-                met: count >= minimum,
-                done: counted.iter().filter(|i| i.status == Status::Done).count(),
-            }
+        .zip(track_counts_through(plan, last))
+        .map(|(track, (count, done))| TrackRow {
+            name: track.name.clone(),
+            count,
+            minimum,
+            met: count >= minimum,
+            done,
         })
         .collect()
 }

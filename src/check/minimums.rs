@@ -1,7 +1,7 @@
 //! Plan-level rules: enough initiatives on each track and in each place.
 
 use super::{Diagnostic, Rule};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Initiative, Name, Period, Plan, Status};
 
@@ -27,7 +27,21 @@ pub fn counted_on_track<'p>(
 /// How many initiatives count toward each track of the catalogue over the whole year, in
 /// catalogue order (see [`counted_on_track`]).
 pub fn track_counts(plan: &Plan) -> Vec<(String, usize)> {
-    // One pass over the initiatives (not one per track), counting as `counted_on_track`.
+    plan.manifest
+        .catalogue
+        .tracks
+        .iter()
+        .map(|t| t.name.clone())
+        .zip(track_counts_through(plan, 4))
+        .map(|(name, (count, _))| (name, count))
+        .collect()
+}
+
+/// For each track of the catalogue, in catalogue order: how many initiatives scheduled
+/// through quarter `last` (1–4; whole-year ones always) count toward it, as
+/// [`counted_on_track`] counts them, and how many of those are done. One pass over the
+/// initiatives, not one per track.
+pub fn track_counts_through(plan: &Plan, last: u8) -> Vec<(usize, usize)> {
     let counts_cross = plan.manifest.rules.cross_cutting_counts;
     let names: Vec<&str> = plan
         .manifest
@@ -36,18 +50,20 @@ pub fn track_counts(plan: &Plan) -> Vec<(String, usize)> {
         .iter()
         .map(|t| t.name.as_str())
         .collect();
-    let counted = plan
-        .initiatives
-        .iter()
-        .filter(|i| i.status != Status::Cancelled);
-    let counts = count_names(&names, counted, |i| {
+    let counted = plan.initiatives.iter().filter(|i| {
+        let scheduled = match i.period {
+            Period::Year => true,
+            Period::Q(q) => q <= last,
+        };
+        scheduled && i.status != Status::Cancelled
+    });
+    count_names(&names, counted, |i| {
         if i.cross_cutting && counts_cross {
             Names::All
         } else {
             Names::These(&i.tracks)
         }
-    });
-    names.iter().map(|n| n.to_string()).zip(counts).collect()
+    })
 }
 
 /// Which names of the catalogue an initiative counts toward.
@@ -56,30 +72,37 @@ enum Names<'a> {
     These(&'a [Name]),
 }
 
-/// For each of `names`, how many of `initiatives` count toward it (each at most once),
-/// in one pass: `names` are looked up by name, not compared one by one.
+/// For each of `names`, how many of `initiatives` count toward it (each at most once), and
+/// how many of those are done, in one pass: `names` are looked up by name, not compared
+/// one by one.
 fn count_names<'p>(
     names: &[&str],
     initiatives: impl Iterator<Item = &'p Initiative>,
     of: impl Fn(&'p Initiative) -> Names<'p>,
-) -> Vec<usize> {
+) -> Vec<(usize, usize)> {
     // A name written twice in the catalogue is one name: both get its count.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut index: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
     for (k, name) in names.iter().enumerate() {
         index.entry(name).or_insert(k);
     }
-    let mut counts = vec![0; names.len()];
+    let mut counts = vec![(0, 0); names.len()];
     let mut seen: Vec<usize> = Vec::new();
     for init in initiatives {
+        let done = usize::from(init.status == Status::Done);
+        let mut add = |k: usize| {
+            counts[k].0 += 1;
+            counts[k].1 += done;
+        };
         match of(init) {
-            Names::All => counts.iter_mut().for_each(|c| *c += 1),
+            Names::All => (0..names.len()).for_each(&mut add),
             Names::These(these) => {
                 seen.clear();
                 for name in these {
                     if let Some(&k) = index.get(name.as_str()) {
                         if !seen.contains(&k) {
                             seen.push(k);
-                            counts[k] += 1;
+                            add(k);
                         }
                     }
                 }
@@ -103,7 +126,11 @@ pub fn location_counts(plan: &Plan) -> Vec<(String, usize)> {
         .iter()
         .filter(|i| i.status != Status::Cancelled);
     let counts = count_names(&names, counted, |i| Names::These(&i.locations));
-    names.iter().map(|n| n.to_string()).zip(counts).collect()
+    names
+        .iter()
+        .map(|n| n.to_string())
+        .zip(counts.into_iter().map(|(count, _)| count))
+        .collect()
 }
 
 pub fn per_track(plan: &Plan, out: &mut Vec<Diagnostic>) {
@@ -171,12 +198,38 @@ mod tests {
     use super::*;
 
     /// The one-pass counts are the counts of the one definition, name by name, on the
-    /// shipped plan and the test corpus, with and without cross-cutting work counted.
+    /// shipped plan, the test corpus and a generated plan with every status, period and kind
+    /// of track, through each quarter, with and without cross-cutting work counted.
     #[test]
     fn one_pass_counts_agree_with_counting_name_by_name() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [root.join("plans"), root.join("tests/corpus")] {
-            let mut plan = crate::parse::plan::load_plan(&dir).unwrap();
+        let plans = [root.join("plans"), root.join("tests/corpus")].map(|dir| {
+            (
+                format!("{dir:?}"),
+                crate::parse::plan::load_plan(&dir).unwrap(),
+            )
+        });
+        let varied = ("varied".to_string(), crate::assess::varied_plan(500));
+        let mut done_counted = 0;
+        for (dir, mut plan) in plans.into_iter().chain([varied]) {
+            for counts_cross in [false, true] {
+                plan.manifest.rules.cross_cutting_counts = counts_cross;
+                for last in 1..=4 {
+                    let by_name: Vec<(usize, usize)> = plan
+                        .manifest
+                        .catalogue
+                        .tracks
+                        .iter()
+                        .map(|t| {
+                            let counted: Vec<_> = counted_on_track(&plan, &t.name, last).collect();
+                            let done = counted.iter().filter(|i| i.status == Status::Done);
+                            (counted.len(), done.count())
+                        })
+                        .collect();
+                    assert_eq!(track_counts_through(&plan, last), by_name, "{dir} Q{last}");
+                    done_counted += by_name.iter().map(|(_, done)| done).sum::<usize>();
+                }
+            }
             for counts_cross in [false, true] {
                 plan.manifest.rules.cross_cutting_counts = counts_cross;
                 let by_name: Vec<(String, usize)> = plan
@@ -208,5 +261,6 @@ mod tests {
                 assert!(by_name.iter().any(|(_, n)| *n > 0));
             }
         }
+        assert!(done_counted > 0);
     }
 }

@@ -26,7 +26,7 @@ mod history;
 mod minimums;
 pub mod pasted;
 
-pub use minimums::{counted_on_track, location_counts, track_counts};
+pub use minimums::{counted_on_track, location_counts, track_counts, track_counts_through};
 
 use crate::load::parallel::both;
 use crate::model::{Links, Plan};
