@@ -170,10 +170,11 @@ mod tests {
 
     proptest::proptest! {
         /// A line let through without being read is one the guard would leave as it is:
-        /// carriage returns anywhere, CRLF ends, blanks of every kind, `::`, `##[`.
+        /// carriage returns anywhere, CRLF ends, blanks of every kind, `::`, `##[`. One
+        /// line, as the writer hands them over: a newline only at its end.
         #[test]
         fn a_line_let_through_is_never_one_the_guard_changes(
-            line in "([ -~æø]|\r|\r\n|\n|\t|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2003}|\u{3000}|\u{2028}|::|##\\[|##vso\\[)*"
+            line in "([ -~æø]|\r|\t|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2003}|\u{3000}|\u{2028}|::|##\\[|##vso\\[)*(\n|\r\n)?"
         ) {
             if !may_need_guard(line.as_bytes()) {
                 proptest::prop_assert_eq!(guard(&line), line.as_str());
