@@ -336,76 +336,61 @@ fn build_on(
     totals.tracks_met = tracks.iter().filter(|t| t.met).count();
     totals.tracks_met_done = tracks.iter().filter(|t| t.done >= t.minimum).count();
 
-    // What needs attention, its reasons in words, and what happened since the last quarter
-    // need nothing of each other: a large plan has them made side by side.
-    let since = if quarter == 1 {
-        Period::Year
-            .start(year)
-            .pred_opt()
-            .unwrap_or(Period::Year.start(year))
-    } else {
-        Period::Q(quarter - 1).end(year)
-    };
-    let attention_in = summary.attention;
-    let attention = || {
-        // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
-        let by_id = plan.by_id();
-        let mut attention_in = attention_in;
-        // Where each initiative already needing attention is, by id: looked up for every one not
-        // reached (a scan of the list for each was quadratic at a large plan's close).
-        let mut attention_at = attention_in
-            .iter()
-            .enumerate()
-            .map(|(at, a)| (a.id.clone(), at))
-            .collect::<rustc_hash::FxHashMap<Cow<'_, str>, usize>>();
-        // At the close, what the quarter did not reach needs attention (it is late from the next
-        // day): said first, in the quarter's order.
-        for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
-            let reason = Reason::NotReached {
-                period: if item.period == Period::Year {
-                    Period::Year
-                } else {
-                    period
-                },
-            };
-            match attention_at.get(item.id.as_ref()) {
-                Some(&at) => attention_in[at].reasons.insert(0, reason),
-                None => {
-                    attention_at.insert(item.id.clone(), attention_in.len());
-                    attention_in.push(super::summary::Attention {
-                        id: item.id.clone(),
-                        title: item.title.clone(),
-                        period: item.period,
-                        status: item.status,
-                        reasons: vec![reason],
-                    });
-                }
+    // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
+    let by_id = plan.by_id();
+    let mut attention_in = summary.attention;
+    // Where each initiative already needing attention is, by id: looked up for every one not
+    // reached (a scan of the list for each was quadratic at a large plan's close).
+    let mut attention_at = attention_in
+        .iter()
+        .enumerate()
+        .map(|(at, a)| (a.id.clone(), at))
+        .collect::<rustc_hash::FxHashMap<Cow<'_, str>, usize>>();
+    // At the close, what the quarter did not reach needs attention (it is late from the next
+    // day): said first, in the quarter's order.
+    for item in initiatives.iter().chain(&ongoing).filter(|i| i.not_reached) {
+        let reason = Reason::NotReached {
+            period: if item.period == Period::Year {
+                Period::Year
+            } else {
+                period
+            },
+        };
+        match attention_at.get(item.id.as_ref()) {
+            Some(&at) => attention_in[at].reasons.insert(0, reason),
+            None => {
+                attention_at.insert(item.id.clone(), attention_in.len());
+                attention_in.push(super::summary::Attention {
+                    id: item.id.clone(),
+                    title: item.title.clone(),
+                    period: item.period,
+                    status: item.status,
+                    reasons: vec![reason],
+                });
             }
         }
-        drop(attention_at);
-        attention_in.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
-        attention_in
-            .into_iter()
-            .map(|a| AttentionItem {
-                explained: a
-                    .reasons
-                    .iter()
-                    .map(|r| explain(w, plan, &by_id, r))
-                    .collect(),
-                id: a.id,
-                // The title kept when there is nothing to clean (a large plan's memo has many).
-                title: match a.title {
-                    Cow::Borrowed(title) => clean_line_cow(title),
-                    Cow::Owned(title) => Cow::Owned(clean_line(&title)),
-                },
-                period: a.period,
-                status: a.status,
-                reasons: a.reasons,
-            })
-            .collect::<Vec<_>>()
-    };
-    let (attention, since_last_quarter) =
-        crate::load::parallel::both(side_by_side, attention, || events(plan, since, as_of));
+    }
+    drop(attention_at);
+    attention_in.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
+    let attention = attention_in
+        .into_iter()
+        .map(|a| AttentionItem {
+            explained: a
+                .reasons
+                .iter()
+                .map(|r| explain(w, plan, &by_id, r))
+                .collect(),
+            id: a.id,
+            // The title kept when there is nothing to clean (a large plan's memo has many).
+            title: match a.title {
+                Cow::Borrowed(title) => clean_line_cow(title),
+                Cow::Owned(title) => Cow::Owned(clean_line(&title)),
+            },
+            period: a.period,
+            status: a.status,
+            reasons: a.reasons,
+        })
+        .collect::<Vec<_>>();
 
     let next = if quarter < 4 {
         Next {
@@ -433,6 +418,15 @@ fn build_on(
         }
     };
 
+    let since = if quarter == 1 {
+        Period::Year
+            .start(year)
+            .pred_opt()
+            .unwrap_or(Period::Year.start(year))
+    } else {
+        Period::Q(quarter - 1).end(year)
+    };
+    let since_last_quarter = events(plan, since, as_of);
     let in_quarter: rustc_hash::FxHashSet<&str> = initiatives
         .iter()
         .chain(&ongoing)

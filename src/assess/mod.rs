@@ -45,6 +45,10 @@ pub(crate) fn varied_plan(n: usize) -> crate::model::Plan {
             if i % 3 == 0 && i > 0 {
                 text.push_str(&format!("depends_on = [\"i-{:05}\"]\n", i - 1));
             }
+            // Some added during the year: not in the plan before that day.
+            if i % 11 == 5 {
+                text.push_str(&format!("added = 2017-{:02}-10\n", i % 12 + 1));
+            }
             match i % 9 {
                 0 => text.push_str(
                     "\n[[log]]\ndate = 2017-05-02\nperiod = { from = \"Q2\", to = \"Q3\" }\n",

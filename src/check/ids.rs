@@ -249,8 +249,10 @@ mod tests {
                 .flat_map(|init| init.depends_on.iter().map(move |dep| (init, dep)))
                 .filter(|(_, dep)| !every_name.contains(&dep.as_str()))
                 .map(|(init, dep)| {
-                    let message =
-                        format!("`{}` depends on `{dep}`, which is not an initiative", init.id);
+                    let message = format!(
+                        "`{}` depends on `{dep}`, which is not an initiative",
+                        init.id
+                    );
                     (init.file, message)
                 })
                 .collect();

@@ -18,13 +18,14 @@ use crate::text::{clean_line, clean_line_cow};
 pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
     let mut out = Vec::new();
     for init in &plan.initiatives {
-        let title = clean_line(&init.title);
+        // Cleaned once an initiative has an event: most have none in a quarter.
+        let mut title: Option<String> = None;
         let mut push = |date: NaiveDate, kind: EventKind, to: Option<Period>| {
             out.push(Event {
                 date,
                 kind,
                 id: init.id.to_string(),
-                title: title.clone(),
+                title: title.get_or_insert_with(|| clean_line(&init.title)).clone(),
                 to,
             })
         };
