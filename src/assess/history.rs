@@ -168,48 +168,23 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
 
 /// Turns `plan` back to the day `as_of`: every initiative as it was then (see the module
 /// docs), without what was added later, sorted by period then id as loaded. Works in place:
-/// no second copy of the plan's initiatives. A large plan is turned back in two halves side
-/// by side.
+/// no second copy of the plan's initiatives.
 pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
-    let side_by_side = plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM;
-    rewind_on(plan, as_of, side_by_side)
-}
-
-/// [`rewind`], the halves of the initiatives turned back side by side or one after the
-/// other.
-fn rewind_on(plan: &mut Plan, as_of: NaiveDate, side_by_side: bool) -> Rewound {
-    // Each initiative as it was: whether it existed (and whether its status is dated), and
-    // whether its period changed since.
-    let turn = |part: &mut [Initiative]| -> Vec<(Option<bool>, bool)> {
-        part.iter_mut()
-            .map(|init| {
-                let period = init.period;
-                let dated = turn_back(init, as_of);
-                (dated, init.period != period)
-            })
-            .collect()
-    };
-    let half = plan.initiatives.len() / 2;
-    let (first, second) = plan.initiatives.split_at_mut(half);
-    let (mut turned, later) =
-        crate::load::parallel::both(side_by_side, || turn(first), || turn(second));
-    turned.extend(later);
-
     let mut rewound = Rewound::default();
-    let moved = turned
-        .iter()
-        .any(|(dated, moved)| dated.is_some() && *moved);
-    let mut turned = turned.into_iter();
-    plan.initiatives
-        .retain(|init| match turned.next().and_then(|(dated, _)| dated) {
+    let mut moved = false;
+    plan.initiatives.retain_mut(|init| {
+        let period = init.period;
+        match turn_back(init, as_of) {
             Some(dated) => {
                 if !dated {
                     rewound.undated_status.push(init.id.to_string());
                 }
+                moved |= init.period != period;
                 true
             }
             None => false,
-        });
+        }
+    });
     if moved {
         plan.initiatives
             .sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
@@ -350,67 +325,5 @@ mod tests {
             vec![(Period::Q(1), Period::Q(3), d("2017-04-03"))]
         );
         assert!(moves(&i, d("2017-04-02")).is_empty());
-    }
-
-    /// The plan turned back as [`rewind`] was first written: one initiative after the
-    /// other, in place.
-    fn rewind_as_first_written(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
-        let mut rewound = Rewound::default();
-        let mut moved = false;
-        plan.initiatives.retain_mut(|init| {
-            let period = init.period;
-            match turn_back(init, as_of) {
-                Some(dated) => {
-                    if !dated {
-                        rewound.undated_status.push(init.id.to_string());
-                    }
-                    moved |= init.period != period;
-                    true
-                }
-                None => false,
-            }
-        });
-        if moved {
-            plan.initiatives
-                .sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
-        }
-        rewound
-    }
-
-    /// Side by side or one after the other, a plan is turned back to the initiatives it was
-    /// first turned back to, in the same order, with the same undated statuses: on the
-    /// shipped plan and a generated one with moves, added and undated initiatives, at dates
-    /// across the year.
-    #[test]
-    fn halves_turned_back_side_by_side_as_one_after_the_other() {
-        let dates = [
-            "2016-12-01",
-            "2017-02-01",
-            "2017-05-15",
-            "2017-09-30",
-            "2018-01-10",
-        ];
-        for make in crate::assess::plans_to_compare() {
-            for date in dates {
-                let as_of = d(date);
-                let mut first = make();
-                let said = rewind_as_first_written(&mut first, as_of);
-                for side_by_side in [true, false] {
-                    let mut plan = make();
-                    assert_eq!(rewind_on(&mut plan, as_of, side_by_side), said, "{date}");
-                    assert_eq!(plan.initiatives, first.initiatives, "{date}");
-                }
-            }
-        }
-        // The generated plan has all three kinds on some day.
-        let mut plan = crate::assess::varied_plan(500);
-        let before = plan.initiatives.clone();
-        let said = rewind_on(&mut plan, d("2017-04-01"), true);
-        assert!(!said.undated_status.is_empty());
-        assert!(plan.initiatives.len() < before.len(), "none added later");
-        assert!(plan
-            .initiatives
-            .iter()
-            .any(|i| before.iter().any(|b| b.id == i.id && b.period != i.period)));
     }
 }
