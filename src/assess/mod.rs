@@ -23,8 +23,9 @@ pub(crate) fn plans_to_compare() -> [fn() -> crate::model::Plan; 2] {
 }
 
 /// A plan of `n` initiatives on the shipped plan's catalogue, with every status, period and
-/// kind of track, deadlines through the year, dependencies, follow-ups and dated moves and
-/// status changes: for tests that two ways of judging it agree.
+/// kind of track, deadlines through the year, dependencies, follow-ups, dated moves and
+/// status changes, and initiatives added during the year (not in the plan turned back to
+/// an earlier day): for tests that two ways of judging it agree.
 #[cfg(test)]
 pub(crate) fn varied_plan(n: usize) -> crate::model::Plan {
     use crate::load::{plan_from_folder, Folder, SourceFile};

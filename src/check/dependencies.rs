@@ -16,10 +16,10 @@ pub fn unknown(plan: &Plan, links: &Links<'_>, suggest: Suggest, out: &mut Vec<D
     }
     // An entry no initiative has the id of may still name a file no initiative was read
     // from: those are the only other ids.
-    let unread: FxHashSet<&str> = plan
-        .files_without_initiative()
-        .into_iter()
-        .map(|f| plan.files[f].stem())
+    let unread: FxHashSet<&str> = links
+        .unread()
+        .iter()
+        .map(|&f| plan.files[f].stem())
         .collect();
     let dangling: Vec<(&Initiative, &str, &Span)> = plan
         .initiatives

@@ -70,13 +70,13 @@ fn file_id_clash(file: usize, id: &str, other: &str, free: &str) -> Diagnostic {
 /// Where a file's name is not a valid id and the id [`invalid_file_id`] would advise is
 /// another file's already (`Laeseklub.toml` beside `laeseklub.toml`), replaces the parser's
 /// finding with one that names the clash: a rename onto an existing file is never advised.
-pub fn file_name_clashes(plan: &Plan, found: &mut [Diagnostic]) {
+pub fn file_name_clashes(plan: &Plan, links: &Links<'_>, found: &mut [Diagnostic]) {
     // Which file has each name (the first, as a scan would find it), made when first needed:
     // looked up for every file whose name is not an id (a scan of every file for each was
     // quadratic in a large plan).
     let mut by_stem: Option<FxHashMap<&str, usize>> = None;
     // A file whose name is not an id has no initiative (the parser keeps none from it).
-    for index in plan.files_without_initiative() {
+    for &index in links.unread() {
         let file = &plan.files[index];
         let id = file.stem();
         if crate::model::is_valid_id(id) {
@@ -124,7 +124,7 @@ pub fn duplicates(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
     // initiative was read from. So only those files' names are gathered, each with the
     // files of that name (a list per file would be 100,000 lists in a large folder).
     let mut files_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for index in plan.files_without_initiative() {
+    for &index in links.unread() {
         files_of
             .entry(plan.files[index].stem())
             .or_default()
@@ -160,10 +160,46 @@ mod tests {
     use super::*;
     use crate::load::{plan_from_folder, Folder, SourceFile};
 
-    /// Plans of 80 files drawn at random: names repeated in sub-folders, names that are no
-    /// id, files that are not TOML or lack a field, and dependencies on all of these. The
-    /// rules that look only at the files no initiative was read from find what they found
-    /// when they looked at every file's name.
+    /// [`file_name_clashes`] as first written: every file's name read.
+    fn clashes_as_first_written(plan: &Plan, found: &mut [Diagnostic]) {
+        let mut by_stem: Option<FxHashMap<&str, usize>> = None;
+        for (index, file) in plan.files.iter().enumerate() {
+            if plan.has_manifest && index == 0 {
+                continue;
+            }
+            let id = file.stem();
+            if crate::model::is_valid_id(id) {
+                continue;
+            }
+            let wanted = crate::slug::suggested_id(id);
+            let by_stem = by_stem.get_or_insert_with(|| {
+                let mut map = FxHashMap::default();
+                for (j, f) in plan.files.iter().enumerate() {
+                    map.entry(f.stem()).or_insert(j);
+                }
+                map
+            });
+            let Some(&other) = by_stem.get(wanted.as_str()).filter(|&&j| j != index) else {
+                continue;
+            };
+            let other = plan.files[other].display();
+            let free = (2..)
+                .map(|n| format!("{wanted}-{n}"))
+                .find(|c| !by_stem.contains_key(c.as_str()))
+                .expect("some number is free");
+            let parsers = invalid_file_id(index, id);
+            for d in found.iter_mut().filter(|d| **d == parsers) {
+                *d = file_id_clash(index, id, &other, &free);
+            }
+        }
+    }
+
+    /// Plans of 80 files drawn at random, with and without `plan.toml`: names repeated in
+    /// sub-folders, names that are no id (some clashing with another file's once
+    /// lowercased), a `plan.toml` in a sub-folder, files that are not TOML or lack a field,
+    /// and dependencies on all of these and on `plan`. The rules that look only at the
+    /// files no initiative was read from find what they found when they looked at every
+    /// file's name.
     #[test]
     fn looking_at_unread_files_finds_what_looking_at_every_file_found() {
         let mut seed: u64 = 16;
@@ -173,13 +209,17 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % n
         };
-        let (mut repeated, mut dangling) = (0, 0);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let manifest = std::fs::read(root.join("plans/plan.toml")).expect("plans/plan.toml");
+        let (mut repeated, mut dangling, mut clashes) = (0, 0, 0);
         for _ in 0..60 {
             let files: Vec<SourceFile> = (0..80)
                 .map(|n| {
                     let deps: Vec<String> = (0..next(3))
-                        .map(|_| match next(3) {
+                        .map(|_| match next(4) {
                             0 => format!("\"x-{}\"", next(90)),
+                            // `plan.toml` is no initiative; a `plan.toml` in a sub-folder is.
+                            1 if next(4) == 0 => "\"plan\"".to_string(),
                             _ => format!("\"i-{}\"", next(90)),
                         })
                         .collect();
@@ -191,10 +231,11 @@ mod tests {
                             deps.join(", ")
                         ),
                     };
-                    let name = match next(6) {
+                    let name = match next(7) {
                         0 => format!("dup/i-{}.toml", next(80)),
                         1 => format!("dup/x-{}.toml", next(80)),
                         2 => format!("I-{}.toml", next(80)),
+                        3 if next(5) == 0 => "sub/plan.toml".to_string(),
                         _ => format!("i-{n}.toml"),
                     };
                     SourceFile::from_bytes(&name, text.as_bytes())
@@ -203,17 +244,32 @@ mod tests {
             let plan = plan_from_folder(
                 std::path::Path::new("plans"),
                 Folder {
-                    manifest: None,
+                    manifest: (next(2) == 0)
+                        .then(|| SourceFile::from_bytes("plan.toml", &manifest)),
                     initiatives: files,
                     ..Folder::default()
                 },
             );
             let links = Links::of(&plan);
 
-            // Repeated ids, as found among every file's name: the first file of each name,
-            // and each later file of it.
+            // Names that clash once lowercased, as found among every file's name.
+            let mut expected = plan.diagnostics.clone();
+            clashes_as_first_written(&plan, &mut expected);
+            let mut got = plan.diagnostics.clone();
+            file_name_clashes(&plan, &links, &mut got);
+            assert_eq!(got, expected);
+            clashes += got
+                .iter()
+                .filter(|d| d.help.as_deref().is_some_and(|h| h.contains("clashes")))
+                .count();
+
+            // Repeated ids, as found among every file's name but `plan.toml`'s: the first
+            // file of each name, and each later file of it.
             let mut files_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
             for (index, file) in plan.files.iter().enumerate() {
+                if plan.has_manifest && index == 0 {
+                    continue;
+                }
                 files_of.entry(file.stem()).or_default().push(index);
             }
             let every = &plan.files;
@@ -271,6 +327,7 @@ mod tests {
             dangling += got.len();
         }
         assert!(repeated > 100, "only {repeated} repeated ids");
+        assert!(clashes > 20, "only {clashes} clashing names");
         assert!(dangling > 100, "only {dangling} dangling dependencies");
     }
 }

@@ -8,20 +8,28 @@ use crate::model::{Initiative, Name, Period, Plan, Status};
 /// The initiatives that count toward `track` among those scheduled up to the end of quarter
 /// `last` (the whole-year ones and those of quarters 1..=`last`; 4 is the whole year):
 /// cancelled ones excluded, cross-cutting ones only with `cross_cutting_counts`. The one
-/// definition of a track's count, for the `min-per-track` rule and the dashboard and memo.
+/// definition of a track's count, track by track: [`track_counts_through`] counts every
+/// track in one pass as it does (tested against it), for the `min-per-track` rule and the
+/// dashboard and memo.
 pub fn counted_on_track<'p>(
     plan: &'p Plan,
     track: &'p str,
     last: u8,
 ) -> impl Iterator<Item = &'p Initiative> + 'p {
     let counts_cross = plan.manifest.rules.cross_cutting_counts;
-    plan.initiatives.iter().filter(move |i| {
-        let scheduled = match i.period {
-            Period::Year => true,
-            Period::Q(q) => q <= last,
-        };
-        scheduled && i.status != Status::Cancelled && i.touches_track(track, counts_cross)
-    })
+    plan.initiatives
+        .iter()
+        .filter(move |i| counted_through(i, last) && i.touches_track(track, counts_cross))
+}
+
+/// Whether `init` is scheduled up to the end of quarter `last` (whole-year work always) and
+/// not cancelled: counted toward its tracks.
+fn counted_through(init: &Initiative, last: u8) -> bool {
+    let scheduled = match init.period {
+        Period::Year => true,
+        Period::Q(q) => q <= last,
+    };
+    scheduled && init.status != Status::Cancelled
 }
 
 /// How many initiatives count toward each track of the catalogue over the whole year, in
@@ -50,13 +58,7 @@ pub fn track_counts_through(plan: &Plan, last: u8) -> Vec<(usize, usize)> {
         .iter()
         .map(|t| t.name.as_str())
         .collect();
-    let counted = plan.initiatives.iter().filter(|i| {
-        let scheduled = match i.period {
-            Period::Year => true,
-            Period::Q(q) => q <= last,
-        };
-        scheduled && i.status != Status::Cancelled
-    });
+    let counted = plan.initiatives.iter().filter(|i| counted_through(i, last));
     count_names(&names, counted, |i| {
         if i.cross_cutting && counts_cross {
             Names::All

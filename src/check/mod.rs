@@ -110,7 +110,7 @@ fn findings_on(
         if runs(&[Rule::DuplicateId]) {
             ids::duplicates(plan, links, &mut found);
         }
-        ids::file_name_clashes(plan, &mut found);
+        ids::file_name_clashes(plan, links, &mut found);
         found
     };
     // Looking for the ids dangling dependencies meant is the longest of all: on its own.

@@ -23,6 +23,8 @@ pub struct Links<'a> {
     ends: Vec<u32>,
     /// Each entry's initiative, or [`NONE`], in plan order, then in `depends_on` order.
     targets: Vec<u32>,
+    /// [`Plan::files_without_initiative`], found once for the rules that read those names.
+    unread: Vec<usize>,
 }
 
 impl<'a> Links<'a> {
@@ -47,7 +49,14 @@ impl<'a> Links<'a> {
             by_id,
             ends,
             targets,
+            unread: plan.files_without_initiative(),
         }
+    }
+
+    /// The indices in `plan.files` of the files no initiative was read from
+    /// ([`Plan::files_without_initiative`]), in path order.
+    pub fn unread(&self) -> &[usize] {
+        &self.unread
     }
 
     /// The index in `plan.initiatives` of the initiative with this id.
@@ -58,17 +67,13 @@ impl<'a> Links<'a> {
     /// The initiatives initiative `i`'s `depends_on` entries name, in order: None for an
     /// entry that names no initiative.
     pub fn of_initiative(&self, i: usize) -> impl Iterator<Item = Option<usize>> + '_ {
-        self.entries(i)
-            .iter()
-            .map(|&t| (t != NONE).then_some(t as usize))
+        self.entries(i).iter().map(|&t| target(t))
     }
 
     /// Initiative `i`'s `k`th entry (0-based): None past its last, Some(None) for an
     /// entry that names no initiative.
     pub fn entry(&self, i: usize, k: usize) -> Option<Option<usize>> {
-        self.entries(i)
-            .get(k)
-            .map(|&t| (t != NONE).then_some(t as usize))
+        self.entries(i).get(k).map(|&t| target(t))
     }
 
     fn entries(&self, i: usize) -> &[u32] {
@@ -123,34 +128,14 @@ impl<'a> Links<'a> {
     }
 }
 
+/// An entry's initiative as the links keep it: None for [`NONE`].
+fn target(t: u32) -> Option<usize> {
+    (t != NONE).then_some(t as usize)
+}
+
 /// An index as the links keep it: a plan has fewer than 2³² initiatives and entries.
 fn index(i: usize) -> u32 {
     u32::try_from(i).expect("fewer than 2^32 initiatives and dependencies")
-}
-
-impl Plan {
-    /// The indices in `files` of the initiative files no initiative was read from: not
-    /// valid TOML, missing a required field, a name that is not an id, or an id another
-    /// file has. A loaded plan's initiatives have the ids of their files' names, so these
-    /// are the only files whose names a rule on ids must look at besides the initiatives.
-    pub fn files_without_initiative(&self) -> Vec<usize> {
-        let mut read = vec![false; self.files.len()];
-        for init in &self.initiatives {
-            if let Some(slot) = read.get_mut(init.file) {
-                *slot = true;
-            }
-        }
-        if self.has_manifest {
-            if let Some(slot) = read.first_mut() {
-                *slot = true;
-            }
-        }
-        read.iter()
-            .enumerate()
-            .filter(|(_, &read)| !read)
-            .map(|(i, _)| i)
-            .collect()
-    }
 }
 
 #[cfg(test)]

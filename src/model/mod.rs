@@ -98,4 +98,26 @@ impl Plan {
     pub fn file(&self, index: usize) -> &SourceFile {
         &self.files[index]
     }
+
+    /// The indices in `files` of the initiative files no initiative was read from, in path
+    /// order: not readable or not text, not valid TOML, missing a required field, a name
+    /// that is not an id, or an id another file has. A loaded plan's initiatives have the
+    /// ids of their files' names, so these are the only files whose names a rule on ids must
+    /// read besides the initiatives. `plan.toml` is not an initiative file (as in
+    /// [`Plan::all_ids`]).
+    pub fn files_without_initiative(&self) -> Vec<usize> {
+        let mut read = vec![false; self.files.len()];
+        for init in &self.initiatives {
+            if let Some(slot) = read.get_mut(init.file) {
+                *slot = true;
+            }
+        }
+        self.files
+            .iter()
+            .zip(read)
+            .enumerate()
+            .filter(|(_, (file, read))| !read && file.relative != "plan.toml")
+            .map(|(i, _)| i)
+            .collect()
+    }
 }
