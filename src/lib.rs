@@ -23,7 +23,7 @@ pub mod render;
 pub mod slug;
 pub mod stdio;
 pub mod suggest;
-#[cfg(feature = "testing")]
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
 pub mod workspace;

@@ -2,7 +2,8 @@
 //! (`tests/cli/properties.rs`) do with a plan, in one place: build it from bytes in memory,
 //! run it through every check and output, and the import and edit pipelines with the
 //! assertions each must hold. Compiled only with the `testing` feature (the fuzz crate and
-//! the crate's own tests turn it on); nothing here is part of the command line.
+//! the crate's own tests turn it on) and for the unit tests; nothing here is part of the
+//! command line.
 
 use std::path::Path;
 
@@ -43,6 +44,19 @@ pub fn plan_of<P: AsRef<str>, B: AsRef<[u8]>>(manifest: Option<&[u8]>, files: &[
         ..Folder::default()
     };
     plan_from_folder(Path::new("plans"), folder)
+}
+
+/// A seeded stream of numbers for tests that draw plans at random, the same every run:
+/// each call gives a number below `n` (a linear congruential generator, Knuth's MMIX
+/// constants).
+pub fn seeded(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    }
 }
 
 /// Checks the plan and renders every output a user could ask for (text with and without

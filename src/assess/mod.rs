@@ -28,13 +28,12 @@ pub(crate) fn plans_to_compare() -> [fn() -> crate::model::Plan; 2] {
 /// an earlier day): for tests that two ways of judging it agree.
 #[cfg(test)]
 pub(crate) fn varied_plan(n: usize) -> crate::model::Plan {
-    use crate::load::{plan_from_folder, Folder, SourceFile};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = std::fs::read(root.join("plans/plan.toml")).expect("plans/plan.toml");
     let statuses = ["planned", "active", "done", "postponed", "cancelled"];
     let periods = ["year", "Q1", "Q2", "Q3", "Q4"];
     let tracks = ["Hygge", "Fordybelse", "Alle spor", "Viden og vejledning"];
-    let files: Vec<SourceFile> = (0..n)
+    let files: Vec<(String, String)> = (0..n)
         .map(|i| {
             let mut text = format!(
                 "title = \"Læsekreds {i}\"\nperiod = \"{}\"\ntracks = [\"{}\"]\nstatus = \"{}\"\ndeadline = 2017-{:02}-15\nfollow_up = \"Opfølgning {i}\"\n",
@@ -59,17 +58,10 @@ pub(crate) fn varied_plan(n: usize) -> crate::model::Plan {
                 ),
                 _ => {}
             }
-            SourceFile::from_bytes(&format!("i-{i:05}.toml"), text.as_bytes())
+            (format!("i-{i:05}.toml"), text)
         })
         .collect();
-    let plan = plan_from_folder(
-        std::path::Path::new("plans"),
-        Folder {
-            manifest: Some(SourceFile::from_bytes("plan.toml", &manifest)),
-            initiatives: files,
-            ..Folder::default()
-        },
-    );
+    let plan = crate::testing::plan_of(Some(&manifest), &files);
     assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
     assert_eq!(plan.initiatives.len(), n);
     plan

@@ -286,17 +286,10 @@ mod tests {
     /// the walk by name reported, in the same order, at the same places.
     #[test]
     fn the_walk_by_numbers_finds_the_loops_the_walk_by_name_found() {
-        use crate::load::{plan_from_folder, Folder, SourceFile};
-        let mut seed: u64 = 2017;
-        let mut next = move |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::testing::seeded(2017);
         let mut loops = 0;
         for _ in 0..100 {
-            let files: Vec<SourceFile> = (0..60)
+            let files: Vec<(String, String)> = (0..60)
                 .map(|n| {
                     let deps: Vec<String> = (0..next(4))
                         .map(|_| format!("\"i-{}\"", next(70)))
@@ -312,15 +305,10 @@ mod tests {
                     } else {
                         format!("i-{n}.toml")
                     };
-                    SourceFile::from_bytes(&name, text.as_bytes())
+                    (name, text)
                 })
                 .collect();
-            let folder = Folder {
-                manifest: None,
-                initiatives: files,
-                ..Folder::default()
-            };
-            let plan = plan_from_folder(std::path::Path::new("plans"), folder);
+            let plan = crate::testing::plan_of(None, &files);
             let mut found = Vec::new();
             cycles(&plan, &Links::of(&plan), &mut found);
             let expected = cycles_by_name(&plan);

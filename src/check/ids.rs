@@ -158,7 +158,6 @@ pub fn duplicates(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{plan_from_folder, Folder, SourceFile};
 
     /// [`file_name_clashes`] as first written: every file's name read.
     fn clashes_as_first_written(plan: &Plan, found: &mut [Diagnostic]) {
@@ -202,18 +201,12 @@ mod tests {
     /// file's name.
     #[test]
     fn looking_at_unread_files_finds_what_looking_at_every_file_found() {
-        let mut seed: u64 = 16;
-        let mut next = move |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::testing::seeded(16);
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let manifest = std::fs::read(root.join("plans/plan.toml")).expect("plans/plan.toml");
         let (mut repeated, mut dangling, mut clashes) = (0, 0, 0);
         for _ in 0..60 {
-            let files: Vec<SourceFile> = (0..80)
+            let files: Vec<(String, String)> = (0..80)
                 .map(|n| {
                     let deps: Vec<String> = (0..next(3))
                         .map(|_| match next(4) {
@@ -238,18 +231,11 @@ mod tests {
                         3 if next(5) == 0 => "sub/plan.toml".to_string(),
                         _ => format!("i-{n}.toml"),
                     };
-                    SourceFile::from_bytes(&name, text.as_bytes())
+                    (name, text)
                 })
                 .collect();
-            let plan = plan_from_folder(
-                std::path::Path::new("plans"),
-                Folder {
-                    manifest: (next(2) == 0)
-                        .then(|| SourceFile::from_bytes("plan.toml", &manifest)),
-                    initiatives: files,
-                    ..Folder::default()
-                },
-            );
+            let with_manifest = next(2) == 0;
+            let plan = crate::testing::plan_of(with_manifest.then_some(&manifest[..]), &files);
             let links = Links::of(&plan);
 
             // Names that clash once lowercased, as found among every file's name.

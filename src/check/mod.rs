@@ -308,8 +308,7 @@ mod tests {
     /// Enough initiatives for the id index and the look-ups on two cores, some with a
     /// dangling `depends_on` (typos of real ids, and ids near nothing).
     fn plan_with_dangling_dependencies() -> Plan {
-        use crate::load::{plan_from_folder, Folder, SourceFile};
-        let files: Vec<SourceFile> = (0..1_200)
+        let files: Vec<(String, String)> = (0..1_200)
             .map(|n| {
                 let dep = match n % 10 {
                     0 => format!("lasekreds-{:05}", n + 1),
@@ -319,15 +318,10 @@ mod tests {
                 let text = format!(
                     "title = \"Læsekreds {n}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [\"{dep}\"]\n"
                 );
-                SourceFile::from_bytes(&format!("laesekreds-{n:05}.toml"), text.as_bytes())
+                (format!("laesekreds-{n:05}.toml"), text)
             })
             .collect();
-        let folder = Folder {
-            manifest: None,
-            initiatives: files,
-            ..Folder::default()
-        };
-        plan_from_folder(std::path::Path::new("plans"), folder)
+        crate::testing::plan_of(None, &files)
     }
 
     /// 2,400 initiatives (enough for the rules to run side by side), one in ten with each
@@ -336,9 +330,8 @@ mod tests {
     /// of order; and one each of a repeated id, a history date outside the year, a status
     /// the history contradicts, a status without a date and a dependency on cancelled work.
     fn plan_with_every_kind_of_finding() -> Plan {
-        use crate::load::{plan_from_folder, Folder, SourceFile};
         let manifest = "[plan]\ntitle = \"Prøve\"\nyear = 2017\n\n[rules]\nmin_per_track = 3\n\n[[track]]\nname = \"Hygge\"\n\n[[track]]\nname = \"Fordybelse\"\n\n[[location]]\nname = \"Roskilde\"\n";
-        let files: Vec<SourceFile> = (0..2_400)
+        let files: Vec<(String, String)> = (0..2_400)
             .map(|n| {
                 let (mut period, mut tracks, mut place) = ("Q2", "Hygge", "Roskilde");
                 let mut more = String::new();
@@ -373,19 +366,14 @@ mod tests {
                 let text = format!(
                     "title = \"Læsekreds {n}\"\nperiod = \"{period}\"\ntracks = [\"{tracks}\"]\nlocations = [\"{place}\"]\nstatus = \"{status}\"\n{more}"
                 );
-                SourceFile::from_bytes(&format!("i-{n:05}.toml"), text.as_bytes())
+                (format!("i-{n:05}.toml"), text)
             })
-            .chain([SourceFile::from_bytes(
-                "q2/i-00040.toml",
-                "title = \"Samme id\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n".as_bytes(),
+            .chain([(
+                "q2/i-00040.toml".to_string(),
+                "title = \"Samme id\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n".to_string(),
             )])
             .collect();
-        let folder = Folder {
-            manifest: Some(SourceFile::from_bytes("plan.toml", manifest.as_bytes())),
-            initiatives: files,
-            ..Folder::default()
-        };
-        plan_from_folder(std::path::Path::new("plans"), folder)
+        crate::testing::plan_of(Some(manifest.as_bytes()), &files)
     }
 
     /// The reading commands' check ([`errors_in_files`]) gives exactly the errors in files of

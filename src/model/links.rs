@@ -141,24 +141,19 @@ fn index(i: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{plan_from_folder, Folder, SourceFile};
 
+    /// A plan of files (name, `depends_on` entries as written), each in Q2 on one track.
     fn plan_of(files: &[(&str, &str)]) -> Plan {
-        let files = files
+        let files: Vec<(&str, String)> = files
             .iter()
             .map(|(name, deps)| {
                 let text = format!(
                     "title = \"T\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [{deps}]\n"
                 );
-                SourceFile::from_bytes(name, text.as_bytes())
+                (*name, text)
             })
             .collect();
-        let folder = Folder {
-            manifest: None,
-            initiatives: files,
-            ..Folder::default()
-        };
-        plan_from_folder(std::path::Path::new("plans"), folder)
+        crate::testing::plan_of(None, &files)
     }
 
     fn ids<'p>(plan: &'p Plan, links: &Links<'_>, id: &str) -> Vec<Option<&'p str>> {
