@@ -64,6 +64,13 @@ fn guard_start(line: &str, out: &mut String) {
 
 /// Both rules on every line of `text` (lines end at `\n` or `\r`, as a runner reads them).
 pub fn guard(text: &str) -> Cow<'_, str> {
+    // Most text (a CSV cell, a title) is one line without `:` or `[`: nothing to change.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\n' | b'\r' | b':' | b'['))
+    {
+        return Cow::Borrowed(text);
+    }
     let needs = has_marker(text) || text.split(['\n', '\r']).any(starts_command);
     if !needs {
         return Cow::Borrowed(text);
@@ -89,18 +96,51 @@ fn may_need_guard(line: &[u8]) -> bool {
     if memchr::memchr(b'\r', body).is_some() {
         return true;
     }
-    let start = line
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c'))
-        .unwrap_or(line.len());
-    let rest = &line[start..];
-    if rest.starts_with(b"::") || rest.first().is_some_and(|&b| b >= 0x80) {
+    if starts_badly(line) {
         return true;
     }
     memchr::memchr_iter(b'[', line).any(|i| {
         let before = &line[..i];
         ANYWHERE.iter().any(|m| before.ends_with(m.as_bytes()))
     })
+}
+
+/// Whether a line (ending with its `\n`, if any) starts, after ASCII blanks, with `::` or a
+/// non-ASCII character: the part of [`may_need_guard`] that looks at the line's start.
+fn starts_badly(line: &[u8]) -> bool {
+    let start = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c'))
+        .unwrap_or(line.len());
+    let rest = &line[start..];
+    rest.starts_with(b"::") || rest.first().is_some_and(|&b| b >= 0x80)
+}
+
+/// The first line of `lines` (whole lines, each ending with `\n`) that [`may_need_guard`]
+/// would stop, as its start and end; `None` when it would let every one through. Carriage
+/// returns and `[` are rare, so they are looked for in the whole piece at once; only the
+/// start of each line is read line by line.
+fn first_to_guard(lines: &[u8]) -> Option<(usize, usize)> {
+    // The first byte that stops its line: a carriage return that does not end it (CRLF), or
+    // a marker's `[`.
+    let rare = memchr::memchr2_iter(b'\r', b'[', lines)
+        .find(|&i| {
+            if lines[i] == b'\r' {
+                lines.get(i + 1) != Some(&b'\n')
+            } else {
+                ANYWHERE.iter().any(|m| lines[..i].ends_with(m.as_bytes()))
+            }
+        })
+        .unwrap_or(usize::MAX);
+    let mut start = 0;
+    while start < lines.len() {
+        let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |e| start + e + 1);
+        if rare < end || starts_badly(&lines[start..end]) {
+            return Some((start, end));
+        }
+        start = end;
+    }
+    None
 }
 
 /// A writer that applies [`guard`] to each line written through it. A line is held until
@@ -133,18 +173,29 @@ impl<W: Write> LineGuard<W> {
 impl<W: Write> Write for LineGuard<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
-        while let Some(end) = memchr::memchr(b'\n', rest) {
+        // The line held from the last write is finished first.
+        if !self.line.is_empty() {
+            let Some(end) = memchr::memchr(b'\n', rest) else {
+                self.line.extend_from_slice(rest);
+                return Ok(buf.len());
+            };
             let (head, tail) = rest.split_at(end + 1);
-            if self.line.is_empty() {
-                self.emit(head)?;
-            } else {
-                let mut line = std::mem::take(&mut self.line);
-                line.extend_from_slice(head);
-                self.emit(&line)?;
-            }
+            let mut line = std::mem::take(&mut self.line);
+            line.extend_from_slice(head);
+            self.emit(&line)?;
             rest = tail;
         }
-        self.line.extend_from_slice(rest);
+        // Then every whole line: written on in one piece up to the first the guard must
+        // read (a large output is a few writes, not one per line).
+        let whole = memchr::memrchr(b'\n', rest).map_or(0, |last| last + 1);
+        let (mut lines, tail) = rest.split_at(whole);
+        while let Some((start, end)) = first_to_guard(lines) {
+            self.inner.write_all(&lines[..start])?;
+            self.emit(&lines[start..end])?;
+            lines = &lines[end..];
+        }
+        self.inner.write_all(lines)?;
+        self.line.extend_from_slice(tail);
         Ok(buf.len())
     }
 
@@ -179,6 +230,34 @@ mod tests {
             if !may_need_guard(line.as_bytes()) {
                 proptest::prop_assert_eq!(guard(&line), line.as_str());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Written through the writer in any pieces, a text comes out as the guard makes
+        /// each of its lines: whole lines let through in one piece are the lines it leaves.
+        #[test]
+        fn the_writer_guards_every_line_however_the_text_is_cut(
+            text in "([ -~æø]|\n|\r\n|\r|\t|\u{0B}|\u{A0}|\u{3000}|::|##\\[|##vso\\[)*",
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+        ) {
+            let expected: String = text.split_inclusive('\n').map(|line| guard(line)).collect();
+            let mut out = Vec::new();
+            {
+                let mut w = LineGuard::new(&mut out);
+                let mut cuts: Vec<usize> = cuts
+                    .into_iter()
+                    .filter(|&c| c < text.len() && text.is_char_boundary(c))
+                    .collect();
+                cuts.sort_unstable();
+                let mut at = 0;
+                for cut in cuts.into_iter().chain([text.len()]) {
+                    w.write_all(&text.as_bytes()[at..cut]).unwrap();
+                    at = cut;
+                }
+                w.flush().unwrap();
+            }
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), expected);
         }
     }
 
