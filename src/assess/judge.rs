@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Funding, Initiative, Name, Period, Plan, Status};
+use crate::model::{Funding, Initiative, Period, Plan, Status};
 
 /// Where the as-of date falls in the plan year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,15 +133,6 @@ pub fn judge_with(
     if init.status.is_closed() || init.status == Status::Postponed {
         return judgement;
     }
-    // Work that was cancelled or postponed will not come in time: said from the start, as
-    // planning around it cannot wait for the period to begin.
-    for dep in &init.depends_on {
-        if let Some(d) = by_id.get(dep.as_str()) {
-            if matches!(d.status, Status::Cancelled | Status::Postponed) {
-                judgement.waits_on_dropped.push((dep.to_string(), d.status));
-            }
-        }
-    }
     if init.funding == Some(Funding::Denied) {
         judgement.funding_denied = true;
         judgement.at_risk = true;
@@ -155,21 +146,26 @@ pub fn judge_with(
         judgement.late_since = due.succ_opt();
     }
     let begun = as_of >= init.period.start(year);
+    // Each dependency looked up once, for both of what it can say.
+    for dep in &init.depends_on {
+        let status = by_id.get(dep.as_str()).map(|d| d.status);
+        // Work that was cancelled or postponed will not come in time: said from the start,
+        // as planning around it cannot wait for the period to begin.
+        if let Some(dropped @ (Status::Cancelled | Status::Postponed)) = status {
+            judgement.waits_on_dropped.push((dep.to_string(), dropped));
+        }
+        // Once the period began, whatever is not known to be done blocks: also a dependency
+        // whose file is broken.
+        if begun
+            && !matches!(
+                status,
+                Some(Status::Done | Status::Cancelled | Status::Postponed)
+            )
+        {
+            judgement.blocked_by.push(dep.to_string());
+        }
+    }
     if begun {
-        judgement.blocked_by = init
-            .depends_on
-            .iter()
-            // Whatever is not known to be done blocks: also a dependency whose file is broken.
-            .filter(|dep| {
-                by_id.get(dep.as_str()).is_none_or(|d| {
-                    !matches!(
-                        d.status,
-                        Status::Done | Status::Cancelled | Status::Postponed
-                    )
-                })
-            })
-            .map(Name::to_string)
-            .collect();
         judgement.at_risk |= init.funding == Some(Funding::Pending);
     }
     judgement
@@ -195,6 +191,118 @@ pub fn judge_each(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`judge_with`] as first written: every dependency looked up once for what was
+    /// dropped and again for what blocks.
+    fn judged_as_first_written(
+        by_id: &crate::model::ById<'_>,
+        year: i32,
+        init: &Initiative,
+        as_of: NaiveDate,
+    ) -> Judgement {
+        let mut judgement = Judgement::default();
+        if init.status.is_closed() || init.status == Status::Postponed {
+            return judgement;
+        }
+        for dep in &init.depends_on {
+            if let Some(d) = by_id.get(dep.as_str()) {
+                if matches!(d.status, Status::Cancelled | Status::Postponed) {
+                    judgement.waits_on_dropped.push((dep.to_string(), d.status));
+                }
+            }
+        }
+        if init.funding == Some(Funding::Denied) {
+            judgement.funding_denied = true;
+            judgement.at_risk = true;
+        }
+        let mut due = init.period.end(year);
+        if let Some(deadline) = init.deadline {
+            due = due.min(deadline);
+        }
+        if as_of > due {
+            judgement.late_since = due.succ_opt();
+        }
+        if as_of >= init.period.start(year) {
+            judgement.blocked_by = init
+                .depends_on
+                .iter()
+                .filter(|dep| {
+                    by_id.get(dep.as_str()).is_none_or(|d| {
+                        !matches!(
+                            d.status,
+                            Status::Done | Status::Cancelled | Status::Postponed
+                        )
+                    })
+                })
+                .map(crate::model::Name::to_string)
+                .collect();
+            judgement.at_risk |= init.funding == Some(Funding::Pending);
+        }
+        judgement
+    }
+
+    /// Each dependency looked up once gives the judgements of two lookups: on 40 random
+    /// plans with every status, period and funding, up to four dependencies each (on
+    /// initiatives of every status, on files that are broken or missing, the same one
+    /// twice), at days before, through and after the year.
+    #[test]
+    fn judgements_as_first_written() {
+        let statuses = ["planned", "active", "done", "postponed", "cancelled"];
+        let periods = ["year", "Q1", "Q2", "Q3", "Q4"];
+        let fundings = ["", "funding = \"pending\"\n", "funding = \"denied\"\n"];
+        let mut draw = crate::testing::seeded(2017);
+        let mut compared = 0;
+        for _ in 0..40 {
+            let n = 30;
+            let files: Vec<(String, String)> = (0..n)
+                .map(|i| {
+                    let deps: Vec<String> = (0..draw(5))
+                        .map(|_| match draw(6) {
+                            0 => "missing".to_string(),
+                            1 => "broken".to_string(),
+                            _ => format!("i{}", draw(n)),
+                        })
+                        .map(|d| format!("\"{d}\""))
+                        .collect();
+                    let text = format!(
+                        "title = \"T {i}\"\nperiod = \"{}\"\ntracks = [\"Hygge\"]\nstatus = \"{}\"\n{}depends_on = [{}]\n",
+                        periods[draw(5) as usize],
+                        statuses[draw(5) as usize],
+                        fundings[draw(3) as usize],
+                        deps.join(", "),
+                    );
+                    (format!("i{i}.toml"), text)
+                })
+                .chain([("broken.toml".to_string(), "title = \"x\n".to_string())])
+                .collect();
+            let plan = crate::testing::plan_of(None::<&[u8]>, &files);
+            let by_id = plan.by_id();
+            let year = plan.manifest.plan.year;
+            for day in [
+                "2016-12-01",
+                "2017-02-10",
+                "2017-05-15",
+                "2017-08-01",
+                "2018-01-10",
+            ] {
+                let as_of = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("day");
+                for init in &plan.initiatives {
+                    let judgement = judge_with(&by_id, year, init, as_of);
+                    assert_eq!(
+                        judgement,
+                        judged_as_first_written(&by_id, year, init, as_of),
+                        "{} on {day}",
+                        init.id
+                    );
+                    compared += usize::from(judgement.blocked() && judgement.late());
+                }
+            }
+        }
+        assert!(
+            compared > 100,
+            "too few blocked and late initiatives: {compared}"
+        );
+    }
 
     #[test]
     fn current_period_around_the_year() {
