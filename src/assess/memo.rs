@@ -68,6 +68,9 @@ pub struct Report<'a> {
 pub struct Context {
     pub left_out: Vec<String>,
     pub undated: Vec<String>,
+    /// The reasons for attention are not put in words ([`AttentionItem::explained`] left
+    /// empty): for the JSON memo, which gives them as data.
+    pub reasons_only: bool,
 }
 
 /// One change read from the history, for "Siden sidste kvartal".
@@ -188,7 +191,8 @@ pub struct AttentionItem<'a> {
     pub period: Period,
     pub status: Status,
     pub reasons: Vec<Reason>,
-    /// The reasons in the report's language (dependencies named by title).
+    /// The reasons in the report's language (dependencies named by title); empty when the
+    /// memo was built with [`Context::reasons_only`].
     #[serde(skip)]
     pub explained: Vec<String>,
 }
@@ -311,11 +315,14 @@ fn build_on(
 
         (totals, initiatives, ongoing, next_initiatives)
     };
-    let (summary, (mut totals, initiatives, ongoing, next_initiatives)) =
-        crate::load::parallel::both(side_by_side, || summarize(plan, as_of), quarters_items);
+    // The tracks through the quarter are counted beside the summary, which counts them
+    // through the year.
+    let summary_and_tracks = || (summarize(plan, as_of), track_rows_through(plan, quarter));
+    let ((summary, to_date), (mut totals, initiatives, ongoing, next_initiatives)) =
+        crate::load::parallel::both(side_by_side, summary_and_tracks, quarters_items);
 
     let year_counts = summary.tracks;
-    let tracks: Vec<TrackCoverage> = track_rows_through(plan, quarter)
+    let tracks: Vec<TrackCoverage> = to_date
         .into_iter()
         .map(|row| {
             let year = year_counts
@@ -375,11 +382,14 @@ fn build_on(
     let attention = attention_in
         .into_iter()
         .map(|a| AttentionItem {
-            explained: a
-                .reasons
-                .iter()
-                .map(|r| explain(w, plan, &by_id, r))
-                .collect(),
+            explained: if context.reasons_only {
+                Vec::new()
+            } else {
+                a.reasons
+                    .iter()
+                    .map(|r| explain(w, plan, &by_id, r))
+                    .collect()
+            },
             id: a.id,
             // The title kept when there is nothing to clean (a large plan's memo has many).
             title: match a.title {
@@ -509,16 +519,30 @@ mod tests {
                 let mut plan = make();
                 let rewound = crate::assess::history::rewind(&mut plan, as_of);
                 for quarter in 1..=4 {
-                    let json = |side_by_side| {
+                    let memo = |side_by_side, reasons_only| {
                         let context = Context {
                             left_out: vec!["q2/brudt.toml".into()],
                             undated: rewound.undated_status.clone(),
+                            reasons_only,
                         };
-                        let memo = build_on(&plan, quarter, as_of, Lang::Da, context, side_by_side);
-                        serde_json::to_string(&memo).expect("json")
+                        build_on(&plan, quarter, as_of, Lang::Da, context, side_by_side)
                     };
-                    let together = json(true);
-                    assert_eq!(together, json(false), "Q{quarter} {date}");
+                    let json = |side_by_side, reasons_only| {
+                        serde_json::to_string(&memo(side_by_side, reasons_only)).expect("json")
+                    };
+                    let together = json(true, false);
+                    assert_eq!(together, json(false, false), "Q{quarter} {date}");
+                    // The JSON memo, built without the reasons in words, is the same.
+                    assert_eq!(together, json(true, true), "Q{quarter} {date}");
+                    let worded = memo(true, false);
+                    assert!(worded
+                        .attention
+                        .iter()
+                        .all(|a| a.explained.len() == a.reasons.len()));
+                    assert!(memo(true, true)
+                        .attention
+                        .iter()
+                        .all(|a| a.explained.is_empty()));
                     assert!(together.contains("\"initiatives\":[{"), "{together}");
                 }
             }

@@ -37,6 +37,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     let context = Context {
         left_out,
         undated: rewound.undated_status,
+        reasons_only: format == ReportFormat::Json,
     };
     let report = build_with(&plan, quarter, as_of, config.lang_for(&plan), context);
     // An Excel or Word file is finished once the plan is let go (the workbook's rows are
