@@ -179,6 +179,20 @@ fn findings_on(
     out
 }
 
+/// Reads again, on every core, the texts (let go after parsing) of the files `findings`
+/// are in, and where their lines start: what showing each finding at its line and column
+/// reads, one file at a time, in the formats made on one core (JSON, GitLab, SARIF,
+/// JUnit). Nothing is read for a text that was kept, or twice for one read already.
+pub fn read_again_for(plan: &Plan, findings: &[Diagnostic]) {
+    crate::load::parallel::on_every_core(findings, |_, part| {
+        for d in part {
+            if let (Some(file), Some(span)) = (d.file, d.span.as_ref()) {
+                plan.file(file).line_col(span.start);
+            }
+        }
+    });
+}
+
 /// How many findings of one rule in one file the formats people read show (text, GitHub
 /// annotations); the rest are one note "and N more". Ten show the pattern of a repeated
 /// mistake; a file with thousands of the same finding (16,000 `[[log]]` tables without a
