@@ -90,6 +90,20 @@ pub fn widest_word(text: &str) -> usize {
 /// of its own); the first line starts with `first`, the others with `rest`. Line breaks and
 /// tabs in `text` count as spaces; runs of spaces become one. Always at least one line.
 pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    // Most texts of a memo are one line that fits, its words one space apart: the one line
+    // the wrapping would make of them, without taking them apart.
+    if !text.contains(['\n', '\r', '\t'])
+        && !text.starts_with(' ')
+        && !text.contains("  ")
+        && width(first) + width(text) <= max
+    {
+        return vec![format!("{first}{text}").trim_end().to_string()];
+    }
+    wrap_words(text, max, first, rest)
+}
+
+/// [`wrap`], each word found and placed.
+fn wrap_words(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
     let text = text.replace(['\n', '\r', '\t'], " ");
     let pieces: Vec<Piece<'_>> = WordSeparator::Custom(words_keeping_ordinals)
         .find_words(&text)
@@ -157,6 +171,20 @@ pub fn wrap_items(items: &[(String, String)], sep: &str, max: usize) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// A text that fits on its first line comes out as the words placed one by one
+        /// would give it.
+        #[test]
+        fn a_line_that_fits_is_the_line_the_words_make(
+            text in "([a-zæø.(1-3]|2\\. |☀️|\u{a0}| |  |\t|\n)*",
+            max in 0usize..40,
+            first in "(- |  |)",
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, max, &first, "  "), wrap_words(&text, max, &first, "  "));
+        }
+    }
 
     #[test]
     fn wraps_at_words_with_a_hanging_indent() {
