@@ -369,9 +369,10 @@ fn pieces(forms: &[&str; 3]) -> Vec<u64> {
         let mut marked = std::iter::once('\u{2}')
             .chain(form.chars())
             .chain(std::iter::once('\u{3}'));
-        let (Some(mut a), Some(mut b)) = (marked.next(), marked.next()) else {
-            continue;
-        };
+        let (mut a, mut b) = (
+            marked.next().expect("the start mark"),
+            marked.next().expect("the end mark or a character"),
+        );
         for c in marked {
             out.push((u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c));
             (a, b) = (b, c);

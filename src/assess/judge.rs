@@ -251,7 +251,7 @@ mod tests {
         let periods = ["year", "Q1", "Q2", "Q3", "Q4"];
         let fundings = ["", "funding = \"pending\"\n", "funding = \"denied\"\n"];
         let mut draw = crate::testing::seeded(2017);
-        let mut compared = 0;
+        let (mut blocked_and_late, mut waiting_on_dropped) = (0, 0);
         for _ in 0..40 {
             let n = 30;
             let files: Vec<(String, String)> = (0..n)
@@ -294,13 +294,19 @@ mod tests {
                         "{} on {day}",
                         init.id
                     );
-                    compared += usize::from(judgement.blocked() && judgement.late());
+                    blocked_and_late +=
+                        usize::from(!judgement.blocked_by.is_empty() && judgement.late());
+                    waiting_on_dropped += usize::from(!judgement.waits_on_dropped.is_empty());
                 }
             }
         }
         assert!(
-            compared > 100,
-            "too few blocked and late initiatives: {compared}"
+            blocked_and_late > 100,
+            "blocked and late: {blocked_and_late}"
+        );
+        assert!(
+            waiting_on_dropped > 100,
+            "waiting on dropped work: {waiting_on_dropped}"
         );
     }
 

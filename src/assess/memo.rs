@@ -535,6 +535,7 @@ mod tests {
                     // The JSON memo, built without the reasons in words, is the same.
                     assert_eq!(together, json(true, true), "Q{quarter} {date}");
                     let worded = memo(true, false);
+                    assert!(!worded.attention.is_empty(), "Q{quarter} {date}");
                     assert!(worded
                         .attention
                         .iter()

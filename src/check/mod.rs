@@ -181,8 +181,11 @@ fn findings_on(
 
 /// Reads again, on every core, the texts (let go after parsing) of the files `findings`
 /// are in, and where their lines start: what showing each finding at its line and column
-/// reads, one file at a time, in the formats made on one core (JSON, GitLab, SARIF,
-/// JUnit). Nothing is read for a text that was kept, or twice for one read already.
+/// would read one file at a time in the formats made on one core (JSON, GitLab, SARIF,
+/// JUnit). `plan check` calls it before every format but the statistics; the text formats
+/// laid out on two cores then find the texts read. Nothing is read for a text that was
+/// kept, or twice for one read already (each file's text is read once, whichever core
+/// asks first).
 pub fn read_again_for(plan: &Plan, findings: &[Diagnostic]) {
     crate::load::parallel::on_every_core(findings, |_, part| {
         for d in part {

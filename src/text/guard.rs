@@ -116,14 +116,13 @@ fn starts_badly(line: &[u8]) -> bool {
     rest.starts_with(b"::") || rest.first().is_some_and(|&b| b >= 0x80)
 }
 
-/// The first line of `lines` (whole lines, each ending with `\n`) that [`may_need_guard`]
-/// would stop, as its start and end; `None` when it would let every one through. Carriage
-/// returns and `[` are rare, so they are looked for in the whole piece at once; only the
-/// start of each line is read line by line.
-fn first_to_guard(lines: &[u8]) -> Option<(usize, usize)> {
-    // The first byte that stops its line: a carriage return that does not end it (CRLF), or
-    // a marker's `[`.
-    let rare = memchr::memchr2_iter(b'\r', b'[', lines)
+/// Where in `lines`, from `from` on, the first byte is that makes [`may_need_guard`] stop
+/// its line: a carriage return that does not end the line (CRLF's), or the `[` of a
+/// marker; `usize::MAX` when there is none. These are rare, so they are looked for with
+/// one search through the rest of the piece, not line by line.
+fn next_rare_stop(lines: &[u8], from: usize) -> usize {
+    memchr::memchr2_iter(b'\r', b'[', &lines[from..])
+        .map(|i| from + i)
         .find(|&i| {
             if lines[i] == b'\r' {
                 lines.get(i + 1) != Some(&b'\n')
@@ -131,16 +130,7 @@ fn first_to_guard(lines: &[u8]) -> Option<(usize, usize)> {
                 ANYWHERE.iter().any(|m| lines[..i].ends_with(m.as_bytes()))
             }
         })
-        .unwrap_or(usize::MAX);
-    let mut start = 0;
-    while start < lines.len() {
-        let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |e| start + e + 1);
-        if rare < end || starts_badly(&lines[start..end]) {
-            return Some((start, end));
-        }
-        start = end;
-    }
-    None
+        .unwrap_or(usize::MAX)
 }
 
 /// A writer that applies [`guard`] to each line written through it. A line is held until
@@ -187,14 +177,26 @@ impl<W: Write> Write for LineGuard<W> {
         }
         // Then every whole line: written on in one piece up to the first the guard must
         // read (a large output is a few writes, not one per line).
+        // Each line's start is read; the rare bytes that stop a line anywhere in it are
+        // searched for once through the piece, and again only past a line they stopped, so
+        // that the piece is read once however many of its lines are stopped.
         let whole = memchr::memrchr(b'\n', rest).map_or(0, |last| last + 1);
-        let (mut lines, tail) = rest.split_at(whole);
-        while let Some((start, end)) = first_to_guard(lines) {
-            self.inner.write_all(&lines[..start])?;
-            self.emit(&lines[start..end])?;
-            lines = &lines[end..];
+        let (lines, tail) = rest.split_at(whole);
+        let mut rare = next_rare_stop(lines, 0);
+        let (mut start, mut written) = (0, 0);
+        while start < lines.len() {
+            let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |e| start + e + 1);
+            if rare < end || starts_badly(&lines[start..end]) {
+                self.inner.write_all(&lines[written..start])?;
+                self.emit(&lines[start..end])?;
+                written = end;
+                if rare < end {
+                    rare = next_rare_stop(lines, end);
+                }
+            }
+            start = end;
         }
-        self.inner.write_all(lines)?;
+        self.inner.write_all(&lines[written..])?;
         self.line.extend_from_slice(tail);
         Ok(buf.len())
     }
@@ -225,7 +227,7 @@ mod tests {
         /// line, as the writer hands them over: a newline only at its end.
         #[test]
         fn a_line_let_through_is_never_one_the_guard_changes(
-            line in "([ -~æø]|\r|\t|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2003}|\u{3000}|\u{2028}|::|##\\[|##vso\\[)*(\n|\r\n)?"
+            line in "([ -~æø│─Æ]|\r|\t|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2003}|\u{3000}|\u{2028}|::|##\\[|##vso\\[)*(\n|\r\n)?"
         ) {
             if !may_need_guard(line.as_bytes()) {
                 proptest::prop_assert_eq!(guard(&line), line.as_str());
@@ -261,6 +263,34 @@ mod tests {
         }
     }
 
+    /// One large piece, as a table slice or a chunk of a list is handed over, in which many
+    /// lines start with a character the guard must read (a table's `─┼─` rules, a wrapped
+    /// line starting with Æ) and some hold what it changes: the lines the guard makes of
+    /// each line; and the same without any such line.
+    #[test]
+    fn a_large_piece_comes_out_as_its_lines_guarded_one_by_one() {
+        let line = |n: usize| match n % 7 {
+            0 => "───┼──────┼────\n".to_string(),
+            1 => format!("Ærø {n} │ x\n"),
+            2 if n % 70 == 2 => format!("  ::error::{n}\n"),
+            3 if n % 91 == 3 => format!("a ##[group] {n}\r\n"),
+            4 if n % 113 == 4 => format!("ok\r::warning::{n}\n"),
+            _ => format!("id-{n:05} │ Læsekreds │ Q2\n"),
+        };
+        let plain = |n: usize| format!("id-{n:05} │ Læsekreds │ Q2\n");
+        for make in [&line as &dyn Fn(usize) -> String, &plain] {
+            let text: String = (0..20_000).map(make).collect();
+            let expected: String = text.split_inclusive('\n').map(|l| guard(l)).collect();
+            let mut out = Vec::new();
+            {
+                let mut w = LineGuard::new(&mut out);
+                w.write_all(text.as_bytes()).unwrap();
+                w.flush().unwrap();
+            }
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
+
     /// The quick test only lets through lines the guard leaves as they are.
     #[test]
     fn a_line_let_through_unread_is_one_the_guard_leaves_alone() {
@@ -279,6 +309,9 @@ mod tests {
             "a;b\r",
             "\r\n",
             "Læseklub: 2017-05-01 [a]\n",
+            "│ ::error::x │ Q2\n",
+            "───┼───\n",
+            "Ærø::x\n",
             "\n",
             "",
         ];
@@ -290,6 +323,7 @@ mod tests {
         assert!(may_need_guard(b"::x"));
         assert!(may_need_guard(b"a ##[b"));
         assert!(!may_need_guard(b"  \"id\": \"a\",\n"));
+        assert!(may_need_guard("\u{3000}::x\n".as_bytes()));
         // A CSV row's CRLF end is let through; a carriage return inside a line is not.
         assert!(!may_need_guard(b"id;titel\r\n"));
         assert!(may_need_guard(b"ok\r::error::x\r\n"));
