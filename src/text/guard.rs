@@ -86,23 +86,13 @@ pub fn guard(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether [`guard`] could change `line`, told from its bytes without decoding it: `false`
-/// only when it has no carriage return but the one of a CRLF line end (CSV's; nothing follows
-/// it on the line), does not start (after ASCII blanks) with `::` or a non-ASCII character
+/// only when every carriage return in it is followed by a newline (a CRLF line end, CSV's),
+/// it does not start (after ASCII blanks) with `::` or a non-ASCII character
 /// (which may be a blank), and has no `[` right after `##` or `##vso`. Most lines are written
-/// on at once.
+/// on at once. The same test as the writer makes of a piece of many lines
+/// ([`starts_badly`], [`next_rare_stop`]), on one.
 fn may_need_guard(line: &[u8]) -> bool {
-    let body = line.strip_suffix(b"\n").unwrap_or(line);
-    let body = body.strip_suffix(b"\r").unwrap_or(body);
-    if memchr::memchr(b'\r', body).is_some() {
-        return true;
-    }
-    if starts_badly(line) {
-        return true;
-    }
-    memchr::memchr_iter(b'[', line).any(|i| {
-        let before = &line[..i];
-        ANYWHERE.iter().any(|m| before.ends_with(m.as_bytes()))
-    })
+    starts_badly(line) || next_rare_stop(line, 0) != usize::MAX
 }
 
 /// Whether a line (ending with its `\n`, if any) starts, after ASCII blanks, with `::` or a
