@@ -445,6 +445,33 @@ fn write_table_sheet(
     sheet
         .set_repeat_rows(header_row, header_row)
         .map_err(to_io)?;
+    // A cell's format: top-aligned, long text also wrapped, a date in the language's date
+    // format. Every column but the first gets the format most of its cells take as the
+    // column's own, and those cells are written without one: rust_xlsxwriter looks a
+    // cell's format up by hashing all of it (at 100,000 rows, a fifth of writing the
+    // sheet). The first column keeps a format per cell, since the lines above and below
+    // the table (unformatted) are in it and would take the column's.
+    let format_of = |c: usize, cell: &Cell| -> Option<&Format> {
+        match cell {
+            Cell::Text(_) if table.long[c] => Some(&wrap),
+            Cell::Text(_) | Cell::Number(_) => Some(&top),
+            Cell::Date(_) => Some(&date),
+            Cell::Empty => None,
+        }
+    };
+    let column_format: Vec<Option<&Format>> = (0..ncols)
+        .map(|c| match c {
+            0 => None,
+            _ if table.has_date[c] => Some(&date),
+            _ if table.long[c] => Some(&wrap),
+            _ => Some(&top),
+        })
+        .collect();
+    for (c, format) in column_format.iter().enumerate() {
+        if let Some(format) = format {
+            sheet.set_column_format(c as u16, format).map_err(to_io)?;
+        }
+    }
     let mut tall_last = None;
     let mut cells = Vec::with_capacity(ncols);
     for r in 0..table.rows {
@@ -461,19 +488,29 @@ fn write_table_sheet(
         tall_last = tall_row(sheet, at, lines)?;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
+            let Some(format) = format_of(c, cell) else {
+                continue;
+            };
+            // The column's own format (the same object): the cell takes it by having none.
+            let inherits = column_format[c].is_some_and(|f| std::ptr::eq(f, format));
             match cell {
-                Cell::Text(text) => {
-                    let format = if table.long[c] { &wrap } else { &top };
-                    write_text(sheet, at, col, text, format)?;
+                Cell::Text(text) => write_text_as(sheet, at, col, text, format, inherits)?,
+                Cell::Date(d) if inherits => {
+                    sheet
+                        .write_datetime(at, col, &excel_date(*d)?)
+                        .map_err(to_io)?;
                 }
                 Cell::Date(d) => {
                     sheet
-                        .write_date_with_format(at, col, &excel_date(*d)?, &date)
+                        .write_date_with_format(at, col, &excel_date(*d)?, format)
                         .map_err(to_io)?;
+                }
+                Cell::Number(n) if inherits => {
+                    sheet.write_number(at, col, *n).map_err(to_io)?;
                 }
                 Cell::Number(n) => {
                     sheet
-                        .write_number_with_format(at, col, *n, &top)
+                        .write_number_with_format(at, col, *n, format)
                         .map_err(to_io)?;
                 }
                 Cell::Empty => {}
@@ -551,6 +588,19 @@ fn write_text(
     text: &str,
     format: &Format,
 ) -> io::Result<()> {
+    write_text_as(sheet, row, col, text, format, false)
+}
+
+/// [`write_text`] in `format`; with `inherits`, `format` is the column's own and the cell
+/// is written without one (formula-like text still gets its quote prefix).
+fn write_text_as(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+    inherits: bool,
+) -> io::Result<()> {
     let text = within_cell(clean_line(text));
     if text.is_empty() {
         return Ok(());
@@ -558,6 +608,8 @@ fn write_text(
     if looks_like_formula(&text) {
         let quoted = format.clone().set_quote_prefix();
         sheet.write_string_with_format(row, col, text, &quoted)
+    } else if inherits {
+        sheet.write_string(row, col, text)
     } else {
         sheet.write_string_with_format(row, col, text, format)
     }
