@@ -21,8 +21,7 @@ use std::io::{self, Cursor, Seek, Write};
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BuildXML, Docx, Header, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, PageMargin, Paragraph, RunFonts, SpecialIndentType, Start, Table,
-    TableRow,
+    NumberFormat, Numbering, PageMargin, Paragraph, RunFonts, SpecialIndentType, Start, TableRow,
 };
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -30,13 +29,14 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::render::office::Temporary;
 
 use crate::i18n::{words, Words};
+use crate::report::TrackCoverage;
 use crate::report::{Item, Report};
 
 mod blocks;
 
 use blocks::{
-    bullet, heading, paragraph, plain, styles, text, Align, Cell, TableShape, A4, BODY_SIZE,
-    BULLETS, MARGIN, TABLE_SIZE,
+    bullet, heading, paragraph, plain, styles, text, Align, Cell, CellIds, TableShape, A4,
+    BODY_SIZE, BULLETS, MARGIN, TABLE_SIZE,
 };
 
 use super::{
@@ -50,6 +50,7 @@ fn items_table<B: Body>(
     w: &Words,
     items: &[Item],
     with_period: bool,
+    ids: &mut CellIds,
     body: &mut B,
 ) -> io::Result<()> {
     let with_note = items.iter().any(|i| i.latest_note.is_some());
@@ -65,8 +66,8 @@ fn items_table<B: Body>(
         headers.push(w.col_note);
         widths.push(24);
     }
-    let table = TableShape::new(&headers, &widths, &[], false);
-    let rows = items.iter().map(|item| {
+    let table = TableShape::new(&headers, &widths, &[], false, items.len(), ids);
+    let row = |index: usize, item: &Item| {
         let mut row = vec![item.title.to_string()];
         if with_period {
             row.push(w.period(item.period));
@@ -80,9 +81,9 @@ fn items_table<B: Body>(
             row.push(note_text(w, item.latest_note.as_ref()));
         }
         let cells: Vec<Cell> = row.into_iter().map(plain).collect();
-        table.row(&cells)
-    });
-    body.table(table.head(), rows)
+        table.row(index, &cells)
+    };
+    body.table(&table, items, &row)
 }
 
 /// The paragraph id of the header line: fixed, and far above the ids `docx-rs` counts up
@@ -152,9 +153,14 @@ fn shell(report: &Report) -> Docx {
 trait Body {
     /// A paragraph.
     fn paragraph(&mut self, paragraph: Paragraph) -> io::Result<()>;
-    /// A table: `head` is the table with its header row, `rows` the rest, made one at a
-    /// time as they are written.
-    fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()>;
+    /// A table of `shape` with a row for each of `items`, made by `row` (its index and
+    /// item) as they are written.
+    fn table<T: Sync>(
+        &mut self,
+        shape: &TableShape,
+        items: &[T],
+        row: &(dyn Fn(usize, &T) -> TableRow + Sync),
+    ) -> io::Result<()>;
 }
 
 /// The body of the memo, block by block into `body`: the sections and their content are
@@ -162,6 +168,7 @@ trait Body {
 fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
     let w = words(report.language);
     let quarter = w.period(report.quarter);
+    let ids = &mut CellIds::new();
     body.paragraph(
         Paragraph::new()
             .add_run(text(&report.plan.title))
@@ -184,14 +191,14 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
     if report.initiatives.is_empty() {
         body.paragraph(paragraph(&(w.none_quarter)(&quarter)))?;
     } else {
-        items_table(w, &report.initiatives, false, body)?;
+        items_table(w, &report.initiatives, false, ids, body)?;
     }
 
     body.paragraph(heading(w.report_ongoing))?;
     if report.ongoing.is_empty() {
         body.paragraph(paragraph(w.none_ongoing))?;
     } else {
-        items_table(w, &report.ongoing, true, body)?;
+        items_table(w, &report.ongoing, true, ids, body)?;
     }
 
     body.paragraph(heading(&(w.report_tracks)(&quarter)))?;
@@ -214,21 +221,26 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
             Align::Left,
         ],
         !report.cross_cutting_counts,
+        report.tracks.len(),
+        ids,
     );
-    let track_rows = report.tracks.iter().map(|t| {
-        tracks.row(&[
-            plain(t.name.clone()),
-            plain(t.to_date.to_string()),
-            plain(t.done.to_string()),
-            plain(t.year.to_string()),
-            plain(t.minimum.to_string()),
-            Cell {
-                text: met_text(w, t),
-                bold: !t.met,
-            },
-        ])
-    });
-    body.table(tracks.head(), track_rows)?;
+    let track_row = |index: usize, t: &TrackCoverage| {
+        tracks.row(
+            index,
+            &[
+                plain(t.name.clone()),
+                plain(t.to_date.to_string()),
+                plain(t.done.to_string()),
+                plain(t.year.to_string()),
+                plain(t.minimum.to_string()),
+                Cell {
+                    text: met_text(w, t),
+                    bold: !t.met,
+                },
+            ],
+        )
+    };
+    body.table(&tracks, &report.tracks, &track_row)?;
     if !report.cross_cutting_counts {
         body.paragraph(
             Paragraph::new().add_run(text(w.report_cross_cutting_note).italic().size(TABLE_SIZE)),
@@ -276,16 +288,21 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
             &[44, 22, 20, 14],
             &[],
             false,
+            report.next.initiatives.len(),
+            ids,
         );
-        let rows = report.next.initiatives.iter().map(|item| {
-            next.row(&[
-                plain(item.title.to_string()),
-                plain(tracks_text(w, item)),
-                plain(item.locations.join(", ")),
-                plain(status_text(w, item)),
-            ])
-        });
-        body.table(next.head(), rows)?;
+        let row = |index: usize, item: &Item| {
+            next.row(
+                index,
+                &[
+                    plain(item.title.to_string()),
+                    plain(tracks_text(w, item)),
+                    plain(item.locations.join(", ")),
+                    plain(status_text(w, item)),
+                ],
+            )
+        };
+        body.table(&next, &report.next.initiatives, &row)?;
     } else if !report.next.follow_ups.is_empty() {
         for f in &report.next.follow_ups {
             body.paragraph(bullet(vec![
@@ -309,8 +326,14 @@ fn document(report: &Report) -> Docx {
             self.0 = self.0.take().map(|d| d.add_paragraph(paragraph));
             Ok(())
         }
-        fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()> {
-            let table = rows.fold(head, Table::add_row);
+        fn table<T: Sync>(
+            &mut self,
+            shape: &TableShape,
+            items: &[T],
+            row: &(dyn Fn(usize, &T) -> TableRow + Sync),
+        ) -> io::Result<()> {
+            let rows = items.iter().enumerate().map(|(i, item)| row(i, item));
+            let table = rows.fold(shape.head(), docx_rs::Table::add_row);
             self.0 = self.0.take().map(|d| d.add_table(table));
             Ok(())
         }
@@ -332,14 +355,29 @@ impl<W: Write + Seek> Body for Stream<'_, W> {
         self.zip.write_all(&paragraph.build())
     }
 
-    fn table(&mut self, head: Table, rows: impl Iterator<Item = TableRow>) -> io::Result<()> {
-        let head = head.build();
+    fn table<T: Sync>(
+        &mut self,
+        shape: &TableShape,
+        items: &[T],
+        row: &(dyn Fn(usize, &T) -> TableRow + Sync),
+    ) -> io::Result<()> {
+        let head = shape.head().build();
         let open = head
             .strip_suffix(TABLE_END)
             .ok_or_else(|| io::Error::other("docx-rs wrote a table without </w:tbl>"))?;
         self.zip.write_all(open)?;
-        for row in rows {
-            self.zip.write_all(&row.build())?;
+        if shape.has_own_ids() {
+            // Making and building the rows' XML is most of a long memo's time: rows are
+            // made in chunks on two cores (each row's paragraph ids are its own, whichever
+            // thread makes it) and written in order.
+            let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
+            crate::render::chunked::write_each(&indexed, &mut *self.zip, &|out, &(i, item)| {
+                out.write_all(&row(i, item).build())
+            })?;
+        } else {
+            for (i, item) in items.iter().enumerate() {
+                self.zip.write_all(&row(i, item).build())?;
+            }
         }
         self.zip.write_all(TABLE_END)
     }

@@ -87,34 +87,100 @@ pub(super) enum Align {
 /// rows that do not split over a page break; with `keep`, the whole table stays on one page
 /// with the paragraph after it. Made as its head (the table with its header row) and then
 /// one row at a time, so that a long table is never whole in memory.
+///
+/// Each cell's paragraph has an id of its own from the table's range of [`CellIds`], so
+/// that rows can be made on any thread: docx-rs counts paragraph ids per thread.
 pub(super) struct TableShape {
     headers: Vec<String>,
     twips: Vec<usize>,
     align: Vec<Align>,
     keep: bool,
+    /// The paragraph id of the header row's first cell; row `r`'s cell `c` (the header row
+    /// is row 0) has this plus `r × columns + c`. None: ids from docx-rs's count.
+    first_id: Option<u32>,
+}
+
+/// Paragraph ids for the cells of a document's tables, a range per table, from
+/// [`CellIds::FIRST`]: above the ids docx-rs counts from 1 on the thread that makes the
+/// body's other paragraphs, below the header's (`HEADER_PARA_ID`) and Word's limit of
+/// 0x80000000 (Word's extension of the format, [MS-DOCX], wants a `w14:paraId` below
+/// 0x80000000 and unique in the document).
+pub(super) struct CellIds(u32);
+
+impl CellIds {
+    /// Where cell ids start: room for a billion other paragraphs below.
+    pub(super) const FIRST: u32 = 0x4000_0000;
+    /// The first id not given to a cell.
+    pub(super) const END: u32 = 0x7FFF_0000;
+
+    pub(super) fn new() -> CellIds {
+        CellIds(Self::FIRST)
+    }
+
+    /// The first of `count` ids for a table; None when they would run out (a table of more
+    /// than 1.07 billion cells), so that the table takes docx-rs's ids instead.
+    pub(super) fn take(&mut self, count: usize) -> Option<u32> {
+        let count = u32::try_from(count).ok()?;
+        let end = self.0.checked_add(count).filter(|&end| end <= Self::END)?;
+        Some(std::mem::replace(&mut self.0, end))
+    }
 }
 
 impl TableShape {
-    pub(super) fn new(headers: &[&str], widths: &[usize], align: &[Align], keep: bool) -> Self {
+    /// A table of `headers` and `rows` rows under them (their cells' paragraph ids taken
+    /// from `ids`); `widths` relative, `align` by column (left when missing).
+    pub(super) fn new(
+        headers: &[&str],
+        widths: &[usize],
+        align: &[Align],
+        keep: bool,
+        rows: usize,
+        ids: &mut CellIds,
+    ) -> Self {
         let total: usize = widths.iter().sum();
         TableShape {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             twips: widths.iter().map(|w| w * TEXT_WIDTH / total).collect(),
             align: align.to_vec(),
             keep,
+            first_id: ids.take(rows.saturating_add(1).saturating_mul(headers.len())),
         }
+    }
+
+    /// Whether every cell's paragraph has an id of the table's own: rows can then be made on
+    /// any thread.
+    pub(super) fn has_own_ids(&self) -> bool {
+        self.first_id.is_some()
+    }
+
+    /// The paragraph id of cell `column` of row `row` (the header row is 0).
+    fn id(&self, row: usize, column: usize) -> Option<String> {
+        let first = self.first_id?;
+        let offset = row * self.headers.len() + column;
+        Some(format!("{:08X}", first as usize + offset))
     }
 
     fn align_of(&self, i: usize) -> Align {
         self.align.get(i).copied().unwrap_or(Align::Left)
     }
 
-    fn cell(&self, s: &str, width: usize, header: bool, align: Align, bold: bool) -> TableCell {
+    fn cell(
+        &self,
+        s: &str,
+        width: usize,
+        header: bool,
+        align: Align,
+        bold: bool,
+        id: Option<String>,
+    ) -> TableCell {
         let mut run = Run::new().add_text(s).size(TABLE_SIZE);
         if header || bold {
             run = run.bold();
         }
         let mut p = Paragraph::new().add_run(run).keep_next(self.keep);
+        if let Some(id) = id {
+            p = p.id(id);
+        }
         if align == Align::Right {
             p = p.align(AlignmentType::Right);
         }
@@ -134,7 +200,7 @@ impl TableShape {
                 .iter()
                 .zip(&self.twips)
                 .enumerate()
-                .map(|(i, (h, w))| self.cell(h, *w, true, self.align_of(i), false))
+                .map(|(i, (h, w))| self.cell(h, *w, true, self.align_of(i), false, self.id(0, i)))
                 .collect(),
         )
         .cant_split();
@@ -144,14 +210,17 @@ impl TableShape {
             .margins(TableCellMargins::new().margin(40, 80, 40, 80))
     }
 
-    /// One row of the table, a cell per heading.
-    pub(super) fn row(&self, cells: &[Cell]) -> TableRow {
+    /// Row `index` of the table (0 is the first under the header row), a cell per heading.
+    pub(super) fn row(&self, index: usize, cells: &[Cell]) -> TableRow {
         TableRow::new(
             cells
                 .iter()
                 .zip(&self.twips)
                 .enumerate()
-                .map(|(i, (c, w))| self.cell(&c.text, *w, false, self.align_of(i), c.bold))
+                .map(|(i, (c, w))| {
+                    let id = self.id(index + 1, i);
+                    self.cell(&c.text, *w, false, self.align_of(i), c.bold, id)
+                })
                 .collect(),
         )
         .cant_split()

@@ -165,3 +165,53 @@ fn the_spooled_memo_is_the_memo_made_in_memory() {
     assert_eq!(on_disk, bytes(&report).unwrap());
     assert_eq!(spooled(&report).unwrap().into_bytes().unwrap(), on_disk);
 }
+
+/// A plan with more initiatives in the quarter and the year than a table's rows are made
+/// on one core for (three chunks and more), with notes and next quarter's work.
+fn long() -> Plan {
+    let texts: Vec<(String, String)> = (0..7_000)
+        .map(|n| {
+            let period = ["Q2", "year", "Q3"][n % 3];
+            let track = ["Hygge", "Viden og vejledning", "En lokal aktør"][n % 7 % 3];
+            let text = format!(
+                "title = \"Læsekreds nr. {n}\"\nperiod = \"{period}\"\ntracks = [\"{track}\"]\nlocations = [\"Viby\"]\n[[log]]\ndate = 2017-04-0{}\ntext = \"Note {n}\"\n",
+                1 + n % 9
+            );
+            (format!("laesekreds-{n:05}.toml"), text)
+        })
+        .collect();
+    let folder = Folder {
+        initiatives: texts
+            .iter()
+            .map(|(path, text)| SourceFile::from_bytes(path, text.as_bytes()))
+            .collect(),
+        ..Folder::default()
+    };
+    plan_from_folder(Path::new("plans"), folder)
+}
+
+/// Rows made on two cores: the same body as the tree made on one, every paragraph id once.
+#[test]
+fn the_streamed_memo_of_long_tables_is_the_tree_memo() {
+    let plan = long();
+    let report = report(&plan, 2, Lang::Da);
+    for table in [&report.initiatives, &report.ongoing] {
+        assert!(table.len() > 2 * 1_000, "{} rows", table.len());
+    }
+    assert_same_document(&report);
+}
+
+/// Each table's cells get ids of their own, one after the other, until the range would be
+/// overrun: then none (the table's rows are made on one core with docx-rs's ids).
+#[test]
+fn tables_take_ranges_of_cell_ids_until_they_run_out() {
+    let mut ids = CellIds::new();
+    assert_eq!(ids.take(12), Some(CellIds::FIRST));
+    assert_eq!(ids.take(6), Some(CellIds::FIRST + 12));
+    assert_eq!(ids.take(usize::MAX), None);
+    let rest = (CellIds::END - CellIds::FIRST - 18) as usize;
+    assert_eq!(ids.take(rest + 1), None);
+    assert_eq!(ids.take(rest), Some(CellIds::FIRST + 18));
+    assert_eq!(ids.take(1), None);
+    assert_eq!(ids.take(0), Some(CellIds::END));
+}
