@@ -12,6 +12,12 @@
 //! two rows. The output is the whole table's, byte for byte; the tests below compare the two
 //! for random tables, and `render::list`'s for the list.
 //!
+//! A table without colour has its rows after the second slice drawn here ([`Drawing`]: the
+//! steps of comfy-table's `format_row`, `align_line` and `draw_rows`, its wrapping
+//! reproduced as [`split_line`]), once the second slice drawn so is the one comfy-table
+//! prints: a slice of comfy-table is a table of cells, each cell's lines and each padded
+//! line an allocation of its own (issue 16: at 100,000 rows most of `plan list`'s time).
+//!
 //! What comfy-table does not let one read back (a cell's or a column's delimiter, a row's
 //! `max_height`) must keep its default: the delimiter is a space, no row height is capped.
 
@@ -90,6 +96,19 @@ pub fn write(
     slice: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_drawn(new_table, header, constraints, rows, slice, out).map(|_| ())
+}
+
+/// [`write`], and whether the rows after the second slice were drawn by [`Drawing`] rather
+/// than by comfy-table.
+fn write_drawn(
+    new_table: &(dyn Fn() -> Table + Sync),
+    header: &[String],
+    constraints: &[Constraint],
+    rows: &(dyn Rows + Sync),
+    slice: usize,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     let slice = slice.max(1);
     let mut first = new_table();
     first.set_header(header.to_vec());
@@ -107,7 +126,7 @@ pub fn write(
     };
     if !sliced {
         constrain(&mut first, &mut constraints.iter().map(|c| c.comfy()));
-        return write_lines(&first, out);
+        return write_lines(&first, out).map(|()| false);
     }
     let widths = content_widths(&first, header, constraints, rows);
     // A column's width with its padding: what `Absolute` asks for, and what a line fills.
@@ -160,13 +179,148 @@ pub fn write(
         }
         text
     };
+    // A table without colour has its rows drawn here ([`Drawing`]), without a comfy-table
+    // table per slice: its cells, their lines and every padded line are allocations of
+    // their own (at 100,000 rows, most of the table's time). Whether the drawing is
+    // comfy-table's for this table (padding, alignment, style) is tried on the second
+    // slice, which comfy-table prints too: the rest is drawn only if the two agree.
+    let drawing =
+        (!first.should_style()).then(|| Drawing::new(&first, &widths, &outer, &separator));
     out.write_all(lines_of(0, Some(first)).as_bytes())?;
+    let second = lines_of(1, None);
+    let slice_range = |index: usize| index * slice..count.min((index + 1) * slice);
+    let last = |index: usize| index == slices - 1;
+    let drawing = drawing.filter(|d| d.slice(rows, slice_range(1), last(1)) == second);
+    out.write_all(second.as_bytes())?;
     // Formatting is most of the time a long table takes: the other slices are formatted on
     // two cores, each slice a chunk, and written in order.
-    let rest: Vec<usize> = (1..slices).collect();
+    let rest: Vec<usize> = (2..slices).collect();
     super::chunked::write_each_in(&rest, 1, out, &|out, &index| {
-        out.write_all(lines_of(index, None).as_bytes())
-    })
+        let text = match &drawing {
+            Some(drawing) => drawing.slice(rows, slice_range(index), last(index)),
+            None => lines_of(index, None),
+        };
+        out.write_all(text.as_bytes())
+    })?;
+    Ok(drawing.is_some())
+}
+
+/// How comfy-table draws a body row of a table without styling, its columns' content
+/// widths fixed, their padding one space each side (comfy-table's default) and the text
+/// aligned left (`format_row` and `align_line` in `utils/formatting/content_format.rs`,
+/// `draw_rows` in `utils/formatting/borders.rs`): a cell's lines wrapped as
+/// [`split_line`] wraps them, a row as high as its highest cell, the cells' lines joined by
+/// the border characters of the content lines. [`write`] checks it against comfy-table's
+/// own output before it uses it.
+struct Drawing {
+    /// Each column's content width (padding excluded).
+    widths: Vec<u16>,
+    /// The border characters of a content line, each when drawn: left, between columns,
+    /// right.
+    left: Option<char>,
+    junction: Option<char>,
+    right: Option<char>,
+    /// The line between two rows, without trailing spaces, if the style has one.
+    separator: Option<String>,
+    /// The bottom border, without trailing spaces, if the style has one.
+    bottom: Option<String>,
+}
+
+impl Drawing {
+    /// The drawing of `table`'s rows, its columns `widths` wide (`outer` with padding).
+    fn new(table: &Table, widths: &[u16], outer: &[u16], separator: &Option<String>) -> Drawing {
+        let (left, right, vertical) = sides(table);
+        let lines = table.style().content_lines;
+        // `draw_bottom_border`: a junction between every two columns, drawn or not.
+        let border = table.style().bottom_border;
+        let bottom = is_visible(border).then(|| {
+            let mut line = String::new();
+            if left {
+                line.push(border.left.unwrap_or(' '));
+            }
+            for (i, &width) in outer.iter().enumerate() {
+                if i > 0 {
+                    line.push(border.junction.unwrap_or(' '));
+                }
+                line.extend(std::iter::repeat_n(
+                    border.fill.unwrap_or(' '),
+                    usize::from(width),
+                ));
+            }
+            if right {
+                line.push(border.right.unwrap_or(' '));
+            }
+            line.trim_end().to_string()
+        });
+        Drawing {
+            widths: widths.to_vec(),
+            left: left.then(|| lines.left.unwrap_or(' ')),
+            junction: vertical.then(|| lines.junction.unwrap_or(' ')),
+            right: right.then(|| lines.right.unwrap_or(' ')),
+            separator: separator.as_ref().map(|line| line.trim_end().to_string()),
+            bottom,
+        }
+    }
+
+    /// The rows `range` of `rows` as a slice after the first: each line without trailing
+    /// spaces and ended by a line feed, the row separator before each row, and after the
+    /// `last` slice the bottom border.
+    fn slice(&self, rows: &dyn Rows, range: std::ops::Range<usize>, last: bool) -> String {
+        let mut text = String::new();
+        for row in range {
+            if let Some(line) = &self.separator {
+                text.push_str(line);
+                text.push('\n');
+            }
+            let texts: Vec<String> = (0..self.widths.len())
+                .map(|column| rows.text(row, column))
+                .collect();
+            let mut cells: Vec<Vec<Cow<'_, str>>> = Vec::with_capacity(self.widths.len());
+            for (cell, &width) in texts.iter().zip(&self.widths) {
+                let width = usize::from(width);
+                let mut lines = Vec::new();
+                for line in cell.split('\n') {
+                    if line.width() > width {
+                        lines.extend(split_line(line, width).into_iter().map(Cow::Owned));
+                    } else {
+                        lines.push(Cow::Borrowed(line));
+                    }
+                }
+                cells.push(lines);
+            }
+            let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+            for index in 0..height {
+                let start = text.len();
+                if let Some(left) = self.left {
+                    text.push(left);
+                }
+                for (column, (lines, &width)) in cells.iter().zip(&self.widths).enumerate() {
+                    let width = usize::from(width);
+                    // Padding, the line and the spaces that align it left, padding.
+                    let line = lines.get(index).map_or("", |line| line.as_ref());
+                    text.push(' ');
+                    text.push_str(line);
+                    let spaces = width.saturating_sub(line.width()) + 1;
+                    text.extend(std::iter::repeat_n(' ', spaces));
+                    if column + 1 == self.widths.len() {
+                        if let Some(right) = self.right {
+                            text.push(right);
+                        }
+                    } else if let Some(junction) = self.junction {
+                        text.push(junction);
+                    }
+                }
+                let kept = text[start..].trim_end().len();
+                text.truncate(start + kept);
+                text.push('\n');
+            }
+        }
+        if let Some(bottom) = self.bottom.as_ref().filter(|_| last) {
+            text.push_str(bottom);
+            text.push('\n');
+        }
+        text
+    }
 }
 
 fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
@@ -611,9 +765,20 @@ mod tests {
         rows: &Plain,
         slice: usize,
     ) -> String {
+        render_drawn(new_table, header, constraints, rows, slice).0
+    }
+
+    /// [`render`], and whether the rows were drawn by [`Drawing`].
+    fn render_drawn(
+        new_table: &(dyn Fn() -> Table + Sync),
+        header: &[String],
+        constraints: &[Constraint],
+        rows: &Plain,
+        slice: usize,
+    ) -> (String, bool) {
         let mut out = Vec::new();
-        write(new_table, header, constraints, rows, slice, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        let drawn = write_drawn(new_table, header, constraints, rows, slice, &mut out).unwrap();
+        (String::from_utf8(out).unwrap(), drawn)
     }
 
     /// Words that wrap in every way comfy-table wraps: short and long, Danish letters, wide
@@ -663,16 +828,19 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
         /// Sliced or whole, a table prints the same: in the list's style, in one with every
-        /// border, and in ones with only a top and a bottom border (each drawn once).
+        /// border, and in ones with only a top and a bottom border (each drawn once); in
+        /// colour, and without, when the rows after the first two slices are drawn without
+        /// comfy-table (and must be, for these styles).
         #[test]
         fn slices_print_as_the_whole_table(
             (constraints, header, rows) in table_case(),
             width in 1u16..220,
             slice in 1usize..5,
             style in 0..4,
+            color in any::<bool>(),
         ) {
             let new_table = || {
-                let mut table = framed_table(Paint { color: true }, width);
+                let mut table = framed_table(Paint { color }, width);
                 if style == 1 {
                     table.load_style(presets::UTF8_FULL);
                 }
@@ -696,8 +864,10 @@ mod tests {
             };
             let rows = Plain(rows);
             let whole = render(&new_table, &header, &constraints, &rows, usize::MAX);
-            let sliced = render(&new_table, &header, &constraints, &rows, slice);
+            let (sliced, drawn) = render_drawn(&new_table, &header, &constraints, &rows, slice);
             prop_assert_eq!(sliced, whole);
+            let sliced_at_all = rows.count() > slice;
+            prop_assert_eq!(drawn, sliced_at_all && !color);
         }
     }
 
