@@ -19,7 +19,10 @@
 //! line an allocation of its own (issue 16: at 100,000 rows most of `plan list`'s time).
 //!
 //! What comfy-table does not let one read back (a cell's or a column's delimiter, a row's
-//! `max_height`) must keep its default: the delimiter is a space, no row height is capped.
+//! `max_height`, a cell's or a column's alignment and a column's padding) must keep its
+//! default: the delimiter is a space, no row height is capped, text is aligned left with a
+//! space either side. (The second slice would show most departures from it, but not a
+//! cell aligned otherwise whose lines all fill their column.)
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -79,7 +82,8 @@ pub trait Rows {
     /// The text of one cell (row `row`, column `column`), as given to [`Cell::new`]: lines
     /// split at `\n`, no styling.
     fn text(&self, row: usize, column: usize) -> String;
-    /// Row `row`'s cells, styled, for printing; their text is [`Rows::text`]'s.
+    /// Row `row`'s cells, styled, for printing; their text is [`Rows::text`]'s. Only their
+    /// colour and attributes may be set (not their alignment or delimiter).
     fn cells(&self, row: usize) -> Vec<Cell>;
 }
 
@@ -99,8 +103,8 @@ pub fn write(
     write_drawn(new_table, header, constraints, rows, slice, out).map(|_| ())
 }
 
-/// [`write`], and whether the rows after the second slice were drawn by [`Drawing`] rather
-/// than by comfy-table.
+/// [`write`], and whether [`Drawing`] drew the second slice as comfy-table does (and so drew
+/// the slices after it, if any) rather than comfy-table.
 fn write_drawn(
     new_table: &(dyn Fn() -> Table + Sync),
     header: &[String],
@@ -211,7 +215,7 @@ fn write_drawn(
 /// `draw_rows` in `utils/formatting/borders.rs`): a cell's lines wrapped as
 /// [`split_line`] wraps them, a row as high as its highest cell, the cells' lines joined by
 /// the border characters of the content lines. [`write`] checks it against comfy-table's
-/// own output before it uses it.
+/// own output for the second slice before it uses it for the rest.
 struct Drawing {
     /// Each column's content width (padding excluded).
     widths: Vec<u16>,

@@ -446,8 +446,9 @@ fn write_table_sheet(
         .set_repeat_rows(header_row, header_row)
         .map_err(to_io)?;
     // A cell's format: top-aligned, long text also wrapped, a date in the language's date
-    // format. Every column but the first gets the format most of its cells take as the
-    // column's own, and those cells are written without one: rust_xlsxwriter looks a
+    // format. Every column but the first gets a format of its own (a column with a date
+    // the date format, else one with long text the wrapped one, else top-aligned), and
+    // its cells of that format are written without one: rust_xlsxwriter looks a
     // cell's format up by hashing all of it (at 100,000 rows, a fifth of writing the
     // sheet). The first column keeps a format per cell, since the lines above and below
     // the table (unformatted) are in it and would take the column's.

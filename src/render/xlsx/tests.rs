@@ -270,3 +270,38 @@ fn every_cell_of_a_table_shows_its_format() {
         (String::new(), false, general, false, false)
     );
 }
+
+/// A column with long text and dates, and formula-like text in a date column: each cell
+/// shows its own kind's format, whichever the column carries.
+#[test]
+fn mixed_columns_show_each_cell_in_its_format() {
+    let long = "lang tekst ".repeat(20);
+    let day = NaiveDate::from_ymd_opt(2017, 6, 30);
+    let mut book = Book::new(Lang::Da, "Plan", "Q2");
+    book.table_sheet(SheetTable {
+        name: "Tabel",
+        above: Vec::new(),
+        headers: vec!["Id", "Note", "Frist"],
+        rows: Rows::made(vec![
+            vec![Cell::text("a"), Cell::text(long), Cell::date(day)],
+            vec![Cell::text("b"), Cell::date(day), Cell::text("-1")],
+            vec![Cell::text("c"), Cell::text("kort"), Cell::count(7)],
+        ]),
+        empty: String::new(),
+        below: Vec::new(),
+    })
+    .unwrap();
+    let shown = shown_formats(book.into_bytes().unwrap(), 1);
+    let format = |r: &str| {
+        let s = shown.iter().find(|s| s.0 == r).expect("the cell").clone();
+        (s.2, s.3, s.4, s.5)
+    };
+    let (top, date, general) = ("top".to_string(), date_format(Lang::Da).to_string(), "0");
+    let general = general.to_string();
+    assert_eq!(format("B2"), (top.clone(), true, general.clone(), false));
+    assert_eq!(format("B3"), (top.clone(), false, date.clone(), false));
+    assert_eq!(format("B4"), (top.clone(), true, general.clone(), false));
+    assert_eq!(format("C2"), (top.clone(), false, date, false));
+    assert_eq!(format("C3"), (top.clone(), false, general.clone(), true));
+    assert_eq!(format("C4"), (top, false, general, false));
+}

@@ -101,8 +101,9 @@ pub(super) struct TableShape {
 }
 
 /// Paragraph ids for the cells of a document's tables, a range per table, from
-/// [`CellIds::FIRST`]: above the ids docx-rs counts from 1 on the thread that makes the
-/// body's other paragraphs, below the header's (`HEADER_PARA_ID`) and Word's limit of
+/// [`CellIds::FIRST`]: above the ids docx-rs counts up on the thread that makes the body's
+/// other paragraphs (from 1, once per process, never reset between documents: still far
+/// below), below the header's (`HEADER_PARA_ID`) and Word's limit of
 /// 0x80000000 (Word's extension of the format, [MS-DOCX], wants a `w14:paraId` below
 /// 0x80000000 and unique in the document).
 pub(super) struct CellIds(u32);
@@ -117,8 +118,9 @@ impl CellIds {
         CellIds(Self::FIRST)
     }
 
-    /// The first of `count` ids for a table; None when they would run out (a table of more
-    /// than 1.07 billion cells), so that the table takes docx-rs's ids instead.
+    /// The first of `count` ids for a table; None when they would run out (the tables of
+    /// one document share about 1.07 billion), so that the table takes docx-rs's ids
+    /// instead and its rows are made on one thread.
     pub(super) fn take(&mut self, count: usize) -> Option<u32> {
         let count = u32::try_from(count).ok()?;
         let end = self.0.checked_add(count).filter(|&end| end <= Self::END)?;
