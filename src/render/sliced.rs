@@ -235,26 +235,12 @@ impl Drawing {
     fn new(table: &Table, widths: &[u16], outer: &[u16], separator: &Option<String>) -> Drawing {
         let (left, right, vertical) = sides(table);
         let lines = table.style().content_lines;
-        // `draw_bottom_border`: a junction between every two columns, drawn or not.
+        // `draw_bottom_border`: a junction between every two columns, whether lines are
+        // drawn between the columns or not.
         let border = table.style().bottom_border;
         let bottom = is_visible(border).then(|| {
-            let mut line = String::new();
-            if left {
-                line.push(border.left.unwrap_or(' '));
-            }
-            for (i, &width) in outer.iter().enumerate() {
-                if i > 0 {
-                    line.push(border.junction.unwrap_or(' '));
-                }
-                line.extend(std::iter::repeat_n(
-                    border.fill.unwrap_or(' '),
-                    usize::from(width),
-                ));
-            }
-            if right {
-                line.push(border.right.unwrap_or(' '));
-            }
-            line.trim_end().to_string()
+            let sides = (left, right, true);
+            border_line(border, sides, outer).trim_end().to_string()
         });
         Drawing {
             widths: widths.to_vec(),
@@ -348,24 +334,31 @@ fn row_separator(table: &Table, outer: &[u16]) -> Option<String> {
     if !is_visible(sep) {
         return None;
     }
-    let (left, right, vertical) = sides(table);
+    Some(border_line(sep, sides(table), outer))
+}
+
+/// A line across the table in `style`: its left end when `sides.0`, its junction between
+/// two columns when `sides.2`, its right end when `sides.1` (a part the style lacks is a
+/// space), the fill across each column of `outer` width.
+fn border_line(style: LineStyle, sides: (bool, bool, bool), outer: &[u16]) -> String {
+    let (left, right, junctions) = sides;
     let mut line = String::new();
     if left {
-        line.push(sep.left.unwrap_or(' '));
+        line.push(style.left.unwrap_or(' '));
     }
     for (i, &width) in outer.iter().enumerate() {
-        if i > 0 && vertical {
-            line.push(sep.junction.unwrap_or(' '));
+        if i > 0 && junctions {
+            line.push(style.junction.unwrap_or(' '));
         }
         line.extend(std::iter::repeat_n(
-            sep.fill.unwrap_or(' '),
+            style.fill.unwrap_or(' '),
             usize::from(width),
         ));
     }
     if right {
-        line.push(sep.right.unwrap_or(' '));
+        line.push(style.right.unwrap_or(' '));
     }
-    Some(line)
+    line
 }
 
 /// How many columns the borders take (`count_border_columns` in comfy-table's
