@@ -87,32 +87,48 @@ const PLACES_MIN: usize = 14;
 /// (id, period, tracks, status, flags) at their content's width, and room for the title and
 /// the places. Narrower, the title goes under the id and the places under the tracks.
 fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
-    let widest = |f: &dyn Fn(&Item<'_>) -> String, heading: &str| {
-        listing
-            .items
-            .iter()
-            .map(|i| f(i).lines().map(|l| l.width()).max().unwrap_or(0))
-            .chain([heading.width()])
-            .max()
-            .unwrap_or(0)
-    };
-    let fixed = widest(&|i| i.initiative.id.to_string(), words.id_heading)
-        + widest(&|i| words.period(i.initiative.period), words.period_heading)
-        + widest(
+    type Text<'w> = &'w (dyn Fn(&Item<'_>) -> String + Sync);
+    let columns: [(Text<'_>, &str); 5] = [
+        (&|i| i.initiative.id.to_string(), words.id_heading),
+        (&|i| words.period(i.initiative.period), words.period_heading),
+        (
             &|i| tracks_text(i.initiative, words).replace(", ", "\n"),
             words.tracks_heading,
-        )
-        + widest(
+        ),
+        (
             &|i| words.status(i.initiative.status).to_string(),
             words.status_heading,
-        )
-        + widest(
+        ),
+        (
             &|i| flags_text(&i.judgement, words).replace(", ", "\n"),
             words.flags_heading,
-        );
+        ),
+    ];
+    // Each column's widest line among `items`: in two halves side by side for a long list.
+    let widest_in = |items: &[Item<'_>]| {
+        columns.map(|(text, _)| {
+            items
+                .iter()
+                .map(|i| text(i).lines().map(|l| l.width()).max().unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    let (first, second) = listing.items.split_at(listing.items.len() / 2);
+    let (first, second) = crate::load::parallel::both(
+        listing.items.len() >= TWO_CORES_FROM,
+        || widest_in(first),
+        || widest_in(second),
+    );
+    let fixed: usize = (0..columns.len())
+        .map(|c| first[c].max(second[c]).max(columns[c].1.width()))
+        .sum();
     // Seven columns: two spaces of padding each, six separators.
     fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
 }
+
+/// From how many initiatives [`fits_wide`] reads the list on two cores.
+const TWO_CORES_FROM: usize = 2_000;
 
 /// The list's column headings (id, period, title, tracks, places, status, flags), for the
 /// wide terminal table and the Markdown table alike.
@@ -478,7 +494,8 @@ mod tests {
     }
 
     /// A list longer than one slice ([`SLICE`]), as `plan list` prints it, is the table
-    /// comfy-table lays out whole.
+    /// comfy-table lays out whole; long enough that the passes over it run on two cores
+    /// ([`TWO_CORES_FROM`]).
     #[test]
     fn a_list_longer_than_a_slice_is_the_whole_table() {
         let dir = Path::new("plans");
@@ -494,7 +511,7 @@ mod tests {
         ];
         let tracks = ["Hygge", "Fordybelse", "Alle spor", "En lokal aktør"];
         let places = ["Viby", "Jyllinge", "Gundsømagle", "Ågerup"];
-        folder.initiatives = (0..SLICE + SLICE / 2)
+        folder.initiatives = (0..TWO_CORES_FROM + SLICE / 2)
             .map(|n| {
                 let title: Vec<&str> = (0..n % 17).map(|i| words_[(n + i) % 7]).collect();
                 let text = format!(
@@ -517,7 +534,7 @@ mod tests {
             items: select(&plan, &Filter::default(), today),
             track_filter: false,
         };
-        assert!(listing.items.len() > SLICE);
+        assert!(listing.items.len() >= TWO_CORES_FROM);
         for width in [50, 80, 200] {
             let mut out = Vec::new();
             table(
@@ -531,6 +548,73 @@ mod tests {
             let sliced = String::from_utf8(out).unwrap();
             let whole = render(&listing, Lang::Da, false, width, usize::MAX);
             assert_eq!(sliced, whole, "width {width}");
+        }
+    }
+
+    /// Whether the wide layout fits, read in two halves on two cores, is what reading the
+    /// list once decides (as first written), at every width around the boundary; the
+    /// widest id is in the second half, so a half left out would move the boundary.
+    #[test]
+    fn fits_wide_in_two_halves_is_fits_wide_read_once() {
+        fn read_once(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
+            let widest = |f: &dyn Fn(&Item<'_>) -> String, heading: &str| {
+                listing
+                    .items
+                    .iter()
+                    .map(|i| f(i).lines().map(|l| l.width()).max().unwrap_or(0))
+                    .chain([heading.width()])
+                    .max()
+                    .unwrap_or(0)
+            };
+            let fixed = widest(&|i| i.initiative.id.to_string(), words.id_heading)
+                + widest(&|i| words.period(i.initiative.period), words.period_heading)
+                + widest(
+                    &|i| tracks_text(i.initiative, words).replace(", ", "\n"),
+                    words.tracks_heading,
+                )
+                + widest(
+                    &|i| words.status(i.initiative.status).to_string(),
+                    words.status_heading,
+                )
+                + widest(
+                    &|i| flags_text(&i.judgement, words).replace(", ", "\n"),
+                    words.flags_heading,
+                );
+            fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
+        }
+        let dir = Path::new("plans");
+        let mut folder = read_folder(dir).expect("the shipped plans/ folder");
+        let file = |id: &str, n: usize| {
+            let text = format!("title = \"Læsehold {n}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n");
+            SourceFile::from_bytes(&format!("{id}.toml"), text.as_bytes())
+        };
+        folder.initiatives = (0..TWO_CORES_FROM)
+            .map(|n| file(&format!("i{n:05}"), n))
+            .chain([file("zz-laesehold-med-et-langt-navn-i-viby", 0)])
+            .collect();
+        let plan = plan_from_folder(dir, folder);
+        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
+        let listing = Listing {
+            items: select(&plan, &Filter::default(), today),
+            track_filter: false,
+        };
+        assert!(listing.items.len() > TWO_CORES_FROM);
+        let words = words(Lang::Da);
+        let boundary = |listing: &Listing<'_>| (40..300).find(|&w| read_once(listing, words, w));
+        let first_half = Listing {
+            items: select(&plan, &Filter::default(), today)
+                .into_iter()
+                .take(listing.items.len() / 2)
+                .collect(),
+            track_filter: false,
+        };
+        assert_ne!(boundary(&listing), boundary(&first_half));
+        for width in 40..300 {
+            assert_eq!(
+                fits_wide(&listing, words, width),
+                read_once(&listing, words, width),
+                "width {width}"
+            );
         }
     }
 

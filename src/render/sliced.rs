@@ -398,22 +398,50 @@ fn sides(table: &Table) -> (bool, bool, bool) {
 
 /// The widest line of each column over the header and every row, at least 1
 /// (`Table::column_max_content_widths`).
-fn widest_lines(header: &[String], rows: &dyn Rows, columns: usize) -> Vec<u16> {
-    let mut widest = vec![0u16; columns];
-    let mut note = |column: usize, text: &str| {
+fn widest_lines(header: &[String], rows: &(dyn Rows + Sync), columns: usize) -> Vec<u16> {
+    let note = |widest: &mut [u16], column: usize, text: &str| {
         let w = text.split('\n').map(|l| l.width()).max().unwrap_or(0);
         let w = u16::try_from(w).unwrap_or(u16::MAX).max(1);
         widest[column] = widest[column].max(w);
     };
+    let mut widest = vec![0u16; columns];
     for (column, text) in header.iter().enumerate().take(columns) {
-        note(column, text);
+        note(&mut widest, column, text);
     }
-    for row in 0..rows.count() {
-        for column in 0..columns {
-            note(column, &rows.text(row, column));
+    let over = |range: std::ops::Range<usize>| {
+        let mut widest = vec![0u16; columns];
+        for row in range {
+            for column in 0..columns {
+                note(&mut widest, column, &rows.text(row, column));
+            }
+        }
+        widest
+    };
+    let (first, second) = on_two_halves(rows.count(), &over);
+    for part in [first, second] {
+        for (w, p) in widest.iter_mut().zip(part) {
+            *w = (*w).max(p);
         }
     }
     widest
+}
+
+/// How many rows a pass over them takes before it is split over two cores.
+const TWO_CORES_FROM: usize = 2_000;
+
+/// `pass` over the rows `0..count` in two halves, side by side on two cores when there are
+/// at least [`TWO_CORES_FROM`] rows (the passes of the layout read every cell's text, a
+/// long list's slowest part on one core).
+fn on_two_halves<T: Send>(
+    count: usize,
+    pass: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
+) -> (T, T) {
+    let middle = count / 2;
+    crate::load::parallel::both(
+        count >= TWO_CORES_FROM,
+        || pass(0..middle),
+        || pass(middle..count),
+    )
 }
 
 /// The content width (padding excluded) of each column of the whole table: the steps of
@@ -423,7 +451,7 @@ fn content_widths(
     table: &Table,
     header: &[String],
     constraints: &[Constraint],
-    rows: &dyn Rows,
+    rows: &(dyn Rows + Sync),
 ) -> Vec<u16> {
     let columns: Vec<(u16, Option<Constraint>)> = table
         .column_iter()
@@ -592,12 +620,14 @@ fn without_padding(padding: u16, width: u16) -> u16 {
 /// The widest line of column `column` (header included) once every line wider than
 /// `average` is wrapped to it (`dynamic::longest_line_after_split`). The arrangement only
 /// uses it when it leaves [`SPARE`] or more of `average` free, so the rows are read only
-/// until a line leaves less: the answer is then some width that leaves less.
+/// until a line leaves less: the answer is then some width that leaves less. (Read in two
+/// halves, each stopping so: the wider of the two is the widest when neither stopped, and
+/// leaves less than [`SPARE`] when either did.)
 fn longest_line_after_split(
     average: usize,
     column: usize,
     header: &[String],
-    rows: &dyn Rows,
+    rows: &(dyn Rows + Sync),
 ) -> usize {
     let content_width = usize::from(u16::try_from(average).unwrap_or(u16::MAX).max(1));
     let measure = |text: &str| {
@@ -613,14 +643,19 @@ fn longest_line_after_split(
         }
         longest
     };
-    let mut longest = header.get(column).map_or(0, |text| measure(text));
-    for row in 0..rows.count() {
-        if average.saturating_sub(longest) < SPARE {
-            break;
+    let header = header.get(column).map_or(0, |text| measure(text));
+    let over = |range: std::ops::Range<usize>| {
+        let mut longest = header;
+        for row in range {
+            if average.saturating_sub(longest) < SPARE {
+                break;
+            }
+            longest = longest.max(measure(&rows.text(row, column)));
         }
-        longest = longest.max(measure(&rows.text(row, column)));
-    }
-    longest
+        longest
+    };
+    let (first, second) = on_two_halves(rows.count(), &over);
+    first.max(second)
 }
 
 /// comfy-table's `split_line` (`utils/formatting/content_split/mod.rs`, without the
