@@ -486,6 +486,15 @@ mod tests {
         plan_from_folder(dir, folder)
     }
 
+    /// Every initiative of `plan`, as `plan list` chooses them on 15 May 2017.
+    fn everything(plan: &Plan) -> Listing<'_> {
+        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
+        Listing {
+            items: select(plan, &Filter::default(), today),
+            track_filter: false,
+        }
+    }
+
     fn render(listing: &Listing<'_>, lang: Lang, color: bool, width: u16, slice: usize) -> String {
         let mut out = Vec::new();
         let paint = Paint { color };
@@ -529,11 +538,7 @@ mod tests {
             })
             .collect();
         let plan = plan_from_folder(dir, folder);
-        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
-        let listing = Listing {
-            items: select(&plan, &Filter::default(), today),
-            track_filter: false,
-        };
+        let listing = everything(&plan);
         assert!(listing.items.len() >= TWO_CORES_FROM);
         for width in [50, 80, 200] {
             let mut out = Vec::new();
@@ -593,21 +598,12 @@ mod tests {
             .chain([file("zz-laesehold-med-et-langt-navn-i-viby", 0)])
             .collect();
         let plan = plan_from_folder(dir, folder);
-        let today = NaiveDate::from_ymd_opt(2017, 5, 15).unwrap();
-        let listing = Listing {
-            items: select(&plan, &Filter::default(), today),
-            track_filter: false,
-        };
+        let listing = everything(&plan);
         assert!(listing.items.len() > TWO_CORES_FROM);
         let words = words(Lang::Da);
         let boundary = |listing: &Listing<'_>| (40..300).find(|&w| read_once(listing, words, w));
-        let first_half = Listing {
-            items: select(&plan, &Filter::default(), today)
-                .into_iter()
-                .take(listing.items.len() / 2)
-                .collect(),
-            track_filter: false,
-        };
+        let mut first_half = everything(&plan);
+        first_half.items.truncate(listing.items.len() / 2);
         assert_ne!(boundary(&listing), boundary(&first_half));
         for width in 40..300 {
             assert_eq!(

@@ -92,20 +92,9 @@ pub trait Rows {
 /// colour wanted (its arrangement `Dynamic`, its width set, for the slices to apply);
 /// `slice` is how many rows are formatted at once: with as many rows or fewer, or a table
 /// that is not `Dynamic` with a width, the table is printed whole, as comfy-table lays it out.
+/// Returns whether [`Drawing`] drew the second slice as comfy-table does (and so drew the
+/// slices after it, if any) rather than comfy-table.
 pub fn write(
-    new_table: &(dyn Fn() -> Table + Sync),
-    header: &[String],
-    constraints: &[Constraint],
-    rows: &(dyn Rows + Sync),
-    slice: usize,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    write_drawn(new_table, header, constraints, rows, slice, out).map(|_| ())
-}
-
-/// [`write`], and whether [`Drawing`] drew the second slice as comfy-table does (and so drew
-/// the slices after it, if any) rather than comfy-table.
-fn write_drawn(
     new_table: &(dyn Fn() -> Table + Sync),
     header: &[String],
     constraints: &[Constraint],
@@ -809,7 +798,7 @@ mod tests {
         slice: usize,
     ) -> (String, bool) {
         let mut out = Vec::new();
-        let drawn = write_drawn(new_table, header, constraints, rows, slice, &mut out).unwrap();
+        let drawn = write(new_table, header, constraints, rows, slice, &mut out).unwrap();
         (String::from_utf8(out).unwrap(), drawn)
     }
 
