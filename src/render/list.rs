@@ -114,21 +114,15 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
                 .unwrap_or(0)
         })
     };
-    let (first, second) = listing.items.split_at(listing.items.len() / 2);
-    let (first, second) = crate::load::parallel::both(
-        listing.items.len() >= TWO_CORES_FROM,
-        || widest_in(first),
-        || widest_in(second),
-    );
+    let (first, second) = sliced::on_two_halves(listing.items.len(), &|range| {
+        widest_in(&listing.items[range])
+    });
     let fixed: usize = (0..columns.len())
         .map(|c| first[c].max(second[c]).max(columns[c].1.width()))
         .sum();
     // Seven columns: two spaces of padding each, six separators.
     fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
 }
-
-/// From how many initiatives [`fits_wide`] reads the list on two cores.
-const TWO_CORES_FROM: usize = 2_000;
 
 /// The list's column headings (id, period, title, tracks, places, status, flags), for the
 /// wide terminal table and the Markdown table alike.
@@ -504,7 +498,7 @@ mod tests {
 
     /// A list longer than one slice ([`SLICE`]), as `plan list` prints it, is the table
     /// comfy-table lays out whole; long enough that the passes over it run on two cores
-    /// ([`TWO_CORES_FROM`]).
+    /// ([`sliced::TWO_CORES_FROM`]).
     #[test]
     fn a_list_longer_than_a_slice_is_the_whole_table() {
         let dir = Path::new("plans");
@@ -520,7 +514,7 @@ mod tests {
         ];
         let tracks = ["Hygge", "Fordybelse", "Alle spor", "En lokal aktør"];
         let places = ["Viby", "Jyllinge", "Gundsømagle", "Ågerup"];
-        folder.initiatives = (0..TWO_CORES_FROM + SLICE / 2)
+        folder.initiatives = (0..sliced::TWO_CORES_FROM + SLICE / 2)
             .map(|n| {
                 let title: Vec<&str> = (0..n % 17).map(|i| words_[(n + i) % 7]).collect();
                 let text = format!(
@@ -539,7 +533,7 @@ mod tests {
             .collect();
         let plan = plan_from_folder(dir, folder);
         let listing = everything(&plan);
-        assert!(listing.items.len() >= TWO_CORES_FROM);
+        assert!(listing.items.len() >= sliced::TWO_CORES_FROM);
         for width in [50, 80, 200] {
             let mut out = Vec::new();
             table(
@@ -593,13 +587,13 @@ mod tests {
             let text = format!("title = \"Læsehold {n}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n");
             SourceFile::from_bytes(&format!("{id}.toml"), text.as_bytes())
         };
-        folder.initiatives = (0..TWO_CORES_FROM)
+        folder.initiatives = (0..sliced::TWO_CORES_FROM)
             .map(|n| file(&format!("i{n:05}"), n))
             .chain([file("zz-laesehold-med-et-langt-navn-i-viby", 0)])
             .collect();
         let plan = plan_from_folder(dir, folder);
         let listing = everything(&plan);
-        assert!(listing.items.len() > TWO_CORES_FROM);
+        assert!(listing.items.len() > sliced::TWO_CORES_FROM);
         let words = words(Lang::Da);
         let boundary = |listing: &Listing<'_>| (40..300).find(|&w| read_once(listing, words, w));
         let mut first_half = everything(&plan);

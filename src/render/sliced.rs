@@ -416,12 +416,12 @@ fn widest_lines(header: &[String], rows: &(dyn Rows + Sync), columns: usize) -> 
 }
 
 /// How many rows a pass over them takes before it is split over two cores.
-const TWO_CORES_FROM: usize = 2_000;
+pub(crate) const TWO_CORES_FROM: usize = 2_000;
 
 /// `pass` over the rows `0..count` in two halves, side by side on two cores when there are
 /// at least [`TWO_CORES_FROM`] rows (the passes of the layout read every cell's text, a
 /// long list's slowest part on one core).
-fn on_two_halves<T: Send>(
+pub(crate) fn on_two_halves<T: Send>(
     count: usize,
     pass: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
 ) -> (T, T) {
