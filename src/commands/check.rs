@@ -153,6 +153,7 @@ pub(crate) fn finish(
         };
         write_atomic(path, &bytes, true).map_err(Failure::from)?
     }
+    super::leave(diags);
 
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed && !args.exit_zero {

@@ -238,7 +238,7 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
     if let Some(path) = &args.output {
         write_atomic(path, &buffer, args.force).map_err(Failure::from)?;
     }
-    drop(listing);
+    super::leave(listing);
     super::leave(plan);
     Ok(EXIT_OK)
 }

@@ -39,12 +39,13 @@ pub fn load(config: &Config) -> Result<Plan, Failure> {
     load_keeping(config, Keep::ALL)
 }
 
-/// Ends a reading command's use of its plan without freeing it string by string: `plan`
-/// exits right after, and the system takes the memory back at once. Freeing a plan of
-/// 10,000 initiatives piece by piece was 4 % of `plan check`'s instructions (callgrind), on
-/// one core, after the output was written.
-pub(crate) fn leave(plan: Plan) {
-    std::mem::forget(plan);
+/// Ends a reading command's use of its plan, or of what it made of it (a memo, a listing,
+/// the findings), without freeing it string by string: `plan` exits right after, and the
+/// system takes the memory back at once. Freeing a plan of 10,000 initiatives piece by
+/// piece was 4 % of `plan check`'s instructions (callgrind), on one core, after the output
+/// was written; freeing the memo of 100,000 initiatives, 1.5 % of `plan report`'s time.
+pub(crate) fn leave<T>(made: T) {
+    std::mem::forget(made);
 }
 
 /// Finishes an Excel or Word file once the plan it was made from is let go, and writes it:

@@ -71,7 +71,7 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
             write_atomic(path, &bytes, args.force).map_err(Failure::from)?;
         }
     }
-    drop(report);
+    super::leave(report);
     super::leave(plan);
     Ok(EXIT_OK)
 }

@@ -25,7 +25,7 @@ pub fn run(config: &Config, args: &StatusArgs, out: Out<'_>) -> Outcome {
         }
         StatusFormat::Json => status::json(&summary, out)?,
     }
-    drop(summary);
+    super::leave(summary);
     super::leave(plan);
     Ok(EXIT_OK)
 }
