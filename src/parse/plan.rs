@@ -1,7 +1,6 @@
 //! A plan folder's files into a [`Plan`]: the manifest first (it holds the catalogue), then
 //! every initiative file, read and parsed on every core.
 
-use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -224,7 +223,8 @@ fn build_plan(
     // not minimums, not status, not the report; its findings are still reported.
     // (Which to keep is decided on borrowed ids: no copy of every id at the fullest moment.)
     let keep: Vec<bool> = {
-        let mut seen = HashSet::with_capacity(initiatives.len());
+        let mut seen =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(initiatives.len(), Default::default());
         initiatives
             .iter()
             .map(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.as_str()))
