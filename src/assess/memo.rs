@@ -251,14 +251,14 @@ pub fn build_with(
 
 /// [`build_with`], the summary and the quarter's items made side by side or one after the
 /// other.
-fn build_on(
-    plan: &Plan,
+fn build_on<'a>(
+    plan: &'a Plan,
     quarter: u8,
     as_of: NaiveDate,
     lang: Lang,
     context: Context,
     side_by_side: bool,
-) -> Report<'_> {
+) -> Report<'a> {
     let w = words(lang);
     let period = Period::Q(quarter);
     let year = plan.manifest.plan.year;
@@ -379,9 +379,9 @@ fn build_on(
     }
     drop(attention_at);
     attention_in.sort_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
-    let attention = attention_in
-        .into_iter()
-        .map(|a| AttentionItem {
+    // Each item explained in words: a large plan's list in two halves, side by side.
+    let item = |a: super::summary::Attention<'a>| -> AttentionItem<'a> {
+        AttentionItem {
             explained: if context.reasons_only {
                 Vec::new()
             } else {
@@ -399,8 +399,20 @@ fn build_on(
             period: a.period,
             status: a.status,
             reasons: a.reasons,
-        })
-        .collect::<Vec<_>>();
+        }
+    };
+    let later = if side_by_side {
+        attention_in.split_off(attention_in.len() / 2)
+    } else {
+        Vec::new()
+    };
+    let item = &item;
+    let (later, mut attention) = crate::load::parallel::both(
+        side_by_side,
+        || later.into_iter().map(item).collect::<Vec<_>>(),
+        || attention_in.into_iter().map(item).collect::<Vec<_>>(),
+    );
+    attention.extend(later);
 
     let next = if quarter < 4 {
         Next {
@@ -536,6 +548,20 @@ mod tests {
                     assert_eq!(together, json(true, true), "Q{quarter} {date}");
                     let worded = memo(true, false);
                     assert!(!worded.attention.is_empty(), "Q{quarter} {date}");
+                    // In period and id order, each reason in words as `explain` says it.
+                    assert!(worded
+                        .attention
+                        .windows(2)
+                        .all(|p| (p[0].period, &p[0].id) < (p[1].period, &p[1].id)));
+                    let by_id = plan.by_id();
+                    for a in &worded.attention {
+                        let again: Vec<String> = a
+                            .reasons
+                            .iter()
+                            .map(|r| sections::explain(words(Lang::Da), &plan, &by_id, r))
+                            .collect();
+                        assert_eq!(a.explained, again, "Q{quarter} {date} {}", a.id);
+                    }
                     assert!(worded
                         .attention
                         .iter()
