@@ -151,30 +151,46 @@ impl<'a> Name<'a> {
         }
     }
 
-    /// The smallest edit distance between any form of `self` and any of `other`, or None
-    /// when it is surely above `limit` (the forms' lengths, or their letters counted as
-    /// [`letters_apart`] does, differ by more): as comparing
-    /// every pair, without comparing pairs that cannot be near.
-    fn distance(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
+    /// The pairs of forms, one of `self` and one of `other`, whose edit distance may be at
+    /// most `limit`, each with a lower bound of that distance (the forms' lengths, or their
+    /// letters counted as [`letters_apart`] does, differ by that much). A form equal to an
+    /// earlier one is left out: it gives the same distances.
+    fn near_pairs<'s>(
+        &'s self,
+        other: &'s Name<'_>,
+        limit: usize,
+    ) -> impl Iterator<Item = (&'s str, &'s str, usize)> + 's {
         let (ours, theirs) = (self.forms(), other.forms());
-        let mut best: Option<usize> = None;
-        for i in 0..3 {
-            // A form equal to an earlier one gives the same distances.
-            if ours[..i].contains(&ours[i]) {
-                continue;
-            }
-            for j in 0..3 {
-                if theirs[..j].contains(&theirs[j])
-                    || self.lens[i].abs_diff(other.lens[j]) > limit
-                    || letters_apart(ours[i], theirs[j]) > limit
-                {
-                    continue;
-                }
-                let d = strsim::damerau_levenshtein(ours[i], theirs[j]);
-                best = Some(best.map_or(d, |b| b.min(d)));
-            }
-        }
-        best
+        (0..3)
+            .filter(move |&i| !ours[..i].contains(&ours[i]))
+            .flat_map(move |i| {
+                (0..3)
+                    .filter(move |&j| !theirs[..j].contains(&theirs[j]))
+                    .filter_map(move |j| {
+                        let apart = self.lens[i].abs_diff(other.lens[j]);
+                        if apart > limit {
+                            return None;
+                        }
+                        let bound = apart.max(letters_apart(ours[i], theirs[j]));
+                        (bound <= limit).then_some((ours[i], theirs[j], bound))
+                    })
+            })
+    }
+
+    /// The smallest edit distance between any form of `self` and any of `other`, or None
+    /// when it is surely above `limit`: as comparing every pair, without comparing pairs
+    /// that cannot be near ([`Name::near_pairs`]).
+    fn distance(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
+        self.near_pairs(other, limit)
+            .map(|(ours, theirs, _)| strsim::damerau_levenshtein(ours, theirs))
+            .min()
+    }
+
+    /// A lower bound of [`Name::distance`], cheap to compute; None when it is above `limit`.
+    fn distance_at_least(&self, other: &Name<'_>, limit: usize) -> Option<usize> {
+        self.near_pairs(other, limit)
+            .map(|(_, _, bound)| bound)
+            .min()
     }
 }
 
@@ -384,17 +400,42 @@ fn pieces(forms: &[&str; 3]) -> Vec<u64> {
 }
 
 /// The one nearest of `candidates` to `typed`, in the order given.
+///
+/// Only the distances at most the nearest one matter (the nearest, and a tie with it), so
+/// the candidates are compared in the order of a cheap lower bound of their distance, and
+/// the comparing stops at the first whose bound is above the nearest distance found: the
+/// full edit distance is computed for a few of them, not for all.
 fn best_of<'a>(typed: &Name<'_>, candidates: &[&Name<'a>]) -> Option<&'a str> {
     let limit = (typed.lens[0] / 3).max(2);
-    let scored: Vec<(usize, &Name<'a>)> = candidates
+    let mut by_bound: Vec<(usize, usize)> = candidates
         .iter()
-        .filter_map(|c| typed.distance(c, limit).map(|d| (d, *c)))
-        .filter(|(d, _)| *d <= limit)
+        .enumerate()
+        .filter_map(|(k, c)| typed.distance_at_least(c, limit).map(|bound| (bound, k)))
         .collect();
-    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+    by_bound.sort_unstable();
+    let mut nearest: Option<usize> = None;
+    let mut distances: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (bound, k) in by_bound {
+        let within = nearest.unwrap_or(limit);
+        if bound > within {
+            break;
+        }
+        let Some(d) = typed.distance(candidates[k], within) else {
+            continue;
+        };
+        if d <= within {
+            distances[k] = Some(d);
+            nearest = Some(d);
+        }
+    }
+    let Some(best) = nearest else {
         return only_one_containing(&typed.first, candidates);
     };
-    let mut at_best = scored.iter().filter(|(d, _)| *d == best).map(|(_, c)| *c);
+    let mut at_best = candidates
+        .iter()
+        .zip(&distances)
+        .filter(|(_, d)| **d == Some(best))
+        .map(|(c, _)| *c);
     let first = at_best.next()?;
     // Two equally near names (`Q5` → Q1? Q4?): a guess would mislead, so make none,
     // unless they are spellings of the same name.
@@ -430,6 +471,22 @@ mod tests {
             b in "[a-e0-9-]{0,12}",
         ) {
             proptest::prop_assert!(letters_apart(&a, &b) <= strsim::damerau_levenshtein(&a, &b));
+        }
+
+        /// Comparing the names nearest-bound first, and stopping at the first bound above
+        /// the nearest distance found, suggests what comparing every name suggests: names
+        /// near each other (a few letters of a small alphabet, Danish letters and their
+        /// spellings), ties and names no typed text is near.
+        #[test]
+        fn comparing_the_likeliest_first_suggests_as_comparing_all(
+            typed in "[abeøå1-]{0,9}",
+            names in proptest::collection::vec("[abeøå1-]{1,9}|aa[be1]{0,4}|oe[ab]{0,4}", 1..24),
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                Names::new(names.iter().copied()).nearest(&typed),
+                nearest_by_comparing_all(&typed, &names)
+            );
         }
 
         /// A name told to fold to itself without folding does: every printable ASCII
