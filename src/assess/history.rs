@@ -14,7 +14,6 @@
 
 use chrono::NaiveDate;
 
-use crate::load::parallel::{both, SIDE_BY_SIDE_FROM};
 use crate::model::{Changed, Initiative, LogEntry, Name, Period, Plan, Status, CROSS_CUTTING};
 
 /// What [`rewind`] found while turning the plan back: the initiatives whose status on the
@@ -171,46 +170,21 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
 /// docs), without what was added later, sorted by period then id as loaded. Works in place:
 /// no second copy of the plan's initiatives.
 pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
-    let side_by_side = plan.initiatives.len() >= SIDE_BY_SIDE_FROM;
-    rewind_on(plan, as_of, side_by_side)
-}
-
-/// [`rewind`], the initiatives turned back in two halves side by side, or in one pass.
-fn rewind_on(plan: &mut Plan, as_of: NaiveDate, side_by_side: bool) -> Rewound {
-    // Each initiative is turned back on its own. For each, in plan order: None when it did
-    // not exist yet, else whether its status was dated and whether its period moved.
-    let turn = |part: &mut [Initiative]| -> Vec<Option<(bool, bool)>> {
-        part.iter_mut()
-            .map(|init| {
-                let period = init.period;
-                turn_back(init, as_of).map(|dated| (dated, init.period != period))
-            })
-            .collect()
-    };
-    let turned = if side_by_side {
-        let half = plan.initiatives.len() / 2;
-        let (first, second) = plan.initiatives.split_at_mut(half);
-        let (later, mut turned) = both(true, || turn(second), || turn(first));
-        turned.extend(later);
-        turned
-    } else {
-        turn(&mut plan.initiatives)
-    };
-
     let mut rewound = Rewound::default();
     let mut moved = false;
-    let mut turned = turned.into_iter();
-    plan.initiatives
-        .retain(|init| match turned.next().flatten() {
-            Some((dated, period_moved)) => {
+    plan.initiatives.retain_mut(|init| {
+        let period = init.period;
+        match turn_back(init, as_of) {
+            Some(dated) => {
                 if !dated {
                     rewound.undated_status.push(init.id.to_string());
                 }
-                moved |= period_moved;
+                moved |= init.period != period;
                 true
             }
             None => false,
-        });
+        }
+    });
     if moved {
         plan.initiatives
             .sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
@@ -351,34 +325,5 @@ mod tests {
             vec![(Period::Q(1), Period::Q(3), d("2017-04-03"))]
         );
         assert!(moves(&i, d("2017-04-02")).is_empty());
-    }
-
-    /// Turned back in two halves side by side or in one pass, a plan is the same: the same
-    /// initiatives, in the same order, with the same values and history, and the same
-    /// initiatives named undated. On the shipped plan and on a generated one with moves,
-    /// status changes and initiatives added during the year, at dates through the year.
-    #[test]
-    fn rewound_in_two_halves_as_in_one_pass() {
-        for make in crate::assess::plans_to_compare() {
-            for date in [
-                "2016-12-31",
-                "2017-02-01",
-                "2017-05-15",
-                "2017-09-30",
-                "2018-01-10",
-            ] {
-                let (mut halves, mut one) = (make(), make());
-                let loaded = one.initiatives.len();
-                let halves_undated = rewind_on(&mut halves, d(date), true);
-                let one_undated = rewind_on(&mut one, d(date), false);
-                assert_eq!(halves.initiatives, one.initiatives, "{date}");
-                assert_eq!(halves_undated, one_undated, "{date}");
-                if date == "2017-05-15" {
-                    // The date leaves out some initiatives and keeps many.
-                    assert!(one.initiatives.len() > loaded / 2, "{date}");
-                    assert!(one.initiatives.len() < loaded || loaded < 100, "{date}");
-                }
-            }
-        }
     }
 }
