@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::history;
-use super::judge::{judge_each, Judgement, Reason};
-use super::summary::{summarize, track_rows_through, PeriodRow, PlanHeader, Totals};
+use super::judge::{Judgement, Reason};
+use super::summary::{summarize_with, track_rows_through, PeriodRow, PlanHeader, Totals};
 use crate::cli::Lang;
 use crate::error::Failure;
 use crate::i18n::words;
-use crate::model::{Name, Period, Plan, Status};
+use crate::model::{Initiative, Name, Period, Plan, Status};
 use crate::text::{clean_line, clean_line_cow};
 
 use std::borrow::Cow;
@@ -263,63 +263,63 @@ fn build_on<'a>(
     let period = Period::Q(quarter);
     let year = plan.manifest.plan.year;
     let closed = as_of >= period.end(year);
-    // The whole plan's summary and the quarter's items need nothing of each other: a large
-    // plan has them made side by side.
-    let quarters_items = || {
-        let judged = judge_each(plan, as_of);
-        let mut totals = QuarterTotals::default();
-        let mut initiatives = Vec::new();
-        let mut ongoing = Vec::new();
-        let mut next_initiatives = Vec::new();
-        for (init, judgement) in judged {
-            let judgement = &judgement;
-            // Moved out of this quarter to another: still the quarter's, listed as moved.
-            let moved_out = init.period != period
-                && history::moves(init, as_of)
-                    .iter()
-                    .any(|(from, _, _)| *from == period);
-            if init.period == period || moved_out {
-                let mut shown = make_item(init, judgement, as_of);
-                if moved_out {
-                    totals.counts.add(Status::Postponed, &Judgement::default());
-                    shown.moved_to = Some(init.period);
-                } else {
-                    totals.counts.add(init.status, judgement);
-                    if closed && matches!(init.status, Status::Planned | Status::Active) {
-                        shown.not_reached = true;
-                        totals.not_reached += 1;
-                    }
-                }
-                if init.cross_cutting {
-                    ongoing.push(shown);
-                } else {
-                    initiatives.push(shown);
-                }
-                continue;
-            }
-            if init.period == Period::Year {
-                totals.whole_year += 1;
-                let mut shown = make_item(init, judgement, as_of);
-                // The close of Q4 is the close of the year: whole-year work not done by then was
-                // not reached either.
-                if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active)
-                {
+    // Each initiative is judged once, for the whole plan's summary and for the quarter's
+    // items as well: the items are made as the summary's pass hands each one over, and the
+    // tracks through the quarter are counted beside it (a large plan on a second core).
+    let by_id = plan.by_id();
+    let mut totals = QuarterTotals::default();
+    let mut initiatives = Vec::new();
+    let mut ongoing = Vec::new();
+    let mut next_initiatives = Vec::new();
+    let each = |init: &'a Initiative, judgement: &Judgement| {
+        // Moved out of this quarter to another: still the quarter's, listed as moved.
+        let moved_out = init.period != period
+            && history::moves(init, as_of)
+                .iter()
+                .any(|(from, _, _)| *from == period);
+        if init.period == period || moved_out {
+            let mut shown = make_item(init, judgement, as_of);
+            if moved_out {
+                totals.counts.add(Status::Postponed, &Judgement::default());
+                shown.moved_to = Some(init.period);
+            } else {
+                totals.counts.add(init.status, judgement);
+                if closed && matches!(init.status, Status::Planned | Status::Active) {
                     shown.not_reached = true;
-                    totals.whole_year_not_reached += 1;
+                    totals.not_reached += 1;
                 }
-                ongoing.push(shown);
-            } else if init.period == Period::Q(quarter + 1) {
-                next_initiatives.push(make_item(init, judgement, as_of));
             }
+            if init.cross_cutting {
+                ongoing.push(shown);
+            } else {
+                initiatives.push(shown);
+            }
+            return;
         }
-
-        (totals, initiatives, ongoing, next_initiatives)
+        if init.period == Period::Year {
+            totals.whole_year += 1;
+            let mut shown = make_item(init, judgement, as_of);
+            // The close of Q4 is the close of the year: whole-year work not done by then was
+            // not reached either.
+            if closed && quarter == 4 && matches!(init.status, Status::Planned | Status::Active) {
+                shown.not_reached = true;
+                totals.whole_year_not_reached += 1;
+            }
+            ongoing.push(shown);
+        } else if init.period == Period::Q(quarter + 1) {
+            next_initiatives.push(make_item(init, judgement, as_of));
+        }
     };
     // The tracks through the quarter are counted beside the summary, which counts them
     // through the year.
-    let summary_and_tracks = || (summarize(plan, as_of), track_rows_through(plan, quarter));
-    let ((summary, to_date), (mut totals, initiatives, ongoing, next_initiatives)) =
-        crate::load::parallel::both(side_by_side, summary_and_tracks, quarters_items);
+    let (summary, to_date) = summarize_with(
+        plan,
+        as_of,
+        Some(&by_id),
+        side_by_side,
+        || track_rows_through(plan, quarter),
+        each,
+    );
 
     let year_counts = summary.tracks;
     let tracks: Vec<TrackCoverage> = to_date
@@ -343,8 +343,8 @@ fn build_on<'a>(
     totals.tracks_met = tracks.iter().filter(|t| t.met).count();
     totals.tracks_met_done = tracks.iter().filter(|t| t.done >= t.minimum).count();
 
-    // Each blocking dependency's title is looked up here: by id, not by scanning the plan.
-    let by_id = plan.by_id();
+    // Each blocking dependency's title is looked up in `by_id`: by id, not by scanning the
+    // plan.
     let mut attention_in = summary.attention;
     // Where each initiative already needing attention is, by id: looked up for every one not
     // reached (a scan of the list for each was quadratic at a large plan's close).

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::judge::{judge_each, CurrentPeriod, Judgement, Reason};
+use super::judge::{judge_with, CurrentPeriod, Judgement, Reason};
 use crate::check::{location_counts, track_counts_through};
-use crate::model::{Period, Plan, Status};
+use crate::model::{ById, Initiative, Period, Plan, Status};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanHeader {
@@ -107,17 +107,26 @@ pub struct Summary<'a> {
     pub attention: Vec<Attention<'a>>,
 }
 
-/// Every initiative judged as of `as_of`, one at a time: the totals, the rows by period (in
-/// [`Period::ALL`]'s order) and, in plan order, those that need attention.
-fn judged(plan: &Plan, as_of: NaiveDate) -> (Totals, Vec<PeriodRow>, Vec<Attention<'_>>) {
+/// Every initiative judged as of `as_of`, one at a time, its dependencies looked up in
+/// `by_id` ([`Plan::by_id`]): the totals, the rows by period (in [`Period::ALL`]'s order)
+/// and, in plan order, those that need attention. Each initiative and its judgement is also
+/// handed to `each`, in plan order.
+fn judged<'a>(
+    plan: &'a Plan,
+    as_of: NaiveDate,
+    by_id: &ById<'a>,
+    mut each: impl FnMut(&'a Initiative, &Judgement),
+) -> (Totals, Vec<PeriodRow>, Vec<Attention<'a>>) {
+    let year = plan.manifest.plan.year;
     let mut totals = Totals::default();
     let mut by_period: Vec<(Period, Totals)> = Period::ALL
         .iter()
         .map(|&p| (p, Totals::default()))
         .collect();
     let mut attention = Vec::new();
-    for (init, judgement) in judge_each(plan, as_of) {
-        let judgement = &judgement;
+    for init in &plan.initiatives {
+        let judgement = &judge_with(by_id, year, init, as_of);
+        each(init, judgement);
         totals.add(init.status, judgement);
         if let Some((_, counts)) = by_period.iter_mut().find(|(p, _)| *p == init.period) {
             counts.add(init.status, judgement);
@@ -159,12 +168,31 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
 
 /// [`summarize`], judging and counting side by side or one after the other.
 fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_> {
+    summarize_with(plan, as_of, None, side_by_side, || (), |_, _| {}).0
+}
+
+/// [`summarize`] for a caller that needs more of the same pass (the memo): each initiative
+/// and its judgement is handed to `each`, in plan order, as it is judged (so that nothing is
+/// judged twice), and `beside()` is run with the counts by track and place, beside the
+/// judging when `side_by_side`. `by_id` is the plan's [`Plan::by_id`], made here when None.
+/// Returns the summary and what `beside()` returned.
+pub(crate) fn summarize_with<'a, X: Send>(
+    plan: &'a Plan,
+    as_of: NaiveDate,
+    by_id: Option<&ById<'a>>,
+    side_by_side: bool,
+    beside: impl FnOnce() -> X + Send,
+    each: impl FnMut(&'a Initiative, &Judgement),
+) -> (Summary<'a>, X) {
     let info = &plan.manifest.plan;
     let rules = &plan.manifest.rules;
     let current = CurrentPeriod::of(info.year, as_of);
     // The judgements and the counts by track and place need nothing of each other: a large
     // plan has them made side by side.
-    let judged = || judged(plan, as_of);
+    let judged = || match by_id {
+        Some(by_id) => judged(plan, as_of, by_id, each),
+        None => judged(plan, as_of, &plan.by_id(), each),
+    };
     let counted = || {
         // The whole year: every quarter up to the fourth.
         let tracks = track_rows_through(plan, 4);
@@ -181,12 +209,12 @@ fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_
             .iter()
             .filter(|i| i.cross_cutting && i.status != Status::Cancelled)
             .count();
-        (tracks, locations, cross_cutting)
+        (tracks, locations, cross_cutting, beside())
     };
-    let ((tracks, locations, cross_cutting), (totals, periods, attention)) =
+    let ((tracks, locations, cross_cutting, besides), (totals, periods, attention)) =
         crate::load::parallel::both(side_by_side, counted, judged);
 
-    Summary {
+    let summary = Summary {
         plan: PlanHeader {
             title: info.title.clone(),
             year: info.year,
@@ -201,7 +229,8 @@ fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_
         cross_cutting_counts: rules.cross_cutting_counts,
         locations,
         attention,
-    }
+    };
+    (summary, besides)
 }
 
 /// Each track's coverage by the initiatives scheduled up to the end of quarter `last`
