@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{Diagnostic, Rule};
-use crate::model::{Changed, Initiative, LogEntry, Period, Plan, Span, Status};
+use crate::model::{Changed, Initiative, Links, LogEntry, Period, Plan, Span, Status};
 
 /// The entries in date order, a day's entries in file order.
 fn in_date_order(log: &[LogEntry]) -> Vec<&LogEntry> {
@@ -14,8 +14,9 @@ fn in_date_order(log: &[LogEntry]) -> Vec<&LogEntry> {
     entries
 }
 
-/// Every history finding of `plan`; `today` is the real date of the check (entries after it
-/// are in the future).
+/// Every history finding of `plan` but `depends-on-dropped` ([`dropped`]), initiative by
+/// initiative in plan order; `today` is the real date of the check (entries after it are in
+/// the future).
 pub fn findings(plan: &Plan, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     let year = plan.manifest.plan.year;
     for init in &plan.initiatives {
@@ -24,7 +25,6 @@ pub fn findings(plan: &Plan, today: NaiveDate, out: &mut Vec<Diagnostic>) {
         mismatch(init, out);
         undated(init, out);
     }
-    dropped(plan, out);
 }
 
 fn order(init: &Initiative, out: &mut Vec<Diagnostic>) {
@@ -167,14 +167,21 @@ fn undated(init: &Initiative, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn dropped(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let by_id = plan.by_id();
-    for init in &plan.initiatives {
+/// The `depends-on-dropped` findings of `plan`: each open initiative's dependency on one
+/// cancelled or postponed, in plan order, the dependencies found through `links` (made from
+/// this plan).
+pub fn dropped(plan: &Plan, links: &Links<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, init) in plan.initiatives.iter().enumerate() {
         if init.status.is_closed() || init.status == Status::Postponed {
             continue;
         }
-        for (dep, span) in init.depends_on.iter().zip(&init.spans.depends_on) {
-            let Some(other) = by_id.get(dep.as_str()) else {
+        for ((dep, span), target) in init
+            .depends_on
+            .iter()
+            .zip(&init.spans.depends_on)
+            .zip(links.of_initiative(i))
+        {
+            let Some(other) = target.map(|t| &plan.initiatives[t]) else {
                 continue;
             };
             let word = match other.status {

@@ -28,7 +28,7 @@ pub mod pasted;
 
 pub use minimums::{counted_on_track, location_counts, track_counts, track_counts_through};
 
-use crate::load::parallel::both;
+use crate::load::parallel::{in_turns, Job};
 use crate::model::{Links, Plan};
 pub use diagnostic::{Diagnostic, Fix};
 pub use rule::{Rule, RuleInfo, Severity, RULES};
@@ -95,66 +95,78 @@ fn findings_on(
     wanted: Wanted,
     side_by_side: bool,
 ) -> Vec<Diagnostic> {
-    // The cross-file rules in three groups, each in its order; a large plan runs the groups
-    // side by side. The findings come out in the same order either way.
+    // The cross-file rules in six jobs, each in its order; on a large plan two threads take
+    // the jobs in turns. The findings come out in the same order either way.
     // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
     // invalid file name's finding into the clash it is.
     let runs = |rules: &[Rule]| wanted.runs(plan, rules);
     // Every dependency looked up once, for all the rules that follow them.
     let links = &Links::of(plan);
-    let names = || {
-        let mut found = plan.diagnostics.clone();
-        if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
-            catalogue::unknown_names(plan, &mut found);
-        }
-        if runs(&[Rule::DuplicateId]) {
-            ids::duplicates(plan, links, &mut found);
-        }
-        ids::file_name_clashes(plan, links, &mut found);
-        found
-    };
-    // Looking for the ids dangling dependencies meant is the longest of all: on its own.
-    let dangling = || {
-        let mut found = Vec::new();
-        if runs(&[Rule::UnknownDependency]) {
-            dependencies::unknown(plan, links, suggest, &mut found);
-        }
-        found
-    };
-    let the_rest = || {
-        let mut found = Vec::new();
-        if runs(&[Rule::DependencyCycle]) {
-            dependencies::cycles(plan, links, &mut found);
-        }
-        if runs(&[Rule::DependencyOrder]) {
-            dependencies::order(plan, links, &mut found);
-        }
-        if runs(&[Rule::DeadlineOutsidePeriod]) {
-            deadlines::outside_period(plan, &mut found);
-        }
+    // Each job's findings, in the jobs' order: the rules' order as it always was.
+    let jobs: Vec<Job<'_, Vec<Diagnostic>>> = vec![
+        Box::new(|| {
+            let mut found = plan.diagnostics.clone();
+            if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
+                catalogue::unknown_names(plan, &mut found);
+            }
+            if runs(&[Rule::DuplicateId]) {
+                ids::duplicates(plan, links, &mut found);
+            }
+            ids::file_name_clashes(plan, links, &mut found);
+            found
+        }),
+        // Looking for the ids dangling dependencies meant: on a plan with many, the longest.
+        Box::new(|| {
+            let mut found = Vec::new();
+            if runs(&[Rule::UnknownDependency]) {
+                dependencies::unknown(plan, links, suggest, &mut found);
+            }
+            found
+        }),
+        Box::new(|| {
+            let mut found = Vec::new();
+            if runs(&[Rule::DependencyCycle]) {
+                dependencies::cycles(plan, links, &mut found);
+            }
+            if runs(&[Rule::DependencyOrder]) {
+                dependencies::order(plan, links, &mut found);
+            }
+            if runs(&[Rule::DeadlineOutsidePeriod]) {
+                deadlines::outside_period(plan, &mut found);
+            }
+            found
+        }),
         // The minimums' findings are on no file.
-        if wanted == Wanted::Every {
-            minimums::per_track(plan, &mut found);
-            minimums::per_location(plan, &mut found);
-        }
-        if runs(&[
-            Rule::HistoryOrder,
-            Rule::HistoryDate,
-            Rule::HistoryMismatch,
-            Rule::UndatedStatus,
-            Rule::DependsOnDropped,
-        ]) {
-            // "After today" is measured against the real date of the check, not `--today`.
-            history::findings(plan, chrono::Local::now().date_naive(), &mut found);
-        }
-        found
-    };
-    let (first, (second, third)) = both(side_by_side, names, || {
-        both(side_by_side, dangling, the_rest)
-    });
-    let mut found = first;
-    found.extend(second);
-    found.extend(third);
+        Box::new(|| {
+            let mut found = Vec::new();
+            if wanted == Wanted::Every {
+                minimums::per_track(plan, &mut found);
+                minimums::per_location(plan, &mut found);
+            }
+            found
+        }),
+        Box::new(|| {
+            let mut found = Vec::new();
+            if runs(&[
+                Rule::HistoryOrder,
+                Rule::HistoryDate,
+                Rule::HistoryMismatch,
+                Rule::UndatedStatus,
+            ]) {
+                // "After today" is measured against the real date of the check, not `--today`.
+                history::findings(plan, chrono::Local::now().date_naive(), &mut found);
+            }
+            found
+        }),
+        Box::new(|| {
+            let mut found = Vec::new();
+            if runs(&[Rule::DependsOnDropped]) {
+                history::dropped(plan, links, &mut found);
+            }
+            found
+        }),
+    ];
+    let found: Vec<Diagnostic> = in_turns(side_by_side, jobs).into_iter().flatten().collect();
 
     let rules = &plan.manifest.rules;
     let mut out: Vec<Diagnostic> = found

@@ -80,6 +80,62 @@ pub(crate) fn on_every_core_into<T: Send, A: Send, B: Send, R: Send>(
     })
 }
 
+/// One part of the work [`in_turns`] shares out: run once, on whichever thread takes it.
+pub(crate) type Job<'a, R> = Box<dyn FnOnce() -> R + Send + 'a>;
+
+/// Runs each of `jobs` once and hands back their results in the jobs' order. When
+/// `side_by_side`, this thread and one more take the jobs in turns, each the next one not yet
+/// taken, so that both keep busy however the jobs' lengths fall (for the cross-file rules,
+/// which rule takes longest depends on the plan: the "did you mean" of dangling
+/// dependencies on one, the history or the track counts on another); else one after the
+/// other on this thread.
+///
+/// Panics: if a job panicked (on either thread).
+pub(crate) fn in_turns<R: Send>(side_by_side: bool, jobs: Vec<Job<'_, R>>) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    if !side_by_side {
+        return jobs.into_iter().map(|job| job()).collect();
+    }
+    let count = jobs.len();
+    let jobs: Vec<Mutex<Option<Job<'_, R>>>> =
+        jobs.into_iter().map(|job| Mutex::new(Some(job))).collect();
+    let next = AtomicUsize::new(0);
+    // Each thread's results with the job's place in the list.
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            if at >= count {
+                return done;
+            }
+            let job = jobs[at]
+                .lock()
+                .map_or(None, |mut job| job.take())
+                .expect("each job is taken once");
+            done.push((at, job()));
+        }
+    };
+    let (theirs, mine) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(take);
+        let mine = take();
+        (
+            theirs
+                .join()
+                .expect("a thread of the work in turns panicked"),
+            mine,
+        )
+    });
+    let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
+    for (at, result) in mine.into_iter().chain(theirs) {
+        results[at] = Some(result);
+    }
+    results
+        .into_iter()
+        .map(|result| result.expect("every job ran"))
+        .collect()
+}
+
 /// From how many initiatives the work on a plan is split in parts run side by side with
 /// [`both`] (the cross-file rules, the summary, the memo): below, starting a thread costs
 /// more than it saves.
@@ -107,4 +163,61 @@ pub(crate) fn both<A: Send, B>(
             b,
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Jobs taken in turns by two threads or run on one: each runs once, and the results
+    /// come back in the jobs' order, not in the order the jobs finished nor thread by thread.
+    /// Side by side, the first job waits until the other thread has taken the second, and
+    /// the second until the first is done: each thread has jobs before and after the
+    /// other's.
+    #[test]
+    fn jobs_in_turns_come_back_in_their_order() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Mutex;
+        let wait_until = |ready: &dyn Fn() -> bool| {
+            let start = std::time::Instant::now();
+            while !ready() && start.elapsed().as_secs() < 10 {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        };
+        for side_by_side in [true, false] {
+            let started = AtomicUsize::new(0);
+            let finished = Mutex::new(Vec::new());
+            let threads = Mutex::new(std::collections::HashSet::new());
+            let jobs: Vec<Job<'_, Vec<usize>>> = (0..9)
+                .map(|k| -> Job<'_, Vec<usize>> {
+                    let (started, finished, threads) = (&started, &finished, &threads);
+                    Box::new(move || {
+                        started.fetch_add(1, Ordering::SeqCst);
+                        threads
+                            .lock()
+                            .expect("threads")
+                            .insert(std::thread::current().id());
+                        if side_by_side && k == 0 {
+                            wait_until(&|| started.load(Ordering::SeqCst) >= 2);
+                        }
+                        if k == 1 {
+                            wait_until(&|| finished.lock().expect("finished").contains(&0));
+                        }
+                        finished.lock().expect("finished").push(k);
+                        vec![k; k]
+                    })
+                })
+                .collect();
+            let results = in_turns(side_by_side, jobs);
+            let expected: Vec<Vec<usize>> = (0..9).map(|k| vec![k; k]).collect();
+            assert_eq!(results, expected, "side by side: {side_by_side}");
+            let mut finished = finished.into_inner().expect("finished");
+            assert_eq!(finished.len(), 9);
+            finished.sort_unstable();
+            assert_eq!(finished, (0..9).collect::<Vec<_>>());
+            let threads = threads.into_inner().expect("threads").len();
+            assert_eq!(threads, if side_by_side { 2 } else { 1 });
+        }
+        assert!(in_turns(true, Vec::<Job<'_, ()>>::new()).is_empty());
+    }
 }
