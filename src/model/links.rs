@@ -30,21 +30,46 @@ pub struct Links<'a> {
 impl<'a> Links<'a> {
     /// Resolves every `depends_on` entry of `plan`: one map by id, one lookup per entry.
     pub fn of(plan: &'a Plan) -> Links<'a> {
+        Self::of_on(
+            plan,
+            plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM,
+        )
+    }
+
+    /// [`Links::of`], the entries of the plan's two halves looked up side by side or all on
+    /// this thread.
+    fn of_on(plan: &'a Plan, side_by_side: bool) -> Links<'a> {
         let mut by_id: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(plan.initiatives.len(), Default::default());
         for (i, init) in plan.initiatives.iter().enumerate() {
             by_id.insert(init.id.as_str(), index(i));
         }
-        let mut ends = Vec::with_capacity(plan.initiatives.len());
-        let mut targets = Vec::new();
-        for init in &plan.initiatives {
-            targets.extend(
-                init.depends_on
-                    .iter()
-                    .map(|dep| by_id.get(dep.as_str()).copied().unwrap_or(NONE)),
-            );
-            ends.push(index(targets.len()));
-        }
+        // Each entry's look-up misses the cache (the ids are all over the heap): a large
+        // plan's entries are looked up in two halves, side by side.
+        let resolve = |part: &[crate::model::Initiative]| {
+            let mut ends = Vec::with_capacity(part.len());
+            let mut targets = Vec::new();
+            for init in part {
+                targets.extend(
+                    init.depends_on
+                        .iter()
+                        .map(|dep| by_id.get(dep.as_str()).copied().unwrap_or(NONE)),
+                );
+                ends.push(index(targets.len()));
+            }
+            (ends, targets)
+        };
+        let (first, second) = plan.initiatives.split_at(if side_by_side {
+            plan.initiatives.len() / 2
+        } else {
+            plan.initiatives.len()
+        });
+        // The second half on the other thread: what is kept grows on this one.
+        let ((later_ends, later_targets), (mut ends, mut targets)) =
+            crate::load::parallel::both(side_by_side, || resolve(second), || resolve(first));
+        let offset = index(targets.len());
+        ends.extend(later_ends.into_iter().map(|end| end + offset));
+        targets.extend(later_targets);
         Links {
             by_id,
             ends,
@@ -186,6 +211,35 @@ mod tests {
             .map(|f| plan.files[f].relative.as_str())
             .collect();
         assert_eq!(without, ["Stor.toml"]);
+    }
+
+    /// The two halves' entries looked up side by side: the same links as all on one
+    /// thread, on the shipped plan and on a generated one with dependencies in every
+    /// initiative's third and one dangling in its seventh, so that the second half's entries
+    /// must be placed after the first's and keep their dangling ones.
+    #[test]
+    fn looked_up_side_by_side_as_one_after_the_other() {
+        for make in crate::assess::plans_to_compare() {
+            let mut plan = make();
+            let n = plan.initiatives.len();
+            for (i, init) in plan.initiatives.iter_mut().enumerate() {
+                if i % 7 == 0 {
+                    let mut entries = init.depends_on.to_vec();
+                    entries.push(crate::model::Name::from(format!("ingen-{i}")));
+                    init.depends_on = entries.into_boxed_slice();
+                }
+            }
+            let (together, apart) = (Links::of_on(&plan, true), Links::of_on(&plan, false));
+            assert_eq!(together.ends, apart.ends, "{n}");
+            assert_eq!(together.targets, apart.targets, "{n}");
+            assert_eq!(together.ends.len(), n);
+            let second_half = &together.targets[together.ends[n / 2 - 1] as usize..];
+            assert!(second_half.contains(&NONE) && second_half.iter().any(|&t| t != NONE));
+            for i in [0, n / 2, n - 1] {
+                let id = plan.initiatives[i].id.to_string();
+                assert_eq!(together.get(&id), Some(i));
+            }
+        }
     }
 
     #[test]
