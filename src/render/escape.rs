@@ -1,6 +1,8 @@
 //! Plan text is untrusted: the one place it is escaped for Markdown and guarded for CSV.
 //! (HTML escaping is `html-escape`'s, in the HTML renderer; terminals get `text::clean`.)
 
+use std::borrow::Cow;
+
 use crate::text::{clean, clean_line};
 
 /// Escapes plan text for Markdown that may begin a line (a paragraph): as `markdown_cell`,
@@ -43,12 +45,13 @@ pub fn markdown_cell(text: &str) -> String {
 /// line break) gets a `'` in front; the text is cleaned first (`text::clean`: control
 /// characters removed, line breaks made `\n` and kept, since the CSV writer quotes them, and
 /// no line starting a CI runner's command).
-pub fn csv_cell(text: &str) -> String {
+/// Borrowed when the text needed neither (most cells: no copy per cell).
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
     let text = clean(text);
     if text.starts_with(['=', '+', '-', '@', '\t', '\n']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.into_owned()
+        text
     }
 }
 
