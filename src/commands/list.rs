@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::assess::judge::{judge_each, Judgement};
+use crate::assess::judge::{judge_with, Judgement};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
@@ -172,14 +172,43 @@ impl Filter {
 /// The initiatives of `plan` that pass `filter`, judged as of `today`, sorted by period then
 /// id: what `plan list` shows and `plan calendar` puts in the calendar.
 pub fn select<'p>(plan: &'p Plan, filter: &Filter, today: NaiveDate) -> Vec<Item<'p>> {
-    let mut items: Vec<Item<'p>> = judge_each(plan, today)
-        .filter(|(init, judgement)| filter.matches(init, judgement))
-        .map(|(initiative, judgement)| Item {
-            file: plan.file(initiative.file),
-            initiative,
-            judgement,
-        })
-        .collect();
+    select_on(
+        plan,
+        filter,
+        today,
+        plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM,
+    )
+}
+
+/// [`select`], a large plan's two halves judged side by side or all on this thread.
+fn select_on<'p>(
+    plan: &'p Plan,
+    filter: &Filter,
+    today: NaiveDate,
+    side_by_side: bool,
+) -> Vec<Item<'p>> {
+    let by_id = plan.by_id();
+    let year = plan.manifest.plan.year;
+    let chosen = |part: &'p [Initiative]| -> Vec<Item<'p>> {
+        part.iter()
+            .map(|init| (init, judge_with(&by_id, year, init, today)))
+            .filter(|(init, judgement)| filter.matches(init, judgement))
+            .map(|(initiative, judgement)| Item {
+                file: plan.file(initiative.file),
+                initiative,
+                judgement,
+            })
+            .collect()
+    };
+    let (first, second) = plan.initiatives.split_at(if side_by_side {
+        plan.initiatives.len() / 2
+    } else {
+        plan.initiatives.len()
+    });
+    // The second half on the other thread: the list that is kept grows on this one.
+    let (later, mut items) =
+        crate::load::parallel::both(side_by_side, || chosen(second), || chosen(first));
+    items.extend(later);
     items.sort_by(|a, b| {
         (a.initiative.period, &a.initiative.id).cmp(&(b.initiative.period, &b.initiative.id))
     });
@@ -260,5 +289,58 @@ pub(crate) fn format_of(path: &Path) -> Result<ListFormat, Failure> {
             crate::text::clean_line(&path.display().to_string())
         ))
         .with_help("name it .txt, .md, .csv, .json or .xlsx, or give --format table|markdown|csv|json|xlsx")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan's two halves judged side by side: the same items, in the same order, with
+    /// the same judgements as all on one thread, on the shipped plan and a generated one,
+    /// with and without filters, at dates across the year.
+    #[test]
+    fn chosen_side_by_side_as_one_after_the_other() {
+        let filters = [
+            Filter::default(),
+            Filter {
+                late: true,
+                ..Filter::default()
+            },
+            Filter {
+                status: Some(Status::Active),
+                ..Filter::default()
+            },
+            Filter {
+                period: Some(Period::Q(2)),
+                ..Filter::default()
+            },
+        ];
+        for make in crate::assess::plans_to_compare() {
+            for date in ["2017-02-01", "2017-05-15", "2017-09-30"] {
+                let today = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date");
+                let mut plan = make();
+                crate::assess::history::rewind(&mut plan, today);
+                for filter in &filters {
+                    let shown = |side_by_side| -> Vec<(String, String, Judgement)> {
+                        select_on(&plan, filter, today, side_by_side)
+                            .into_iter()
+                            .map(|item| {
+                                (
+                                    item.initiative.id.to_string(),
+                                    item.file.relative.to_string(),
+                                    item.judgement,
+                                )
+                            })
+                            .collect()
+                    };
+                    let together = shown(true);
+                    assert_eq!(together, shown(false), "{date} {filter:?}");
+                    if *filter == Filter::default() {
+                        assert_eq!(together.len(), plan.initiatives.len(), "{date}");
+                    }
+                }
+            }
+        }
     }
 }
