@@ -361,8 +361,11 @@ impl<'a> Names<'a> {
     fn index(&self) -> &FxHashMap<u64, Vec<u32>> {
         self.index.get_or_init(|| {
             let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+            // One list of pieces, made again for each name.
+            let mut grams = Vec::new();
             for (i, name) in self.names.iter().enumerate() {
-                for gram in pieces(&name.forms()) {
+                pieces_into(&name.forms(), &mut grams);
+                for &gram in &grams {
                     index.entry(gram).or_default().push(i as u32);
                 }
             }
@@ -376,6 +379,16 @@ impl<'a> Names<'a> {
 /// bits each: every `char` fits).
 fn pieces(forms: &[&str; 3]) -> Vec<u64> {
     let mut out = Vec::new();
+    pieces_into(forms, &mut out);
+    out
+}
+
+/// [`pieces`] into `out`, which is emptied first and sized once for all of them (its room
+/// is kept from one name to the next).
+fn pieces_into(forms: &[&str; 3], out: &mut Vec<u64>) {
+    out.clear();
+    // A form has at most one piece per byte, and two more for the marks.
+    out.reserve(forms.iter().map(|form| form.len() + 2).sum());
     for (k, form) in forms.iter().enumerate() {
         // A form equal to an earlier one has the same pieces (a name without æ, ø or å has
         // one form three times).
@@ -396,7 +409,6 @@ fn pieces(forms: &[&str; 3]) -> Vec<u64> {
     }
     out.sort_unstable();
     out.dedup();
-    out
 }
 
 /// The one nearest of `candidates` to `typed`, in the order given.
