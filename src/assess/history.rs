@@ -80,6 +80,20 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
         // No recorded change: every value holds from the start of the plan.
         return Some(init.status == Status::Planned);
     }
+    // Most initiatives have nothing recorded after `as_of`, in date order: every field holds
+    // its current value and the log is kept as it is, so only the status's footing is read
+    // (as the full turning back below finds it, without a list per field).
+    if init.log.iter().all(|e| e.date <= as_of) && init.log.is_sorted_by_key(|e| e.date) {
+        let last_status = init.log.iter().rev().find_map(|e| e.status.as_ref());
+        return Some(
+            init.status == Status::Planned || last_status.is_some_and(|c| c.to == init.status),
+        );
+    }
+    turn_back_in_full(init, as_of)
+}
+
+/// [`turn_back`] of an initiative with a log, field by field.
+fn turn_back_in_full(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     let log = in_date_order(&init.log);
 
     let (status, dated) = value_on(
@@ -253,6 +267,92 @@ mod tests {
             status: Some(Changed { from, to }),
             ..LogEntry::note(d(date), "")
         }
+    }
+
+    /// An initiative with nothing recorded after the day, in date order, is turned back
+    /// without going field by field: the same initiative and the same footing of its status
+    /// as going field by field, on the shipped plan and a generated one at dates across the
+    /// year, with statuses edited by hand after their last change, track changes (to and
+    /// from every track) and status changes written out of date order.
+    fn status_change_on(date: NaiveDate, to: Status) -> LogEntry {
+        LogEntry {
+            status: Some(Changed {
+                from: Some(Status::Planned),
+                to,
+            }),
+            ..LogEntry::note(date, "")
+        }
+    }
+
+    #[test]
+    fn turning_back_at_once_as_field_by_field() {
+        let (mut at_once, mut in_full) = (0, 0);
+        for make in crate::assess::plans_to_compare() {
+            let mut plan = make();
+            for (k, init) in plan.initiatives.iter_mut().enumerate() {
+                if init.log.is_empty() {
+                    continue;
+                }
+                match k % 4 {
+                    // Edited by hand after its last recorded change.
+                    0 => init.status = Status::Done,
+                    1 => {
+                        let mut tracks: Vec<String> =
+                            init.tracks.iter().map(Name::to_string).collect();
+                        tracks.push(CROSS_CUTTING.to_string());
+                        init.cross_cutting = true;
+                        let mut log = init.log.to_vec();
+                        log.push(LogEntry {
+                            tracks: Some(Box::new(Changed {
+                                from: Some(vec!["Hygge".to_string()]),
+                                to: tracks,
+                            })),
+                            ..LogEntry::note(log[0].date, "")
+                        });
+                        init.log = log.into_boxed_slice();
+                    }
+                    // A status change written after a later entry.
+                    2 => {
+                        let mut log = init.log.to_vec();
+                        let earlier = log[0].date.pred_opt().expect("a day before");
+                        log.push(status_change_on(earlier, Status::Active));
+                        init.log = log.into_boxed_slice();
+                    }
+                    _ => {}
+                }
+            }
+            for date in [
+                "2016-12-01",
+                "2017-02-10",
+                "2017-05-15",
+                "2017-08-01",
+                "2018-01-10",
+            ] {
+                let as_of = d(date);
+                for init in &plan.initiatives {
+                    if init.log.is_empty() {
+                        continue;
+                    }
+                    let (mut fast, mut full) = (init.clone(), init.clone());
+                    let found = turn_back(&mut fast, as_of);
+                    let expected = if init.added.is_some_and(|added| added > as_of) {
+                        None
+                    } else {
+                        turn_back_in_full(&mut full, as_of)
+                    };
+                    assert_eq!(found, expected, "{} on {date}", init.id);
+                    assert_eq!(fast, full, "{} on {date}", init.id);
+                    if init.log.iter().all(|e| e.date <= as_of)
+                        && init.log.is_sorted_by_key(|e| e.date)
+                    {
+                        at_once += 1;
+                    } else {
+                        in_full += 1;
+                    }
+                }
+            }
+        }
+        assert!(at_once > 100 && in_full > 100, "{at_once} {in_full}");
     }
 
     #[test]
