@@ -387,7 +387,8 @@ fn pieces(forms: &[&str; 3]) -> Vec<u64> {
 /// is kept from one name to the next).
 fn pieces_into(forms: &[&str; 3], out: &mut Vec<u64>) {
     out.clear();
-    // A form has at most one piece per byte, and two more for the marks.
+    // A form of n characters has n pieces (the two marks make the windows, not more of
+    // them): at most one per byte.
     out.reserve(forms.iter().map(|form| form.len() + 2).sum());
     for (k, form) in forms.iter().enumerate() {
         // A form equal to an earlier one has the same pieces (a name without æ, ø or å has

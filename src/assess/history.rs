@@ -82,7 +82,9 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     }
     // Most initiatives have nothing recorded after `as_of`, in date order: every field holds
     // its current value and the log is kept as it is, so only the status's footing is read
-    // (as the full turning back below finds it, without a list per field).
+    // (as the full turning back below finds it, without a list per field). The tracks too
+    // come out as they are: a parsed initiative never has the cross-cutting track among its
+    // `tracks` (it is `cross_cutting`), which the full turning back would move there.
     if init.log.iter().all(|e| e.date <= as_of) && init.log.is_sorted_by_key(|e| e.date) {
         let last_status = init.log.iter().rev().find_map(|e| e.status.as_ref());
         return Some(
@@ -269,11 +271,6 @@ mod tests {
         }
     }
 
-    /// An initiative with nothing recorded after the day, in date order, is turned back
-    /// without going field by field: the same initiative and the same footing of its status
-    /// as going field by field, on the shipped plan and a generated one at dates across the
-    /// year, with statuses edited by hand after their last change, track changes (to and
-    /// from every track) and status changes written out of date order.
     fn status_change_on(date: NaiveDate, to: Status) -> LogEntry {
         LogEntry {
             status: Some(Changed {
@@ -284,6 +281,12 @@ mod tests {
         }
     }
 
+    /// An initiative with nothing recorded after the day, in date order, is turned back
+    /// without going field by field: the same initiative and the same footing of its status
+    /// as going field by field, on a generated plan (the shipped one has no history yet) at
+    /// dates across the year, with statuses edited by hand after their last change, track
+    /// changes (to and from every track), status changes written out of date order, and
+    /// two status changes in date order after the rest (the last one holds).
     #[test]
     fn turning_back_at_once_as_field_by_field() {
         let (mut at_once, mut in_full) = (0, 0);
@@ -318,7 +321,21 @@ mod tests {
                         log.push(status_change_on(earlier, Status::Active));
                         init.log = log.into_boxed_slice();
                     }
-                    _ => {}
+                    // Two status changes in date order after the rest: the last holds.
+                    _ => {
+                        let mut log = init.log.to_vec();
+                        let last = log.iter().map(|e| e.date).max().expect("a log");
+                        log.push(status_change_on(
+                            last.succ_opt().expect("a day"),
+                            Status::Cancelled,
+                        ));
+                        log.push(status_change_on(
+                            last.succ_opt().and_then(|d| d.succ_opt()).expect("a day"),
+                            Status::Postponed,
+                        ));
+                        init.log = log.into_boxed_slice();
+                        init.status = Status::Postponed;
+                    }
                 }
             }
             for date in [

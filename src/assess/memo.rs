@@ -249,8 +249,9 @@ pub fn build_with(
     build_on(plan, quarter, as_of, lang, context, side_by_side)
 }
 
-/// [`build_with`], the summary and the quarter's items made side by side or one after the
-/// other.
+/// [`build_with`], the counts by track (through the year and through the quarter) made
+/// beside the judging pass that makes the summary and the quarter's items, or after it;
+/// the attention items put in words in two halves side by side, or in one.
 fn build_on<'a>(
     plan: &'a Plan,
     quarter: u8,
@@ -514,8 +515,9 @@ fn build_on<'a>(
 mod tests {
     use super::*;
 
-    /// Side by side or one after the other, the memo is the same: on the shipped plan and on
-    /// a generated one with moves, status changes and follow-ups, for every quarter at dates
+    /// Side by side (the track counts beside the judging pass, the attention items in two
+    /// halves) or one after the other, the memo is the same: on the shipped plan and on a
+    /// generated one with moves, status changes and follow-ups, for every quarter at dates
     /// before, in and after it.
     #[test]
     fn summary_and_items_side_by_side_as_one_after_the_other() {

@@ -88,7 +88,7 @@ fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
     findings_on(plan, suggest, wanted, side_by_side)
 }
 
-/// [`findings`], the groups of rules run side by side or one after the other.
+/// [`findings`], the jobs of rules taken in turns by two threads or run one after the other.
 fn findings_on(
     plan: &Plan,
     suggest: Suggest,
@@ -97,7 +97,7 @@ fn findings_on(
 ) -> Vec<Diagnostic> {
     // The cross-file rules in six jobs, each in its order; on a large plan two threads take
     // the jobs in turns. The findings come out in the same order either way.
-    // The first group starts from the parser's findings: `ids::file_name_clashes` turns an
+    // The first job starts from the parser's findings: `ids::file_name_clashes` turns an
     // invalid file name's finding into the clash it is.
     let runs = |rules: &[Rule]| wanted.runs(plan, rules);
     // Every dependency looked up once, for all the rules that follow them.
@@ -470,7 +470,7 @@ mod tests {
         ] {
             assert!(all.contains(&rule), "{rule} not found: {all:?}");
         }
-        // The groups of rules side by side or one after the other: the same findings.
+        // The jobs of rules taken in turns or run one after the other: the same findings.
         for wanted in [Wanted::Every, Wanted::ErrorsInFiles] {
             assert_eq!(
                 findings_on(&plan, Suggest::AmongIds, wanted, true),

@@ -109,9 +109,11 @@ pub(crate) fn in_turns<R: Send>(side_by_side: bool, jobs: Vec<Job<'_, R>>) -> Ve
             if at >= count {
                 return done;
             }
+            // No lock is held while a job runs: none can be poisoned.
             let job = jobs[at]
                 .lock()
-                .map_or(None, |mut job| job.take())
+                .expect("a job's lock")
+                .take()
                 .expect("each job is taken once");
             done.push((at, job()));
         }
@@ -137,8 +139,8 @@ pub(crate) fn in_turns<R: Send>(side_by_side: bool, jobs: Vec<Job<'_, R>>) -> Ve
 }
 
 /// From how many initiatives the work on a plan is split in parts run side by side with
-/// [`both`] (the cross-file rules, the summary, the memo): below, starting a thread costs
-/// more than it saves.
+/// [`both`] or [`in_turns`] (the cross-file rules, the dependencies' look-ups, the summary,
+/// the memo, `plan list`'s judging): below, starting a thread costs more than it saves.
 pub(crate) const SIDE_BY_SIDE_FROM: usize = 2_000;
 
 /// `a()` and `b()`, side by side (`a` on a thread of its own, `b` on this one) or, when not
@@ -172,8 +174,8 @@ mod tests {
     /// Jobs taken in turns by two threads or run on one: each runs once, and the results
     /// come back in the jobs' order, not in the order the jobs finished nor thread by thread.
     /// Side by side, the first job waits until the other thread has taken the second, and
-    /// the second until the first is done: each thread has jobs before and after the
-    /// other's.
+    /// the second until the first and the third are done (by the first's thread): each
+    /// thread has jobs before and after the other's.
     #[test]
     fn jobs_in_turns_come_back_in_their_order() {
         use std::sync::atomic::{AtomicUsize, Ordering};
@@ -200,8 +202,11 @@ mod tests {
                         if side_by_side && k == 0 {
                             wait_until(&|| started.load(Ordering::SeqCst) >= 2);
                         }
-                        if k == 1 {
-                            wait_until(&|| finished.lock().expect("finished").contains(&0));
+                        if side_by_side && k == 1 {
+                            wait_until(&|| {
+                                let finished = finished.lock().expect("finished");
+                                finished.contains(&0) && finished.contains(&2)
+                            });
                         }
                         finished.lock().expect("finished").push(k);
                         vec![k; k]

@@ -68,7 +68,11 @@ impl<'a> Links<'a> {
         let ((later_ends, later_targets), (mut ends, mut targets)) =
             crate::load::parallel::both(side_by_side, || resolve(second), || resolve(first));
         let offset = index(targets.len());
-        ends.extend(later_ends.into_iter().map(|end| end + offset));
+        ends.extend(
+            later_ends
+                .into_iter()
+                .map(|end| index(end as usize + offset as usize)),
+        );
         targets.extend(later_targets);
         Links {
             by_id,
