@@ -200,14 +200,7 @@ fn select_on<'p>(
             })
             .collect()
     };
-    let (first, second) = plan.initiatives.split_at(if side_by_side {
-        plan.initiatives.len() / 2
-    } else {
-        plan.initiatives.len()
-    });
-    // The second half on the other thread: the list that is kept grows on this one.
-    let (later, mut items) =
-        crate::load::parallel::both(side_by_side, || chosen(second), || chosen(first));
+    let (mut items, later) = crate::load::parallel::halves(side_by_side, &plan.initiatives, chosen);
     items.extend(later);
     items.sort_by(|a, b| {
         (a.initiative.period, &a.initiative.id).cmp(&(b.initiative.period, &b.initiative.id))

@@ -80,6 +80,27 @@ pub(crate) fn on_every_core_into<T: Send, A: Send, B: Send, R: Send>(
     })
 }
 
+/// `work` on the first half of `items` and on the second, side by side when `side_by_side`
+/// (the second half on a thread of its own, so that what this thread makes of the first,
+/// and keeps, is allocated here) or one after the other; the two results, first half's
+/// first. Not side by side, the first half is all of `items` and the second is empty.
+///
+/// Panics: if `work` panicked on the other thread.
+pub(crate) fn halves<'t, T: Sync, R: Send>(
+    side_by_side: bool,
+    items: &'t [T],
+    work: impl Fn(&'t [T]) -> R + Sync,
+) -> (R, R) {
+    let (first, second) = items.split_at(if side_by_side {
+        items.len() / 2
+    } else {
+        items.len()
+    });
+    let work = &work;
+    let (second, first) = both(side_by_side, || work(second), || work(first));
+    (first, second)
+}
+
 /// One part of the work [`in_turns`] shares out: run once, on whichever thread takes it.
 pub(crate) type Job<'a, R> = Box<dyn FnOnce() -> R + Send + 'a>;
 

@@ -59,14 +59,8 @@ impl<'a> Links<'a> {
             }
             (ends, targets)
         };
-        let (first, second) = plan.initiatives.split_at(if side_by_side {
-            plan.initiatives.len() / 2
-        } else {
-            plan.initiatives.len()
-        });
-        // The second half on the other thread: what is kept grows on this one.
-        let ((later_ends, later_targets), (mut ends, mut targets)) =
-            crate::load::parallel::both(side_by_side, || resolve(second), || resolve(first));
+        let ((mut ends, mut targets), (later_ends, later_targets)) =
+            crate::load::parallel::halves(side_by_side, &plan.initiatives, resolve);
         let offset = index(targets.len());
         ends.extend(
             later_ends
