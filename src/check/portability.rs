@@ -34,6 +34,11 @@ pub fn toml_1_1_only(file: usize, text: &str, inline_tables_plain: bool) -> Vec<
     if !may_have_1_1_syntax(text, inline_tables_plain) {
         return Vec::new();
     }
+    lexed(file, text)
+}
+
+/// [`toml_1_1_only`] by lexing the whole of `text`, however likely a finding is.
+fn lexed(file: usize, text: &str) -> Vec<Diagnostic> {
     let tokens: Vec<Token> = Source::new(text).lex().collect();
     let mut out = Vec::new();
     // Open brackets: `true` for an inline table `{`, `false` for `[`.
@@ -137,14 +142,12 @@ pub fn toml_1_1_only(file: usize, text: &str, inline_tables_plain: bool) -> Vec<
 /// `:` between digits. Most plan files have none, and are not lexed a second time.
 fn may_have_1_1_syntax(text: &str, inline_tables_plain: bool) -> bool {
     let b = text.as_bytes();
-    (!inline_tables_plain && memchr::memchr(b'{', b).is_some())
-        || memchr::memchr(b'\\', b).is_some()
-        || b.iter().enumerate().any(|(i, &c)| {
-            c == b':'
-                && i > 0
-                && b[i - 1].is_ascii_digit()
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-        })
+    // One pass over the text for the three bytes (most files have none of them).
+    memchr::memchr3_iter(b'{', b'\\', b':', b).any(|i| match b[i] {
+        b'{' => !inline_tables_plain,
+        b'\\' => true,
+        _ => i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit),
+    })
 }
 
 /// Whether every inline table of the parsed `table` (of `text`) stands on one line with no
@@ -161,7 +164,7 @@ pub fn inline_tables_on_one_line(table: &DeTable<'_>, text: &str) -> bool {
                     let Some(body) = body.strip_suffix('}') else {
                         return false;
                     };
-                    let one_line = !body.contains(['\n', '\r', '#']);
+                    let one_line = memchr::memchr3(b'\n', b'\r', b'#', body.as_bytes()).is_none();
                     return one_line && !body.trim_end().ends_with(',');
                 }
                 inner.values().all(|v| plain(v, text))
@@ -290,6 +293,19 @@ fn time_without_seconds(atom: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The first look at the bytes never spares the lexer a file it finds something in:
+        /// texts made of the characters the findings are made of (valid TOML or not).
+        #[test]
+        fn the_first_look_misses_no_finding(
+            text in "([a-z0-9 =,#:.\"'{}\\\\\\[\\]\n-]|\"\\\\x41\"|07:30|\\{ *\n){0,24}"
+        ) {
+            if !super::may_have_1_1_syntax(&text, false) {
+                proptest::prop_assert_eq!(super::lexed(0, &text), vec![]);
+            }
+        }
+    }
+
     /// The parsed tree's answer on inline tables only ever spares the lexer a file without
     /// findings: the findings are those of lexing every file, `{` in strings and keys too.
     #[test]
