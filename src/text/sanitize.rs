@@ -101,7 +101,7 @@ pub fn strip(text: &str) -> Cow<'_, str> {
 pub fn clean(text: &str) -> Cow<'_, str> {
     // Most text (every cell of a large plan's CSV) has no break and nothing unsafe: one pass
     // to see so, and `strip` would hand it back as it is.
-    if text.chars().all(kept_in_line) {
+    if surely_kept_in_line(text) || text.chars().all(kept_in_line) {
         return guard(text);
     }
     let text = strip(text);
@@ -122,10 +122,21 @@ pub fn clean_line(text: &str) -> String {
 /// [`clean_line`], borrowing `text` when there is nothing to clean (most text: ids, titles,
 /// places; `plan list` cleans every one of a large plan): one scan to see so.
 pub fn clean_line_cow(text: &str) -> Cow<'_, str> {
-    if text.chars().all(kept_in_line) {
+    if surely_kept_in_line(text) || text.chars().all(kept_in_line) {
         return break_markers(text);
     }
     Cow::Owned(clean_line_each(text))
+}
+
+/// Whether every character of `text` stays as it is in one line ([`kept_in_line`]), told
+/// from its bytes alone (a loop the compiler runs on many bytes at once): printable ASCII,
+/// and the characters U+00C0 to U+033F (æ, ø, å and the rest of Latin's letters and marks;
+/// their first bytes are C3 to CC, and none of them is unsafe or a line break). `false`
+/// says nothing: the text may have other characters that are kept (`–`, `é` written as `e`
+/// and a combining mark is here; `’` is not).
+fn surely_kept_in_line(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' '..=b'~' | 0x80..=0xBF | 0xC3..=0xCC))
 }
 
 /// Whether `c` stays as it is in one line of text: printable ASCII at once, otherwise
@@ -197,6 +208,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// What the bytes tell is kept in a line is kept character by character: printable
+        /// ASCII and the characters it takes, beside those around them that are not kept
+        /// (DEL, the controls U+0080–U+009F, the soft hyphen U+00AD, U+034F).
+        #[test]
+        fn what_the_bytes_tell_is_kept_is(
+            text in "([\u{7F}-\u{BF}]|[ -~]|[\u{C0}-\u{360}]|\u{AD}|\u{34F}){0,8}"
+        ) {
+            if surely_kept_in_line(&text) {
+                proptest::prop_assert!(text.chars().all(kept_in_line), "{:?}", text);
+            }
+        }
+
         /// The shortcut for text with nothing to clean cleans as the character-wise way.
         #[test]
         fn clean_line_takes_no_wrong_shortcut(
