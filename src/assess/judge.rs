@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Funding, Initiative, Period, Plan, Status};
+use crate::model::{Funding, Initiative, Name, Period, Plan, Status};
 
 /// Where the as-of date falls in the plan year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,12 +47,12 @@ pub enum Reason {
     /// Not done or cancelled, and its period or deadline ended; `since` is the first day late.
     Late { since: NaiveDate },
     /// Its period has begun and these dependencies are not done.
-    Blocked { by: Vec<String> },
+    Blocked { by: Vec<Name> },
     /// Its period has begun and its funding is pending.
     AtRisk,
     /// It depends on work that was cancelled or postponed: it waits for something that is
     /// not coming (in its period). `status` is the dependency's: `cancelled` or `postponed`.
-    WaitsOnDropped { id: String, status: Status },
+    WaitsOnDropped { id: Name, status: Status },
     /// Planned or active, and its funding was denied.
     FundingDenied,
     /// A memo of an ended quarter: planned or active on the quarter's last day (late from the
@@ -65,11 +65,12 @@ pub enum Reason {
 pub struct Judgement {
     pub late_since: Option<NaiveDate>,
     /// Dependencies not done yet (planned or active, or unreadable), once the period began.
-    pub blocked_by: Vec<String>,
+    /// Ids are [`Name`]s: an id of up to 24 bytes is copied without an allocation.
+    pub blocked_by: Vec<Name>,
     /// Waiting for pending funding, or planned/active with funding denied.
     pub at_risk: bool,
     /// Dependencies that were cancelled or postponed, with their status; from the start.
-    pub waits_on_dropped: Vec<(String, Status)>,
+    pub waits_on_dropped: Vec<(Name, Status)>,
     /// Planned or active with `funding = "denied"`.
     pub funding_denied: bool,
 }
@@ -152,7 +153,7 @@ pub fn judge_with(
         // Work that was cancelled or postponed will not come in time: said from the start,
         // as planning around it cannot wait for the period to begin.
         if let Some(dropped @ (Status::Cancelled | Status::Postponed)) = status {
-            judgement.waits_on_dropped.push((dep.to_string(), dropped));
+            judgement.waits_on_dropped.push((dep.clone(), dropped));
         }
         // Once the period began, whatever is not known to be done blocks: also a dependency
         // whose file is broken.
@@ -162,7 +163,7 @@ pub fn judge_with(
                 Some(Status::Done | Status::Cancelled | Status::Postponed)
             )
         {
-            judgement.blocked_by.push(dep.to_string());
+            judgement.blocked_by.push(dep.clone());
         }
     }
     if begun {
@@ -207,7 +208,7 @@ mod tests {
         for dep in &init.depends_on {
             if let Some(d) = by_id.get(dep.as_str()) {
                 if matches!(d.status, Status::Cancelled | Status::Postponed) {
-                    judgement.waits_on_dropped.push((dep.to_string(), d.status));
+                    judgement.waits_on_dropped.push((dep.clone(), d.status));
                 }
             }
         }
@@ -234,7 +235,7 @@ mod tests {
                         )
                     })
                 })
-                .map(crate::model::Name::to_string)
+                .cloned()
                 .collect();
             judgement.at_risk |= init.funding == Some(Funding::Pending);
         }
