@@ -129,11 +129,11 @@ pub fn clean_line_cow(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether every character of `text` stays as it is in one line ([`kept_in_line`]), told
-/// from its bytes alone (a loop the compiler runs on many bytes at once): printable ASCII,
-/// and the characters U+00C0 to U+033F (æ, ø, å and the rest of Latin's letters and marks;
-/// their first bytes are C3 to CC, and none of them is unsafe or a line break). `false`
-/// says nothing: the text may have other characters that are kept (`–`, `é` written as `e`
-/// and a combining mark is here; `’` is not).
+/// from its bytes without decoding characters: printable ASCII, and the characters U+00C0
+/// to U+033F (æ, ø, å, the rest of Latin's letters and the combining accents), whose first
+/// byte is C3 to CC; none of them is unsafe or a line break. A byte 0x80–0xBF can only
+/// follow such a first byte, as `text` is valid UTF-8. `false` says nothing: the text may
+/// have other characters that are kept (`–` and `’`, U+2013 and U+2019, are not taken here).
 fn surely_kept_in_line(text: &str) -> bool {
     text.bytes()
         .all(|b| matches!(b, b' '..=b'~' | 0x80..=0xBF | 0xC3..=0xCC))
@@ -210,10 +210,11 @@ mod tests {
     proptest::proptest! {
         /// What the bytes tell is kept in a line is kept character by character: printable
         /// ASCII and the characters it takes, beside those around them that are not kept
-        /// (DEL, the controls U+0080–U+009F, the soft hyphen U+00AD, U+034F).
+        /// (the C0 controls, DEL, the controls U+0080–U+009F, the soft hyphen U+00AD,
+        /// U+034F, the line breaks U+2028 and U+2029).
         #[test]
-        fn what_the_bytes_tell_is_kept_is(
-            text in "([\u{7F}-\u{BF}]|[ -~]|[\u{C0}-\u{360}]|\u{AD}|\u{34F}){0,8}"
+        fn surely_kept_is_kept(
+            text in "([\u{7F}-\u{BF}]|[ -~]|[\u{C0}-\u{360}]|\u{AD}|\u{34F}|[\x00-\x1F]|\u{2028}|\u{2029}){0,8}"
         ) {
             if surely_kept_in_line(&text) {
                 proptest::prop_assert!(text.chars().all(kept_in_line), "{:?}", text);
@@ -236,6 +237,16 @@ mod tests {
         ) {
             let slow = guard(&strip(&text)).into_owned();
             proptest::prop_assert_eq!(clean(&text), slow);
+        }
+    }
+
+    /// The shortcut is taken for Danish text, and not for characters outside its range.
+    #[test]
+    fn danish_text_is_seen_kept_from_its_bytes() {
+        assert!(surely_kept_in_line("Ærø og Ålborg: læsekreds for børn"));
+        assert!(surely_kept_in_line(""));
+        for other in ["’", "–", "\u{A0}", "\u{AD}", "a\tb", "\u{7F}"] {
+            assert!(!surely_kept_in_line(other), "{other:?}");
         }
     }
 
