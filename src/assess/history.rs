@@ -85,13 +85,19 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     // (as the full turning back below finds it, without a list per field). The tracks too
     // come out as they are: a parsed initiative never has the cross-cutting track among its
     // `tracks` (it is `cross_cutting`), which the full turning back would move there.
-    if init.log.iter().all(|e| e.date <= as_of) && init.log.is_sorted_by_key(|e| e.date) {
+    if nothing_after(&init.log, as_of) {
         let last_status = init.log.iter().rev().find_map(|e| e.status.as_ref());
         return Some(
             init.status == Status::Planned || last_status.is_some_and(|c| c.to == init.status),
         );
     }
     turn_back_in_full(init, as_of)
+}
+
+/// Whether `log` records nothing after `as_of` and is in date order: [`turn_back`] then
+/// leaves the initiative as it is.
+fn nothing_after(log: &[LogEntry], as_of: NaiveDate) -> bool {
+    log.iter().all(|e| e.date <= as_of) && log.is_sorted_by_key(|e| e.date)
 }
 
 /// [`turn_back`] of an initiative with a log, field by field.
@@ -359,9 +365,7 @@ mod tests {
                     };
                     assert_eq!(found, expected, "{} on {date}", init.id);
                     assert_eq!(fast, full, "{} on {date}", init.id);
-                    if init.log.iter().all(|e| e.date <= as_of)
-                        && init.log.is_sorted_by_key(|e| e.date)
-                    {
+                    if nothing_after(&init.log, as_of) {
                         at_once += 1;
                     } else {
                         in_full += 1;

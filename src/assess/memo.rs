@@ -316,7 +316,7 @@ fn build_on<'a>(
     let (summary, to_date) = summarize_with(
         plan,
         as_of,
-        Some(&by_id),
+        &by_id,
         side_by_side,
         || track_rows_through(plan, quarter),
         each,

@@ -168,18 +168,18 @@ pub fn summarize(plan: &Plan, as_of: NaiveDate) -> Summary<'_> {
 
 /// [`summarize`], judging and counting side by side or one after the other.
 fn summarize_on(plan: &Plan, as_of: NaiveDate, side_by_side: bool) -> Summary<'_> {
-    summarize_with(plan, as_of, None, side_by_side, || (), |_, _| {}).0
+    summarize_with(plan, as_of, &plan.by_id(), side_by_side, || (), |_, _| {}).0
 }
 
 /// [`summarize`] for a caller that needs more of the same pass (the memo): each initiative
 /// and its judgement is handed to `each`, in plan order, as it is judged (so that nothing is
 /// judged twice), and `beside()` is run with the counts by track and place, beside the
-/// judging when `side_by_side`. `by_id` is the plan's [`Plan::by_id`], made here when None.
+/// judging when `side_by_side`. `by_id` is the plan's [`Plan::by_id`].
 /// Returns the summary and what `beside()` returned.
 pub(crate) fn summarize_with<'a, X: Send>(
     plan: &'a Plan,
     as_of: NaiveDate,
-    by_id: Option<&ById<'a>>,
+    by_id: &ById<'a>,
     side_by_side: bool,
     beside: impl FnOnce() -> X + Send,
     each: impl FnMut(&'a Initiative, &Judgement),
@@ -189,10 +189,7 @@ pub(crate) fn summarize_with<'a, X: Send>(
     let current = CurrentPeriod::of(info.year, as_of);
     // The judgements and the counts by track and place need nothing of each other: a large
     // plan has them made side by side.
-    let judged = || match by_id {
-        Some(by_id) => judged(plan, as_of, by_id, each),
-        None => judged(plan, as_of, &plan.by_id(), each),
-    };
+    let judged = || judged(plan, as_of, by_id, each);
     let counted = || {
         // The whole year: every quarter up to the fourth.
         let tracks = track_rows_through(plan, 4);

@@ -102,51 +102,51 @@ fn findings_on(
     let runs = |rules: &[Rule]| wanted.runs(plan, rules);
     // Every dependency looked up once, for all the rules that follow them.
     let links = &Links::of(plan);
+    // A job: rules that add their findings to a list of the job's own.
+    fn job<'a>(rules: impl FnOnce(&mut Vec<Diagnostic>) + Send + 'a) -> Job<'a, Vec<Diagnostic>> {
+        Box::new(move || {
+            let mut found = Vec::new();
+            rules(&mut found);
+            found
+        })
+    }
     // Each job's findings, in the jobs' order: the rules' order as it always was.
     let jobs: Vec<Job<'_, Vec<Diagnostic>>> = vec![
-        Box::new(|| {
-            let mut found = plan.diagnostics.clone();
+        job(|found| {
+            found.extend_from_slice(&plan.diagnostics);
             if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
-                catalogue::unknown_names(plan, &mut found);
+                catalogue::unknown_names(plan, found);
             }
             if runs(&[Rule::DuplicateId]) {
-                ids::duplicates(plan, links, &mut found);
+                ids::duplicates(plan, links, found);
             }
-            ids::file_name_clashes(plan, links, &mut found);
-            found
+            ids::file_name_clashes(plan, links, found);
         }),
         // Looking for the ids dangling dependencies meant: on a plan with many, the longest.
-        Box::new(|| {
-            let mut found = Vec::new();
+        job(|found| {
             if runs(&[Rule::UnknownDependency]) {
-                dependencies::unknown(plan, links, suggest, &mut found);
+                dependencies::unknown(plan, links, suggest, found);
             }
-            found
         }),
-        Box::new(|| {
-            let mut found = Vec::new();
+        job(|found| {
             if runs(&[Rule::DependencyCycle]) {
-                dependencies::cycles(plan, links, &mut found);
+                dependencies::cycles(plan, links, found);
             }
             if runs(&[Rule::DependencyOrder]) {
-                dependencies::order(plan, links, &mut found);
+                dependencies::order(plan, links, found);
             }
             if runs(&[Rule::DeadlineOutsidePeriod]) {
-                deadlines::outside_period(plan, &mut found);
+                deadlines::outside_period(plan, found);
             }
-            found
         }),
         // The minimums' findings are on no file.
-        Box::new(|| {
-            let mut found = Vec::new();
+        job(|found| {
             if wanted == Wanted::Every {
-                minimums::per_track(plan, &mut found);
-                minimums::per_location(plan, &mut found);
+                minimums::per_track(plan, found);
+                minimums::per_location(plan, found);
             }
-            found
         }),
-        Box::new(|| {
-            let mut found = Vec::new();
+        job(|found| {
             if runs(&[
                 Rule::HistoryOrder,
                 Rule::HistoryDate,
@@ -154,16 +154,13 @@ fn findings_on(
                 Rule::UndatedStatus,
             ]) {
                 // "After today" is measured against the real date of the check, not `--today`.
-                history::findings(plan, chrono::Local::now().date_naive(), &mut found);
+                history::findings(plan, chrono::Local::now().date_naive(), found);
             }
-            found
         }),
-        Box::new(|| {
-            let mut found = Vec::new();
+        job(|found| {
             if runs(&[Rule::DependsOnDropped]) {
-                history::dropped(plan, links, &mut found);
+                history::dropped(plan, links, found);
             }
-            found
         }),
     ];
     let found: Vec<Diagnostic> = in_turns(side_by_side, jobs).into_iter().flatten().collect();
