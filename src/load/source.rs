@@ -58,6 +58,12 @@ impl Root {
             display: display_root(dir),
         })
     }
+
+    /// Where the file at `relative` (a path relative to the folder, `/`-separated) is on
+    /// disk: the folder as given joined with it.
+    pub fn path_of(&self, relative: &str) -> PathBuf {
+        self.dir.join(relative)
+    }
 }
 
 /// The length (bytes) and [`fingerprint`] of a text that was let go.
@@ -176,7 +182,7 @@ impl SourceFile {
 
     /// Where it is on disk: the plan folder joined with the relative path.
     pub fn path(&self) -> PathBuf {
-        self.root.dir.join(&self.relative)
+        self.root.path_of(&self.relative)
     }
 
     /// How its path is shown to users: the plan folder as given, joined with the relative

@@ -15,7 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::parallel::on_every_core;
+use super::parallel::{halves, on_every_core};
 use super::source::{
     decode_owned, display_root, io_reason, join_display, read_regular, what_it_is, ReadProblem,
     Root, SourceFile,
@@ -62,9 +62,10 @@ pub enum SkipReason {
 pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     let listing = list_folder(dir)?;
     // Reading is most of the work for a large folder: read on every core, like parsing.
+    let root = &listing.root;
     let read: Vec<Vec<SourceFile>> = on_every_core(&listing.paths, |_, part| {
         part.iter()
-            .map(|(path, relative)| read_source(path, relative, &listing.root))
+            .map(|relative| read_source(&root.path_of(relative), relative, root))
             .collect()
     });
     let mut folder = Folder {
@@ -82,16 +83,37 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     Ok(folder)
 }
 
-/// The files of a plan folder, not read yet: path on disk and relative path, sorted by the
-/// relative path; and the entries not read.
+/// The files of a plan folder, not read yet, and the entries not read.
 pub(crate) struct Listing {
     /// The folder, shared by the files read from it.
     pub(crate) root: Arc<Root>,
-    pub(crate) paths: Vec<(PathBuf, String)>,
+    /// Each file's path relative to the folder, `/`-separated, sorted (byte order); where it
+    /// is on disk is [`Root::path_of`] it.
+    pub(crate) paths: Vec<String>,
     pub(crate) skipped: Vec<Skipped>,
 }
 
+/// From how many sub-folders met at one depth of the walk the folders of that depth are
+/// listed in two halves side by side: a large plan keeps its files in many sub-folders of
+/// a few hundred or a thousand (the benchmark's: 103 at 100,000 files), a small one in a
+/// few, where starting a thread costs more than listing them.
+const FOLDERS_SIDE_BY_SIDE_FROM: usize = 8;
+
+/// Lists the plan folder `dir`: every `*.toml` file in it and its sub-folders (hidden ones
+/// skipped, links followed only inside it), and the entries not read. The walk goes a depth
+/// at a time (breadth first); a depth with many folders is listed in two halves side by
+/// side, and what the halves met is taken in order, first half first, so the listing is the
+/// same either way. A folder met twice (through a link, or a link to a folder above it) is
+/// listed once, where it is met first: at the shallower depth, then in the order its folder
+/// lists its entries.
+///
+/// Errors: `dir` is not a folder, or cannot be read or resolved.
 pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
+    list_folder_on(dir, FOLDERS_SIDE_BY_SIDE_FROM)
+}
+
+/// [`list_folder`], a depth listed side by side from `side_by_side_from` folders.
+fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
     let meta = fs::metadata(dir)?;
     if !meta.is_dir() {
         return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
@@ -99,31 +121,74 @@ pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
     let root = fs::canonicalize(dir)?;
     // Read the top level eagerly so that an unreadable folder is an error, not an empty plan.
     fs::read_dir(dir)?;
-    let mut walk = Walk {
+    let walk = Walk {
         root: &root,
         display_root: display_root(dir),
-        seen_dirs: HashSet::new(),
-        paths: Vec::new(),
-        skipped: Vec::new(),
     };
-    walk.seen_dirs.insert(folder_id(&meta, &root));
-    walk.folder(dir, "");
-    let Walk {
-        display_root,
+    let mut seen_dirs = HashSet::new();
+    seen_dirs.insert(folder_id(&meta, &root));
+    let mut found = Found::default();
+    let mut depth = vec![SubFolder {
+        path: dir.to_path_buf(),
+        prefix: String::new(),
+    }];
+    while !depth.is_empty() {
+        let halves = halves(depth.len() >= side_by_side_from, &depth, |part| {
+            let mut found = Found::default();
+            let mut below = Vec::new();
+            for folder in part {
+                walk.folder(folder, &mut found, &mut below);
+            }
+            (found, below)
+        });
+        let mut next = Vec::new();
+        for (part, below) in [halves.0, halves.1] {
+            found.paths.extend(part.paths);
+            found.skipped.extend(part.skipped);
+            next.extend(
+                below
+                    .into_iter()
+                    .filter_map(|(id, folder)| seen_dirs.insert(id).then_some(folder)),
+            );
+        }
+        depth = next;
+    }
+    let Found {
         mut paths,
         mut skipped,
-        ..
-    } = walk;
-    paths.sort_by(|a, b| a.1.cmp(&b.1));
+    } = found;
+    sorted(&mut paths);
     skipped.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(Listing {
         root: Arc::new(Root {
             dir: dir.to_path_buf(),
-            display: display_root,
+            display: walk.display_root,
         }),
         paths,
         skipped,
     })
+}
+
+/// Sorts relative paths in byte order; a long list in two halves side by side, then merged.
+/// (Each path is listed once, so an unstable sort gives the one order there is.)
+fn sorted(paths: &mut Vec<String>) {
+    use super::parallel::{both, SIDE_BY_SIDE_FROM};
+    if paths.len() < SIDE_BY_SIDE_FROM {
+        paths.sort_unstable();
+        return;
+    }
+    let mid = paths.len() / 2;
+    let (first, second) = paths.split_at_mut(mid);
+    both(true, || second.sort_unstable(), || first.sort_unstable());
+    let mut merged = Vec::with_capacity(paths.len());
+    let mut second = paths.split_off(mid).into_iter().peekable();
+    let mut first = std::mem::take(paths).into_iter().peekable();
+    while let (Some(a), Some(b)) = (first.peek(), second.peek()) {
+        merged.push(if a <= b { first.next() } else { second.next() }.expect("peeked"));
+    }
+    merged.extend(first);
+    merged.extend(second);
+    *paths = merged;
 }
 
 /// Reads one file; a file that cannot be read gets its problem, not an error. A file
@@ -174,19 +239,30 @@ fn folder_id(_meta: &fs::Metadata, canonical: &Path) -> FolderId {
     canonical.to_path_buf()
 }
 
-/// The state of one walk of a plan folder.
+/// What one walk (or one half of a depth of it) found: the files' relative paths and the
+/// entries not read.
+#[derive(Default)]
+struct Found {
+    paths: Vec<String>,
+    skipped: Vec<Skipped>,
+}
+
+/// A sub-folder to list: where it is, and its relative path with a trailing `/`.
+struct SubFolder {
+    path: PathBuf,
+    prefix: String,
+}
+
+/// What is the same for every folder of one walk of a plan folder.
 struct Walk<'a> {
     /// The plan folder, canonical: links must resolve inside it.
     root: &'a Path,
     display_root: String,
-    seen_dirs: HashSet<FolderId>,
-    paths: Vec<(PathBuf, String)>,
-    skipped: Vec<Skipped>,
 }
 
 impl Walk<'_> {
-    fn skip(&mut self, relative: &str, why: SkipReason) {
-        self.skipped.push(Skipped {
+    fn skip(&self, found: &mut Found, relative: &str, why: SkipReason) {
+        found.skipped.push(Skipped {
             display: join_display(&self.display_root, relative),
             why,
         });
@@ -195,21 +271,32 @@ impl Walk<'_> {
     /// A `*.toml` entry that is not a regular file. The manifest is listed all the same (its
     /// reading fails without blocking, as an `unreadable` problem of `plan.toml`), so that
     /// the plan is not silently read with the default catalogue and writing commands refuse.
-    fn special(&mut self, path: PathBuf, relative: String, what: &'static str) {
+    fn special(&self, found: &mut Found, relative: String, what: &'static str) {
         if relative == "plan.toml" {
-            self.paths.push((path, relative));
+            found.paths.push(relative);
         } else {
-            self.skip(&relative, SkipReason::NotAFile(what));
+            self.skip(found, &relative, SkipReason::NotAFile(what));
         }
     }
 
-    /// Walks the folder at `dir` (`prefix` is its relative path with a trailing `/`).
-    fn folder(&mut self, dir: &Path, prefix: &str) {
-        let entries = match fs::read_dir(dir) {
+    /// Lists `folder`: its files into `found`, its sub-folders (with their identity, to
+    /// recognise one met before) into `below`, in the order the folder lists them.
+    fn folder(
+        &self,
+        folder: &SubFolder,
+        found: &mut Found,
+        below: &mut Vec<(FolderId, SubFolder)>,
+    ) {
+        let prefix = folder.prefix.as_str();
+        let entries = match fs::read_dir(&folder.path) {
             Ok(entries) => entries,
             Err(err) => {
                 let relative = prefix.trim_end_matches('/');
-                self.skip(relative, SkipReason::UnreadableFolder(io_reason(&err)));
+                self.skip(
+                    found,
+                    relative,
+                    SkipReason::UnreadableFolder(io_reason(&err)),
+                );
                 return;
             }
         };
@@ -218,39 +305,56 @@ impl Walk<'_> {
                 Ok(entry) => entry,
                 Err(err) => {
                     let relative = prefix.trim_end_matches('/');
-                    self.skip(relative, SkipReason::UnreadableFolder(io_reason(&err)));
+                    self.skip(
+                        found,
+                        relative,
+                        SkipReason::UnreadableFolder(io_reason(&err)),
+                    );
                     return;
                 }
             };
-            self.entry(&entry, prefix);
+            self.entry(&entry, prefix, found, below);
         }
     }
 
-    fn entry(&mut self, entry: &fs::DirEntry, prefix: &str) {
+    fn entry(
+        &self,
+        entry: &fs::DirEntry,
+        prefix: &str,
+        found: &mut Found,
+        below: &mut Vec<(FolderId, SubFolder)>,
+    ) {
         let os_name = entry.file_name();
         let bytes = os_name.as_encoded_bytes();
         if bytes.starts_with(b".") {
             return;
         }
-        let path = entry.path();
         let Ok(file_type) = entry.file_type() else {
             return;
         };
         let Some(name) = os_name.to_str() else {
             let relative = format!("{prefix}{}", os_name.to_string_lossy());
-            let folder = path.is_dir();
+            let folder = entry.path().is_dir();
             if folder || bytes.ends_with(b".toml") {
-                self.skip(&relative, SkipReason::NameNotUtf8 { folder });
+                self.skip(found, &relative, SkipReason::NameNotUtf8 { folder });
             }
             return;
         };
-        let relative = format!("{prefix}{name}");
         let is_toml = name.ends_with(".toml");
+        if file_type.is_file() {
+            // The most common entry by far: no path made, one string for its relative path.
+            if is_toml {
+                found.paths.push(format!("{prefix}{name}"));
+            }
+            return;
+        }
+        let relative = format!("{prefix}{name}");
+        let path = entry.path();
         let (meta, canonical) = if file_type.is_symlink() {
             // Follow a link only when its target stays inside the plan folder.
             let Ok(target) = fs::canonicalize(&path) else {
                 if is_toml {
-                    self.skip(&relative, SkipReason::BrokenLink);
+                    self.skip(found, &relative, SkipReason::BrokenLink);
                 }
                 return;
             };
@@ -263,7 +367,7 @@ impl Walk<'_> {
             if !target.starts_with(self.root) && (!prefix.is_empty() || name != "plan.toml") {
                 if meta.is_dir() || is_toml {
                     let target = target.to_string_lossy().into_owned();
-                    self.skip(&relative, SkipReason::LinkOutside { target });
+                    self.skip(found, &relative, SkipReason::LinkOutside { target });
                 }
                 return;
             }
@@ -272,31 +376,34 @@ impl Walk<'_> {
             match entry.metadata() {
                 Ok(meta) => (meta, None),
                 Err(err) => {
-                    self.skip(&relative, SkipReason::UnreadableFolder(io_reason(&err)));
+                    self.skip(
+                        found,
+                        &relative,
+                        SkipReason::UnreadableFolder(io_reason(&err)),
+                    );
                     return;
                 }
             }
-        } else if file_type.is_file() {
-            if is_toml {
-                self.paths.push((path, relative));
-            }
-            return;
         } else {
             if is_toml {
-                self.special(path, relative, what_it_is(file_type));
+                self.special(found, relative, what_it_is(file_type));
             }
             return;
         };
         if meta.is_dir() {
             let id = folder_id(&meta, canonical.as_deref().unwrap_or(&path));
-            if self.seen_dirs.insert(id) {
-                self.folder(&path, &format!("{relative}/"));
-            }
+            below.push((
+                id,
+                SubFolder {
+                    path,
+                    prefix: format!("{relative}/"),
+                },
+            ));
         } else if is_toml {
             if meta.is_file() {
-                self.paths.push((path, relative));
+                found.paths.push(relative);
             } else {
-                self.special(path, relative, what_it_is(meta.file_type()));
+                self.special(found, relative, what_it_is(meta.file_type()));
             }
         }
     }
@@ -326,5 +433,154 @@ mod tests {
             "{}",
             problem.message
         );
+    }
+
+    /// A folder of 12 sub-folders (enough to list a depth side by side), each of files,
+    /// hidden entries and files that are not `*.toml`, with a link to a folder beside it, a
+    /// link to the folder above, a second link to the same folder, a link out of the plan
+    /// folder, a dangling link and a named pipe: listed side by side and one folder at a
+    /// time, the same listing; every file once, in byte order; a folder reached twice
+    /// listed once, where it is met first (at the shallower depth).
+    #[cfg(unix)]
+    #[test]
+    fn a_depth_listed_side_by_side_is_the_listing_made_one_folder_at_a_time() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::create_dir(outside.path().join("ude")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in 0..12 {
+            let sub = root.join(format!("q{}/del-{f:03}", f % 4 + 1));
+            fs::create_dir_all(&sub).unwrap();
+            for n in 0..5 {
+                fs::write(sub.join(format!("i-{f:03}-{n}.toml")), "").unwrap();
+            }
+            fs::write(sub.join(".skjult.toml"), "").unwrap();
+            fs::write(sub.join("noter.txt"), "").unwrap();
+        }
+        fs::create_dir_all(root.join("aar/dybt/dybere")).unwrap();
+        fs::write(root.join("aar/dybt/dybere/fundet.toml"), "").unwrap();
+        fs::write(root.join("plan.toml"), "").unwrap();
+        // A link at the top to a folder three levels down: met first there.
+        symlink(root.join("aar/dybt/dybere"), root.join("genvej")).unwrap();
+        symlink(root.join("aar/dybt/dybere"), root.join("q1/del-000/igen")).unwrap();
+        symlink(root, root.join("q2/del-001/op")).unwrap();
+        symlink(outside.path().join("ude"), root.join("q3/ude")).unwrap();
+        symlink(root.join("findes-ikke.toml"), root.join("q4/brudt.toml")).unwrap();
+        let pipe =
+            std::ffi::CString::new(root.join("q4/roer.toml").as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates the entry.
+        assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+
+        let listed = |from: usize| {
+            let listing = list_folder_on(root, from).unwrap();
+            (listing.paths, listing.skipped)
+        };
+        let (paths, skipped) = listed(1);
+        assert_eq!((paths.clone(), skipped.clone()), listed(usize::MAX));
+        assert_eq!(
+            (paths.clone(), skipped.clone()),
+            listed(FOLDERS_SIDE_BY_SIDE_FROM)
+        );
+        let mut in_order = paths.clone();
+        in_order.sort();
+        in_order.dedup();
+        assert_eq!(paths, in_order, "sorted, each once");
+        assert_eq!(paths.len(), 12 * 5 + 2, "{paths:?}");
+        assert!(paths.contains(&"plan.toml".to_string()));
+        assert!(
+            paths.contains(&"genvej/fundet.toml".to_string()),
+            "{paths:?}"
+        );
+        assert!(!paths
+            .iter()
+            .any(|p| p.contains("dybere/") || p.contains("igen/")));
+        assert!(!paths
+            .iter()
+            .any(|p| p.contains("skjult") || p.contains("op/")));
+        let why: Vec<(&str, &SkipReason)> = skipped
+            .iter()
+            .map(|s| (s.display.rsplit('/').next().unwrap(), &s.why))
+            .collect();
+        assert_eq!(why.len(), 3, "{why:?}");
+        assert!(
+            matches!(why[0], ("ude", SkipReason::LinkOutside { .. })),
+            "{why:?}"
+        );
+        assert!(
+            matches!(why[1], ("brudt.toml", SkipReason::BrokenLink)),
+            "{why:?}"
+        );
+        assert!(
+            matches!(why[2], ("roer.toml", SkipReason::NotAFile(_))),
+            "{why:?}"
+        );
+
+        // Without the link at the top, the folder is met twice at the same depth: through
+        // `q1/del-000/igen` and as `aar/dybt/dybere`. Which is listed depends on the order
+        // the folders list their entries, but not on the sides.
+        fs::remove_file(root.join("genvej")).unwrap();
+        let (paths, skipped) = listed(1);
+        assert_eq!((paths.clone(), skipped), listed(usize::MAX));
+        let found: Vec<&String> = paths
+            .iter()
+            .filter(|p| p.ends_with("/fundet.toml"))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+
+        // Three folders, each leading to the same folder at the next depth (two links and
+        // the folder itself), listed one per side and two: the route listed is the one the
+        // top folder lists first, as one folder at a time.
+        let three = tempfile::tempdir().unwrap();
+        let top = three.path();
+        fs::create_dir_all(top.join("t/x")).unwrap();
+        fs::write(top.join("t/x/i.toml"), "").unwrap();
+        for name in ["a", "b"] {
+            fs::create_dir(top.join(name)).unwrap();
+            symlink(top.join("t/x"), top.join(name).join("l")).unwrap();
+        }
+        let first_listed = fs::read_dir(top)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .next()
+            .unwrap();
+        let route = if first_listed == "t" {
+            "t/x"
+        } else {
+            &format!("{first_listed}/l")
+        };
+        for from in [1, usize::MAX] {
+            let listing = list_folder_on(top, from).unwrap();
+            assert_eq!(listing.paths, [format!("{route}/i.toml")], "from {from}");
+        }
+    }
+
+    /// Relative paths sorted in two halves and merged are sorted as one list is, in byte
+    /// order (`-` before `/`: `del-1-b/` before `del-1/`).
+    #[test]
+    fn paths_sorted_in_halves_are_sorted_as_one_list() {
+        let mut paths: Vec<String> = (0..5_000u32)
+            .map(|n| {
+                let n = n.wrapping_mul(2_654_435_761) % 7_919;
+                match n % 3 {
+                    0 => format!("q{}/del-{}/i-{n}.toml", n % 4, n % 13),
+                    1 => format!("q{}/del-{}-b/i-{n}.toml", n % 4, n % 13),
+                    _ => format!("q{}/i-{n}.toml", n % 5),
+                }
+            })
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        let mut expected = paths.clone();
+        paths.reverse();
+        paths.rotate_left(1_234);
+        assert!(paths.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM);
+        sorted(&mut paths);
+        assert_eq!(paths, expected);
+        expected.truncate(10);
+        let mut few: Vec<String> = expected.iter().rev().cloned().collect();
+        sorted(&mut few);
+        assert_eq!(few, expected);
     }
 }

@@ -2,7 +2,7 @@
 //! every initiative file, read and parsed on every core.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::check::{entries, Diagnostic};
@@ -57,10 +57,11 @@ pub fn load_plan_keeping(dir: &Path, keep: Keep) -> io::Result<Plan> {
     let (manifest, paths): (Vec<_>, Vec<_>) = listing
         .paths
         .into_iter()
-        .partition(|(_, relative)| relative == "plan.toml");
+        .partition(|relative| relative == "plan.toml");
+    let root = &listing.root;
     let manifest = manifest
         .first()
-        .map(|(path, relative)| read_source(path, relative, &listing.root));
+        .map(|relative| read_source(&root.path_of(relative), relative, root));
     let texts = match keep.texts {
         Texts::KeepUpTo(most) if paths.len() <= most => Texts::Keep,
         Texts::KeepUpTo(_) => Texts::Release,
@@ -69,7 +70,7 @@ pub fn load_plan_keeping(dir: &Path, keep: Keep) -> io::Result<Plan> {
     Ok(build_plan(
         dir,
         manifest,
-        Files::OnDisk(paths, &listing.root, texts, keep.descriptions),
+        Files::OnDisk(paths, root, texts, keep.descriptions),
         listing.skipped,
     ))
 }
@@ -124,8 +125,9 @@ pub fn plan_from_folder(dir: &Path, folder: Folder) -> Plan {
 /// The initiative files of a plan: already read, or still to read.
 enum Files<'a> {
     Read(Vec<SourceFile>),
-    /// Paths, the folder as shown, what becomes of the texts, whether descriptions are kept.
-    OnDisk(Vec<(PathBuf, String)>, &'a Arc<Root>, Texts, bool),
+    /// Paths relative to the folder, the folder, what becomes of the texts, whether
+    /// descriptions are kept.
+    OnDisk(Vec<String>, &'a Arc<Root>, Texts, bool),
 }
 
 fn build_plan(
@@ -190,9 +192,10 @@ fn build_plan(
                     // so that a core holds one text at a time.
                     let mut diags = Vec::new();
                     let mut unknown = Vec::new();
-                    for (i, (((path, relative), out), init)) in
+                    for (i, ((relative, out), init)) in
                         part.into_iter().zip(outs).zip(inits).enumerate()
                     {
+                        let path = root.path_of(&relative);
                         let mut source = read_source_owned(path, relative, root);
                         *init = parse_one(first + offset + i, &source, &mut diags, &mut unknown);
                         if !descriptions {
