@@ -34,6 +34,69 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
     buffered.flush()
 }
 
+/// Writes an array of one record per item of `items` as [`write_pretty`] writes it (the
+/// same bytes), then a newline; `record` hands an item's record to [`Element::write`] (a
+/// record may borrow from its item). A long list is formatted on two cores, a chunk of
+/// items at a time ([`super::chunked`]): `list --format json` at 100,000 initiatives is
+/// 2.9 million lines.
+///
+/// Each record is laid out on its own, as the top value of a document, and then indented
+/// one level more: JSON text has no line break inside a string (it is written `\n`), so
+/// every line break of a record is one of the layout's.
+///
+/// Errors: those of writing to `out`, or of a record's `Serialize`; `record` is called once
+/// per item and must write one record.
+pub fn write_pretty_array<T: Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    record: &(dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync),
+) -> io::Result<()> {
+    let Some((first, rest)) = items.split_first() else {
+        return out.write_all(b"[]\n");
+    };
+    let mut scratch = Vec::new();
+    let mut start = b"[\n".to_vec();
+    record(first, &mut Element(&mut start, &mut scratch))?;
+    out.write_all(&start)?;
+    super::chunked::write_chunks(rest, out, &|out, items| {
+        let mut chunk = Vec::new();
+        let mut scratch = Vec::new();
+        for item in items {
+            chunk.extend_from_slice(b",\n");
+            record(item, &mut Element(&mut chunk, &mut scratch))?;
+        }
+        out.write_all(&chunk)
+    })?;
+    out.write_all(b"\n]\n")
+}
+
+/// Where [`write_pretty_array`] has one record written: the array's text so far, and room
+/// to lay a record out in (kept from one record to the next).
+pub struct Element<'b>(&'b mut Vec<u8>, &'b mut Vec<u8>);
+
+impl Element<'_> {
+    /// Appends `value` laid out as [`write_pretty`] lays out a document (without the final
+    /// newline), each of its lines indented by two spaces.
+    pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        let Element(out, scratch) = self;
+        scratch.clear();
+        let mut serializer = serde_json::Serializer::with_formatter(
+            &mut **scratch,
+            SafeFormatter(PrettyFormatter::new()),
+        );
+        value.serialize(&mut serializer).map_err(io::Error::from)?;
+        out.extend_from_slice(b"  ");
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\n', scratch) {
+            out.extend_from_slice(&scratch[from..=at]);
+            out.extend_from_slice(b"  ");
+            from = at + 1;
+        }
+        out.extend_from_slice(&scratch[from..]);
+        Ok(())
+    }
+}
+
 /// Whether `c` is written as `\uXXXX` inside a JSON string (besides what `serde_json`
 /// escapes itself).
 fn needs_escape(c: char) -> bool {
@@ -162,5 +225,40 @@ mod tests {
         assert_eq!(out, format!("{plain}\n"));
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back, value);
+    }
+
+    /// The array written a record at a time, a long one on two cores, is the array
+    /// written as one document, byte for byte: empty, one record, and lists around and
+    /// well past the length where the second core starts, with records holding nested
+    /// lists and objects, empty ones, line breaks, quotes, command markers and characters
+    /// that are escaped.
+    #[test]
+    fn an_array_written_a_record_at_a_time_is_the_array_written_at_once() {
+        let record = |n: &usize| -> serde_json::Value {
+            serde_json::json!({
+                "id": format!("i-{n}"),
+                "title": format!("Læsekreds\n\"{n}\" ##[error] \u{2028}\u{9b}"),
+                "tracks": if n.is_multiple_of(3) { vec![] } else { vec!["Hygge", "Fordybelse"] },
+                "nested": { "list": [n, n + 1], "empty": {} },
+                "none": null,
+            })
+        };
+        for len in [0, 1, 2, 3, 999, 1_000, 1_001, 2_500, 4_001] {
+            let items: Vec<usize> = (0..len).collect();
+            let mut at_once = Vec::new();
+            let all: Vec<serde_json::Value> = items.iter().map(record).collect();
+            write_pretty(&mut at_once, &all).unwrap();
+            let mut in_chunks = Vec::new();
+            write_pretty_array(&mut in_chunks, &items, &|n, element| {
+                element.write(&record(n))
+            })
+            .unwrap();
+            assert!(
+                at_once == in_chunks,
+                "{len} records:\n{}\n---\n{}",
+                String::from_utf8_lossy(&at_once[..at_once.len().min(400)]),
+                String::from_utf8_lossy(&in_chunks[..in_chunks.len().min(400)])
+            );
+        }
     }
 }

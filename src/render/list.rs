@@ -408,13 +408,9 @@ impl<'a> Record<'a> {
 /// A JSON array, one object per initiative.
 pub fn json(listing: &Listing<'_>, out: &mut dyn Write) -> io::Result<()> {
     // Each record is made as it is written: no list of all of them at once.
-    struct Records<'l, 'a>(&'l [Item<'a>]);
-    impl Serialize for Records<'_, '_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.iter().map(Record::of))
-        }
-    }
-    crate::render::json::write_pretty(out, &Records(&listing.items))
+    crate::render::json::write_pretty_array(out, &listing.items, &|item, element| {
+        element.write(&Record::of(item))
+    })
 }
 
 /// CSV by the tool's one convention ([`crate::render::csv`]: BOM, CRLF, the language's
