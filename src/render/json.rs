@@ -40,60 +40,228 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
 /// items at a time ([`super::chunked`]): `list --format json` at 100,000 initiatives is
 /// 2.9 million lines.
 ///
-/// Each record is laid out on its own, as the top value of a document, and then indented
-/// one level more: JSON text has no line break inside a string (it is written `\n`), so
-/// every line break of a record is one of the layout's.
+/// Each record is laid out by itself, by a formatter that takes the steps of `serde_json`'s
+/// pretty one but starts as deep as the record is.
 ///
 /// Errors: those of writing to `out`, or of a record's `Serialize`; `record` is called once
 /// per item and must write one record.
 pub fn write_pretty_array<T: Sync>(
     out: &mut dyn Write,
     items: &[T],
-    record: &(dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync),
+    record: &Record<'_, T>,
+) -> io::Result<()> {
+    write_array(out, items, record, 1)?;
+    out.write_all(b"\n")
+}
+
+/// Hands one item's record to [`Element::write`].
+pub type Record<'r, T> = dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync + 'r;
+
+/// The array of [`write_pretty_array`], its items `depth` levels deep (its brackets one
+/// less), without a newline after it.
+fn write_array<T: Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    record: &Record<'_, T>,
+    depth: usize,
 ) -> io::Result<()> {
     let Some((first, rest)) = items.split_first() else {
-        return out.write_all(b"[]\n");
+        return out.write_all(b"[]");
     };
-    let mut scratch = Vec::new();
+    let indent = 2 * depth;
     let mut start = b"[\n".to_vec();
-    record(first, &mut Element(&mut start, &mut scratch))?;
+    record(first, &mut Element::new(&mut start, indent))?;
     out.write_all(&start)?;
     super::chunked::write_chunks(rest, out, &|out, items| {
         let mut chunk = Vec::new();
-        let mut scratch = Vec::new();
         for item in items {
             chunk.extend_from_slice(b",\n");
-            record(item, &mut Element(&mut chunk, &mut scratch))?;
+            record(item, &mut Element::new(&mut chunk, indent))?;
         }
         out.write_all(&chunk)
     })?;
-    out.write_all(b"\n]\n")
+    out.write_all(b"\n")?;
+    out.write_all(&SPACES[..indent - 2])?;
+    out.write_all(b"]")
 }
 
-/// Where [`write_pretty_array`] has one record written: the array's text so far, and room
-/// to lay a record out in (kept from one record to the next).
-pub struct Element<'b>(&'b mut Vec<u8>, &'b mut Vec<u8>);
+/// Enough spaces to indent the deepest value written a piece at a time.
+const SPACES: &[u8; 32] = b"                                ";
 
-impl Element<'_> {
+/// Where one value is written: the text so far, and how deep the value is (spaces before
+/// each of its lines).
+pub struct Element<'b> {
+    out: &'b mut Vec<u8>,
+    indent: usize,
+}
+
+impl<'b> Element<'b> {
+    fn new(out: &'b mut Vec<u8>, indent: usize) -> Element<'b> {
+        Element { out, indent }
+    }
+
     /// Appends `value` laid out as [`write_pretty`] lays out a document (without the final
-    /// newline), each of its lines indented by two spaces.
+    /// newline), each of its lines indented to its depth.
     pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        let Element(out, scratch) = self;
-        scratch.clear();
+        self.out.extend_from_slice(&SPACES[..self.indent]);
+        self.continued(value)
+    }
+
+    /// [`Element::write`] after text on the same line: its first line not indented.
+    fn continued<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
         let mut serializer = serde_json::Serializer::with_formatter(
-            &mut **scratch,
-            SafeFormatter(PrettyFormatter::new()),
+            &mut *self.out,
+            SafeFormatter(Pretty {
+                depth: self.indent / 2,
+                has_value: false,
+            }),
         );
-        value.serialize(&mut serializer).map_err(io::Error::from)?;
-        out.extend_from_slice(b"  ");
-        let mut from = 0;
-        for at in memchr::memchr_iter(b'\n', scratch) {
-            out.extend_from_slice(&scratch[from..=at]);
-            out.extend_from_slice(b"  ");
-            from = at + 1;
+        value.serialize(&mut serializer).map_err(io::Error::from)
+    }
+}
+
+/// `serde_json`'s pretty layout (two spaces a level) starting `depth` levels deep: the
+/// same steps as its `PrettyFormatter`, which always starts at the top.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
         }
-        out.extend_from_slice(&scratch[from..]);
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
         Ok(())
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// An object written as [`write_pretty`] writes it (the same bytes), a field at a time, so
+/// that a long list among its fields ([`PrettyObject::array`]) is formatted on two cores as
+/// [`write_pretty_array`] formats it. The fields must be given in the order the object's
+/// `Serialize` gives them, and with the same names: a test of each use compares the two.
+pub struct PrettyObject<'w> {
+    out: &'w mut dyn Write,
+    /// How deep the object is: its braces are indented by two spaces per level.
+    depth: usize,
+    fields: usize,
+}
+
+impl<'w> PrettyObject<'w> {
+    /// Starts the top object of a document.
+    pub fn begin(out: &'w mut dyn Write) -> io::Result<PrettyObject<'w>> {
+        Self::at(out, 0)
+    }
+
+    fn at(out: &'w mut dyn Write, depth: usize) -> io::Result<PrettyObject<'w>> {
+        out.write_all(b"{")?;
+        Ok(PrettyObject {
+            out,
+            depth,
+            fields: 0,
+        })
+    }
+
+    /// `"name": ` on a line of its own, after a comma from the second field on.
+    fn key(&mut self, name: &str, text: &mut Vec<u8>) {
+        text.extend_from_slice(if self.fields == 0 { b"\n" } else { b",\n" });
+        self.fields += 1;
+        text.extend_from_slice(&SPACES[..2 * (self.depth + 1)]);
+        text.push(b'"');
+        text.extend_from_slice(name.as_bytes());
+        text.extend_from_slice(b"\": ");
+    }
+
+    /// The field `name` (a plain key: no character JSON escapes) with `value`.
+    pub fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> io::Result<()> {
+        let mut text = Vec::new();
+        self.key(name, &mut text);
+        Element::new(&mut text, 2 * (self.depth + 1)).continued(value)?;
+        self.out.write_all(&text)
+    }
+
+    /// The field `name` with an array of one record per item of `items`, as
+    /// [`write_pretty_array`] writes it.
+    pub fn array<T: Sync>(
+        &mut self,
+        name: &str,
+        items: &[T],
+        record: &Record<'_, T>,
+    ) -> io::Result<()> {
+        let mut text = Vec::new();
+        self.key(name, &mut text);
+        self.out.write_all(&text)?;
+        write_array(self.out, items, record, self.depth + 2)
+    }
+
+    /// The field `name` with an object written a field at a time; end it with
+    /// [`PrettyObject::end`] before the next field of this one.
+    pub fn object(&mut self, name: &str) -> io::Result<PrettyObject<'_>> {
+        let mut text = Vec::new();
+        self.key(name, &mut text);
+        self.out.write_all(&text)?;
+        PrettyObject::at(&mut *self.out, self.depth + 1)
+    }
+
+    /// Closes the object (a top object without a newline after it).
+    pub fn end(self) -> io::Result<()> {
+        if self.fields > 0 {
+            self.out.write_all(b"\n")?;
+            self.out.write_all(&SPACES[..2 * self.depth])?;
+        }
+        self.out.write_all(b"}")
     }
 }
 
