@@ -159,9 +159,10 @@ pub(crate) fn in_turns<R: Send>(side_by_side: bool, jobs: Vec<Job<'_, R>>) -> Ve
         .collect()
 }
 
-/// From how many initiatives the work on a plan is split in parts run side by side with
-/// [`both`] or [`in_turns`] (the cross-file rules, the dependencies' look-ups, the summary,
-/// the memo, `plan list`'s judging): below, starting a thread costs more than it saves.
+/// From how many initiatives (or files) the work on a plan is split in parts run side by
+/// side with [`both`], [`halves`] or [`in_turns`] (the walk's sorting of the paths, the
+/// cross-file rules, the dependencies' look-ups, the summary, the memo, `plan list`'s
+/// judging): below, starting a thread costs more than it saves.
 pub(crate) const SIDE_BY_SIDE_FROM: usize = 2_000;
 
 /// `a()` and `b()`, side by side (`a` on a thread of its own, `b` on this one) or, when not

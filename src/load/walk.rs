@@ -28,7 +28,7 @@ use super::source::{
 pub struct Folder {
     pub manifest: Option<SourceFile>,
     pub initiatives: Vec<SourceFile>,
-    /// Entries the walk met but could not (or would not) read, in walk order.
+    /// Entries the walk met but could not (or would not) read, sorted by how they are shown.
     pub skipped: Vec<Skipped>,
 }
 
@@ -65,7 +65,7 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     let root = &listing.root;
     let read: Vec<Vec<SourceFile>> = on_every_core(&listing.paths, |_, part| {
         part.iter()
-            .map(|relative| read_source(&root.path_of(relative), relative, root))
+            .map(|relative| read_source_owned(root.path_of(relative), relative.clone(), root))
             .collect()
     });
     let mut folder = Folder {
@@ -87,8 +87,8 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
 pub(crate) struct Listing {
     /// The folder, shared by the files read from it.
     pub(crate) root: Arc<Root>,
-    /// Each file's path relative to the folder, `/`-separated, sorted (byte order); where it
-    /// is on disk is [`Root::path_of`] it.
+    /// Each file's path relative to the folder, `/`-separated, sorted (byte order); its path
+    /// on disk is `root.path_of(relative)` ([`Root::path_of`]).
     pub(crate) paths: Vec<String>,
     pub(crate) skipped: Vec<Skipped>,
 }
@@ -102,10 +102,10 @@ const FOLDERS_SIDE_BY_SIDE_FROM: usize = 8;
 /// Lists the plan folder `dir`: every `*.toml` file in it and its sub-folders (hidden ones
 /// skipped, links followed only inside it), and the entries not read. The walk goes a depth
 /// at a time (breadth first); a depth with many folders is listed in two halves side by
-/// side, and what the halves met is taken in order, first half first, so the listing is the
-/// same either way. A folder met twice (through a link, or a link to a folder above it) is
-/// listed once, where it is met first: at the shallower depth, then in the order its folder
-/// lists its entries.
+/// side; the listing is the same either way. A folder met twice (through a link, or a link
+/// to a folder above it) is listed once: under its route of the fewest folders, and among
+/// routes of as many, under the first in byte order (not the order the file system lists
+/// entries in, which differs between two copies of one repository).
 ///
 /// Errors: `dir` is not a folder, or cannot be read or resolved.
 pub(crate) fn list_folder(dir: &Path) -> io::Result<Listing> {
@@ -133,7 +133,7 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
         prefix: String::new(),
     }];
     while !depth.is_empty() {
-        let halves = halves(depth.len() >= side_by_side_from, &depth, |part| {
+        let (first, second) = halves(depth.len() >= side_by_side_from, &depth, |part| {
             let mut found = Found::default();
             let mut below = Vec::new();
             for folder in part {
@@ -141,17 +141,19 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
             }
             (found, below)
         });
-        let mut next = Vec::new();
-        for (part, below) in [halves.0, halves.1] {
+        let mut below = Vec::new();
+        for (part, under) in [first, second] {
             found.paths.extend(part.paths);
             found.skipped.extend(part.skipped);
-            next.extend(
-                below
-                    .into_iter()
-                    .filter_map(|(id, folder)| seen_dirs.insert(id).then_some(folder)),
-            );
+            below.extend(under);
         }
-        depth = next;
+        // The folders of the next depth by their relative paths, so that of two routes to
+        // one folder the first in byte order is kept, whatever order they were met in.
+        below.sort_unstable_by(|(_, a), (_, b)| a.prefix.cmp(&b.prefix));
+        depth = below
+            .into_iter()
+            .filter_map(|(id, folder)| seen_dirs.insert(id).then_some(folder))
+            .collect();
     }
     let Found {
         mut paths,
@@ -191,13 +193,15 @@ fn sorted(paths: &mut Vec<String>) {
     *paths = merged;
 }
 
-/// Reads one file; a file that cannot be read gets its problem, not an error. A file
-/// replaced by a named pipe or a device after the listing is a problem, never a hang.
+/// [`read_source_owned`] of copies of `path` and `relative`, for tests.
+#[cfg(test)]
 pub(crate) fn read_source(path: &Path, relative: &str, root: &Arc<Root>) -> SourceFile {
     read_source_owned(path.to_path_buf(), relative.to_string(), root)
 }
 
-/// [`read_source`], keeping the path and relative path given rather than copies.
+/// Reads one file at `path` (its `relative` path in the folder `root`), keeping the two
+/// paths given; a file that cannot be read gets its problem, not an error. A file replaced
+/// by a named pipe or a device after the listing is a problem, never a hang.
 pub(crate) fn read_source_owned(path: PathBuf, relative: String, root: &Arc<Root>) -> SourceFile {
     let (text, problem) = match read_regular(&path) {
         Ok(bytes) => decode_owned(bytes),
@@ -440,7 +444,8 @@ mod tests {
     /// link to the folder above, a second link to the same folder, a link out of the plan
     /// folder, a dangling link and a named pipe: listed side by side and one folder at a
     /// time, the same listing; every file once, in byte order; a folder reached twice
-    /// listed once, where it is met first (at the shallower depth).
+    /// listed once, under its shortest route, and among routes as short the first in byte
+    /// order.
     #[cfg(unix)]
     #[test]
     fn a_depth_listed_side_by_side_is_the_listing_made_one_folder_at_a_time() {
@@ -530,29 +535,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
 
         // Three folders, each leading to the same folder at the next depth (two links and
-        // the folder itself), listed one per side and two: the route listed is the one the
-        // top folder lists first, as one folder at a time.
+        // the folder itself), listed one per side and two, and one at a time: the route
+        // listed is the first in byte order, whichever the file system lists first.
         let three = tempfile::tempdir().unwrap();
         let top = three.path();
         fs::create_dir_all(top.join("t/x")).unwrap();
         fs::write(top.join("t/x/i.toml"), "").unwrap();
-        for name in ["a", "b"] {
+        for name in ["b", "a"] {
             fs::create_dir(top.join(name)).unwrap();
             symlink(top.join("t/x"), top.join(name).join("l")).unwrap();
         }
-        let first_listed = fs::read_dir(top)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .next()
-            .unwrap();
-        let route = if first_listed == "t" {
-            "t/x"
-        } else {
-            &format!("{first_listed}/l")
-        };
         for from in [1, usize::MAX] {
             let listing = list_folder_on(top, from).unwrap();
-            assert_eq!(listing.paths, [format!("{route}/i.toml")], "from {from}");
+            assert_eq!(listing.paths, ["a/l/i.toml"], "from {from}");
         }
     }
 

@@ -48,21 +48,21 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
 pub fn write_pretty_array<T: Sync>(
     out: &mut dyn Write,
     items: &[T],
-    record: &Record<'_, T>,
+    record: &RecordFn<'_, T>,
 ) -> io::Result<()> {
     write_array(out, items, record, 1)?;
     out.write_all(b"\n")
 }
 
 /// Hands one item's record to [`Element::write`].
-pub type Record<'r, T> = dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync + 'r;
+pub type RecordFn<'r, T> = dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync + 'r;
 
 /// The array of [`write_pretty_array`], its items `depth` levels deep (its brackets one
 /// less), without a newline after it.
 fn write_array<T: Sync>(
     out: &mut dyn Write,
     items: &[T],
-    record: &Record<'_, T>,
+    record: &RecordFn<'_, T>,
     depth: usize,
 ) -> io::Result<()> {
     let Some((first, rest)) = items.split_first() else {
@@ -81,12 +81,14 @@ fn write_array<T: Sync>(
         out.write_all(&chunk)
     })?;
     out.write_all(b"\n")?;
-    out.write_all(&SPACES[..indent - 2])?;
+    out.write_all(&spaces(indent - 2))?;
     out.write_all(b"]")
 }
 
-/// Enough spaces to indent the deepest value written a piece at a time.
-const SPACES: &[u8; 32] = b"                                ";
+/// `n` spaces: the indentation of a line `n / 2` levels deep.
+fn spaces(n: usize) -> Vec<u8> {
+    vec![b' '; n]
+}
 
 /// Where one value is written: the text so far, and how deep the value is (spaces before
 /// each of its lines).
@@ -103,7 +105,7 @@ impl<'b> Element<'b> {
     /// Appends `value` laid out as [`write_pretty`] lays out a document (without the final
     /// newline), each of its lines indented to its depth.
     pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        self.out.extend_from_slice(&SPACES[..self.indent]);
+        self.out.resize(self.out.len() + self.indent, b' ');
         self.continued(value)
     }
 
@@ -218,7 +220,7 @@ impl<'w> PrettyObject<'w> {
     fn key(&mut self, name: &str, text: &mut Vec<u8>) {
         text.extend_from_slice(if self.fields == 0 { b"\n" } else { b",\n" });
         self.fields += 1;
-        text.extend_from_slice(&SPACES[..2 * (self.depth + 1)]);
+        text.resize(text.len() + 2 * (self.depth + 1), b' ');
         text.push(b'"');
         text.extend_from_slice(name.as_bytes());
         text.extend_from_slice(b"\": ");
@@ -238,7 +240,7 @@ impl<'w> PrettyObject<'w> {
         &mut self,
         name: &str,
         items: &[T],
-        record: &Record<'_, T>,
+        record: &RecordFn<'_, T>,
     ) -> io::Result<()> {
         let mut text = Vec::new();
         self.key(name, &mut text);
@@ -259,7 +261,7 @@ impl<'w> PrettyObject<'w> {
     pub fn end(self) -> io::Result<()> {
         if self.fields > 0 {
             self.out.write_all(b"\n")?;
-            self.out.write_all(&SPACES[..2 * self.depth])?;
+            self.out.write_all(&spaces(2 * self.depth))?;
         }
         self.out.write_all(b"}")
     }
@@ -396,10 +398,12 @@ mod tests {
     }
 
     /// The array written a record at a time, a long one on two cores, is the array
-    /// written as one document, byte for byte: empty, one record, and lists around and
-    /// well past the length where the second core starts, with records holding nested
-    /// lists and objects, empty ones, line breaks, quotes, command markers and characters
-    /// that are escaped.
+    /// written as one document, byte for byte: empty, one record, and lists around the
+    /// lengths where a second chunk and the second core start (2,002 records: a first one,
+    /// then three chunks) and well past them, with records holding nested lists and
+    /// objects, empty ones, line breaks, quotes, command markers and characters that are
+    /// escaped; and so is an object written a field at a time with such lists in it, one
+    /// of them in a nested object, beside plain and empty fields.
     #[test]
     fn an_array_written_a_record_at_a_time_is_the_array_written_at_once() {
         let record = |n: &usize| -> serde_json::Value {
@@ -411,7 +415,7 @@ mod tests {
                 "none": null,
             })
         };
-        for len in [0, 1, 2, 3, 999, 1_000, 1_001, 2_500, 4_001] {
+        for len in [0, 1, 2, 3, 999, 1_000, 1_001, 2_001, 2_002, 2_003, 4_001] {
             let items: Vec<usize> = (0..len).collect();
             let mut at_once = Vec::new();
             let all: Vec<serde_json::Value> = items.iter().map(record).collect();
@@ -426,6 +430,36 @@ mod tests {
                 "{len} records:\n{}\n---\n{}",
                 String::from_utf8_lossy(&at_once[..at_once.len().min(400)]),
                 String::from_utf8_lossy(&in_chunks[..in_chunks.len().min(400)])
+            );
+            let whole = serde_json::json!({
+                "a": "første",
+                "list": all,
+                "inner": { "period": null, "list": all, "empty": [] },
+                "none": {},
+                "z": [1, 2],
+            });
+            let mut at_once = Vec::new();
+            write_pretty(&mut at_once, &whole).unwrap();
+            let each: &RecordFn<'_, usize> = &|n, element| element.write(&record(n));
+            let mut by_field = Vec::new();
+            let mut object = PrettyObject::begin(&mut by_field).unwrap();
+            // (`json!` keeps an object's keys in byte order: the fields are given so.)
+            object.field("a", "første").unwrap();
+            let mut inner = object.object("inner").unwrap();
+            inner.array("empty", &items[..0], each).unwrap();
+            inner.array("list", &items, each).unwrap();
+            inner.field("period", &None::<u8>).unwrap();
+            inner.end().unwrap();
+            object.array("list", &items, each).unwrap();
+            object.object("none").unwrap().end().unwrap();
+            object.field("z", &[1, 2]).unwrap();
+            object.end().unwrap();
+            by_field.push(b'\n');
+            assert!(
+                at_once == by_field,
+                "{len} records:\n{}\n---\n{}",
+                String::from_utf8_lossy(&at_once[..at_once.len().min(600)]),
+                String::from_utf8_lossy(&by_field[..by_field.len().min(600)])
             );
         }
     }

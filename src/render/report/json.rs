@@ -46,7 +46,7 @@ mod tests {
     /// The memo written a field at a time, its long lists on two cores, is the JSON of the
     /// memo's `Serialize`, byte for byte (a field added to the memo and not written here
     /// fails this): on the shipped plan and on generated plans of 500 and 20,000 initiatives
-    /// (lists of thousands), every quarter, at dates before, in and after it.
+    /// (lists of thousands), every quarter, at three dates (1 February, 30 June, 10 January after the year).
     #[test]
     fn the_memo_written_a_field_at_a_time_is_its_serialized_json() {
         let plans: [fn() -> crate::model::Plan; 3] = [
@@ -71,7 +71,7 @@ mod tests {
                         plan.initiatives.len()
                     );
                     if plan.initiatives.len() > 10_000 && date == "2017-06-30" && quarter == 2 {
-                        assert!(memo.initiatives.len() > 2_000 && memo.attention.len() > 2_000);
+                        assert!(memo.initiatives.len() > 2_500 && memo.attention.len() > 2_500);
                     }
                 }
             }
