@@ -352,9 +352,10 @@ mod tests {
             dir: dir.path().to_path_buf(),
             display: "plans".into(),
         });
-        let read = |p: &Path| crate::load::walk::read_source(p, "a.toml", &root);
-        let kept = read(&path);
-        let mut released = read(&path);
+        // The file at `path`: `a.toml` in the folder.
+        let read = || crate::load::walk::read_source("a.toml".into(), &root);
+        let kept = read();
+        let mut released = read();
         released.release();
         assert!(released.text.is_empty());
         assert_eq!(released.source().unwrap(), kept.text);
@@ -363,7 +364,7 @@ mod tests {
 
         // Changed since: one letter, then one line more.
         for changed in ["title = \"Laesekreds\"\nperiod = \"Q1\"\n", "x = 1\n"] {
-            let mut released = read(&path);
+            let mut released = read();
             released.release();
             std::fs::write(&path, changed).unwrap();
             assert_eq!(released.source(), None);
@@ -371,7 +372,7 @@ mod tests {
             std::fs::write(&path, text).unwrap();
         }
         // Gone since.
-        let mut released = read(&path);
+        let mut released = read();
         released.release();
         std::fs::remove_file(&path).unwrap();
         assert_eq!(released.source(), None);

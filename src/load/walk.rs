@@ -65,7 +65,7 @@ pub fn read_folder(dir: &Path) -> io::Result<Folder> {
     let root = &listing.root;
     let read: Vec<Vec<SourceFile>> = on_every_core(&listing.paths, |_, part| {
         part.iter()
-            .map(|relative| read_source_owned(root.path_of(relative), relative.clone(), root))
+            .map(|relative| read_source(relative.clone(), root))
             .collect()
     });
     let mut folder = Folder {
@@ -193,16 +193,11 @@ fn sorted(paths: &mut Vec<String>) {
     *paths = merged;
 }
 
-/// [`read_source_owned`] of copies of `path` and `relative`, for tests.
-#[cfg(test)]
-pub(crate) fn read_source(path: &Path, relative: &str, root: &Arc<Root>) -> SourceFile {
-    read_source_owned(path.to_path_buf(), relative.to_string(), root)
-}
-
-/// Reads one file at `path` (its `relative` path in the folder `root`), keeping the two
-/// paths given; a file that cannot be read gets its problem, not an error. A file replaced
-/// by a named pipe or a device after the listing is a problem, never a hang.
-pub(crate) fn read_source_owned(path: PathBuf, relative: String, root: &Arc<Root>) -> SourceFile {
+/// Reads the file at `relative` in the folder `root` (its path on disk is
+/// [`Root::path_of`] it); a file that cannot be read gets its problem, not an error. A file
+/// replaced by a named pipe or a device after the listing is a problem, never a hang.
+pub(crate) fn read_source(relative: String, root: &Arc<Root>) -> SourceFile {
+    let path = root.path_of(&relative);
     let (text, problem) = match read_regular(&path) {
         Ok(bytes) => decode_owned(bytes),
         Err(err) => (
@@ -428,7 +423,7 @@ mod tests {
         let name = std::ffi::CString::new(pipe.as_os_str().as_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path; mkfifo only creates the entry.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
-        let source = read_source(&pipe, "x.toml", &Root::new(dir.path()));
+        let source = read_source("x.toml".into(), &Root::new(dir.path()));
         assert_eq!(source.text, "");
         let problem = source.problem.expect("a problem");
         assert!(problem.cannot_read);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::check::{entries, Diagnostic};
 use crate::load::parallel::on_every_core_into;
 use crate::load::source::{virtual_source, Root, SourceFile};
-use crate::load::walk::{list_folder, read_source_owned, Folder, Skipped};
+use crate::load::walk::{list_folder, read_source, Folder, Skipped};
 use crate::model::{CatalogueIndex, Initiative, Plan, UnknownName};
 
 /// Reads and parses a whole plan folder, keeping every file's text (the editing commands
@@ -61,7 +61,7 @@ pub fn load_plan_keeping(dir: &Path, keep: Keep) -> io::Result<Plan> {
     let root = &listing.root;
     let manifest = manifest
         .first()
-        .map(|relative| read_source_owned(root.path_of(relative), relative.clone(), root));
+        .map(|relative| read_source(relative.clone(), root));
     let texts = match keep.texts {
         Texts::KeepUpTo(most) if paths.len() <= most => Texts::Keep,
         Texts::KeepUpTo(_) => Texts::Release,
@@ -195,8 +195,7 @@ fn build_plan(
                     for (i, ((relative, out), init)) in
                         part.into_iter().zip(outs).zip(inits).enumerate()
                     {
-                        let path = root.path_of(&relative);
-                        let mut source = read_source_owned(path, relative, root);
+                        let mut source = read_source(relative, root);
                         *init = parse_one(first + offset + i, &source, &mut diags, &mut unknown);
                         if !descriptions {
                             if let Some(init) = init {

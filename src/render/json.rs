@@ -58,65 +58,54 @@ pub fn write_pretty_array<T: Sync>(
 pub type RecordFn<'r, T> = dyn Fn(&T, &mut Element<'_>) -> io::Result<()> + Sync + 'r;
 
 /// The array of [`write_pretty_array`], its items `depth` levels deep (its brackets one
-/// less), without a newline after it.
+/// less), without a newline after it. Its brackets and the line breaks, commas and
+/// indentation between its items are [`Pretty`]'s steps, as each record's own are.
 fn write_array<T: Sync>(
     out: &mut dyn Write,
     items: &[T],
     record: &RecordFn<'_, T>,
     depth: usize,
 ) -> io::Result<()> {
-    let Some((first, rest)) = items.split_first() else {
-        return out.write_all(b"[]");
-    };
-    let indent = 2 * depth;
-    let mut start = b"[\n".to_vec();
-    record(first, &mut Element::new(&mut start, indent))?;
-    out.write_all(&start)?;
-    super::chunked::write_chunks(rest, out, &|out, items| {
-        let mut chunk = Vec::new();
-        for item in items {
-            chunk.extend_from_slice(b",\n");
-            record(item, &mut Element::new(&mut chunk, indent))?;
-        }
-        out.write_all(&chunk)
-    })?;
-    out.write_all(b"\n")?;
-    out.write_all(&spaces(indent - 2))?;
-    out.write_all(b"]")
+    let mut layout = Pretty::at(depth - 1);
+    let mut start = Vec::new();
+    layout.open(&mut start, b"[")?;
+    if let Some((first, rest)) = items.split_first() {
+        layout.item(&mut start, true)?;
+        record(first, &mut Element::new(&mut start, depth))?;
+        out.write_all(&start)?;
+        start.clear();
+        super::chunked::write_chunks(rest, out, &|out, items| {
+            let mut chunk = Vec::new();
+            for item in items {
+                Pretty::at(depth).item(&mut chunk, false)?;
+                record(item, &mut Element::new(&mut chunk, depth))?;
+            }
+            out.write_all(&chunk)
+        })?;
+        layout.has_value = true;
+    }
+    layout.close(&mut start, b"]")?;
+    out.write_all(&start)
 }
 
-/// `n` spaces: the indentation of a line `n / 2` levels deep.
-fn spaces(n: usize) -> Vec<u8> {
-    vec![b' '; n]
-}
-
-/// Where one value is written: the text so far, and how deep the value is (spaces before
-/// each of its lines).
+/// Where one value is written: the text so far (the value's first line already indented),
+/// and how deep the value is.
 pub struct Element<'b> {
     out: &'b mut Vec<u8>,
-    indent: usize,
+    depth: usize,
 }
 
 impl<'b> Element<'b> {
-    fn new(out: &'b mut Vec<u8>, indent: usize) -> Element<'b> {
-        Element { out, indent }
+    fn new(out: &'b mut Vec<u8>, depth: usize) -> Element<'b> {
+        Element { out, depth }
     }
 
     /// Appends `value` laid out as [`write_pretty`] lays out a document (without the final
-    /// newline), each of its lines indented to its depth.
+    /// newline), as deep as the element is.
     pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        self.out.resize(self.out.len() + self.indent, b' ');
-        self.continued(value)
-    }
-
-    /// [`Element::write`] after text on the same line: its first line not indented.
-    fn continued<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
         let mut serializer = serde_json::Serializer::with_formatter(
             &mut *self.out,
-            SafeFormatter(Pretty {
-                depth: self.indent / 2,
-                has_value: false,
-            }),
+            SafeFormatter(Pretty::at(self.depth)),
         );
         value.serialize(&mut serializer).map_err(io::Error::from)
     }
@@ -130,6 +119,14 @@ struct Pretty {
 }
 
 impl Pretty {
+    /// The layout of a value `depth` levels deep, nothing written yet.
+    fn at(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+
     fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
@@ -196,9 +193,8 @@ impl Formatter for Pretty {
 /// `Serialize` gives them, and with the same names: a test of each use compares the two.
 pub struct PrettyObject<'w> {
     out: &'w mut dyn Write,
-    /// How deep the object is: its braces are indented by two spaces per level.
-    depth: usize,
-    fields: usize,
+    /// [`Pretty`]'s steps for the object itself: inside its braces, whether a field came.
+    layout: Pretty,
 }
 
 impl<'w> PrettyObject<'w> {
@@ -207,30 +203,29 @@ impl<'w> PrettyObject<'w> {
         Self::at(out, 0)
     }
 
+    /// Starts an object `depth` levels deep.
     fn at(out: &'w mut dyn Write, depth: usize) -> io::Result<PrettyObject<'w>> {
-        out.write_all(b"{")?;
-        Ok(PrettyObject {
-            out,
-            depth,
-            fields: 0,
-        })
+        let mut layout = Pretty::at(depth);
+        layout.open(out, b"{")?;
+        Ok(PrettyObject { out, layout })
     }
 
-    /// `"name": ` on a line of its own, after a comma from the second field on.
-    fn key(&mut self, name: &str, text: &mut Vec<u8>) {
-        text.extend_from_slice(if self.fields == 0 { b"\n" } else { b",\n" });
-        self.fields += 1;
-        text.resize(text.len() + 2 * (self.depth + 1), b' ');
+    /// `"name": ` on a line of its own, after a comma from the second field on (a plain
+    /// name: no character JSON escapes).
+    fn key(&mut self, name: &str) -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        self.layout.item(&mut text, !self.layout.has_value)?;
+        self.layout.has_value = true;
         text.push(b'"');
         text.extend_from_slice(name.as_bytes());
         text.extend_from_slice(b"\": ");
+        Ok(text)
     }
 
-    /// The field `name` (a plain key: no character JSON escapes) with `value`.
+    /// The field `name` with `value`.
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> io::Result<()> {
-        let mut text = Vec::new();
-        self.key(name, &mut text);
-        Element::new(&mut text, 2 * (self.depth + 1)).continued(value)?;
+        let mut text = self.key(name)?;
+        Element::new(&mut text, self.layout.depth).write(value)?;
         self.out.write_all(&text)
     }
 
@@ -242,28 +237,22 @@ impl<'w> PrettyObject<'w> {
         items: &[T],
         record: &RecordFn<'_, T>,
     ) -> io::Result<()> {
-        let mut text = Vec::new();
-        self.key(name, &mut text);
+        let text = self.key(name)?;
         self.out.write_all(&text)?;
-        write_array(self.out, items, record, self.depth + 2)
+        write_array(self.out, items, record, self.layout.depth + 1)
     }
 
     /// The field `name` with an object written a field at a time; end it with
     /// [`PrettyObject::end`] before the next field of this one.
     pub fn object(&mut self, name: &str) -> io::Result<PrettyObject<'_>> {
-        let mut text = Vec::new();
-        self.key(name, &mut text);
+        let text = self.key(name)?;
         self.out.write_all(&text)?;
-        PrettyObject::at(&mut *self.out, self.depth + 1)
+        PrettyObject::at(&mut *self.out, self.layout.depth)
     }
 
     /// Closes the object (a top object without a newline after it).
-    pub fn end(self) -> io::Result<()> {
-        if self.fields > 0 {
-            self.out.write_all(b"\n")?;
-            self.out.write_all(&spaces(2 * self.depth))?;
-        }
-        self.out.write_all(b"}")
+    pub fn end(mut self) -> io::Result<()> {
+        self.layout.close(self.out, b"}")
     }
 }
 
