@@ -25,9 +25,16 @@ pub enum Texts {
     /// Let go ([`SourceFile::release`]), and read again for a finding that shows its lines:
     /// what a reading command holds is then the parsed plan, not every file's text.
     Release,
-    /// Kept when the folder has at most this many initiative files, else let go: `plan check`
-    /// needs the texts to verify its fixable marks, which it does only up to a size.
+    /// Kept when the folder has at most this many initiative files, else let go but for the
+    /// files parsing found something in ([`Texts::KeepWhereFound`]): `plan check` needs the
+    /// texts to verify its fixable marks, which it does only up to a size, and shows the
+    /// lines of every file with a finding.
     KeepUpTo(usize),
+    /// Let go, but for the files parsing found something in (a finding of their own, or a
+    /// track or place the cross-file rules will name): `plan check` shows those files'
+    /// lines from the text it parsed, without reading them again. Files with only
+    /// cross-file findings (a dangling `depends_on`) are read again.
+    KeepWhereFound,
 }
 
 /// What a command keeps of the files it loads, beyond what the rules need: their texts,
@@ -64,7 +71,7 @@ pub fn load_plan_keeping(dir: &Path, keep: Keep) -> io::Result<Plan> {
         .map(|relative| read_source(relative.clone(), root));
     let texts = match keep.texts {
         Texts::KeepUpTo(most) if paths.len() <= most => Texts::Keep,
-        Texts::KeepUpTo(_) => Texts::Release,
+        Texts::KeepUpTo(_) => Texts::KeepWhereFound,
         other => other,
     };
     Ok(build_plan(
@@ -196,13 +203,15 @@ fn build_plan(
                         part.into_iter().zip(outs).zip(inits).enumerate()
                     {
                         let mut source = read_source(relative, root);
+                        let before = (diags.len(), unknown.len());
                         *init = parse_one(first + offset + i, &source, &mut diags, &mut unknown);
+                        let found = (diags.len(), unknown.len()) != before;
                         if !descriptions {
                             if let Some(init) = init {
                                 init.description = None;
                             }
                         }
-                        if texts == Texts::Release {
+                        if texts == Texts::Release || (texts == Texts::KeepWhereFound && !found) {
                             source.release();
                         }
                         *out = Some(source);
@@ -296,6 +305,56 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Above the size up to which `plan check` keeps every text, it keeps the texts of the
+    /// files parsing found something in, and only those: their findings are shown from the
+    /// text that was parsed (a file changed on disk since still shows its lines as they
+    /// were), while files with only cross-file findings are read again.
+    #[test]
+    fn check_keeps_the_texts_parsing_found_something_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("plan.toml"), crate::parse::DEFAULT_MANIFEST).unwrap();
+        let good = "title = \"God\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
+        fs::write(root.join("god.toml"), good).unwrap();
+        // A finding of its own (a syntax error), and a track only the cross-file rules name.
+        let broken = "title = \"Brudt\nperiod = \"Q1\"\n";
+        fs::write(root.join("brudt.toml"), broken).unwrap();
+        let track = "title = \"Spor\"\nperiod = \"Q1\"\ntracks = [\"Hyge\"]\n";
+        fs::write(root.join("spor.toml"), track).unwrap();
+        // Only a cross-file finding: a dependency on no initiative.
+        let dangling =
+            "title = \"Dingler\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndepends_on = [\"gud\"]\n";
+        fs::write(root.join("dingler.toml"), dangling).unwrap();
+        let plan = load_plan_keeping(
+            root,
+            Keep {
+                texts: Texts::KeepUpTo(0),
+                descriptions: false,
+            },
+        )
+        .unwrap();
+        let file = |name: &str| {
+            plan.files
+                .iter()
+                .find(|f| f.relative == name)
+                .unwrap_or_else(|| panic!("{name} loaded"))
+        };
+        for (name, text) in [("brudt.toml", broken), ("spor.toml", track)] {
+            assert_eq!(file(name).text, text, "{name} kept");
+            assert!(file(name).released.is_none(), "{name} kept");
+        }
+        for name in ["god.toml", "dingler.toml"] {
+            assert!(file(name).text.is_empty(), "{name} let go");
+            assert!(file(name).released.is_some(), "{name} let go");
+        }
+        // The findings are those of the plan with every text kept.
+        let kept = load_plan_keeping(root, Keep::ALL).unwrap();
+        assert_eq!(crate::check::check(&plan), crate::check::check(&kept));
+        // A kept text is the one parsed, even after the file changed on disk.
+        fs::write(root.join("brudt.toml"), "title = \"Rettet\"\n").unwrap();
+        assert_eq!(file("brudt.toml").source().as_deref(), Some(broken));
     }
 
     /// `load_plan` reads and parses in one pass; it must give exactly the plan that reading
