@@ -195,7 +195,12 @@ fn findings_on(
 /// laid out on two cores then find the texts read. Nothing is read for a text that was
 /// kept, or twice for one read already (each file's text is read once, whichever core
 /// asks first).
-pub fn read_again_for(plan: &Plan, findings: &[Diagnostic]) {
+///
+/// A finding in a file that changed (or went) since it was parsed has no line left to show
+/// and no place left to write its fix: its fix is dropped and its message ends with
+/// [`FILE_CHANGED`], so that no format shows a line, a column or a fix it does not have
+/// (SARIF's fix regions, GitLab's line, the text's "writes … here").
+pub fn read_again_for(plan: &Plan, findings: &mut [Diagnostic]) {
     crate::load::parallel::on_every_core(findings, |_, part| {
         for d in part {
             if let (Some(file), Some(span)) = (d.file, d.span.as_ref()) {
@@ -203,7 +208,19 @@ pub fn read_again_for(plan: &Plan, findings: &[Diagnostic]) {
             }
         }
     });
+    for d in findings {
+        if let (Some(file), Some(_)) = (d.file, &d.span) {
+            if plan.file(file).source().is_none() {
+                d.fix = None;
+                d.message = format!("{} ({FILE_CHANGED})", d.message);
+            }
+        }
+    }
 }
+
+/// What a finding in a file that changed since it was parsed says in place of its line.
+pub const FILE_CHANGED: &str =
+    "the file changed while `plan` was reading the folder; run it again to see the line";
 
 /// How many findings of one rule in one file the formats people read show (text, GitHub
 /// annotations); the rest are one note "and N more". Ten show the pattern of a repeated

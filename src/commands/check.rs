@@ -111,7 +111,7 @@ pub(crate) fn finish(
             _ => render::statistics::text(&diags, buffer)?,
         }
     } else {
-        crate::check::read_again_for(plan, &diags);
+        crate::check::read_again_for(plan, &mut diags);
         match args.format {
             CheckFormat::Text => {
                 render::text::text(plan, &diags, color, buffer)?;

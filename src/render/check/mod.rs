@@ -176,4 +176,82 @@ mod tests {
         assert_eq!(fnv1a64(&["foobar"]), 0x8594_4171_f739_67e8);
         assert_ne!(fnv1a64(&["ab", "c"]), fnv1a64(&["a", "bc"]));
     }
+
+    /// A finding in a file that changed on disk between loading and showing (its text let
+    /// go, as above 2,000 files) claims no line, column or fix in any format: SARIF offers
+    /// no fix at 1:1, the text no "writes … here"; every format says why the line is missing.
+    #[test]
+    fn a_file_changed_since_parsing_shows_no_line_and_no_fix_in_any_format() {
+        use crate::parse::plan::{load_plan_keeping, Keep, Texts};
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("plan.toml"), crate::parse::DEFAULT_MANIFEST).unwrap();
+        let good = "title = \"God\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
+        std::fs::write(root.join("god.toml"), good).unwrap();
+        // A dependency on no initiative, with a sure fix (`gud` → `god`): a cross-file
+        // finding, so the file's text is let go after parsing.
+        let dangling = "title = \"Dingler\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\
+                        depends_on = [\"gud\"]\n";
+        std::fs::write(root.join("dingler.toml"), dangling).unwrap();
+        let lean = Keep {
+            texts: Texts::KeepUpTo(0),
+            descriptions: false,
+        };
+        let render = |diags: &[Diagnostic], plan: &Plan| {
+            let mut outputs = Vec::new();
+            type Render = fn(&Plan, &[Diagnostic], &mut dyn std::io::Write) -> std::io::Result<()>;
+            let formats: [(&str, Render); 6] = [
+                ("concise", concise::concise),
+                ("github", github::github),
+                ("gitlab", gitlab::gitlab),
+                ("json", json::json),
+                ("sarif", sarif::sarif),
+                ("text", |p, d, o| text::text(p, d, false, o)),
+            ];
+            for (name, format) in formats {
+                let mut out = Vec::new();
+                format(plan, diags, &mut out).unwrap();
+                outputs.push((name, String::from_utf8(out).unwrap()));
+            }
+            let mut out = Vec::new();
+            junit::junit(plan, diags, false, &mut out).unwrap();
+            outputs.push(("junit", String::from_utf8(out).unwrap()));
+            outputs
+        };
+
+        // Unchanged: the line, the column and the fix are shown.
+        let plan = load_plan_keeping(root, lean).unwrap();
+        let mut diags = crate::check::check(&plan);
+        assert!(diags.iter().any(|d| d.fix.is_some()), "{diags:?}");
+        crate::check::read_again_for(&plan, &mut diags);
+        let shown = render(&diags, &plan);
+        for (format, out) in &shown {
+            assert!(!out.contains("the file changed"), "{format}: {out}");
+        }
+        let sarif = &shown.iter().find(|(f, _)| *f == "sarif").unwrap().1;
+        assert!(sarif.contains("\"fixes\""), "{sarif}");
+        let text = &shown.iter().find(|(f, _)| *f == "text").unwrap().1;
+        assert!(
+            text.contains("dingler.toml:4:15") && text.contains("writes"),
+            "{text}"
+        );
+
+        // Changed after loading: no line, column or fix, and the reason, in every format.
+        let plan = load_plan_keeping(root, lean).unwrap();
+        let mut diags = crate::check::check(&plan);
+        std::fs::write(root.join("dingler.toml"), format!("# ny\n{dangling}")).unwrap();
+        crate::check::read_again_for(&plan, &mut diags);
+        let dangling_finding = diags
+            .iter()
+            .find(|d| d.rule == crate::check::Rule::UnknownDependency)
+            .unwrap();
+        assert_eq!(dangling_finding.fix, None);
+        for (format, out) in render(&diags, &plan) {
+            assert!(out.contains("the file changed while"), "{format}: {out}");
+            assert!(!out.contains("dingler.toml:4"), "{format}: {out}");
+            assert!(!out.contains("writes"), "{format}: {out}");
+            assert!(!out.contains("\"fixes\""), "{format}: {out}");
+            assert!(!out.contains("\"fixable\": true"), "{format}: {out}");
+        }
+    }
 }

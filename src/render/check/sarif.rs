@@ -212,13 +212,18 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
             } else {
                 format!("{}/", uri(&loc.path))
             };
-            let fixes = match (d.file, &d.fix) {
-                (Some(file), Some(fix)) => {
-                    let source = plan.file(file);
-                    // Fixes are offered on plans whose texts are kept, so the lines are there.
-                    let (start_line, start_column) =
-                        source.line_col(fix.span.start).unwrap_or((1, 1));
-                    let (end_line, end_column) = source.line_col(fix.span.end).unwrap_or((1, 1));
+            let source = d.file.map(|file| plan.file(file));
+            // A fix is offered only where its region is known: not in a file that changed
+            // since it was parsed (whose lines are gone).
+            let region = |fix: &crate::check::diagnostic::Fix| {
+                let source = source?;
+                Some((
+                    source.line_col(fix.span.start)?,
+                    source.line_col(fix.span.end)?,
+                ))
+            };
+            let fixes = match d.fix.as_ref().and_then(|fix| Some((fix, region(fix)?))) {
+                Some((fix, ((start_line, start_column), (end_line, end_column)))) => {
                     vec![SarifFix {
                         description: Text {
                             text: "plan check --fix".into(),

@@ -73,14 +73,9 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                     let (line, col) = file.lines.line_col(text, span.start);
                     origin = origin.line(line).char_column(col);
                 }
-                let group = title.element(origin);
-                if span.is_some() && text.is_none() {
-                    group.element(Level::NOTE.message(
-                        "the file changed while `plan` was reading the folder; run it again to see the line",
-                    ))
-                } else {
-                    group
-                }
+                // A file changed since it was parsed: the message says so
+                // (`check::read_again_for`).
+                title.element(origin)
             }
             (None, ..) => match &d.path {
                 Some(path) => title.element(Origin::path(clean_line(path))),
