@@ -32,7 +32,7 @@ fn gh_property(text: &str) -> String {
 pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
     // Lines and columns are found (in files let go, read again) on two cores.
     let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
-    crate::render::chunked::write_each(&shown, out, &|out, d| {
+    crate::render::chunked::write_each_in(&shown, super::FINDINGS_PER_CHUNK, out, &|out, d| {
         let pos = position(plan, d);
         let mut props = Vec::new();
         if let Some(file) = pos.file {

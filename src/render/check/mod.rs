@@ -27,6 +27,13 @@ pub mod text;
 use crate::diag::Diagnostic;
 use crate::model::Plan;
 
+/// How many findings the formats laid out a finding at a time (text, GitHub) format as one
+/// chunk ([`crate::render::chunked::write_each_in`]). A finding takes many times a list
+/// row's work (its source line found, masked and marked), so the findings of a plan of
+/// 10,000 files with one in ten broken (about 1,000) are already shared over two cores:
+/// with the lists' chunks of 1,000, they were laid out on one.
+pub const FINDINGS_PER_CHUNK: usize = 100;
+
 /// Where a finding is, as users see it: file (as displayed), 1-based line and column.
 pub struct Position<'a> {
     pub file: Option<std::borrow::Cow<'a, str>>,

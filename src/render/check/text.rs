@@ -10,7 +10,7 @@ use crate::check::{capped, SHOWN_PER_FILE_AND_RULE};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
-use crate::render::chunked::write_each;
+use crate::render::chunked::write_each_in;
 use crate::text::{clean_line, mask};
 
 fn level(severity: Severity) -> Level<'static> {
@@ -32,9 +32,10 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    // A finding's source lines are read again (for a file let go) and laid out on two cores.
+    // A finding's source lines are read again (for a file let go) and laid out on two cores,
+    // a chunk of findings at a time.
     let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
-    write_each(&shown, out, &|out, d| {
+    write_each_in(&shown, super::FINDINGS_PER_CHUNK, out, &|out, d| {
         let message = clean_line(&d.message);
         let label = d.label.as_deref().map(clean_line);
         let help = d.help.as_deref().map(clean_line);
