@@ -60,70 +60,94 @@ pub fn junit(
         out,
         r#"<testsuites name="plan check" tests="{tests}" failures="{failures}" errors="0">"#
     )?;
-    let suites = by_file
-        .into_iter()
+    // The files' suites are laid out on two cores, a chunk of suites at a time (a plan of
+    // 100,000 files has as many suites); the few others after them, on this core.
+    let files: Vec<(usize, &[&Diagnostic])> = by_file
+        .iter()
         .enumerate()
-        .map(|(file, cases)| (super::location_path(&plan.file(file).display()), cases))
-        .chain(others);
-    for (path, cases) in suites {
-        let cases: Vec<(&Diagnostic, Location)> =
-            cases.into_iter().map(|d| (d, location(plan, d))).collect();
-        let path = xml(&path);
-        let suite_failures = cases.iter().filter(|(d, _)| failing(d)).count();
-        writeln!(
-            out,
-            r#"  <testsuite name="{path}" tests="{}" failures="{suite_failures}" errors="0" skipped="0">"#,
-            cases.len().max(1)
-        )?;
-        let mut names: std::collections::HashMap<String, usize> = Default::default();
-        if cases.is_empty() {
-            writeln!(out, r#"    <testcase name="ok" classname="{path}"/>"#)?;
-        }
-        for (d, loc) in &cases {
-            let mut name = match (loc.line, loc.column) {
-                (Some(line), Some(column)) => format!("{} at {line}:{column}", d.rule.name()),
-                (Some(line), None) => format!("{} at {line}", d.rule.name()),
-                _ => d.rule.name().to_string(),
-            };
-            // Test names are unique within a suite (CI pages merge or flag equal names).
-            let nth = names.entry(name.clone()).or_insert(0);
-            *nth += 1;
-            if *nth > 1 {
-                name.push_str(&format!(" ({nth})"));
-            }
-            let mut body = format!("{}[{}]: {}", d.severity.name(), d.rule.name(), d.message);
-            let place = match (loc.line, loc.column) {
-                (Some(line), Some(column)) => format!("{}:{line}:{column}", loc.path),
-                _ => loc.path.clone(),
-            };
-            body.push_str(&format!("\n --> {place}"));
-            if let Some(help) = &d.help {
-                body.push_str(&format!("\nhelp: {help}"));
-            }
-            if d.fix.is_some() {
-                body.push_str(&format!("\n{}", super::FIXABLE_NOTE.trim()));
-            }
-            writeln!(
-                out,
-                r#"    <testcase name="{}" classname="{path}">"#,
-                xml(&name)
-            )?;
-            if failing(d) {
-                writeln!(
-                    out,
-                    r#"      <failure message="{}" type="{}">{}</failure>"#,
-                    xml(&d.message),
-                    d.rule.name(),
-                    xml(&body)
-                )?;
-            } else {
-                writeln!(out, "      <system-out>{}</system-out>", xml(&body))?;
-            }
-            writeln!(out, "    </testcase>")?;
-        }
-        writeln!(out, "  </testsuite>")?;
+        .map(|(file, cases)| (file, cases.as_slice()))
+        .collect();
+    crate::render::chunked::write_each_in(&files, super::FINDINGS_PER_CHUNK, out, &|out,
+                                                                                    &(
+        file,
+        cases,
+    )| {
+        let path = super::location_path(&plan.file(file).display());
+        suite(plan, &path, cases, &failing, out)
+    })?;
+    for (path, cases) in &others {
+        suite(plan, path, cases, &failing, out)?;
     }
     writeln!(out, "</testsuites>")
+}
+
+/// Writes one `<testsuite>`: `path` as displayed, `cases` the findings of that file (or of
+/// the folder, or of an entry that could not be read), in their order; none makes one
+/// passing test case, `ok`. `failing` tells which findings are failures.
+fn suite(
+    plan: &Plan,
+    path: &str,
+    cases: &[&Diagnostic],
+    failing: &(dyn Fn(&Diagnostic) -> bool + Sync),
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let cases: Vec<(&Diagnostic, Location)> =
+        cases.iter().map(|&d| (d, location(plan, d))).collect();
+    let path = xml(path);
+    let suite_failures = cases.iter().filter(|(d, _)| failing(d)).count();
+    writeln!(
+        out,
+        r#"  <testsuite name="{path}" tests="{}" failures="{suite_failures}" errors="0" skipped="0">"#,
+        cases.len().max(1)
+    )?;
+    let mut names: std::collections::HashMap<String, usize> = Default::default();
+    if cases.is_empty() {
+        writeln!(out, r#"    <testcase name="ok" classname="{path}"/>"#)?;
+    }
+    for (d, loc) in &cases {
+        let mut name = match (loc.line, loc.column) {
+            (Some(line), Some(column)) => format!("{} at {line}:{column}", d.rule.name()),
+            (Some(line), None) => format!("{} at {line}", d.rule.name()),
+            _ => d.rule.name().to_string(),
+        };
+        // Test names are unique within a suite (CI pages merge or flag equal names).
+        let nth = names.entry(name.clone()).or_insert(0);
+        *nth += 1;
+        if *nth > 1 {
+            name.push_str(&format!(" ({nth})"));
+        }
+        let mut body = format!("{}[{}]: {}", d.severity.name(), d.rule.name(), d.message);
+        let place = match (loc.line, loc.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", loc.path),
+            _ => loc.path.clone(),
+        };
+        body.push_str(&format!("\n --> {place}"));
+        if let Some(help) = &d.help {
+            body.push_str(&format!("\nhelp: {help}"));
+        }
+        if d.fix.is_some() {
+            body.push_str(&format!("\n{}", super::FIXABLE_NOTE.trim()));
+        }
+        writeln!(
+            out,
+            r#"    <testcase name="{}" classname="{path}">"#,
+            xml(&name)
+        )?;
+        if failing(d) {
+            writeln!(
+                out,
+                r#"      <failure message="{}" type="{}">{}</failure>"#,
+                xml(&d.message),
+                d.rule.name(),
+                xml(&body)
+            )?;
+        } else {
+            writeln!(out, "      <system-out>{}</system-out>", xml(&body))?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    Ok(())
 }
 
 /// Plan text as XML 1.0 character data or attribute value: terminal-unsafe characters and
