@@ -309,3 +309,79 @@ fn a_usage_error_echoing_an_argument_starts_no_command() {
     );
     assert_no_command("usage error", &text);
 }
+
+/// A carriage return in a file's name reaches the runner as one (`%0D`, which it decodes back),
+/// so the annotation names the very file; in the message it is a line break (`%0A`), and no
+/// output line holds a raw carriage return.
+#[test]
+fn github_annotations_keep_a_carriage_return_in_a_file_name() {
+    let f = Fixture::new().file(
+        "r\r::error::fil.toml",
+        "title = \"Læsekreds\"\nperiod = \"Q9\"\n",
+    );
+    let text = stdout(&f.run(&["check", "--format", "github"]));
+    assert!(
+        text.contains("file=plans/r%0D%3A%3Aerror%3A%3Afil.toml,"),
+        "{text}"
+    );
+    assert!(!text.contains('\r'), "{text:?}");
+    for line in text.lines() {
+        assert!(line.starts_with("::"), "{line:?}\n{text}");
+    }
+}
+
+/// The formats a CI platform links to files with name the very file, line break and all:
+/// SARIF percent-encodes it (`%0D`), GitLab's JSON escapes it (`\r`); the formats shown as
+/// text or labels (concise, JUnit) make it a space, on one line. The same finding keeps the
+/// fingerprint it had when the path was shown cleaned.
+#[test]
+fn sarif_and_gitlab_point_at_a_file_whose_name_has_a_carriage_return() {
+    let f = Fixture::new().file(
+        "r\r::error::fil.toml",
+        "title = \"Læsekreds\"\nperiod = \"Q9\"\n",
+    );
+    let sarif: Value = serde_json::from_str(&stdout(&f.run(&["check", "--format", "sarif"])))
+        .expect("SARIF is JSON");
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .expect("uri")
+        })
+        .collect();
+    // The file's findings (missing tracks, its name, its period); the rest are on the folder.
+    let on_file = uris.iter().filter(|u| **u != "plans/").count();
+    assert_eq!(on_file, 3, "{sarif:#}");
+    for uri in uris.iter().filter(|u| **u != "plans/") {
+        assert_eq!(*uri, "plans/r%0D%3A%3Aerror%3A%3Afil.toml", "{sarif:#}");
+    }
+    let gitlab: Value = serde_json::from_str(&stdout(&f.run(&["check", "--format", "gitlab"])))
+        .expect("GitLab's report is JSON");
+    let issues = gitlab.as_array().expect("an array");
+    let on_file: Vec<&Value> = issues
+        .iter()
+        .filter(|i| i["location"]["path"] != "plans")
+        .collect();
+    assert_eq!(on_file.len(), 3, "{gitlab:#}");
+    for issue in on_file {
+        assert_eq!(
+            issue["location"]["path"], "plans/r\r::error::fil.toml",
+            "{gitlab:#}"
+        );
+    }
+    for format in ["concise", "junit"] {
+        let text = stdout(&f.run(&["check", "--format", format]));
+        assert!(
+            text.contains("plans/r ::error::fil.toml"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains('\r'), "{format}: {text:?}");
+    }
+    assert_no_command(
+        "concise",
+        &stdout(&f.run(&["check", "--format", "concise"])),
+    );
+}

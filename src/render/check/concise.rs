@@ -22,7 +22,7 @@ pub fn concise(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Re
 
 fn line(plan: &Plan, d: &Diagnostic) -> String {
     let loc = location(plan, d);
-    let mut place = loc.path;
+    let mut place = clean_line(&loc.path);
     if let Some(line) = loc.line {
         place.push_str(&format!(":{line}"));
         if let Some(column) = loc.column {

@@ -21,9 +21,15 @@ fn gh_data(text: &str) -> String {
         .replace('\n', "%0A")
 }
 
-/// Escapes a GitHub workflow command's property value.
+/// Escapes a GitHub workflow command's property value (a file's path): as a message, and `:`
+/// and `,` as `%3A` and `%2C`; but a carriage return stays one (`%0D`, which the runner
+/// decodes back to it, as its toolkit's `escapeProperty` does), so that the runner is handed
+/// the file's own name, where a message's breaks all become `%0A`.
 fn gh_property(text: &str) -> String {
-    gh_data(text).replace(':', "%3A").replace(',', "%2C")
+    text.split('\r')
+        .map(|part| gh_data(part).replace(':', "%3A").replace(',', "%2C"))
+        .collect::<Vec<_>>()
+        .join("%0D")
 }
 
 /// One `::error file=…,line=…,col=…,title=RULE::message` line per finding (`::notice` for a
@@ -76,6 +82,9 @@ mod tests {
     fn github_escapes_newlines_percent_and_property_separators() {
         assert_eq!(gh_data("50% a\nb"), "50%25 a%0Ab");
         assert_eq!(gh_property("a,b:c"), "a%2Cb%3Ac");
+        // A file's name keeps its carriage return (a message makes it a line break).
+        assert_eq!(gh_property("a\rb\r\nc\nd%"), "a%0Db%0D%0Ac%0Ad%25");
+        assert_eq!(gh_data("a\rb"), "a%0Ab");
         assert_eq!(gh_data("x\u{1b}[31my"), "x[31my");
         assert_eq!(gh_data("a\r\nb\u{2028}c\u{85}::d"), "a%0Ab%0Ac%0A::d");
         assert_eq!(gh_data("a ##vso[x] ##[y]"), "a ##vso\\[x] ##\\[y]");

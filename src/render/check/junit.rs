@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
-use crate::text::clean;
+use crate::text::{clean, clean_line};
 
 use super::{location, Location};
 
@@ -40,7 +40,7 @@ pub fn junit(
             Some(file) => by_file[file].push(d),
             None if plan.has_manifest && d.path.is_none() => by_file[0].push(d),
             None => {
-                let path = location(plan, d).path;
+                let path = super::location_path(&location(plan, d).path);
                 match others.iter_mut().find(|(p, _)| *p == path) {
                     Some((_, cases)) => cases.push(d),
                     None => others.push((path, vec![d])),
@@ -118,8 +118,8 @@ fn suite(
         }
         let mut body = format!("{}[{}]: {}", d.severity.name(), d.rule.name(), d.message);
         let place = match (loc.line, loc.column) {
-            (Some(line), Some(column)) => format!("{}:{line}:{column}", loc.path),
-            _ => loc.path.clone(),
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", clean_line(&loc.path)),
+            _ => clean_line(&loc.path),
         };
         body.push_str(&format!("\n --> {place}"));
         if let Some(help) = &d.help {

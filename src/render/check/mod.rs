@@ -70,7 +70,10 @@ pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
 /// `plan.toml`.
 pub struct Location {
     /// The path as displayed (relative to where `plan` runs when the folder was given or
-    /// found relative), with `/` separators, control characters removed.
+    /// found relative), with `/` separators, and otherwise the file's own name, line breaks
+    /// and control characters too: SARIF percent-encodes it and GitLab's JSON escapes it, so
+    /// that both point at the very file; a format read on a terminal or as a label (concise,
+    /// JUnit) cleans it with [`crate::text::clean_line`].
     pub path: String,
     /// Whether `path` is a file (`false`: the plan folder).
     pub is_file: bool,
@@ -127,7 +130,10 @@ pub fn fingerprints(plan: &Plan, diags: &[Diagnostic]) -> Vec<String> {
     diags
         .iter()
         .map(|d| {
+            // Of the path as shown before paths kept their control characters, so that no
+            // fingerprint changed with it.
             let path = location(plan, d).path;
+            let path = crate::text::clean_line_cow(&path);
             let key = fnv1a64(&[d.rule.name(), &path, &d.message]);
             let nth = seen.entry(key).or_insert(0);
             *nth += 1;
@@ -158,13 +164,15 @@ fn fnv1a64(parts: &[&str]) -> u64 {
     hash
 }
 
-/// A displayed path as the formats with a [`Location`] write it.
+/// A displayed path as a label on one line (JUnit's suite names): `/` separators, control
+/// characters removed, line breaks made spaces.
 pub fn location_path(display: &str) -> String {
-    path_text(display)
+    crate::text::clean_line(&path_text(display))
 }
 
+/// A displayed path with `/` separators, its characters otherwise kept ([`Location::path`]).
 fn path_text(path: &str) -> String {
-    crate::text::clean_line(&path.replace('\\', "/"))
+    path.replace('\\', "/")
 }
 
 /// What the one-line formats (concise, GitHub, GitLab, JUnit) add to a finding that
