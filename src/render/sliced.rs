@@ -33,6 +33,8 @@ use comfy_table::{
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::render::terminal::trim_line_end;
+
 /// How a column's width is chosen: the [`ColumnConstraint`]s that the sliced layout knows
 /// (widths in characters, padding included, as comfy-table counts them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,7 +169,7 @@ pub fn write(
             }
         }
         for line in &lines[start..end] {
-            text.push_str(line.trim_end());
+            text.push_str(&trim_line_end(line));
             text.push('\n');
         }
         text
@@ -304,7 +306,7 @@ impl Drawing {
 
 fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
+        writeln!(out, "{}", trim_line_end(&line))?;
     }
     Ok(())
 }

@@ -130,6 +130,39 @@ pub fn framed_table(paint: Paint, width: u16) -> Table {
     t
 }
 
+/// `line` without the spaces at its end, those before the colour resets that end a coloured
+/// last cell too: comfy-table paints a cell's padding in its colour, so that a coloured
+/// status ends `"planlagt  \x1b[39m"`, which trimming alone leaves as it is. The escape
+/// sequences (SGR, `ESC [ … m`) are kept, in their order; only spaces go. The tables here
+/// set the foreground colour and attributes only, never a background, so no space removed
+/// was visible.
+pub fn trim_line_end(line: &str) -> std::borrow::Cow<'_, str> {
+    let mut rest = line.trim_end();
+    let mut resets = Vec::new();
+    // Most lines have no colour, and end in something other than an SGR's `m`.
+    while rest.ends_with('m') {
+        let Some(start) = rest.rfind('\x1b') else {
+            break;
+        };
+        let sequence = &rest[start..];
+        let is_sgr = sequence
+            .strip_prefix("\x1b[")
+            .and_then(|s| s.strip_suffix('m'))
+            .is_some_and(|params| params.bytes().all(|b| b.is_ascii_digit() || b == b';'));
+        if !is_sgr {
+            break;
+        }
+        resets.push(sequence);
+        rest = rest[..start].trim_end();
+    }
+    if resets.is_empty() {
+        return std::borrow::Cow::Borrowed(rest);
+    }
+    let mut trimmed = rest.to_string();
+    trimmed.extend(resets.into_iter().rev());
+    std::borrow::Cow::Owned(trimmed)
+}
+
 /// How the dashboard's tables are indented under their headings.
 const INDENT: &str = "  ";
 
@@ -140,7 +173,7 @@ pub fn write_table(table: &mut Table, out: &mut dyn Write) -> io::Result<()> {
     }
     keep_words_whole(table);
     for line in table.lines() {
-        writeln!(out, "{INDENT}{}", line.trim_end())?;
+        writeln!(out, "{INDENT}{}", trim_line_end(&line))?;
     }
     Ok(())
 }
@@ -209,6 +242,25 @@ pub fn capitalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_line_end_removes_spaces_before_the_closing_resets_only() {
+        assert_eq!(trim_line_end("a b  "), "a b");
+        assert_eq!(
+            trim_line_end("│ \x1b[31m late  \x1b[39m"),
+            "│ \x1b[31m late\x1b[39m"
+        );
+        assert_eq!(
+            trim_line_end("x \x1b[1m\x1b[32m ok \x1b[39m \x1b[0m "),
+            "x \x1b[1m\x1b[32m ok\x1b[39m\x1b[0m"
+        );
+        // Only SGR sequences are looked through; anything else ends the trimming.
+        assert_eq!(trim_line_end("a  \x1b]0;t\x07"), "a  \x1b]0;t\x07");
+        assert!(matches!(
+            trim_line_end("kept"),
+            std::borrow::Cow::Borrowed("kept")
+        ));
+    }
 
     #[test]
     fn no_escape_codes_without_colour() {

@@ -307,6 +307,51 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(coloured.contains("\u{1b}[32m") || coloured.contains("\u{1b}[38;5;10m"));
 }
 
+/// With colour, as without, no line of the dashboard or the list's table ends in spaces,
+/// not even before the colour reset of a coloured last cell (a status, "opfyldt"), and the
+/// text is the text without colour.
+#[test]
+fn coloured_tables_have_no_trailing_spaces() {
+    let run = |args: &[&str], columns: &str| {
+        let mut all = vec!["--today", "2017-06-30"];
+        all.extend(args);
+        stdout(&plan().env("COLUMNS", columns).args(all).assert().success())
+    };
+    let uncolour = |text: &str| {
+        let mut plain = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('\u{1b}') {
+            plain.push_str(&rest[..start]);
+            let end = rest[start..].find('m').expect("an SGR sequence ends in m");
+            rest = &rest[start + end + 1..];
+        }
+        plain.push_str(rest);
+        plain
+    };
+    // Wide and narrow: the narrow list puts the flags under the status.
+    for (command, columns) in [
+        (&["status"][..], "120"),
+        (&["list"], "200"),
+        (&["list"], "60"),
+    ] {
+        let mut args = vec!["--color", "always"];
+        args.extend(command);
+        let coloured = run(&args, columns);
+        assert!(coloured.contains('\u{1b}'), "{command:?}: no colour");
+        for line in coloured.lines() {
+            assert!(
+                !uncolour(line).ends_with(' '),
+                "{command:?} {columns}: {line:?}"
+            );
+        }
+        assert_eq!(
+            uncolour(&coloured),
+            run(command, columns),
+            "{command:?} {columns}"
+        );
+    }
+}
+
 #[test]
 fn escape_sequences_and_bells_in_plan_text_never_reach_the_terminal() {
     let f = Fixture::new()
