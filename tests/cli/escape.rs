@@ -372,6 +372,31 @@ fn sarif_and_gitlab_point_at_a_file_whose_name_has_a_carriage_return() {
             "{gitlab:#}"
         );
     }
+    // Fingerprints are those of the name on one line: a file named with a space in place
+    // of the CR has the same ones, but for the finding whose message holds the name itself.
+    let spaced = Fixture::new().file(
+        "r ::error::fil.toml",
+        "title = \"Læsekreds\"\nperiod = \"Q9\"\n",
+    );
+    let spaced: Value =
+        serde_json::from_str(&stdout(&spaced.run(&["check", "--format", "gitlab"])))
+            .expect("GitLab's report is JSON");
+    let prints = |report: &Value| -> Vec<String> {
+        report
+            .as_array()
+            .expect("an array")
+            .iter()
+            .filter(|i| {
+                !i["description"]
+                    .as_str()
+                    .unwrap()
+                    .contains("not a valid id")
+            })
+            .map(|i| format!("{} {}", i["check_name"], i["fingerprint"]))
+            .collect()
+    };
+    assert_eq!(prints(&gitlab).len(), issues.len() - 1, "{gitlab:#}");
+    assert_eq!(prints(&gitlab), prints(&spaced));
     for format in ["concise", "junit"] {
         let text = stdout(&f.run(&["check", "--format", format]));
         assert!(

@@ -11,9 +11,9 @@ use crate::text::{break_markers, strip};
 use super::position;
 
 /// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
-/// (CR, LF, U+2028, …) made `%0A` (`%0D` stays for a CR the text could not carry), `%` made
-/// `%25`, so that the message stays on its line; `##[` and `##vso[` broken as on every other
-/// line (`##\[`), since Azure Pipelines finds `##vso[` anywhere in a line, annotations too.
+/// (CR, LF, CR LF, U+2028, …) made `%0A` (`strip` has made each one LF), `%` made `%25`, so
+/// that the message stays on its line; `##[` and `##vso[` broken as on every other line
+/// (`##\[`), since Azure Pipelines finds `##vso[` anywhere in a line, annotations too.
 fn gh_data(text: &str) -> String {
     break_markers(&strip(text))
         .replace('%', "%25")

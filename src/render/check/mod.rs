@@ -27,11 +27,12 @@ pub mod text;
 use crate::diag::Diagnostic;
 use crate::model::Plan;
 
-/// How many findings the formats laid out a finding at a time (text, GitHub) format as one
-/// chunk ([`crate::render::chunked::write_each_in`]). A finding takes many times a list
-/// row's work (its source line found, masked and marked), so the findings of a plan of
-/// 10,000 files with one in ten broken (about 1,000) are already shared over two cores:
-/// with the lists' chunks of 1,000, they were laid out on one.
+/// How many items the formats laid out an item at a time format as one chunk
+/// ([`crate::render::chunked::write_each_in`]): findings in the text and GitHub formats,
+/// per-file test suites in JUnit's. A finding takes many times a list row's work (its
+/// source line found, masked and marked), so the findings of a plan of 10,000 files with
+/// one in ten broken (about 1,000) are already shared over two cores: with the lists'
+/// chunks of 1,000, they were laid out on one.
 pub const FINDINGS_PER_CHUNK: usize = 100;
 
 /// Where a finding is, as users see it: file (as displayed), 1-based line and column.
@@ -108,9 +109,11 @@ pub fn location(plan: &Plan, d: &Diagnostic) -> Location {
     }
 }
 
-/// The plan folder as displayed: as given, `/` separators, `.` for the current folder.
+/// The plan folder as displayed: as given, `/` separators, `.` for the current folder;
+/// control characters removed and line breaks made spaces, in every format (a finding on
+/// the folder is not an annotation on a file, and its fingerprint stays as it was).
 pub fn plan_folder(plan: &Plan) -> String {
-    let text = path_text(&plan.dir.to_string_lossy());
+    let text = location_path(&plan.dir.to_string_lossy());
     let text = text.strip_prefix("./").unwrap_or(&text);
     let text = text.trim_end_matches('/');
     if text.is_empty() {
