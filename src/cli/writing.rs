@@ -59,8 +59,9 @@ pub struct SetArgs {
 pub struct NoteArgs {
     /// The initiative's id
     pub id: String,
-    /// The note (quotes are optional: the remaining words are the note)
-    #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+    /// The note (quotes are optional: the remaining words are the note). Options may come
+    /// after it too (`--today`, `--force`); write `--` before a note whose words begin with `-`
+    #[arg(required = true, num_args = 1..)]
     pub text: Vec<String>,
     /// Change the file even if it is read-only
     #[arg(long)]

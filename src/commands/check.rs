@@ -50,7 +50,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         let fixed = fix_plan(&plan, args.canonical);
         let mut err = crate::stdio::stderr();
         for f in &fixed {
-            write_fixed(&plan, f).map_err(Failure::from)?;
+            write_fixed(&plan, f).map_err(|e| e.without_force())?;
             writeln!(
                 err,
                 "fixed {}: {} change{}",

@@ -134,7 +134,8 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
             within: Some(&plan.dir),
             ..WriteOptions::default()
         },
-    )?;
+    )
+    .map_err(|e| e.without_force())?;
     writeln!(out, "{}", clean_line(&display))?;
     Ok(EXIT_OK)
 }

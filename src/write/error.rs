@@ -63,6 +63,23 @@ impl std::error::Error for WriteError {}
 
 /// An existing, read-only or changed file is a refusal (exit 1, with a hint); a file that
 /// cannot be written, or may not be, is exit 2.
+impl WriteError {
+    /// The [`Failure`] of a command that has no `--force` (`plan new`, `plan check --fix`):
+    /// as [`Failure::from`], but no help names an option the command lacks, and a read-only
+    /// file is exit 2 (a file that could not be written), since nothing on the command line
+    /// would let it be changed.
+    pub fn without_force(&self) -> Failure {
+        match self {
+            WriteError::Exists(_) => Failure::invalid(self.to_string())
+                .with_help("move it out of the way first, or choose another name"),
+            WriteError::ReadOnly(_) => {
+                Failure::usage(self.to_string()).with_help("make it writable first")
+            }
+            other => Failure::from(other),
+        }
+    }
+}
+
 impl From<WriteError> for Failure {
     fn from(err: WriteError) -> Failure {
         Failure::from(&err)

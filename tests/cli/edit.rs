@@ -584,6 +584,48 @@ plans/q2/udearealer.toml: note dated 2017-05-15
     case.expect_out();
 }
 
+/// Options after the note's words are options, as after `plan set`'s changes: a note
+/// back-dated with `--today` at the end is dated so, and its text is only the words.
+#[test]
+fn options_after_a_note_are_options_not_words() {
+    let case = Case::new("edit", "note");
+    plan_in(case.work.path())
+        .args([
+            "note",
+            "udearealer",
+            "Møde",
+            "holdt.",
+            "--today",
+            "2017-06-01",
+        ])
+        .assert()
+        .code(0)
+        .stdout_eq(str![[r#"
+plans/q2/udearealer.toml: note dated 2017-06-01
+
+"#]]);
+    let text = fs::read_to_string(case.work.path().join("plans/q2/udearealer.toml")).unwrap();
+    assert!(
+        text.contains("date = 2017-06-01\ntext = \"Møde holdt.\""),
+        "{text}"
+    );
+    assert!(!text.contains("--today"), "{text}");
+    // A note that begins with `-` follows `--`.
+    plan_in(case.work.path())
+        .args([
+            "--today",
+            "2017-06-02",
+            "note",
+            "udearealer",
+            "--",
+            "-5 kr. i kassen",
+        ])
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(case.work.path().join("plans/q2/udearealer.toml")).unwrap();
+    assert!(text.contains("text = \"-5 kr. i kassen\""), "{text}");
+}
+
 #[test]
 fn note_refuses_an_empty_note_or_an_unknown_id() {
     let case = Case::new("edit", "note-refusals");
@@ -756,6 +798,8 @@ fn new_never_writes_through_a_dangling_link_or_out_of_the_folder() {
         .run(&["new", "Læsecafé", "--period", "Q3", "--track", "Hygge"])
         .code(1);
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    // `new` has no --force to advise.
+    assert!(!stderr(&out).contains("--force"), "{}", stderr(&out));
     let out = f
         .run(&[
             "new",

@@ -216,8 +216,13 @@ fn a_read_only_file_is_not_fixed() {
     );
     let path = f.plans().join("q2/ro.toml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-    let out = f.run(&["check", "--fix"]).code(1);
-    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    // Exit 2, a file that could not be written (1 would say "findings remain"), and no
+    // advice to use an option `check` does not have.
+    let out = f.run(&["check", "--fix"]).code(2);
+    let said = stderr(&out);
+    assert!(said.contains("read-only"), "{said}");
+    assert!(said.contains("make it writable"), "{said}");
+    assert!(!said.contains("--force"), "{said}");
     assert!(fs::read_to_string(&path).unwrap().contains("\"q2\""));
 }
 
