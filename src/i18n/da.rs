@@ -266,7 +266,12 @@ pub const DA: Words = Words {
         format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser hvilke).")
     },
     sentence_left_out: |count, files| {
-        format!("{count} med fejl kan mangle i notatet eller være ufuldstændige: {files} (plan check viser, hvad der skal rettes).")
+        let incomplete = if count.n == 1 {
+            "ufuldstændig"
+        } else {
+            "ufuldstændige"
+        };
+        format!("{count} med fejl kan mangle i notatet eller være {incomplete}: {files} (plan check viser, hvad der skal rettes).")
     },
     not_reached: "ikke nået",
     moved_to: |period| format!("flyttet til {period}"),
