@@ -17,6 +17,20 @@ fn sheet_names_are_valid_and_unique() {
     let again = sheet_name(&long, std::slice::from_ref(&long));
     assert_eq!(again.chars().count(), 31);
     assert!(again.ends_with(" (2)"));
+    // A long name is cut after a whole word, not in one.
+    assert_eq!(
+        sheet_name("Cross-cutting and whole-year initiatives", &[]),
+        "Cross-cutting and whole-year"
+    );
+    assert_eq!(
+        sheet_name("Tværgående indsatser og helårsindsatser", &[]),
+        "Tværgående indsatser og"
+    );
+    let taken = vec!["Cross-cutting and whole-year".to_string()];
+    assert_eq!(
+        sheet_name("Cross-cutting and whole-year initiatives", &taken),
+        "Cross-cutting and (2)"
+    );
 }
 
 #[test]
