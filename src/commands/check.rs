@@ -151,7 +151,7 @@ pub(crate) fn finish(
             drop(guarded);
             guarded_bytes
         };
-        write_atomic(path, &bytes, true).map_err(Failure::from)?
+        write_atomic(path, &bytes, true).map_err(|e| e.without_force())?
     }
     super::leave(diags);
 

@@ -25,7 +25,7 @@ pub fn run(_config: &Config, args: &ManArgs, out: Out<'_>) -> Outcome {
                 ))
             })?;
             for (name, bytes) in &pages {
-                write_atomic(&dir.join(name), bytes, true).map_err(Failure::from)?;
+                write_atomic(&dir.join(name), bytes, true).map_err(|e| e.without_force())?;
             }
             writeln!(
                 out,
