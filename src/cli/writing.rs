@@ -60,8 +60,9 @@ pub struct NoteArgs {
     /// The initiative's id
     pub id: String,
     /// The note (quotes are optional: the remaining words are the note). Options may come
-    /// after it too (`--today`, `--force`); write `--` before a note whose words begin with `-`
-    #[arg(required = true, num_args = 1..)]
+    /// after it too (`--today`, `--force`); a note with a word that begins with `-` (other than
+    /// a number, `-5`) is written in quotes after `--`
+    #[arg(required = true, num_args = 1.., allow_negative_numbers = true)]
     pub text: Vec<String>,
     /// Change the file even if it is read-only
     #[arg(long)]

@@ -143,8 +143,8 @@ pub fn unique_id<S: AsRef<str>>(id: &str, taken: &[S]) -> String {
     (2..)
         .map(|n| {
             let suffix = format!("-{n}");
-            let mut base = id.to_string();
-            base.truncate(64 - suffix.len());
+            // Cut after a whole word, as a long title's id is.
+            let base = crate::slug::cut_at_hyphen(id, 64 - suffix.len());
             format!("{}{suffix}", base.trim_end_matches('-'))
         })
         .find(|c| !is_taken(c))

@@ -237,7 +237,13 @@ fn unique_ids_get_a_number() {
     let long = "a".repeat(64);
     let id = unique_id(&long, std::slice::from_ref(&long));
     assert_eq!(id.len(), 64);
-    assert!(id.ends_with("-2"));
+    assert!(id.ends_with("-2")); // A long id made of words is cut after a whole word before its number.
+    let words = "samarbejde-med-skoler-og-dagtilbud-om-laesning-i-hele-kommunerne";
+    assert_eq!(words.len(), 64);
+    assert_eq!(
+        unique_id(words, &[words]),
+        "samarbejde-med-skoler-og-dagtilbud-om-laesning-i-hele-2"
+    );
 }
 
 proptest! {

@@ -263,7 +263,8 @@ pub const DA: Words = Words {
         text
     },
     sentence_undated: |count| {
-        format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser hvilke).")
+        let which = if count.n == 1 { "hvilken" } else { "hvilke" };
+        format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser {which}).")
     },
     sentence_left_out: |count, files| {
         let incomplete = if count.n == 1 {

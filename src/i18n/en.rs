@@ -280,8 +280,12 @@ pub const EN: Words = Words {
         text
     },
     sentence_undated: |count| {
-        let verb = if count.n == 1 { "rests" } else { "rest" };
-        format!("{count} in this memo {verb} on changes without a date and are taken to hold from the start of the year (plan check shows which).")
+        let (verb, is) = if count.n == 1 {
+            ("rests", "is")
+        } else {
+            ("rest", "are")
+        };
+        format!("{count} in this memo {verb} on changes without a date and {is} taken to hold from the start of the year (plan check shows which).")
     },
     sentence_left_out: |count, files| {
         format!("{count} with errors may be missing from this memo or incomplete: {files} (plan check shows what to fix).")

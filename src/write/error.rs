@@ -61,8 +61,6 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// An existing, read-only or changed file is a refusal (exit 1, with a hint); a file that
-/// cannot be written, or may not be, is exit 2.
 impl WriteError {
     /// The [`Failure`] of a command that has no `--force` (`plan new`, `plan check --fix`):
     /// as [`Failure::from`], but no help names an option the command lacks, and a read-only
@@ -80,6 +78,8 @@ impl WriteError {
     }
 }
 
+/// An existing, read-only or changed file is a refusal (exit 1, with a hint); a file that
+/// cannot be written, or may not be, is exit 2.
 impl From<WriteError> for Failure {
     fn from(err: WriteError) -> Failure {
         Failure::from(&err)

@@ -624,6 +624,21 @@ plans/q2/udearealer.toml: note dated 2017-06-01
         .code(0);
     let text = fs::read_to_string(case.work.path().join("plans/q2/udearealer.toml")).unwrap();
     assert!(text.contains("text = \"-5 kr. i kassen\""), "{text}");
+    // A number is a word of the note, not an option.
+    plan_in(case.work.path())
+        .args([
+            "--today",
+            "2017-06-03",
+            "note",
+            "udearealer",
+            "Temperatur",
+            "-5",
+            "grader.",
+        ])
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(case.work.path().join("plans/q2/udearealer.toml")).unwrap();
+    assert!(text.contains("text = \"Temperatur -5 grader.\""), "{text}");
 }
 
 #[test]

@@ -433,6 +433,9 @@ fn undated_statuses_are_counted_in_the_memo_and_pointed_out_by_check() {
         md.contains("1 status i notatet har ingen dato i historikken"),
         "{md}"
     );
+    // One status: "hvilken" and "is taken", as two are "hvilke" and "are taken".
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(one_line(&md).contains("(plan check viser hvilken)"), "{md}");
     let en = stdout(&f.run(&[
         "--today",
         "2017-04-15",
@@ -446,11 +449,25 @@ fn undated_statuses_are_counted_in_the_memo_and_pointed_out_by_check() {
         en.contains("1 status in this memo rests on changes without a date"),
         "{en}"
     );
+    assert!(
+        one_line(&en).contains("without a date and is taken to hold"),
+        "{en}"
+    );
     let found = json(&f, &["check", "--format", "json"]);
     let d = &found["diagnostics"][0];
     assert_eq!(d["rule"], "undated-status");
     assert_eq!(d["file"], "plans/haand.toml");
     assert_eq!(d["line"], 4);
+    let two = f.initiative("fod", "Q2", &["Hygge"], "status = \"done\"\n");
+    let md = one_line(&stdout(&two.run(&[
+        "--today",
+        "2017-04-15",
+        "report",
+        "-q",
+        "Q2",
+    ])));
+    assert!(md.contains("2 statusser i notatet"), "{md}");
+    assert!(md.contains("(plan check viser hvilke)"), "{md}");
 }
 
 /// Runs `check` on one initiative file beside the year plan and returns its findings as
