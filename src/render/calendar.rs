@@ -13,7 +13,8 @@
 //! busy. Every UID is built from the plan's title, its year, the kind of event and the
 //! initiative's id (`deadline-udearealer-2017@handleplan-for-…`): importing the file again
 //! updates the events instead of duplicating them. Text is cleaned of control characters
-//! here and escaped (`\`, `;`, `,`, line breaks) and folded at 75 octets by `icalendar`.
+//! here (a description keeps its line breaks) and escaped (`\`, `;`, `,`, line breaks as
+//! `\n`) by `icalendar`; its lines are folded again here ([`fold`]).
 
 use std::io::{self, Write};
 
@@ -24,7 +25,7 @@ use crate::cli::Lang;
 use crate::i18n::words;
 use crate::model::Period;
 use crate::slug::slugify;
-use crate::text::clean_line;
+use crate::text::{clean, clean_line};
 
 use super::list::{flags_text, tracks_text, Item};
 use super::office::office_words;
@@ -79,7 +80,8 @@ fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
     }
     lines.push(format!("{}: {status}", w.status_heading));
     if let Some(description) = &i.description {
-        let text = clean_line(description.trim());
+        // Its own lines, as `plan show` has them (`\n` in the file).
+        let text = clean(description.trim()).into_owned();
         if !text.is_empty() {
             lines.push(String::new());
             lines.push(text);
@@ -172,5 +174,103 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
 
 /// Writes the calendar to `out` (CRLF line ends, as RFC 5545 requires).
 pub fn render(data: &CalendarData<'_>, out: &mut dyn Write) -> io::Result<()> {
-    write!(out, "{}", calendar(data))
+    write!(out, "{}", fold(&calendar(data).to_string()))
+}
+
+/// The content lines of `text` (CRLF-ended, as `icalendar` writes them) unfolded and folded
+/// again so that no line is longer than 75 octets, the space that begins a continuation
+/// line included (RFC 5545, section 3.1). `icalendar` 0.17.17 folds too, but lets the last
+/// piece of a long line reach 76 octets with its space (its loop stops at 75 bytes left,
+/// not 74). A fold is never inside a UTF-8 character, nor between the `\` of an escape
+/// (`\n`, `\,`) and what it escapes, which some readers do not join again.
+pub fn fold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 20);
+    for line in unfolded.split_inclusive("\r\n") {
+        let (mut rest, end) = match line.strip_suffix("\r\n") {
+            Some(content) => (content, "\r\n"),
+            None => (line, ""),
+        };
+        let mut room = LIMIT;
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // An escape's `\` stays with what it escapes: the run of backslashes before
+            // the cut is odd when its last one begins an escape.
+            let slashes = rest.as_bytes()[..cut]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
+            if slashes % 2 == 1 {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+        out.push_str(rest);
+        out.push_str(end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    fn lines(text: &str) -> Vec<&str> {
+        text.split("\r\n").collect()
+    }
+
+    #[test]
+    fn every_folded_line_is_at_most_75_octets_and_unfolds_to_the_line() {
+        for line in [
+            "X".repeat(75),
+            "X".repeat(76),
+            "X".repeat(150),
+            "X".repeat(149),
+            format!("DESCRIPTION:{}", "æøå Ærø ".repeat(40)),
+            format!("SUMMARY:{}", "👩‍💻".repeat(30)),
+        ] {
+            let folded = fold(&format!("{line}\r\nEND:VEVENT\r\n"));
+            for (i, part) in lines(&folded).into_iter().enumerate() {
+                assert!(part.len() <= 75, "{i}: {} octets: {part:?}", part.len());
+            }
+            assert_eq!(
+                folded.replace("\r\n ", ""),
+                format!("{line}\r\nEND:VEVENT\r\n")
+            );
+        }
+        // 75 octets stay one line; 150 are 75, then 74 and 1 after their spaces (icalendar
+        // 0.17.17 left the second at 76 with its space).
+        assert_eq!(lines(&fold(&"X".repeat(75))).len(), 1);
+        let parts: Vec<usize> = lines(&fold(&"X".repeat(150)))
+            .iter()
+            .map(|l| l.len())
+            .collect();
+        assert_eq!(parts, [75, 75, 2]);
+    }
+
+    #[test]
+    fn a_fold_keeps_an_escape_whole_and_a_folded_input_is_folded_again() {
+        let line = format!(
+            "DESCRIPTION:{}\\nB\\\\\\,C{}",
+            "A".repeat(62),
+            "D".repeat(80)
+        );
+        let folded = fold(&line);
+        for part in lines(&folded) {
+            let slashes = part.bytes().rev().take_while(|&b| b == b'\\').count();
+            assert_eq!(slashes % 2, 0, "a line ends inside an escape: {part:?}");
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        // What icalendar folded (at other places) comes out the same.
+        let prefolded = format!("{}\r\n {}", &line[..70], &line[70..]);
+        assert_eq!(fold(&prefolded), folded);
+    }
 }

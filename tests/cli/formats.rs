@@ -537,6 +537,27 @@ fn date_of(d: Option<DatePerhapsTime>) -> NaiveDate {
     }
 }
 
+/// Every line of the calendar of every period, on the shipped plan, is at most 75 octets,
+/// and a description keeps its line breaks (`\n`), as `plan show` does.
+#[test]
+fn calendar_lines_fit_and_descriptions_keep_their_lines() {
+    let (text, _) = calendar(&["--periods"]);
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let f = Fixture::new().filled().file(
+        "q2/to-afsnit.toml",
+        "title = \"To afsnit\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\
+         description = \"\"\"\nFørste afsnit.\n\nAndet afsnit:\n- et punkt\"\"\"\n",
+    );
+    let text = stdout(&f.run(&["--today", "2017-05-15", "calendar", "--periods"]));
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("Første afsnit.\\n\\nAndet afsnit:\\n- et punkt"),
+        "{unfolded}"
+    );
+}
+
 #[test]
 fn calendar_has_deadlines_and_quarter_ends_as_all_day_events() {
     let (text, cal) = calendar(&[]);
@@ -675,8 +696,9 @@ fn calendar_escapes_hostile_text() {
         .find(|e| e.get_summary() == Some(&format!("Frist: {HOSTILE_TITLE}")))
         .expect("the title survives escaping");
     let description = event.get_description().unwrap();
+    // Its line break kept (`\n` in the file), the escape sequence's ESC left out.
     assert!(
-        description.ends_with("Linje 1 Linje 2[31m; slut"),
+        description.ends_with("Linje 1\nLinje 2[31m; slut"),
         "{description:?}"
     );
     assert!(Path::new(&fixture.dir().join("plan.ics")).exists());
