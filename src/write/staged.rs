@@ -10,8 +10,9 @@ use crate::load::io_reason;
 
 /// Writes the files into a hidden staging folder inside the plan folder (the loader skips
 /// it), then moves each into place without replacing anything. A write that fails (a full
-/// disk) leaves the plan folder as it was; a move that fails (a file of that name appeared)
-/// stops with the files already moved in named, on standard output and in the error.
+/// disk), or anything already at one of the paths, leaves the plan folder as it was; a move
+/// that fails (a file of that name appeared meanwhile) stops with the files already moved
+/// in named, on standard output and in the error.
 ///
 /// `dir` is the plan folder; `files` are (path relative to it, text); `display` shows a
 /// relative path to the user; each file moved in is named on `out`. Errors: a [`Failure`]
@@ -43,6 +44,20 @@ pub fn write_staged(
                 display(relative)
             ))
         })?;
+    }
+    // Something already in the way of one of them (a folder named `x.toml`, a file the
+    // plan does not read) stops the import before any file is moved in; only what appears
+    // while the files are moved leaves some of them in place.
+    if let Some((relative, _)) = files
+        .iter()
+        .find(|(relative, _)| dir.join(relative).symlink_metadata().is_ok())
+    {
+        return Err(Failure::usage(format!(
+            "cannot write `{}`: something of that name is in the way; nothing was imported",
+            display(relative)
+        ))
+        .with_help("move it out of the way, or rename the memo's row, and import again")
+        .into());
     }
     let mut moved: Vec<String> = Vec::new();
     for (relative, _) in files {

@@ -1,6 +1,7 @@
 //! `plan import`: the memo's table into initiative files.
 
 use std::collections::BTreeSet;
+use std::fs;
 use std::path::Path;
 
 use snapbox::str;
@@ -164,6 +165,51 @@ fn a_dry_run_prints_the_files_and_writes_nothing() {
         "==> plans/plan.toml <==\n# Handleplan for Bibliotekernes Rolle i Lokalsamfundet 2017\n"
     ));
     assert!(!dir.path().join("plans").exists());
+}
+
+/// Something already in the way of one of the files (here a folder named as the last one)
+/// stops the import before any file is moved in: exit 2, the path named, nothing written.
+#[test]
+fn something_in_the_way_of_a_file_stops_the_import_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let run = |dry: bool| {
+        let mut args = vec!["--today", "2017-01-02", "import"];
+        if dry {
+            args.push("--dry-run");
+        }
+        args.push(seed.to_str().unwrap());
+        plan_in(dir.path()).args(args).assert()
+    };
+    let listed = stdout(&run(true).code(0));
+    let last = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("==> ")?.strip_suffix(" <=="))
+        .last()
+        .expect("files listed")
+        .to_string();
+    fs::create_dir_all(dir.path().join(&last)).unwrap();
+    let out = run(false).code(2);
+    let said = stderr(&out);
+    assert!(said.contains(&last), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+    let written: Vec<_> = walk(&dir.path().join("plans"))
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() && !path.extension().is_some_and(|e| e == "toml") {
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
 }
 
 #[test]
