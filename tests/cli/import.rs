@@ -185,7 +185,7 @@ fn something_in_the_way_of_a_file_stops_the_import_before_anything_is_written() 
     let last = listed
         .lines()
         .filter_map(|l| l.strip_prefix("==> ")?.strip_suffix(" <=="))
-        .last()
+        .next_back()
         .expect("files listed")
         .to_string();
     fs::create_dir_all(dir.path().join(&last)).unwrap();
@@ -204,7 +204,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() && !path.extension().is_some_and(|e| e == "toml") {
+        if path.is_dir() && path.extension().is_none_or(|e| e != "toml") {
             found.extend(walk(&path));
         }
         found.push(path);
