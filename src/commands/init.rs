@@ -28,6 +28,10 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         .into());
     }
     let dir = &args.dir;
+    refuse_inside_a_plan(dir, args.from.as_deref())?;
+    if let Some(from) = &args.from {
+        refuse_a_workspace(from)?;
+    }
     refuse_unless_empty(dir, args.force)?;
 
     let old = match &args.from {
@@ -60,6 +64,15 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             )
         }
     };
+    if args.from.is_some() && args.year == old_year {
+        return Err(Failure::usage(format!(
+            "--year {} is the year of the plan in `{}`: a plan started from it is for another year",
+            args.year,
+            args.from.as_deref().unwrap_or(Path::new(".")).display()
+        ))
+        .with_help(format!("e.g. --year {}", old_year + 1))
+        .into());
+    }
     // The old year is replaced only where it stands as a year ("120170 kr." stays).
     let replaced = crate::text::replace_year(&old_title, old_year, args.year);
     let title = match &args.title {
@@ -156,6 +169,67 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
 }
 
 /// Without `--force`, refuses (exit 1) a `dir` that exists and is not empty.
+/// Refuses (exit 2) a new plan folder inside another plan's folder: inside `from`, or
+/// below a folder whose `plan.toml` is a plan's (not a workspace's, whose members are
+/// its sub-folders). That plan would read the new one's files as its own: its `plan.toml`
+/// as an initiative with unknown fields, its drafts as duplicate ids (and `check --fix`
+/// would then rewrite them).
+fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> {
+    let inside = |folder: &Path| {
+        Failure::usage(format!(
+            "`{}` is inside the plan folder `{}`, which would read the new plan's files as its own: nothing was written",
+            dir.display(),
+            folder.display()
+        ))
+        .with_help("start the new plan beside it, e.g. `plan init plans-2018 --year 2018 --from plans`")
+    };
+    let given_from = from;
+    let dir = resolved(dir);
+    let from = from.map(resolved);
+    for folder in dir.ancestors().skip(1) {
+        if from.as_deref() == Some(folder) {
+            return Err(inside(given_from.unwrap_or(folder)));
+        }
+        let manifest = folder.join("plan.toml");
+        if let Ok(text) = fs::read_to_string(&manifest) {
+            if !crate::workspace::manifest::is_workspace(&text) {
+                return Err(inside(folder));
+            }
+        }
+    }
+    if from.as_deref() == Some(dir.as_path()) {
+        return Err(inside(given_from.unwrap_or(&dir)));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its links resolved, as far as it exists (a new folder's
+/// path ends in folders not made yet, kept as written).
+fn resolved(path: &Path) -> std::path::PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    for existing in absolute.ancestors() {
+        if let Ok(real) = existing.canonicalize() {
+            let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
+            return real.join(rest);
+        }
+    }
+    absolute
+}
+
+/// Refuses (exit 2) `--from` a workspace's root: its `plan.toml` has no catalogue or
+/// rules to carry over; a member's folder has.
+fn refuse_a_workspace(from: &Path) -> Result<(), Failure> {
+    match fs::read_to_string(from.join("plan.toml")) {
+        Ok(text) if crate::workspace::manifest::is_workspace(&text) => {
+            Err(Failure::usage(format!(
+                "`{}` is a workspace, not a plan: name one of its members' folders with --from",
+                from.display()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn refuse_unless_empty(dir: &Path, force: bool) -> Result<(), Failure> {
     if force || is_empty_or_missing(dir)? {
         return Ok(());

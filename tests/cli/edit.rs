@@ -651,6 +651,53 @@ fn note_refuses_an_empty_note_or_an_unknown_id() {
 
 // ---- plan init ------------------------------------------------------------------------
 
+/// A new plan inside the old one's folder (which would read it as part of itself), a
+/// plan for the year it is started from, and a workspace as `--from` are refused, exit 2,
+/// and nothing is written; beside it, the same start works.
+#[test]
+fn init_refuses_a_folder_inside_a_plan_the_same_year_and_a_workspace() {
+    let case = Case::new("edit", "init-from");
+    let out = case
+        .run(&["init", "plans/2018", "--year", "2018", "--from", "plans"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("`plans/2018` is inside the plan folder `plans`"),
+        "{}",
+        stderr(&out)
+    );
+    // Inside, without --from: the plan's own plan.toml says it is a plan's folder.
+    case.run(&["init", "plans/q9/ny", "--year", "2018"]).code(2);
+    let out = case
+        .run(&["init", "plans-2017", "--year", "2017", "--from", "plans"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("--year 2017 is the year of the plan"),
+        "{}",
+        stderr(&out)
+    );
+    case.expect_unchanged();
+    let root = case.work.path();
+    fs::create_dir(root.join("net")).unwrap();
+    fs::write(
+        root.join("net/plan.toml"),
+        "[workspace]\nmembers = [\"a\"]\n",
+    )
+    .unwrap();
+    let out = case
+        .run(&["init", "plans-2018", "--year", "2018", "--from", "net"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("is a workspace, not a plan"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!root.join("plans-2018").exists());
+    // A workspace's member is a folder inside the workspace's: that is allowed.
+    case.run(&["init", "net/a", "--year", "2018", "--from", "plans"])
+        .code(0);
+    assert!(root.join("net/a/plan.toml").is_file());
+}
+
 #[test]
 fn init_from_last_year_carries_the_catalogue_and_the_follow_ups() {
     let case = Case::new("edit", "init-from");
