@@ -579,19 +579,18 @@ fn comments_stay_beside_their_values_when_a_list_changes() {
 const MEMO: &str = "Handleplan 2017\nTidsplan\tIndsats\tSpor\n2. kvartal 2017\tLæseklub for unge i Jyllinge\tHygge\n\tSprogcafé i Viby\tHygge\n";
 
 #[test]
-fn an_import_that_cannot_move_a_file_in_names_what_it_wrote() {
+fn an_import_with_something_in_the_way_writes_nothing_and_names_it() {
     let f = Fixture::new().filled().manifest("");
     fs::write(f.dir().join("memo.txt"), MEMO).unwrap();
-    // Something that is not an initiative already has the second file's name.
+    // Something that is not an initiative already has the second file's name: the first
+    // is not moved in either.
     fs::create_dir(f.plans().join("sprogcafe-i-viby.toml")).unwrap();
     let out = dated(&f, &["import", "memo.txt"]).code(2);
     let err = stderr(&out);
-    assert!(err.contains("only 1 of 2 files were written"), "{err}");
-    assert!(
-        err.contains("plans/laeseklub-for-unge-i-jyllinge.toml"),
-        "{err}"
-    );
-    assert!(stdout(&out).contains("plans/laeseklub-for-unge-i-jyllinge.toml"));
+    assert!(err.contains("plans/sprogcafe-i-viby.toml"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(!f.plans().join("laeseklub-for-unge-i-jyllinge.toml").exists());
+    assert_eq!(stdout(&out), "");
     // No staging folder is left behind.
     let hidden: Vec<String> = fs::read_dir(f.plans())
         .unwrap()
