@@ -2,7 +2,7 @@
 //! the 2017 memo), into the plan folder, with a `plan.toml` when there is none. Nothing is
 //! written unless every row can be read and every file passes the plan's rules.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write as _;
 
@@ -117,7 +117,8 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         ));
     }
     let mut lines: HashMap<String, usize> = HashMap::new();
-    let (imported, skipped) = initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
+    let (imported, skipped, repeated) =
+        initiative_files(&plan, &memo, &args.file, &mut files, &mut lines);
     let rows = imported.len();
     // A `#:schema` line for editors, when `plan schema --write` has put the schemas there.
     for (relative, text) in files.iter_mut() {
@@ -139,6 +140,13 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
             "line {}: already in the plan as {}",
             row.line,
             clean_line(existing)
+        )?;
+    }
+    for (row, first) in &repeated {
+        writeln!(
+            out,
+            "line {}: the same initiative as line {first}, imported once",
+            row.line
         )?;
     }
     let display = |relative: &str| clean_line(&virtual_source(&plan.dir, relative, "").display());
@@ -170,14 +178,15 @@ type RowsWithFiles<'m> = Vec<(&'m Row, String)>;
 
 /// The initiative file of each row that is not in the plan yet (a row whose text is the
 /// description of an existing initiative was imported before). Returns the rows that get a
-/// file with the id they get, and the rows skipped with the file that has them.
+/// file with the id they get, the rows skipped with the file that has them, and the rows
+/// that repeat an earlier row of the memo (the same text) with that row's line.
 fn initiative_files<'m>(
     plan: &Plan,
     memo: &'m Memo,
     source: &std::path::Path,
     files: &mut Vec<(String, String)>,
     lines: &mut HashMap<String, usize>,
-) -> (RowsWithFiles<'m>, RowsWithFiles<'m>) {
+) -> (RowsWithFiles<'m>, RowsWithFiles<'m>, Vec<(&'m Row, usize)>) {
     let mut taken: Vec<String> = plan.all_ids().map(str::to_string).collect();
     let known: Vec<(String, String)> = plan
         .initiatives
@@ -191,7 +200,8 @@ fn initiative_files<'m>(
         || source.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut repeated = Vec::new();
     let mut skipped = Vec::new();
     let mut made = Vec::new();
     for row in &memo.rows {
@@ -200,16 +210,18 @@ fn initiative_files<'m>(
             skipped.push((row, display.clone()));
             continue;
         }
-        if !seen.insert(text) {
+        if let Some(&first) = seen.get(&text) {
+            repeated.push((row, first));
             continue;
         }
+        seen.insert(text, row.line);
         let file = row_file(row, &mut taken, Some(&file_name));
         lines.insert(file.0.clone(), row.line);
         let id = file.0.trim_end_matches(".toml").to_string();
         files.push(file);
         made.push((row, id));
     }
-    (made, skipped)
+    (made, skipped, repeated)
 }
 
 /// On standard error, for the coordinator to review: the rows whose title was made shorter

@@ -167,6 +167,40 @@ fn a_dry_run_prints_the_files_and_writes_nothing() {
     assert!(!dir.path().join("plans").exists());
 }
 
+/// A row repeated in the memo (the same text) is imported once and said so, by line.
+#[test]
+fn a_row_repeated_in_the_memo_is_imported_once_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(seed()).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The second row of the first quarter (line 39), again as line 40.
+    let row = lines[38];
+    assert!(
+        row.starts_with("\tUdvikling af efterårsprogrammet 2017"),
+        "{row}"
+    );
+    lines.insert(39, row);
+    let memo = dir.path().join("memo.txt");
+    fs::write(&memo, lines.join("\n")).unwrap();
+    let out = plan_in(dir.path())
+        .args(["--today", "2017-01-02", "import", memo.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let said = stdout(&out);
+    assert!(
+        said.contains("line 40: the same initiative as line 39, imported once"),
+        "{said}"
+    );
+    let shipped = plan::load::load_plan(&shipped_plans()).unwrap();
+    assert!(
+        said.contains(&format!(
+            "imported {} initiatives",
+            shipped.all_ids().count()
+        )),
+        "{said}"
+    );
+}
+
 /// Something already in the way of one of the files (here a folder named as the last one)
 /// stops the import before any file is moved in: exit 2, the path named, nothing written.
 #[test]

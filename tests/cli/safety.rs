@@ -589,7 +589,10 @@ fn an_import_with_something_in_the_way_writes_nothing_and_names_it() {
     let err = stderr(&out);
     assert!(err.contains("plans/sprogcafe-i-viby.toml"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
-    assert!(!f.plans().join("laeseklub-for-unge-i-jyllinge.toml").exists());
+    assert!(!f
+        .plans()
+        .join("laeseklub-for-unge-i-jyllinge.toml")
+        .exists());
     assert_eq!(stdout(&out), "");
     // No staging folder is left behind.
     let hidden: Vec<String> = fs::read_dir(f.plans())
