@@ -47,6 +47,11 @@ pub fn resolve(
             .with_help("members are plan folders relative to the workspace's plan.toml"));
         }
         for relative in found {
+            // A folder a pattern matches is a member only when it holds a plan (an empty
+            // folder beside the libraries' is not a library with the built-in catalogue).
+            if is_pattern(pattern) && !holds_a_plan(&dir.join(&relative)) {
+                continue;
+            }
             let k = key(dir, &relative);
             if !excluded.contains(&k) && seen.insert(k) {
                 relatives.push(relative);
@@ -84,6 +89,25 @@ pub fn resolve(
 fn key(dir: &Path, relative: &Path) -> PathBuf {
     let path = dir.join(relative);
     std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+/// Whether `folder` holds a plan: a `plan.toml`, or a `.toml` file in it or in one of its
+/// sub-folders (a plan without a manifest, its initiatives by quarter).
+fn holds_a_plan(folder: &Path) -> bool {
+    let is_toml = |p: &Path| p.extension().is_some_and(|e| e == "toml") && p.is_file();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            return false;
+        }
+        is_toml(&path)
+            || (path.is_dir()
+                && std::fs::read_dir(&path)
+                    .is_ok_and(|inner| inner.filter_map(Result::ok).any(|e| is_toml(&e.path()))))
+    })
 }
 
 fn is_pattern(text: &str) -> bool {
@@ -172,12 +196,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for d in ["libs/a", "libs/b", "libs/.hidden", "other/a", "libs/old"] {
             std::fs::create_dir_all(dir.path().join(d)).unwrap();
+            std::fs::write(dir.path().join(d).join("plan.toml"), "").unwrap();
         }
+        // Matched by the pattern, but no plan: an empty folder, one with other files, one
+        // whose only `.toml` is two levels down. A plan without `plan.toml`, its files in
+        // a quarter's folder, is one.
+        for d in ["libs/empty", "libs/notes", "libs/deep/x/y"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        std::fs::write(dir.path().join("libs/notes/README.md"), "").unwrap();
+        std::fs::write(dir.path().join("libs/deep/x/y/a.toml"), "").unwrap();
+        std::fs::create_dir_all(dir.path().join("libs/quarters/q1")).unwrap();
+        std::fs::write(dir.path().join("libs/quarters/q1/a.toml"), "").unwrap();
         std::fs::write(dir.path().join("libs/file"), "").unwrap();
         let m = manifest(&["libs/*", "other/a", "libs/a"], &["libs/old"]);
         let members = resolve(dir.path(), &m, "plan.toml").unwrap();
         let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["libs/a", "b", "other/a"]);
+        assert_eq!(names, ["libs/a", "b", "quarters", "other/a"]);
         let err = resolve(dir.path(), &manifest(&["nope"], &[]), "plan.toml").unwrap_err();
         assert_eq!(err.code, 2);
         assert!(resolve(dir.path(), &manifest(&["nope/*"], &[]), "p")

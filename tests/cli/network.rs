@@ -432,6 +432,8 @@ fn a_workspace_manifest_with_mistakes_is_refused() {
         )
         .unwrap();
     }
+    // An empty folder the pattern matches is not a library.
+    fs::create_dir_all(dir.path().join("libs/zzempty")).unwrap();
     fs::write(
         dir.path().join("plan.toml"),
         "[workspace]\nmembers = [\"libs/*\"]\nexclude = [\"libs/old\"]\n",
