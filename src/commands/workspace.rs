@@ -128,7 +128,10 @@ fn at_root(command: &str, ws: &Workspace, how: &str) -> Failure {
 
 fn member_named<'a>(ws: &'a Workspace, name: &str) -> Result<&'a Member, Failure> {
     ws.member(name).ok_or_else(|| {
-        let mut failure = Failure::usage(format!("no workspace member is named `{name}`"));
+        let mut failure = Failure::usage(format!(
+            "no workspace member is named `{}`",
+            clean_line(name)
+        ));
         failure = failure.with_help(
             crate::suggest::did_you_mean(name, ws.members.iter().map(|m| m.name.as_str()))
                 .map(|s| format!("{s} (members: {})", member_list(ws)))
@@ -150,9 +153,9 @@ fn find_id<'a>(
         if let Some(member) = ws.member(name) {
             return Ok((member, id.to_string()));
         }
-        if !plain {
-            return Err(member_named(ws, name).unwrap_err().into());
-        }
+        // An id has no `/`: what comes before it names a member, and there is none of
+        // that name (`list --member` says it the same way).
+        return Err(member_named(ws, name).unwrap_err().into());
     }
     if !plain {
         return Err(Failure::usage(format!(

@@ -196,6 +196,14 @@ fn show_takes_member_and_id_or_an_unambiguous_id() {
     let out = net(&["show", "moedested"]).code(0);
     assert!(stdout(&out).contains("mødested"));
     net(&["show", "nowhere"]).code(2);
+    // An unknown member is said as `list --member` says it, with the members.
+    let out = net(&["show", "eksempelbi/hyggeaftener"]).code(2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("no workspace member is named `eksempelbi`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `eksempelby`?"), "{err}");
 
     // The same id in two members: exit 2, naming both.
     let dir = network_copy();
