@@ -398,29 +398,22 @@ fn a_memo_names_the_files_it_leaves_out_in_every_format() {
         "en",
     ]));
     assert!(en.contains("1 file with errors may be missing"), "{en}");
-    // One file: "ufuldstændig", as two are "ufuldstændige".
-    let da = stdout(&f.run(&[
-        "--today",
-        "2017-05-01",
-        "report",
-        "-q",
-        "Q2",
-        "--format",
-        "text",
-    ]));
-    let da = da.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One file: "ufuldstændig", as two are "ufuldstændige" (the memo's words on one line).
+    let memo = |f: &Fixture| {
+        let text = stdout(&f.run(&[
+            "--today",
+            "2017-05-01",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "text",
+        ]));
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let da = memo(&f);
     assert!(da.contains("eller være ufuldstændig: "), "{da}");
-    let two = f.file("broken-2.toml", "title = \"Halv\nperiod = \"Q2\"\n");
-    let da = stdout(&two.run(&[
-        "--today",
-        "2017-05-01",
-        "report",
-        "-q",
-        "Q2",
-        "--format",
-        "text",
-    ]));
-    let da = da.split_whitespace().collect::<Vec<_>>().join(" ");
+    let da = memo(&f.file("broken-2.toml", "title = \"Halv\nperiod = \"Q2\"\n"));
     assert!(da.contains("2 filer med fejl"), "{da}");
     assert!(da.contains("eller være ufuldstændige: "), "{da}");
 }
