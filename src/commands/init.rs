@@ -165,10 +165,40 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             from.display()
         )?;
     }
+    if let Some(old) = &old {
+        note_postponed_left_behind(old)?;
+    }
     Ok(EXIT_OK)
 }
 
-/// Without `--force`, refuses (exit 1) a `dir` that exists and is not empty.
+/// On standard error: the old plan's postponed initiatives that have no `follow_up`, so got
+/// no draft. Postponed work is what a coordinator most expects to find in next year's plan;
+/// `init` drafts only what the plan says follows up, and says what it left behind.
+fn note_postponed_left_behind(old: &Plan) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut left: Vec<&str> = old
+        .initiatives
+        .iter()
+        .filter(|i| i.status == crate::model::Status::Postponed)
+        .filter(|i| i.follow_up.as_deref().is_none_or(|f| f.trim().is_empty()))
+        .map(|i| i.id.as_str())
+        .collect();
+    if left.is_empty() {
+        return Ok(());
+    }
+    left.sort_unstable();
+    let n = left.len();
+    writeln!(
+        crate::stdio::stderr(),
+        "note: {n} postponed initiative{} without a follow_up {} not carried over: {} (give {} a follow_up in the old plan and run again, or add {} with plan new)",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "was" } else { "were" },
+        clean_line(&left.join(", ")),
+        if n == 1 { "it" } else { "them" },
+        if n == 1 { "it" } else { "them" },
+    )
+}
+
 /// Refuses (exit 2) a new plan folder inside another plan's folder: inside `from`, or
 /// below a folder whose `plan.toml` is a plan's (not a workspace's, whose members are
 /// its sub-folders). That plan would read the new one's files as its own: its `plan.toml`
@@ -230,6 +260,7 @@ fn refuse_a_workspace(from: &Path) -> Result<(), Failure> {
     }
 }
 
+/// Without `--force`, refuses (exit 1) a `dir` that exists and is not empty.
 fn refuse_unless_empty(dir: &Path, force: bool) -> Result<(), Failure> {
     if force || is_empty_or_missing(dir)? {
         return Ok(());

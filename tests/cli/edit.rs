@@ -651,6 +651,26 @@ fn note_refuses_an_empty_note_or_an_unknown_id() {
 
 // ---- plan init ------------------------------------------------------------------------
 
+/// A postponed initiative without a follow-up gets no draft, and `init` says so on
+/// standard error, naming it; one with a follow-up is carried over as before.
+#[test]
+fn init_names_the_postponed_initiatives_it_does_not_carry_over() {
+    let case = Case::new("edit", "init-from");
+    case.run(&["set", "festival", "status=postponed"]).code(0);
+    let out = case
+        .run(&["init", "plans-2018", "--year", "2018", "--from", "plans"])
+        .code(0);
+    let said = stderr(&out);
+    assert!(
+        said.contains(
+            "note: 1 postponed initiative without a follow_up was not carried over: festival"
+        ),
+        "{said}"
+    );
+    assert!(stdout(&out).contains("a plan for 2018 with 1 follow-up from plans"));
+    assert!(!case.work.path().join("plans-2018/festival.toml").exists());
+}
+
 /// A new plan inside the old one's folder (which would read it as part of itself), a
 /// plan for the year it is started from, and a workspace as `--from` are refused, exit 2,
 /// and nothing is written; beside it, the same start works.
