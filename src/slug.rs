@@ -70,21 +70,7 @@ pub fn slugify(title: &str) -> String {
         }
         slug.push_str(part);
     }
-    cut_at_hyphen(&slug, 64).to_string()
-}
-
-/// An id (ASCII: `a-z`, `0-9`, `-`) in at most `max` bytes: whole when it fits; else cut
-/// at the last `-` that keeps at least half of `max` (after a whole word), or at `max`
-/// when no word boundary is that far in; never ending in `-`.
-pub fn cut_at_hyphen(id: &str, max: usize) -> &str {
-    if id.len() <= max {
-        return id;
-    }
-    let cut = id[..=max]
-        .rfind('-')
-        .filter(|&i| i >= max / 2)
-        .unwrap_or(max);
-    id[..cut].trim_end_matches('-')
+    crate::text::cut_at_word(&slug, 64, '-').to_string()
 }
 
 #[cfg(test)]

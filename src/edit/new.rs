@@ -144,7 +144,7 @@ pub fn unique_id<S: AsRef<str>>(id: &str, taken: &[S]) -> String {
         .map(|n| {
             let suffix = format!("-{n}");
             // Cut after a whole word, as a long title's id is.
-            let base = crate::slug::cut_at_hyphen(id, 64 - suffix.len());
+            let base = crate::text::cut_at_word(id, 64 - suffix.len(), '-');
             format!("{}{suffix}", base.trim_end_matches('-'))
         })
         .find(|c| !is_taken(c))

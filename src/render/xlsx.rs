@@ -18,7 +18,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::cli::Lang;
-use crate::text::clean_line;
+use crate::text::{clean_line, cut_at_word};
 
 mod spool;
 use spool::{Spool, SpoolReader};
@@ -111,7 +111,7 @@ fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let base: String = if cleaned.is_empty() {
         "Ark".to_string()
     } else {
-        cut_at_word(cleaned, 31)
+        cut_at_word(cleaned, 31, ' ').to_string()
     };
     let mut name = base.clone();
     let mut n = 2;
@@ -121,30 +121,10 @@ fn sheet_name(wanted: &str, taken: &[String]) -> String {
     {
         let suffix = format!(" ({n})");
         let keep = 31 - suffix.chars().count();
-        name = format!("{}{suffix}", cut_at_word(&base, keep));
+        name = format!("{}{suffix}", cut_at_word(&base, keep, ' '));
         n += 1;
     }
     name
-}
-
-/// `text` in at most `max` characters: whole when it fits; else cut after the last whole
-/// word that fits ("Cross-cutting and whole-year initiatives" in 31 is "Cross-cutting and
-/// whole-year"), or, when that would leave less than half, after the `max`th character.
-fn cut_at_word(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(max).collect();
-    let next = text.chars().nth(max);
-    if next == Some(' ') {
-        return kept.trim_end().to_string();
-    }
-    match kept.rfind(' ') {
-        Some(space) if kept[..space].chars().count() >= max / 2 => {
-            kept[..space].trim_end().to_string()
-        }
-        _ => kept,
-    }
 }
 
 /// A table for one sheet: headings, rows, and which columns hold long text that wraps.

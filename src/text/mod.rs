@@ -21,6 +21,6 @@ pub use guard::{break_markers, guard, LineGuard};
 pub use sanitize::{
     clean, clean_line, clean_line_cow, is_line_break, is_unsafe, mask, strip, visible,
 };
-pub use width::{pad_left, pad_right, truncate, width};
+pub use width::{cut_at_word, pad_left, pad_right, truncate, width};
 pub use wrap::{widest_word, wrap, wrap_items, wrap_paragraphs};
 pub use year::replace_year;

@@ -35,6 +35,31 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` in at most `max` characters (not columns: Excel's sheet names and ids count
+/// characters), cut after a whole word: at the last `separator` among its first `max + 1`
+/// characters that keeps at least half of `max`, else after the `max`th character; never
+/// ending in `separator`. Whole when it fits. `("Cross-cutting and whole-year initiatives",
+/// 31, ' ')` is `"Cross-cutting and whole-year"`.
+pub fn cut_at_word(text: &str, max: usize, separator: char) -> &str {
+    let mut cut = None;
+    let mut end = text.len();
+    for (i, (at, c)) in text.char_indices().enumerate() {
+        if i == max {
+            end = at;
+        }
+        if c == separator && i >= max / 2 && i <= max {
+            cut = Some(at);
+        }
+        if i >= max {
+            break;
+        }
+    }
+    if end == text.len() {
+        return text;
+    }
+    text[..cut.unwrap_or(end)].trim_end_matches(separator)
+}
+
 /// `text` with spaces after it up to `to` columns.
 pub fn pad_right(text: &str, to: usize) -> String {
     format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
@@ -48,6 +73,24 @@ pub fn pad_left(text: &str, to: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_at_word_cuts_after_a_whole_word_or_at_the_limit() {
+        assert_eq!(cut_at_word("kort", 31, ' '), "kort");
+        assert_eq!(cut_at_word(&"x".repeat(31), 31, ' '), "x".repeat(31));
+        assert_eq!(cut_at_word("abc def", 3, ' '), "abc");
+        assert_eq!(cut_at_word("ab cdefgh", 6, ' '), "ab cde");
+        assert_eq!(
+            cut_at_word("Ærø på tværs af øerne", 12, ' '),
+            "Ærø på tværs"
+        );
+        assert_eq!(cut_at_word("Ærø på tværs af øerne", 11, ' '), "Ærø på");
+        assert_eq!(
+            cut_at_word("samarbejde-med-skoler", 16, '-'),
+            "samarbejde-med"
+        );
+        assert_eq!(cut_at_word("a-b-c", 2, '-'), "a");
+    }
 
     #[test]
     fn emoji_with_a_variation_selector_take_two_columns() {

@@ -67,14 +67,11 @@ pub fn junit(
         .enumerate()
         .map(|(file, cases)| (file, cases.as_slice()))
         .collect();
-    crate::render::chunked::write_each_in(&files, super::FINDINGS_PER_CHUNK, out, &|out,
-                                                                                    &(
-        file,
-        cases,
-    )| {
+    let file_suite = |out: &mut dyn Write, &(file, cases): &(usize, &[&Diagnostic])| {
         let path = super::location_path(&plan.file(file).display());
         suite(plan, &path, cases, &failing, out)
-    })?;
+    };
+    crate::render::chunked::write_each_in(&files, super::FINDINGS_PER_CHUNK, out, &file_suite)?;
     for (path, cases) in &others {
         suite(plan, path, cases, &failing, out)?;
     }
