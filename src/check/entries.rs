@@ -1,4 +1,4 @@
-//! `unreadable`, `name-encoding` and `link-outside`: entries of the plan folder that are not
+//! `unreadable`, `name-encoding`, `link-outside` and `nested-plan`: entries of the plan folder that are not
 //! read as plan files. The walk (`load/walk.rs`) keeps them as [`Skipped`]; the parser turns
 //! each into a finding here, so that nothing on disk is left out without a word.
 
@@ -38,8 +38,27 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
             format!("the link leads out of the plan folder (to {target}); it is not followed"),
         )
         .help("copy the file or folder into the plan folder if it belongs to the plan"),
+        SkipReason::NestedPlan => Diagnostic::new(
+            Rule::NestedPlan,
+            "the folder holds a plan.toml of its own: it is a plan of its own, and its files are not read as this plan's",
+        )
+        .help(format!(
+            "check it on its own (`plan check --plans {}`), or list both in a workspace; if its files belong to this plan, remove its plan.toml",
+            shell_word(&entry.display)
+        )),
     };
     d.at_path(entry.display.clone())
+}
+
+/// `path` as one word of a POSIX shell's command line: as it is when it holds only letters,
+/// digits and `._/-+,:@%`, else in single quotes (a `'` in it as `'\''`).
+fn shell_word(path: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "._/-+,:@%".contains(c);
+    if !path.is_empty() && path.chars().all(plain) {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }
 
 /// A plan file that could not be read at all (no permission, replaced by a named pipe).

@@ -23,6 +23,7 @@ pub enum Rule {
     Unreadable,
     NameEncoding,
     LinkOutside,
+    NestedPlan,
     UnknownField,
     MissingField,
     InvalidValue,
@@ -157,7 +158,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 23] = [
+pub static RULES: [RuleInfo; 24] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -197,6 +198,14 @@ pub static RULES: [RuleInfo; 23] = [
         explanation: "Links are followed only inside the plan folder, so that a plan is what its folder holds; a link to a `*.toml` file or a folder elsewhere is not read, and named in a note.",
         example: "plans/faelles.toml -> /srv/andre/faelles.toml",
         fix: "cp /srv/andre/faelles.toml plans/faelles.toml",
+    },
+    RuleInfo {
+        rule: Rule::NestedPlan,
+        severity: Note,
+        summary: "a sub-folder with a plan.toml of its own, not read as part of this plan",
+        explanation: "A sub-folder that holds a `plan.toml` is a plan of its own (a library's own plan kept beside the network's, an old year's plan): its files are not read as initiatives of the plan around it, and `check --fix` never touches them. Check it on its own with `--plans`, or list both plans as members of a workspace. If its files belong to the outer plan, remove the sub-folder's `plan.toml`.",
+        example: "plans/plan.toml\nplans/hvalsoe/plan.toml\nplans/hvalsoe/laeseklub.toml",
+        fix: "plan check --plans plans/hvalsoe   # the sub-folder on its own\n# or: rm plans/hvalsoe/plan.toml   # its files are the outer plan's",
     },
     RuleInfo {
         rule: Rule::UnknownField,

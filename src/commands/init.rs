@@ -201,13 +201,13 @@ fn note_postponed_left_behind(old: &Plan) -> std::io::Result<()> {
 
 /// Refuses (exit 2) a new plan folder inside another plan's folder: inside `from`, or
 /// below a folder whose `plan.toml` is a plan's (not a workspace's, whose members are
-/// its sub-folders). That plan would read the new one's files as its own: its `plan.toml`
-/// as an initiative with unknown fields, its drafts as duplicate ids (and `check --fix`
-/// would then rewrite them).
+/// its sub-folders). That plan would leave the new one out of its own files (a
+/// `nested-plan` note on every check): two years' plans belong beside each other, or in a
+/// workspace.
 fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> {
     let inside = |folder: &Path| {
         Failure::usage(format!(
-            "`{}` is inside the plan folder `{}`, which would read the new plan's files as its own: nothing was written",
+            "`{}` is inside the plan folder `{}`; a plan inside another's folder is left out of it (a nested-plan note on every check): nothing was written",
             dir.display(),
             folder.display()
         ))

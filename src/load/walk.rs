@@ -55,6 +55,10 @@ pub enum SkipReason {
     /// A link to a folder or a `*.toml` file outside the plan folder (not followed); the
     /// target as resolved.
     LinkOutside { target: String },
+    /// A sub-folder with a `plan.toml` of its own: a plan of its own, whose files are not
+    /// read as this plan's (as `cargo` leaves a sub-folder with its own `Cargo.toml` out of
+    /// a package).
+    NestedPlan,
 }
 
 /// Reads the folder. Fails only when the folder itself cannot be read; problems with single
@@ -279,7 +283,9 @@ impl Walk<'_> {
     }
 
     /// Lists `folder`: its files into `found`, its sub-folders (with their identity, to
-    /// recognise one met before) into `below`, in the order the folder lists them.
+    /// recognise one met before) into `below`, in the order the folder lists them. A
+    /// sub-folder holding a `plan.toml` is a plan of its own: nothing of it is listed but
+    /// the [`SkipReason::NestedPlan`] entry that names it.
     fn folder(
         &self,
         folder: &SubFolder,
@@ -299,6 +305,8 @@ impl Walk<'_> {
                 return;
             }
         };
+        let listed_before = (found.paths.len(), found.skipped.len(), below.len());
+        let mut nested = false;
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -312,24 +320,34 @@ impl Walk<'_> {
                     return;
                 }
             };
-            self.entry(&entry, prefix, found, below);
+            nested |= self.entry(&entry, prefix, found, below) && !prefix.is_empty();
+        }
+        if nested {
+            let (paths, skipped, folders) = listed_before;
+            found.paths.truncate(paths);
+            found.skipped.truncate(skipped);
+            below.truncate(folders);
+            self.skip(found, prefix.trim_end_matches('/'), SkipReason::NestedPlan);
         }
     }
 
+    /// Lists one entry of a folder (see [`Walk::folder`]); true when it is a `plan.toml`
+    /// other than a folder (a file, a link, a special file: whatever it is, the folder
+    /// holding it is meant as a plan).
     fn entry(
         &self,
         entry: &fs::DirEntry,
         prefix: &str,
         found: &mut Found,
         below: &mut Vec<(FolderId, SubFolder)>,
-    ) {
+    ) -> bool {
         let os_name = entry.file_name();
         let bytes = os_name.as_encoded_bytes();
         if bytes.starts_with(b".") {
-            return;
+            return false;
         }
         let Ok(file_type) = entry.file_type() else {
-            return;
+            return false;
         };
         let Some(name) = os_name.to_str() else {
             let relative = format!("{prefix}{}", os_name.to_string_lossy());
@@ -337,7 +355,7 @@ impl Walk<'_> {
             if folder || bytes.ends_with(b".toml") {
                 self.skip(found, &relative, SkipReason::NameNotUtf8 { folder });
             }
-            return;
+            return false;
         };
         let is_toml = name.ends_with(".toml");
         if file_type.is_file() {
@@ -345,8 +363,25 @@ impl Walk<'_> {
             if is_toml {
                 found.paths.push(format!("{prefix}{name}"));
             }
-            return;
+            return name == "plan.toml";
         }
+        let manifest = name == "plan.toml" && !file_type.is_dir();
+        self.other_entry(entry, name, file_type, prefix, found, below);
+        manifest
+    }
+
+    /// [`Walk::entry`] for an entry that is not a regular file: a link, a folder or a
+    /// special file.
+    fn other_entry(
+        &self,
+        entry: &fs::DirEntry,
+        name: &str,
+        file_type: fs::FileType,
+        prefix: &str,
+        found: &mut Found,
+        below: &mut Vec<(FolderId, SubFolder)>,
+    ) {
+        let is_toml = name.ends_with(".toml");
         let relative = format!("{prefix}{name}");
         let path = entry.path();
         let (meta, canonical) = if file_type.is_symlink() {
@@ -432,6 +467,60 @@ mod tests {
             "{}",
             problem.message
         );
+    }
+
+    /// A sub-folder with a `plan.toml` (a file, or a link to one) is a plan of its own:
+    /// neither its files, nor its sub-folders' files, nor entries of it the walk would
+    /// otherwise name (a dangling link) are this plan's; it is named once, as a nested plan.
+    /// A folder without a `plan.toml`, or with a folder of that name, is read as before.
+    #[cfg(unix)]
+    #[test]
+    fn a_sub_folder_with_a_plan_toml_is_a_plan_of_its_own() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["hvalsoe/dybt", "gundsoe", "q1/plan.toml", "q2"] {
+            fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        for file in [
+            "plan.toml",
+            "a.toml",
+            "hvalsoe/plan.toml",
+            "hvalsoe/b.toml",
+            "hvalsoe/dybt/c.toml",
+            "gundsoe/d.toml",
+            "q1/e.toml",
+            "q2/plan.toml",
+        ] {
+            fs::write(root.join(file), "").unwrap();
+        }
+        symlink(
+            root.join("hvalsoe/plan.toml"),
+            root.join("gundsoe/plan.toml"),
+        )
+        .unwrap();
+        symlink(
+            root.join("findes-ikke.toml"),
+            root.join("hvalsoe/brudt.toml"),
+        )
+        .unwrap();
+        for from in [1, usize::MAX] {
+            let listing = list_folder_on(root, from).unwrap();
+            assert_eq!(listing.paths, ["a.toml", "plan.toml", "q1/e.toml"]);
+            let nested: Vec<(&str, &SkipReason)> = listing
+                .skipped
+                .iter()
+                .map(|s| (s.display.rsplit('/').next().unwrap(), &s.why))
+                .collect();
+            assert_eq!(
+                nested,
+                [
+                    ("gundsoe", &SkipReason::NestedPlan),
+                    ("hvalsoe", &SkipReason::NestedPlan),
+                    ("q2", &SkipReason::NestedPlan),
+                ]
+            );
+        }
     }
 
     /// A folder of 12 sub-folders (enough to list a depth side by side), each of files,

@@ -176,6 +176,66 @@ fn a_link_out_of_the_folder_is_a_note_and_not_followed() {
     assert_eq!(json["summary"]["notes"], 1);
 }
 
+/// A sub-folder with a `plan.toml` of its own is a plan of its own: a note names it, its
+/// files are not counted, listed or fixed as the outer plan's (before, its `plan.toml` was
+/// read as an initiative and its mistakes were the outer plan's errors), and it is
+/// checked on its own with `--plans`.
+#[test]
+fn a_sub_folder_with_its_own_plan_toml_is_a_plan_of_its_own() {
+    let nested = "title = \u{201c}Læseklub\u{201d}\nperiod = \"Q9\"\ntracks = [\"Hygge\"]\n";
+    let f = Fixture::new()
+        .filled()
+        .file(
+            "hvalsoe/plan.toml",
+            "[plan]\ntitle = \"Hvalsø\"\nyear = 2018\n",
+        )
+        .file("hvalsoe/laeseklub.toml", nested)
+        .file("hvalsoe/q1/musik.toml", nested);
+    let text = stdout(&f.run(&["check"]).code(0));
+    assert!(
+        text.contains(
+            "note[nested-plan]: the folder holds a plan.toml of its own: it is a plan of its own, \
+             and its files are not read as this plan's\n--> plans/hvalsoe\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("help: check it on its own (`plan check --plans plans/hvalsoe`)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("ok: 3 initiatives checked, no problems found\n"),
+        "{text}"
+    );
+    let json = json_of(&f.run(&["check", "--format", "json"]).code(0));
+    assert_eq!(
+        findings(&json),
+        vec![("nested-plan".into(), "note".into(), "plans/hvalsoe".into())]
+    );
+    let list = json_of(&f.run(&["list", "--format", "json"]).code(0));
+    assert_eq!(list.as_array().map(Vec::len), Some(3), "{list}");
+
+    f.run(&["check", "--fix"]).code(0);
+    for file in ["hvalsoe/laeseklub.toml", "hvalsoe/q1/musik.toml"] {
+        assert_eq!(fs::read_to_string(f.plans().join(file)).unwrap(), nested);
+    }
+    let own = stdout(
+        &f.run(&["check", "--plans", "plans/hvalsoe", "--format", "concise"])
+            .code(1),
+    );
+    assert!(
+        own.contains("plans/hvalsoe/laeseklub.toml:2:10: error[invalid-value]"),
+        "{own}"
+    );
+    assert!(
+        own.contains("plans/hvalsoe/q1/musik.toml:2:10: error[invalid-value]"),
+        "{own}"
+    );
+    f.run(&["check", "--allow", "nested-plan"])
+        .code(0)
+        .stdout_eq("ok: 3 initiatives checked, no problems found\n");
+}
+
 /// Whether this process can read a folder whose mode is 0000 (root can).
 #[cfg(unix)]
 fn reads_through_permissions(dir: &Path) -> bool {
