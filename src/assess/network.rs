@@ -204,6 +204,34 @@ pub struct ThemeMember {
     pub name: String,
 }
 
+/// What the network's dashboard and memo leave out: a whole member, whose `plan.toml` has
+/// errors (its year and rules cannot be trusted, so nothing of it is shown), or a member's
+/// initiative files with errors (they may be missing or incomplete).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// The member's name in the workspace.
+    pub member: String,
+    /// The whole member is left out.
+    pub whole: bool,
+    /// The files, as shown (the member's folder joined with the file's path), in path
+    /// order: its `plan.toml` when `whole`, else its initiative files with errors.
+    pub files: Vec<String>,
+}
+
+impl LeftOut {
+    /// `left_out` with every text made one line for showing ([`clean_line`]).
+    pub(super) fn cleaned(left_out: Vec<LeftOut>) -> Vec<LeftOut> {
+        left_out
+            .into_iter()
+            .map(|l| LeftOut {
+                member: clean_line(&l.member),
+                whole: l.whole,
+                files: l.files.iter().map(|f| clean_line(f)).collect(),
+            })
+            .collect()
+    }
+}
+
 /// The network dashboard.
 #[derive(Debug, Clone, Serialize)]
 pub struct NetworkStatus {
@@ -213,10 +241,18 @@ pub struct NetworkStatus {
     /// Sums over the members (`member`, `path`, `title` empty, `year` 0).
     pub totals: MemberRow,
     pub themes: Vec<Theme>,
+    /// The members, and members' files, not in the numbers above.
+    pub left_out: Vec<LeftOut>,
 }
 
-/// The dashboard of `members` as of `as_of`.
-pub fn status(title: &str, members: &[MemberPlan], as_of: NaiveDate) -> NetworkStatus {
+/// The dashboard of `members` as of `as_of`; `left_out`: what loading the workspace left
+/// out (members not among `members`, files not read in full).
+pub fn status(
+    title: &str,
+    members: &[MemberPlan],
+    left_out: Vec<LeftOut>,
+    as_of: NaiveDate,
+) -> NetworkStatus {
     let summaries: Vec<_> = members.iter().map(|m| summarize(&m.plan, as_of)).collect();
     let rows: Vec<MemberRow> = members
         .iter()
@@ -299,6 +335,7 @@ pub fn status(title: &str, members: &[MemberPlan], as_of: NaiveDate) -> NetworkS
         members: rows,
         totals,
         themes,
+        left_out: LeftOut::cleaned(left_out),
     }
 }
 

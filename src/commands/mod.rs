@@ -166,9 +166,32 @@ pub fn load_for_reading_with_errors(
     config: &Config,
     keep: Keep,
 ) -> anyhow::Result<(Plan, Vec<String>)> {
+    Ok(load_unless_manifest_errors(config, keep)?.map_err(|e| e.failure)?)
+}
+
+/// A `plan.toml` with errors, met by [`load_unless_manifest_errors`]: the failure that
+/// stops a command on it, and the file as shown.
+pub(crate) struct ManifestErrors {
+    pub failure: Failure,
+    pub manifest: String,
+}
+
+/// [`load_for_reading_with_errors`], with a `plan.toml` that has errors handed back as the
+/// inner `Err` (its findings already written on standard error), not as the command's
+/// error: for a workspace, which leaves that member out and shows the others. The outer
+/// error: the folder is missing or cannot be read, or standard error cannot be written.
+pub(crate) fn load_unless_manifest_errors(
+    config: &Config,
+    keep: Keep,
+) -> anyhow::Result<Result<(Plan, Vec<String>), ManifestErrors>> {
     let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = errors_in_files(&plan);
-    refuse_manifest_errors(&plan, &errors, config.color_stderr)?;
+    if let Some(failure) = manifest_errors(&plan, &errors, config.color_stderr)? {
+        return Ok(Err(ManifestErrors {
+            failure,
+            manifest: plan.file(0).display(),
+        }));
+    }
     let mut err = crate::stdio::stderr();
     let mut files: Vec<String> = errors
         .iter()
@@ -227,7 +250,7 @@ pub fn load_for_reading_with_errors(
             paint.bold("help:")
         )?;
     }
-    Ok((plan, owned))
+    Ok(Ok((plan, owned)))
 }
 
 /// How many files the warning on files with errors names; the rest are counted ("and 762
@@ -266,6 +289,19 @@ const FILE: crate::i18n::Noun = crate::i18n::Noun {
 /// not be read: the plan's year and rules would be the embedded defaults. `errors` are the
 /// plan's error findings.
 fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> anyhow::Result<()> {
+    match manifest_errors(plan, errors, color)? {
+        Some(failure) => Err(failure.into()),
+        None => Ok(()),
+    }
+}
+
+/// [`refuse_manifest_errors`]'s test: with errors in `plan.toml`, writes them on standard
+/// error and gives the failure (exit 1) that stops a command on them.
+fn manifest_errors(
+    plan: &Plan,
+    errors: &[Diagnostic],
+    color: bool,
+) -> anyhow::Result<Option<Failure>> {
     let in_manifest: Vec<Diagnostic> = errors
         .iter()
         .filter(|d| plan.has_manifest && d.file == Some(0))
@@ -276,17 +312,18 @@ fn refuse_manifest_errors(plan: &Plan, errors: &[Diagnostic], color: bool) -> an
         })
         .collect();
     if in_manifest.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let mut err = crate::stdio::stderr();
     diagnostics::text(plan, &in_manifest, color, &mut err)?;
     let manifest = &plan.file(0).display();
-    Err(Failure::invalid(format!(
-        "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
-        clean_line(manifest)
+    Ok(Some(
+        Failure::invalid(format!(
+            "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
+            clean_line(manifest)
+        ))
+        .with_help("`plan check` lists every problem"),
     ))
-    .with_help("`plan check` lists every problem")
-    .into())
 }
 
 /// Locks the plan folder and loads the plan, for a command that writes into it (`new`,

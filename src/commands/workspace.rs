@@ -9,7 +9,7 @@
 
 use std::io::Write as _;
 
-use crate::assess::network::MemberPlan;
+use crate::assess::network::{LeftOut, MemberPlan};
 use crate::cli::{CheckArgs, Command, ShowArgs};
 use crate::config::Config;
 use crate::error::Failure;
@@ -17,7 +17,7 @@ use crate::model::Plan;
 use crate::text::clean_line;
 use crate::workspace::{Member, Workspace};
 
-use super::{load, load_for_reading, Out};
+use super::{load, load_unless_manifest_errors, Out, TO_READ};
 
 mod views;
 use views::{list, report, status};
@@ -196,28 +196,65 @@ fn find_id<'a>(
     }
 }
 
-/// Loads the members (all, or those `only` names), for a command that shows them.
+/// Loads the members (all, or those `only` names), for a command that shows them, and
+/// what it leaves out: a member whose `plan.toml` has errors is left out with a warning
+/// (its findings on standard error) and the others are shown; a member's initiative files
+/// with errors are named as a single plan's are. Errors: an unknown member in `only`; a
+/// member folder that cannot be read; every member wanted left out (the first one's
+/// failure, exit 1).
 fn load_members(
     ws: &Workspace,
     config: &Config,
     only: &[String],
-) -> anyhow::Result<Vec<MemberPlan>> {
+) -> anyhow::Result<(Vec<MemberPlan>, Vec<LeftOut>)> {
     for name in only {
         member_named(ws, name)?;
     }
     let mut plans = Vec::new();
+    let mut left_out = Vec::new();
+    let mut first_failure = None;
     for member in &ws.members {
         if !only.is_empty() && !only.iter().any(|n| ws.member(n) == Some(member)) {
             continue;
         }
-        let plan = load_for_reading(&ws.member_config(config, member))?;
+        let loaded = load_unless_manifest_errors(&ws.member_config(config, member), TO_READ)?;
+        let (plan, files) = match loaded {
+            Ok(loaded) => loaded,
+            Err(broken) => {
+                super::warn(
+                    config,
+                    &format!(
+                        "the member `{}` is left out: {}",
+                        clean_line(&member.name),
+                        broken.failure.message
+                    ),
+                )?;
+                left_out.push(LeftOut {
+                    member: member.name.clone(),
+                    whole: true,
+                    files: vec![broken.manifest],
+                });
+                first_failure.get_or_insert(broken.failure);
+                continue;
+            }
+        };
+        if !files.is_empty() {
+            left_out.push(LeftOut {
+                member: member.name.clone(),
+                whole: false,
+                files,
+            });
+        }
         plans.push(MemberPlan {
             name: member.name.clone(),
             path: member.path.display().to_string().replace('\\', "/"),
             plan,
         });
     }
-    Ok(plans)
+    match first_failure {
+        Some(failure) if plans.is_empty() => Err(failure.into()),
+        _ => Ok((plans, left_out)),
+    }
 }
 
 /// Every member checked, the findings gathered into one plan-shaped list (every member's

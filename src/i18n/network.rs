@@ -54,6 +54,9 @@ pub struct NetworkWords {
     pub as_of: &'static str,
     /// "Også i:" / "Also in:" — other spellings of one track.
     pub spelled: &'static str,
+    /// A member left out of the dashboard and the memo, as its `plan.toml` (`file`, as
+    /// shown) has errors: "hvalsoe er ikke med: hvalsoe/plan.toml har fejl, …".
+    pub member_left_out: fn(member: &str, file: &str) -> String,
 }
 
 pub const DA: NetworkWords = NetworkWords {
@@ -97,6 +100,9 @@ pub const DA: NetworkWords = NetworkWords {
     nothing: "Intet i kvartalet",
     as_of: "Status pr.",
     spelled: "stavet",
+    member_left_out: |member, file| {
+        format!("{member} er ikke med: {file} har fejl, så planens år og regler kan ikke bruges (plan check viser, hvad der skal rettes).")
+    },
 };
 
 pub const EN: NetworkWords = NetworkWords {
@@ -136,6 +142,9 @@ pub const EN: NetworkWords = NetworkWords {
     nothing: "Nothing this quarter",
     as_of: "As of",
     spelled: "spelled",
+    member_left_out: |member, file| {
+        format!("{member} is not included: {file} has errors, so its year and rules cannot be used (plan check shows what to fix).")
+    },
 };
 
 /// The network texts of `lang`.

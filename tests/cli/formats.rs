@@ -30,11 +30,11 @@ fn q2_ids() -> Vec<String> {
     ids
 }
 
-fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+pub(crate) fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).expect("a workbook calamine can read")
 }
 
-fn cell_text(data: &Data) -> String {
+pub(crate) fn cell_text(data: &Data) -> String {
     match data {
         Data::String(s) => s.clone(),
         Data::Empty => String::new(),
@@ -336,7 +336,7 @@ fn binary_formats_are_refused_on_a_terminal() {
 // --- Word ---
 
 /// The parts of a docx: the XML of a named entry.
-fn docx_part(bytes: &[u8], name: &str) -> String {
+pub(crate) fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip file");
     let mut part = zip.by_name(name).expect(name);
     let mut xml = String::new();

@@ -335,6 +335,98 @@ fn check_reports_every_member_with_one_exit_code_in_every_format() {
     assert!(stdout(&out).starts_with("ok:"), "{}", stdout(&out));
 }
 
+/// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
+/// memo, with its findings and a warning on standard error, and the memo in every format
+/// says so (with the other members' files with errors); the other members are shown (it
+/// stopped all three commands, exit 1). `check` still fails on it; a command that wants
+/// only that member fails as before.
+#[test]
+fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
+    use calamine::Reader as _;
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let manifest = ws.join("eksempelby/plan.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    let broken = text.replacen("year = 2017", "year = \"2017\"", 1);
+    assert_ne!(text, broken);
+    fs::write(&manifest, broken).unwrap();
+    fs::write(
+        dir.path().join("plans/q2/broken.toml"),
+        "title = \"x\"\nperiod = \"Q9\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        plan_in(dir.path())
+            .args(["--plans", NET, "--today", TODAY])
+            .args(args)
+            .assert()
+    };
+    let member = "eksempelby er ikke med: examples/network/eksempelby/plan.toml har fejl, så \
+                  planens år og regler kan ikke bruges (plan check viser, hvad der skal rettes).";
+    let files = "1 fil med fejl kan mangle i notatet eller være ufuldstændig: plans/q2/broken.toml";
+
+    let out = run(&["status"]).code(0);
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert!(text.contains(&format!("  ! {member}\n")), "{text}");
+    assert!(text.contains("  plans: Handleplan"), "{text}");
+    assert!(!text.contains("  eksempelby "), "{text}");
+    assert!(
+        err.contains("error[invalid-value]: `year` must be a year such as 2017, not a string"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: the member `eksempelby` is left out: `examples/network/eksempelby/plan.toml` has errors"),
+        "{err}"
+    );
+    let status = json(&run(&["status", "--format", "json"]).code(0));
+    assert_eq!(status["members"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        status["left_out"],
+        serde_json::json!([
+            {"member": "plans", "whole": false, "files": ["plans/q2/broken.toml"]},
+            {"member": "eksempelby", "whole": true, "files": ["examples/network/eksempelby/plan.toml"]},
+        ])
+    );
+
+    let list = json(&run(&["list", "--format", "json"]).code(0));
+    let members: std::collections::BTreeSet<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["member"].as_str().unwrap())
+        .collect();
+    assert_eq!(members.into_iter().collect::<Vec<_>>(), ["plans"]);
+    run(&["list", "--member", "eksempelby"])
+        .code(1)
+        .stderr_eq("...\nerror: `examples/network/eksempelby/plan.toml` has errors, so the plan's year and rules cannot be trusted: fix them first\n...");
+    run(&["check"]).code(1);
+
+    for format in ["markdown", "text", "html", "csv", "json"] {
+        let text = stdout(&run(&["report", "-q", "Q2", "--format", format]).code(0));
+        let text = text.replace("\\_", "_");
+        if format == "json" {
+            let memo: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(memo["left_out"], status["left_out"]);
+            continue;
+        }
+        assert!(text.contains(member), "{format}: {text}");
+        assert!(text.contains(files), "{format}: {text}");
+        assert!(text.contains("Udeladt"), "{format}: {text}");
+    }
+    let bytes = run(&["report", "-q", "Q2", "--format", "docx"]).code(0);
+    let xml = crate::formats::docx_part(&bytes.get_output().stdout, "word/document.xml");
+    assert!(xml.contains(member) && xml.contains(files), "{xml}");
+    let bytes = run(&["report", "-q", "Q2", "--format", "xlsx"]).code(0);
+    let mut book = crate::formats::workbook(bytes.get_output().stdout.clone());
+    let sheet = book.worksheet_range("Bibliotekerne").unwrap();
+    let cells: Vec<String> = sheet
+        .cells()
+        .map(|(_, _, c)| crate::formats::cell_text(c))
+        .collect();
+    assert!(cells.iter().any(|c| c == member), "{cells:?}");
+    assert!(cells.iter().any(|c| c.starts_with(files)), "{cells:?}");
+}
+
 #[test]
 fn the_network_memo_in_danish_and_english_in_every_format() {
     let out = net(&["report", "--quarter", "Q2"]).code(0);

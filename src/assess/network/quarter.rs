@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{group, tracks_of, MemberPlan};
+use super::{group, tracks_of, LeftOut, MemberPlan};
 use crate::assess::memo::{build, default_as_of, Item};
 use crate::cli::Lang;
 use crate::model::{catalogue_fold as fold, Period, Status};
@@ -71,14 +71,18 @@ pub struct NetworkMemo {
     pub tracks: Vec<Section>,
     /// Tags more than one member has on initiatives running this quarter.
     pub themes: Vec<Section>,
+    /// The members, and members' files, the memo leaves out.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// The network memo of `quarter` (1..=4). Each member is judged as of its own default date
 /// for the quarter (its year may differ): `today` when given, else the quarter's end when
-/// it is past.
+/// it is past. `left_out`: what loading the workspace left out (members not among
+/// `members`, files not read in full).
 pub fn memo(
     title: &str,
     members: &[MemberPlan],
+    left_out: Vec<LeftOut>,
     quarter: u8,
     today: NaiveDate,
     lang: Lang,
@@ -192,6 +196,7 @@ pub fn memo(
         members: member_rows,
         tracks,
         themes,
+        left_out: LeftOut::cleaned(left_out),
     }
 }
 

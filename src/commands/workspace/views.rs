@@ -26,8 +26,8 @@ pub(super) fn status(
     args: &StatusArgs,
     out: Out<'_>,
 ) -> anyhow::Result<u8> {
-    let members = load_members(ws, config, &[])?;
-    let s = network::status(&ws.manifest.title, &members, config.today);
+    let (members, left_out) = load_members(ws, config, &[])?;
+    let s = network::status(&ws.manifest.title, &members, left_out, config.today);
     match args.format {
         StatusFormat::Text => {
             let lang = ws.lang(config);
@@ -65,7 +65,7 @@ pub(super) fn list(
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
-    let members = load_members(ws, config, &args.member)?;
+    let (members, _) = load_members(ws, config, &args.member)?;
     // Each member's filter is resolved against its own catalogue and tags: a track or place
     // one member does not have leaves that member out; a name no member knows is an error.
     // `--track` and `--location` are matched across members first (by name and alias), so
@@ -166,10 +166,11 @@ pub(super) fn report(
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
-    let members = load_members(ws, config, &[])?;
+    let (members, left_out) = load_members(ws, config, &[])?;
     let memo = network::memo(
         &ws.manifest.title,
         &members,
+        left_out,
         quarter,
         config.today,
         ws.lang(config),

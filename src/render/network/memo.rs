@@ -111,6 +111,13 @@ fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             m.tracks
         )?;
     }
+    let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
+    if !left_out.is_empty() {
+        writeln!(out, "\n## {}\n", w.report_left_out)?;
+        for sentence in &left_out {
+            writeln!(out, "- {}", markdown_cell(sentence))?;
+        }
+    }
     for (kind, list) in sections(memo) {
         let heading = if kind == "track" {
             nw.by_track
@@ -164,6 +171,14 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             m.tracks
         )?;
     }
+    let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
+    if !left_out.is_empty() {
+        let heading = w.report_left_out;
+        writeln!(out, "\n{heading}\n{}", "-".repeat(heading.chars().count()))?;
+        for sentence in &left_out {
+            writeln!(out, "- {sentence}")?;
+        }
+    }
     for (kind, list) in sections(memo) {
         let heading = if kind == "track" {
             nw.by_track
@@ -198,6 +213,7 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let w = words(memo.language);
     let nw = network_words(memo.language);
     let t = title(memo, nw, w);
+    let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
     let page = html! {
         (DOCTYPE)
         html lang=(memo.lang) {
@@ -221,6 +237,10 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                             td { (m.tracks_met) "/" (m.tracks) }
                         }
                     }
+                }
+                @if !left_out.is_empty() {
+                    h2 { (w.report_left_out) }
+                    ul { @for sentence in &left_out { li { (sentence) } } }
                 }
                 @for (kind, list) in sections(memo) {
                     h2 { (if kind == "track" { nw.by_track } else { nw.by_theme }) }

@@ -5,3 +5,37 @@
 pub mod list;
 pub mod memo;
 pub mod status;
+
+use crate::assess::network::LeftOut;
+use crate::i18n::network::NetworkWords;
+use crate::i18n::Words;
+
+/// What the dashboard or the memo leaves out, a sentence each, in the memo's language:
+/// every member left out whole ([`NetworkWords::member_left_out`]), then, with `files`
+/// (the memo), the members' files with errors together, as a single plan's memo names them
+/// ([`Words::sentence_left_out`]; the dashboard, like a single plan's, leaves those to the
+/// warning on standard error). Empty when nothing is left out.
+pub(crate) fn left_out_sentences(
+    left_out: &[LeftOut],
+    files: bool,
+    nw: &NetworkWords,
+    w: &Words,
+) -> Vec<String> {
+    let mut sentences: Vec<String> = left_out
+        .iter()
+        .filter(|l| l.whole)
+        .map(|l| (nw.member_left_out)(&l.member, &l.files.join(", ")))
+        .collect();
+    let in_files: Vec<&str> = left_out
+        .iter()
+        .filter(|l| !l.whole)
+        .flat_map(|l| l.files.iter().map(String::as_str))
+        .collect();
+    if files && !in_files.is_empty() {
+        sentences.push((w.sentence_left_out)(
+            w.count(w.n_files, in_files.len()),
+            &in_files.join(", "),
+        ));
+    }
+    sentences
+}

@@ -36,6 +36,10 @@ pub fn text(
             clean_line(&r.path)
         )?;
     }
+    // What the numbers below leave out, before them.
+    for sentence in super::left_out_sentences(&s.left_out, false, nw, w) {
+        writeln!(out, "  {} {sentence}", paint.warning("!"))?;
+    }
     writeln!(out)?;
     let mut table = plain_table(paint, width);
     table.set_header(vec![

@@ -52,6 +52,22 @@ pub(super) fn csv(
             ],
         )?;
     }
+    // What the memo leaves out: a row each, its sentence in the title column (as the
+    // single plan's CSV puts it in its text column).
+    for sentence in super::super::left_out_sentences(&memo.left_out, true, nw, w) {
+        convention::row(
+            &mut csv,
+            [
+                w.report_left_out.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                sentence,
+                String::new(),
+            ],
+        )?;
+    }
     csv.flush()
 }
 
@@ -105,7 +121,7 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
                 .collect(),
         ),
         empty: String::new(),
-        below: Vec::new(),
+        below: super::super::left_out_sentences(&memo.left_out, true, nw, w),
     })?;
     let kind_heading = capitalize(nw.kind_track) + "/" + nw.kind_tag;
     book.table_sheet(SheetTable {
@@ -170,6 +186,13 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             m.tracks_met,
             m.tracks
         )));
+    }
+    let left_out = super::super::left_out_sentences(&memo.left_out, true, nw, w);
+    if !left_out.is_empty() {
+        doc = doc.add_paragraph(heading(w.report_left_out, "Heading1"));
+        for sentence in &left_out {
+            doc = doc.add_paragraph(para(sentence));
+        }
     }
     for (kind, list) in sections(memo) {
         let h = if kind == "track" {
