@@ -64,9 +64,14 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
             )
         }
     };
-    if args.from.is_some() && args.year == old_year {
+    if args.from.is_some() && args.year <= old_year {
+        let what = if args.year == old_year {
+            "the year of"
+        } else {
+            "before the year of"
+        };
         return Err(Failure::usage(format!(
-            "--year {} is the year of the plan in `{}`: a plan started from it is for another year",
+            "--year {} is {what} the plan in `{}` ({old_year}): a plan started from it, with its follow-ups, is for a later year",
             args.year,
             args.from.as_deref().unwrap_or(Path::new(".")).display()
         ))
@@ -321,11 +326,13 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
             title: &init.title,
             id: &init.id,
             year,
+            status: w.status(init.status),
         });
         let draft = NewInitiative {
             comments: vec![format!(
-                "Follow-up of {} in the {year} plan (plan init --from).",
-                old.file(init.file).relative
+                "Follow-up of {} in the {year} plan, {} there (plan init --from).",
+                old.file(init.file).relative,
+                init.status.as_str()
             )],
             // The old title tells the drafts apart (several follow-ups read alike).
             title: (w.follow_up_title)(&init.title),

@@ -177,8 +177,9 @@ pub const DA: Words = Words {
             title,
             id,
             year,
+            status,
         } = s;
-        format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year}.")
+        format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year} (status der: {status}).")
     },
     waits_on_dropped: |name, status| format!("venter på {name}, som er {status}"),
     funding_denied_reason: "fik afslag på finansiering",

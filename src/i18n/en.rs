@@ -194,8 +194,9 @@ pub const EN: Words = Words {
             title,
             id,
             year,
+            status,
         } = s;
-        format!("{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan.")
+        format!("{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan (status there: {status}).")
     },
     waits_on_dropped: |name, status| format!("waits for {name}, which is {status}"),
     funding_denied_reason: "funding denied",

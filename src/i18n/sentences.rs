@@ -73,4 +73,7 @@ pub struct FollowUp<'a> {
     pub id: &'a str,
     /// The old plan's year.
     pub year: i32,
+    /// The old initiative's status as the file has it, in words ("aflyst" / "cancelled"):
+    /// a follow-up of cancelled work reads differently from one of finished work.
+    pub status: &'a str,
 }

@@ -47,10 +47,11 @@ fn typed_messages_fill_in_their_parts_verbatim() {
         title: "Læseklub {id}",
         id: "laeseklub",
         year: 2017,
+        status: "aflyst {year}",
     });
     assert_eq!(
         text,
-        "Gentag {title}\n\nOpfølgning på »Læseklub {id}« (`laeseklub`) fra handleplanen for 2017."
+        "Gentag {title}\n\nOpfølgning på »Læseklub {id}« (`laeseklub`) fra handleplanen for 2017 (status der: aflyst {year})."
     );
     assert_eq!((DA.report_quarter)("2. kvartal"), "Indsatser i 2. kvartal");
     assert_eq!((EN.missing_n)(3), "3 short");
@@ -414,8 +415,9 @@ fn check_table(lang: &str, words: &Words) {
             title: "‹b›",
             id: "‹c›",
             year: 2099,
+            status: "‹d›",
         }),
-        &["‹a›", "‹b›", "‹c›", "2099"],
+        &["‹a›", "‹b›", "‹c›", "2099", "‹d›"],
     );
     check("follow_up_title", follow_up_title("‹a›"), &["‹a›"]);
     check(

@@ -671,6 +671,28 @@ fn init_names_the_postponed_initiatives_it_does_not_carry_over() {
     assert!(!case.work.path().join("plans-2018/festival.toml").exists());
 }
 
+/// A draft says how the initiative it follows up stood in the old plan: a follow-up of
+/// cancelled work (it became a plain draft, as if the work had been done) reads so, in the
+/// plan's language and in the file's comment.
+#[test]
+fn init_drafts_say_how_the_old_initiative_stood() {
+    let case = Case::new("edit", "init-from");
+    case.run(&["set", "relationer", "status=cancelled"]).code(0);
+    case.run(&["init", "plans-2018", "--year", "2018", "--from", "plans"])
+        .code(0);
+    let draft = fs::read_to_string(case.work.path().join("plans-2018/relationer.toml")).unwrap();
+    assert!(
+        draft.starts_with(
+            "# Follow-up of q1/relationer.toml in the 2017 plan, cancelled there (plan init --from).\n"
+        ),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("(`relationer`) fra handleplanen for 2017 (status der: aflyst).\"\"\""),
+        "{draft}"
+    );
+}
+
 /// A new plan inside the old one's folder (which would read it as part of itself), a
 /// plan for the year it is started from, and a workspace as `--from` are refused, exit 2,
 /// and nothing is written; beside it, the same start works.
@@ -691,7 +713,23 @@ fn init_refuses_a_folder_inside_a_plan_the_same_year_and_a_workspace() {
         .run(&["init", "plans-2017", "--year", "2017", "--from", "plans"])
         .code(2);
     assert!(
-        stderr(&out).contains("--year 2017 is the year of the plan"),
+        stderr(&out).contains("--year 2017 is the year of the plan in `plans` (2017)"),
+        "{}",
+        stderr(&out)
+    );
+    // An earlier year: follow-ups go forward in time.
+    let out = case
+        .run(&["init", "plans-2016", "--year", "2016", "--from", "plans"])
+        .code(2);
+    assert!(
+        stderr(&out).contains(
+            "--year 2016 is before the year of the plan in `plans` (2017): a plan started from it, with its follow-ups, is for a later year"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("help: e.g. --year 2018"),
         "{}",
         stderr(&out)
     );
