@@ -5,6 +5,12 @@
 //! file (the same field changed to the same value on the same day) are not added twice, so
 //! running it again adds nothing.
 //!
+//! The commits are read in the order of the history (`--topo-order`), not by date. A commit
+//! whose author date is before an earlier change's (a rebase or a cherry-pick keeps the
+//! author date of the original) is dated by that earlier change instead, and said so: in
+//! date order the entries must give the file's values, or the history would contradict the
+//! file (`history-mismatch`) and every judgement after that date.
+//!
 //! It runs the `git` program (`git log --follow`, `git show`) rather than linking a git
 //! library (`gix`): two read-only plumbing calls per file do not justify a dependency of
 //! well over a hundred crates and its build time, and a plan kept in git has `git` beside
@@ -28,11 +34,34 @@ use super::{load_for_writing, Out, Outcome};
 /// The fields whose changes are read from git, as written in the files.
 const FIELDS: [&str; 3] = ["status", "funding", "period"];
 
-/// One change found in git: the commit's date, the field, and the values before and after.
+/// One change found in git: the date it is recorded on, the field, and the values before
+/// and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GitChange {
+    /// The commit's author date, or, when that is before an earlier change's date, that
+    /// date (see `authored`).
     pub date: NaiveDate,
+    /// The commit's author date when it is before an earlier change's, so that `date` is
+    /// not it; `None` when `date` is the author date.
+    pub authored: Option<NaiveDate>,
     pub changes: Vec<(&'static str, Option<String>, Option<String>)>,
+}
+
+impl GitChange {
+    /// How the change is named in what the command prints: `status+period 2017-04-03`,
+    /// with `(authored 2017-03-30, before an earlier change)` when the date is not the
+    /// author date.
+    fn describe(&self) -> String {
+        let keys: Vec<&str> = self.changes.iter().map(|(k, _, _)| *k).collect();
+        match self.authored {
+            Some(authored) => format!(
+                "{} {} (authored {authored}, before an earlier change)",
+                keys.join("+"),
+                self.date
+            ),
+            None => format!("{} {}", keys.join("+"), self.date),
+        }
+    }
 }
 
 pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
@@ -57,13 +86,7 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
         if new.is_empty() {
             continue;
         }
-        let what: Vec<String> = new
-            .iter()
-            .map(|c| {
-                let keys: Vec<&str> = c.changes.iter().map(|(k, _, _)| *k).collect();
-                format!("{} {}", keys.join("+"), c.date)
-            })
-            .collect();
+        let what: Vec<String> = new.iter().map(|c| c.describe()).collect();
         added += new.len();
         if args.dry_run {
             writeln!(out, "{display}: would add {}", what.join(", "))?;
@@ -134,7 +157,9 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// The changes of status, funding and period in the committed versions of the file at
-/// `path`, oldest first (renames followed). A version that is not valid TOML is skipped.
+/// `path`, oldest first in the order of the history (renames followed), each dated by its
+/// commit's author date but never before the change before it. A version that is not
+/// valid TOML is skipped.
 pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -148,6 +173,7 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
         &[
             "log",
             "--follow",
+            "--topo-order",
             "--format=%x1e%H%x1f%as",
             "--name-only",
             "--",
@@ -172,21 +198,25 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
         }
     }
     versions.reverse();
-    let mut out = Vec::new();
+    let mut out: Vec<GitChange> = Vec::new();
     for pair in versions.windows(2) {
-        let ((_, before), (date, after)) = (&pair[0], &pair[1]);
+        let ((_, before), (authored, after)) = (&pair[0], &pair[1]);
         let changes: Vec<(&'static str, Option<String>, Option<String>)> = FIELDS
             .iter()
             .zip(before.iter().zip(after))
             .filter(|(_, (b, a))| b != a)
             .map(|(k, (b, a))| (*k, b.clone(), a.clone()))
             .collect();
-        if !changes.is_empty() {
-            out.push(GitChange {
-                date: *date,
-                changes,
-            });
+        if changes.is_empty() {
+            continue;
         }
+        let earlier = out.last().map(|c| c.date);
+        let date = earlier.map_or(*authored, |e| e.max(*authored));
+        out.push(GitChange {
+            date,
+            authored: (date != *authored).then_some(*authored),
+            changes,
+        });
     }
     Ok(out)
 }

@@ -593,7 +593,14 @@ fn attention_reasons_in_danish_and_english() {
 
 /// Runs `git ARGS` in `dir`, committing as a fixed author at `date` (noon UTC).
 fn git(dir: &std::path::Path, date: &str, args: &[&str]) {
-    let stamp = format!("{date}T12:00:00+00:00");
+    git_dated(dir, date, date, args);
+}
+
+/// [`git`], authored at `authored` and committed at `committed` (as a rebase leaves a
+/// commit: its author date kept, its commit date new).
+fn git_dated(dir: &std::path::Path, authored: &str, committed: &str, args: &[&str]) {
+    let stamp = format!("{authored}T12:00:00+00:00");
+    let committed = format!("{committed}T12:00:00+00:00");
     let out = std::process::Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -602,7 +609,7 @@ fn git(dir: &std::path::Path, date: &str, args: &[&str]) {
         .env("GIT_COMMITTER_NAME", "Koordinator")
         .env("GIT_COMMITTER_EMAIL", "k@example.invalid")
         .env("GIT_AUTHOR_DATE", &stamp)
-        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &committed)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
@@ -682,6 +689,57 @@ fn history_from_git_backfills_the_changes_each_commit_made() {
     assert_eq!(q1["undated"], serde_json::json!([]));
     let check = json(&f, &["check", "--format", "json"]);
     assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+}
+
+/// A commit whose author date is before the change before it (rebased on top of a later
+/// one) is dated by that change, and said so: the history written gives the file's status
+/// in date order (it recorded `done` before `active`, so the history said `active` while
+/// the file said `done`, and `check` warned `history-mismatch`).
+#[test]
+fn history_from_git_keeps_the_order_of_the_commits_when_author_dates_do_not() {
+    let f = year_plan();
+    let dir = f.dir().to_path_buf();
+    let file = f.plans().join("frivillige.toml");
+    let original = fs::read_to_string(&file).unwrap();
+    git(&dir, "2016-12-14", &["init", "-q"]);
+    git(&dir, "2016-12-14", &["add", "."]);
+    git(
+        &dir,
+        "2016-12-14",
+        &["commit", "-q", "-m", "Handleplan 2017"],
+    );
+    fs::write(&file, format!("{original}status = \"active\"\n")).unwrap();
+    git(&dir, "2017-06-10", &["commit", "-q", "-am", "i gang"]);
+    fs::write(&file, format!("{original}status = \"done\"\n")).unwrap();
+    git_dated(
+        &dir,
+        "2017-06-05",
+        "2017-06-12",
+        &["commit", "-q", "-am", "færdig"],
+    );
+
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "plans/frivillige.toml: added status 2017-06-10, status 2017-06-10 (authored 2017-06-05, before an earlier change)\n",
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    let active = text.find("to = \"active\"").expect("active recorded");
+    let done = text.find("to = \"done\"").expect("done recorded");
+    assert!(active < done, "{text}");
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+    let status = json(&f, &["--today", "2017-06-30", "list", "--format", "json"]);
+    let item = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "frivillige")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["status"], "done");
+    // Again: nothing to add.
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "no change of status, funding or period in git that the files do not record already\n",
+    );
 }
 
 #[test]
