@@ -395,10 +395,23 @@ impl Walk<'_> {
             let Ok(meta) = fs::metadata(&target) else {
                 return;
             };
+            // A link to a hidden entry inside the folder (`aktuelt -> .arkiv`) is hidden as
+            // the entry is: what the walk skips by its name it does not read through a link
+            // (`plan.toml` aside, read through any link, as below).
+            let manifest = prefix.is_empty() && name == "plan.toml";
+            if !manifest
+                && target.strip_prefix(self.root).is_ok_and(|inside| {
+                    inside
+                        .iter()
+                        .any(|c| c.as_encoded_bytes().starts_with(b"."))
+                })
+            {
+                return;
+            }
             // `plan.toml` is read through a link out of the folder (a network may share one
             // catalogue); skipping it would read the plan with the default catalogue. A link
             // to a special file fails when it is read, as an `unreadable` manifest.
-            if !target.starts_with(self.root) && (!prefix.is_empty() || name != "plan.toml") {
+            if !target.starts_with(self.root) && !manifest {
                 if meta.is_dir() || is_toml {
                     let target = target.to_string_lossy().into_owned();
                     self.skip(found, &relative, SkipReason::LinkOutside { target });
@@ -521,6 +534,36 @@ mod tests {
                 ]
             );
         }
+    }
+
+    /// A link to a hidden folder or file inside the plan folder is skipped as the hidden
+    /// entry is (it read `.arkiv`'s files under the link's name); a link to a visible entry
+    /// is followed, and `plan.toml` is read through a link to a hidden file.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_hidden_entry_is_hidden() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in [".arkiv", ".fælles", "synlig"] {
+            fs::create_dir(root.join(folder)).unwrap();
+        }
+        for file in [
+            ".arkiv/gammel.toml",
+            ".skjult.toml",
+            ".fælles/plan.toml",
+            "synlig/ny.toml",
+        ] {
+            fs::write(root.join(file), "").unwrap();
+        }
+        symlink(root.join(".arkiv"), root.join("aktuelt")).unwrap();
+        symlink(root.join(".skjult.toml"), root.join("vist.toml")).unwrap();
+        symlink(root.join("synlig"), root.join("genvej")).unwrap();
+        symlink(root.join(".fælles/plan.toml"), root.join("plan.toml")).unwrap();
+        let listing = list_folder(root).unwrap();
+        // `synlig` is met twice at one depth: listed once, under the first name in byte order.
+        assert_eq!(listing.paths, ["genvej/ny.toml", "plan.toml"]);
+        assert_eq!(listing.skipped, []);
     }
 
     /// A folder of 12 sub-folders (enough to list a depth side by side), each of files,
