@@ -287,6 +287,19 @@ fn check_all(
         skipped: Vec::new(),
     };
     all.manifest.plan.title = ws.manifest.title.clone();
+    // A member's sub-folder that is a member too is a nested plan the workspace checks
+    // already: no `nested-plan` note sends the user to check it on its own.
+    let folders: std::collections::HashSet<std::path::PathBuf> = ws
+        .members
+        .iter()
+        .filter_map(|m| std::fs::canonicalize(&m.path).ok())
+        .collect();
+    let a_member = |d: &crate::check::Diagnostic| {
+        d.rule == crate::check::Rule::NestedPlan
+            && d.path.as_deref().is_some_and(|p| {
+                std::fs::canonicalize(p).is_ok_and(|folder| folders.contains(&folder))
+            })
+    };
     let mut diags = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;
@@ -296,12 +309,16 @@ fn check_all(
             .extend(super::check::levels(args)?);
         let offset = all.files.len();
         for mut d in super::check::member_findings(&plan) {
+            if a_member(&d) {
+                continue;
+            }
             // Fixes are applied inside a member (`--fix` is refused here): not offered.
             d.fix = None;
             d.file = match d.file {
                 Some(f) => Some(f + offset),
-                // A finding on the whole plan is placed on the member's plan.toml.
-                None if plan.has_manifest => Some(offset),
+                // A finding on the whole plan is placed on the member's plan.toml; one on an
+                // entry of the folder (a nested plan, a link out) keeps its path.
+                None if plan.has_manifest && d.path.is_none() => Some(offset),
                 None => None,
             };
             diags.push(d);

@@ -335,6 +335,59 @@ fn check_reports_every_member_with_one_exit_code_in_every_format() {
     assert!(stdout(&out).starts_with("ok:"), "{}", stdout(&out));
 }
 
+/// `plan check` at the root keeps the path of a finding on an entry of a member's folder (a
+/// link out of it, a nested plan: they were all placed on the member's `plan.toml`), and a
+/// nested plan that is a member itself is checked as one, without a note sending the user
+/// to check it on its own.
+#[cfg(unix)]
+#[test]
+fn check_at_the_root_places_entry_findings_and_knows_nested_members() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let branch = ws.join("eksempelby/filial");
+    fs::create_dir(&branch).unwrap();
+    fs::write(
+        branch.join("plan.toml"),
+        "[plan]\ntitle = \"Filialen\"\nyear = 2017\n",
+    )
+    .unwrap();
+    fs::write(branch.join("brudt.toml"), "title = [\n").unwrap();
+    std::os::unix::fs::symlink("/", ws.join("eksempelby/ude")).unwrap();
+    let concise = || {
+        stdout(
+            &plan_in(dir.path())
+                .args(["--plans", NET, "check", "--format", "concise"])
+                .assert(),
+        )
+    };
+    let text = concise();
+    assert!(
+        text.contains("examples/network/eksempelby/ude: note[link-outside]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/network/eksempelby/filial: note[nested-plan]"),
+        "{text}"
+    );
+    assert!(!text.contains("filial/brudt.toml"), "{text}");
+
+    let manifest = ws.join("plan.toml");
+    let members = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"eksempel*\"]", "\"eksempel*\", \"eksempelby/filial\"]");
+    fs::write(&manifest, members).unwrap();
+    let text = concise();
+    assert!(!text.contains("nested-plan"), "{text}");
+    assert!(
+        text.contains("examples/network/eksempelby/filial/brudt.toml:1:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/network/eksempelby/ude: note[link-outside]"),
+        "{text}"
+    );
+}
+
 /// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
 /// memo, with its findings and a warning on standard error, and the memo in every format
 /// says so (with the other members' files with errors); the other members are shown (it
