@@ -332,8 +332,9 @@ impl Walk<'_> {
     }
 
     /// Lists one entry of a folder (see [`Walk::folder`]); true when it is a `plan.toml`
-    /// other than a folder (a file, a link, a special file: whatever it is, the folder
-    /// holding it is meant as a plan).
+    /// that is a file or a link to one: the folder holding it is a plan. (A `plan.toml` that
+    /// is a link to nothing or a special file is not one: it is reported as any `*.toml`
+    /// entry of that kind, and the folder read as part of the plan.)
     fn entry(
         &self,
         entry: &fs::DirEntry,
@@ -365,7 +366,9 @@ impl Walk<'_> {
             }
             return name == "plan.toml";
         }
-        let manifest = name == "plan.toml" && !file_type.is_dir();
+        let manifest = name == "plan.toml"
+            && file_type.is_symlink()
+            && fs::metadata(entry.path()).is_ok_and(|meta| meta.is_file());
         self.other_entry(entry, name, file_type, prefix, found, below);
         manifest
     }
@@ -517,9 +520,17 @@ mod tests {
             root.join("hvalsoe/brudt.toml"),
         )
         .unwrap();
+        // A `plan.toml` linking to nothing does not make a plan: it is a broken link, and
+        // the folder's files are read.
+        fs::create_dir(root.join("q3")).unwrap();
+        fs::write(root.join("q3/f.toml"), "").unwrap();
+        symlink(root.join("findes-ikke.toml"), root.join("q3/plan.toml")).unwrap();
         for from in [1, usize::MAX] {
             let listing = list_folder_on(root, from).unwrap();
-            assert_eq!(listing.paths, ["a.toml", "plan.toml", "q1/e.toml"]);
+            assert_eq!(
+                listing.paths,
+                ["a.toml", "plan.toml", "q1/e.toml", "q3/f.toml"]
+            );
             let nested: Vec<(&str, &SkipReason)> = listing
                 .skipped
                 .iter()
@@ -531,6 +542,7 @@ mod tests {
                     ("gundsoe", &SkipReason::NestedPlan),
                     ("hvalsoe", &SkipReason::NestedPlan),
                     ("q2", &SkipReason::NestedPlan),
+                    ("plan.toml", &SkipReason::BrokenLink),
                 ]
             );
         }
