@@ -316,10 +316,15 @@ fn check_all(
             d.fix = None;
             d.file = match d.file {
                 Some(f) => Some(f + offset),
-                // A finding on the whole plan is placed on the member's plan.toml; one on an
-                // entry of the folder (a nested plan, a link out) keeps its path.
-                None if plan.has_manifest && d.path.is_none() => Some(offset),
-                None => None,
+                // A finding on the whole plan is placed on the member's plan.toml, or without
+                // one on the member's folder; one on an entry of the folder (a nested plan, a
+                // link out) keeps its path.
+                None if d.path.is_some() => None,
+                None if plan.has_manifest => Some(offset),
+                None => {
+                    d.path = Some(member.path.display().to_string().replace('\\', "/"));
+                    None
+                }
             };
             diags.push(d);
         }

@@ -92,22 +92,39 @@ fn key(dir: &Path, relative: &Path) -> PathBuf {
 }
 
 /// Whether `folder` holds a plan: a `plan.toml`, or a `.toml` file in it or in one of its
-/// sub-folders (a plan without a manifest, its initiatives by quarter).
+/// sub-folders (a plan without a manifest, its initiatives by quarter). Hidden entries do
+/// not count, nor does a sub-folder with a `plan.toml` of its own: that is a plan of its own
+/// (`nested-plan`), which the walk leaves out of this folder's plan.
 fn holds_a_plan(folder: &Path) -> bool {
+    let visible = |e: &std::fs::DirEntry| !e.file_name().as_encoded_bytes().starts_with(b".");
     let is_toml = |p: &Path| p.extension().is_some_and(|e| e == "toml") && p.is_file();
+    let tomls_in = |folder: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(visible)
+                    .map(|e| e.path())
+                    .filter(|p| is_toml(p))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if !tomls_in(folder).is_empty() {
+        return true;
+    }
     let Ok(entries) = std::fs::read_dir(folder) else {
         return false;
     };
-    entries.filter_map(Result::ok).any(|entry| {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            return false;
-        }
-        is_toml(&path)
-            || (path.is_dir()
-                && std::fs::read_dir(&path)
-                    .is_ok_and(|inner| inner.filter_map(Result::ok).any(|e| is_toml(&e.path()))))
-    })
+    entries
+        .filter_map(Result::ok)
+        .filter(visible)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .any(|sub| {
+            let files = tomls_in(&sub);
+            !files.is_empty() && !files.iter().any(|f| f.ends_with("plan.toml"))
+        })
 }
 
 fn is_pattern(text: &str) -> bool {

@@ -388,6 +388,58 @@ fn check_at_the_root_places_entry_findings_and_knows_nested_members() {
     );
 }
 
+/// A folder a pattern matches whose only plan is a nested one is not a member (it showed as
+/// a library with the built-in catalogue); a finding on the whole of a member without a
+/// `plan.toml` names the member's folder (it named `.`, the workspace).
+#[test]
+fn pattern_members_and_members_without_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let initiative = fs::read_to_string(shipped_plans().join("q1/moedested.toml")).unwrap();
+    for (folder, file) in [("libs/a", "m.toml"), ("libs/b", "m2.toml")] {
+        fs::create_dir_all(root.join(folder)).unwrap();
+        fs::write(root.join(folder).join(file), &initiative).unwrap();
+    }
+    let inner = root.join("libs/gruppe/indre");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(NET)
+            .join("eksempelby"),
+        &inner,
+    );
+    fs::write(
+        root.join("plan.toml"),
+        "[workspace]\nmembers = [\"libs/*\"]\n",
+    )
+    .unwrap();
+    let status = json(
+        &plan_in(root)
+            .args(["status", "--format", "json"])
+            .assert()
+            .code(0),
+    );
+    let members: Vec<&str> = status["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["member"].as_str().unwrap())
+        .collect();
+    assert_eq!(members, ["a", "b"]);
+    let text = stdout(
+        &plan_in(root)
+            .args(["check", "--format", "concise"])
+            .assert()
+            .code(1),
+    );
+    assert!(
+        text.lines()
+            .filter(|l| l.contains("min-per-track"))
+            .all(|l| l.starts_with("libs/a: ") || l.starts_with("libs/b: ")),
+        "{text}"
+    );
+    assert!(text.contains("libs/a: error[min-per-track]"), "{text}");
+}
+
 /// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
 /// memo, with its findings and a warning on standard error, and the memo in every format
 /// says so (with the other members' files with errors); the other members are shown (it
