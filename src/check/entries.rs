@@ -38,6 +38,11 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
             format!("the link leads out of the plan folder (to {target}); it is not followed"),
         )
         .help("copy the file or folder into the plan folder if it belongs to the plan"),
+        SkipReason::IntoNestedPlan { plan } => Diagnostic::new(
+            Rule::NestedPlan,
+            format!("the link leads into {plan}, a plan of its own (it has a plan.toml); it is not followed"),
+        )
+        .help("remove the link; check that plan on its own with --plans, or list both plans in a workspace"),
         SkipReason::NestedPlan => Diagnostic::new(
             Rule::NestedPlan,
             "the folder holds a plan.toml of its own: it is a plan of its own, and its files are not read as this plan's",

@@ -2,8 +2,10 @@
 //! followed only inside it), sorted by relative path, and reading them.
 //!
 //! Nothing is skipped without a word: a sub-folder that cannot be listed, a name that is not
-//! UTF-8, a `*.toml` that is not a regular file, a link to nothing and a link out of the
-//! folder are each kept as a [`Skipped`] entry, which the parser turns into a finding.
+//! UTF-8, a `*.toml` that is not a regular file, a link to nothing, a link out of the
+//! folder, a sub-folder with a `plan.toml` of its own (a nested plan) and a link into one
+//! are each kept as a [`Skipped`] entry, which the parser turns into a finding. (Hidden
+//! entries, and links to them, are skipped without one.)
 //!
 //! The walk is linear in the number of entries: folders already seen are recognised by
 //! device and inode (no `canonicalize` per folder, which re-resolves every component of an
@@ -59,6 +61,9 @@ pub enum SkipReason {
     /// read as this plan's (as `cargo` leaves a sub-folder with its own `Cargo.toml` out of
     /// a package).
     NestedPlan,
+    /// A link to a folder or `*.toml` file inside such a nested plan (not followed); the
+    /// nested plan's folder, as shown.
+    IntoNestedPlan { plan: String },
 }
 
 /// Reads the folder. Fails only when the folder itself cannot be read; problems with single
@@ -264,6 +269,27 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// The nested plan `target` (canonical, inside the plan folder) is in: the nearest of
+    /// its folders below the plan folder, itself included when it is a folder, with a
+    /// `plan.toml` that is a file; as shown (the plan folder as given, joined with its
+    /// relative path).
+    fn nested_plan_holding(&self, target: &Path) -> Option<String> {
+        let inside = target.strip_prefix(self.root).ok()?;
+        let mut folder = if target.is_dir() {
+            Some(inside)
+        } else {
+            inside.parent()
+        };
+        while let Some(here) = folder.filter(|f| !f.as_os_str().is_empty()) {
+            if self.root.join(here).join("plan.toml").is_file() {
+                let relative = here.to_string_lossy().replace('\\', "/");
+                return Some(join_display(&self.display_root, &relative));
+            }
+            folder = here.parent();
+        }
+        None
+    }
+
     fn skip(&self, found: &mut Found, relative: &str, why: SkipReason) {
         found.skipped.push(Skipped {
             display: join_display(&self.display_root, relative),
@@ -307,27 +333,28 @@ impl Walk<'_> {
         };
         let listed_before = (found.paths.len(), found.skipped.len(), below.len());
         let mut nested = false;
+        let mut unreadable = None;
         for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    let relative = prefix.trim_end_matches('/');
-                    self.skip(
-                        found,
-                        relative,
-                        SkipReason::UnreadableFolder(io_reason(&err)),
-                    );
-                    return;
+            match entry {
+                Ok(entry) => {
+                    nested |= self.entry(&entry, prefix, found, below) && !prefix.is_empty();
                 }
-            };
-            nested |= self.entry(&entry, prefix, found, below) && !prefix.is_empty();
+                Err(err) => {
+                    unreadable = Some(SkipReason::UnreadableFolder(io_reason(&err)));
+                    break;
+                }
+            }
         }
+        let relative = prefix.trim_end_matches('/');
         if nested {
+            // Nothing of a nested plan is this plan's, whatever was listed of it.
             let (paths, skipped, folders) = listed_before;
             found.paths.truncate(paths);
             found.skipped.truncate(skipped);
             below.truncate(folders);
-            self.skip(found, prefix.trim_end_matches('/'), SkipReason::NestedPlan);
+            self.skip(found, relative, SkipReason::NestedPlan);
+        } else if let Some(why) = unreadable {
+            self.skip(found, relative, why);
         }
     }
 
@@ -420,6 +447,15 @@ impl Walk<'_> {
                     self.skip(found, &relative, SkipReason::LinkOutside { target });
                 }
                 return;
+            }
+            // A link into a nested plan (a folder below with a `plan.toml` of its own, or one
+            // of its files) would read that plan's files as this one's, and `check --fix`
+            // would change them: not followed.
+            if !manifest && (meta.is_dir() || is_toml) {
+                if let Some(plan) = self.nested_plan_holding(&target) {
+                    self.skip(found, &relative, SkipReason::IntoNestedPlan { plan });
+                    return;
+                }
             }
             (meta, Some(target))
         } else if file_type.is_dir() {
@@ -525,6 +561,14 @@ mod tests {
         fs::create_dir(root.join("q3")).unwrap();
         fs::write(root.join("q3/f.toml"), "").unwrap();
         symlink(root.join("findes-ikke.toml"), root.join("q3/plan.toml")).unwrap();
+        // Links into a nested plan (a folder of it, a file of it, its plan.toml) are not
+        // followed: through them its files would be read, and fixed, as this plan's.
+        symlink(root.join("hvalsoe/dybt"), root.join("genvej")).unwrap();
+        symlink(root.join("hvalsoe/b.toml"), root.join("q1/b.toml")).unwrap();
+        symlink(root.join("hvalsoe/plan.toml"), root.join("q1/h.toml")).unwrap();
+        let into = |plan: &str| SkipReason::IntoNestedPlan {
+            plan: join_display(&display_root(root), plan),
+        };
         for from in [1, usize::MAX] {
             let listing = list_folder_on(root, from).unwrap();
             assert_eq!(
@@ -539,8 +583,11 @@ mod tests {
             assert_eq!(
                 nested,
                 [
+                    ("genvej", &into("hvalsoe")),
                     ("gundsoe", &SkipReason::NestedPlan),
                     ("hvalsoe", &SkipReason::NestedPlan),
+                    ("b.toml", &into("hvalsoe")),
+                    ("h.toml", &into("hvalsoe")),
                     ("q2", &SkipReason::NestedPlan),
                     ("plan.toml", &SkipReason::BrokenLink),
                 ]
