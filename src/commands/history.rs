@@ -5,11 +5,13 @@
 //! file (the same field changed to the same value on the same day) are not added twice, so
 //! running it again adds nothing.
 //!
-//! The commits are read in the order of the history (`--topo-order`), not by date. A commit
-//! whose author date is before an earlier change's (a rebase or a cherry-pick keeps the
-//! author date of the original) is dated by that earlier change instead, and said so: in
-//! date order the entries must give the file's values, or the history would contradict the
-//! file (`history-mismatch`) and every judgement after that date.
+//! The commits are those of the main line (`--first-parent`: a merged branch counts as one
+//! change, on the merge's date), each compared with the one before it, in the order of the
+//! history, not by date. A commit whose author date is before an earlier change's, or
+//! before the file's first commit (a rebase or a cherry-pick keeps the author date of the
+//! original), is dated by that earlier change instead, and said so: in date order the
+//! entries must give the file's values, or the history would contradict the file
+//! (`history-mismatch`) and every judgement after that date.
 //!
 //! It runs the `git` program (`git log --follow`, `git show`) rather than linking a git
 //! library (`gix`): two read-only plumbing calls per file do not justify a dependency of
@@ -38,24 +40,24 @@ const FIELDS: [&str; 3] = ["status", "funding", "period"];
 /// and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GitChange {
-    /// The commit's author date, or, when that is before an earlier change's date, that
-    /// date (see `authored`).
+    /// The commit's author date, or, when that is before the date of the change before it
+    /// (or of the file's first commit), that date (see `authored`).
     pub date: NaiveDate,
-    /// The commit's author date when it is before an earlier change's, so that `date` is
-    /// not it; `None` when `date` is the author date.
+    /// The commit's author date when it is before that earlier date, so that `date` is not
+    /// it; `None` when `date` is the author date.
     pub authored: Option<NaiveDate>,
     pub changes: Vec<(&'static str, Option<String>, Option<String>)>,
 }
 
 impl GitChange {
     /// How the change is named in what the command prints: `status+period 2017-04-03`,
-    /// with `(authored 2017-03-30, before an earlier change)` when the date is not the
+    /// with `(authored 2017-03-30, earlier than a commit before it)` when the date is not the
     /// author date.
     fn describe(&self) -> String {
         let keys: Vec<&str> = self.changes.iter().map(|(k, _, _)| *k).collect();
         match self.authored {
             Some(authored) => format!(
-                "{} {} (authored {authored}, before an earlier change)",
+                "{} {} (authored {authored}, earlier than a commit before it)",
                 keys.join("+"),
                 self.date
             ),
@@ -157,9 +159,9 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// The changes of status, funding and period in the committed versions of the file at
-/// `path`, oldest first in the order of the history (renames followed), each dated by its
-/// commit's author date but never before the change before it. A version that is not
-/// valid TOML is skipped.
+/// `path`, oldest first along the main line of the history (renames followed), each dated
+/// by its commit's author date but never before the change before it or the file's first
+/// commit. A version that is not valid TOML is skipped.
 pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -173,7 +175,7 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
         &[
             "log",
             "--follow",
-            "--topo-order",
+            "--first-parent",
             "--format=%x1e%H%x1f%as",
             "--name-only",
             "--",
@@ -198,6 +200,8 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
         }
     }
     versions.reverse();
+    // No change is dated before the file's first commit.
+    let first = versions.first().map(|(date, _)| *date);
     let mut out: Vec<GitChange> = Vec::new();
     for pair in versions.windows(2) {
         let ((_, before), (authored, after)) = (&pair[0], &pair[1]);
@@ -210,7 +214,7 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
         if changes.is_empty() {
             continue;
         }
-        let earlier = out.last().map(|c| c.date);
+        let earlier = out.last().map(|c| c.date).or(first);
         let date = earlier.map_or(*authored, |e| e.max(*authored));
         out.push(GitChange {
             date,

@@ -719,7 +719,7 @@ fn history_from_git_keeps_the_order_of_the_commits_when_author_dates_do_not() {
     );
 
     f.run(&["history", "--from-git"]).success().stdout_eq(
-        "plans/frivillige.toml: added status 2017-06-10, status 2017-06-10 (authored 2017-06-05, before an earlier change)\n",
+        "plans/frivillige.toml: added status 2017-06-10, status 2017-06-10 (authored 2017-06-05, earlier than a commit before it)\n",
     );
     let text = fs::read_to_string(&file).unwrap();
     let active = text.find("to = \"active\"").expect("active recorded");
@@ -739,6 +739,68 @@ fn history_from_git_keeps_the_order_of_the_commits_when_author_dates_do_not() {
     // Again: nothing to add.
     f.run(&["history", "--from-git"]).success().stdout_eq(
         "no change of status, funding or period in git that the files do not record already\n",
+    );
+}
+
+/// A merged branch is one change of the main line, on the merge's date: each version is
+/// compared with the one before it on that line (the versions of two branches compared
+/// with each other gave changes nobody made, and a history that contradicted the file).
+#[test]
+fn history_from_git_reads_a_merged_branch_as_one_change() {
+    let f = year_plan();
+    let dir = f.dir().to_path_buf();
+    let file = f.plans().join("frivillige.toml");
+    let original = fs::read_to_string(&file).unwrap();
+    git(&dir, "2016-12-14", &["init", "-q", "-b", "main"]);
+    git(&dir, "2016-12-14", &["add", "."]);
+    git(
+        &dir,
+        "2016-12-14",
+        &["commit", "-q", "-m", "Handleplan 2017"],
+    );
+    git(&dir, "2017-04-01", &["checkout", "-q", "-b", "side"]);
+    fs::write(&file, format!("{original}status = \"active\"\n")).unwrap();
+    git(&dir, "2017-04-10", &["commit", "-q", "-am", "i gang"]);
+    fs::write(&file, format!("{original}status = \"done\"\n")).unwrap();
+    git(&dir, "2017-06-10", &["commit", "-q", "-am", "færdig"]);
+    git(&dir, "2017-05-01", &["checkout", "-q", "main"]);
+    fs::write(&file, format!("funding = \"pending\"\n{original}")).unwrap();
+    git(&dir, "2017-05-01", &["commit", "-q", "-am", "ansøgt"]);
+    git(&dir, "2017-06-20", &["merge", "-q", "--no-edit", "side"]);
+    let merged = fs::read_to_string(&file).unwrap();
+    assert!(merged.contains("funding = \"pending\"") && merged.contains("\"done\""));
+
+    f.run(&["history", "--from-git"])
+        .success()
+        .stdout_eq("plans/frivillige.toml: added funding 2017-05-01, status 2017-06-20\n");
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+}
+
+/// A change authored before the file's first commit (cherry-picked from an old branch) is
+/// dated by that commit: the history does not begin before the file did.
+#[test]
+fn history_from_git_dates_no_change_before_the_files_first_commit() {
+    let f = year_plan();
+    let dir = f.dir().to_path_buf();
+    let file = f.plans().join("frivillige.toml");
+    let original = fs::read_to_string(&file).unwrap();
+    git(&dir, "2017-04-03", &["init", "-q"]);
+    git(&dir, "2017-04-03", &["add", "."]);
+    git(
+        &dir,
+        "2017-04-03",
+        &["commit", "-q", "-m", "Handleplan 2017"],
+    );
+    fs::write(&file, format!("{original}status = \"done\"\n")).unwrap();
+    git_dated(
+        &dir,
+        "2017-03-01",
+        "2017-04-05",
+        &["commit", "-q", "-am", "færdig"],
+    );
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "plans/frivillige.toml: added status 2017-04-03 (authored 2017-03-01, earlier than a commit before it)\n",
     );
 }
 
