@@ -57,6 +57,9 @@ pub struct Report<'a> {
     /// Initiative files with errors (as shown, in path order): the memo may leave them out
     /// or show them incomplete.
     pub left_out: Vec<String>,
+    /// Sub-folders of the plan folder with a `plan.toml` of their own (as shown): plans of
+    /// their own, not in the memo.
+    pub nested_plans: Vec<String>,
     /// Ids of the memo's initiatives (the quarter's and the whole-year ones) whose status
     /// rests on no dated change: it is taken to hold from the start of the plan.
     pub undated: Vec<String>,
@@ -67,6 +70,8 @@ pub struct Report<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     pub left_out: Vec<String>,
+    /// The sub-folders left out as plans of their own (`nested-plan`), as shown.
+    pub nested_plans: Vec<String>,
     pub undated: Vec<String>,
     /// The reasons for attention are not put in words ([`AttentionItem::explained`] left
     /// empty): for the JSON memo, which gives them as data.
@@ -476,6 +481,13 @@ fn build_on<'a>(
     if !undated.is_empty() {
         sentences.push((w.sentence_undated)(w.count(w.n_statuses, undated.len())));
     }
+    let nested_plans: Vec<String> = context.nested_plans.iter().map(|f| clean_line(f)).collect();
+    if !nested_plans.is_empty() {
+        sentences.push((w.sentence_nested_plans)(
+            nested_plans.len(),
+            &nested_plans.join(", "),
+        ));
+    }
     if !context.left_out.is_empty() {
         let files: Vec<String> = context.left_out.iter().map(|f| clean_line(f)).collect();
         sentences.push((w.sentence_left_out)(
@@ -507,6 +519,7 @@ fn build_on<'a>(
         closed,
         since_last_quarter,
         left_out: context.left_out.iter().map(|f| clean_line(f)).collect(),
+        nested_plans,
         undated,
     }
 }
@@ -536,6 +549,7 @@ mod tests {
                     let memo = |side_by_side, reasons_only| {
                         let context = Context {
                             left_out: vec!["q2/brudt.toml".into()],
+                            nested_plans: vec!["q3".into()],
                             undated: rewound.undated_status.clone(),
                             reasons_only,
                         };

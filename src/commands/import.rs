@@ -51,6 +51,16 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     // locked from here until the last file is in place; a folder made here is removed
     // again when the import stops.
     let mut made = MadeFolder(None);
+    // A folder without a plan.toml gets one: not inside another plan's folder, which would
+    // then leave the imported plan out, and with it any of its own files there.
+    if !config.plans.join("plan.toml").exists() {
+        super::init::refuse_inside_a_plan(&config.plans, None).map_err(|f| {
+            f.with_help(format!(
+                "import into a folder of its own beside that plan: plan --plans NEW_FOLDER import {}",
+                clean_line(&args.file.display().to_string())
+            ))
+        })?;
+    }
     let (_lock, plan) = if config.plans.exists() {
         let (lock, plan) = super::load_for_writing(config)?;
         (Some(lock), plan)

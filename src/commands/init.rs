@@ -209,10 +209,10 @@ fn note_postponed_left_behind(old: &Plan) -> std::io::Result<()> {
 /// its sub-folders). That plan would leave the new one out of its own files (a
 /// `nested-plan` note on every check): two years' plans belong beside each other, or in a
 /// workspace.
-fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> {
+pub(super) fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> {
     let inside = |folder: &Path| {
         Failure::usage(format!(
-            "`{}` is inside the plan folder `{}`; a plan inside another's folder is left out of it (a nested-plan note on every check): nothing was written",
+            "`{}` is inside the plan folder `{}`, which would leave it out as a nested plan: nothing was written",
             dir.display(),
             folder.display()
         ))
@@ -228,7 +228,13 @@ fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> 
         let manifest = folder.join("plan.toml");
         if let Ok(text) = fs::read_to_string(&manifest) {
             if !crate::workspace::manifest::is_workspace(&text) {
-                return Err(inside(folder));
+                // Shown from where `plan` runs, as the user would name it.
+                let here = std::env::current_dir().and_then(fs::canonicalize);
+                let shown = match here.as_deref().map(|h| folder.strip_prefix(h)) {
+                    Ok(Ok(relative)) if !relative.as_os_str().is_empty() => relative,
+                    _ => folder,
+                };
+                return Err(inside(shown));
             }
         }
     }

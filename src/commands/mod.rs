@@ -165,7 +165,7 @@ pub fn load_to_sum_up(config: &Config) -> anyhow::Result<Plan> {
 pub fn load_for_reading_with_errors(
     config: &Config,
     keep: Keep,
-) -> anyhow::Result<(Plan, Vec<String>)> {
+) -> anyhow::Result<(Plan, LeftOut)> {
     Ok(load_unless_manifest_errors(config, keep)?.map_err(|e| e.failure)?)
 }
 
@@ -183,7 +183,7 @@ pub(crate) struct ManifestErrors {
 pub(crate) fn load_unless_manifest_errors(
     config: &Config,
     keep: Keep,
-) -> anyhow::Result<Result<(Plan, Vec<String>), ManifestErrors>> {
+) -> anyhow::Result<Result<(Plan, LeftOut), ManifestErrors>> {
     let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = errors_in_files(&plan);
     if let Some(failure) = manifest_errors(&plan, &errors, config.color_stderr)? {
@@ -200,7 +200,13 @@ pub(crate) fn load_unless_manifest_errors(
         .collect();
     files.sort_unstable();
     files.dedup();
-    let entries: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
+    // A nested plan is left out on purpose, not because it could not be read: said apart.
+    let entries: Vec<&str> = errors
+        .iter()
+        .filter(|d| d.rule != crate::check::Rule::NestedPlan)
+        .filter_map(|d| d.path.as_deref())
+        .collect();
+    let nested_plans = nested_plans_left_out(config, &plan)?;
     let paint = Paint {
         color: config.color_stderr,
     };
@@ -250,7 +256,79 @@ pub(crate) fn load_unless_manifest_errors(
             paint.bold("help:")
         )?;
     }
-    Ok(Ok((plan, owned)))
+    Ok(Ok((
+        plan,
+        LeftOut {
+            files: owned,
+            nested_plans,
+        },
+    )))
+}
+
+/// What a reading command's plan leaves out, for a memo to name: the files with errors (as
+/// shown, in path order) then the entries not read; and the sub-folders that are plans of
+/// their own.
+#[derive(Debug, Default)]
+pub struct LeftOut {
+    pub files: Vec<String>,
+    pub nested_plans: Vec<String>,
+}
+
+/// The sub-folders of the plan folder left out as plans of their own (`nested-plan`), as
+/// shown; unless the rule is off, said on standard error (as a note, or a warning when the
+/// plan's `[rules.severity]` makes the rule more): a `plan.toml` copied into a quarter's
+/// folder by mistake takes that quarter out of every report, which must not go unsaid.
+fn nested_plans_left_out(config: &Config, plan: &Plan) -> std::io::Result<Vec<String>> {
+    use crate::load::walk::SkipReason;
+    let Some(severity) = plan
+        .manifest
+        .rules
+        .severity_of(crate::check::Rule::NestedPlan)
+    else {
+        return Ok(Vec::new());
+    };
+    let folders: Vec<String> = plan
+        .skipped
+        .iter()
+        .filter(|s| s.why == SkipReason::NestedPlan)
+        .map(|s| s.display.clone())
+        .collect();
+    if folders.is_empty() {
+        return Ok(folders);
+    }
+    let n = folders.len();
+    let message = format!(
+        "{} {} a plan.toml of its own and {} left out of this plan, as a plan of its own: {}",
+        if n == 1 {
+            "1 sub-folder".to_string()
+        } else {
+            format!("{n} sub-folders")
+        },
+        if n == 1 { "has" } else { "have" },
+        if n == 1 { "is" } else { "are" },
+        clean_line(&named_first(&folders, NAMED_IN_WARNING))
+    );
+    let paint = Paint {
+        color: config.color_stderr,
+    };
+    let mut err = crate::stdio::stderr();
+    if severity == crate::check::Severity::Note {
+        writeln!(err, "{} {message}", paint.bold("note:"))?;
+    } else {
+        warn(config, &message)?;
+    }
+    let (its, it) = if n == 1 {
+        ("its", "it")
+    } else {
+        ("their", "each")
+    };
+    writeln!(
+        err,
+        "{} if {its} files belong to this plan, remove {its} plan.toml; else read {it} with --plans {}, or make the plans members of a workspace",
+        paint.bold("help:"),
+        clean_line(&folders[0])
+    )?;
+    Ok(folders)
 }
 
 /// How many files the warning on files with errors names; the rest are counted ("and 762

@@ -35,7 +35,8 @@ pub fn run(config: &Config, args: &ReportArgs, out: Out<'_>) -> Outcome {
     }
     let rewound = rewind(&mut plan, as_of);
     let context = Context {
-        left_out,
+        left_out: left_out.files,
+        nested_plans: left_out.nested_plans,
         undated: rewound.undated_status,
         reasons_only: format == ReportFormat::Json,
     };

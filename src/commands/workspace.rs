@@ -218,7 +218,7 @@ fn load_members(
             continue;
         }
         let loaded = load_unless_manifest_errors(&ws.member_config(config, member), TO_READ)?;
-        let (plan, files) = match loaded {
+        let (plan, super::LeftOut { files, .. }) = match loaded {
             Ok(loaded) => loaded,
             Err(broken) => {
                 super::warn(

@@ -275,6 +275,22 @@ pub const DA: Words = Words {
         };
         format!("{count} med fejl kan mangle i notatet eller være {incomplete}: {files} (plan check viser, hvad der skal rettes).")
     },
+    sentence_nested_plans: |n, folders| {
+        let (what, has, it) = if n == 1 {
+            (
+                "1 undermappe".to_string(),
+                "har sin egen plan.toml og er en plan for sig",
+                "den",
+            )
+        } else {
+            (
+                format!("{n} undermapper"),
+                "har hver sin plan.toml og er planer for sig",
+                "dem",
+            )
+        };
+        format!("{what} {has}, som ikke er med i notatet: {folders} (læs {it} med plan --plans).")
+    },
     not_reached: "ikke nået",
     moved_to: |period| format!("flyttet til {period}"),
     report_since: |q| {

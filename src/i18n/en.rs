@@ -291,6 +291,22 @@ pub const EN: Words = Words {
     sentence_left_out: |count, files| {
         format!("{count} with errors may be missing from this memo or incomplete: {files} (plan check shows what to fix).")
     },
+    sentence_nested_plans: |n, folders| {
+        let (what, has, it) = if n == 1 {
+            (
+                "1 sub-folder".to_string(),
+                "has a plan.toml of its own and is a plan of its own",
+                "it",
+            )
+        } else {
+            (
+                format!("{n} sub-folders"),
+                "have a plan.toml each and are plans of their own",
+                "them",
+            )
+        };
+        format!("{what} {has}, not in this memo: {folders} (read {it} with plan --plans).")
+    },
     not_reached: "not reached",
     moved_to: |period| format!("moved to {period}"),
     report_since: |q| {

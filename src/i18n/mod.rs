@@ -227,6 +227,9 @@ pub struct Words {
     /// "2 filer med fejl kan mangle eller være ufuldstændige: a.toml, b.toml." Given the
     /// count and the files as shown.
     pub sentence_left_out: fn(Count, &str) -> String,
+    /// "1 undermappe har sin egen plan.toml …: plans/q3." Given how many and the folders as
+    /// shown.
+    pub sentence_nested_plans: fn(usize, &str) -> String,
     /// The mark of an initiative not reached by the end of its quarter: "ikke nået".
     pub not_reached: &'static str,
     /// "flyttet til 3. kvartal", given the period as written.

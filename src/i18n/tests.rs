@@ -187,6 +187,7 @@ fn check_table(lang: &str, words: &Words) {
         sentence_year_minimum,
         sentence_undated,
         sentence_left_out,
+        sentence_nested_plans,
         not_reached,
         moved_to,
         report_since,
@@ -485,6 +486,16 @@ fn check_table(lang: &str, words: &Words) {
         "sentence_left_out",
         sentence_left_out(Count::new(7, n_files), "‹a›"),
         &[&Count::new(7, n_files).to_string(), "‹a›"],
+    );
+    check(
+        "sentence_nested_plans",
+        sentence_nested_plans(7, "‹a›"),
+        &["7", "‹a›"],
+    );
+    check(
+        "sentence_nested_plans",
+        sentence_nested_plans(1, "‹a›"),
+        &["1", "‹a›"],
     );
     check("moved_to", moved_to("‹a›"), &["‹a›"]);
     check("report_since", report_since(1), &[]);

@@ -167,6 +167,43 @@ fn a_dry_run_prints_the_files_and_writes_nothing() {
     assert!(!dir.path().join("plans").exists());
 }
 
+/// An import that would write a `plan.toml` inside another plan's folder (a new folder
+/// there, or one of its quarters' folders) is refused and writes nothing: the outer plan
+/// would leave the imported plan, and the quarter's own files, out as a nested plan.
+#[test]
+fn an_import_inside_another_plans_folder_is_refused() {
+    let f = Fixture::new().filled().manifest("");
+    fs::create_dir(f.plans().join("q3")).unwrap();
+    fs::write(
+        f.plans().join("q3/eksisterende.toml"),
+        "title = \"x\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\n",
+    )
+    .unwrap();
+    let seed = seed();
+    let before = walk(&f.plans());
+    for folder in ["plans/ny", "plans/q3"] {
+        let out = f
+            .run(&["--plans", folder, "import", seed.to_str().unwrap()])
+            .code(2);
+        assert!(
+            stderr(&out).contains(&format!(
+                "`{folder}` is inside the plan folder `plans`, which would leave it out as a nested plan: nothing was written"
+            )),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("help: import into a folder of its own beside that plan"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(walk(&f.plans()), before);
+    // Beside it, the same import works.
+    f.run(&["--plans", "plans-2017", "import", seed.to_str().unwrap()])
+        .code(0);
+}
+
 /// A row repeated in the memo (the same text) is imported once and said so, by line.
 #[test]
 fn a_row_repeated_in_the_memo_is_imported_once_and_said_so() {

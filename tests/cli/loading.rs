@@ -236,6 +236,62 @@ fn a_sub_folder_with_its_own_plan_toml_is_a_plan_of_its_own() {
         .stdout_eq("ok: 3 initiatives checked, no problems found\n");
 }
 
+/// A `plan.toml` copied into a quarter's folder by mistake makes that quarter a plan of its
+/// own: the reading commands say so on standard error (before, the memo said the quarter
+/// had no initiatives, and nothing else did), the memo says it in its summary and its JSON,
+/// and with the rule turned off nothing is said.
+#[test]
+fn the_reading_commands_and_the_memo_name_a_nested_plan() {
+    let f = Fixture::new()
+        .filled()
+        .manifest("")
+        .initiative("q3/laeseklub", "Q3", &["Hygge"], "");
+    fs::copy(f.plans().join("plan.toml"), f.plans().join("q3/plan.toml")).unwrap();
+    let note = "note: 1 sub-folder has a plan.toml of its own and is left out of this plan, as a plan of its own: plans/q3\n";
+    let out = f.run(&["status"]).code(0);
+    assert!(stderr(&out).contains(note), "{}", stderr(&out));
+    let out = f
+        .run(&["--today", "2017-09-30", "report", "-q", "Q3"])
+        .code(0);
+    assert!(stderr(&out).contains(note), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "1 undermappe har sin egen plan.toml og er en plan for sig, som ikke er med i notatet: plans/q3 (læs den med plan --plans)."
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let memo = json_of(
+        &f.run(&[
+            "--today",
+            "2017-09-30",
+            "report",
+            "-q",
+            "Q3",
+            "--format",
+            "json",
+        ])
+        .code(0),
+    );
+    assert_eq!(memo["nested_plans"], serde_json::json!(["plans/q3"]));
+    // Raised to an error, it is a warning, not an entry "that could not be read".
+    let f = f.manifest("[rules.severity]\nnested-plan = \"error\"");
+    let out = f.run(&["status"]).code(0);
+    assert!(
+        stderr(&out).contains("warning: 1 sub-folder has a plan.toml of its own"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("could not be read"),
+        "{}",
+        stderr(&out)
+    );
+    let f = f.manifest("[rules.severity]\nnested-plan = \"off\"");
+    let out = f.run(&["status"]).code(0);
+    assert_eq!(stderr(&out), "");
+}
+
 /// Whether this process can read a folder whose mode is 0000 (root can).
 #[cfg(unix)]
 fn reads_through_permissions(dir: &Path) -> bool {

@@ -34,6 +34,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     memo.field("closed", &report.closed)?;
     memo.array("since_last_quarter", &report.since_last_quarter, &each)?;
     memo.field("left_out", &report.left_out)?;
+    memo.field("nested_plans", &report.nested_plans)?;
     memo.field("undated", &report.undated)?;
     memo.end()?;
     out.write_all(b"\n")
