@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{normalise, WorkspaceManifest};
 use crate::error::Failure;
-use crate::text::clean_line;
+use crate::text::{clean_line, visible};
 
 /// One member plan folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +52,19 @@ pub fn resolve(
             if is_pattern(pattern) && !holds_a_plan(&dir.join(&relative)) {
                 continue;
             }
+            // A workspace is not a plan: named, it is a mistake (the root itself as `.`, a
+            // network of networks); matched by a pattern, it is not a member.
+            let manifest = std::fs::read_to_string(dir.join(&relative).join("plan.toml"));
+            if manifest.is_ok_and(|text| super::manifest::is_workspace(&text)) {
+                if is_pattern(pattern) {
+                    continue;
+                }
+                return Err(Failure::usage(format!(
+                    "workspace manifest `{display}`: member `{}` is a workspace itself, not a plan",
+                    clean_line(pattern)
+                ))
+                .with_help("name the plan folders of that workspace as members instead"));
+            }
             let k = key(dir, &relative);
             if !excluded.contains(&k) && seen.insert(k) {
                 relatives.push(relative);
@@ -65,14 +78,19 @@ pub fn resolve(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| r.display().to_string())
     };
-    let names: Vec<String> = relatives.iter().map(own_name).collect();
+    // A name is shown with its unsafe characters as escapes (`new\u{a}line`), so that two
+    // folders whose names differ only in them have two names, never one look-alike.
+    let names: Vec<String> = relatives
+        .iter()
+        .map(|r| visible(&own_name(r)).into_owned())
+        .collect();
     Ok(relatives
         .iter()
         .zip(&names)
         .map(|(relative, name)| {
             let shared = names.iter().filter(|n| *n == name).count() > 1;
             let name = if shared {
-                relative.display().to_string().replace('\\', "/")
+                visible(&relative.display().to_string().replace('\\', "/")).into_owned()
             } else {
                 name.clone()
             };

@@ -440,6 +440,64 @@ fn pattern_members_and_members_without_a_manifest() {
     assert!(text.contains("libs/a: error[min-per-track]"), "{text}");
 }
 
+/// A workspace named as a member (the root itself as `.`) is a usage error, and one a
+/// pattern matches is not a member (it was left out as a member "whose plan.toml has
+/// errors"); two folders whose names differ only in an invisible character have two
+/// names, and a write names the one it means (it went into the other).
+#[cfg(unix)]
+#[test]
+fn members_that_are_workspaces_or_look_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let library = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(NET)
+        .join("eksempelby");
+    copy_dir(&library, &root.join("new line"));
+    copy_dir(&library, &root.join("new\nline"));
+    fs::create_dir(root.join("net")).unwrap();
+    fs::write(
+        root.join("net/plan.toml"),
+        "[workspace]\nmembers = [\"../new line\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("plan.toml"),
+        "[workspace]\nmembers = [\".\", \"new line\"]\n",
+    )
+    .unwrap();
+    let out = plan_in(root).args(["status"]).assert().code(2);
+    assert!(
+        stderr(&out).contains("member `.` is a workspace itself, not a plan"),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(root.join("plan.toml"), "[workspace]\nmembers = [\"*\"]\n").unwrap();
+    let status = json(
+        &plan_in(root)
+            .args(["status", "--format", "json"])
+            .assert()
+            .code(0),
+    );
+    let mut members: Vec<&str> = status["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["member"].as_str().unwrap())
+        .collect();
+    members.sort_unstable();
+    assert_eq!(members, ["new line", "new\\u{a}line"]);
+    plan_in(root)
+        .args(["set", "new line/hyggeaftener", "owner=Rikke"])
+        .assert()
+        .code(0);
+    let written = |folder: &str| {
+        fs::read_to_string(root.join(folder).join("q2/hyggeaftener.toml"))
+            .unwrap()
+            .contains("Rikke")
+    };
+    assert!(written("new line") && !written("new\nline"));
+}
+
 /// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
 /// memo, with its findings and a warning on standard error, and the memo in every format
 /// says so (with the other members' files with errors); the other members are shown (it
