@@ -48,7 +48,7 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
             "the folder holds a plan.toml of its own: it is a plan of its own, and its files are not read as this plan's",
         )
         .help(format!(
-            "check it on its own (`plan check --plans {}`), or list both in a workspace; if its files belong to this plan, remove its plan.toml",
+            "check it on its own (`plan check --plans={}`), or list both in a workspace; if its files belong to this plan, remove its plan.toml",
             shell_word(&entry.display)
         )),
     };

@@ -101,7 +101,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
             )
             .at(init.file, span.unwrap_or(0..0))
             .label("changed without a dated entry")
-            .help(format!("record the change: plan --today YYYY-MM-DD set {} {key}=…, or a [[log]] entry with `{key} = {{ from = {recorded}, to = {now} }}`", init.id)),
+            .help(format!("record the change: plan --today YYYY-MM-DD set {} {key}=…, or a [[log]] entry with `{key} = {{ {} }}`", init.id, change_table(&recorded, &now))),
         );
     };
     if let Some((date, to)) = last(init, |e| e.status.as_ref()) {
@@ -118,7 +118,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
     if let Some((date, to)) = last(init, |e| e.funding.as_ref()) {
         if *to != init.funding && init.spans.funding.is_some() {
             let name = |f: Option<crate::model::Funding>| {
-                f.map_or("absent".to_string(), |f| quoted(f.as_str()))
+                f.map_or(ABSENT.to_string(), |f| quoted(f.as_str()))
             };
             push(
                 "funding",
@@ -141,6 +141,21 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// The inside of a `[[log]]` entry's inline table for a change from `from` to `to` (each
+/// quoted, or `absent`): an absent side is left out, as TOML has no value for it
+/// (`to = "pending"`, not `from = absent`).
+fn change_table(from: &str, to: &str) -> String {
+    [("from", from), ("to", to)]
+        .iter()
+        .filter(|(_, value)| *value != ABSENT)
+        .map(|(key, value)| format!("{key} = {value}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How a funding that is not in the file is named in a finding.
+const ABSENT: &str = "absent";
 
 fn quoted(text: &str) -> String {
     format!("\"{text}\"")

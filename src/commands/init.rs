@@ -22,7 +22,7 @@ use super::{Out, Outcome};
 pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
     if !(1900..=2999).contains(&args.year) {
         return Err(Failure::usage(format!(
-            "--year {} is not a plan year: write four digits, e.g. --year 2018",
+            "--year {} is not a plan year: write a year from 1900 to 2999, e.g. --year 2018",
             args.year
         ))
         .into());

@@ -200,8 +200,7 @@ fn find_id<'a>(
 /// what it leaves out: a member whose `plan.toml` has errors is left out with a warning
 /// (its findings on standard error) and the others are shown; a member's initiative files
 /// with errors are named as a single plan's are. Errors: an unknown member in `only`; a
-/// member folder that cannot be read; every member wanted left out (the first one's
-/// failure, exit 1).
+/// member folder that cannot be read; every member wanted left out (exit 1).
 fn load_members(
     ws: &Workspace,
     config: &Config,
@@ -212,7 +211,6 @@ fn load_members(
     }
     let mut plans = Vec::new();
     let mut left_out = Vec::new();
-    let mut first_failure = None;
     for member in &ws.members {
         if !only.is_empty() && !only.iter().any(|n| ws.member(n) == Some(member)) {
             continue;
@@ -224,17 +222,21 @@ fn load_members(
                 super::warn(
                     config,
                     &format!(
-                        "the member `{}` is left out: {}",
+                        "the member `{}` is left out: `{}` has errors, so its year and rules cannot be trusted",
                         clean_line(&member.name),
-                        broken.failure.message
+                        clean_line(&broken.manifest)
                     ),
+                )?;
+                writeln!(
+                    crate::stdio::stderr(),
+                    "help: `plan check --plans {}` lists them",
+                    clean_line(&member.path.display().to_string())
                 )?;
                 left_out.push(LeftOut {
                     member: member.name.clone(),
                     whole: true,
                     files: vec![broken.manifest],
                 });
-                first_failure.get_or_insert(broken.failure);
                 continue;
             }
         };
@@ -251,10 +253,16 @@ fn load_members(
             plan,
         });
     }
-    match first_failure {
-        Some(failure) if plans.is_empty() => Err(failure.into()),
-        _ => Ok((plans, left_out)),
+    if plans.is_empty() && !left_out.is_empty() {
+        let broken: Vec<&str> = left_out.iter().map(|l| l.member.as_str()).collect();
+        return Err(Failure::invalid(format!(
+            "no member can be shown: the plan.toml of {} has errors",
+            clean_line(&broken.join(", "))
+        ))
+        .with_help("`plan check` lists every problem")
+        .into());
     }
+    Ok((plans, left_out))
 }
 
 /// Every member checked, the findings gathered into one plan-shaped list (every member's

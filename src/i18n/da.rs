@@ -179,7 +179,7 @@ pub const DA: Words = Words {
             year,
             status,
         } = s;
-        format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year} (status der: {status}).")
+        format!("{follow_up}\n\nOpfølgning på »{title}« (`{id}`) fra handleplanen for {year} (status i planen for {year}: {status}).")
     },
     waits_on_dropped: |name, status| format!("venter på {name}, som er {status}"),
     funding_denied_reason: "fik afslag på finansiering",

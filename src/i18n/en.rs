@@ -196,7 +196,7 @@ pub const EN: Words = Words {
             year,
             status,
         } = s;
-        format!("{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan (status there: {status}).")
+        format!("{follow_up}\n\nFollow-up of “{title}” (`{id}`) from the {year} plan (status in the {year} plan: {status}).")
     },
     waits_on_dropped: |name, status| format!("waits for {name}, which is {status}"),
     funding_denied_reason: "funding denied",

@@ -51,7 +51,7 @@ fn typed_messages_fill_in_their_parts_verbatim() {
     });
     assert_eq!(
         text,
-        "Gentag {title}\n\nOpfølgning på »Læseklub {id}« (`laeseklub`) fra handleplanen for 2017 (status der: aflyst {year})."
+        "Gentag {title}\n\nOpfølgning på »Læseklub {id}« (`laeseklub`) fra handleplanen for 2017 (status i planen for 2017: aflyst {year})."
     );
     assert_eq!((DA.report_quarter)("2. kvartal"), "Indsatser i 2. kvartal");
     assert_eq!((EN.missing_n)(3), "3 short");

@@ -688,7 +688,9 @@ fn init_drafts_say_how_the_old_initiative_stood() {
         "{draft}"
     );
     assert!(
-        draft.contains("(`relationer`) fra handleplanen for 2017 (status der: aflyst).\"\"\""),
+        draft.contains(
+            "(`relationer`) fra handleplanen for 2017 (status i planen for 2017: aflyst).\"\"\""
+        ),
         "{draft}"
     );
 }

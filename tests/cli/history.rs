@@ -481,6 +481,34 @@ fn findings(extra: &str) -> Vec<(String, String, u64)> {
 
 const HEAD: &str = "title = \"X\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n";
 
+/// The entry `history-mismatch` offers as its fix is TOML: an absent funding on either side
+/// is left out of the inline table (it offered `from = absent`, which does not parse).
+#[test]
+fn the_history_mismatch_help_is_toml_when_a_side_is_absent() {
+    let text = format!(
+        "{HEAD}funding = \"pending\"\n\n[[log]]\ndate = 2017-04-20\nfunding = {{ from = \"pending\" }}\n"
+    );
+    let f = Fixture::new().filled().file("x.toml", &text);
+    let json: Value =
+        serde_json::from_str(&stdout(&f.run(&["check", "--format", "json"]).code(0))).unwrap();
+    let help = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "history-mismatch")
+        .and_then(|d| d["help"].as_str())
+        .expect("a history-mismatch with help")
+        .to_string();
+    let entry = help
+        .split('`')
+        .find(|part| part.starts_with("funding = {"))
+        .unwrap_or_else(|| panic!("{help}"));
+    assert_eq!(entry, "funding = { to = \"pending\" }");
+    entry
+        .parse::<toml::Table>()
+        .expect("the offered entry is TOML");
+}
+
 #[test]
 fn history_rules_each_with_its_position() {
     let out_of_order = format!(

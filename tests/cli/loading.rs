@@ -200,7 +200,7 @@ fn a_sub_folder_with_its_own_plan_toml_is_a_plan_of_its_own() {
         "{text}"
     );
     assert!(
-        text.contains("help: check it on its own (`plan check --plans plans/hvalsoe`)"),
+        text.contains("help: check it on its own (`plan check --plans=plans/hvalsoe`)"),
         "{text}"
     );
     assert!(

@@ -498,6 +498,24 @@ fn members_that_are_workspaces_or_look_alike() {
     assert!(written("new line") && !written("new\nline"));
 }
 
+/// The network's text memo is wrapped at 72 columns as the plan's is (its lines ran to 150),
+/// and its counts take the singular (it said "1 færdige").
+#[test]
+fn the_network_text_memo_fits_72_columns_and_counts_agree() {
+    for lang in ["da", "en"] {
+        let text =
+            stdout(&net(&["--lang", lang, "report", "-q", "Q2", "--format", "text"]).code(0));
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= 72, "{widest}: {text}");
+        let (one_done, many) = if lang == "da" {
+            ("1 færdig,", "3 indsatser,")
+        } else {
+            ("1 done,", "3 initiatives,")
+        };
+        assert!(text.contains(one_done) && text.contains(many), "{text}");
+    }
+}
+
 /// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
 /// memo, with its findings and a warning on standard error, and the memo in every format
 /// says so (with the other members' files with errors); the other members are shown (it
@@ -538,7 +556,7 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
         "{err}"
     );
     assert!(
-        err.contains("warning: the member `eksempelby` is left out: `examples/network/eksempelby/plan.toml` has errors"),
+        err.contains("warning: the member `eksempelby` is left out: `examples/network/eksempelby/plan.toml` has errors, so its year and rules cannot be trusted\nhelp: `plan check --plans examples/network/eksempelby` lists them\n"),
         "{err}"
     );
     let status = json(&run(&["status", "--format", "json"]).code(0));
@@ -561,12 +579,17 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     assert_eq!(members.into_iter().collect::<Vec<_>>(), ["plans"]);
     run(&["list", "--member", "eksempelby"])
         .code(1)
-        .stderr_eq("...\nerror: `examples/network/eksempelby/plan.toml` has errors, so the plan's year and rules cannot be trusted: fix them first\n...");
+        .stderr_eq("...\nerror: no member can be shown: the plan.toml of eksempelby has errors\nhelp: `plan check` lists every problem\n");
     run(&["check"]).code(1);
 
     for format in ["markdown", "text", "html", "csv", "json"] {
         let text = stdout(&run(&["report", "-q", "Q2", "--format", format]).code(0));
-        let text = text.replace("\\_", "_");
+        // The text memo wraps its lines: compared word by word.
+        let text = text
+            .replace("\\_", "_")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if format == "json" {
             let memo: serde_json::Value = serde_json::from_str(&text).unwrap();
             assert_eq!(memo["left_out"], status["left_out"]);

@@ -8,11 +8,12 @@ use std::io::{self, Write};
 use maud::{html, DOCTYPE};
 
 use crate::assess::memo::Item;
-use crate::assess::network::{Entry, NetworkMemo, Section};
+use crate::assess::network::{Entry, MemberQuarter, NetworkMemo, Section};
 use crate::cli::ReportFormat;
 use crate::i18n::network::{network_words, NetworkWords};
 use crate::i18n::{words, Words};
 use crate::render::escape::{markdown, markdown_cell};
+use crate::text::wrap;
 
 mod tables;
 use tables::{csv, docx, workbook};
@@ -51,6 +52,25 @@ fn title(memo: &NetworkMemo, nw: &NetworkWords, w: &Words) -> String {
         nw.memo_title,
         w.period(memo.quarter),
         years.join("/")
+    )
+}
+
+/// The width of the text memo, as the plan's text memo's (72 columns).
+const TEXT_WIDTH: usize = 72;
+
+/// One member in a line: "eksempelby: Eksempelby Bibliotekerne 2017 (2017), 5 indsatser,
+/// 2 færdige, spor nået 4/4" (each count in the singular or plural it takes).
+pub(super) fn member_line(nw: &NetworkWords, w: &Words, m: &MemberQuarter) -> String {
+    format!(
+        "{}: {} ({}), {}, {}, {} {}/{}",
+        m.member,
+        m.title,
+        m.year,
+        w.count(w.n_initiatives, m.initiatives + m.whole_year),
+        w.count(w.n_done, m.done),
+        nw.col_tracks_met.to_lowercase(),
+        m.tracks_met,
+        m.tracks
     )
 }
 
@@ -115,7 +135,7 @@ fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     if !left_out.is_empty() {
         writeln!(out, "\n## {}\n", w.report_left_out)?;
         for sentence in &left_out {
-            writeln!(out, "- {}", markdown_cell(sentence))?;
+            writeln!(out, "- {}", markdown(sentence))?;
         }
     }
     for (kind, list) in sections(memo) {
@@ -141,7 +161,7 @@ fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "  - {}", nw.nothing)?;
                 }
                 for i in &e.items {
-                    writeln!(out, "  - {}", markdown_cell(&item_line(w, i)))?;
+                    writeln!(out, "  - {}", markdown(&item_line(w, i)))?;
                 }
             }
         }
@@ -153,30 +173,26 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let w = words(memo.language);
     let nw = network_words(memo.language);
     let t = title(memo, nw, w);
-    writeln!(out, "{t}\n{}\n", "=".repeat(t.chars().count()))?;
+    // Wrapped as the plan's text memo is, a long word on a line of its own.
+    let wrapped = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
+        wrap(text, TEXT_WIDTH, first, rest)
+            .iter()
+            .try_for_each(|line| writeln!(out, "{line}"))
+    };
+    for line in wrap(&t, TEXT_WIDTH, "", "") {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}\n", "=".repeat(t.chars().count().min(TEXT_WIDTH)))?;
     writeln!(out, "{}", nw.members_heading)?;
     for m in &memo.members {
-        writeln!(
-            out,
-            "  {}: {} ({}), {} {}, {} {}, {} {}/{}",
-            m.member,
-            m.title,
-            m.year,
-            m.initiatives + m.whole_year,
-            nw.col_initiatives.to_lowercase(),
-            m.done,
-            nw.col_done.to_lowercase(),
-            nw.col_tracks_met.to_lowercase(),
-            m.tracks_met,
-            m.tracks
-        )?;
+        wrapped(out, &member_line(nw, w, m), "  ", "    ")?;
     }
     let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
     if !left_out.is_empty() {
         let heading = w.report_left_out;
         writeln!(out, "\n{heading}\n{}", "-".repeat(heading.chars().count()))?;
         for sentence in &left_out {
-            writeln!(out, "- {sentence}")?;
+            wrapped(out, sentence, "- ", "  ")?;
         }
     }
     for (kind, list) in sections(memo) {
@@ -190,14 +206,16 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "{}", nw.no_themes)?;
         }
         for s in list {
-            writeln!(out, "\n{}", s.name)?;
+            writeln!(out)?;
+            wrapped(out, &s.name, "", "")?;
             for e in &s.entries {
-                writeln!(out, "  {} — {}", member_label(nw, s, e), reached(nw, e))?;
+                let entry = format!("{} — {}", member_label(nw, s, e), reached(nw, e));
+                wrapped(out, &entry, "  ", "    ")?;
                 if e.items.is_empty() {
                     writeln!(out, "    {}", nw.nothing)?;
                 }
                 for i in &e.items {
-                    writeln!(out, "    - {}", item_line(w, i))?;
+                    wrapped(out, &item_line(w, i), "    - ", "      ")?;
                 }
             }
         }

@@ -173,19 +173,7 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let mut doc = Docx::new().add_paragraph(heading(&title(memo, nw, w), "Title"));
     doc = doc.add_paragraph(heading(nw.members_heading, "Heading1"));
     for m in &memo.members {
-        doc = doc.add_paragraph(para(&format!(
-            "{}: {} ({}), {} {}, {} {}, {} {}/{}",
-            m.member,
-            m.title,
-            m.year,
-            m.initiatives + m.whole_year,
-            nw.col_initiatives.to_lowercase(),
-            m.done,
-            nw.col_done.to_lowercase(),
-            nw.col_tracks_met.to_lowercase(),
-            m.tracks_met,
-            m.tracks
-        )));
+        doc = doc.add_paragraph(para(&super::member_line(nw, w, m)));
     }
     let left_out = super::super::left_out_sentences(&memo.left_out, true, nw, w);
     if !left_out.is_empty() {
