@@ -83,6 +83,16 @@ impl Wanted {
     }
 }
 
+/// Whether the plan's `plan.toml` has an error (under its own severities): the rules that
+/// judge by its catalogue and year (`unknown-track`, `unknown-location`,
+/// `deadline-outside-period`, `min-per-track`, `min-per-location`) are then not run.
+pub fn manifest_has_errors(plan: &Plan) -> bool {
+    plan.has_manifest
+        && plan.diagnostics.iter().any(|d| {
+            d.file == Some(0) && plan.manifest.rules.severity_of(d.rule) == Some(Severity::Error)
+        })
+}
+
 fn findings(plan: &Plan, suggest: Suggest, wanted: Wanted) -> Vec<Diagnostic> {
     let side_by_side = plan.initiatives.len() >= crate::load::parallel::SIDE_BY_SIDE_FROM;
     findings_on(plan, suggest, wanted, side_by_side)
@@ -99,7 +109,13 @@ fn findings_on(
     // the jobs in turns. The findings come out in the same order either way.
     // The first job starts from the parser's findings: `ids::file_name_clashes` turns an
     // invalid file name's finding into the clash it is.
+    // While plan.toml has errors, its catalogue and year are (partly) the built-in ones: the
+    // rules that judge by them would report what is not wrong (every track of the plan
+    // unknown, every track short), so they wait until it is fixed, as a compiler stops
+    // after a syntax error.
+    let manifest_trusted = !manifest_has_errors(plan);
     let runs = |rules: &[Rule]| wanted.runs(plan, rules);
+    let by_catalogue = |rules: &[Rule]| manifest_trusted && runs(rules);
     // Every dependency looked up once, for all the rules that follow them.
     let links = &Links::of(plan);
     // A job: rules that add their findings to a list of the job's own.
@@ -114,7 +130,7 @@ fn findings_on(
     let jobs: Vec<Job<'_, Vec<Diagnostic>>> = vec![
         job(|found| {
             found.extend_from_slice(&plan.diagnostics);
-            if runs(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
+            if by_catalogue(&[Rule::UnknownTrack, Rule::UnknownLocation]) {
                 catalogue::unknown_names(plan, found);
             }
             if runs(&[Rule::DuplicateId]) {
@@ -135,13 +151,13 @@ fn findings_on(
             if runs(&[Rule::DependencyOrder]) {
                 dependencies::order(plan, links, found);
             }
-            if runs(&[Rule::DeadlineOutsidePeriod]) {
+            if by_catalogue(&[Rule::DeadlineOutsidePeriod]) {
                 deadlines::outside_period(plan, found);
             }
         }),
         // The minimums' findings are on no file.
         job(|found| {
-            if wanted == Wanted::Every {
+            if wanted == Wanted::Every && manifest_trusted {
                 minimums::per_track(plan, found);
                 minimums::per_location(plan, found);
             }

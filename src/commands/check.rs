@@ -121,6 +121,12 @@ pub(crate) fn finish(
                         "{}",
                         render::text::summary_line(plan.all_ids().count(), errors, warnings)
                     )?;
+                    if crate::check::manifest_has_errors(plan) {
+                        writeln!(
+                            buffer,
+                            "the rules on tracks, places, deadlines and minimums run once plan.toml has no errors"
+                        )?;
+                    }
                     let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
                     if fixable > 0 {
                         writeln!(

@@ -777,6 +777,48 @@ fn plan_dir_env_and_the_nearest_plans_folder_upward_are_found() {
     assert!(stdout(&out).contains("\"initiatives\": 3"));
 }
 
+/// A mistake in plan.toml is one error, not a flood: while it stands the catalogue and the
+/// year are the built-in ones, so the rules that judge by them (every track of the plan
+/// "unknown", every track short of its minimum) wait, and the text output says so.
+#[test]
+fn a_broken_plan_toml_is_one_error_not_a_flood() {
+    let good = "[plan]\ntitle = \"Hvalsø\"\nyear = 2018\n\n[[track]]\nname = \"Lokalhistorie\"\n\n[rules]\nmin_per_track = 1\n";
+    let f = Fixture::new().file("plan.toml", good).initiative(
+        "a",
+        "Q1",
+        &["Lokalhistorie"],
+        "deadline = 2018-03-01\n",
+    );
+    f.run(&["check"])
+        .code(0)
+        .stdout_eq("ok: 1 initiative checked, no problems found\n");
+    // A year that is not read (2017 would judge the 2018 deadline), a table that is not
+    // (the track would be unknown): plan.toml's own error only.
+    for (broken, rule) in [
+        (
+            good.replace("year = 2018", "year = \"2018\""),
+            "invalid-value",
+        ),
+        (good.replace("[plan]", "[plan"), "syntax"),
+    ] {
+        std::fs::write(f.plans().join("plan.toml"), &broken).unwrap();
+        let text = stdout(&f.run(&["check", "--format", "concise"]).code(1));
+        assert!(text.contains(&format!("error[{rule}]")), "{text}");
+        assert_eq!(
+            text.lines().count(),
+            1,
+            "only plan.toml's own finding: {text}"
+        );
+        let text = stdout(&f.run(&["check"]).code(1));
+        assert!(
+            text.ends_with(
+                "failed: 1 initiative checked, 1 error, 0 warnings\nthe rules on tracks, places, deadlines and minimums run once plan.toml has no errors\n"
+            ),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn snapshot_of_the_human_output() {
     let f = Fixture::new()
