@@ -213,8 +213,9 @@ pub struct LeftOut {
     pub member: String,
     /// The whole member is left out.
     pub whole: bool,
-    /// The files, as shown (the member's folder joined with the file's path), in path
-    /// order: its `plan.toml` when `whole`, else its initiative files with errors.
+    /// The files, as shown (the member's folder joined with the file's path): its
+    /// `plan.toml` when `whole`; else its initiative files with errors in path order, then
+    /// the entries of its folder that could not be read.
     pub files: Vec<String>,
 }
 

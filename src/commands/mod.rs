@@ -165,7 +165,7 @@ pub fn load_to_sum_up(config: &Config) -> anyhow::Result<Plan> {
 pub fn load_for_reading_with_errors(
     config: &Config,
     keep: Keep,
-) -> anyhow::Result<(Plan, LeftOut)> {
+) -> anyhow::Result<(Plan, Excluded)> {
     Ok(load_unless_manifest_errors(config, keep)?.map_err(|e| e.failure)?)
 }
 
@@ -183,7 +183,7 @@ pub(crate) struct ManifestErrors {
 pub(crate) fn load_unless_manifest_errors(
     config: &Config,
     keep: Keep,
-) -> anyhow::Result<Result<(Plan, LeftOut), ManifestErrors>> {
+) -> anyhow::Result<Result<(Plan, Excluded), ManifestErrors>> {
     let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = errors_in_files(&plan);
     if let Some(failure) = manifest_errors(&plan, &errors, config.color_stderr)? {
@@ -258,7 +258,7 @@ pub(crate) fn load_unless_manifest_errors(
     }
     Ok(Ok((
         plan,
-        LeftOut {
+        Excluded {
             files: owned,
             nested_plans,
         },
@@ -269,7 +269,7 @@ pub(crate) fn load_unless_manifest_errors(
 /// shown, in path order) then the entries not read; and the sub-folders that are plans of
 /// their own.
 #[derive(Debug, Default)]
-pub struct LeftOut {
+pub struct Excluded {
     pub files: Vec<String>,
     pub nested_plans: Vec<String>,
 }

@@ -166,12 +166,21 @@ fn find_id<'a>(
         .into());
     }
     let id = typed.trim().trim_end_matches(".toml");
-    let mut found = Vec::new();
+    // A member whose plan.toml has errors cannot be shown: it is a candidate only when no
+    // other member has the id (and then says why it cannot be shown).
+    let (mut found, mut broken) = (Vec::new(), Vec::new());
     for member in &ws.members {
         let plan = load(&ws.member_config(config, member))?;
         if plan.all_ids().any(|known| known == id) {
-            found.push(member);
+            if crate::check::manifest_has_errors(&plan) {
+                broken.push(member);
+            } else {
+                found.push(member);
+            }
         }
+    }
+    if found.is_empty() {
+        found = broken;
     }
     match found.as_slice() {
         [one] => Ok((one, id.to_string())),
@@ -216,7 +225,7 @@ fn load_members(
             continue;
         }
         let loaded = load_unless_manifest_errors(&ws.member_config(config, member), TO_READ)?;
-        let (plan, super::LeftOut { files, .. }) = match loaded {
+        let (plan, super::Excluded { files, .. }) = match loaded {
             Ok(loaded) => loaded,
             Err(broken) => {
                 super::warn(

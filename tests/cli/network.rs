@@ -611,6 +611,19 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
         .collect();
     assert!(cells.iter().any(|c| c == member), "{cells:?}");
     assert!(cells.iter().any(|c| c.starts_with(files)), "{cells:?}");
+
+    // An id in a good member and in the left-out one: the good member's, not "in several".
+    fs::copy(
+        ws.join("eksempelby/q2/hyggeaftener.toml"),
+        dir.path().join("plans/q2/hyggeaftener.toml"),
+    )
+    .unwrap();
+    let out = run(&["show", "hyggeaftener"]).code(0);
+    assert!(
+        stdout(&out).contains("plans/q2/hyggeaftener.toml"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
