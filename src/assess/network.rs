@@ -217,6 +217,9 @@ pub struct LeftOut {
     /// `plan.toml` when `whole`; else its initiative files with errors in path order, then
     /// the entries of its folder that could not be read.
     pub files: Vec<String>,
+    /// Sub-folders of the member with a `plan.toml` of their own (and no members), as
+    /// shown: plans of their own, not in the member's numbers.
+    pub nested_plans: Vec<String>,
 }
 
 impl LeftOut {
@@ -228,6 +231,7 @@ impl LeftOut {
                 member: clean_line(&l.member),
                 whole: l.whole,
                 files: l.files.iter().map(|f| clean_line(f)).collect(),
+                nested_plans: l.nested_plans.iter().map(|f| clean_line(f)).collect(),
             })
             .collect()
     }

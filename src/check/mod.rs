@@ -85,7 +85,8 @@ impl Wanted {
 
 /// Whether the plan's `plan.toml` has an error (under its own severities): the rules that
 /// judge by its catalogue and year (`unknown-track`, `unknown-location`,
-/// `deadline-outside-period`, `min-per-track`, `min-per-location`) are then not run.
+/// `deadline-outside-period`, `min-per-track`, `min-per-location`, `history-date`,
+/// `schema-outdated`) are then not run.
 pub fn manifest_has_errors(plan: &Plan) -> bool {
     plan.has_manifest
         && plan.diagnostics.iter().any(|d| {

@@ -65,7 +65,8 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         with_levels(super::load_to_check(config)?)
     };
     let diags = member_findings(&plan);
-    let outcome = finish(config, args, &plan, diags, out);
+    let waiting = waiting_for(&plan);
+    let outcome = finish(config, args, &plan, diags, &waiting, out);
     super::leave(plan);
     outcome
 }
@@ -79,13 +80,26 @@ pub(crate) fn member_findings(plan: &Plan) -> Vec<crate::check::Diagnostic> {
     diags
 }
 
+/// The plan's `plan.toml` as shown when it has errors, so that the rules judging by its
+/// catalogue and year wait ([`crate::check::manifest_has_errors`]); else nothing.
+pub(crate) fn waiting_for(plan: &Plan) -> Vec<String> {
+    if crate::check::manifest_has_errors(plan) {
+        vec![plan.file(0).display()]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Writes the findings `diags` of `plan` as `args` asks and chooses the exit code (shared
-/// with a workspace's check, whose `plan` holds every member's files).
+/// with a workspace's check, whose `plan` holds every member's files). `waiting`: the
+/// `plan.toml` files whose errors hold back the rules that judge by them (said under the
+/// text output's summary).
 pub(crate) fn finish(
     config: &Config,
     args: &CheckArgs,
     plan: &Plan,
     mut diags: Vec<crate::check::Diagnostic>,
+    waiting: &[String],
     out: Out<'_>,
 ) -> Outcome {
     let (errors, warnings) = counts(&diags);
@@ -121,10 +135,12 @@ pub(crate) fn finish(
                         "{}",
                         render::text::summary_line(plan.all_ids().count(), errors, warnings)
                     )?;
-                    if crate::check::manifest_has_errors(plan) {
+                    if !waiting.is_empty() {
                         writeln!(
                             buffer,
-                            "the rules on tracks, places, deadlines and minimums run once plan.toml has no errors"
+                            "the rules on tracks, places, deadlines, minimums, log dates and schemas run once {} {} no errors",
+                            clean_line(&waiting.join(", ")),
+                            if waiting.len() == 1 { "has" } else { "have" }
                         )?;
                     }
                     let fixable = diags.iter().filter(|d| d.fix.is_some()).count();

@@ -166,7 +166,7 @@ pub fn load_for_reading_with_errors(
     config: &Config,
     keep: Keep,
 ) -> anyhow::Result<(Plan, Excluded)> {
-    Ok(load_unless_manifest_errors(config, keep)?.map_err(|e| e.failure)?)
+    Ok(load_unless_manifest_errors(config, keep, &[])?.map_err(|e| e.failure)?)
 }
 
 /// A `plan.toml` with errors, met by [`load_unless_manifest_errors`]: the failure that
@@ -180,9 +180,12 @@ pub(crate) struct ManifestErrors {
 /// inner `Err` (its findings already written on standard error), not as the command's
 /// error: for a workspace, which leaves that member out and shows the others. The outer
 /// error: the folder is missing or cannot be read, or standard error cannot be written.
+/// `members`: the folders (canonical) of a workspace's members, which are no nested plans
+/// to name though below this plan's folder.
 pub(crate) fn load_unless_manifest_errors(
     config: &Config,
     keep: Keep,
+    members: &[std::path::PathBuf],
 ) -> anyhow::Result<Result<(Plan, Excluded), ManifestErrors>> {
     let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = errors_in_files(&plan);
@@ -206,7 +209,7 @@ pub(crate) fn load_unless_manifest_errors(
         .filter(|d| d.rule != crate::check::Rule::NestedPlan)
         .filter_map(|d| d.path.as_deref())
         .collect();
-    let nested_plans = nested_plans_left_out(config, &plan)?;
+    let nested_plans = nested_plans_left_out(config, &plan, members)?;
     let paint = Paint {
         color: config.color_stderr,
     };
@@ -278,7 +281,11 @@ pub struct Excluded {
 /// shown; unless the rule is off, said on standard error (as a note, or a warning when the
 /// plan's `[rules.severity]` makes the rule more): a `plan.toml` copied into a quarter's
 /// folder by mistake takes that quarter out of every report, which must not go unsaid.
-fn nested_plans_left_out(config: &Config, plan: &Plan) -> std::io::Result<Vec<String>> {
+fn nested_plans_left_out(
+    config: &Config,
+    plan: &Plan,
+    members: &[std::path::PathBuf],
+) -> std::io::Result<Vec<String>> {
     use crate::load::walk::SkipReason;
     let Some(severity) = plan
         .manifest
@@ -291,23 +298,26 @@ fn nested_plans_left_out(config: &Config, plan: &Plan) -> std::io::Result<Vec<St
         .skipped
         .iter()
         .filter(|s| s.why == SkipReason::NestedPlan)
+        .filter(|s| {
+            std::fs::canonicalize(&s.display).map_or(true, |folder| !members.contains(&folder))
+        })
         .map(|s| s.display.clone())
         .collect();
     if folders.is_empty() {
         return Ok(folders);
     }
     let n = folders.len();
-    let message = format!(
-        "{} {} a plan.toml of its own and {} left out of this plan, as a plan of its own: {}",
-        if n == 1 {
-            "1 sub-folder".to_string()
-        } else {
-            format!("{n} sub-folders")
-        },
-        if n == 1 { "has" } else { "have" },
-        if n == 1 { "is" } else { "are" },
-        clean_line(&named_first(&folders, NAMED_IN_WARNING))
-    );
+    let message = if n == 1 {
+        format!(
+            "1 sub-folder has a plan.toml of its own and is left out of this plan, as a plan of its own: {}",
+            clean_line(&folders[0])
+        )
+    } else {
+        format!(
+            "{n} sub-folders have a plan.toml of their own and are left out of this plan, as plans of their own: {}",
+            clean_line(&named_first(&folders, NAMED_IN_WARNING))
+        )
+    };
     let paint = Paint {
         color: config.color_stderr,
     };

@@ -45,10 +45,15 @@ pub fn run(config: &Config, args: &SchemaArgs, out: Out<'_>) -> Outcome {
 
 /// A `schema-outdated` finding for each schema in the plan folder's `.plan/schema/` that is
 /// not the one `plan schema --write` would write now. None when there are none.
+/// While `plan.toml` has errors its catalogue is not the one it means: none either (the
+/// advice to write the schemas again would be refused until it is fixed).
 pub fn outdated(plan: &Plan) -> Vec<Diagnostic> {
     let Some(severity) = plan.manifest.rules.severity_of(Rule::SchemaOutdated) else {
         return Vec::new();
     };
+    if crate::check::manifest_has_errors(plan) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for kind in SchemaKind::ALL {
         let relative = format!("{SCHEMA_DIR}/{}", kind.file_name());

@@ -179,6 +179,16 @@ fn find_id<'a>(
             }
         }
     }
+    if found.is_empty() && broken.len() > 1 {
+        let names: Vec<&str> = broken.iter().map(|m| m.name.as_str()).collect();
+        return Err(Failure::invalid(format!(
+            "the id `{}` is only in members that cannot be shown: the plan.toml of {} has errors",
+            clean_line(id),
+            clean_line(&names.join(", "))
+        ))
+        .with_help("`plan check` lists every problem")
+        .into());
+    }
     if found.is_empty() {
         found = broken;
     }
@@ -220,12 +230,24 @@ fn load_members(
     }
     let mut plans = Vec::new();
     let mut left_out = Vec::new();
+    let folders: Vec<std::path::PathBuf> = ws
+        .members
+        .iter()
+        .filter_map(|m| std::fs::canonicalize(&m.path).ok())
+        .collect();
     for member in &ws.members {
         if !only.is_empty() && !only.iter().any(|n| ws.member(n) == Some(member)) {
             continue;
         }
-        let loaded = load_unless_manifest_errors(&ws.member_config(config, member), TO_READ)?;
-        let (plan, super::Excluded { files, .. }) = match loaded {
+        let loaded =
+            load_unless_manifest_errors(&ws.member_config(config, member), TO_READ, &folders)?;
+        let (
+            plan,
+            super::Excluded {
+                files,
+                nested_plans,
+            },
+        ) = match loaded {
             Ok(loaded) => loaded,
             Err(broken) => {
                 super::warn(
@@ -245,15 +267,17 @@ fn load_members(
                     member: member.name.clone(),
                     whole: true,
                     files: vec![broken.manifest],
+                    nested_plans: Vec::new(),
                 });
                 continue;
             }
         };
-        if !files.is_empty() {
+        if !files.is_empty() || !nested_plans.is_empty() {
             left_out.push(LeftOut {
                 member: member.name.clone(),
                 whole: false,
                 files,
+                nested_plans,
             });
         }
         plans.push(MemberPlan {
@@ -318,6 +342,7 @@ fn check_all(
             })
     };
     let mut diags = Vec::new();
+    let mut waiting = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;
         plan.manifest
@@ -325,6 +350,7 @@ fn check_all(
             .severity
             .extend(super::check::levels(args)?);
         let offset = all.files.len();
+        waiting.extend(super::check::waiting_for(&plan));
         for mut d in super::check::member_findings(&plan) {
             if a_member(&d) {
                 continue;
@@ -347,5 +373,5 @@ fn check_all(
         }
         all.files.append(&mut plan.files);
     }
-    super::check::finish(config, args, &all, diags, out)
+    super::check::finish(config, args, &all, diags, &waiting, out)
 }

@@ -787,7 +787,7 @@ fn a_broken_plan_toml_is_one_error_not_a_flood() {
         "a",
         "Q1",
         &["Lokalhistorie"],
-        "deadline = 2018-03-01\n",
+        "deadline = 2018-03-01\n\n[[log]]\ndate = 2018-02-01\ntext = \"Aftalt\"\n",
     );
     f.run(&["check"])
         .code(0)
@@ -812,7 +812,7 @@ fn a_broken_plan_toml_is_one_error_not_a_flood() {
         let text = stdout(&f.run(&["check"]).code(1));
         assert!(
             text.ends_with(
-                "failed: 1 initiative checked, 1 error, 0 warnings\nthe rules on tracks, places, deadlines and minimums run once plan.toml has no errors\n"
+                "failed: 1 initiative checked, 1 error, 0 warnings\nthe rules on tracks, places, deadlines, minimums, log dates and schemas run once plans/plan.toml has no errors\n"
             ),
             "{text}"
         );

@@ -370,6 +370,29 @@ fn check_at_the_root_places_entry_findings_and_knows_nested_members() {
         "{text}"
     );
     assert!(!text.contains("filial/brudt.toml"), "{text}");
+    // The reading commands name it on standard error, and the memo names it.
+    let run = |args: &[&str]| {
+        plan_in(dir.path())
+            .args(["--plans", NET, "--today", TODAY])
+            .args(args)
+            .assert()
+            .code(0)
+    };
+    let note = "note: 1 sub-folder has a plan.toml of its own";
+    assert!(stderr(&run(&["status"])).contains(note));
+    let memo = json(&run(&["report", "-q", "Q2", "--format", "json"]));
+    let nested: Vec<&serde_json::Value> = memo["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["nested_plans"].as_array().unwrap())
+        .collect();
+    assert_eq!(nested, ["examples/network/eksempelby/filial"], "{memo}");
+    let md = stdout(&run(&["report", "-q", "Q2"]));
+    assert!(
+        md.contains("1 undermappe har sin egen plan.toml og er en plan for sig, som ikke er med i notatet: examples/network/eksempelby/filial"),
+        "{md}"
+    );
 
     let manifest = ws.join("plan.toml");
     let members = fs::read_to_string(&manifest)
@@ -382,6 +405,9 @@ fn check_at_the_root_places_entry_findings_and_knows_nested_members() {
         text.contains("examples/network/eksempelby/filial/brudt.toml:1:"),
         "{text}"
     );
+    // A member now: no note in the reading commands either.
+    let err = stderr(&run(&["status"]));
+    assert!(!err.contains("sub-folder"), "{err}");
     assert!(
         text.contains("examples/network/eksempelby/ude: note[link-outside]"),
         "{text}"
@@ -564,8 +590,8 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     assert_eq!(
         status["left_out"],
         serde_json::json!([
-            {"member": "plans", "whole": false, "files": ["plans/q2/broken.toml"]},
-            {"member": "eksempelby", "whole": true, "files": ["examples/network/eksempelby/plan.toml"]},
+            {"member": "plans", "whole": false, "files": ["plans/q2/broken.toml"], "nested_plans": []},
+            {"member": "eksempelby", "whole": true, "files": ["examples/network/eksempelby/plan.toml"], "nested_plans": []},
         ])
     );
 
@@ -580,7 +606,11 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     run(&["list", "--member", "eksempelby"])
         .code(1)
         .stderr_eq("...\nerror: no member can be shown: the plan.toml of eksempelby has errors\nhelp: `plan check` lists every problem\n");
-    run(&["check"]).code(1);
+    let text = stdout(&run(&["check"]).code(1));
+    assert!(
+        text.ends_with("run once examples/network/eksempelby/plan.toml has no errors\n"),
+        "{text}"
+    );
 
     for format in ["markdown", "text", "html", "csv", "json"] {
         let text = stdout(&run(&["report", "-q", "Q2", "--format", format]).code(0));
@@ -623,6 +653,16 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
         stdout(&out).contains("plans/q2/hyggeaftener.toml"),
         "{}",
         stdout(&out)
+    );
+    // In two members that both cannot be shown: said so (it was "in several members").
+    let shipped = dir.path().join("plans/plan.toml");
+    let text = fs::read_to_string(&shipped).unwrap();
+    fs::write(&shipped, text.replacen("year = 2017", "year = \"2017\"", 1)).unwrap();
+    let out = run(&["show", "hyggeaftener"]).code(1);
+    assert!(
+        stderr(&out).contains("the id `hyggeaftener` is only in members that cannot be shown"),
+        "{}",
+        stderr(&out)
     );
 }
 

@@ -12,9 +12,10 @@ use crate::i18n::Words;
 
 /// What the dashboard or the memo leaves out, a sentence each, in the memo's language:
 /// every member left out whole ([`NetworkWords::member_left_out`]), then, with `files`
-/// (the memo), the members' files with errors together, as a single plan's memo names them
-/// ([`Words::sentence_left_out`]; the dashboard, like a single plan's, leaves those to the
-/// warning on standard error). Empty when nothing is left out.
+/// (the memo), the members' files with errors together and their nested plans together, as
+/// a single plan's memo names them ([`Words::sentence_left_out`],
+/// [`Words::sentence_nested_plans`]; the dashboard, like a single plan's, leaves those to
+/// standard error). Empty when nothing is left out.
 pub(crate) fn left_out_sentences(
     left_out: &[LeftOut],
     files: bool,
@@ -36,6 +37,13 @@ pub(crate) fn left_out_sentences(
             w.count(w.n_files, in_files.len()),
             &in_files.join(", "),
         ));
+    }
+    let nested: Vec<&str> = left_out
+        .iter()
+        .flat_map(|l| l.nested_plans.iter().map(String::as_str))
+        .collect();
+    if files && !nested.is_empty() {
+        sentences.push((w.sentence_nested_plans)(nested.len(), &nested.join(", ")));
     }
     sentences
 }
