@@ -649,19 +649,22 @@ fn git_dated(dir: &std::path::Path, authored: &str, committed: &str, args: &[&st
     );
 }
 
-#[test]
-fn history_from_git_backfills_the_changes_each_commit_made() {
+/// The year plan in a new git repository (branch `main`), committed on `date`: the
+/// fixture, its folder, its `frivillige.toml` and that file's text.
+fn year_plan_in_git(date: &str) -> (Fixture, std::path::PathBuf, std::path::PathBuf, String) {
     let f = year_plan();
     let dir = f.dir().to_path_buf();
     let file = f.plans().join("frivillige.toml");
     let original = fs::read_to_string(&file).unwrap();
-    git(&dir, "2016-12-14", &["init", "-q"]);
-    git(&dir, "2016-12-14", &["add", "."]);
-    git(
-        &dir,
-        "2016-12-14",
-        &["commit", "-q", "-m", "Handleplan 2017"],
-    );
+    git(&dir, date, &["init", "-q", "-b", "main"]);
+    git(&dir, date, &["add", "."]);
+    git(&dir, date, &["commit", "-q", "-m", "Handleplan 2017"]);
+    (f, dir, file, original)
+}
+
+#[test]
+fn history_from_git_backfills_the_changes_each_commit_made() {
+    let (f, dir, file, original) = year_plan_in_git("2016-12-14");
     // A hand edit without `plan`, committed: postponed on 1 March, moved on 3 April (and the
     // file renamed into a sub-folder), active on 1 August.
     fs::write(&file, format!("{original}status = \"postponed\"\n")).unwrap();
@@ -725,17 +728,7 @@ fn history_from_git_backfills_the_changes_each_commit_made() {
 /// the file said `done`, and `check` warned `history-mismatch`).
 #[test]
 fn history_from_git_keeps_the_order_of_the_commits_when_author_dates_do_not() {
-    let f = year_plan();
-    let dir = f.dir().to_path_buf();
-    let file = f.plans().join("frivillige.toml");
-    let original = fs::read_to_string(&file).unwrap();
-    git(&dir, "2016-12-14", &["init", "-q"]);
-    git(&dir, "2016-12-14", &["add", "."]);
-    git(
-        &dir,
-        "2016-12-14",
-        &["commit", "-q", "-m", "Handleplan 2017"],
-    );
+    let (f, dir, file, original) = year_plan_in_git("2016-12-14");
     fs::write(&file, format!("{original}status = \"active\"\n")).unwrap();
     git(&dir, "2017-06-10", &["commit", "-q", "-am", "i gang"]);
     fs::write(&file, format!("{original}status = \"done\"\n")).unwrap();
@@ -775,17 +768,7 @@ fn history_from_git_keeps_the_order_of_the_commits_when_author_dates_do_not() {
 /// with each other gave changes nobody made, and a history that contradicted the file).
 #[test]
 fn history_from_git_reads_a_merged_branch_as_one_change() {
-    let f = year_plan();
-    let dir = f.dir().to_path_buf();
-    let file = f.plans().join("frivillige.toml");
-    let original = fs::read_to_string(&file).unwrap();
-    git(&dir, "2016-12-14", &["init", "-q", "-b", "main"]);
-    git(&dir, "2016-12-14", &["add", "."]);
-    git(
-        &dir,
-        "2016-12-14",
-        &["commit", "-q", "-m", "Handleplan 2017"],
-    );
+    let (f, dir, file, original) = year_plan_in_git("2016-12-14");
     git(&dir, "2017-04-01", &["checkout", "-q", "-b", "side"]);
     fs::write(&file, format!("{original}status = \"active\"\n")).unwrap();
     git(&dir, "2017-04-10", &["commit", "-q", "-am", "i gang"]);
@@ -809,17 +792,7 @@ fn history_from_git_reads_a_merged_branch_as_one_change() {
 /// dated by that commit: the history does not begin before the file did.
 #[test]
 fn history_from_git_dates_no_change_before_the_files_first_commit() {
-    let f = year_plan();
-    let dir = f.dir().to_path_buf();
-    let file = f.plans().join("frivillige.toml");
-    let original = fs::read_to_string(&file).unwrap();
-    git(&dir, "2017-04-03", &["init", "-q"]);
-    git(&dir, "2017-04-03", &["add", "."]);
-    git(
-        &dir,
-        "2017-04-03",
-        &["commit", "-q", "-m", "Handleplan 2017"],
-    );
+    let (f, dir, file, original) = year_plan_in_git("2017-04-03");
     fs::write(&file, format!("{original}status = \"done\"\n")).unwrap();
     git_dated(
         &dir,
