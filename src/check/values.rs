@@ -100,8 +100,14 @@ pub fn not_a_choice(
     };
     let help = meant
         .map(|n| crate::suggest::hint(typed, n))
-        .or_else(|| did_you_mean(typed, names.iter().copied()))
-        .or_else(|| did_you_mean(typed, danish_names.iter().copied()))
+        // The file's words and the Danish ones together: `Q5`, as near Q1 as Q4, gets no
+        // guess (it got `år`, farther than both, when the English ones tied).
+        .or_else(|| {
+            did_you_mean(
+                typed,
+                names.iter().copied().chain(danish_names.iter().copied()),
+            )
+        })
         .map(|h| format!("{h} ({key} is one of: {}{danish})", names.join(", ")))
         .unwrap_or_else(|| format!("{key} is one of: {}{danish}", names.join(", ")));
     Diagnostic::new(

@@ -140,6 +140,11 @@ fn invalid_values_of_every_kind() {
         .collect();
     assert!(helps[2].contains("tracks = [\"Hygge\"]"), "{helps:?}");
     assert!(helps[3].contains("did you mean `done`?"), "{helps:?}");
+    // `Q5` is as near Q1 as Q4: no guess (it was `år`, a Danish word farther than both).
+    assert!(
+        helps[1].starts_with("period is one of: year, Q1, Q2, Q3, Q4"),
+        "{helps:?}"
+    );
     assert!(helps[5].contains("deadline = 2017-03-31"), "{helps:?}");
 }
 
