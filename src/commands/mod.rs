@@ -166,7 +166,7 @@ pub fn load_for_reading_with_errors(
     config: &Config,
     keep: Keep,
 ) -> anyhow::Result<(Plan, Excluded)> {
-    Ok(load_unless_manifest_errors(config, keep, &[])?.map_err(|e| e.failure)?)
+    Ok(load_unless_manifest_errors(config, keep, &|_| false)?.map_err(|e| e.failure)?)
 }
 
 /// A `plan.toml` with errors, met by [`load_unless_manifest_errors`]: the failure that
@@ -180,12 +180,12 @@ pub(crate) struct ManifestErrors {
 /// inner `Err` (its findings already written on standard error), not as the command's
 /// error: for a workspace, which leaves that member out and shows the others. The outer
 /// error: the folder is missing or cannot be read, or standard error cannot be written.
-/// `members`: the folders (canonical) of a workspace's members, which are no nested plans
-/// to name though below this plan's folder.
+/// `member`: whether a folder (as shown) is a workspace member's, which is no nested plan to
+/// name though below this plan's folder.
 pub(crate) fn load_unless_manifest_errors(
     config: &Config,
     keep: Keep,
-    members: &[std::path::PathBuf],
+    member: &dyn Fn(&str) -> bool,
 ) -> anyhow::Result<Result<(Plan, Excluded), ManifestErrors>> {
     let plan = load_keeping(config, keep)?;
     let errors: Vec<Diagnostic> = errors_in_files(&plan);
@@ -209,7 +209,7 @@ pub(crate) fn load_unless_manifest_errors(
         .filter(|d| d.rule != crate::check::Rule::NestedPlan)
         .filter_map(|d| d.path.as_deref())
         .collect();
-    let nested_plans = nested_plans_left_out(config, &plan, members)?;
+    let nested_plans = nested_plans_left_out(config, &plan, member)?;
     let paint = Paint {
         color: config.color_stderr,
     };
@@ -284,7 +284,7 @@ pub struct Excluded {
 fn nested_plans_left_out(
     config: &Config,
     plan: &Plan,
-    members: &[std::path::PathBuf],
+    member: &dyn Fn(&str) -> bool,
 ) -> std::io::Result<Vec<String>> {
     use crate::load::walk::SkipReason;
     let Some(severity) = plan
@@ -298,9 +298,7 @@ fn nested_plans_left_out(
         .skipped
         .iter()
         .filter(|s| s.why == SkipReason::NestedPlan)
-        .filter(|s| {
-            std::fs::canonicalize(&s.display).map_or(true, |folder| !members.contains(&folder))
-        })
+        .filter(|s| !member(&s.display))
         .map(|s| s.display.clone())
         .collect();
     if folders.is_empty() {

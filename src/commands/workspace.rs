@@ -230,17 +230,14 @@ fn load_members(
     }
     let mut plans = Vec::new();
     let mut left_out = Vec::new();
-    let folders: Vec<std::path::PathBuf> = ws
-        .members
-        .iter()
-        .filter_map(|m| std::fs::canonicalize(&m.path).ok())
-        .collect();
     for member in &ws.members {
         if !only.is_empty() && !only.iter().any(|n| ws.member(n) == Some(member)) {
             continue;
         }
         let loaded =
-            load_unless_manifest_errors(&ws.member_config(config, member), TO_READ, &folders)?;
+            load_unless_manifest_errors(&ws.member_config(config, member), TO_READ, &|p| {
+                ws.is_member_folder(p)
+            })?;
         let (
             plan,
             super::Excluded {
@@ -330,16 +327,9 @@ fn check_all(
     all.manifest.plan.title = ws.manifest.title.clone();
     // A member's sub-folder that is a member too is a nested plan the workspace checks
     // already: no `nested-plan` note sends the user to check it on its own.
-    let folders: std::collections::HashSet<std::path::PathBuf> = ws
-        .members
-        .iter()
-        .filter_map(|m| std::fs::canonicalize(&m.path).ok())
-        .collect();
     let a_member = |d: &crate::check::Diagnostic| {
         d.rule == crate::check::Rule::NestedPlan
-            && d.path.as_deref().is_some_and(|p| {
-                std::fs::canonicalize(p).is_ok_and(|folder| folders.contains(&folder))
-            })
+            && d.path.as_deref().is_some_and(|p| ws.is_member_folder(p))
     };
     let mut diags = Vec::new();
     let mut waiting = Vec::new();

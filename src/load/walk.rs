@@ -269,13 +269,13 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The nested plan `target` (canonical, inside the plan folder) is in: the nearest of
-    /// its folders below the plan folder, itself included when it is a folder, with a
-    /// `plan.toml` that is a file; as shown (the plan folder as given, joined with its
-    /// relative path).
-    fn nested_plan_holding(&self, target: &Path) -> Option<String> {
+    /// The nested plan `target` (canonical, inside the plan folder; `is_dir`: a folder) is
+    /// in: the nearest of its folders below the plan folder, itself included when it is a
+    /// folder, with a `plan.toml` that is a file; as shown (the plan folder as given,
+    /// joined with its relative path).
+    fn nested_plan_holding(&self, target: &Path, is_dir: bool) -> Option<String> {
         let inside = target.strip_prefix(self.root).ok()?;
-        let mut folder = if target.is_dir() {
+        let mut folder = if is_dir {
             Some(inside)
         } else {
             inside.parent()
@@ -452,7 +452,7 @@ impl Walk<'_> {
             // of its files) would read that plan's files as this one's, and `check --fix`
             // would change them: not followed.
             if !manifest && (meta.is_dir() || is_toml) {
-                if let Some(plan) = self.nested_plan_holding(&target) {
+                if let Some(plan) = self.nested_plan_holding(&target, meta.is_dir()) {
                     self.skip(found, &relative, SkipReason::IntoNestedPlan { plan });
                     return;
                 }

@@ -17,6 +17,9 @@ pub struct Member {
     pub name: String,
     /// The folder relative to the workspace folder, as resolved (`../../plans`, `libs/a`).
     pub relative: PathBuf,
+    /// The folder with its links resolved ([`key`]): the same folder, however it is
+    /// reached.
+    pub folder: PathBuf,
     /// The folder relative to where `plan` runs (the workspace folder joined with
     /// `relative`, `..` taken back): what findings and file paths show.
     pub path: PathBuf,
@@ -66,8 +69,8 @@ pub fn resolve(
                 .with_help("name the plan folders of that workspace as members instead"));
             }
             let k = key(dir, &relative);
-            if !excluded.contains(&k) && seen.insert(k) {
-                relatives.push(relative);
+            if !excluded.contains(&k) && seen.insert(k.clone()) {
+                relatives.push((relative, k));
             }
         }
     }
@@ -82,12 +85,12 @@ pub fn resolve(
     // folders whose names differ only in them have two names, never one look-alike.
     let names: Vec<String> = relatives
         .iter()
-        .map(|r| visible(&own_name(r)).into_owned())
+        .map(|(r, _)| visible(&own_name(r)).into_owned())
         .collect();
     Ok(relatives
         .iter()
         .zip(&names)
-        .map(|(relative, name)| {
+        .map(|((relative, folder), name)| {
             let shared = names.iter().filter(|n| *n == name).count() > 1;
             let name = if shared {
                 visible(&relative.display().to_string().replace('\\', "/")).into_owned()
@@ -97,6 +100,7 @@ pub fn resolve(
             Member {
                 name: clean_line(&name),
                 relative: relative.clone(),
+                folder: folder.clone(),
                 path: normalise(&dir.join(relative)),
             }
         })
@@ -114,35 +118,28 @@ fn key(dir: &Path, relative: &Path) -> PathBuf {
 /// not count, nor does a sub-folder with a `plan.toml` of its own: that is a plan of its own
 /// (`nested-plan`), which the walk leaves out of this folder's plan.
 fn holds_a_plan(folder: &Path) -> bool {
-    let visible = |e: &std::fs::DirEntry| !e.file_name().as_encoded_bytes().starts_with(b".");
-    let is_toml = |p: &Path| p.extension().is_some_and(|e| e == "toml") && p.is_file();
-    let tomls_in = |folder: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(folder)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .filter(visible)
-                    .map(|e| e.path())
-                    .filter(|p| is_toml(p))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    if !tomls_in(folder).is_empty() {
-        return true;
-    }
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return false;
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter(visible)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .any(|sub| {
-            let files = tomls_in(&sub);
+    let (tomls, folders) = listed(folder);
+    !tomls.is_empty()
+        || folders.iter().any(|sub| {
+            let (files, _) = listed(sub);
             !files.is_empty() && !files.iter().any(|f| f.ends_with("plan.toml"))
         })
+}
+
+/// The visible entries of `folder` (none when it cannot be read): its `*.toml` files, and
+/// its sub-folders.
+fn listed(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let (mut tomls, mut folders) = (Vec::new(), Vec::new());
+    let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+    for entry in entries.filter(|e| !e.file_name().as_encoded_bytes().starts_with(b".")) {
+        let path = entry.path();
+        if path.is_dir() {
+            folders.push(path);
+        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            tomls.push(path);
+        }
+    }
+    (tomls, folders)
 }
 
 fn is_pattern(text: &str) -> bool {

@@ -110,6 +110,13 @@ impl Workspace {
             .find(|m| crate::model::catalogue_fold(&m.name) == wanted)
     }
 
+    /// Whether the folder at `path` (as shown, from where `plan` runs) is a member's, however
+    /// it is reached: a member's sub-folder that is a member too is no plan left out of it.
+    pub fn is_member_folder(&self, path: &str) -> bool {
+        std::fs::canonicalize(path)
+            .is_ok_and(|folder| self.members.iter().any(|m| m.folder == folder))
+    }
+
     /// The configuration for working on one member alone.
     pub fn member_config(&self, config: &Config, member: &Member) -> Config {
         let mut c = config.clone();
