@@ -267,6 +267,7 @@ mod tests {
             log: log.into(),
             added: None,
             spans: Default::default(),
+            unreadable: Default::default(),
         }
     }
 

@@ -79,70 +79,119 @@ fn dates(init: &Initiative, year: i32, today: NaiveDate, out: &mut Vec<Diagnosti
     }
 }
 
-/// The last recorded value of a field, in date order (a day's entries in file order).
+/// The last recorded value of a field, in date order (a day's entries in file order), with
+/// the entry that records it.
 fn last<'a, T>(
     init: &'a Initiative,
     field: impl Fn(&'a LogEntry) -> Option<&'a Changed<T>>,
-) -> Option<(NaiveDate, &'a T)> {
+) -> Option<(&'a LogEntry, &'a T)> {
     in_date_order(&init.log)
         .into_iter()
-        .filter_map(|e| field(e).map(|c| (e.date, &c.to)))
+        .filter_map(|e| field(e).map(|c| (e, &c.to)))
         .next_back()
 }
 
-/// Status and funding are compared only where the file has a readable value (an unreadable
-/// one is an `invalid-value` already).
+/// A field whose value differs from the last change the history records.
+struct Mismatch<'a> {
+    key: &'a str,
+    /// The value in the file (quoted, or [`ABSENT`]).
+    now: String,
+    /// The value the last recorded change made it.
+    recorded: String,
+    /// The entry that records the last change.
+    entry: &'a LogEntry,
+    /// Where the value is written; None when the key is left out of the file.
+    span: Option<Span>,
+}
+
+/// Status and funding are compared where the file has a readable value or leaves the key
+/// out (a status left out is "planned", a funding left out is absent); an unreadable value
+/// is an `invalid-value` already. A key left out is shown on the entry that records the
+/// last change, as the file has no line for it.
 fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
-    let mut push = |key: &str,
-                    now: String,
-                    recorded: String,
-                    date: NaiveDate,
-                    span: Option<std::ops::Range<usize>>| {
-        out.push(
-            Diagnostic::new(
-                Rule::HistoryMismatch,
-                format!("`{key}` is {now}, but the last change recorded ({date}) made it {recorded}"),
-            )
-            .at(init.file, span.unwrap_or(0..0))
-            .label("changed without a dated entry")
-            .help(format!("record the change: plan --today YYYY-MM-DD set {} {key}=…, or a [[log]] entry with `{key} = {{ {} }}`", init.id, change_table(&recorded, &now))),
-        );
-    };
-    if let Some((date, to)) = last(init, |e| e.status.as_ref()) {
-        if *to != init.status && init.spans.status.is_some() {
-            push(
-                "status",
-                quoted(init.status.as_str()),
-                quoted(to.as_str()),
-                date,
-                init.spans.status.map(Span::range),
-            );
+    let mut found = Vec::new();
+    if let Some((entry, to)) = last(init, |e| e.status.as_ref()) {
+        if *to != init.status && !init.unreadable.status {
+            found.push(Mismatch {
+                key: "status",
+                now: quoted(init.status.as_str()),
+                recorded: quoted(to.as_str()),
+                entry,
+                span: init.spans.status,
+            });
         }
     }
-    if let Some((date, to)) = last(init, |e| e.funding.as_ref()) {
-        if *to != init.funding && init.spans.funding.is_some() {
+    if let Some((entry, to)) = last(init, |e| e.funding.as_ref()) {
+        if *to != init.funding && !init.unreadable.funding {
             let name = |f: Option<crate::model::Funding>| {
                 f.map_or(ABSENT.to_string(), |f| quoted(f.as_str()))
             };
-            push(
-                "funding",
-                name(init.funding),
-                name(*to),
-                date,
-                init.spans.funding.map(Span::range),
-            );
+            found.push(Mismatch {
+                key: "funding",
+                now: name(init.funding),
+                recorded: name(*to),
+                entry,
+                span: init.spans.funding,
+            });
         }
     }
-    if let Some((date, to)) = last(init, |e| e.period.as_ref()) {
+    if let Some((entry, to)) = last(init, |e| e.period.as_ref()) {
         if *to != init.period {
-            push(
-                "period",
-                quoted(init.period.as_str()),
-                quoted(to.as_str()),
-                date,
-                Some(init.spans.period.range()),
-            );
+            found.push(Mismatch {
+                key: "period",
+                now: quoted(init.period.as_str()),
+                recorded: quoted(to.as_str()),
+                entry,
+                span: Some(init.spans.period),
+            });
         }
+    }
+    for m in found {
+        let date = m.entry.date;
+        let key = m.key;
+        let record = format!(
+            "record the change: plan --today YYYY-MM-DD set {} {key}=…, or a [[log]] entry with `{key} = {{ {} }}`",
+            init.id,
+            change_table(&m.recorded, &m.now)
+        );
+        let diagnostic = match m.span {
+            Some(span) => Diagnostic::new(
+                Rule::HistoryMismatch,
+                format!(
+                    "`{key}` is {}, but the last change recorded ({date}) made it {}",
+                    m.now, m.recorded
+                ),
+            )
+            .at(init.file, span.range())
+            .label("changed without a dated entry")
+            .help(record),
+            None => {
+                let now = if m.now == ABSENT {
+                    String::new()
+                } else {
+                    format!(" (so it is {})", m.now)
+                };
+                let restore = if m.recorded == ABSENT {
+                    String::new()
+                } else {
+                    format!(
+                        "write `{key} = {}` in the file if it still holds, or ",
+                        m.recorded
+                    )
+                };
+                Diagnostic::new(
+                    Rule::HistoryMismatch,
+                    format!(
+                        "`{key}` is left out of the file{now}, but the last change recorded ({date}) made it {}",
+                        m.recorded
+                    ),
+                )
+                .at(init.file, m.entry.span.range())
+                .label(format!("the last recorded change of `{key}`"))
+                .help(format!("{restore}{record}"))
+            }
+        };
+        out.push(diagnostic);
     }
 }
 

@@ -233,6 +233,18 @@ pub struct Initiative {
     /// new`); before it, the initiative is not part of the plan. `None`: from the start.
     pub added: Option<NaiveDate>,
     pub spans: Spans,
+    /// Keys written with a value that could not be read (an `invalid-value` finding): their
+    /// field holds the default, which is not what the file says.
+    pub unreadable: Unreadable,
+}
+
+/// Which of an initiative's keys with a default were written with a value that could not be
+/// read: the field holds the default (`status` planned, `funding` none), which is not what
+/// the file says. A key left out is not unreadable: the default is what the file says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unreadable {
+    pub status: bool,
+    pub funding: bool,
 }
 
 impl Initiative {

@@ -12,7 +12,9 @@ pub use catalogue::{
     CROSS_CUTTING,
 };
 pub use id::is_valid_id;
-pub use initiative::{Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status};
+pub use initiative::{
+    Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status, Unreadable,
+};
 pub use links::Links;
 pub use period::Period;
 

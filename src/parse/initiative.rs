@@ -11,7 +11,7 @@ use crate::load::source::SourceFile;
 use crate::model::is_valid_id;
 use crate::model::{
     Alias, CatalogueIndex, Funding, Initiative, Name, NameKind, Period, Span, Spans, Status,
-    UnknownName,
+    UnknownName, Unreadable,
 };
 
 mod log;
@@ -210,6 +210,10 @@ pub fn initiative(
 
     let status_span = status.as_ref().map(|s| s.span());
     let funding_span = funding.as_ref().map(|f| f.span());
+    let unreadable = Unreadable {
+        status: status_span.is_none() && table.contains_key("status"),
+        funding: funding_span.is_none() && table.contains_key("funding"),
+    };
     let title = title?;
     let period = period?;
     let tracks_list = raw_tracks?;
@@ -246,6 +250,7 @@ pub fn initiative(
             deadline: deadline.map(|d| Span::from(d.span())),
             aliases: aliases.into(),
         },
+        unreadable,
     })
 }
 

@@ -462,8 +462,14 @@ fn undated_statuses_are_counted_in_the_memo_and_pointed_out_by_check() {
 /// Runs `check` on one initiative file beside the year plan and returns its findings as
 /// (rule, severity, line).
 fn findings(extra: &str) -> Vec<(String, String, u64)> {
+    findings_exiting(extra, 0)
+}
+
+/// [`findings`] of a plan whose `check` exits with `code`.
+fn findings_exiting(extra: &str, code: i32) -> Vec<(String, String, u64)> {
     let f = year_plan().file("x.toml", extra);
-    let found = json(&f, &["check", "--format", "json"]);
+    let out = f.run(&["check", "--format", "json"]).code(code);
+    let found: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     found["diagnostics"]
         .as_array()
         .unwrap()
@@ -507,6 +513,77 @@ fn the_history_mismatch_help_is_toml_when_a_side_is_absent() {
     entry
         .parse::<toml::Table>()
         .expect("the offered entry is TOML");
+}
+
+/// A status or funding left out of the file is compared with the history as what it means
+/// ("planned"; no funding): the log saying `done` while the file no longer says it is a
+/// mismatch, shown on the entry that records the change, since the file has no line for the
+/// key. An unreadable value is only `invalid-value` (its default is not what the file says).
+#[test]
+fn a_status_or_funding_left_out_is_compared_with_the_history() {
+    let status_left_out = format!(
+        "{HEAD}\n[[log]]\ndate = 2017-04-20\nstatus = {{ from = \"planned\", to = \"done\" }}\n"
+    );
+    assert_eq!(
+        findings(&status_left_out),
+        [("history-mismatch".into(), "warning".into(), 5)]
+    );
+    let f = year_plan().file("x.toml", &status_left_out);
+    let text = stdout(&f.run(&["check", "--color", "never"]).code(0));
+    assert!(
+        text.contains(
+            "`status` is left out of the file (so it is \"planned\"), but the last change recorded (2017-04-20) made it \"done\""
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("write `status = \"done\"` in the file if it still holds"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`status = { from = \"done\", to = \"planned\" }`"),
+        "{text}"
+    );
+    // The status the log ends in is the default: nothing to say.
+    let back_to_planned = format!(
+        "{HEAD}\n[[log]]\ndate = 2017-04-20\nstatus = {{ from = \"active\", to = \"planned\" }}\n"
+    );
+    assert_eq!(findings(&back_to_planned), []);
+    let funding_left_out = format!("{HEAD}\n[[log]]\ndate = 2017-04-20\nfunding = \"pending\"\n");
+    assert_eq!(
+        findings(&funding_left_out),
+        [("history-mismatch".into(), "warning".into(), 5)]
+    );
+    let text = stdout(
+        &year_plan()
+            .file("x.toml", &funding_left_out)
+            .run(&["check", "--color", "never"])
+            .code(0),
+    );
+    assert!(
+        text.contains("`funding` is left out of the file, but the last change recorded (2017-04-20) made it \"pending\""),
+        "{text}"
+    );
+    // Removed in the log and left out of the file: they agree.
+    let funding_removed =
+        format!("{HEAD}\n[[log]]\ndate = 2017-04-20\nfunding = {{ from = \"pending\" }}\n");
+    assert_eq!(findings(&funding_removed), []);
+    // Written but unreadable: `invalid-value` alone.
+    for (key, value) in [("status", "\"færdig-ish\""), ("funding", "\"måske\"")] {
+        let unreadable =
+            format!("{HEAD}{key} = {value}\n\n[[log]]\ndate = 2017-04-20\n{key} = \"pending\"\n");
+        let found = findings_exiting(&unreadable, 1);
+        assert!(
+            found.iter().all(|(rule, _, _)| rule != "history-mismatch"),
+            "{key}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(rule, _, line)| rule == "invalid-value" && *line == 4),
+            "{key}: {found:?}"
+        );
+    }
 }
 
 #[test]
