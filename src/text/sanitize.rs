@@ -1,10 +1,15 @@
 //! Plan text is untrusted: what reaches a terminal must not carry control characters,
 //! escape sequences, bidirectional overrides or invisible characters from the files.
 //!
-//! One predicate, [`is_unsafe`], decides; [`clean`] and [`clean_line`] remove, [`mask`] keeps
-//! byte offsets for source excerpts, [`visible`] names the character for a finding it caused.
+//! One predicate, [`is_unsafe`], decides for a character alone, and [`judged`] where it
+//! stands (a joiner or variation selector is kept only where it joins something); [`clean`]
+//! and [`clean_line`] remove, [`mask`] keeps byte offsets for source excerpts, [`visible`]
+//! names the character for a finding it caused.
 
 use std::borrow::Cow;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::guard::{break_markers, guard};
 
@@ -53,9 +58,59 @@ fn is_emoji_joiner(c: char) -> bool {
     )
 }
 
+/// Each character of `text` with whether it is unsafe where it stands: [`is_unsafe`], and a
+/// zero-width joiner or variation selector that is not part of what it is written for. Each
+/// is looked at within its grapheme cluster (Unicode's UAX #29, extended):
+///
+/// - a zero-width joiner is kept only between its cluster's characters, before one that is no
+///   combining mark and no other invisible character: the joiner of 👩‍💻 (UAX #29's rule
+///   GB11) or of an Indic conjunct (GB9c); `Hyg\u{200d}ge`'s joins nothing and only makes the
+///   word look like `Hygge`;
+/// - a variation selector is kept only after a base that is not ASCII (☀️ is U+2600 U+FE0F),
+///   or on a keycap (`1️⃣`: a digit, `#` or `*`, U+FE0F, U+20E3); after `e` or at the start
+///   of text it selects nothing.
+pub fn judged(text: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    text.graphemes(true).flat_map(|cluster| {
+        let mut chars = cluster.chars().peekable();
+        let base = cluster.chars().next();
+        let keycap = matches!(base, Some('0'..='9' | '#' | '*')) && cluster.ends_with('\u{20E3}');
+        let mut first = true;
+        std::iter::from_fn(move || {
+            let c = chars.next()?;
+            let alone = is_unsafe(c);
+            let here = !alone
+                && is_emoji_joiner(c)
+                && (first
+                    || if c == '\u{200D}' {
+                        !chars
+                            .peek()
+                            .is_some_and(|&n| !is_combining_mark(n) && !is_default_ignorable(n))
+                    } else {
+                        base.is_some_and(|b| b.is_ascii()) && !keycap
+                    });
+            first = false;
+            Some((c, alone || here))
+        })
+    })
+}
+
+/// Whether `text` has a character that only [`judged`] can tell about: a joiner or
+/// variation selector.
+fn has_joiner(text: &str) -> bool {
+    text.chars().any(is_emoji_joiner)
+}
+
 /// Unsafe, keeping newline and tab (for multi-line text).
 fn is_unsafe_in_text(c: char) -> bool {
     is_unsafe(c) && c != '\n' && c != '\t'
+}
+
+/// `text` without each character for which `drop(c, unsafe where it stands)` holds.
+fn without(text: &str, drop: impl Fn(char, bool) -> bool) -> String {
+    judged(text)
+        .filter(|&(c, bad)| !drop(c, bad))
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// Whether `c` ends a line for some reader: line feed, carriage return, vertical tab, form
@@ -89,8 +144,8 @@ fn replace_breaks(text: &str, with: char) -> Cow<'_, str> {
 /// own way (GitHub's `%0A`); everything else uses [`clean`].
 pub fn strip(text: &str) -> Cow<'_, str> {
     let text = replace_breaks(text, '\n');
-    if text.chars().any(is_unsafe_in_text) {
-        Cow::Owned(text.chars().filter(|&c| !is_unsafe_in_text(c)).collect())
+    if text.chars().any(is_unsafe_in_text) || has_joiner(&text) {
+        Cow::Owned(without(&text, |c, bad| bad && c != '\n' && c != '\t'))
     } else {
         text
     }
@@ -139,40 +194,43 @@ fn surely_kept_in_line(text: &str) -> bool {
         .all(|b| matches!(b, b' '..=b'~' | 0x80..=0xBF | 0xC3..=0xCC))
 }
 
-/// Whether `c` stays as it is in one line of text: printable ASCII at once, otherwise
-/// neither unsafe nor a line break.
+/// Whether `c` stays as it is in one line of text, whatever stands around it: printable
+/// ASCII at once, otherwise neither unsafe nor a line break nor a joiner or variation
+/// selector (kept or not as [`judged`] says).
 fn kept_in_line(c: char) -> bool {
-    (' '..='~').contains(&c) || !(is_unsafe(c) || is_line_break(c))
+    (' '..='~').contains(&c) || !(is_unsafe(c) || is_line_break(c) || is_emoji_joiner(c))
 }
 
 /// [`clean_line`] a character at a time.
 fn clean_line_each(text: &str) -> String {
     let text = replace_breaks(text, ' ');
-    let text: String = text
-        .chars()
-        .filter_map(|c| match c {
+    let text: String = judged(&text)
+        .filter_map(|(c, bad)| match c {
             '\t' => Some(' '),
-            c if is_unsafe(c) => None,
+            _ if bad => None,
             c => Some(c),
         })
         .collect();
     break_markers(&text).into_owned()
 }
 
-/// Whether a source excerpt shows `c` masked: an unsafe character, or a line break other
-/// than the excerpt's own `\n` (U+2028 and U+2029 are no control characters, but some
-/// readers end a line at them; the others are controls).
-fn is_masked(c: char) -> bool {
-    is_unsafe_in_text(c) || (is_line_break(c) && c != '\n')
+/// Whether a source excerpt shows `c` masked: an unsafe character (`bad`: where it stands,
+/// [`judged`]), or a line break other than the excerpt's own `\n` (U+2028 and U+2029 are no
+/// control characters, but some readers end a line at them; the others are controls).
+fn is_masked(c: char, bad: bool) -> bool {
+    (bad && c != '\n' && c != '\t') || (is_line_break(c) && c != '\n')
 }
 
 /// Replaces each byte of an unsafe character or a line break other than `\n` with `?`,
 /// keeping byte offsets valid, for source excerpts whose spans point into the text.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_masked) {
+    if text
+        .chars()
+        .any(|c| is_masked(c, is_unsafe(c)) || is_emoji_joiner(c))
+    {
         let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
-            if is_masked(c) {
+        for (c, bad) in judged(text) {
+            if is_masked(c, bad) {
                 out.extend(std::iter::repeat_n('?', c.len_utf8()));
             } else {
                 out.push(c);
@@ -188,10 +246,10 @@ pub fn mask(text: &str) -> Cow<'_, str> {
 /// for a finding that the character caused: "unknown place `Viby\u{200b}`" instead of an
 /// "unknown place `Viby`" that looks right. Safe text is returned as it is.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_unsafe) {
+    if text.chars().any(|c| is_unsafe(c) || is_emoji_joiner(c)) {
         let mut out = String::with_capacity(text.len() + 8);
-        for c in text.chars() {
-            if is_unsafe(c) {
+        for (c, bad) in judged(text) {
+            if bad {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             } else {
                 out.push(c);
@@ -224,7 +282,7 @@ mod tests {
         /// The shortcut for text with nothing to clean cleans as the character-wise way.
         #[test]
         fn clean_line_takes_no_wrong_shortcut(
-            text in "([ -~æøåÆØÅ]|\\PC|\\pC|\t|\r|\n|\u{2028}|\u{200B}|##\\[)*"
+            text in "([ -~æøåÆØÅ]|\\PC|\\pC|\t|\r|\n|\u{2028}|\u{200B}|\u{200D}|\u{FE0F}|##\\[)*"
         ) {
             proptest::prop_assert_eq!(clean_line(&text), clean_line_each(&text));
         }
@@ -233,7 +291,7 @@ mod tests {
         /// guarding every line does (a leading `::`, `##[`, breaks and tabs included).
         #[test]
         fn clean_takes_no_wrong_shortcut(
-            text in "([ -~æøåÆØÅ]|\\PC|\\pC|\t|\r|\n|\u{2028}|\u{200B}|##\\[|::| ::)*"
+            text in "([ -~æøåÆØÅ]|\\PC|\\pC|\t|\r|\n|\u{2028}|\u{200B}|\u{200D}|\u{FE0F}|##\\[|::| ::)*"
         ) {
             let slow = guard(&strip(&text)).into_owned();
             proptest::prop_assert_eq!(clean(&text), slow);
@@ -306,10 +364,42 @@ mod tests {
 
     #[test]
     fn emoji_keep_their_variation_selectors_and_joiners() {
-        for emoji in ["☀️", "❤️", "👩‍💻", "👍🏽"] {
+        for emoji in ["☀️", "❤️", "👩‍💻", "👩‍👩‍👧", "👍🏽", "1️⃣", "#️⃣", "क्‍ष"]
+        {
             assert_eq!(clean(emoji), emoji);
+            assert_eq!(clean_line(emoji), emoji);
+            assert_eq!(visible(emoji), emoji);
+            assert_eq!(mask(emoji), emoji);
         }
         assert_eq!(clean("Ærø ÅÆØ café"), "Ærø ÅÆØ café");
+    }
+
+    /// A joiner or variation selector that joins or selects nothing is an invisible character
+    /// like any other: `Hyg\u{200d}ge` would look like `Hygge`.
+    #[test]
+    fn joiners_that_join_nothing_are_invisible_characters() {
+        for (text, seen) in [
+            ("Hyg\u{200d}ge", r"Hyg\u{200d}ge"),
+            ("Hygge\u{200d}", r"Hygge\u{200d}"),
+            ("\u{200d}Hygge", r"\u{200d}Hygge"),
+            ("👩\u{200d}", r"👩\u{200d}"),
+            ("👩\u{200d}\u{301}", "👩\\u{200d}\u{301}"),
+            ("Hygge\u{fe0f}", r"Hygge\u{fe0f}"),
+            ("\u{fe0f}Viby", r"\u{fe0f}Viby"),
+            ("1\u{fe0f}", r"1\u{fe0f}"),
+            ("Viby\u{e0100}", r"Viby\u{e0100}"),
+        ] {
+            assert_eq!(visible(text), seen, "{text:?}");
+            let plain: String = seen.replace(r"\u{200d}", "").replace(r"\u{fe0f}", "");
+            let plain = plain.replace(r"\u{e0100}", "");
+            assert_eq!(clean_line(text), plain, "{text:?}");
+            assert_eq!(clean(text), plain, "{text:?}");
+            assert_eq!(mask(text).len(), text.len(), "{text:?}");
+            assert!(
+                !mask(text).contains(['\u{200d}', '\u{fe0f}', '\u{e0100}']),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

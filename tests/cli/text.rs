@@ -27,6 +27,25 @@ fn a_zero_width_space_in_a_place_name_is_shown_in_the_finding() {
     assert!(json.contains(r"unknown place `Viby\\u{200b}`"), "{json}");
 }
 
+/// A joiner or selector that joins nothing is an invisible character like the others: the
+/// finding shows it, the title in `show` loses it, and the emoji beside it stay whole.
+#[test]
+fn a_joiner_that_joins_nothing_is_shown_as_invisible() {
+    let f = Fixture::new().filled().initiative(
+        "samlet",
+        "Q1",
+        &["Hygge"],
+        "locations = [\"Vi\\u200Dby\"]\ndescription = \"Hyg\\u200Dge ☀️ 👩\\u200D💻 og Viby\\uFE0F\"\n",
+    );
+    let text = stdout(&f.run(&["check", "--color", "never"]).success());
+    assert!(text.contains(r"unknown place `Vi\u{200d}by`"), "{text}");
+    let shown = stdout(
+        &f.run(&["--today", "2017-05-15", "show", "samlet"])
+            .success(),
+    );
+    assert!(shown.contains("Hygge ☀️ 👩\u{200d}💻 og Viby\n"), "{shown}");
+}
+
 #[test]
 fn invisible_and_bidi_characters_never_reach_the_terminal() {
     let f = Fixture::new().filled().initiative(
