@@ -189,12 +189,17 @@ fn turn_back_in_full(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
 }
 
 /// Turns `plan` back to the day `as_of`: every initiative as it was then (see the module
-/// docs), without what was added later, sorted by period then id as loaded. Works in place:
-/// no second copy of the plan's initiatives.
+/// docs), without what was added later and without those whose title, period or tracks
+/// could not be read ([`crate::model::Unreadable::required`]: only `plan check` judges
+/// them), sorted by period then id as loaded. Works in place: no second copy of the plan's
+/// initiatives.
 pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
     let mut rewound = Rewound::default();
     let mut moved = false;
     plan.initiatives.retain_mut(|init| {
+        if init.unreadable.required {
+            return false;
+        }
         let period = init.period;
         match turn_back(init, as_of) {
             Some(dated) => {

@@ -13,7 +13,8 @@ pub fn outside_period(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let (Some(deadline), Some(span)) = (init.deadline, &init.spans.deadline) else {
             continue;
         };
-        if init.period.contains(year, deadline) {
+        // A period that could not be read has a stand-in: nothing to judge the deadline by.
+        if init.unreadable.period || init.period.contains(year, deadline) {
             continue;
         }
         let (message, help) = match init.period {

@@ -136,7 +136,7 @@ fn mismatch(init: &Initiative, out: &mut Vec<Diagnostic>) {
         }
     }
     if let Some((entry, to)) = last(init, |e| e.period.as_ref()) {
-        if *to != init.period {
+        if *to != init.period && !init.unreadable.period {
             found.push(Mismatch {
                 key: "period",
                 now: quoted(init.period.as_str()),

@@ -29,7 +29,13 @@ fn counted_through(init: &Initiative, last: u8) -> bool {
         Period::Year => true,
         Period::Q(q) => q <= last,
     };
-    scheduled && init.status != Status::Cancelled
+    scheduled && counted(init)
+}
+
+/// Whether `init` counts toward anything: not cancelled, and its title, period and tracks
+/// were read (not stand-ins, [`crate::model::Unreadable::required`]).
+fn counted(init: &Initiative) -> bool {
+    init.status != Status::Cancelled && !init.unreadable.required
 }
 
 /// How many initiatives count toward each track of the catalogue over the whole year, in
@@ -123,10 +129,7 @@ pub fn location_counts(plan: &Plan) -> Vec<(String, usize)> {
         .iter()
         .map(|l| l.name.as_str())
         .collect();
-    let counted = plan
-        .initiatives
-        .iter()
-        .filter(|i| i.status != Status::Cancelled);
+    let counted = plan.initiatives.iter().filter(|i| counted(i));
     let counts = count_names(&names, counted, |i| Names::These(&i.locations));
     names
         .iter()
@@ -141,7 +144,7 @@ pub fn per_track(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let uncounted = plan
         .initiatives
         .iter()
-        .filter(|i| i.cross_cutting && i.status != Status::Cancelled)
+        .filter(|i| i.cross_cutting && counted(i))
         .count();
     for (track, count) in track_counts(plan) {
         if count >= min {
@@ -151,7 +154,7 @@ pub fn per_track(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let on_track: Vec<&str> = plan
             .initiatives
             .iter()
-            .filter(|i| i.status != Status::Cancelled && i.tracks.iter().any(|t| t == track))
+            .filter(|i| counted(i) && i.tracks.iter().any(|t| t == track))
             .map(|i| i.id.as_str())
             .collect();
         let mut help = format!(
@@ -253,6 +256,7 @@ mod tests {
                             .iter()
                             .filter(|i| {
                                 i.status != Status::Cancelled
+                                    && !i.unreadable.required
                                     && i.locations.iter().any(|x| *x == l.name)
                             })
                             .count();

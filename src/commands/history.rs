@@ -77,7 +77,8 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
         .with_help("run it in a plan folder kept in a git repository, with `git` installed")
     })?;
     let mut added = 0;
-    for init in &plan.initiatives {
+    // One whose title, period or tracks could not be read is left alone, as by the views.
+    for init in plan.initiatives.iter().filter(|i| !i.unreadable.required) {
         let source = plan.file(init.file);
         let display = clean_line(&source.display());
         let found = changes_in_git(&source.path())?;

@@ -184,7 +184,7 @@ fn note_postponed_left_behind(old: &Plan) -> std::io::Result<()> {
     let mut left: Vec<&str> = old
         .initiatives
         .iter()
-        .filter(|i| i.status == crate::model::Status::Postponed)
+        .filter(|i| i.status == crate::model::Status::Postponed && !i.unreadable.required)
         .filter(|i| i.follow_up.as_deref().is_none_or(|f| f.trim().is_empty()))
         .map(|i| i.id.as_str())
         .collect();
@@ -309,7 +309,12 @@ fn drafts(config: &Config, old: &Plan) -> Vec<(String, String)> {
     let w = words(config.lang_for(old));
     let year = old.manifest.plan.year;
     let mut out = Vec::new();
-    let mut sorted: Vec<_> = old.initiatives.iter().collect();
+    // One whose title, period or tracks could not be read has stand-ins for them: no draft.
+    let mut sorted: Vec<_> = old
+        .initiatives
+        .iter()
+        .filter(|i| !i.unreadable.required)
+        .collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     for init in sorted {
         let Some(follow_up) = init

@@ -122,6 +122,7 @@ impl Filter {
                 let mut tags: Vec<&str> = plan
                     .initiatives
                     .iter()
+                    .filter(|i| !i.unreadable.required)
                     .flat_map(|i| i.tags.iter().map(Name::as_str))
                     .collect();
                 tags.sort_unstable();

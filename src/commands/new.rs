@@ -168,7 +168,7 @@ fn folder_of_period(plan: &Plan, period: &str) -> String {
     for initiative in plan
         .initiatives
         .iter()
-        .filter(|i| i.period.as_str() == period)
+        .filter(|i| !i.unreadable.period && i.period.as_str() == period)
     {
         let relative = &plan.file(initiative.file).relative;
         let folder = relative.rsplit_once('/').map_or("", |(folder, _)| folder);

@@ -238,13 +238,25 @@ pub struct Initiative {
     pub unreadable: Unreadable,
 }
 
-/// Which of an initiative's keys with a default were written with a value that could not be
-/// read: the field holds the default (`status` planned, `funding` none), which is not what
-/// the file says. A key left out is not unreadable: the default is what the file says.
+/// Which of an initiative's fields do not hold what the file says.
+///
+/// `status` and `funding`: the key was written with a value that could not be read, and the
+/// field holds the default (`status` planned, `funding` none). A key left out is not
+/// unreadable: the default is what the file says.
+///
+/// `period` and `required`: a required field (`title`, `period`, `tracks` with at least one
+/// known track) is missing or could not be used, and a stand-in fills it (an empty title,
+/// the whole year, no track). Such an initiative is kept so that `plan check` reports every
+/// other problem of its file at once (an unknown dependency, an undated status) instead of
+/// after the first is fixed; the rules that judge by a stand-in leave it alone (`period`:
+/// deadlines, the order of dependencies; `required`: the minimums), and every view leaves it
+/// out ([`crate::assess::history::rewind`]), as the warning on standard error says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Unreadable {
     pub status: bool,
     pub funding: bool,
+    pub period: bool,
+    pub required: bool,
 }
 
 impl Initiative {

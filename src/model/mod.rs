@@ -37,7 +37,9 @@ pub struct Plan {
     /// Whether `plan.toml` was present (else the embedded default catalogue is used).
     pub has_manifest: bool,
     pub files: Vec<SourceFile>,
-    /// Initiatives whose required fields could be read, sorted by period then id.
+    /// Initiatives of the files that are valid TOML (or whose required fields survived a
+    /// syntax error), sorted by period then id; one with stand-ins for a required field is
+    /// marked ([`Unreadable::required`]) and left out of the views.
     pub initiatives: Vec<Initiative>,
     /// Findings made while reading: syntax, fields and values.
     pub diagnostics: Vec<Diagnostic>,
@@ -102,7 +104,7 @@ impl Plan {
     }
 
     /// The indices in `files` of the initiative files no initiative was read from, in path
-    /// order: not readable or not text, not valid TOML, missing a required field, a name
+    /// order: not readable or not text, not valid TOML (and missing a required field), a name
     /// that is not an id, or an id another file has. A loaded plan's initiatives have the
     /// ids of their files' names, so these are the only files whose names a rule on ids must
     /// read besides the initiatives. `plan.toml` is not an initiative file (as in

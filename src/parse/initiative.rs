@@ -49,9 +49,11 @@ pub const LOG_FIELDS: [&str; 8] = [
     "locations",
 ];
 
-/// Reads one initiative file. Returns the initiative when its required fields could be
-/// read; every problem found goes into `diags`, whatever the rule's configured severity
-/// (the caller applies `[rules.severity]`).
+/// Reads one initiative file. Returns the initiative unless the file could not be read as
+/// TOML or, with syntax errors, lost a required field; a required field missing or unusable
+/// in valid TOML gets a stand-in, marked in [`Unreadable`], so that the rules still judge
+/// the rest of the file. Every problem found goes into `diags`, whatever the rule's
+/// configured severity (the caller applies `[rules.severity]`).
 pub fn initiative(
     file: usize,
     source: &SourceFile,
@@ -210,23 +212,28 @@ pub fn initiative(
 
     let status_span = status.as_ref().map(|s| s.span());
     let funding_span = funding.as_ref().map(|f| f.span());
+    let no_track = tracks.is_empty() && !cross_cutting;
+    let required_missing = title.is_none() || period.is_none() || no_track;
+    // A file that is not valid TOML may have lost any key: only what was read is judged.
+    if had_syntax_errors && required_missing {
+        return None;
+    }
     let unreadable = Unreadable {
         status: status_span.is_none() && table.contains_key("status"),
         funding: funding_span.is_none() && table.contains_key("funding"),
+        period: period.is_none(),
+        required: required_missing,
     };
-    let title = title?;
-    let period = period?;
-    let tracks_list = raw_tracks?;
-    if tracks.is_empty() && !cross_cutting {
-        return None;
-    }
+    let title = title.map_or_else(String::new, Spanned::into_inner);
+    let (period, period_span) = period.map_or((Period::Year, 0..0), |p| (*p.get_ref(), p.span()));
+    let tracks_span = raw_tracks.as_ref().map_or(0..0, |l| l.span());
     // The lists grew one by one (to room for four): a large plan keeps them all.
     Some(Initiative {
         id: Name::from(id),
         file,
-        title: title.into_inner().into(),
+        title: title.into(),
         description: description.map(String::into_boxed_str),
-        period: *period.get_ref(),
+        period,
         tracks: tracks.into(),
         cross_cutting,
         locations: locations.into(),
@@ -244,8 +251,8 @@ pub fn initiative(
             status: status_span.map(Span::from),
             funding: funding_span.map(Span::from),
             added: added.map(|d| Span::from(d.span())),
-            period: Span::from(period.span()),
-            tracks: Span::from(tracks_list.span()),
+            period: Span::from(period_span),
+            tracks: Span::from(tracks_span),
             depends_on: depends_spans.into(),
             deadline: deadline.map(|d| Span::from(d.span())),
             aliases: aliases.into(),

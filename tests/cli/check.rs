@@ -893,3 +893,107 @@ fn control_characters_in_plan_text_never_reach_the_terminal() {
     let out = f.run(&["check", "--format", "github"]);
     assert!(!stdout(&out).contains('\u{1b}'));
 }
+
+/// A required field that is missing or cannot be used (an unknown or empty `tracks`, a period
+/// that is no period, no title) does not hide the file's other problems: they are all
+/// reported in one run. What needs the period (the order of dependencies, the deadline) is
+/// judged when the period was read. The views leave such an initiative out, and `plan set`
+/// refuses to add a new error to its file.
+#[test]
+fn a_field_that_cannot_be_used_hides_none_of_the_files_other_problems() {
+    let rest = "depends_on = [\"sen\", \"findes-ikke\", \"b\"]\ndeadline = 2017-09-01\nstatus = \"active\"\n";
+    let cases = [
+        (
+            "title = \"B\"\nperiod = \"Q1\"\ntracks = [\"Hyge\"]\n",
+            "unknown-track",
+            true,
+        ),
+        (
+            "title = \"B\"\nperiod = \"Q1\"\ntracks = []\n",
+            "invalid-value",
+            true,
+        ),
+        (
+            "title = \"B\"\nperiod = \"Q1\"\ntracks = \"Hygge\"\n",
+            "invalid-value",
+            true,
+        ),
+        (
+            "period = \"Q1\"\ntracks = [\"Hygge\"]\n",
+            "missing-field",
+            true,
+        ),
+        (
+            "title = \"B\"\nperiod = \"Q7\"\ntracks = [\"Hygge\"]\n",
+            "invalid-value",
+            false,
+        ),
+        (
+            "title = \"B\"\ntracks = [\"Hyge\"]\n",
+            "missing-field",
+            false,
+        ),
+    ];
+    for (head, first, period_read) in cases {
+        let f = Fixture::new()
+            .filled()
+            .initiative("sen", "Q3", &["Hygge"], "")
+            .file("b.toml", &format!("{head}{rest}"));
+        let (found, _, code) = check_json(&f);
+        assert_eq!(code, 1, "{head}");
+        let rules: Vec<&str> = found
+            .iter()
+            .filter(|f| f.2.as_deref() == Some("plans/b.toml"))
+            .map(|f| f.0.as_str())
+            .collect();
+        let mut expected = vec![
+            first,
+            "unknown-dependency",
+            "dependency-cycle",
+            "undated-status",
+        ];
+        if period_read {
+            expected.extend(["dependency-order", "deadline-outside-period"]);
+        }
+        for rule in expected {
+            assert!(rules.contains(&rule), "{head}: {rule} not in {rules:?}");
+        }
+        if !period_read {
+            assert!(
+                !rules.contains(&"deadline-outside-period"),
+                "{head}: {rules:?}"
+            );
+        }
+        // No view shows it: its title, period or tracks would be made up.
+        let list = stdout(
+            &f.run(&["--today", "2017-06-30", "list", "--format", "csv"])
+                .success(),
+        );
+        assert!(
+            list.lines().any(|l| l.starts_with("sen;")),
+            "{head}: {list}"
+        );
+        assert!(!list.lines().any(|l| l.starts_with("b;")), "{head}: {list}");
+        // A new error is refused in it as in any file: nothing is written.
+        let before = std::fs::read(f.plans().join("b.toml")).unwrap();
+        let out = f
+            .run(&[
+                "--today",
+                "2017-05-01",
+                "set",
+                "b",
+                "depends_on+=ogsaa-ukendt",
+            ])
+            .code(1);
+        assert!(
+            stderr(&out).contains("ogsaa-ukendt"),
+            "{head}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            std::fs::read(f.plans().join("b.toml")).unwrap(),
+            before,
+            "{head}"
+        );
+    }
+}
