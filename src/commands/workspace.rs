@@ -218,12 +218,16 @@ fn find_id<'a>(
 /// Loads the members (all, or those `only` names), for a command that shows them, and
 /// what it leaves out: a member whose `plan.toml` has errors is left out with a warning
 /// (its findings on standard error) and the others are shown; a member's initiative files
-/// with errors are named as a single plan's are. Errors: an unknown member in `only`; a
-/// member folder that cannot be read; every member wanted left out (exit 1).
+/// with errors are named as a single plan's are. Each member's plan is turned back to the
+/// day `as_of` gives for it ([`crate::assess::history::rewind`]), as one plan's views are:
+/// the network's memo of a closed quarter describes every member at that quarter's close.
+/// Errors: an unknown member in `only`; a member folder that cannot be read; every member
+/// wanted left out (exit 1).
 fn load_members(
     ws: &Workspace,
     config: &Config,
     only: &[String],
+    as_of: &dyn Fn(&crate::model::Plan) -> chrono::NaiveDate,
 ) -> anyhow::Result<(Vec<MemberPlan>, Vec<LeftOut>)> {
     for name in only {
         member_named(ws, name)?;
@@ -239,7 +243,7 @@ fn load_members(
                 ws.is_member_folder(p)
             })?;
         let (
-            plan,
+            mut plan,
             super::Excluded {
                 files,
                 nested_plans,
@@ -277,6 +281,8 @@ fn load_members(
                 nested_plans,
             });
         }
+        let day = as_of(&plan);
+        crate::assess::history::rewind(&mut plan, day);
         plans.push(MemberPlan {
             name: member.name.clone(),
             path: member.path.display().to_string().replace('\\', "/"),

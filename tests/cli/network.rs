@@ -835,3 +835,43 @@ fn the_readme_shows_the_example_network_as_it_is() {
         assert_eq!(actual, shown, "{command}");
     }
 }
+
+/// The network's views are as of their date, as one plan's are: a change recorded in August
+/// changes neither the memo of the second quarter written at the year's end nor the
+/// dashboard of 30 June, and both agree with the member's own `status` that day.
+#[test]
+fn the_network_views_are_as_of_their_date() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let at = |today: &str, args: &[&str]| {
+        stdout(
+            &plan_in(&ws)
+                .args(["--today", today, "--color", "never"])
+                .args(args)
+                .assert()
+                .success(),
+        )
+    };
+    let memo_before = at("2017-12-31", &["report", "-q", "Q2"]);
+    let status_before = at(TODAY, &["status", "--format", "json"]);
+    plan_in(dir.path())
+        .args(["--plans", "plans", "--today", "2017-08-01"])
+        .args(["set", "moedested", "status=done"])
+        .assert()
+        .success();
+    assert_eq!(at("2017-12-31", &["report", "-q", "Q2"]), memo_before);
+    assert_eq!(at(TODAY, &["status", "--format", "json"]), status_before);
+    let list = at(TODAY, &["list", "--member", "plans", "--format", "csv"]);
+    let row = list
+        .lines()
+        .find(|l| l.contains("moedested"))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(!row.contains(";done;"), "{row}");
+    // Before the change the member has nothing done; after it, the dashboard counts it.
+    let done = |status: &str| {
+        let status: serde_json::Value = serde_json::from_str(status).unwrap();
+        status["members"][0]["done"].as_u64().unwrap()
+    };
+    assert_eq!(done(&status_before), 0);
+    assert_eq!(done(&at("2017-08-02", &["status", "--format", "json"])), 1);
+}

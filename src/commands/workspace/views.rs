@@ -26,7 +26,7 @@ pub(super) fn status(
     args: &StatusArgs,
     out: Out<'_>,
 ) -> anyhow::Result<u8> {
-    let (members, left_out) = load_members(ws, config, &[])?;
+    let (members, left_out) = load_members(ws, config, &[], &|_| config.today)?;
     let s = network::status(&ws.manifest.title, &members, left_out, config.today);
     match args.format {
         StatusFormat::Text => {
@@ -65,7 +65,7 @@ pub(super) fn list(
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
-    let (members, _) = load_members(ws, config, &args.member)?;
+    let (members, _) = load_members(ws, config, &args.member, &|_| config.today)?;
     // Each member's filter is resolved against its own catalogue and tags: a track or place
     // one member does not have leaves that member out; a name no member knows is an error.
     // `--track` and `--location` are matched across members first (by name and alias), so
@@ -166,7 +166,10 @@ pub(super) fn report(
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
-    let (members, left_out) = load_members(ws, config, &[])?;
+    // Each member as of its own year's quarter end (or the day, while the quarter runs).
+    let (members, left_out) = load_members(ws, config, &[], &|plan| {
+        crate::assess::memo::default_as_of(plan.manifest.plan.year, quarter, config.today)
+    })?;
     let memo = network::memo(
         &ws.manifest.title,
         &members,
