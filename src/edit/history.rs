@@ -112,6 +112,17 @@ impl InitiativeDoc {
         if changed.is_empty() {
             return Ok(changed);
         }
+        // A back-dated change of a field whose history goes on after that day would land
+        // before that later change, and the file would not end at the value set.
+        if let Some((key, later)) = self.changed_after(date, &changed) {
+            return Err(Failure::invalid(format!(
+                "`{key}` of `{}` has a change recorded on {later}, after {date}: a change dated {date} would come before it, so the history would not end at the value set; nothing was written",
+                self.display
+            ))
+            .with_help(format!(
+                "give a date on or after {later} (plan --today {later} set …), or write the earlier entry in [[log]] by hand"
+            )));
+        }
         if !self.log_is_a_list() {
             return Err(Failure::invalid(format!(
                 "`log` in `{}` is not a list of [[log]] entries, so the change cannot be recorded: nothing was written",
@@ -140,18 +151,44 @@ impl InitiativeDoc {
         self.insert_log_entry(date, entry);
     }
 
+    /// The first of `keys` that a `[[log]]` entry dated after `date` changes, with the latest
+    /// such date: `None` when the history of every key ends on or before `date`.
+    fn changed_after(
+        &self,
+        date: NaiveDate,
+        keys: &[&'static str],
+    ) -> Option<(&'static str, NaiveDate)> {
+        let entries: Vec<(Option<NaiveDate>, Vec<&str>)> = match self.doc.get("log") {
+            Some(Item::ArrayOfTables(entries)) => entries
+                .iter()
+                .map(|t| (table_date(t), t.iter().map(|(k, _)| k).collect()))
+                .collect(),
+            Some(Item::Value(Value::Array(entries))) => entries
+                .iter()
+                .filter_map(Value::as_inline_table)
+                .map(|t| {
+                    let date = t.get("date").and_then(value_date);
+                    (date, t.iter().map(|(k, _)| k).collect())
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        keys.iter().find_map(|&key| {
+            entries
+                .iter()
+                .filter(|(d, keys)| d.is_some_and(|d| d > date) && keys.contains(&key))
+                .filter_map(|(d, _)| *d)
+                .max()
+                .map(|later| (key, later))
+        })
+    }
+
     /// Inserts `entry` into `[[log]]` after the last entry dated on or before `date` (or
     /// without a readable date), so that a back-dated entry lands where its date belongs.
     fn insert_log_entry(&mut self, date: NaiveDate, mut entry: Table) {
         // A blank line before each entry, as in the shipped files.
         entry.decor_mut().set_prefix("\n");
-        let date_of = |t: &Table| {
-            t.get("date")
-                .and_then(Item::as_value)
-                .and_then(Value::as_datetime)
-                .and_then(|d| d.date)
-                .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
-        };
+        let date_of = table_date;
         match self.doc.get_mut("log") {
             Some(Item::ArrayOfTables(entries)) => {
                 let at = entries
@@ -196,11 +233,7 @@ impl InitiativeDoc {
                     .rposition(|v| {
                         v.as_inline_table()
                             .and_then(|t| t.get("date"))
-                            .and_then(Value::as_datetime)
-                            .and_then(|d| d.date)
-                            .and_then(|d| {
-                                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                            })
+                            .and_then(value_date)
                             .is_none_or(|d| d <= date)
                     })
                     .map_or(0, |i| i + 1);
@@ -216,6 +249,20 @@ impl InitiativeDoc {
             }
         }
     }
+}
+
+/// The `date` of a `[[log]]` entry, when it is a valid TOML date.
+fn table_date(entry: &Table) -> Option<NaiveDate> {
+    entry
+        .get("date")
+        .and_then(Item::as_value)
+        .and_then(value_date)
+}
+
+/// A TOML date value as a date; `None` for any other value.
+fn value_date(value: &Value) -> Option<NaiveDate> {
+    let d = value.as_datetime()?.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }
 
 /// A date as a TOML date value.

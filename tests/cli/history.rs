@@ -986,3 +986,44 @@ fn office_memos_carry_since_last_quarter_and_the_files_left_out() {
         "the file left out is not named"
     );
 }
+
+/// A back-dated `set` of a field whose history goes on after that day is refused, the file
+/// untouched: the entry would land before the later change, and the file would say one value
+/// while its history ends at another. A back-dated change of a field with no later change is
+/// recorded where its date belongs.
+#[test]
+fn a_back_dated_change_before_a_later_one_of_the_same_field_is_refused() {
+    let text = format!(
+        "{HEAD}status = \"done\"\n\n[[log]]\ndate = 2017-04-10\nstatus = {{ from = \"planned\", to = \"active\" }}\n\n[[log]]\ndate = 2017-05-10\nstatus = {{ from = \"active\", to = \"done\" }}\n"
+    );
+    let f = year_plan().file("x.toml", &text);
+    let path = f.plans().join("x.toml");
+    let out = f
+        .run(&["--today", "2017-04-20", "set", "x", "status=postponed"])
+        .code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("`status` of `plans/x.toml` has a change recorded on 2017-05-10, after 2017-04-20"),
+        "{err}"
+    );
+    assert!(err.contains("plan --today 2017-05-10 set"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    // On the day of the last change or after it, the change is the history's last.
+    f.run(&["--today", "2017-05-10", "set", "x", "status=postponed"])
+        .success();
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(
+        written.ends_with(
+            "date = 2017-05-10\nstatus = { from = \"done\", to = \"postponed\" }\n"
+        ),
+        "{written}"
+    );
+    // Another field, with no later change, is recorded back-dated where its date belongs.
+    f.run(&["--today", "2017-04-20", "set", "x", "deadline=2017-06-01"])
+        .success();
+    let written = fs::read_to_string(&path).unwrap();
+    let at = |s: &str| written.find(s).unwrap_or_else(|| panic!("{s}: {written}"));
+    assert!(at("date = 2017-04-10") < at("date = 2017-04-20"));
+    assert!(at("date = 2017-04-20") < at("date = 2017-05-10"));
+    assert_eq!(findings(&fs::read_to_string(&path).unwrap()).len(), 0);
+}
