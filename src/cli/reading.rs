@@ -36,9 +36,12 @@ pub struct CheckArgs {
         default_value_t = CheckFormat::Text
     )]
     pub format: CheckFormat,
-    /// Write the findings to FILE (atomically, replacing it) instead of standard output
+    /// Write the findings to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: overwrite FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub strict: bool,
@@ -46,7 +49,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
     /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
-    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet"])]
+    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet", "fix"])]
     pub diff: bool,
     /// With --fix or --diff: also write track and place aliases as the catalogue's names
     #[arg(long)]

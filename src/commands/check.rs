@@ -20,6 +20,7 @@ use crate::write::write_atomic;
 use super::{load, load_for_writing, Out, Outcome};
 
 pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
+    refuse_before_checking(args)?;
     let levels = levels(args)?;
     if args.canonical && !args.fix && !args.diff {
         return Err(Failure::usage("--canonical goes with --fix or --diff")
@@ -173,7 +174,7 @@ pub(crate) fn finish(
             drop(guarded);
             guarded_bytes
         };
-        write_atomic(path, &bytes, true).map_err(|e| e.without_force())?
+        write_atomic(path, &bytes, args.force).map_err(|e| e.without_force())?
     }
     super::leave(diags);
 
@@ -183,6 +184,28 @@ pub(crate) fn finish(
     } else {
         EXIT_OK
     })
+}
+
+/// What is refused before anything is read (shared with a workspace's check): `--statistics`
+/// with a format that has no place for its table (usage, exit 2), and `-o FILE` over an
+/// existing file without `--force` (exit 1), so that a run does not check a large plan and
+/// then write nothing.
+pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
+    if args.statistics && !matches!(args.format, CheckFormat::Text | CheckFormat::Json) {
+        return Err(Failure::usage(format!(
+            "--statistics is a table of counts in text or JSON; --format {} has no place for it",
+            clap::ValueEnum::to_possible_value(&args.format)
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        ))
+        .with_help("plan check --statistics (or --statistics --format json)"));
+    }
+    if let Some(path) = &args.output {
+        crate::write::refuse_existing(path, args.force).map_err(|e| {
+            e.without_force()
+                .with_help("give --force to overwrite it, or choose another name")
+        })?;
+    }
+    Ok(())
 }
 
 /// The levels `--deny`, `--warn` and `--allow` set (`None`: off). A rule named by two of

@@ -310,6 +310,7 @@ fn check_all(
     args: &CheckArgs,
     out: Out<'_>,
 ) -> anyhow::Result<u8> {
+    super::check::refuse_before_checking(args)?;
     if args.fix || args.diff {
         return Err(Failure::usage(
             "`plan check --fix` and `--diff` work on one plan, not at a workspace root",

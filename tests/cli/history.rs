@@ -1003,7 +1003,9 @@ fn a_back_dated_change_before_a_later_one_of_the_same_field_is_refused() {
         .code(1);
     let err = stderr(&out);
     assert!(
-        err.contains("`status` of `plans/x.toml` has a change recorded on 2017-05-10, after 2017-04-20"),
+        err.contains(
+            "`status` of `plans/x.toml` has a change recorded on 2017-05-10, after 2017-04-20"
+        ),
         "{err}"
     );
     assert!(err.contains("plan --today 2017-05-10 set"), "{err}");
@@ -1013,9 +1015,7 @@ fn a_back_dated_change_before_a_later_one_of_the_same_field_is_refused() {
         .success();
     let written = fs::read_to_string(&path).unwrap();
     assert!(
-        written.ends_with(
-            "date = 2017-05-10\nstatus = { from = \"done\", to = \"postponed\" }\n"
-        ),
+        written.ends_with("date = 2017-05-10\nstatus = { from = \"done\", to = \"postponed\" }\n"),
         "{written}"
     );
     // Another field, with no later change, is recorded back-dated where its date belongs.

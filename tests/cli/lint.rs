@@ -263,8 +263,25 @@ fn output_file_and_plan_check_format() {
     let target = f.dir().join("reports/plan.sarif");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
     std::fs::write(&target, "old").unwrap();
+    // An existing file is not overwritten without --force, as by every command's -o.
     let out = f
         .run(&["check", "--format", "sarif", "-o", "reports/plan.sarif"])
+        .code(1);
+    assert!(
+        stderr(&out).contains("`reports/plan.sarif` already exists"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    let out = f
+        .run(&[
+            "check",
+            "--format",
+            "sarif",
+            "-o",
+            "reports/plan.sarif",
+            "--force",
+        ])
         .code(1);
     assert_eq!(stdout(&out), "");
     assert_valid_sarif(&std::fs::read_to_string(&target).unwrap());
@@ -692,4 +709,39 @@ fn the_readme_ci_recipes_run_as_written() {
     let junit = read("plan-check.xml");
     let doc = roxmltree::Document::parse(&junit).unwrap();
     assert_eq!(doc.root_element().attribute("failures"), Some("0"));
+}
+
+/// Options that cannot both be honoured are a usage error (exit 2), not one of them quietly
+/// winning: `--statistics` with a format that has no place for its table (a CI step reading
+/// SARIF would get a text table), and `--fix` with `--diff`. Nothing is written.
+#[test]
+fn options_that_contradict_each_other_are_usage_errors() {
+    let f = several_findings();
+    for format in ["concise", "github", "gitlab", "sarif", "junit"] {
+        let out = f
+            .run(&["check", "--statistics", "--format", format])
+            .code(2);
+        assert!(
+            stderr(&out).contains(&format!("--format {format} has no place for it")),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(stdout(&out), "");
+    }
+    for format in ["text", "json"] {
+        f.run(&["check", "--statistics", "--format", format])
+            .code(1);
+    }
+    let before = std::fs::read_to_string(f.plans().join("broken.toml")).unwrap();
+    let out = f.run(&["check", "--fix", "--diff"]).code(2);
+    assert!(
+        stderr(&out).contains("cannot be used with"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.plans().join("broken.toml")).unwrap(),
+        before
+    );
+    f.run(&["check", "--force"]).code(2);
 }
