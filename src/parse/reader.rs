@@ -62,15 +62,16 @@ impl Reader<'_> {
         typos
     }
 
-    /// Whether the parser could not read `value`: a number that is no number, or a value
+    /// Whether the parser could not read `value`: a number that is no number, a value
     /// inside a `syntax` finding of this file (a bare word such as `deadline = ٣` or
     /// `depends_on = [Foo]` is kept by the parser's recovery as a string or a boolean, a
-    /// type the user never wrote).
+    /// type the user never wrote), or a value of no text at all, which the recovery made up
+    /// where none was written (`status = = "active"`: an empty number at the file's start).
     fn unreadable(&self, value: &Spanned<DeValue<'_>>) -> bool {
-        if unreadable_number(value.get_ref()).is_some() {
+        let span = value.span();
+        if span.is_empty() || unreadable_number(value.get_ref()).is_some() {
             return true;
         }
-        let span = value.span();
         self.diags.iter().rev().any(|d| {
             d.rule == Rule::Syntax
                 && d.file == Some(self.file)

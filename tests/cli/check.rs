@@ -997,3 +997,28 @@ fn a_field_that_cannot_be_used_hides_none_of_the_files_other_problems() {
         );
     }
 }
+
+/// A value the parser's recovery made up where none was written (`status = = "active"`) is
+/// not judged: the finding is the syntax error on its line, not a wrong type at the file's
+/// first line, nor a `[[log]]` entry said to lack a text when its change is what broke.
+#[test]
+fn a_doubled_equals_sign_is_one_syntax_finding_on_its_line() {
+    let f = Fixture::new().filled().file(
+        "d.toml",
+        "# kommentar\ntitle = \"x\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = = \"active\"\nowner = = \"Ida\"\n\n[[log]]\ndate = 2017-04-01\nstatus = = \"done\"\n",
+    );
+    let (found, _, code) = check_json(&f);
+    assert_eq!(code, 1);
+    let in_file: Vec<(&str, u64)> = found
+        .iter()
+        .filter(|f| f.2.as_deref() == Some("plans/d.toml"))
+        .map(|f| (f.0.as_str(), f.3.unwrap()))
+        .collect();
+    assert!(!in_file.is_empty());
+    assert!(
+        in_file
+            .iter()
+            .all(|(rule, line)| *rule == "syntax" && [5, 6, 10].contains(line)),
+        "{in_file:?}"
+    );
+}

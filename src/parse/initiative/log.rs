@@ -106,13 +106,18 @@ pub(super) fn read_log(
             span: crate::model::Span::from(entry.span()),
         };
         if !t.contains_key("text") && !log.has_changes() {
-            r.push(fields::missing_in_entry(
-                r.file,
-                "log",
-                "text",
-                entry.span(),
-                "text = \"Første møde holdt.\"",
-            ));
+            // A change that is written but cannot be read has its own finding: the entry
+            // is not also told it lacks a text.
+            let a_change_written = LOG_FIELDS[2..].iter().any(|k| t.contains_key(*k));
+            if !a_change_written {
+                r.push(fields::missing_in_entry(
+                    r.file,
+                    "log",
+                    "text",
+                    entry.span(),
+                    "text = \"Første møde holdt.\"",
+                ));
+            }
             continue;
         }
         if let Some(date) = date {
