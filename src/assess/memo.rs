@@ -104,11 +104,15 @@ pub enum EventKind {
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct QuarterTotals {
     /// The quarter's initiatives by status and judgement, cross-cutting ones included:
-    /// `planned + active + done + postponed + cancelled = initiatives`, and `late`,
-    /// `blocked`, `at_risk` are "of which". An initiative moved out of the quarter to a later
-    /// one is counted as `postponed` (it is listed as moved).
+    /// `planned + active + done + postponed + cancelled + brought_forward = initiatives`,
+    /// and `late`, `blocked`, `at_risk` are "of which". An initiative moved out of the
+    /// quarter to a later period is counted as `postponed`, one moved to an earlier quarter
+    /// as `brought_forward` (both are listed as moved).
     #[serde(flatten)]
     pub counts: Totals,
+    /// The quarter's initiatives moved to an earlier quarter (work brought forward, not put
+    /// off): in `counts.initiatives`, in none of its statuses.
+    pub brought_forward: usize,
     /// Whole-year initiatives (not part of the counts above).
     pub whole_year: usize,
     /// Tracks whose count through the quarter reaches the minimum.
@@ -286,7 +290,12 @@ fn build_on<'a>(
         if init.period == period || moved_out {
             let mut shown = make_item(init, judgement, as_of);
             if moved_out {
-                totals.counts.add(Status::Postponed, &Judgement::default());
+                if matches!((init.period, period), (Period::Q(to), Period::Q(from)) if to < from) {
+                    totals.counts.initiatives += 1;
+                    totals.brought_forward += 1;
+                } else {
+                    totals.counts.add(Status::Postponed, &Judgement::default());
+                }
                 shown.moved_to = Some(init.period);
             } else {
                 totals.counts.add(init.status, judgement);

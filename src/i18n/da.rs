@@ -191,6 +191,10 @@ pub const DA: Words = Words {
         one: "udskudt",
         many: "udskudte",
     },
+    n_brought_forward: Noun {
+        one: "fremrykket",
+        many: "fremrykkede",
+    },
     n_cancelled: Noun {
         one: "aflyst",
         many: "aflyste",

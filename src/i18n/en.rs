@@ -208,6 +208,10 @@ pub const EN: Words = Words {
         one: "postponed",
         many: "postponed",
     },
+    n_brought_forward: Noun {
+        one: "brought forward",
+        many: "brought forward",
+    },
     n_cancelled: Noun {
         one: "cancelled",
         many: "cancelled",

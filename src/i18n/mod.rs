@@ -204,10 +204,12 @@ pub struct Words {
     pub waits_on_dropped: fn(&str, &str) -> String,
     /// Planned or active work whose funding was denied: "finansiering afvist".
     pub funding_denied_reason: &'static str,
-    /// "planlagt" / "planned", "udskudt" / "postponed" (postponed, or moved to another period),
-    /// "aflyst" / "cancelled", "blokeret" / "blocked", "i risiko" / "at risk".
+    /// "planlagt" / "planned", "udskudt" / "postponed" (postponed, or moved to a later period),
+    /// "fremrykket" / "brought forward" (moved to an earlier quarter), "aflyst" /
+    /// "cancelled", "blokeret" / "blocked", "i risiko" / "at risk".
     pub n_planned: Noun,
     pub n_moved: Noun,
+    pub n_brought_forward: Noun,
     pub n_cancelled: Noun,
     pub n_blocked: Noun,
     pub n_at_risk: Noun,

@@ -703,3 +703,59 @@ fn an_existing_output_file_is_refused_before_the_plan_is_read() {
         .code(0);
     assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
 }
+
+/// An initiative moved out of the memo's quarter to an earlier one was brought forward, not
+/// put off: the memo counts it as such ("1 fremrykket"; JSON `brought_forward`), and one
+/// moved to a later quarter as postponed, as before.
+#[test]
+fn work_moved_to_an_earlier_quarter_is_brought_forward_not_postponed() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("tidligere", "Q3", &["Hygge"], "")
+        .initiative("senere", "Q3", &["Hygge"], "");
+    f.run(&["--today", "2017-08-01", "set", "tidligere", "period=Q2"])
+        .success();
+    f.run(&["--today", "2017-07-05", "set", "senere", "period=Q4"])
+        .success();
+    let memo = stdout(
+        &f.run(&["--today", "2017-12-31", "report", "-q", "Q3"])
+            .success(),
+    );
+    assert!(
+        memo.contains("omfatter 2 indsatser: 0 færdige, 1 udskudt og 1 fremrykket."),
+        "{memo}"
+    );
+    assert!(memo.contains("flyttet til 2. kvartal"), "{memo}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &f.run(&[
+            "--today",
+            "2017-12-31",
+            "report",
+            "-q",
+            "Q3",
+            "--format",
+            "json",
+        ])
+        .success(),
+    ))
+    .unwrap();
+    assert_eq!(json["totals"]["initiatives"], 2);
+    assert_eq!(json["totals"]["postponed"], 1);
+    assert_eq!(json["totals"]["brought_forward"], 1);
+    let english = stdout(
+        &f.run(&[
+            "--today",
+            "2017-12-31",
+            "report",
+            "-q",
+            "Q3",
+            "--lang",
+            "en",
+        ])
+        .success(),
+    );
+    assert!(
+        english.contains("1 postponed and 1 brought forward"),
+        "{english}"
+    );
+}

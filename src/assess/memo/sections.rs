@@ -184,6 +184,7 @@ pub(super) fn sentences(
             (c.active, w.n_active),
             (c.planned, w.n_planned),
             (c.postponed, w.n_moved),
+            (totals.brought_forward, w.n_brought_forward),
             (c.cancelled, w.n_cancelled),
         ] {
             if n > 0 {
