@@ -25,7 +25,7 @@ use crate::cli::Lang;
 use crate::i18n::words;
 use crate::model::Period;
 use crate::slug::slugify;
-use crate::text::{clean, clean_line};
+use crate::text::{break_markers, clean_line, strip};
 
 use super::list::{flags_text, tracks_text, Item};
 use super::office::office_words;
@@ -80,8 +80,10 @@ fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
     }
     lines.push(format!("{}: {status}", w.status_heading));
     if let Some(description) = &i.description {
-        // Its own lines, as `plan show` has them (`\n` in the file).
-        let text = clean(description.trim()).into_owned();
+        // Its own lines, as `plan show` has them (`\n` in the file). They are not lines of
+        // the calendar file (a line break is written `\n` in it): no `\` before a line's
+        // `::`, which calendar programs would show; `##[` is broken, as in every line.
+        let text = break_markers(&strip(description.trim())).into_owned();
         if !text.is_empty() {
             lines.push(String::new());
             lines.push(text);
@@ -195,18 +197,29 @@ pub fn fold(text: &str) -> String {
         let mut room = LIMIT;
         while rest.len() > room {
             let mut cut = room;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            // An escape's `\` stays with what it escapes: the run of backslashes before
-            // the cut is odd when its last one begins an escape.
-            let slashes = rest.as_bytes()[..cut]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\\')
-                .count();
-            if slashes % 2 == 1 {
-                cut -= 1;
+            loop {
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                // An escape's `\` stays with what it escapes: the run of backslashes before
+                // the cut is odd when its last one begins an escape.
+                let slashes = rest.as_bytes()[..cut]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count();
+                if slashes % 2 == 1 {
+                    cut -= 1;
+                }
+                // A continuation line never begins with `::` after its spaces: standard
+                // output's guard would put a `\` in place of the fold's space there (a
+                // GitHub Actions command), and the fold would be lost.
+                let next = rest[cut..].trim_start_matches([' ', '\t']);
+                if cut > 1 && next.starts_with("::") {
+                    cut -= 1;
+                    continue;
+                }
+                break;
             }
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
@@ -222,6 +235,25 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    /// No continuation line begins with `::` after its spaces, wherever the `::` falls.
+    #[test]
+    fn no_folded_line_begins_a_workflow_command() {
+        for k in 0..80 {
+            for gap in ["", " ", "  "] {
+                let line = format!("DESCRIPTION:{}\\n{gap}::error::y ::x::", "x".repeat(k));
+                let folded = fold(&format!("{line}\r\n"));
+                for piece in folded.split("\r\n").skip(1) {
+                    assert!(
+                        !piece.trim_start_matches([' ', '\t']).starts_with("::"),
+                        "{k} {gap:?}: {folded:?}"
+                    );
+                    assert!(piece.len() <= 75);
+                }
+                assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+            }
+        }
+    }
 
     fn lines(text: &str) -> Vec<&str> {
         text.split("\r\n").collect()

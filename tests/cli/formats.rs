@@ -537,6 +537,43 @@ fn date_of(d: Option<DatePerhapsTime>) -> NaiveDate {
     }
 }
 
+/// A description line that begins with `::` is written as it is (its line break is `\n`
+/// inside the calendar's line, so it starts no line of the file), and wherever a fold falls
+/// the calendar stays one that calendar programs read: no continuation line loses its space
+/// to standard output's guard.
+#[test]
+fn a_description_line_with_a_workflow_command_keeps_the_calendar_whole() {
+    for k in 0..76 {
+        let f = Fixture::new().filled().file(
+            "q2/kommando.toml",
+            &format!(
+                "title = \"K\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\ndeadline = 2017-06-01\n\
+                 description = \"{}\\n::error::x\"\n",
+                "y".repeat(k)
+            ),
+        );
+        let text = stdout(&f.run(&["--today", "2017-05-15", "calendar"]).success());
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(
+                line.starts_with(' ')
+                    || line.split(':').next().is_some_and(|p| p.chars().all(|c| c
+                        .is_ascii_uppercase()
+                        || c == '-'
+                        || c == ';'
+                        || c == '='
+                        || c.is_ascii_alphanumeric())),
+                "{k}: not a content line nor a continuation: {line:?}"
+            );
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains(&format!("{}\\n::error::x", "y".repeat(k))),
+            "{k}: {unfolded}"
+        );
+        let _: icalendar::Calendar = text.parse().expect("icalendar parses it");
+    }
+}
+
 /// Every line of the calendar of every period, on the shipped plan, is at most 75 octets,
 /// and a description keeps its line breaks (`\n`), as `plan show` does.
 #[test]
