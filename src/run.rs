@@ -15,7 +15,7 @@ use crate::error::{Failure, EXIT_USAGE};
 use crate::load::io_reason;
 use crate::render::terminal::Paint;
 use crate::stdio;
-use crate::text::{clean_line, LineGuard};
+use crate::text::{clean_line, visible_line, LineGuard};
 use crate::write::WriteError;
 
 /// Runs `plan` with the process's arguments and environment.
@@ -240,10 +240,10 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
             e,
             "{} {}",
             paint.error("error:"),
-            clean_line(&failure.message)
+            visible_line(&failure.message)
         );
         if let Some(help) = &failure.help {
-            let _ = writeln!(e, "{} {}", paint.bold("help:"), clean_line(help));
+            let _ = writeln!(e, "{} {}", paint.bold("help:"), visible_line(help));
         }
         return failure.code;
     }
@@ -259,7 +259,7 @@ fn report_error(err: &anyhow::Error, paint: Paint) -> u8 {
         e,
         "{} {}",
         paint.error("error:"),
-        clean_line(&chain.join(": "))
+        visible_line(&chain.join(": "))
     );
     EXIT_USAGE
 }

@@ -242,6 +242,18 @@ pub fn mask(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text shown inside one line, as [`clean_line`], but with every other unsafe character
+/// shown as its escape ([`visible`]) instead of removed: for an error message that quotes
+/// what the user typed or named (``unknown track `Hygge\u{200b}` ``), which must not look
+/// like a valid name. Our own words have no such character.
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    if surely_kept_in_line(text) || text.chars().all(kept_in_line) {
+        return break_markers(text);
+    }
+    let text = replace_breaks(text, ' ').replace('\t', " ");
+    Cow::Owned(break_markers(&visible(&text)).into_owned())
+}
+
 /// Shows every unsafe character (newline and tab included) as its Rust escape, `\u{200b}`,
 /// for a finding that the character caused: "unknown place `Viby\u{200b}`" instead of an
 /// "unknown place `Viby`" that looks right. Safe text is returned as it is.
@@ -400,6 +412,16 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn visible_line_keeps_one_line_and_names_the_invisible_character() {
+        assert_eq!(visible_line("Hygge\u{200b}"), r"Hygge\u{200b}");
+        assert_eq!(
+            visible_line("a\nb\tc\u{1b}[31m ##[x]"),
+            r"a b c\u{1b}[31m ##\[x]"
+        );
+        assert_eq!(visible_line("Ærø ☀️"), "Ærø ☀️");
     }
 
     #[test]

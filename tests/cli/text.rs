@@ -135,3 +135,26 @@ fn assert_status_fits(f: &Fixture) {
         }
     }
 }
+
+/// An error that quotes what the user typed shows its invisible characters as escapes, so
+/// that it never reads "unknown track `Hygge`" about a name that looks right.
+#[test]
+fn an_error_quoting_a_typed_name_shows_its_invisible_characters() {
+    let out = plan()
+        .args(["list", "--track", "Hygge\u{200b}"])
+        .assert()
+        .code(2);
+    let err = stderr(&out);
+    assert!(err.contains(r"unknown track `Hygge\u{200b}`"), "{err}");
+    assert!(!err.contains('\u{200b}'), "{err}");
+    let out = plan()
+        .args(["show", "udearealer\u{202e}x"])
+        .assert()
+        .code(2);
+    let err = stderr(&out);
+    assert!(
+        err.contains(r"no initiative has the id `udearealer\u{202e}x`"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{202e}'), "{err}");
+}
