@@ -43,6 +43,11 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
             format!("the link leads into {plan}, a plan of its own (it has a plan.toml); it is not followed"),
         )
         .help("remove the link; check that plan on its own with --plans, or list both plans in a workspace"),
+        SkipReason::LinkToListedFile { target } => Diagnostic::new(
+            Rule::DuplicateId,
+            format!("the link leads to {target}, which is read under its own name: one file is one initiative, and it is not read again under the link's name"),
+        )
+        .help("remove the link; to show one initiative under two tracks or places, list both in its file"),
         SkipReason::NestedPlan => Diagnostic::new(
             Rule::NestedPlan,
             "the folder holds a plan.toml of its own: it is a plan of its own, and its files are not read as this plan's",

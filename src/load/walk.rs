@@ -64,6 +64,9 @@ pub enum SkipReason {
     /// A link to a folder or `*.toml` file inside such a nested plan (not followed); the
     /// nested plan's folder, as shown.
     IntoNestedPlan { plan: String },
+    /// A link to a `*.toml` file of the plan folder that is read under its own name: one
+    /// file is one initiative, not read again under the link's name; the file, as shown.
+    LinkToListedFile { target: String },
 }
 
 /// Reads the folder. Fails only when the folder itself cannot be read; problems with single
@@ -154,6 +157,7 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
         for (part, under) in [first, second] {
             found.paths.extend(part.paths);
             found.skipped.extend(part.skipped);
+            found.linked.extend(part.linked);
             below.extend(under);
         }
         // The folders of the next depth by their relative paths, so that of two routes to
@@ -167,8 +171,36 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
     let Found {
         mut paths,
         mut skipped,
+        mut linked,
     } = found;
     sorted(&mut paths);
+    // A link to a file that is listed under its own path (or that an earlier link leads
+    // to) would read one initiative twice, under two ids: the link is left out, and said.
+    if !linked.is_empty() {
+        linked.sort_unstable();
+        let mut targets_met: HashSet<PathBuf> = HashSet::new();
+        let mut left_out = HashSet::new();
+        for (link, target) in linked {
+            let own = target
+                .strip_prefix(&root)
+                .ok()
+                .and_then(|t| t.to_str())
+                .map(|t| t.replace('\\', "/"))
+                .filter(|t| *t != link && paths.binary_search(t).is_ok());
+            let shown = match own {
+                Some(own) => Some(join_display(&walk.display_root, &own)),
+                None if !targets_met.insert(target.clone()) => {
+                    Some(target.to_string_lossy().into_owned())
+                }
+                None => None,
+            };
+            if let Some(target) = shown {
+                walk.skip(&mut skipped, &link, SkipReason::LinkToListedFile { target });
+                left_out.insert(link);
+            }
+        }
+        paths.retain(|p| !left_out.contains(p));
+    }
     skipped.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(Listing {
         root: Arc::new(Root {
@@ -253,6 +285,9 @@ fn folder_id(_meta: &fs::Metadata, canonical: &Path) -> FolderId {
 struct Found {
     paths: Vec<String>,
     skipped: Vec<Skipped>,
+    /// The links to `*.toml` files inside the folder that were listed (among `paths`): each
+    /// link's relative path and its target, canonical.
+    linked: Vec<(String, PathBuf)>,
 }
 
 /// A sub-folder to list: where it is, and its relative path with a trailing `/`.
@@ -290,8 +325,8 @@ impl Walk<'_> {
         None
     }
 
-    fn skip(&self, found: &mut Found, relative: &str, why: SkipReason) {
-        found.skipped.push(Skipped {
+    fn skip(&self, skipped: &mut Vec<Skipped>, relative: &str, why: SkipReason) {
+        skipped.push(Skipped {
             display: join_display(&self.display_root, relative),
             why,
         });
@@ -304,7 +339,7 @@ impl Walk<'_> {
         if relative == "plan.toml" {
             found.paths.push(relative);
         } else {
-            self.skip(found, &relative, SkipReason::NotAFile(what));
+            self.skip(&mut found.skipped, &relative, SkipReason::NotAFile(what));
         }
     }
 
@@ -324,7 +359,7 @@ impl Walk<'_> {
             Err(err) => {
                 let relative = prefix.trim_end_matches('/');
                 self.skip(
-                    found,
+                    &mut found.skipped,
                     relative,
                     SkipReason::UnreadableFolder(io_reason(&err)),
                 );
@@ -352,9 +387,9 @@ impl Walk<'_> {
             found.paths.truncate(paths);
             found.skipped.truncate(skipped);
             below.truncate(folders);
-            self.skip(found, relative, SkipReason::NestedPlan);
+            self.skip(&mut found.skipped, relative, SkipReason::NestedPlan);
         } else if let Some(why) = unreadable {
-            self.skip(found, relative, why);
+            self.skip(&mut found.skipped, relative, why);
         }
     }
 
@@ -381,7 +416,11 @@ impl Walk<'_> {
             let relative = format!("{prefix}{}", os_name.to_string_lossy());
             let folder = entry.path().is_dir();
             if folder || bytes.ends_with(b".toml") {
-                self.skip(found, &relative, SkipReason::NameNotUtf8 { folder });
+                self.skip(
+                    &mut found.skipped,
+                    &relative,
+                    SkipReason::NameNotUtf8 { folder },
+                );
             }
             return false;
         };
@@ -418,7 +457,7 @@ impl Walk<'_> {
             // Follow a link only when its target stays inside the plan folder.
             let Ok(target) = fs::canonicalize(&path) else {
                 if is_toml {
-                    self.skip(found, &relative, SkipReason::BrokenLink);
+                    self.skip(&mut found.skipped, &relative, SkipReason::BrokenLink);
                 }
                 return;
             };
@@ -444,7 +483,11 @@ impl Walk<'_> {
             if !target.starts_with(self.root) && !manifest {
                 if meta.is_dir() || is_toml {
                     let target = target.to_string_lossy().into_owned();
-                    self.skip(found, &relative, SkipReason::LinkOutside { target });
+                    self.skip(
+                        &mut found.skipped,
+                        &relative,
+                        SkipReason::LinkOutside { target },
+                    );
                 }
                 return;
             }
@@ -453,7 +496,11 @@ impl Walk<'_> {
             // would change them: not followed.
             if !manifest && (meta.is_dir() || is_toml) {
                 if let Some(plan) = self.nested_plan_holding(&target, meta.is_dir()) {
-                    self.skip(found, &relative, SkipReason::IntoNestedPlan { plan });
+                    self.skip(
+                        &mut found.skipped,
+                        &relative,
+                        SkipReason::IntoNestedPlan { plan },
+                    );
                     return;
                 }
             }
@@ -463,7 +510,7 @@ impl Walk<'_> {
                 Ok(meta) => (meta, None),
                 Err(err) => {
                     self.skip(
-                        found,
+                        &mut found.skipped,
                         &relative,
                         SkipReason::UnreadableFolder(io_reason(&err)),
                     );
@@ -487,6 +534,11 @@ impl Walk<'_> {
             ));
         } else if is_toml {
             if meta.is_file() {
+                if let Some(target) =
+                    canonical.filter(|_| !(prefix.is_empty() && name == "plan.toml"))
+                {
+                    found.linked.push((relative.clone(), target));
+                }
                 found.paths.push(relative);
             } else {
                 self.special(found, relative, what_it_is(meta.file_type()));

@@ -488,14 +488,45 @@ fn symlink_loops_and_links_out_of_the_folder_are_not_followed_but_named() {
     assert_eq!((code, found), (1, want));
 }
 
+/// A link to a file that is read under its own name would count one initiative twice, under
+/// two ids: the link is not read, and `duplicate-id` says so on it (a link from a
+/// sub-folder too, and two links to one file outside the `*.toml` names). A link to a file
+/// that is not read otherwise is the initiative of the link's name.
 #[cfg(unix)]
 #[test]
-fn a_symlink_inside_the_folder_is_an_initiative_of_its_own_name() {
+fn a_symlink_to_a_file_read_under_its_own_name_is_not_read_twice() {
     use std::os::unix::fs::symlink;
-    let fixture = base().initiative("kilde", "Q1", &["Hygge"], "");
-    symlink("kilde.toml", fixture.plans().join("kilde2.toml")).unwrap();
+    let fixture = base().initiative("kilde", "Q1", &["Hygge"], "").file(
+        "arkiv/gammel.txt",
+        "title = \"Gammel\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let plans = fixture.plans();
+    symlink("kilde.toml", plans.join("kilde2.toml")).unwrap();
+    fs::create_dir_all(plans.join("q1")).unwrap();
+    symlink("../kilde.toml", plans.join("q1/kilde3.toml")).unwrap();
+    symlink("arkiv/gammel.txt", plans.join("gammel.toml")).unwrap();
+    symlink("arkiv/gammel.txt", plans.join("gammel2.toml")).unwrap();
     let (code, found) = check_run(&fixture, &[]);
-    assert_eq!((code, found), (0, vec![]));
+    let mut want = expected("plans/gammel2.toml", &[("duplicate-id", None)]);
+    want.extend(expected("plans/kilde2.toml", &[("duplicate-id", None)]));
+    want.extend(expected("plans/q1/kilde3.toml", &[("duplicate-id", None)]));
+    assert_eq!((code, found), (1, want));
+    let list = crate::support::stdout(
+        &fixture
+            .run(&["--today", "2017-06-30", "list", "--format", "csv"])
+            .success(),
+    );
+    let ids: Vec<&str> = list
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(';').next())
+        .collect();
+    assert!(ids.contains(&"kilde") && ids.contains(&"gammel"), "{list}");
+    assert!(
+        !ids.iter()
+            .any(|i| ["kilde2", "kilde3", "gammel2"].contains(i)),
+        "{list}"
+    );
 }
 
 /// Whether this process can read a file it has no permission for (root can).
