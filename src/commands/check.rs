@@ -10,7 +10,7 @@ use std::io::Write as _;
 use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
-use crate::edit::fix::{fix_plan, keep_sure_fixes, unified_diff, write_fixed};
+use crate::edit::fix::{fix_plan, keep_sure_fixes, shown_diff, unified_diff, write_fixed};
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
 use crate::model::Plan;
 use crate::render::check as render;
@@ -35,7 +35,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         let plan = with_levels(load(config)?);
         let fixed = fix_plan(&plan, args.canonical);
         // Plan text is shown as it is but for what must not reach a terminal.
-        write!(out, "{}", crate::text::strip(&unified_diff(&plan, &fixed)))?;
+        write!(out, "{}", shown_diff(&unified_diff(&plan, &fixed)))?;
         return Ok(if fixed.is_empty() {
             EXIT_OK
         } else {

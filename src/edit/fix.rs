@@ -342,7 +342,10 @@ pub fn write_fixed(plan: &Plan, fixed: &FixedFile) -> Result<(), WriteError> {
 
 /// A unified diff of the fixed files (`a/` and `b/` before the path as shown, when it is
 /// relative), for
-/// `plan check --diff`; `git apply` takes it from the folder the paths are shown from.
+/// `plan check --diff`; `git apply` takes it from the folder the paths are shown from. It is
+/// a diff of the files' bytes as `--fix` would write them (read again from disk): a file with
+/// a byte-order mark or Windows line endings keeps them in the diff's lines, as `git apply`
+/// needs. A file that cannot be read again as it was loaded is diffed as loaded.
 pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
     let mut out = String::new();
     for f in fixed {
@@ -352,7 +355,17 @@ pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
         } else {
             (format!("a/{name}"), format!("b/{name}"))
         };
-        let diff = similar::TextDiff::from_lines(&f.before, &f.after);
+        let raw = std::fs::read(plan.file(f.file).path())
+            .ok()
+            .and_then(|raw| {
+                let after = raw_bytes(&raw, &f.before, &f.after)?;
+                Some((String::from_utf8(raw).ok()?, String::from_utf8(after).ok()?))
+            });
+        let (before, after) = match &raw {
+            Some((before, after)) => (before.as_str(), after.as_str()),
+            None => (f.before.as_str(), f.after.as_str()),
+        };
+        let diff = similar::TextDiff::from_lines(before, after);
         out.push_str(
             &diff
                 .unified_diff()
@@ -364,9 +377,49 @@ pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
     out
 }
 
+/// A unified diff as it may reach a terminal: each line without what must not reach one
+/// ([`crate::text::strip`]), but for what `git apply` needs of a file's own bytes: the CR
+/// of a line that ends in CR LF, and the byte-order mark at the start of a file's first line
+/// (after the diff's ` `, `-` or `+`).
+pub fn shown_diff(diff: &str) -> String {
+    let mut out = String::with_capacity(diff.len());
+    for line in diff.split_inclusive('\n') {
+        let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
+            (body, "\r\n")
+        } else if let Some(body) = line.strip_suffix('\n') {
+            (body, "\n")
+        } else {
+            (line, "")
+        };
+        let marked = [" \u{FEFF}", "-\u{FEFF}", "+\u{FEFF}"]
+            .into_iter()
+            .find(|m| body.starts_with(m));
+        let body = match marked {
+            Some(m) => {
+                out.push_str(m);
+                &body[m.len()..]
+            }
+            None => body,
+        };
+        out.push_str(&crate::text::strip(body));
+        out.push_str(end);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shown_diff_keeps_crlf_and_the_bom_and_nothing_else_unsafe() {
+        let diff = "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n \u{FEFF}title = \"a\u{202e}b\"\r\n-period = \"q2\"\r\n+period = \"Q2\"\r\n";
+        assert_eq!(
+            shown_diff(diff),
+            "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n \u{FEFF}title = \"ab\"\r\n-period = \"q2\"\r\n+period = \"Q2\"\r\n"
+        );
+        assert_eq!(shown_diff("+x\u{1b}[31m\ry\n"), "+x[31m\ny\n");
+    }
 
     #[test]
     fn raw_bytes_keep_the_bom_and_crlf() {

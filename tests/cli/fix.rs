@@ -196,6 +196,51 @@ fn a_fix_keeps_the_byte_order_mark_and_windows_line_endings() {
     );
 }
 
+/// `--diff` on files with a byte-order mark, Windows line endings or both is a patch that
+/// `git apply` takes, and applied it gives the files `--fix` writes.
+#[test]
+fn the_diff_of_bom_and_crlf_files_is_a_patch_git_applies() {
+    let files: [(&str, &[u8]); 3] = [
+        (
+            "q2/crlf.toml",
+            b"title = \"L\xC3\xA6seklub\"\r\nperiod = \"q2\"\r\ntracks = [\"Hyge\"]\r\n",
+        ),
+        (
+            "q3/bom.toml",
+            b"\xEF\xBB\xBFtitle = \"Bom\"\nperiod = \"q3\"\ntracks = [\"Hyge\"]\n",
+        ),
+        (
+            "q1/begge.toml",
+            b"\xEF\xBB\xBFtitle = \"Begge\"\r\nperiod = \"q1\"\r\ntracks = [\"Hyge\"]\r\n",
+        ),
+    ];
+    let (mut fixed, mut applied) = (Fixture::new().filled(), Fixture::new().filled());
+    for (name, bytes) in files {
+        fixed = fixed.bytes(name, bytes);
+        applied = applied.bytes(name, bytes);
+    }
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(applied.dir())
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    let patch = stdout(&applied.run(&["check", "--diff"]).code(1));
+    fs::write(applied.dir().join("fix.patch"), &patch).unwrap();
+    git(&["apply", "fix.patch"]);
+    fixed.run(&["check", "--fix"]).code(0);
+    for (name, _) in files {
+        assert_eq!(
+            fs::read(applied.plans().join(name)).unwrap(),
+            fs::read(fixed.plans().join(name)).unwrap(),
+            "{name}: {patch}"
+        );
+    }
+}
+
 #[test]
 fn canonical_goes_with_fix_or_diff_and_diff_prints_only_the_diff() {
     let out = Fixture::new().run(&["check", "--canonical"]).code(2);
