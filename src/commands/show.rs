@@ -41,6 +41,9 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
             .with_help(format!("give a later date: plan --today {added} show {id}"))
             .into());
         }
+        if let Some(failure) = plan.not_read(id) {
+            return Err(failure.into());
+        }
         if plan.all_ids().any(|known| known == id) {
             return Err(Failure::invalid(format!(
                 "the initiative `{id}` cannot be read: its file has errors"

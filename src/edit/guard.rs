@@ -55,6 +55,9 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
         };
         return Err(failure);
     }
+    if let Some(failure) = plan.not_read(id) {
+        return Err(failure);
+    }
     let ids = plan.all_ids().filter(|known| *known != id);
     let help = did_you_mean(id, ids)
         .unwrap_or_else(|| "`plan list` shows the ids (an id is a file name without .toml)".into());

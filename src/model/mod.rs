@@ -99,6 +99,26 @@ impl Plan {
             .map(SourceFile::stem)
     }
 
+    /// When an entry of the folder named `id.toml` was not read (a link out of the folder, a
+    /// special file, a link to a file read under its own name…), the failure that says so,
+    /// with the finding's words (exit 1): the id is there, but not as an initiative.
+    pub fn not_read(&self, id: &str) -> Option<crate::error::Failure> {
+        let name = format!("{id}.toml");
+        let entry = self
+            .skipped
+            .iter()
+            .find(|s| s.display == name || s.display.ends_with(&format!("/{name}")))?;
+        let finding = crate::check::entries::skipped(entry);
+        let failure = crate::error::Failure::invalid(format!(
+            "`{}` is not read as the initiative `{id}`: {}",
+            entry.display, finding.message
+        ));
+        Some(match finding.help {
+            Some(help) => failure.with_help(help),
+            None => failure,
+        })
+    }
+
     pub fn file(&self, index: usize) -> &SourceFile {
         &self.files[index]
     }

@@ -684,3 +684,30 @@ fn a_missing_folder_and_a_file_given_as_the_folder_are_exit_2() {
     assert!(stderr(&out).contains("not a folder"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+/// `show`, `set` and `note` on an id whose file is a link out of the plan folder say so (exit
+/// 1, nothing written), not "no initiative has the id".
+#[cfg(unix)]
+#[test]
+fn an_id_whose_file_is_a_link_out_of_the_folder_is_named_as_such() {
+    use std::os::unix::fs::symlink;
+    let fixture = base();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("ude.toml");
+    let text = "title = \"Ude\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n";
+    fs::write(&target, text).unwrap();
+    symlink(&target, fixture.plans().join("ude.toml")).unwrap();
+    for args in [
+        &["show", "ude"][..],
+        &["set", "ude", "status=active"],
+        &["note", "ude", "hej"],
+    ] {
+        let out = fixture.run(args).code(1);
+        let err = crate::support::stderr(&out);
+        assert!(
+            err.contains("`plans/ude.toml` is not read as the initiative `ude`: the link leads out of the plan folder"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(fs::read_to_string(&target).unwrap(), text);
+}

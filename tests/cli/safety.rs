@@ -411,9 +411,19 @@ fn set_never_writes_through_a_link_out_of_the_plan_folder() {
     .unwrap();
     std::os::unix::fs::symlink(&outside, f.plans().join("ude.toml")).unwrap();
     let before = fs::read(&outside).unwrap();
-    // The loader does not follow the link, and no write does: refused, untouched.
-    dated(&f, &["set", "ude", "status=done"]).code(2);
-    dated(&f, &["note", "ude", "Møde."]).code(2);
+    // The loader does not follow the link, and no write does: refused (the link named as
+    // such), untouched.
+    for args in [
+        &["set", "ude", "status=done"][..],
+        &["note", "ude", "Møde."],
+    ] {
+        let out = dated(&f, args).code(1);
+        assert!(
+            stderr(&out).contains("the link leads out of the plan folder"),
+            "{}",
+            stderr(&out)
+        );
+    }
     assert_eq!(fs::read(&outside).unwrap(), before);
 }
 
