@@ -100,8 +100,12 @@ fn manifest_with_fallback(
             if plan.contains_key("issued") {
                 info.issued = r.date(plan, "issued").map(Spanned::into_inner);
             }
-            if let Some(lang) = r.choice(plan, "language", &[("da", "da"), ("en", "en")], |_| None)
-            {
+            if let Some(lang) = r.choice(
+                plan,
+                "language",
+                &[("da", "da"), ("en", "en")],
+                language_as_typed,
+            ) {
                 info.language = lang.into_inner().to_string();
             }
         }
@@ -258,5 +262,16 @@ mod tests {
             Some("Viden og vejledning")
         );
         assert_eq!(m.catalogue.location("bogbus"), Some("Bogbussen"));
+    }
+}
+
+/// The language a `language` value that is not `da` or `en` most likely means, for the
+/// finding's fix: `"DA"`, `"dansk"`, `"Danish"` → `da`; `"EN"`, `"engelsk"`, `"English"` →
+/// `en` (ISO 639-1 codes, as the key takes them).
+fn language_as_typed(typed: &str) -> Option<&'static str> {
+    match typed.trim().to_lowercase().as_str() {
+        "da" | "dansk" | "danish" | "da-dk" | "da_dk" => Some("da"),
+        "en" | "engelsk" | "english" | "en-gb" | "en-us" | "en_gb" | "en_us" => Some("en"),
+        _ => None,
     }
 }
