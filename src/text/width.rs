@@ -14,6 +14,27 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
+/// A source excerpt for a renderer that places its markers by adding up each character's
+/// own width (`annotate-snippets`): an emoji variation selector (U+FE0F) after a
+/// one-column character makes that character two columns wide on a terminal (☀️, ❤️) but
+/// adds nothing character by character, so every marker after it would stand one column
+/// short. Each such selector becomes U+2007 FIGURE SPACE — as many bytes (spans into the
+/// text stay valid), one column — and the character is shown in its one-column text form.
+pub fn for_markers(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    use unicode_width::UnicodeWidthChar;
+    if !text.contains('\u{FE0F}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        let widened = c == '\u{FE0F}' && before.is_some_and(|b| b.width() == Some(1));
+        out.push(if widened { '\u{2007}' } else { c });
+        before = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Cuts `text` to at most `max` columns, ending in "…" when cut (no space before it); a
 /// grapheme cluster (ø written as o + U+0308, ☀️, 👩‍💻) is kept or dropped whole.
 pub fn truncate(text: &str, max: usize) -> String {
@@ -73,6 +94,22 @@ pub fn pad_left(text: &str, to: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// After the change, adding up each character's width gives the columns the line takes.
+    #[test]
+    fn an_excerpt_for_markers_adds_up_to_its_width() {
+        use unicode_width::UnicodeWidthChar;
+        for line in [
+            "tracks = [\"☀️\", \"Hyge\"]",
+            "❤️ Æøå 👍 👍\u{FE0F}",
+            "plain",
+        ] {
+            let shown = for_markers(line.into());
+            assert_eq!(shown.len(), line.len(), "{line}");
+            let summed: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(summed, width(line), "{line}");
+        }
+    }
 
     #[test]
     fn cut_at_word_cuts_after_a_whole_word_or_at_the_limit() {

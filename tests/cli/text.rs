@@ -158,3 +158,34 @@ fn an_error_quoting_a_typed_name_shows_its_invisible_characters() {
     );
     assert!(!err.contains('\u{202e}'), "{err}");
 }
+
+/// The marker under a value after an emoji with a variation selector (☀️, two columns on a
+/// terminal) starts under the value: the excerpt's columns add up as the terminal shows them.
+#[test]
+fn a_marker_after_an_emoji_stands_under_its_value() {
+    for first in ["☀️", "❤️", "Æøå", "👍"] {
+        let f = Fixture::new().filled().file(
+            "emoji.toml",
+            &format!("title = \"x\"\nperiod = \"Q2\"\ntracks = [\"{first}\", \"Hyge\"]\n"),
+        );
+        let text = stdout(&f.run(&["check", "--color", "never"]).code(1));
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("\"Hyge\"]"))
+            .unwrap_or_else(|| panic!("{text}"));
+        // Of the two findings on the line, the one whose marker is 6 wide is `"Hyge"`'s.
+        let (source, marker) = lines[at..]
+            .windows(2)
+            .find(|w| w[0].contains("\"Hyge\"]") && w[1].contains("^^^^^^ "))
+            .map(|w| (w[0], w[1]))
+            .unwrap_or_else(|| panic!("{text}"));
+        let value_at = source.find("\"Hyge\"").unwrap();
+        let marker_at = marker.find('^').unwrap();
+        assert_eq!(
+            UnicodeWidthStr::width(&source[..value_at]),
+            marker_at,
+            "{first}: {source}\n{marker}"
+        );
+    }
+}

@@ -54,7 +54,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 let end = floor_boundary(text, span.end.max(start));
                 let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
                 let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-                let source = mask(&text[first..last]);
+                let source = crate::text::width::for_markers(mask(&text[first..last]));
                 let (line, _) = file.lines.line_col(text, start);
                 let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
                 if let Some(label) = &label {
