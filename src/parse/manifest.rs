@@ -247,6 +247,17 @@ fn read_names(r: &mut Reader<'_>, table: &Table<'_>, key: &str) -> Vec<(String, 
     out
 }
 
+/// The language a `language` value that is not `da` or `en` most likely means, for the
+/// finding's fix: `"DA"`, `"dansk"`, `"Danish"` → `da`; `"EN"`, `"engelsk"`, `"English"` →
+/// `en` (ISO 639-1 codes, as the key takes them).
+fn language_as_typed(typed: &str) -> Option<&'static str> {
+    match typed.trim().to_lowercase().as_str() {
+        "da" | "dansk" | "danish" | "da-dk" | "da_dk" => Some("da"),
+        "en" | "engelsk" | "english" | "en-gb" | "en-us" | "en_gb" | "en_us" => Some("en"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,16 +273,5 @@ mod tests {
             Some("Viden og vejledning")
         );
         assert_eq!(m.catalogue.location("bogbus"), Some("Bogbussen"));
-    }
-}
-
-/// The language a `language` value that is not `da` or `en` most likely means, for the
-/// finding's fix: `"DA"`, `"dansk"`, `"Danish"` → `da`; `"EN"`, `"engelsk"`, `"English"` →
-/// `en` (ISO 639-1 codes, as the key takes them).
-fn language_as_typed(typed: &str) -> Option<&'static str> {
-    match typed.trim().to_lowercase().as_str() {
-        "da" | "dansk" | "danish" | "da-dk" | "da_dk" => Some("da"),
-        "en" | "engelsk" | "english" | "en-gb" | "en-us" | "en_gb" | "en_us" => Some("en"),
-        _ => None,
     }
 }
