@@ -230,6 +230,7 @@ pub fn text(
         // --today is appended at the end); the text column starts after the widest date.
         let mut entries: Vec<_> = init.log.iter().collect();
         entries.sort_by_key(|e| e.date);
+        let entries = with_from_filled(&entries);
         let dates: Vec<String> = entries.iter().map(|e| words.date(e.date)).collect();
         let date_width = dates.iter().map(|d| text::width(d)).max().unwrap_or(0);
         let indent = 2 + date_width + 2;
@@ -250,6 +251,41 @@ pub fn text(
         }
     }
     Ok(())
+}
+
+/// `entries` (in date order) with the value each short-form change (`status = "done"`) came
+/// from filled in, as the history reads it: what the field's previous change made it, or
+/// before its first change the default (`planned`; no deadline). A funding, period, tracks
+/// or places whose first change does not say where it came from stay without a `from`.
+fn with_from_filled(entries: &[&crate::model::LogEntry]) -> Vec<crate::model::LogEntry> {
+    fn fill<T: Clone>(change: Option<&mut crate::model::Changed<T>>, last: &mut Option<T>) {
+        if let Some(change) = change {
+            if change.from.is_none() {
+                change.from = last.clone();
+            }
+            *last = Some(change.to.clone());
+        }
+    }
+    let mut status = Some(crate::model::Status::Planned);
+    // No funding before the first change is said by that change's own words alone.
+    let mut funding = None;
+    let mut period = None;
+    let mut deadline = Some(None);
+    let mut tracks = None;
+    let mut locations = None;
+    entries
+        .iter()
+        .map(|&entry| {
+            let mut entry = entry.clone();
+            fill(entry.status.as_mut(), &mut status);
+            fill(entry.funding.as_mut(), &mut funding);
+            fill(entry.period.as_mut(), &mut period);
+            fill(entry.deadline.as_mut(), &mut deadline);
+            fill(entry.tracks.as_deref_mut(), &mut tracks);
+            fill(entry.locations.as_deref_mut(), &mut locations);
+            entry
+        })
+        .collect()
 }
 
 /// The changes a `[[log]]` entry records, one line each, in the words of the tables:

@@ -157,3 +157,25 @@ fn at_56_columns_every_field_wraps_between_words_keeping_2_kvartal_whole() {
     }
     assert!(saw_period_wrap);
 }
+
+/// A change written in the short form (`status = "done"`) is shown with the value it came
+/// from, as the history reads it: the previous change's, or `planned` before the first.
+#[test]
+fn a_short_form_change_is_shown_with_where_it_came_from() {
+    let f = Fixture::new().manifest("min_per_track = 0").file(
+        "s.toml",
+        "title = \"S\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-05-10\nstatus = \"done\"\n\n[[log]]\ndate = 2017-03-01\nstatus = \"active\"\n",
+    );
+    let text = stdout(
+        &f.run(&["--today", "2017-12-01", "--color", "never", "show", "s"])
+            .success(),
+    );
+    assert!(
+        text.contains("1. marts 2017  Status: planlagt → i gang"),
+        "{text}"
+    );
+    assert!(
+        text.contains("10. maj 2017   Status: i gang → færdig"),
+        "{text}"
+    );
+}
