@@ -196,31 +196,7 @@ pub fn fold(text: &str) -> String {
         };
         let mut room = LIMIT;
         while rest.len() > room {
-            let mut cut = room;
-            loop {
-                while !rest.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                // An escape's `\` stays with what it escapes: the run of backslashes before
-                // the cut is odd when its last one begins an escape.
-                let slashes = rest.as_bytes()[..cut]
-                    .iter()
-                    .rev()
-                    .take_while(|&&b| b == b'\\')
-                    .count();
-                if slashes % 2 == 1 {
-                    cut -= 1;
-                }
-                // A continuation line never begins with `::` after its spaces: standard
-                // output's guard would put a `\` in place of the fold's space there (a
-                // GitHub Actions command), and the fold would be lost.
-                let next = rest[cut..].trim_start_matches([' ', '\t']);
-                if cut > 1 && next.starts_with("::") {
-                    cut -= 1;
-                    continue;
-                }
-                break;
-            }
+            let cut = fold_at(rest, room);
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
             rest = &rest[cut..];
@@ -232,9 +208,61 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Where to fold `rest` (longer than `room` octets): the last place at most `room` octets in
+/// that is not inside a UTF-8 character nor between the `\` of an escape and what it
+/// escapes; of those, preferably one (no more than half a line back) where the continuation
+/// line would not begin with `::` after its spaces: standard output's guard would put a `\`
+/// in place of the fold's space there (a GitHub Actions command), and the fold would be
+/// lost. A run of colons longer than that leaves no such place, and the fold is at the
+/// first. Always more than 0.
+fn fold_at(rest: &str, room: usize) -> usize {
+    let allowed = |mut cut: usize| {
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // An escape's `\` stays with what it escapes: the run of backslashes before the
+        // cut is odd when its last one begins an escape.
+        let slashes = rest.as_bytes()[..cut]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if slashes % 2 == 1 {
+            cut -= 1;
+        }
+        cut
+    };
+    let first = allowed(room);
+    let mut cut = first;
+    while cut > room / 2 {
+        if !rest[cut..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with("::")
+        {
+            return cut;
+        }
+        cut = allowed(cut - 1);
+    }
+    first
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    /// A long run of colons (after an escape, after a letter of two bytes) is folded like
+    /// any text: the fold ends, every line fits, and it unfolds to the line.
+    #[test]
+    fn a_run_of_colons_is_folded_and_ends() {
+        for before in ["x", "\\n", "Hygge ø", "ø"] {
+            for n in [70, 74, 75, 80, 200] {
+                let line = format!("DESCRIPTION:{before}{}", ":".repeat(n));
+                let folded = fold(&format!("{line}\r\n"));
+                assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded:?}");
+                assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+            }
+        }
+    }
 
     /// No continuation line begins with `::` after its spaces, wherever the `::` falls.
     #[test]
