@@ -79,6 +79,24 @@ impl InitiativeDoc {
             .zip(after)
             .map(|((key, old), (_, new))| (*key, old.clone(), new))
             .collect();
+        // A back-dated change of a field whose history goes on after that day would land
+        // before that later change, and the file (set to the new value) would not end where
+        // its history does. (`plan history --from-git` records past changes through
+        // [`Self::record`], leaving the file's values as they are: that is its purpose.)
+        let changed: Vec<&'static str> = changes
+            .iter()
+            .filter(|(_, old, new)| old != new)
+            .map(|(key, _, _)| *key)
+            .collect();
+        if let Some((key, later)) = self.changed_after(date, &changed) {
+            return Err(Failure::invalid(format!(
+                "`{key}` of `{}` has a change recorded on {later}, after {date}: a change dated {date} would come before it, so the history would not end at the value set; nothing was written",
+                self.display
+            ))
+            .with_help(format!(
+                "give a date on or after {later} (plan --today {later} set …), or write the earlier entry in [[log]] by hand"
+            )));
+        }
         self.record(date, &changes)
     }
 
@@ -111,17 +129,6 @@ impl InitiativeDoc {
         }
         if changed.is_empty() {
             return Ok(changed);
-        }
-        // A back-dated change of a field whose history goes on after that day would land
-        // before that later change, and the file would not end at the value set.
-        if let Some((key, later)) = self.changed_after(date, &changed) {
-            return Err(Failure::invalid(format!(
-                "`{key}` of `{}` has a change recorded on {later}, after {date}: a change dated {date} would come before it, so the history would not end at the value set; nothing was written",
-                self.display
-            ))
-            .with_help(format!(
-                "give a date on or after {later} (plan --today {later} set …), or write the earlier entry in [[log]] by hand"
-            )));
         }
         if !self.log_is_a_list() {
             return Err(Failure::invalid(format!(

@@ -1027,3 +1027,24 @@ fn a_back_dated_change_before_a_later_one_of_the_same_field_is_refused() {
     assert!(at("date = 2017-04-20") < at("date = 2017-05-10"));
     assert_eq!(findings(&fs::read_to_string(&path).unwrap()).len(), 0);
 }
+
+/// `history --from-git` records past changes before later ones the file records already
+/// (that is its purpose): a status change committed in March goes in before an August entry
+/// that `plan set` wrote, and the file's value stays as it is.
+#[test]
+fn history_from_git_records_a_change_before_a_later_recorded_one() {
+    let (f, dir, file, original) = year_plan_in_git("2016-12-14");
+    fs::write(&file, format!("{original}status = \"active\"\n")).unwrap();
+    git(&dir, "2017-03-01", &["commit", "-q", "-am", "i gang"]);
+    f.run(&["--today", "2017-08-01", "set", "frivillige", "status=done"])
+        .success();
+    git(&dir, "2017-08-01", &["commit", "-q", "-am", "færdig"]);
+    f.run(&["history", "--from-git"]).success();
+    let text = fs::read_to_string(&file).unwrap();
+    let march = text
+        .find("date = 2017-03-01\nstatus = { from = \"planned\", to = \"active\" }")
+        .unwrap_or_else(|| panic!("{text}"));
+    let august = text.find("date = 2017-08-01").unwrap();
+    assert!(march < august, "{text}");
+    assert!(text.contains("status = \"done\"\n"), "{text}");
+}
