@@ -45,7 +45,7 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
         .help("remove the link; check that plan on its own with --plans, or list both plans in a workspace"),
         SkipReason::LinkToListedFile { target } => Diagnostic::new(
             Rule::DuplicateId,
-            format!("the link leads to {target}, which is read under its own name: one file is one initiative, and it is not read again under the link's name"),
+            format!("the link leads to the file read as {target}: one file is one initiative, and it is not read again under the link's name"),
         )
         .help("remove the link; to show one initiative under two tracks or places, list both in its file"),
         SkipReason::NestedPlan => Diagnostic::new(

@@ -11,7 +11,7 @@
 //! device and inode (no `canonicalize` per folder, which re-resolves every component of an
 //! ever longer path); only links are resolved, to check that they stay inside.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -64,8 +64,9 @@ pub enum SkipReason {
     /// A link to a folder or `*.toml` file inside such a nested plan (not followed); the
     /// nested plan's folder, as shown.
     IntoNestedPlan { plan: String },
-    /// A link to a `*.toml` file of the plan folder that is read under its own name: one
-    /// file is one initiative, not read again under the link's name; the file, as shown.
+    /// A link to a `*.toml` file of the plan folder that is read under another name (its
+    /// own, or an earlier link's): one file is one initiative, not read again under the
+    /// link's name; that name, as shown.
     LinkToListedFile { target: String },
 }
 
@@ -137,8 +138,10 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
         root: &root,
         display_root: display_root(dir),
     };
-    let mut seen_dirs = HashSet::new();
-    seen_dirs.insert(folder_id(&meta, &root));
+    // Each folder listed, by its identity, with the relative path it is listed under: a
+    // link's target is found under that path, whichever route to its folder was taken.
+    let mut seen_dirs = HashMap::new();
+    seen_dirs.insert(folder_id(&meta, &root), String::new());
     let mut found = Found::default();
     let mut depth = vec![SubFolder {
         path: dir.to_path_buf(),
@@ -165,7 +168,13 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
         below.sort_unstable_by(|(_, a), (_, b)| a.prefix.cmp(&b.prefix));
         depth = below
             .into_iter()
-            .filter_map(|(id, folder)| seen_dirs.insert(id).then_some(folder))
+            .filter_map(|(id, folder)| match seen_dirs.entry(id) {
+                std::collections::hash_map::Entry::Occupied(_) => None,
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(folder.prefix.clone());
+                    Some(folder)
+                }
+            })
             .collect();
     }
     let Found {
@@ -176,25 +185,31 @@ fn list_folder_on(dir: &Path, side_by_side_from: usize) -> io::Result<Listing> {
     sorted(&mut paths);
     // A link to a file that is listed under its own path (or that an earlier link leads
     // to) would read one initiative twice, under two ids: the link is left out, and said.
+    // The target's path is its folder's listed path (the folder may be listed under a link
+    // to it) and its name.
     if !linked.is_empty() {
         linked.sort_unstable();
-        let mut targets_met: HashSet<PathBuf> = HashSet::new();
+        let listed_as = |target: &Path| -> Option<String> {
+            let folder = target.parent()?;
+            let prefix = seen_dirs.get(&folder_id(&fs::metadata(folder).ok()?, folder))?;
+            Some(format!("{prefix}{}", target.file_name()?.to_str()?))
+        };
+        let mut first_link: HashMap<PathBuf, String> = HashMap::new();
         let mut left_out = HashSet::new();
         for (link, target) in linked {
-            let own = target
-                .strip_prefix(&root)
-                .ok()
-                .and_then(|t| t.to_str())
-                .map(|t| t.replace('\\', "/"))
-                .filter(|t| *t != link && paths.binary_search(t).is_ok());
-            let shown = match own {
-                Some(own) => Some(join_display(&walk.display_root, &own)),
-                None if !targets_met.insert(target.clone()) => {
-                    Some(target.to_string_lossy().into_owned())
-                }
-                None => None,
+            let own = listed_as(&target).filter(|t| *t != link && paths.binary_search(t).is_ok());
+            let same_as = match own {
+                Some(own) => Some(own),
+                None => match first_link.entry(target) {
+                    std::collections::hash_map::Entry::Occupied(first) => Some(first.get().clone()),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(link.clone());
+                        None
+                    }
+                },
             };
-            if let Some(target) = shown {
+            if let Some(same_as) = same_as {
+                let target = join_display(&walk.display_root, &same_as);
                 walk.skip(&mut skipped, &link, SkipReason::LinkToListedFile { target });
                 left_out.insert(link);
             }
@@ -366,7 +381,12 @@ impl Walk<'_> {
                 return;
             }
         };
-        let listed_before = (found.paths.len(), found.skipped.len(), below.len());
+        let listed_before = (
+            found.paths.len(),
+            found.skipped.len(),
+            below.len(),
+            found.linked.len(),
+        );
         let mut nested = false;
         let mut unreadable = None;
         for entry in entries {
@@ -383,10 +403,11 @@ impl Walk<'_> {
         let relative = prefix.trim_end_matches('/');
         if nested {
             // Nothing of a nested plan is this plan's, whatever was listed of it.
-            let (paths, skipped, folders) = listed_before;
+            let (paths, skipped, folders, linked) = listed_before;
             found.paths.truncate(paths);
             found.skipped.truncate(skipped);
             below.truncate(folders);
+            found.linked.truncate(linked);
             self.skip(&mut found.skipped, relative, SkipReason::NestedPlan);
         } else if let Some(why) = unreadable {
             self.skip(&mut found.skipped, relative, why);

@@ -506,11 +506,43 @@ fn a_symlink_to_a_file_read_under_its_own_name_is_not_read_twice() {
     symlink("../kilde.toml", plans.join("q1/kilde3.toml")).unwrap();
     symlink("arkiv/gammel.txt", plans.join("gammel.toml")).unwrap();
     symlink("arkiv/gammel.txt", plans.join("gammel2.toml")).unwrap();
+    // A folder listed under a link to it (`aktuelt` sorts before `q3`): a link to one of its
+    // files is found under that route too.
+    fs::create_dir_all(plans.join("q3")).unwrap();
+    fs::write(
+        plans.join("q3/tredje.toml"),
+        "title = \"Tredje\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\n",
+    )
+    .unwrap();
+    symlink("q3", plans.join("aktuelt")).unwrap();
+    symlink("../q3/tredje.toml", plans.join("q1/tredje-kopi.toml")).unwrap();
+    // A link inside a nested plan is that plan's: nothing of it is this plan's.
+    fs::create_dir_all(plans.join("andet")).unwrap();
+    fs::write(
+        plans.join("andet/plan.toml"),
+        "[plan]\ntitle = \"Andet\"\nyear = 2017\n",
+    )
+    .unwrap();
+    symlink("../kilde.toml", plans.join("andet/kilde.toml")).unwrap();
     let (code, found) = check_run(&fixture, &[]);
     let mut want = expected("plans/gammel2.toml", &[("duplicate-id", None)]);
     want.extend(expected("plans/kilde2.toml", &[("duplicate-id", None)]));
     want.extend(expected("plans/q1/kilde3.toml", &[("duplicate-id", None)]));
+    want.extend(expected(
+        "plans/q1/tredje-kopi.toml",
+        &[("duplicate-id", None)],
+    ));
+    want.extend(expected("plans/andet", &[("nested-plan", None)]));
     assert_eq!((code, found), (1, want));
+    let text = crate::support::stdout(&fixture.run(&["check", "--format", "concise"]).code(1));
+    assert!(
+        text.contains("plans/gammel2.toml: error[duplicate-id] the link leads to the file read as plans/gammel.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("plans/q1/tredje-kopi.toml: error[duplicate-id] the link leads to the file read as plans/aktuelt/tredje.toml"),
+        "{text}"
+    );
     let list = crate::support::stdout(
         &fixture
             .run(&["--today", "2017-06-30", "list", "--format", "csv"])
