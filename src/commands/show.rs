@@ -30,7 +30,11 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
             ),
         );
     }
-    let added = plan.get(id).and_then(|i| i.added);
+    // One with stand-ins for its title, period or tracks is in no view on any date.
+    let added = plan
+        .get(id)
+        .filter(|i| !i.unreadable.required)
+        .and_then(|i| i.added);
     crate::assess::history::rewind(&mut plan, config.today);
     let Some(init) = plan.get(id) else {
         if let Some(added) = added {

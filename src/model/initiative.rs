@@ -233,15 +233,16 @@ pub struct Initiative {
     /// new`); before it, the initiative is not part of the plan. `None`: from the start.
     pub added: Option<NaiveDate>,
     pub spans: Spans,
-    /// Keys written with a value that could not be read (an `invalid-value` finding): their
-    /// field holds the default, which is not what the file says.
+    /// Fields that do not hold what the file says: a default for a value that could not be
+    /// read, or a stand-in for a missing or unusable title, period or tracks ([`Unreadable`]).
     pub unreadable: Unreadable,
 }
 
 /// Which of an initiative's fields do not hold what the file says.
 ///
-/// `status` and `funding`: the key was written with a value that could not be read, and the
-/// field holds the default (`status` planned, `funding` none). A key left out is not
+/// `status` and `funding`: the key was written with a value that could not be read (or the
+/// file has a syntax error, which may have taken the key's line), and the field holds the
+/// default (`status` planned, `funding` none). A key left out of a valid file is not
 /// unreadable: the default is what the file says.
 ///
 /// `period` and `required`: a required field (`title`, `period`, `tracks` with at least one
@@ -250,7 +251,9 @@ pub struct Initiative {
 /// other problem of its file at once (an unknown dependency, an undated status) instead of
 /// after the first is fixed; the rules that judge by a stand-in leave it alone (`period`:
 /// deadlines, the order of dependencies; `required`: the minimums), and every view leaves it
-/// out ([`crate::assess::history::rewind`]), as the warning on standard error says.
+/// out ([`crate::assess::history::rewind`]), as the warning on standard error says. (The
+/// order of dependencies needs no check of its own: it judges quarters only, and the
+/// stand-in period is the whole year.)
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Unreadable {
     pub status: bool,

@@ -218,9 +218,11 @@ pub fn initiative(
     if had_syntax_errors && required_missing {
         return None;
     }
+    // A file with syntax errors may have lost a key's line: what was not read is not known
+    // to be left out.
     let unreadable = Unreadable {
-        status: status_span.is_none() && table.contains_key("status"),
-        funding: funding_span.is_none() && table.contains_key("funding"),
+        status: status_span.is_none() && (had_syntax_errors || table.contains_key("status")),
+        funding: funding_span.is_none() && (had_syntax_errors || table.contains_key("funding")),
         period: period.is_none(),
         required: required_missing,
     };

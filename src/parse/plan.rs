@@ -233,13 +233,25 @@ fn build_plan(
     // name is not a valid id (a stray `udearealer (kopi).toml`) counts toward nothing:
     // not minimums, not status, not the report; its findings are still reported.
     // (Which to keep is decided on borrowed ids: no copy of every id at the fullest moment.)
+    // Of files with one id, one whose title, period and tracks were read comes before one
+    // with stand-ins for them (which no view shows).
     let keep: Vec<bool> = {
         let mut seen =
             rustc_hash::FxHashSet::with_capacity_and_hasher(initiatives.len(), Default::default());
-        initiatives
+        let mut keep: Vec<bool> = initiatives
             .iter()
-            .map(|i| crate::model::is_valid_id(&i.id) && seen.insert(i.id.as_str()))
-            .collect()
+            .map(|i| {
+                !i.unreadable.required
+                    && crate::model::is_valid_id(&i.id)
+                    && seen.insert(i.id.as_str())
+            })
+            .collect();
+        for (kept, i) in keep.iter_mut().zip(&initiatives) {
+            if i.unreadable.required {
+                *kept = crate::model::is_valid_id(&i.id) && seen.insert(i.id.as_str());
+            }
+        }
+        keep
     };
     let mut keep = keep.into_iter();
     initiatives.retain(|_| keep.next().unwrap_or(true));

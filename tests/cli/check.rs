@@ -1022,3 +1022,48 @@ fn a_doubled_equals_sign_is_one_syntax_finding_on_its_line() {
         "{in_file:?}"
     );
 }
+
+/// An initiative with stand-ins misleads nowhere: of two files with one id, the one that
+/// was read whole is the plan's; `show` of a stand-in says its file has errors (not "give a
+/// later date"); and a key a syntax error may have taken is not compared with the history.
+#[test]
+fn a_stand_in_neither_wins_an_id_nor_misleads() {
+    let f = Fixture::new()
+        .filled()
+        .file("a/dobbelt.toml", "period = \"Q2\"\ntracks = [\"Hygge\"]\n")
+        .file(
+            "b/dobbelt.toml",
+            "title = \"Hel\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+        )
+        .file(
+            "senere.toml",
+            "period = \"Q2\"\ntracks = [\"Hygge\"]\nadded = 2017-09-01\n",
+        )
+        .file(
+            "brudt.toml",
+            "title = \"B\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus \"active\"\n\n[[log]]\ndate = 2017-04-01\nstatus = { from = \"planned\", to = \"done\" }\n",
+        );
+    let list = stdout(
+        &f.run(&["--today", "2017-06-30", "list", "--format", "csv"])
+            .success(),
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("dobbelt;plans/b/dobbelt.toml;Hel;")),
+        "{list}"
+    );
+    let out = f.run(&["--today", "2017-06-30", "show", "senere"]).code(1);
+    assert!(
+        stderr(&out).contains("its file has errors"),
+        "{}",
+        stderr(&out)
+    );
+    let (found, _, _) = check_json(&f);
+    let brudt: Vec<&str> = found
+        .iter()
+        .filter(|f| f.2.as_deref() == Some("plans/brudt.toml"))
+        .map(|f| f.0.as_str())
+        .collect();
+    assert!(brudt.contains(&"syntax"), "{brudt:?}");
+    assert!(!brudt.contains(&"history-mismatch"), "{brudt:?}");
+}
