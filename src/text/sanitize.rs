@@ -62,36 +62,81 @@ fn is_emoji_joiner(c: char) -> bool {
 /// zero-width joiner or variation selector that is not part of what it is written for. Each
 /// is looked at within its grapheme cluster (Unicode's UAX #29, extended):
 ///
-/// - a zero-width joiner is kept only between its cluster's characters, before one that is no
-///   combining mark and no other invisible character: the joiner of 👩‍💻 (UAX #29's rule
-///   GB11) or of an Indic conjunct (GB9c); `Hyg\u{200d}ge`'s joins nothing and only makes the
-///   word look like `Hygge`;
-/// - a variation selector is kept only after a base that is not ASCII (☀️ is U+2600 U+FE0F),
-///   or on a keycap (`1️⃣`: a digit, `#` or `*`, U+FE0F, U+20E3); after `e` or at the start
-///   of text it selects nothing.
+/// - a zero-width joiner is kept between its cluster's characters, before one that is no
+///   combining mark and no other invisible character (the joiner of 👩‍💻, UAX #29's rule
+///   GB11, or of an Indic conjunct that GB9c joins), and after a virama (the conjuncts and
+///   half-forms of the Brahmic scripts, Sinhala's ශ්‍රී among them); `Hyg\u{200d}ge`'s joins
+///   nothing and only makes the word look like `Hygge`;
+/// - an emoji or text presentation selector (U+FE00–U+FE0F) is kept after a symbol (U+2000
+///   and above, not a letter: ☀️ is U+2600 U+FE0F; also © ® Ⓜ), or on a keycap (`1️⃣`: a
+///   digit, `#` or `*`, U+FE0F, U+20E3); an ideographic variation selector (U+E0100–U+E01EF)
+///   after a CJK ideograph; a Mongolian one after a Mongolian letter. After a letter (`e`,
+///   `ø`) or at the start of text a selector selects nothing, and `Bø\u{fe0f}rn` only looks
+///   like `Børn`.
 pub fn judged(text: &str) -> impl Iterator<Item = (char, bool)> + '_ {
     text.graphemes(true).flat_map(|cluster| {
         let mut chars = cluster.chars().peekable();
         let base = cluster.chars().next();
         let keycap = matches!(base, Some('0'..='9' | '#' | '*')) && cluster.ends_with('\u{20E3}');
-        let mut first = true;
+        let mut before: Option<char> = None;
         std::iter::from_fn(move || {
             let c = chars.next()?;
             let alone = is_unsafe(c);
             let here = !alone
                 && is_emoji_joiner(c)
-                && (first
-                    || if c == '\u{200D}' {
-                        !chars
-                            .peek()
-                            .is_some_and(|&n| !is_combining_mark(n) && !is_default_ignorable(n))
-                    } else {
-                        base.is_some_and(|b| b.is_ascii()) && !keycap
-                    });
-            first = false;
+                && match (c, before) {
+                    (_, None) => true,
+                    ('\u{200D}', Some(b)) => {
+                        !is_virama(b)
+                            && !chars
+                                .peek()
+                                .is_some_and(|&n| !is_combining_mark(n) && !is_default_ignorable(n))
+                    }
+                    (_, Some(_)) => !base.is_some_and(|b| selects(c, b, keycap)),
+                };
+            before = Some(c);
             Some((c, alone || here))
         })
     })
+}
+
+/// Whether the variation selector `selector` selects something of the cluster whose first
+/// character is `base` (see [`judged`]).
+fn selects(selector: char, base: char, keycap: bool) -> bool {
+    match selector {
+        '\u{FE00}'..='\u{FE0F}' => {
+            keycap
+                || matches!(base, '\u{A9}' | '\u{AE}' | '\u{24C2}')
+                || (base >= '\u{2000}' && !base.is_alphabetic())
+        }
+        '\u{E0100}'..='\u{E01EF}' => matches!(
+            base,
+            '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{F900}'..='\u{FAFF}'
+                | '\u{20000}'..='\u{3FFFF}'
+        ),
+        '\u{180B}'..='\u{180F}' => ('\u{1800}'..='\u{18AF}').contains(&base),
+        _ => false,
+    }
+}
+
+/// A virama (Unicode's `Indic_Syllabic_Category=Virama`, the Brahmic scripts of India and
+/// Sri Lanka): a zero-width joiner after it asks for a half-form or conjunct.
+fn is_virama(c: char) -> bool {
+    matches!(
+        c,
+        '\u{094D}'
+            | '\u{09CD}'
+            | '\u{0A4D}'
+            | '\u{0ACD}'
+            | '\u{0B4D}'
+            | '\u{0BCD}'
+            | '\u{0C4D}'
+            | '\u{0CCD}'
+            | '\u{0D4D}'
+            | '\u{0DCA}'
+    )
 }
 
 /// Whether `text` has a character that only [`judged`] can tell about: a joiner or
@@ -376,8 +421,21 @@ mod tests {
 
     #[test]
     fn emoji_keep_their_variation_selectors_and_joiners() {
-        for emoji in ["☀️", "❤️", "👩‍💻", "👩‍👩‍👧", "👍🏽", "1️⃣", "#️⃣", "क्‍ष"]
-        {
+        for emoji in [
+            "☀️",
+            "❤️",
+            "👩‍💻",
+            "👩‍👩‍👧",
+            "👍🏽",
+            "1️⃣",
+            "#️⃣",
+            "©️",
+            "❤️‍🔥",
+            "क्‍ष",
+            "ශ්‍රී",
+            "≩︀",
+            "葛󠄀",
+        ] {
             assert_eq!(clean(emoji), emoji);
             assert_eq!(clean_line(emoji), emoji);
             assert_eq!(visible(emoji), emoji);
@@ -400,15 +458,20 @@ mod tests {
             ("\u{fe0f}Viby", r"\u{fe0f}Viby"),
             ("1\u{fe0f}", r"1\u{fe0f}"),
             ("Viby\u{e0100}", r"Viby\u{e0100}"),
+            ("Bø\u{fe0f}rn", r"Bø\u{fe0f}rn"),
+            ("Å\u{fe0e}", r"Å\u{fe0e}"),
         ] {
             assert_eq!(visible(text), seen, "{text:?}");
-            let plain: String = seen.replace(r"\u{200d}", "").replace(r"\u{fe0f}", "");
+            let plain: String = seen
+                .replace(r"\u{200d}", "")
+                .replace(r"\u{fe0f}", "")
+                .replace(r"\u{fe0e}", "");
             let plain = plain.replace(r"\u{e0100}", "");
             assert_eq!(clean_line(text), plain, "{text:?}");
             assert_eq!(clean(text), plain, "{text:?}");
             assert_eq!(mask(text).len(), text.len(), "{text:?}");
             assert!(
-                !mask(text).contains(['\u{200d}', '\u{fe0f}', '\u{e0100}']),
+                !mask(text).contains(['\u{200d}', '\u{fe0f}', '\u{fe0e}', '\u{e0100}']),
                 "{text:?}"
             );
         }
