@@ -297,6 +297,11 @@ fn build_on<'a>(
                     totals.counts.add(Status::Postponed, &Judgement::default());
                 }
                 shown.moved_to = Some(init.period);
+                // Judged in the quarter it moved to (its memo says late or blocked), not in
+                // this one, whose numbers leave it out of "of which": the row agrees.
+                shown.late = false;
+                shown.blocked = false;
+                shown.at_risk = false;
             } else {
                 totals.counts.add(init.status, judgement);
                 if closed && matches!(init.status, Status::Planned | Status::Active) {
