@@ -189,3 +189,29 @@ fn a_marker_after_an_emoji_stands_under_its_value() {
         );
     }
 }
+
+/// Every finding shows an invisible character in the value it quotes as its escape, not only
+/// those on tracks and places: a period, a status, a funding and a dependency.
+#[test]
+fn every_finding_quotes_a_value_with_its_invisible_characters_shown() {
+    let f = Fixture::new().filled().initiative(
+        "usynlig",
+        "Q1",
+        &["Hygge"],
+        "status = \"act\\u200Bive\"\nfunding = \"pend\\u00ADing\"\ndepends_on = [\"fill-1\\u200B\"]\n",
+    );
+    let text = stdout(&f.run(&["check", "--format", "concise"]).code(1));
+    for quoted in [
+        r"`act\u{200b}ive` is not a valid status",
+        r"`pend\u{ad}ing` is not a valid funding",
+        r"`fill-1\u{200b}` is not an initiative id",
+    ] {
+        assert!(text.contains(quoted), "{quoted}: {text}");
+    }
+    assert!(!text.contains(['\u{200b}', '\u{ad}']), "{text}");
+    let json = stdout(&f.run(&["check", "--format", "json"]).code(1));
+    assert!(
+        json.contains(r"`act\\u{200b}ive` is not a valid status"),
+        "{json}"
+    );
+}
