@@ -76,6 +76,8 @@ fn syntax_help(message: &str) -> Option<&'static str> {
         Some("a list is written [\"a\", \"b\"], with commas between entries")
     } else if m.contains("invalid date") || m.contains("invalid time") {
         Some("write a date as YYYY-MM-DD, e.g. deadline = 2017-06-30")
+    } else if m.contains("extra `=`") {
+        Some("write one `=` between the key and its value, e.g. status = \"done\"")
     } else if m.contains("expected `=`") || m.contains("key with no value") {
         Some("each line is key = value, e.g. status = \"done\"")
     } else {

@@ -296,6 +296,17 @@ pub(super) fn parse_toml<'i>(
     diags.extend(found);
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut spans = Vec::with_capacity(errors.len());
+    // The parser's recovery trips again further along a line it could not read (`status =
+    // = "active"`: an extra `=`, then "unexpected key or value"): that second error says
+    // nothing of its own and is left out. Other errors on one line are each their own (two
+    // bad escapes; a file whose lines end in CR alone is one line).
+    let line_start = |at: usize| {
+        text.as_bytes()[..at.min(text.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let mut last_line = None;
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
         if pasted_lines
@@ -304,6 +315,11 @@ pub(super) fn parse_toml<'i>(
         {
             continue;
         }
+        let line = line_start(span.start);
+        if last_line == Some(line) && error.message().starts_with("unexpected key or value") {
+            continue;
+        }
+        last_line = Some(line);
         diags.push(syntax::invalid_toml(file, error.message(), span.clone()));
         spans.push(span);
     }
