@@ -38,6 +38,11 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
             format!("the link leads out of the plan folder (to {target}); it is not followed"),
         )
         .help("copy the file or folder into the plan folder if it belongs to the plan"),
+        SkipReason::LinkToHidden { target } => Diagnostic::new(
+            Rule::LinkOutside,
+            format!("the link leads to a hidden entry ({target}), which is not part of the plan; it is not followed"),
+        )
+        .help("move the file or folder out of the hidden folder if it belongs to the plan, or remove the link"),
         SkipReason::IntoNestedPlan { plan } => Diagnostic::new(
             Rule::NestedPlan,
             format!("the link leads into {plan}, a plan of its own (it has a plan.toml); it is not followed"),

@@ -64,6 +64,9 @@ pub enum SkipReason {
     /// A link to a folder or `*.toml` file inside such a nested plan (not followed); the
     /// nested plan's folder, as shown.
     IntoNestedPlan { plan: String },
+    /// A link to a hidden entry inside the plan folder (`aktuelt -> .arkiv`; not followed,
+    /// as the walk skips hidden entries by their names); the target as resolved.
+    LinkToHidden { target: String },
     /// A link to a `*.toml` file of the plan folder that is read under another name (its
     /// own, or an earlier link's): one file is one initiative, not read again under the
     /// link's name; that name, as shown.
@@ -496,6 +499,15 @@ impl Walk<'_> {
                         .any(|c| c.as_encoded_bytes().starts_with(b"."))
                 })
             {
+                // Said, as a link out of the folder is: the link's own name is no hidden one.
+                if meta.is_dir() || is_toml {
+                    let target = target.to_string_lossy().into_owned();
+                    self.skip(
+                        &mut found.skipped,
+                        &relative,
+                        SkipReason::LinkToHidden { target },
+                    );
+                }
                 return;
             }
             // `plan.toml` is read through a link out of the folder (a network may share one

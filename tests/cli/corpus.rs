@@ -743,3 +743,29 @@ fn an_id_whose_file_is_a_link_out_of_the_folder_is_named_as_such() {
     }
     assert_eq!(fs::read_to_string(&target).unwrap(), text);
 }
+
+/// A link to a hidden entry inside the folder is not followed (the walk skips hidden entries
+/// by their names), and said: a `link-outside` note on the link, never a file dropped without
+/// a word.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_hidden_entry_is_a_note_on_the_link() {
+    use std::os::unix::fs::symlink;
+    let fixture = base().file(
+        ".arkiv/gammel.toml",
+        "title = \"Gammel\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let plans = fixture.plans();
+    symlink(".arkiv", plans.join("aktuelt")).unwrap();
+    symlink(".arkiv/gammel.toml", plans.join("gammel.toml")).unwrap();
+    let (code, found) = check_run(&fixture, &[]);
+    let mut want = expected("plans/aktuelt", &[("link-outside", None)]);
+    want.extend(expected("plans/gammel.toml", &[("link-outside", None)]));
+    assert_eq!((code, found), (0, want));
+    let out = fixture.run(&["show", "gammel"]).code(1);
+    assert!(
+        crate::support::stderr(&out).contains("the link leads to a hidden entry"),
+        "{}",
+        crate::support::stderr(&out)
+    );
+}
