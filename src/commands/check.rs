@@ -200,9 +200,11 @@ pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
         .with_help("plan check --statistics (or --statistics --format json)"));
     }
     if let Some(path) = &args.output {
-        crate::write::refuse_existing(path, args.force).map_err(|e| {
-            e.without_force()
-                .with_help("give --force to overwrite it, or choose another name")
+        crate::write::refuse_existing(path, args.force).map_err(|e| match e {
+            crate::write::WriteError::Exists(_) => e
+                .without_force()
+                .with_help("give --force to overwrite it, or choose another name"),
+            other => Failure::from(other),
         })?;
     }
     Ok(())

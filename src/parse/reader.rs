@@ -123,7 +123,9 @@ impl Reader<'_> {
     /// A non-empty string; an empty or blank one is an `invalid-value`.
     pub(super) fn text(&mut self, table: &Table<'_>, key: &str) -> Option<Spanned<String>> {
         let value = self.string(table, key)?;
-        if value.get_ref().trim().is_empty() {
+        // Empty as it would be shown: spaces, and characters that never reach a terminal (a
+        // zero-width space alone is a title that shows as nothing).
+        if crate::text::clean_line(value.get_ref()).trim().is_empty() {
             self.push(values::empty(self.file, key, value.span()));
             return None;
         }

@@ -38,12 +38,19 @@ pub struct WriteOptions<'a> {
 }
 
 /// Refuses at once what [`write_atomic`] would refuse at its end for a file the user named:
-/// without `force`, a file, folder or link (even a dangling one) at `path`
-/// (`WriteError::Exists`). A command calls it before its work, so that `-o memo.xlsx` on a
+/// a folder at `path` (`WriteError::Io`, "it is a folder"), and without `force` a file or
+/// link (even a dangling one) at `path` (`WriteError::Exists`). A command calls it before its work, so that `-o memo.xlsx` on a
 /// large plan is not made in full only to be refused; `write_atomic` still checks at the
 /// end (the file may appear meanwhile). A pipe or device at `path` is not refused: it is
 /// written into.
 pub fn refuse_existing(path: &Path, force: bool) -> Result<(), WriteError> {
+    // A folder is never written over, `--force` or not: say that, not "give --force".
+    if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(WriteError::Io {
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::IsADirectory, "it is a folder"),
+        });
+    }
     if force {
         return Ok(());
     }

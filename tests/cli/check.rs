@@ -1072,3 +1072,24 @@ fn a_stand_in_neither_wins_an_id_nor_misleads() {
     assert!(brudt.contains(&"syntax"), "{brudt:?}");
     assert!(!brudt.contains(&"history-mismatch"), "{brudt:?}");
 }
+
+/// A title of nothing but an invisible character is empty, as it is shown.
+#[test]
+fn a_title_of_only_an_invisible_character_is_empty() {
+    let f = Fixture::new().filled().file(
+        "usynlig.toml",
+        "title = \"\\u200B\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let (found, _, code) = check_json(&f);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&finding(
+            "invalid-value",
+            "error",
+            "plans/usynlig.toml",
+            1,
+            9
+        )),
+        "{found:?}"
+    );
+}

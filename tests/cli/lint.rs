@@ -745,3 +745,20 @@ fn options_that_contradict_each_other_are_usage_errors() {
     );
     f.run(&["check", "--force"]).code(2);
 }
+
+/// `-o` naming a folder is refused as a folder, whether or not `--force` is given (it was
+/// told to give `--force`, and then that it is a folder).
+#[test]
+fn output_to_a_folder_is_refused_as_a_folder() {
+    let f = several_findings();
+    for force in [false, true] {
+        let mut args = vec!["check", "-o", "plans"];
+        if force {
+            args.push("--force");
+        }
+        let out = f.run(&args).code(2);
+        let err = stderr(&out);
+        assert!(err.contains("is a folder"), "{err}");
+        assert!(!err.contains("--force"), "{err}");
+    }
+}
