@@ -229,7 +229,7 @@ pub fn parse_quarter(text: &str) -> Result<u8, Failure> {
         Some(Period::Q(q)) => Ok(q),
         _ => Err(Failure::usage(format!(
             "`{}` is not a quarter: use Q1, Q2, Q3 or Q4",
-            clean_line(text)
+            text
         ))),
     }
 }

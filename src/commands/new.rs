@@ -40,7 +40,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
             if slug.is_empty() {
                 return Err(Failure::usage(format!(
                     "cannot make an id from the title `{}`",
-                    clean_line(&args.title)
+                    &args.title
                 ))
                 .with_help("give one with --id, e.g. --id hygge-viby")
                 .into());

@@ -128,10 +128,7 @@ fn at_root(command: &str, ws: &Workspace, how: &str) -> Failure {
 
 fn member_named<'a>(ws: &'a Workspace, name: &str) -> Result<&'a Member, Failure> {
     ws.member(name).ok_or_else(|| {
-        let mut failure = Failure::usage(format!(
-            "no workspace member is named `{}`",
-            clean_line(name)
-        ));
+        let mut failure = Failure::usage(format!("no workspace member is named `{}`", name));
         failure = failure.with_help(
             crate::suggest::did_you_mean(name, ws.members.iter().map(|m| m.name.as_str()))
                 .map(|s| format!("{s} (members: {})", member_list(ws)))
@@ -160,7 +157,7 @@ fn find_id<'a>(
     if !plain {
         return Err(Failure::usage(format!(
             "at a workspace root, name the initiative as MEMBER/ID, not `{}`",
-            clean_line(typed)
+            typed
         ))
         .with_help(format!("the members are: {}", clean_line(&member_list(ws))))
         .into());
@@ -183,7 +180,7 @@ fn find_id<'a>(
         let names: Vec<&str> = broken.iter().map(|m| m.name.as_str()).collect();
         return Err(Failure::invalid(format!(
             "the id `{}` is only in members that cannot be shown: the plan.toml of {} has errors",
-            clean_line(id),
+            id,
             clean_line(&names.join(", "))
         ))
         .with_help("`plan check` lists every problem")
@@ -196,7 +193,7 @@ fn find_id<'a>(
         [one] => Ok((one, id.to_string())),
         [] => Err(Failure::usage(format!(
             "no member of the workspace has an initiative `{}`",
-            clean_line(typed)
+            typed
         ))
         .with_help("run `plan list` to see the ids, and give MEMBER/ID")
         .into()),
@@ -204,7 +201,7 @@ fn find_id<'a>(
             let candidates: Vec<String> =
                 several.iter().map(|m| format!("{}/{id}", m.name)).collect();
             Err(
-                Failure::usage(format!("the id `{}` is in several members", clean_line(id)))
+                Failure::usage(format!("the id `{}` is in several members", id))
                     .with_help(format!(
                         "name one of them: {}",
                         clean_line(&candidates.join(", "))

@@ -707,7 +707,18 @@ mod tests {
         let listing = list_folder(root).unwrap();
         // `synlig` is met twice at one depth: listed once, under the first name in byte order.
         assert_eq!(listing.paths, ["genvej/ny.toml", "plan.toml"]);
-        assert_eq!(listing.skipped, []);
+        // The links to hidden entries are not followed, and said (`plan.toml` is read).
+        let skipped: Vec<(&str, bool)> = listing
+            .skipped
+            .iter()
+            .map(|s| {
+                (
+                    s.display.rsplit('/').next().unwrap(),
+                    matches!(s.why, SkipReason::LinkToHidden { .. }),
+                )
+            })
+            .collect();
+        assert_eq!(skipped, [("aktuelt", true), ("vist.toml", true)]);
     }
 
     /// A folder of 12 sub-folders (enough to list a depth side by side), each of files,
