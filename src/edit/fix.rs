@@ -380,9 +380,15 @@ pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
 /// A unified diff as it may reach a terminal: each line without what must not reach one
 /// ([`crate::text::strip`]), but for what `git apply` needs of a file's own bytes: the CR
 /// of a line that ends in CR LF, and the byte-order mark at the start of a file's first line
-/// (after the diff's ` `, `-` or `+`).
+/// (after the diff's ` `, `-` or `+`, in a hunk that starts at line 1). A line with other
+/// such characters (a bell in a comment, a bidi control) is shown without them, and a patch
+/// that changes such a line does not apply: `plan check --fix` writes it.
 pub fn shown_diff(diff: &str) -> String {
     let mut out = String::with_capacity(diff.len());
+    // Whether the line is the first of a hunk that starts at a file's first line (`@@ -1,`
+    // or `@@ -0,0 +1,`): the one that may begin with the file's byte-order mark, on either
+    // side of the change.
+    let mut first_lines = false;
     for line in diff.split_inclusive('\n') {
         let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
             (body, "\r\n")
@@ -391,9 +397,17 @@ pub fn shown_diff(diff: &str) -> String {
         } else {
             (line, "")
         };
+        let at_start = first_lines;
+        first_lines = body.starts_with("@@ -1,") || body.starts_with("@@ -1 ");
+        let first_line_kind = body.chars().next();
         let marked = [" \u{FEFF}", "-\u{FEFF}", "+\u{FEFF}"]
             .into_iter()
+            .filter(|_| at_start)
             .find(|m| body.starts_with(m));
+        // A `-` line and the `+` line that replaces it both begin a file: both may keep it.
+        if at_start && first_line_kind == Some('-') {
+            first_lines = true;
+        }
         let body = match marked {
             Some(m) => {
                 out.push_str(m);
@@ -419,6 +433,14 @@ mod tests {
             "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n \u{FEFF}title = \"ab\"\r\n-period = \"q2\"\r\n+period = \"Q2\"\r\n"
         );
         assert_eq!(shown_diff("+x\u{1b}[31m\ry\n"), "+x[31m\ny\n");
+        // The mark is kept only where a file begins: the first lines of a hunk at line 1.
+        let later = "@@ -5,1 +5,1 @@\n \u{FEFF}x\n";
+        assert_eq!(shown_diff(later), "@@ -5,1 +5,1 @@\n x\n");
+        let replaced = "@@ -1,1 +1,1 @@\n-\u{FEFF}a\r\n+\u{FEFF}b\r\n \u{FEFF}c\n";
+        assert_eq!(
+            shown_diff(replaced),
+            "@@ -1,1 +1,1 @@\n-\u{FEFF}a\r\n+\u{FEFF}b\r\n c\n"
+        );
     }
 
     #[test]
