@@ -717,10 +717,13 @@ fn work_moved_to_an_earlier_quarter_is_brought_forward_not_postponed() {
         .success();
     f.run(&["--today", "2017-07-05", "set", "senere", "period=Q4"])
         .success();
-    let memo = stdout(
-        &f.run(&["--today", "2017-12-31", "report", "-q", "Q3"])
-            .success(),
-    );
+    // The Q3 memo at the year's end, with `more` options.
+    let q3 = |more: &[&str]| {
+        let mut args = vec!["--today", "2017-12-31", "report", "-q", "Q3"];
+        args.extend_from_slice(more);
+        stdout(&f.run(&args).success())
+    };
+    let memo = q3(&[]);
     assert!(
         memo.contains("omfatter 2 indsatser: 0 færdige, 1 udskudt og 1 fremrykket."),
         "{memo}"
@@ -731,34 +734,11 @@ fn work_moved_to_an_earlier_quarter_is_brought_forward_not_postponed() {
         .find(|l| l.contains("flyttet til 2. kvartal"))
         .unwrap_or_else(|| panic!("{memo}"));
     assert!(!row.contains("forsinket"), "{row}");
-    let json: serde_json::Value = serde_json::from_str(&stdout(
-        &f.run(&[
-            "--today",
-            "2017-12-31",
-            "report",
-            "-q",
-            "Q3",
-            "--format",
-            "json",
-        ])
-        .success(),
-    ))
-    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&q3(&["--format", "json"])).unwrap();
     assert_eq!(json["totals"]["initiatives"], 2);
     assert_eq!(json["totals"]["postponed"], 1);
     assert_eq!(json["totals"]["brought_forward"], 1);
-    let english = stdout(
-        &f.run(&[
-            "--today",
-            "2017-12-31",
-            "report",
-            "-q",
-            "Q3",
-            "--lang",
-            "en",
-        ])
-        .success(),
-    );
+    let english = q3(&["--lang", "en"]);
     assert!(
         english.contains("1 postponed and 1 brought forward"),
         "{english}"
