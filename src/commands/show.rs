@@ -30,6 +30,21 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
             ),
         );
     }
+    // The ids it depends on whose files have errors (no initiative was read from them, or
+    // only stand-ins): said as such, not as "not in the plan".
+    let with_errors: Vec<String> = plan
+        .get(id)
+        .map(|init| {
+            init.depends_on
+                .iter()
+                .filter(|d| match plan.get(d) {
+                    Some(dep) => dep.unreadable.required,
+                    None => plan.all_ids().any(|known| known == d.as_str()),
+                })
+                .map(|d| d.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     // One with stand-ins for its title, period or tracks is in no view on any date.
     let added = plan
         .get(id)
@@ -63,7 +78,8 @@ pub fn run(config: &Config, args: &ShowArgs, out: Out<'_>) -> Outcome {
                 .into(),
         );
     };
-    let shown = Shown::of(&plan, init, config.today);
+    let mut shown = Shown::of(&plan, init, config.today);
+    shown.with_errors = with_errors;
     let paint = Paint {
         color: config.color,
     };

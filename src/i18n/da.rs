@@ -82,6 +82,7 @@ pub const DA: Words = Words {
     dependents_label: "Afhængige",
     none: "ingen",
     not_in_plan: "findes ikke i planen",
+    file_has_errors: "filen har fejl: plan check viser dem",
     report_as_of: |date| format!("Status pr. {date}"),
     report_summary: "Sammenfatning",
     report_quarter: |period| format!("Indsatser i {period}"),

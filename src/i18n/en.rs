@@ -92,6 +92,7 @@ pub const EN: Words = Words {
     dependents_label: "Depended on by",
     none: "none",
     not_in_plan: "not in the plan",
+    file_has_errors: "its file has errors: plan check shows them",
     report_as_of: |date| format!("Status as of {date}"),
     report_summary: "Summary",
     report_quarter: |period| format!("Initiatives in {period}"),

@@ -120,6 +120,8 @@ pub struct Words {
     pub none: &'static str,
     /// A dependency that names no initiative.
     pub not_in_plan: &'static str,
+    /// A dependency whose file is there but has errors: "filen har fejl: plan check".
+    pub file_has_errors: &'static str,
     /// "Status pr. 30. juni 2017", given the date as written.
     pub report_as_of: fn(&str) -> String,
     pub report_summary: &'static str,

@@ -22,6 +22,8 @@ pub struct Shown<'a> {
     pub depends_on: Vec<(&'a str, Option<(&'a Initiative, Judgement)>)>,
     /// What depends on it.
     pub dependents: Vec<(&'a Initiative, Judgement)>,
+    /// Of `depends_on`'s ids not in the plan, those whose files are there but have errors.
+    pub with_errors: Vec<String>,
 }
 
 impl<'a> Shown<'a> {
@@ -48,6 +50,7 @@ impl<'a> Shown<'a> {
                 .into_iter()
                 .map(|d| (d, judge(d)))
                 .collect(),
+            with_errors: Vec::new(),
         }
     }
 }
@@ -210,7 +213,11 @@ pub fn text(
                 out,
                 "  {} ({})",
                 paint.bold(&clean_line(id)),
-                paint.red(words.not_in_plan)
+                paint.red(if shown.with_errors.iter().any(|e| e == id) {
+                    words.file_has_errors
+                } else {
+                    words.not_in_plan
+                })
             )?,
         }
     }

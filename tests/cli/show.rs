@@ -179,3 +179,31 @@ fn a_short_form_change_is_shown_with_where_it_came_from() {
         "{text}"
     );
 }
+
+/// A dependency whose file is there but has errors is said to have them, not to be missing
+/// from the plan (a typo that names no file still is).
+#[test]
+fn a_dependency_whose_file_has_errors_is_named_as_such() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .file(
+            "brudt.toml",
+            "title = \"Brudt\"\nperiod = \"Q2\"\ntracks = []\n",
+        )
+        .file("syntaks.toml", "title = \"S\n")
+        .file(
+            "god.toml",
+            "title = \"God\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\ndepends_on = [\"brudt\", \"syntaks\", \"findes-ikke\"]\n",
+        );
+    let text = stdout(
+        &f.run(&["--today", "2017-07-15", "--color", "never", "show", "god"])
+            .success(),
+    );
+    for (id, said) in [
+        ("brudt", "filen har fejl"),
+        ("syntaks", "filen har fejl"),
+        ("findes-ikke", "findes ikke i planen"),
+    ] {
+        assert!(text.contains(&format!("  {id} ({said}")), "{id}: {text}");
+    }
+}
