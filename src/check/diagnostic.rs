@@ -37,43 +37,23 @@ pub struct Fix {
     pub replacement: String,
 }
 
-/// `text` with every invisible, bidi or control character but a line break or tab shown as
-/// its escape ([`crate::text::visible`]): a finding's words quote what the file says
-/// (``"`Q2\u{200b}` is not a valid period"``), and what cannot be seen must not make a
-/// quoted value look like a valid one. Line breaks are left to the renderers, which show
-/// them inside one line as spaces.
-fn quoted_visibly(text: String) -> String {
-    let hidden = |c: char| {
-        crate::text::is_unsafe(c) && !crate::text::is_line_break(c) && c != '\t'
-            || matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
-    };
-    if !text.chars().any(hidden) {
-        return text;
+/// A finding's words with what they quote made visible
+/// ([`crate::text::visible_keeping_breaks`]); the text itself when nothing is hidden in it.
+fn quoted(text: String) -> String {
+    match crate::text::visible_keeping_breaks(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    // Line by line and tab by tab, so that only those stay as they are.
-    let mut piece = String::new();
-    for c in text.chars() {
-        if crate::text::is_line_break(c) || c == '\t' {
-            out.push_str(&crate::text::visible(&piece));
-            piece.clear();
-            out.push(c);
-        } else {
-            piece.push(c);
-        }
-    }
-    out.push_str(&crate::text::visible(&piece));
-    out
 }
 
 impl Diagnostic {
     /// A finding of `rule` saying `message` (its words: invisible characters in what it
-    /// quotes are shown as escapes, see [`quoted_visibly`]), at the rule's default severity.
+    /// quotes are shown as escapes, [`quoted`]), at the rule's default severity.
     pub fn new(rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
             severity: rule.default_severity(),
-            message: quoted_visibly(message.into()),
+            message: quoted(message.into()),
             file: None,
             path: None,
             span: None,
@@ -118,17 +98,17 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(quoted_visibly(label.into()));
+        self.label = Some(quoted(label.into()));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(quoted_visibly(help.into()));
+        self.help = Some(quoted(help.into()));
         self
     }
 
     pub fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help.map(quoted_visibly);
+        self.help = help.map(quoted);
         self
     }
 }

@@ -103,11 +103,11 @@ impl Plan {
     /// special file, a link to a file read under its own name…), the failure that says so,
     /// with the finding's words (exit 1): the id is there, but not as an initiative.
     pub fn not_read(&self, id: &str) -> Option<crate::error::Failure> {
-        let name = format!("{id}.toml");
+        let name = format!("/{id}.toml");
         let entry = self
             .skipped
             .iter()
-            .find(|s| s.display == name || s.display.ends_with(&format!("/{name}")))?;
+            .find(|s| s.display == name[1..] || s.display.ends_with(&name))?;
         let finding = crate::check::entries::skipped(entry);
         let failure = crate::error::Failure::invalid(format!(
             "`{}` is not read as the initiative `{id}`: {}",

@@ -299,6 +299,25 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(break_markers(&visible(&text)).into_owned())
 }
 
+/// [`visible`], but line breaks and tabs stay as they are: for a finding's message, label and
+/// help, which quote what the file says (``"`Q2\u{200b}` is not a valid period"``); the
+/// renderers show a line break inside one line as a space.
+pub fn visible_keeping_breaks(text: &str) -> Cow<'_, str> {
+    let hidden = |(c, bad): (char, bool)| bad && !is_line_break(c) && c != '\t';
+    if surely_kept_in_line(text) || !judged(text).any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (c, bad) in judged(text) {
+        if hidden((c, bad)) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Shows every unsafe character (newline and tab included) as its Rust escape, `\u{200b}`,
 /// for a finding that the character caused: "unknown place `Viby\u{200b}`" instead of an
 /// "unknown place `Viby`" that looks right. Safe text is returned as it is.
