@@ -1,6 +1,8 @@
 //! One initiative file into an [`Initiative`]: its fields read with spans, names looked up in
 //! the catalogue, and every problem recorded through the rules' constructors.
 
+use std::cell::OnceCell;
+
 use toml::Spanned;
 
 use super::reader::{parse_toml, Reader};
@@ -69,7 +71,8 @@ pub fn initiative(
     }
     let before = diags.len();
     let text = pasted::repair(&source.text);
-    let table = parse_toml(file, source, &text, diags)?;
+    let blanked = OnceCell::new();
+    let table = parse_toml(file, source, &text, &blanked, diags)?;
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
     let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };

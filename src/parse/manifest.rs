@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use std::cell::OnceCell;
+
 use toml::de::DeValue;
 use toml::Spanned;
 
@@ -53,7 +55,8 @@ fn manifest_with_fallback(
 ) -> Manifest {
     let before = diags.len();
     let text = pasted::repair(&source.text);
-    let table = parse_toml(file, source, &text, diags).unwrap_or_default();
+    let blanked = OnceCell::new();
+    let table = parse_toml(file, source, &text, &blanked, diags).unwrap_or_default();
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
     let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };

@@ -2,9 +2,15 @@
 //! the way recorded (through the rules' constructors in `check/`) instead of stopping at the
 //! first, as serde would.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::ops::Range;
+
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml_parser::lexer::TokenKind;
+use toml_parser::Source;
 
 use super::dates::{guess_day_first_date, parse_date};
 use crate::check::{entries, fields, pasted, portability, syntax, values, Diagnostic, Rule};
@@ -275,10 +281,16 @@ impl Reader<'_> {
 /// Parses the TOML of one file, reporting every syntax error. `text` is the source's text as
 /// [`pasted::repair`] gives it; look-alike characters pasted from Word are reported here, and
 /// the parser's errors on their lines left out.
+///
+/// The parser's tree stops at a key with no `=` (`ow ner = "x"`): everything after it would be
+/// lost, and with it every finding of the rest of the file. Such a file is parsed a second
+/// time with the stretches the parser skipped blanked out (`blanked` holds that text, same
+/// byte offsets), and the errors of both passes are reported.
 pub(super) fn parse_toml<'i>(
     file: usize,
     source: &SourceFile,
     text: &'i str,
+    blanked: &'i OnceCell<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
     if let Some(problem) = &source.problem {
@@ -296,7 +308,32 @@ pub(super) fn parse_toml<'i>(
     let (found, pasted_lines) = pasted::findings(file, &source.text);
     let pasted_found = !found.is_empty();
     diags.extend(found);
-    let (table, errors) = DeTable::parse_recoverable(text);
+    let (mut table, mut errors) = DeTable::parse_recoverable(text);
+    let skipped = skipped_after_keys_with_no_value(text, &errors);
+    if !skipped.is_empty() {
+        let mut bytes = text.as_bytes().to_vec();
+        for stretch in skipped {
+            for b in &mut bytes[stretch] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        // Only ASCII spaces replace whole stretches (each ends before a newline or at the
+        // end), so the text stays UTF-8.
+        let second = blanked.get_or_init(|| String::from_utf8(bytes).unwrap_or_default());
+        let (whole, more) = DeTable::parse_recoverable(second);
+        let seen: HashSet<(Option<Range<usize>>, String)> = errors
+            .iter()
+            .map(|e| (e.span(), e.message().to_string()))
+            .collect();
+        errors.extend(
+            more.into_iter()
+                .filter(|e| !seen.contains(&(e.span(), e.message().to_string()))),
+        );
+        errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
+        table = whole;
+    }
     let mut spans = Vec::with_capacity(errors.len());
     // The parser's recovery trips again further along a line it could not read (`status =
     // = "active"`: an extra `=`, then "unexpected key or value"): that second error says
@@ -345,6 +382,43 @@ pub(super) fn parse_toml<'i>(
         diags.extend(portability::toml_1_1_only(file, text, plain));
     }
     Some(table)
+}
+
+/// The stretches of `text` the parser skipped after a key with no `=` (from the start of the
+/// key's line to the end of that line, a multi-line string it opened included), in order.
+/// Empty when the parser met no such key, which is the common case: no lexing is done then.
+fn skipped_after_keys_with_no_value(text: &str, errors: &[toml::de::Error]) -> Vec<Range<usize>> {
+    let mut at: Vec<usize> = errors
+        .iter()
+        .filter(|e| e.message().starts_with("key with no value"))
+        .filter_map(|e| e.span().map(|s| s.start))
+        .collect();
+    if at.is_empty() {
+        return Vec::new();
+    }
+    at.sort_unstable();
+    let mut stretches: Vec<Range<usize>> = Vec::with_capacity(at.len());
+    let mut tokens = Source::new(text).lex();
+    for start in at {
+        if stretches.last().is_some_and(|s| start < s.end) {
+            continue;
+        }
+        let line = text.as_bytes()[..start.min(text.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        // The parser skips to the next newline token; a multi-line string is one token.
+        let mut end = text.len();
+        for token in tokens.by_ref() {
+            let span = token.span();
+            if span.start() >= start && token.kind() == TokenKind::Newline {
+                end = span.start();
+                break;
+            }
+        }
+        stretches.push(line..end);
+    }
+    stretches
 }
 
 /// The text of a number value that is no number (`0x`, `0b`, a non-ASCII digit, an integer

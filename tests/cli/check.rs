@@ -1028,6 +1028,39 @@ fn a_doubled_equals_sign_is_one_syntax_finding_on_its_line() {
     );
 }
 
+/// A key with no `=` (`ow ner`, a space typed inside a key) does not hide the rest of the
+/// file: the parser's tree stopped there, and every later value, `[[log]]` entry and syntax
+/// error went unreported. A multi-line text the broken line opened is skipped with it.
+#[test]
+fn a_key_with_no_equals_sign_hides_nothing_after_it() {
+    let f = Fixture::new().filled().file(
+        "k.toml",
+        "title = \"K\"\nperiod = \"Q2\"\now ner = \"x\"\ntracks = [\"Hygge\"]\nb c = \"\"\"\nflere\nlinjer\n\"\"\"\nstatus = \"bogus\"\nfunding = 7\nd = \"x\ndeadline = 2017-05-01\ndeadline = 2017-05-02\n\n[[log]]\ndate = 2017-04-01\ntext = \"a\"\nx y\n\n[[log]]\ndate = 2017-04-02\ntext = 3\n",
+    );
+    let (found, _, code) = check_json(&f);
+    assert_eq!(code, 1);
+    let in_file: Vec<(&str, u64, u64)> = found
+        .iter()
+        .filter(|f| f.2.as_deref() == Some("plans/k.toml"))
+        .map(|f| (f.0.as_str(), f.3.unwrap(), f.4.unwrap()))
+        .collect();
+    assert_eq!(
+        in_file,
+        [
+            ("syntax", 3, 4),
+            ("syntax", 5, 3),
+            ("invalid-value", 9, 10),
+            ("invalid-value", 10, 11),
+            ("unknown-field", 11, 1),
+            ("syntax", 11, 7),
+            ("syntax", 13, 1),
+            ("syntax", 18, 3),
+            ("invalid-value", 22, 8),
+        ],
+        "{in_file:?}"
+    );
+}
+
 /// An initiative with stand-ins misleads nowhere: of two files with one id, the one that
 /// was read whole is the plan's; `show` of a stand-in says its file has errors (not "give a
 /// later date"); and a key a syntax error may have taken is not compared with the history.
