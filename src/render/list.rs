@@ -46,6 +46,13 @@ impl Listing<'_> {
     }
 }
 
+/// In a workspace's list, the member each item belongs to (`names[i]` is `items[i]`'s), and
+/// the heading of their column ("Medlem").
+pub struct Members<'m> {
+    pub heading: &'static str,
+    pub names: &'m [&'m str],
+}
+
 /// The tracks as people read them ([`Words::track_names`]), cleaned for a terminal.
 pub(crate) fn tracks_text(init: &Initiative, words: &Words) -> String {
     let names: Vec<String> = words
@@ -83,10 +90,30 @@ fn join_clean<S: AsRef<str>>(items: &[S]) -> String {
 const TITLE_MIN: usize = 30;
 const PLACES_MIN: usize = 14;
 
-/// Whether every field can have its own column at `width`: the columns that do not wrap
-/// (id, period, tracks, status, flags) at their content's width, and room for the title and
-/// the places. Narrower, the title goes under the id and the places under the tracks.
-fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
+/// The least room the tracks get in the narrow layout (padding included).
+const TRACKS_MIN: usize = 14;
+
+/// How the list's terminal table is laid out.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Layout {
+    /// Every field in its own column.
+    Wide,
+    /// The title under the id, the places under the tracks, the flags under the status.
+    Narrow,
+    /// One column, each initiative a block of lines (id, title, period and status, tracks):
+    /// for ids too long to leave the narrow layout's other columns room.
+    Stacked,
+}
+
+/// The layout for `width`: wide when the columns that do not wrap (id, period, tracks,
+/// status, flags) fit at their content's width with room for the title and the places;
+/// narrow when the longest id leaves the other three columns their room; else stacked.
+fn layout(
+    listing: &Listing<'_>,
+    members: Option<&Members<'_>>,
+    words: &Words,
+    width: u16,
+) -> Layout {
     type Text<'w> = &'w (dyn Fn(&Item<'_>) -> String + Sync);
     let columns: [(Text<'_>, &str); 5] = [
         (&|i| i.initiative.id.to_string(), words.id_heading),
@@ -117,11 +144,45 @@ fn fits_wide(listing: &Listing<'_>, words: &Words, width: u16) -> bool {
     let (first, second) = sliced::on_two_halves(listing.items.len(), &|range| {
         widest_in(&listing.items[range])
     });
-    let fixed: usize = (0..columns.len())
-        .map(|c| first[c].max(second[c]).max(columns[c].1.width()))
-        .sum();
+    let content = |c: usize| first[c].max(second[c]);
+    let column = |c: usize| content(c).max(columns[c].1.width());
+    let fixed: usize = (0..columns.len()).map(column).sum();
+    // The member's column: its widest name, two spaces of padding and a separator.
+    let member = members.map_or(0, |m| {
+        m.names
+            .iter()
+            .map(|n| clean_line(n).width())
+            .max()
+            .unwrap_or(0)
+            .max(m.heading.width())
+            + 3
+    });
+    let width = usize::from(width);
     // Seven columns: two spaces of padding each, six separators.
-    fixed + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= usize::from(width)
+    if fixed + member + TITLE_MIN + PLACES_MIN + 7 * 2 + 6 <= width {
+        return Layout::Wide;
+    }
+    let id = if members.is_some() {
+        longest_id_line(listing, members)
+    } else {
+        content(0)
+    };
+    let status = content(3).max(content(4)).max(columns[3].1.width());
+    // Four columns: the id's, the period's and the status' with two spaces of padding each,
+    // the tracks' with theirs counted, three separators.
+    if id + 2 + column(1) + 2 + TRACKS_MIN + status + 2 + 3 <= width {
+        Layout::Narrow
+    } else {
+        Layout::Stacked
+    }
+}
+
+/// The widest id as the narrow layout shows it (`member/id` in a workspace's list).
+fn longest_id_line(listing: &Listing<'_>, members: Option<&Members<'_>>) -> usize {
+    (0..listing.items.len())
+        .map(|i| TableRows::id_line(&listing.items, members, i).width())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The list's column headings (id, period, title, tracks, places, status, flags), for the
@@ -154,12 +215,27 @@ pub fn table(
     width: u16,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    table_in_slices(listing, words, paint, width, SLICE, out)
+    table_in_slices(listing, None, words, paint, width, SLICE, out)
+}
+
+/// [`table`] of a workspace's list: the member's column first in the wide layout; in the
+/// narrow one each initiative is named `member/id` above its title, as the writing commands
+/// take it (`plan set eksempelby/læseklub …`).
+pub fn table_of_members(
+    listing: &Listing<'_>,
+    members: &Members<'_>,
+    words: &Words,
+    paint: Paint,
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    table_in_slices(listing, Some(members), words, paint, width, SLICE, out)
 }
 
 /// [`table`], formatted `slice` rows at a time (the same output for every `slice`).
 fn table_in_slices(
     listing: &Listing<'_>,
+    members: Option<&Members<'_>>,
     words: &Words,
     paint: Paint,
     width: u16,
@@ -169,56 +245,70 @@ fn table_in_slices(
     if listing.items.is_empty() {
         return writeln!(out, "{}", words.no_match);
     }
-    let wide = fits_wide(listing, words, width);
-    let header: Vec<String> = if wide {
-        headings(words).iter().map(|h| h.to_string()).collect()
-    } else {
-        vec![
-            format!("{} / {}", words.id_heading, words.title_heading),
+    let layout = layout(listing, members, words, width);
+    let id = match members {
+        Some(m) => format!("{}/{}", m.heading, words.id_heading.to_lowercase()),
+        None => words.id_heading.to_string(),
+    };
+    let tracks_heading = format!(
+        "{} ({})",
+        words.tracks_heading,
+        words.locations_heading.to_lowercase()
+    );
+    let header: Vec<String> = match layout {
+        Layout::Wide => members
+            .map(|m| m.heading)
+            .into_iter()
+            .chain(headings(words))
+            .map(str::to_string)
+            .collect(),
+        Layout::Narrow => vec![
+            format!("{id} / {}", words.title_heading),
             words.period_heading.to_string(),
-            format!(
-                "{} ({})",
-                words.tracks_heading,
-                words.locations_heading.to_lowercase()
-            ),
+            tracks_heading,
             words.status_heading.to_string(),
-        ]
+        ],
+        Layout::Stacked => vec![format!(
+            "{id} / {}\n{} · {}\n{tracks_heading}",
+            words.title_heading, words.period_heading, words.status_heading
+        )],
     };
     // Ids never wrap (an id broken over two lines cannot be copied), nor periods.
-    let constraints = if wide {
-        vec![
+    let constraints = match layout {
+        Layout::Wide => {
+            let member = members.map(|_| Constraint::ContentWidth);
+            member
+                .into_iter()
+                .chain([
+                    Constraint::ContentWidth,
+                    Constraint::ContentWidth,
+                    Constraint::LowerBoundary(TITLE_MIN as u16),
+                    Constraint::ContentWidth,
+                    // Places wrap well ("Jyllinge, Viby,"): the title gets what is left.
+                    Constraint::Boundaries {
+                        lower: PLACES_MIN as u16,
+                        upper: PLACES_MIN as u16 + 8,
+                    },
+                    Constraint::ContentWidth,
+                    Constraint::ContentWidth,
+                ])
+                .collect()
+        }
+        // The boundary counts the padding too.
+        Layout::Narrow => vec![
+            Constraint::LowerBoundary(longest_id_line(listing, members) as u16 + 2),
             Constraint::ContentWidth,
+            Constraint::LowerBoundary(TRACKS_MIN as u16),
             Constraint::ContentWidth,
-            Constraint::LowerBoundary(TITLE_MIN as u16),
-            Constraint::ContentWidth,
-            // Places wrap well ("Jyllinge, Viby,"): the title gets what is left.
-            Constraint::Boundaries {
-                lower: PLACES_MIN as u16,
-                upper: PLACES_MIN as u16 + 8,
-            },
-            Constraint::ContentWidth,
-            Constraint::ContentWidth,
-        ]
-    } else {
-        let longest_id = listing
-            .items
-            .iter()
-            .map(|i| i.initiative.id.len())
-            .max()
-            .unwrap_or(0);
-        vec![
-            // The boundary counts the padding too.
-            Constraint::LowerBoundary(longest_id as u16 + 2),
-            Constraint::ContentWidth,
-            Constraint::LowerBoundary(14),
-            Constraint::ContentWidth,
-        ]
+        ],
+        Layout::Stacked => vec![Constraint::LowerBoundary(1)],
     };
     let rows = TableRows {
         items: &listing.items,
+        members,
         words,
         paint,
-        wide,
+        layout,
     };
     sliced::write(
         &|| framed_table(paint, width),
@@ -246,23 +336,45 @@ fn table_in_slices(
 /// tracks and the flags under the status.
 struct TableRows<'l, 'a> {
     items: &'l [Item<'a>],
+    members: Option<&'l Members<'l>>,
     words: &'l Words,
     paint: Paint,
-    wide: bool,
+    layout: Layout,
 }
 
 impl TableRows<'_, '_> {
     fn columns(&self) -> usize {
-        if self.wide {
-            7
-        } else {
-            4
+        match (self.layout, self.members) {
+            (Layout::Wide, Some(_)) => 8,
+            (Layout::Wide, None) => 7,
+            (Layout::Narrow, _) => 4,
+            (Layout::Stacked, _) => 1,
+        }
+    }
+
+    /// The id as the narrow layout shows it: `member/id` in a workspace's list.
+    fn id_line(items: &[Item<'_>], members: Option<&Members<'_>>, row: usize) -> String {
+        let id = clean_line(&items[row].initiative.id);
+        match members {
+            Some(m) => format!("{}/{id}", clean_line(m.names[row])),
+            None => id,
+        }
+    }
+
+    /// The column of the plan's own layout that `column` shows: the member's column
+    /// (`None`) comes first in a workspace's wide layout.
+    fn own_column(&self, column: usize) -> Option<usize> {
+        match (self.layout, self.members) {
+            (Layout::Wide, Some(_)) => column.checked_sub(1),
+            _ => Some(column),
         }
     }
 
     /// The colour of a cell: the status green when done, the flags red when late, yellow
-    /// when blocked or at risk (in the narrow layout the flags' colour wins).
+    /// when blocked or at risk (in the narrow layout the flags' colour wins; in the stacked
+    /// one the whole block has it).
     fn color(&self, item: &Item<'_>, column: usize) -> Option<Color> {
+        let column = self.own_column(column)?;
         let flag_color = if item.judgement.late() {
             Some(Color::Red)
         } else if item.judgement.needs_attention() {
@@ -274,10 +386,10 @@ impl TableRows<'_, '_> {
             Status::Done => Some(Color::Green),
             _ => None,
         };
-        match (self.wide, column) {
-            (true, 5) => status_color,
-            (true, 6) => flag_color,
-            (false, 3) => flag_color.or(status_color),
+        match (self.layout, column) {
+            (Layout::Wide, 5) => status_color,
+            (Layout::Wide, 6) => flag_color,
+            (Layout::Narrow, 3) | (Layout::Stacked, _) => flag_color.or(status_color),
             _ => None,
         }
     }
@@ -290,6 +402,11 @@ impl sliced::Rows for TableRows<'_, '_> {
 
     fn text(&self, row: usize, column: usize) -> String {
         let item = &self.items[row];
+        let Some(column) = self.own_column(column) else {
+            return self
+                .members
+                .map_or_else(String::new, |m| clean_line(m.names[row]));
+        };
         let (init, words) = (item.initiative, self.words);
         // One track a line: track names have spaces, and a list of them wraps badly.
         let tracks = || tracks_text(init, words).replace(", ", "\n");
@@ -301,26 +418,53 @@ impl sliced::Rows for TableRows<'_, '_> {
                 format!("{a}\n{b}")
             }
         };
-        match (self.wide, column) {
-            (_, 1) => words.period(init.period),
-            (true, 0) => clean_line(&init.id),
-            (true, 2) => clean_line(&init.title),
-            (true, 3) => tracks(),
-            (true, 4) => join_clean(&init.locations),
-            (true, 5) => words.status(init.status).to_string(),
-            (true, 6) => flags(),
-            (false, 0) => stack(clean_line(&init.id), clean_line(&init.title)),
-            (false, 2) => {
-                // The places in brackets under the tracks.
-                let places = join_clean(&init.locations);
-                let places = if places.is_empty() {
-                    places
-                } else {
-                    format!("({places})")
-                };
-                stack(tracks(), places)
+        // The places in brackets under (or after) the tracks.
+        let places = || {
+            let places = join_clean(&init.locations);
+            if places.is_empty() {
+                places
+            } else {
+                format!("({places})")
             }
-            (false, 3) => stack(words.status(init.status).to_string(), flags()),
+        };
+        match (self.layout, column) {
+            (Layout::Stacked, _) => {
+                let flags = flags_text(&item.judgement, words);
+                let mut state = format!(
+                    "{} · {}",
+                    words.period(init.period),
+                    words.status(init.status)
+                );
+                if !flags.is_empty() {
+                    state = format!("{state} · {flags}");
+                }
+                let tracks = tracks_text(init, words);
+                let places = places();
+                [
+                    Self::id_line(self.items, self.members, row),
+                    clean_line(&init.title),
+                    state,
+                    if places.is_empty() {
+                        tracks
+                    } else {
+                        format!("{tracks} {places}")
+                    },
+                ]
+                .join("\n")
+            }
+            (_, 1) => words.period(init.period),
+            (Layout::Wide, 0) => clean_line(&init.id),
+            (Layout::Wide, 2) => clean_line(&init.title),
+            (Layout::Wide, 3) => tracks(),
+            (Layout::Wide, 4) => join_clean(&init.locations),
+            (Layout::Wide, 5) => words.status(init.status).to_string(),
+            (Layout::Wide, 6) => flags(),
+            (Layout::Narrow, 0) => stack(
+                Self::id_line(self.items, self.members, row),
+                clean_line(&init.title),
+            ),
+            (Layout::Narrow, 2) => stack(tracks(), places()),
+            (Layout::Narrow, 3) => stack(words.status(init.status).to_string(), flags()),
             _ => String::new(),
         }
     }
@@ -488,7 +632,7 @@ mod tests {
     fn render(listing: &Listing<'_>, lang: Lang, color: bool, width: u16, slice: usize) -> String {
         let mut out = Vec::new();
         let paint = Paint { color };
-        table_in_slices(listing, words(lang), paint, width, slice, &mut out).unwrap();
+        table_in_slices(listing, None, words(lang), paint, width, slice, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -597,7 +741,7 @@ mod tests {
         assert_ne!(boundary(&listing), boundary(&first_half));
         for width in 40..300 {
             assert_eq!(
-                fits_wide(&listing, words, width),
+                layout(&listing, None, words, width) == Layout::Wide,
                 read_once(&listing, words, width),
                 "width {width}"
             );
@@ -605,7 +749,7 @@ mod tests {
     }
 
     /// Printed a few rows at a time, the table is the one comfy-table lays out whole: in
-    /// both layouts, at every width, with colour on and off, with the cross-cutting note.
+    /// every layout, at every width, with colour on and off, with the cross-cutting note.
     #[test]
     fn the_table_in_slices_is_the_whole_table() {
         let plan = plan();
@@ -614,7 +758,7 @@ mod tests {
             track: Some(TrackFilter::Track("Hygge".into())),
             ..Filter::default()
         };
-        let mut layouts = (0, 0);
+        let mut layouts = std::collections::HashSet::new();
         for (filter, track_filter) in [(Filter::default(), false), (hygge, true)] {
             let listing = Listing {
                 items: select(&plan, &filter, today),
@@ -625,11 +769,7 @@ mod tests {
                 for lang in [Lang::Da, Lang::En] {
                     for color in [false, true] {
                         let whole = render(&listing, lang, color, width, usize::MAX);
-                        if whole.contains(" / ") {
-                            layouts.0 += 1;
-                        } else {
-                            layouts.1 += 1;
-                        }
+                        layouts.insert(layout(&listing, None, words(lang), width));
                         for slice in [1, 2, 7] {
                             assert_eq!(
                                 render(&listing, lang, color, width, slice),
@@ -641,6 +781,6 @@ mod tests {
                 }
             }
         }
-        assert!(layouts.0 > 0 && layouts.1 > 0, "both layouts: {layouts:?}");
+        assert_eq!(layouts.len(), 3, "every layout: {layouts:?}");
     }
 }

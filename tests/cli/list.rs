@@ -249,6 +249,38 @@ fn table_lines_fit_the_width() {
     }
 }
 
+/// An id too long for the narrow layout (ids may have 64 characters) does not push the
+/// table past the terminal: each initiative becomes a block of lines, its id whole on the
+/// first, its title, period and status, and tracks below.
+#[test]
+fn a_long_id_stacks_the_list_within_80_columns() {
+    let long = "laeseklub-for-unge-i-jyllinge-viby-gadstrup-og-gundsoemagle-2017";
+    assert_eq!(long.len(), 64);
+    let f = Fixture::new().filled().file(
+        &format!("{long}.toml"),
+        "title = \"Læseklub for unge\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\"]\n",
+    );
+    for width in ["80", "100"] {
+        let out = plan_in(f.dir())
+            .env("COLUMNS", width)
+            .args(["--today", "2017-05-15", "list"])
+            .assert()
+            .success();
+        let text = stdout(&out);
+        assert_fits(&text, width.parse().unwrap(), width);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == long)
+            .unwrap_or_else(|| panic!("{width}: {long} whole on a line\n{text}"));
+        assert_eq!(
+            &lines[at + 1..at + 4],
+            ["Læseklub for unge", "2. kvartal · planlagt", "Hygge (Viby)"],
+            "{width}\n{text}"
+        );
+    }
+}
+
 #[test]
 fn ids_are_never_broken_over_two_lines() {
     for filters in [

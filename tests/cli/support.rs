@@ -108,6 +108,13 @@ impl Fixture {
     }
 }
 
+/// Fails unless every line of `text` is at most `width` characters (a terminal table or a
+/// memo wrapped to its width); `context` names the case.
+pub fn assert_fits(text: &str, width: usize, context: &str) {
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= width, "{context}: {widest} > {width}\n{text}");
+}
+
 /// The stdout of a run as a string.
 pub fn stdout(assert: &snapbox::cmd::OutputAssert) -> String {
     String::from_utf8_lossy(&assert.get_output().stdout).into_owned()

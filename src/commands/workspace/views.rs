@@ -131,7 +131,30 @@ pub(super) fn list(
             let paint = Paint {
                 color: config.color && args.output.is_none(),
             };
-            render::list::table(&rows, nw, w, paint, terminal::width(), sink)?
+            let names: Vec<&str> = rows.iter().map(|r| r.member).collect();
+            let listing = crate::render::list::Listing {
+                items: rows
+                    .iter()
+                    .map(|r| crate::render::list::Item {
+                        initiative: r.initiative,
+                        file: r.file,
+                        judgement: r.judgement.clone(),
+                    })
+                    .collect(),
+                track_filter: args.track.is_some(),
+            };
+            let members = crate::render::list::Members {
+                heading: nw.col_member,
+                names: &names,
+            };
+            crate::render::list::table_of_members(
+                &listing,
+                &members,
+                w,
+                paint,
+                terminal::width(),
+                sink,
+            )?
         }
         ListFormat::Markdown => render::list::markdown(&rows, nw, w, sink)?,
         ListFormat::Csv => render::list::csv(&rows, lang, args.delimiter, sink)?,

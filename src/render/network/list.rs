@@ -1,5 +1,6 @@
 //! `plan list` at a workspace root: the chosen initiatives of every member, with a member
-//! column, as a terminal table, Markdown, CSV or JSON. The CSV's header and cells are read
+//! column, as Markdown, CSV, JSON or a workbook (the terminal table is a plan's list with
+//! the member added: [`crate::render::list::table_of_members`]). The CSV's header and cells are read
 //! from the JSON record's `Serialize` derive, as for a plan's own list.
 
 use std::io::{self, Write};
@@ -11,7 +12,7 @@ use crate::i18n::Words;
 use crate::load::source::SourceFile;
 use crate::model::{Initiative, Name, Period, Status};
 use crate::progress::Judgement;
-use crate::render::terminal::{capitalize, framed_table, Paint};
+use crate::render::terminal::capitalize;
 use crate::render::{cells, escape};
 use crate::text::clean_line;
 
@@ -72,26 +73,6 @@ fn header(nw: &NetworkWords) -> [&str; 6] {
         nw.col_title,
         nw.col_track,
     ]
-}
-
-/// A table for a terminal, `width` columns wide.
-pub fn table(
-    rows: &[Row<'_>],
-    nw: &NetworkWords,
-    w: &Words,
-    paint: Paint,
-    width: u16,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut t = framed_table(paint, width);
-    t.set_header(header(nw).to_vec());
-    for r in rows {
-        t.add_row(cells_of(r, w).to_vec());
-    }
-    for line in t.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }
 
 /// A Markdown table.
