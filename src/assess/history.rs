@@ -3,8 +3,9 @@
 //!
 //! The value of a field on day D is the value recorded by the last change on or before D;
 //! before the first recorded change, the value it changed from (`from`; when the entry does
-//! not say: `planned` for a status, no funding, no deadline, and the new value itself for a
-//! period or a list). After the last recorded change the file's own (current) value holds, so
+//! not say: `planned` for a status, no funding, deadline, owner, places, partners, tags or
+//! dependencies, and the new value itself for a title, a period or the tracks, which every
+//! initiative has). After the last recorded change the file's own (current) value holds, so
 //! a hand edit made after it is seen — and reported by `plan check` (`history-mismatch`).
 //! A field with no recorded change holds its current value from the start of the plan: an
 //! *undated* value, counted in the memo when it is a status other than `planned`.
@@ -146,10 +147,19 @@ fn turn_back_in_full(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
         )
         .0
     });
-    let location_changes = collect(&log, |e| e.locations.as_deref());
-    let locations = (!location_changes.is_empty()).then(|| {
-        let written: Vec<String> = init.locations.iter().map(Name::to_string).collect();
-        value_on(&location_changes, &written, |first| first.to.clone(), as_of).0
+    let locations = names_on(&log, |e| e.locations.as_deref(), &init.locations, as_of);
+    let partners = names_on(&log, LogEntry::partners, &init.partners, as_of);
+    let tags = names_on(&log, LogEntry::tags, &init.tags, as_of);
+    let depends_on = names_on(&log, LogEntry::depends_on, &init.depends_on, as_of);
+    let title_changes = collect(&log, LogEntry::title);
+    let title = (!title_changes.is_empty()).then(|| {
+        let written = init.title.to_string();
+        value_on(&title_changes, &written, |first| first.to.clone(), as_of).0
+    });
+    let owner_changes = collect(&log, LogEntry::owner);
+    let owner = (!owner_changes.is_empty()).then(|| {
+        let written = init.owner.as_deref().map(str::to_string);
+        value_on(&owner_changes, &written, |_| None, as_of).0
     });
     // Entries of one day keep the order they were written in.
     let mut order: Vec<usize> = (0..init.log.len()).collect();
@@ -168,8 +178,21 @@ fn turn_back_in_full(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
             .map(Name::from)
             .collect();
     }
-    if let Some(locations) = locations {
-        init.locations = locations.into_iter().map(Name::from).collect();
+    for (field, then) in [
+        (&mut init.locations, locations),
+        (&mut init.partners, partners),
+        (&mut init.tags, tags),
+        (&mut init.depends_on, depends_on),
+    ] {
+        if let Some(then) = then {
+            *field = then;
+        }
+    }
+    if let Some(title) = title {
+        init.title = title.into_boxed_str();
+    }
+    if let Some(owner) = owner {
+        init.owner = owner.map(String::into_boxed_str);
     }
     let in_order = order.windows(2).all(|w| w[0] < w[1]);
     let all_kept = init.log.iter().all(|e| e.date <= as_of);
@@ -186,6 +209,24 @@ fn turn_back_in_full(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
             .collect();
     }
     Some(status_dated)
+}
+
+/// The names a list field (places, partners, tags, dependencies) held on `as_of`, from its
+/// recorded changes and its `current` value; `None` when no change is recorded (it holds its
+/// current value). Before the first change: its `from`, or no names when it does not say.
+fn names_on<'a>(
+    log: &[&'a LogEntry],
+    field: impl Fn(&'a LogEntry) -> Option<&'a Changed<Vec<String>>>,
+    current: &[Name],
+    as_of: NaiveDate,
+) -> Option<Box<[Name]>> {
+    let changes = collect(log, field);
+    if changes.is_empty() {
+        return None;
+    }
+    let written: Vec<String> = current.iter().map(Name::to_string).collect();
+    let then = value_on(&changes, &written, |_| Vec::new(), as_of).0;
+    Some(then.into_iter().map(Name::from).collect())
 }
 
 /// Turns `plan` back to the day `as_of`: every initiative as it was then (see the module

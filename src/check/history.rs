@@ -52,28 +52,42 @@ fn order(init: &Initiative, out: &mut Vec<Diagnostic>) {
 }
 
 fn dates(init: &Initiative, year: i32, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let check_the_year =
+        || format!("check the year: the plan's history runs from {year}-01-01 to {year}-12-31");
     for entry in &init.log {
         let problem = if entry.date > today {
-            Some(format!(
-                "a [[log]] entry is dated {}, after today ({today})",
-                entry.date
+            Some((
+                format!(
+                    "a [[log]] entry is dated {}, after today ({today})",
+                    entry.date
+                ),
+                check_the_year(),
             ))
         } else if !Period::Year.contains(year, entry.date) {
-            Some(format!(
-                "a [[log]] entry is dated {}, outside the plan year {year}",
-                entry.date
+            Some((
+                format!(
+                    "a [[log]] entry is dated {}, outside the plan year {year}",
+                    entry.date
+                ),
+                check_the_year(),
             ))
         } else {
-            None
+            init.added.filter(|added| entry.date < *added).map(|added| {
+                (
+                    format!(
+                        "a [[log]] entry is dated {}, before the initiative was added to the plan ({added}): no view reads it",
+                        entry.date
+                    ),
+                    format!("date the entry on or after {added}, or change `added` if the initiative was in the plan earlier"),
+                )
+            })
         };
-        if let Some(message) = problem {
+        if let Some((message, help)) = problem {
             out.push(
                 Diagnostic::new(Rule::HistoryDate, message)
                     .at(init.file, entry.span.range())
                     .label("this date")
-                    .help(format!(
-                        "check the year: the plan's history runs from {year}-01-01 to {year}-12-31"
-                    )),
+                    .help(help),
             );
         }
     }

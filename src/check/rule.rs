@@ -338,8 +338,8 @@ pub static RULES: [RuleInfo; 24] = [
     RuleInfo {
         rule: Rule::HistoryDate,
         severity: Warning,
-        summary: "a [[log]] entry dated outside the plan year or in the future",
-        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began.",
+        summary: "a [[log]] entry dated outside the plan year, in the future, or before the initiative's `added` date",
+        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began. Nor before the day the initiative was `added` to the plan: before that day it is in no view, so the entry is never read.",
         example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2071-04-20\nstatus = { from = \"planned\", to = \"active\" }",
         fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
     },

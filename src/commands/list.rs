@@ -222,8 +222,10 @@ pub fn run(config: &Config, args: &ListArgs, out: Out<'_>) -> Outcome {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
     let mut plan = load_to_sum_up(config)?;
-    crate::assess::history::rewind(&mut plan, config.today);
+    // Filter names are checked against the files as written (a tag given in August is a tag
+    // of the plan, though no initiative had it on an earlier as-of date).
     let filter = Filter::resolve(&plan, args)?;
+    crate::assess::history::rewind(&mut plan, config.today);
     let items = select(&plan, &filter, config.today);
     let listing = Listing {
         items,

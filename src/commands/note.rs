@@ -20,6 +20,7 @@ pub fn run(config: &Config, args: &NoteArgs, out: Out<'_>) -> Outcome {
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
+    doc.refuse_before_added(config.today, "note")?;
     doc.append_log(config.today, &text)?;
     let display = clean_line(&source.display());
     ensure_valid(

@@ -24,6 +24,16 @@ pub const SCALAR_KEYS: [&str; 8] = [
 ];
 /// Keys `plan set` changes as a list (`KEY=a,b`, `KEY+=x`, `KEY-=x`).
 pub const LIST_KEYS: [&str; 5] = ["tracks", "locations", "partners", "tags", "depends_on"];
+
+/// A list field written as one text (`tags = "kultur, børn"`) as the list it means: its
+/// comma-separated parts, trimmed, empty ones left out.
+pub(super) fn text_as_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
 /// Keys an initiative cannot do without: `KEY=` is refused for these.
 pub const REQUIRED_KEYS: [&str; 3] = ["title", "period", "tracks"];
 
@@ -155,12 +165,7 @@ impl InitiativeDoc {
             return Ok(());
         }
         if let Some(text) = item.as_str() {
-            let parts: Vec<String> = text
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
+            let parts = text_as_list(text);
             self.set_list(key, &parts);
             return Ok(());
         }

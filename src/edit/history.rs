@@ -4,17 +4,25 @@
 use chrono::NaiveDate;
 use toml_edit::{value, Array, ArrayOfTables, InlineTable, Item, Table, Value};
 
+use super::change::{text_as_list, LIST_KEYS};
 use super::{string_value, InitiativeDoc};
 use crate::error::Failure;
 
-/// The fields whose changes `plan set` records, in the order an entry lists them.
-pub const RECORDED_FIELDS: [&str; 6] = [
+/// The fields whose changes `plan set` records, in the order an entry lists them: every
+/// field a view shows or judges by. (The description and the follow-up are not dated: a
+/// view as of a past day shows their text as it is now.)
+pub const RECORDED_FIELDS: [&str; 11] = [
     "status",
     "funding",
     "period",
     "deadline",
     "tracks",
     "locations",
+    "title",
+    "owner",
+    "partners",
+    "tags",
+    "depends_on",
 ];
 
 /// A recorded field's value as written in the file: `None` when absent.
@@ -50,14 +58,22 @@ impl InitiativeDoc {
             .map(|key| {
                 let item = self.doc.get(key);
                 let value = match item.and_then(Item::as_value) {
+                    // A list field is read as `set` reads it (tags written as one text too).
+                    Some(Value::String(s)) if LIST_KEYS.contains(key) => {
+                        Some(Recorded::List(text_as_list(s.value())))
+                    }
                     Some(Value::String(s)) => Some(Recorded::Text(s.value().clone())),
                     Some(Value::Datetime(d)) => Some(Recorded::Date(d.value().to_string())),
                     Some(Value::Array(_)) => self.list(key).map(Recorded::List),
                     _ => None,
                 };
-                // `status` left out is `planned`: the change from it is recorded as such.
+                // `status` left out is `planned`, a list left out is empty: the change from
+                // it is recorded as such (`from = []`, which the history reads either way).
                 let value = match (*key, value) {
                     ("status", None) => Some(Recorded::Text("planned".into())),
+                    (key, None) if LIST_KEYS.contains(&key) && key != "tracks" => {
+                        Some(Recorded::List(Vec::new()))
+                    }
                     (_, value) => value,
                 };
                 (*key, value)
@@ -88,6 +104,9 @@ impl InitiativeDoc {
             .filter(|(_, old, new)| old != new)
             .map(|(key, _, _)| *key)
             .collect();
+        if !changed.is_empty() {
+            self.refuse_before_added(date, "change")?;
+        }
         if let Some((key, later)) = self.changed_after(date, &changed) {
             return Err(Failure::invalid(format!(
                 "`{key}` of `{}` has a change recorded on {later}, after {date}: a change dated {date} would come before it, so the history would not end at the value set; nothing was written",
@@ -139,6 +158,27 @@ impl InitiativeDoc {
         }
         self.insert_log_entry(date, entry);
         Ok(changed)
+    }
+
+    /// Refuses a `[[log]]` entry (`what`: "change", "note") dated before the day the
+    /// initiative was `added` to the plan: before it, the initiative is not in the plan, and
+    /// the entry would never be read.
+    pub fn refuse_before_added(&self, date: NaiveDate, what: &str) -> Result<(), Failure> {
+        let added = self
+            .doc
+            .get("added")
+            .and_then(Item::as_value)
+            .and_then(value_date);
+        match added {
+            Some(added) if date < added => Err(Failure::invalid(format!(
+                "`{}` was added to the plan on {added}: a {what} dated {date} would come before the initiative existed; nothing was written",
+                self.display
+            ))
+            .with_help(format!(
+                "give a date on or after {added} (plan --today {added} …), or change `added` if the initiative was in the plan earlier"
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Whether `log` is absent, `[[log]]` entries, or a list of inline tables.
@@ -249,9 +289,20 @@ impl InitiativeDoc {
                 entries.insert(at, inline);
             }
             _ => {
+                // Comments at the end of a file without a log belong to its fields (a cleared
+                // field's comment is kept there): they stay above the first entry.
+                let trailing = self.doc.trailing().as_str().unwrap_or("").to_string();
+                if !trailing.trim().is_empty() {
+                    let comments = if trailing.ends_with('\n') {
+                        trailing
+                    } else {
+                        format!("{trailing}\n")
+                    };
+                    entry.decor_mut().set_prefix(format!("{comments}\n"));
+                    self.doc.set_trailing("");
+                }
                 let mut entries = ArrayOfTables::new();
                 entries.push(entry);
-                // A trailing comment at the end of the file stays at the end.
                 self.root().insert("log", Item::ArrayOfTables(entries));
             }
         }

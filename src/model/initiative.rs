@@ -122,13 +122,69 @@ pub struct LogEntry {
     /// Canonical track names; "Alle spor" as [`crate::model::CROSS_CUTTING`]. Boxed, as the
     /// place names: few entries record them, and every entry would hold room for two lists.
     pub tracks: Option<Box<Changed<Vec<String>>>>,
+    /// Canonical place names; a change that does not say `from` came from no places.
     pub locations: Option<Box<Changed<Vec<String>>>>,
+    /// Changes of the title, owner, partners, tags and dependencies: one box for the five,
+    /// as few entries record any of them.
+    #[serde(flatten)]
+    pub more: Option<Box<MoreChanges>>,
     /// Byte range of the entry in its file (empty for entries not read from a file).
     #[serde(skip)]
     pub span: Span,
 }
 
+/// The changes of a `[[log]]` entry to the fields the views show and judge by besides the
+/// six above: the title (and who owns it) a memo names, the partners and tags a network
+/// shares themes by, and the dependencies that make an initiative blocked. Lists are as
+/// written (ids, tags, partners); a list or owner change that does not say `from` came from
+/// none, a title change from the title it set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MoreChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Changed<String>>,
+    /// `to = None`: the owner was removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Changed<Option<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partners: Option<Changed<Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Changed<Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<Changed<Vec<String>>>,
+}
+
+impl MoreChanges {
+    fn is_empty(&self) -> bool {
+        *self == MoreChanges::default()
+    }
+}
+
 impl LogEntry {
+    /// The entry's change of the title, if it records one.
+    pub fn title(&self) -> Option<&Changed<String>> {
+        self.more.as_ref()?.title.as_ref()
+    }
+
+    /// The entry's change of the owner, if it records one.
+    pub fn owner(&self) -> Option<&Changed<Option<String>>> {
+        self.more.as_ref()?.owner.as_ref()
+    }
+
+    /// The entry's change of the partners, if it records one.
+    pub fn partners(&self) -> Option<&Changed<Vec<String>>> {
+        self.more.as_ref()?.partners.as_ref()
+    }
+
+    /// The entry's change of the tags, if it records one.
+    pub fn tags(&self) -> Option<&Changed<Vec<String>>> {
+        self.more.as_ref()?.tags.as_ref()
+    }
+
+    /// The entry's change of the dependencies, if it records one.
+    pub fn depends_on(&self) -> Option<&Changed<Vec<String>>> {
+        self.more.as_ref()?.depends_on.as_ref()
+    }
+
     /// A note without changes.
     pub fn note(date: NaiveDate, text: &str) -> LogEntry {
         LogEntry {
@@ -146,6 +202,7 @@ impl LogEntry {
             || self.deadline.is_some()
             || self.tracks.is_some()
             || self.locations.is_some()
+            || self.more.as_ref().is_some_and(|m| !m.is_empty())
     }
 }
 

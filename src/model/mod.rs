@@ -13,7 +13,8 @@ pub use catalogue::{
 };
 pub use id::is_valid_id;
 pub use initiative::{
-    Alias, Changed, Funding, Initiative, LogEntry, Name, Span, Spans, Status, Unreadable,
+    Alias, Changed, Funding, Initiative, LogEntry, MoreChanges, Name, Span, Spans, Status,
+    Unreadable,
 };
 pub use links::Links;
 pub use period::Period;

@@ -39,8 +39,9 @@ pub const INITIATIVE_FIELDS: [&str; 16] = [
     // Accepted so that a file may say which plan it belongs to; not used.
     "plan",
 ];
-/// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records.
-pub const LOG_FIELDS: [&str; 8] = [
+/// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records
+/// ([`crate::edit::history::RECORDED_FIELDS`], in its order).
+pub const LOG_FIELDS: [&str; 13] = [
     "date",
     "text",
     "status",
@@ -49,6 +50,11 @@ pub const LOG_FIELDS: [&str; 8] = [
     "deadline",
     "tracks",
     "locations",
+    "title",
+    "owner",
+    "partners",
+    "tags",
+    "depends_on",
 ];
 
 /// Reads one initiative file. Returns the initiative unless the file could not be read as

@@ -244,6 +244,11 @@ fn initiative(catalogue: &Catalogue) -> Value {
                             "deadline": changed(date()),
                             "tracks": changed(json!({"type": "array", "items": any_case(&tracks)})),
                             "locations": changed(json!({"type": "array", "items": any_case(&places)})),
+                            "title": changed(json!({"type": "string", "minLength": 1})),
+                            "owner": changed(json!({"type": "string"})),
+                            "partners": changed(strings()),
+                            "tags": changed(strings()),
+                            "depends_on": changed(json!({"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"}})),
                         }
                     }
                 }),

@@ -262,8 +262,9 @@ pub fn text(
 
 /// `entries` (in date order) with the value each short-form change (`status = "done"`) came
 /// from filled in, as the history reads it: what the field's previous change made it, or
-/// before its first change the default (`planned`; no deadline). A funding, period, tracks
-/// or places whose first change does not say where it came from stay without a `from`.
+/// before its first change the default (`planned`; no deadline, owner, places, partners,
+/// tags or dependencies). A funding, period, tracks or title whose first change does not
+/// say where it came from stay without a `from`.
 fn with_from_filled(entries: &[&crate::model::LogEntry]) -> Vec<crate::model::LogEntry> {
     fn fill<T: Clone>(change: Option<&mut crate::model::Changed<T>>, last: &mut Option<T>) {
         if let Some(change) = change {
@@ -279,11 +280,23 @@ fn with_from_filled(entries: &[&crate::model::LogEntry]) -> Vec<crate::model::Lo
     let mut period = None;
     let mut deadline = Some(None);
     let mut tracks = None;
-    let mut locations = None;
+    let mut locations = Some(Vec::new());
+    let mut title = None;
+    let mut owner = Some(None);
+    let mut partners = Some(Vec::new());
+    let mut tags = Some(Vec::new());
+    let mut depends_on = Some(Vec::new());
     entries
         .iter()
         .map(|&entry| {
             let mut entry = entry.clone();
+            if let Some(more) = entry.more.as_deref_mut() {
+                fill(more.title.as_mut(), &mut title);
+                fill(more.owner.as_mut(), &mut owner);
+                fill(more.partners.as_mut(), &mut partners);
+                fill(more.tags.as_mut(), &mut tags);
+                fill(more.depends_on.as_mut(), &mut depends_on);
+            }
             fill(entry.status.as_mut(), &mut status);
             fill(entry.funding.as_mut(), &mut funding);
             fill(entry.period.as_mut(), &mut period);
@@ -339,10 +352,33 @@ fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
             clean(&t.join(", ")).into_owned()
         }));
     }
-    if let Some(c) = &entry.locations {
-        out.push(line(words.col_places, c, |l| {
+    // A list of no names reads "ingen" ("none").
+    let names = |l: &Vec<String>| {
+        if l.is_empty() {
+            none()
+        } else {
             clean(&l.join(", ")).into_owned()
+        }
+    };
+    if let Some(c) = &entry.locations {
+        out.push(line(words.col_places, c, names));
+    }
+    if let Some(c) = entry.title() {
+        out.push(line(words.title_heading, c, |t| clean(t).into_owned()));
+    }
+    if let Some(c) = entry.owner() {
+        out.push(line(words.owner_label, c, |o| {
+            o.as_deref().map_or_else(none, |o| clean(o).into_owned())
         }));
+    }
+    if let Some(c) = entry.partners() {
+        out.push(line(words.partners_label, c, names));
+    }
+    if let Some(c) = entry.tags() {
+        out.push(line(words.tags_label, c, names));
+    }
+    if let Some(c) = entry.depends_on() {
+        out.push(line(words.depends_on_label, c, names));
     }
     out
 }

@@ -385,7 +385,7 @@ fn set_changes_only_the_values_asked_for() {
     ])
     .code(0)
     .stdout_eq(str![[r#"
-plans/q2/udearealer.toml: changed status, period, deadline, owner, funding (history: status, funding, period, deadline dated 2017-05-15)
+plans/q2/udearealer.toml: changed status, period, deadline, owner, funding (history: status, funding, period, deadline, owner dated 2017-05-15)
 
 "#]]);
     case.expect_out();

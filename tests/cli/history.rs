@@ -46,7 +46,8 @@ fn year_plan() -> Fixture {
 }
 
 /// The year, as a coordinator lives it: changes in all four quarters (a postponement, a move,
-/// a cancellation, denied funding, work depending on the cancelled one, an initiative added).
+/// a cancellation, denied funding, work depending on the cancelled one, an initiative added,
+/// a title, owner, places, partners, tags and dependencies changed after quarters closed).
 const ACTIONS: &[(&str, &[&str])] = &[
     ("2017-01-10", &["set", "moedested", "status=active"]),
     ("2017-02-01", &["note", "moedested", "Første møde holdt."]),
@@ -62,6 +63,26 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("2017-05-20", &["set", "udstilling", "period=Q4"]),
     ("2017-06-01", &["set", "festival", "funding=denied"]),
     ("2017-07-05", &["set", "festival", "status=done"]),
+    (
+        "2017-07-20",
+        &[
+            "set",
+            "festival",
+            "title=Festival (omdøbt i juli)",
+            "owner=Ida",
+        ],
+    ),
+    ("2017-07-20", &["set", "events", "depends_on+=struktur"]),
+    (
+        "2017-07-25",
+        &[
+            "set",
+            "bogbus",
+            "locations+=Viby",
+            "partners+=Skolen",
+            "tags+=bus",
+        ],
+    ),
     ("2017-08-01", &["set", "frivillige", "status=active"]),
     (
         "2017-08-15",
@@ -296,6 +317,124 @@ fn the_shipped_q2_memo_at_its_close_lists_seven_not_reached_and_adds_up() {
     );
     assert!(q1.contains("Årets plan når minimum på 5 af 7 spor"), "{q1}");
     assert!(q1.contains("| Hygge | 2 | 0 | 4 | 3 | opfyldt |"), "{q1}");
+}
+
+/// Every field a view shows or filters by has a dated history: a title, owner, places,
+/// partners, tags or dependency set in August is not in a list, a filter or `show` as of
+/// June (a place added to an initiative that had none was shown as always there), and the
+/// log says what changed.
+#[test]
+fn a_later_change_of_any_shown_field_is_not_seen_before_its_date() {
+    let f = year_plan();
+    f.run(&[
+        "--today",
+        "2017-08-01",
+        "set",
+        "bogbus",
+        "title=Bogbus (ny titel)",
+        "owner=Ida",
+        "locations+=Viby",
+        "partners+=Skolen",
+        "tags+=bus",
+        "depends_on+=festival",
+    ])
+    .success();
+    let record = |today: &str| {
+        let list = json(&f, &["--today", today, "list", "--format", "json"]);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "bogbus")
+            .cloned()
+            .unwrap()
+    };
+    let june = record("2017-06-30");
+    assert_eq!(june["title"], "Initiative bogbus");
+    assert_eq!(june["owner"], Value::Null);
+    for key in ["locations", "partners", "tags", "depends_on"] {
+        assert_eq!(june[key], serde_json::json!([]), "{key}: {june}");
+    }
+    assert_eq!(june["blocked"], false);
+    let august = record("2017-08-02");
+    assert_eq!(august["title"], "Bogbus (ny titel)");
+    assert_eq!(august["owner"], "Ida");
+    assert_eq!(august["locations"], serde_json::json!(["Viby"]));
+    assert_eq!(august["depends_on"], serde_json::json!(["festival"]));
+    assert_eq!(august["blocked"], true);
+    let filtered = |today: &str, filter: &[&str]| {
+        let mut args = vec!["--today", today, "list", "--format", "json"];
+        args.extend_from_slice(filter);
+        json(&f, &args).as_array().unwrap().len()
+    };
+    assert_eq!(filtered("2017-06-30", &["--tag", "bus"]), 0);
+    assert_eq!(filtered("2017-08-02", &["--tag", "bus"]), 1);
+    assert_eq!(filtered("2017-06-30", &["--location", "Viby"]), 0);
+    let show = stdout(
+        &f.run(&["--today", "2017-06-30", "show", "bogbus"])
+            .success(),
+    );
+    assert!(!show.contains("ny titel"), "{show}");
+    let show = stdout(
+        &f.run(&["--today", "2017-08-02", "show", "bogbus"])
+            .success(),
+    );
+    for said in [
+        "Titel: Initiative bogbus → Bogbus (ny titel)",
+        "Ansvarlig: ingen → Ida",
+        "Steder: ingen → Viby",
+        "Afhænger af: ingen → festival",
+    ] {
+        assert!(show.contains(said), "{said}\n{show}");
+    }
+    f.run(&["check"]).success();
+}
+
+/// Before its `added` date an initiative is in no view: `set` and `note` refuse an entry
+/// dated then (it was written and never read), and `check` warns of one written by hand.
+#[test]
+fn an_entry_before_the_initiative_was_added_is_refused_and_flagged() {
+    let f = year_plan();
+    f.run(&[
+        "--today",
+        "2017-05-01",
+        "new",
+        "Læseklub",
+        "--period",
+        "Q2",
+        "--track",
+        "Hygge",
+    ])
+    .success();
+    let file = f.plans().join("laeseklub.toml");
+    let before = std::fs::read(&file).unwrap();
+    for args in [
+        &["--today", "2017-03-01", "set", "laeseklub", "status=active"][..],
+        &[
+            "--today",
+            "2017-02-01",
+            "note",
+            "laeseklub",
+            "Før den fandtes",
+        ],
+    ] {
+        let out = f.run(args).code(1);
+        assert!(
+            stderr(&out).contains("was added to the plan on 2017-05-01"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{args:?}");
+    }
+    f.run(&["--today", "2017-05-01", "note", "laeseklub", "Samme dag"])
+        .success();
+    let mut text = String::from_utf8(before).unwrap();
+    text.push_str("\n[[log]]\ndate = 2017-02-01\ntext = \"I hånden\"\n");
+    std::fs::write(&file, text).unwrap();
+    let out = stdout(&f.run(&["check", "--format", "concise"]).success());
+    assert!(
+        out.contains("warning[history-date] a [[log]] entry is dated 2017-02-01, before the initiative was added to the plan (2017-05-01)"),
+        "{out}"
+    );
 }
 
 #[test]

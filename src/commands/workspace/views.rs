@@ -65,7 +65,9 @@ pub(super) fn list(
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(Failure::from)?;
     }
-    let (members, _) = load_members(ws, config, &args.member, &|_| config.today)?;
+    // Read as written, each member turned back to the as-of date once its filter names are
+    // checked against its files (as a plan's own list does).
+    let (mut members, _) = load_members(ws, config, &args.member, &|_| chrono::NaiveDate::MAX)?;
     // Each member's filter is resolved against its own catalogue and tags: a track or place
     // one member does not have leaves that member out; a name no member knows is an error.
     // `--track` and `--location` are matched across members first (by name and alias), so
@@ -90,7 +92,7 @@ pub(super) fn list(
             args.location = Some(name.clone());
         }
         match crate::commands::list::Filter::resolve(&m.plan, &args) {
-            Ok(filter) => chosen.push((m, filter)),
+            Ok(filter) => chosen.push((i, filter)),
             Err(e) => {
                 first_error.get_or_insert(e);
             }
@@ -101,6 +103,10 @@ pub(super) fn list(
             return Err(e.into());
         }
     }
+    for m in &mut members {
+        crate::assess::history::rewind(&mut m.plan, config.today);
+    }
+    let chosen: Vec<_> = chosen.into_iter().map(|(i, f)| (&members[i], f)).collect();
     let mut rows = Vec::new();
     for (m, filter) in &chosen {
         let mut mine: Vec<render::list::Row<'_>> = judge_all(&m.plan, config.today)

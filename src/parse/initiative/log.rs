@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::LOG_FIELDS;
 use crate::check::fields;
 use crate::i18n::{funding_from_user, period_from_user, status_from_user};
-use crate::model::{CatalogueIndex, Changed, Funding, LogEntry, Period, Status};
+use crate::model::{CatalogueIndex, Changed, Funding, LogEntry, MoreChanges, Period, Status};
 use crate::parse::reader::{Reader, Table};
 
 pub(super) fn read_log(
@@ -85,6 +85,30 @@ pub(super) fn read_log(
                 from: c.from.map(Option::unwrap_or_default),
                 to: c.to.unwrap_or_default(),
             });
+        let plain = |r: &mut Reader<'_>, t: &Table<'_>, k: &str| {
+            let list = r.string_list(t, k)?;
+            Some(
+                list.into_inner()
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let list = |c: Changed<Option<Vec<String>>>| Changed {
+            from: c.from.map(Option::unwrap_or_default),
+            to: c.to.unwrap_or_default(),
+        };
+        let more = MoreChanges {
+            title: required(changed(r, t, "title", |r, t, k| {
+                r.string(t, k).map(Spanned::into_inner)
+            })),
+            owner: changed(r, t, "owner", |r, t, k| {
+                r.string(t, k).map(Spanned::into_inner)
+            }),
+            partners: changed(r, t, "partners", plain).map(list),
+            tags: changed(r, t, "tags", plain).map(list),
+            depends_on: changed(r, t, "depends_on", plain).map(list),
+        };
         if !t.contains_key("date") {
             r.push(fields::missing_in_entry(
                 r.file,
@@ -103,6 +127,7 @@ pub(super) fn read_log(
             deadline,
             tracks: tracks.map(Box::new),
             locations: locations.map(Box::new),
+            more: (more != MoreChanges::default()).then(|| Box::new(more)),
             span: crate::model::Span::from(entry.span()),
         };
         if !t.contains_key("text") && !log.has_changes() {
