@@ -23,7 +23,8 @@ use crate::write::write_staged;
 use super::{Out, Outcome};
 
 pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
-    let memo_name = args.file.display().to_string();
+    // Shown in messages: one line, no control characters (a file name is any bytes).
+    let memo_name = clean_line(&args.file.display().to_string());
     let bytes = fs::read(&args.file)
         .map_err(|e| Failure::usage(format!("cannot read `{memo_name}`: {}", io_reason(&e))))?;
     // Word's "Plain text" on Danish Windows is Windows-1252: decoded, and said so.

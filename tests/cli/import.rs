@@ -167,6 +167,30 @@ fn a_dry_run_prints_the_files_and_writes_nothing() {
     assert!(!dir.path().join("plans").exists());
 }
 
+/// The memo's file name is shown on one line without control characters: a name with a line
+/// break (`evil\n::error::x`) started a line a CI log reads as a command.
+#[test]
+fn a_memo_named_with_line_breaks_and_control_characters_is_shown_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\n::error::x\r\u{1}\u{7f}.txt";
+    std::fs::copy(seed(), dir.path().join(name)).unwrap();
+    let out = plan_in(dir.path())
+        .args(["--today", "2017-01-02", "import", name])
+        .assert()
+        .code(0);
+    let text = stdout(&out);
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("imported 28 initiatives for 2017 from evil"),
+        "{text}"
+    );
+    assert!(!text.lines().any(|l| l.starts_with("::error")), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
+
 /// An import that would write a `plan.toml` inside another plan's folder (a new folder
 /// there, or one of its quarters' folders) is refused and writes nothing: the outer plan
 /// would leave the imported plan, and the quarter's own files, out as a nested plan.
