@@ -48,6 +48,28 @@ pub fn run(
             if ws.members.len() == 1 { "" } else { "s" }
         );
     }
+    let manifest_errors = ws
+        .manifest_findings
+        .iter()
+        .filter(|d| d.severity == crate::check::Severity::Error)
+        .count();
+    if manifest_errors > 0 && !matches!(command, Command::Check(_)) {
+        // Every mistake of the manifest, as `plan check` shows it, then why nothing ran.
+        let plan = manifest_plan(&ws);
+        crate::render::check::text::text(
+            &plan,
+            &ws.manifest_findings,
+            false,
+            &mut crate::stdio::stderr(),
+        )?;
+        return Err(Failure::invalid(format!(
+            "the workspace manifest `{}` has {manifest_errors} error{}: nothing was run",
+            clean_line(&ws.manifest_file.display()),
+            if manifest_errors == 1 { "" } else { "s" }
+        ))
+        .with_help("a workspace manifest holds only [workspace] with members = [\"folder\", \"libraries/*\"] and optional exclude, title and language")
+        .into());
+    }
     let code = match command {
         Command::Check(args) => check_all(&ws, config, args, out)?,
         Command::Status(args) => status(&ws, config, args, out)?,
@@ -301,6 +323,22 @@ fn load_members(
 /// Every member checked, the findings gathered into one plan-shaped list (every member's
 /// files one after the other, each finding moved to its file's new place), so that every
 /// check format writes one document and the run has one exit code.
+/// A plan-shaped list holding only the workspace's manifest file, for its findings.
+fn manifest_plan(ws: &Workspace) -> Plan {
+    let mut plan = Plan {
+        dir: ws.dir.clone(),
+        manifest: crate::parse::default_manifest(),
+        has_manifest: false,
+        files: vec![ws.manifest_file.clone()],
+        initiatives: Vec::new(),
+        diagnostics: Vec::new(),
+        unknown_names: Vec::new(),
+        skipped: Vec::new(),
+    };
+    plan.manifest.plan.title = ws.manifest.title.clone();
+    plan
+}
+
 fn check_all(
     ws: &Workspace,
     config: &Config,
@@ -318,24 +356,15 @@ fn check_all(
         ))
         .into());
     }
-    let mut all = Plan {
-        dir: ws.dir.clone(),
-        manifest: crate::parse::default_manifest(),
-        has_manifest: false,
-        files: Vec::new(),
-        initiatives: Vec::new(),
-        diagnostics: Vec::new(),
-        unknown_names: Vec::new(),
-        skipped: Vec::new(),
-    };
-    all.manifest.plan.title = ws.manifest.title.clone();
+    // The workspace's own plan.toml is the first file: its mistakes are findings too.
+    let mut all = manifest_plan(ws);
     // A member's sub-folder that is a member too is a nested plan the workspace checks
     // already: no `nested-plan` note sends the user to check it on its own.
     let a_member = |d: &crate::check::Diagnostic| {
         d.rule == crate::check::Rule::NestedPlan
             && d.path.as_deref().is_some_and(|p| ws.is_member_folder(p))
     };
-    let mut diags = Vec::new();
+    let mut diags = ws.manifest_findings.clone();
     let mut waiting = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;

@@ -2,7 +2,8 @@
 //! (with its span) instead of stopping at the first, as serde would.
 //!
 //! - [`reader`]: reading typed values with spans from a TOML table;
-//! - [`initiative`]: one initiative file; [`manifest`]: `plan.toml`;
+//! - [`initiative`]: one initiative file; [`manifest`]: `plan.toml`; [`workspace`]: a
+//!   workspace's `plan.toml`;
 //! - [`dates`]: dates as users type them;
 //! - [`plan`]: a folder's files into a [`crate::model::Plan`].
 //!
@@ -16,8 +17,10 @@ mod initiative;
 mod manifest;
 pub mod plan;
 mod reader;
+mod workspace;
 
 pub use crate::model::is_valid_id;
 pub use dates::{date_error, parse_date};
 pub use initiative::{initiative, INITIATIVE_FIELDS};
 pub use manifest::{default_manifest, manifest, DEFAULT_MANIFEST};
+pub use workspace::{workspace_manifest, WORKSPACE_FIELDS};

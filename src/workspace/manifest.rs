@@ -1,7 +1,5 @@
 //! The `[workspace]` table of a workspace's `plan.toml`.
 
-use serde::Deserialize;
-
 use crate::cli::Lang;
 use crate::error::Failure;
 use crate::text::clean_line;
@@ -19,24 +17,6 @@ pub struct WorkspaceManifest {
     pub exclude: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    workspace: Table,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    language: Option<String>,
-    members: Vec<String>,
-    #[serde(default)]
-    exclude: Vec<String>,
-}
-
 /// Whether `text` is a workspace manifest: TOML (possibly with mistakes elsewhere) whose
 /// top level has a `[workspace]` table. A plan's `plan.toml` is not one.
 pub fn is_workspace(text: &str) -> bool {
@@ -51,50 +31,31 @@ pub fn is_workspace(text: &str) -> bool {
 }
 
 impl WorkspaceManifest {
-    /// Reads a workspace manifest. `display` is its path as shown in errors. A mistake is
-    /// an error (exit 1) naming the file, line and column, with the source line (toml's).
+    /// Reads a workspace manifest's text ([`crate::parse::workspace_manifest`]): the
+    /// manifest, or the first of its mistakes as an error (exit 1). For tests and callers
+    /// that cannot show findings.
     pub fn parse(text: &str, display: &str) -> Result<WorkspaceManifest, Failure> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let place = e
-                .span()
-                .map(|s| {
-                    let before = &text[..s.start.min(text.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                    format!(":{line}:{column}")
-                })
-                .unwrap_or_default();
-            Failure::invalid(format!(
-                "workspace manifest `{display}{place}`: {}",
-                clean_line(&e.to_string().replace('\n', " ").replace("  ", " "))
-            ))
-            .with_help("a workspace manifest holds only [workspace] with members = [\"folder\", \"libraries/*\"] and optional exclude, title and language")
-        })?;
-        let t = file.workspace;
-        let language = match t.language.as_deref() {
-            None | Some("da") => Lang::Da,
-            Some("en") => Lang::En,
-            Some(other) => {
-                return Err(Failure::invalid(format!(
-                    "workspace manifest `{display}`: language `{}` is neither \"da\" nor \"en\"",
-                    clean_line(other)
+        let source =
+            crate::load::source::virtual_source(std::path::Path::new(""), "plan.toml", text);
+        let mut findings = Vec::new();
+        let manifest = crate::parse::workspace_manifest(0, &source, &mut findings);
+        match findings.first() {
+            None => Ok(manifest),
+            Some(d) => {
+                let place = d
+                    .span
+                    .as_ref()
+                    .map(|s| {
+                        let (line, column) = crate::load::source::line_col(text, s.start);
+                        format!(":{line}:{column}")
+                    })
+                    .unwrap_or_default();
+                Err(Failure::invalid(format!(
+                    "workspace manifest `{display}{place}`: {}",
+                    clean_line(&d.message)
                 )))
             }
-        };
-        for path in t.members.iter().chain(&t.exclude) {
-            if path.trim().is_empty() || std::path::Path::new(path).is_absolute() {
-                return Err(Failure::invalid(format!(
-                    "workspace manifest `{display}`: member `{}` must be a relative folder path",
-                    clean_line(path)
-                )));
-            }
         }
-        Ok(WorkspaceManifest {
-            title: t.title.map(|s| clean_line(&s)).unwrap_or_default(),
-            language,
-            members: t.members,
-            exclude: t.exclude,
-        })
     }
 }
 

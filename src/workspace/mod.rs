@@ -33,14 +33,19 @@ use crate::error::Failure;
 pub struct Workspace {
     pub dir: PathBuf,
     pub manifest: WorkspaceManifest,
+    /// The manifest file itself (shown as `DIR/plan.toml`), and every mistake in it: `plan
+    /// check` reports them with the members' findings, every other command refuses to run.
+    pub manifest_file: crate::load::source::SourceFile,
+    pub manifest_findings: Vec<crate::check::Diagnostic>,
     /// The members in the order the manifest lists them (a pattern's matches sorted by name).
     pub members: Vec<Member>,
 }
 
 impl Workspace {
     /// The workspace whose manifest is `dir/plan.toml`, if that file has a `[workspace]`
-    /// table. `Ok(None)`: no `plan.toml`, or a plan's. A manifest with a `[workspace]` table
-    /// that is wrong is an error (exit 1), a member folder that is missing too (exit 2).
+    /// table. `Ok(None)`: no `plan.toml`, or a plan's. The mistakes of a manifest with a
+    /// `[workspace]` table are kept as findings ([`Workspace::manifest_findings`]); a member
+    /// folder that is missing is an error (exit 2).
     pub fn at(dir: &Path) -> Result<Option<Workspace>, Failure> {
         let path = dir.join("plan.toml");
         // Only a regular file is read here (a named pipe would block); whatever else is
@@ -55,11 +60,24 @@ impl Workspace {
             return Ok(None);
         }
         let display = crate::text::clean_line(&normalise(&path).display().to_string());
-        let manifest = WorkspaceManifest::parse(&text, &display)?;
-        let members = members::resolve(dir, &manifest, &display)?;
+        let manifest_file = crate::load::source::virtual_source(dir, "plan.toml", &text);
+        let mut manifest_findings = Vec::new();
+        let manifest = crate::parse::workspace_manifest(0, &manifest_file, &mut manifest_findings);
+        // A manifest with mistakes is reported first (exit 1): its members as far as they
+        // can be found, a missing one left to be told once the manifest is mended.
+        let mistaken = manifest_findings
+            .iter()
+            .any(|d| d.severity == crate::check::Severity::Error);
+        let members = match members::resolve(dir, &manifest, &display) {
+            Ok(members) => members,
+            Err(_) if mistaken => Vec::new(),
+            Err(e) => return Err(e),
+        };
         Ok(Some(Workspace {
             dir: dir.to_path_buf(),
             manifest,
+            manifest_file,
+            manifest_findings,
             members,
         }))
     }

@@ -102,6 +102,57 @@ fn status_has_a_row_per_member_the_totals_and_the_shared_themes() {
     assert!(stdout(&out).contains("Shared themes"), "{}", stdout(&out));
 }
 
+/// Every mistake of a workspace manifest is a finding with its rule and place, in the format
+/// asked for (CI read an empty JSON output and one raw parser message); other commands show
+/// them and run nothing.
+#[test]
+fn a_broken_workspace_manifest_is_reported_whole_in_every_format() {
+    let dir = network_copy();
+    let root = dir.path().join(NET);
+    let manifest = fs::read_to_string(root.join("plan.toml")).unwrap();
+    let broken = manifest.replace(
+        "[workspace]",
+        "[workspace]\ntitle = 5\nfoo = 1\nlanguage = \"de\"",
+    );
+    let broken = broken.replacen("title = \"", "titel = \"", 1);
+    fs::write(root.join("plan.toml"), broken).unwrap();
+    let run = |args: &[&str]| plan_in(&root).args(["--today", TODAY]).args(args).assert();
+    let out = run(&["check", "--format", "json"]).code(1);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let in_manifest: Vec<(String, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "plan.toml")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let rules: Vec<&str> = in_manifest.iter().map(|(r, _)| r.as_str()).collect();
+    assert!(rules.contains(&"unknown-field"), "{in_manifest:?}");
+    assert_eq!(
+        rules.iter().filter(|r| **r == "invalid-value").count(),
+        2,
+        "{in_manifest:?}"
+    );
+    let sarif = stdout(&run(&["check", "--format", "sarif"]).code(1));
+    assert!(
+        sarif.contains("unknown field `foo` in [workspace]"),
+        "{sarif}"
+    );
+    let out = run(&["status"]).code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[invalid-value]: `de` is not a valid language"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was run"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
 /// The network list is laid out as a plan's: at every width it fits, and no id is broken
 /// over two lines; narrow, each initiative is named `member/id` (what `set` and `show` take)
 /// above its title, wide, the member has a column of its own.
