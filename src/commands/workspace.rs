@@ -48,18 +48,14 @@ pub fn run(
             if ws.members.len() == 1 { "" } else { "s" }
         );
     }
-    let manifest_errors = ws
-        .manifest_findings
-        .iter()
-        .filter(|d| d.severity == crate::check::Severity::Error)
-        .count();
+    let manifest_errors = ws.manifest_errors();
     if manifest_errors > 0 && !matches!(command, Command::Check(_)) {
         // Every mistake of the manifest, as `plan check` shows it, then why nothing ran.
         let plan = manifest_plan(&ws);
         crate::render::check::text::text(
             &plan,
             &ws.manifest_findings,
-            false,
+            config.color_stderr,
             &mut crate::stdio::stderr(),
         )?;
         return Err(Failure::invalid(format!(

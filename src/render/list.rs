@@ -177,10 +177,14 @@ fn layout(
     }
 }
 
-/// The widest id as the narrow layout shows it (`member/id` in a workspace's list).
+/// The widest id as the narrow layout shows it (`member/id` in a workspace's list), measured
+/// without making the lines (a list of 100,000 is measured twice: layout and constraint).
 fn longest_id_line(listing: &Listing<'_>, members: Option<&Members<'_>>) -> usize {
     (0..listing.items.len())
-        .map(|i| TableRows::id_line(&listing.items, members, i).width())
+        .map(|i| {
+            let id = listing.items[i].initiative.id.width();
+            members.map_or(id, |m| m.names[i].width() + 1 + id)
+        })
         .max()
         .unwrap_or(0)
 }

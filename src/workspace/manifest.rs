@@ -1,8 +1,6 @@
 //! The `[workspace]` table of a workspace's `plan.toml`.
 
 use crate::cli::Lang;
-use crate::error::Failure;
-use crate::text::clean_line;
 
 /// What a workspace manifest says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,38 +28,39 @@ pub fn is_workspace(text: &str) -> bool {
     }
 }
 
-impl WorkspaceManifest {
-    /// Reads a workspace manifest's text ([`crate::parse::workspace_manifest`]): the
-    /// manifest, or the first of its mistakes as an error (exit 1). For tests and callers
-    /// that cannot show findings.
-    pub fn parse(text: &str, display: &str) -> Result<WorkspaceManifest, Failure> {
-        let source =
-            crate::load::source::virtual_source(std::path::Path::new(""), "plan.toml", text);
-        let mut findings = Vec::new();
-        let manifest = crate::parse::workspace_manifest(0, &source, &mut findings);
-        match findings.first() {
-            None => Ok(manifest),
-            Some(d) => {
-                let place = d
-                    .span
-                    .as_ref()
-                    .map(|s| {
-                        let (line, column) = crate::load::source::line_col(text, s.start);
-                        format!(":{line}:{column}")
-                    })
-                    .unwrap_or_default();
-                Err(Failure::invalid(format!(
-                    "workspace manifest `{display}{place}`: {}",
-                    clean_line(&d.message)
-                )))
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Failure;
+    use crate::text::clean_line;
+
+    impl WorkspaceManifest {
+        /// Reads a workspace manifest's text ([`crate::parse::workspace_manifest`]): the
+        /// manifest, or the first of its mistakes as an error (exit 1).
+        fn parse(text: &str, display: &str) -> Result<WorkspaceManifest, Failure> {
+            let source =
+                crate::load::source::virtual_source(std::path::Path::new(""), "plan.toml", text);
+            let mut findings = Vec::new();
+            let manifest = crate::parse::workspace_manifest(0, &source, &mut findings);
+            match findings.first() {
+                None => Ok(manifest),
+                Some(d) => {
+                    let place = d
+                        .span
+                        .as_ref()
+                        .map(|s| {
+                            let (line, column) = crate::load::source::line_col(text, s.start);
+                            format!(":{line}:{column}")
+                        })
+                        .unwrap_or_default();
+                    Err(Failure::invalid(format!(
+                        "workspace manifest `{display}{place}`: {}",
+                        clean_line(&d.message)
+                    )))
+                }
+            }
+        }
+    }
 
     #[test]
     fn reads_members_and_defaults() {

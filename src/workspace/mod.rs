@@ -65,12 +65,9 @@ impl Workspace {
         let manifest = crate::parse::workspace_manifest(0, &manifest_file, &mut manifest_findings);
         // A manifest with mistakes is reported first (exit 1): its members as far as they
         // can be found, a missing one left to be told once the manifest is mended.
-        let mistaken = manifest_findings
-            .iter()
-            .any(|d| d.severity == crate::check::Severity::Error);
         let members = match members::resolve(dir, &manifest, &display) {
             Ok(members) => members,
-            Err(_) if mistaken => Vec::new(),
+            Err(_) if errors_in(&manifest_findings) > 0 => Vec::new(),
             Err(e) => return Err(e),
         };
         Ok(Some(Workspace {
@@ -80,6 +77,11 @@ impl Workspace {
             manifest_findings,
             members,
         }))
+    }
+
+    /// How many of the manifest's findings are errors.
+    pub fn manifest_errors(&self) -> usize {
+        errors_in(&self.manifest_findings)
     }
 
     /// The workspace a command works across, if any: the plan folder itself when it is a
@@ -167,6 +169,14 @@ pub fn normalise(path: &Path) -> PathBuf {
         return PathBuf::from(".");
     }
     parts.iter().collect()
+}
+
+/// How many of `findings` are errors.
+fn errors_in(findings: &[crate::check::Diagnostic]) -> usize {
+    findings
+        .iter()
+        .filter(|d| d.severity == crate::check::Severity::Error)
+        .count()
 }
 
 #[cfg(test)]
