@@ -12,6 +12,95 @@ use crate::model::{Catalogue, NameKind, Plan, CROSS_CUTTING};
 use crate::suggest::Names;
 use rustc_hash::FxHashMap;
 
+/// `duplicate-name`: the names and aliases of `plan.toml`'s `[[track]]` (`key` "track") or
+/// `[[location]]` (`key` "location") entries, each entry its name and its aliases with their
+/// spans in `file`, in file order. Names are matched as the catalogue matches them
+/// ([`crate::model::catalogue_fold`]; every entry's name before any alias): a name an
+/// earlier entry has, an alias that is another entry's name or an earlier entry's alias, and
+/// a track spelt as cross-cutting work is ([`Catalogue::is_cross_cutting`]) are findings at
+/// that spelling, the one never matched. An alias repeating its own entry's name is not one.
+pub fn duplicate_names(
+    file: usize,
+    key: &str,
+    entries: &[(&toml::Spanned<String>, &[toml::Spanned<String>])],
+    out: &mut Vec<Diagnostic>,
+) {
+    let what = if key == "track" { "track" } else { "place" };
+    let cross_cutting = |spelling: &toml::Spanned<String>| {
+        let written = spelling.get_ref();
+        Diagnostic::new(
+            Rule::DuplicateName,
+            format!("`{written}` names cross-cutting work (every track), not a track"),
+        )
+        .at(file, spelling.span())
+        .label("read as cross-cutting in the initiatives")
+        .help(format!(
+            "give the track another name; an initiative on every track says tracks = [\"{CROSS_CUTTING}\"]"
+        ))
+    };
+    // Each folded spelling, and the name of the entry that has it.
+    let mut names: FxHashMap<String, &str> = FxHashMap::default();
+    for &(name, _) in entries {
+        let written = name.get_ref().as_str();
+        if key == "track" && Catalogue::is_cross_cutting(written) {
+            out.push(cross_cutting(name));
+            continue;
+        }
+        match names.entry(crate::model::catalogue_fold(written)) {
+            std::collections::hash_map::Entry::Occupied(first) => out.push(
+                Diagnostic::new(
+                    Rule::DuplicateName,
+                    format!("the {what} `{}` is named twice in plan.toml", first.get()),
+                )
+                .at(file, name.span())
+                .label(format!("a second [[{key}]] entry of this name"))
+                .help(format!(
+                    "keep one [[{key}]] entry for `{}`, with the aliases of both",
+                    first.get()
+                )),
+            ),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(written);
+            }
+        }
+    }
+    let mut aliases: FxHashMap<String, &str> = FxHashMap::default();
+    for &(name, own_aliases) in entries {
+        let own = name.get_ref().as_str();
+        for alias in own_aliases {
+            let written = alias.get_ref();
+            if key == "track" && Catalogue::is_cross_cutting(written) {
+                out.push(cross_cutting(alias));
+                continue;
+            }
+            let folded = crate::model::catalogue_fold(written);
+            let first = names
+                .get(&folded)
+                .map(|first| (*first, "name"))
+                .or_else(|| aliases.get(&folded).map(|first| (*first, "alias")));
+            match first {
+                Some((first, _)) if first == own => {}
+                Some((first, as_what)) => out.push(
+                    Diagnostic::new(
+                        Rule::DuplicateName,
+                        format!("`{written}` names two {what}s: `{first}` and `{own}`"),
+                    )
+                    .at(file, alias.span())
+                    .label(format!(
+                        "already the {as_what} of the {what} `{first}`: never read as `{own}`"
+                    ))
+                    .help(format!(
+                        "a name or alias belongs to one [[{key}]] entry only: remove this alias"
+                    )),
+                ),
+                None => {
+                    aliases.insert(folded, own);
+                }
+            }
+        }
+    }
+}
+
 /// Every track and place name the catalogue does not know.
 pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let catalogue = &plan.manifest.catalogue;

@@ -30,6 +30,7 @@ pub enum Rule {
     UnknownTrack,
     UnknownLocation,
     DuplicateId,
+    DuplicateName,
     UnknownDependency,
     DependencyCycle,
     DependencyOrder,
@@ -158,7 +159,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 24] = [
+pub static RULES: [RuleInfo; 25] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -254,6 +255,14 @@ pub static RULES: [RuleInfo; 24] = [
         explanation: "An initiative's id is its file name without `.toml`; two files with the same name, in any sub-folders, would make `depends_on` and `plan show` ambiguous.",
         example: "q2/laeseklub.toml\nq3/laeseklub.toml",
         fix: "q2/laeseklub.toml\nq3/laeseklub-efterar.toml",
+    },
+    RuleInfo {
+        rule: Rule::DuplicateName,
+        severity: Error,
+        summary: "plan.toml gives one name to two tracks or places",
+        explanation: "Each name and alias in `plan.toml`'s `[[track]]` and `[[location]]` entries must belong to one track or place only (compared as names are matched: in any case, with any spacing), and no track may be named as cross-cutting work is (`Alle spor`, `all`, `all tracks`). Otherwise the second entry is never matched: a file naming it counts for the first, and a place written twice is shown twice.",
+        example: "[[location]]\nname = \"Viby\"\n\n[[location]]\nname = \"Viby\"\naliases = [\"Viby Sj.\"]",
+        fix: "[[location]]\nname = \"Viby\"\naliases = [\"Viby Sj.\"]",
     },
     RuleInfo {
         rule: Rule::UnknownDependency,

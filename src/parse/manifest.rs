@@ -8,9 +8,8 @@ use std::cell::OnceCell;
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::initiative::strings;
 use super::reader::{parse_toml, Reader, Table};
-use crate::check::{fields, pasted, values, Diagnostic, Rule, Severity};
+use crate::check::{catalogue, fields, pasted, values, Diagnostic, Rule, Severity};
 use crate::load::source::SourceFile;
 use crate::model::names::from_name;
 use crate::model::{Location, Manifest, PlanInfo, Rules, Track};
@@ -225,7 +224,8 @@ fn read_names(r: &mut Reader<'_>, table: &Table<'_>, key: &str) -> Vec<(String, 
         r.wrong_type(key, value, &format!("a list of [[{key}]] entries"), None);
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut spelt = Vec::new();
     for entry in entries.iter() {
         let DeValue::Table(t) = entry.get_ref() else {
             r.wrong_type(key, entry, &format!("a [[{key}]] entry"), None);
@@ -242,9 +242,29 @@ fn read_names(r: &mut Reader<'_>, table: &Table<'_>, key: &str) -> Vec<(String, 
                 "name = \"Hygge\"",
             ));
         }
-        let aliases = strings(r.string_list(t, "aliases"));
+        let aliases = r
+            .string_list(t, "aliases")
+            .map(Spanned::into_inner)
+            .unwrap_or_default();
         if let Some(name) = name {
-            out.push((name.into_inner(), aliases));
+            spelt.push((name, aliases));
+        }
+    }
+    let entries: Vec<_> = spelt.iter().map(|(n, a)| (n, a.as_slice())).collect();
+    catalogue::duplicate_names(r.file, key, &entries, r.diags);
+    // A name given twice is one entry (with the aliases of both), whatever the finding's
+    // severity: a place is never counted or shown twice.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for (name, aliases) in spelt {
+        let aliases = aliases.into_iter().map(Spanned::into_inner);
+        match at.entry(crate::model::catalogue_fold(name.get_ref())) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                out[*first.get()].1.extend(aliases);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push((name.into_inner(), aliases.collect()));
+            }
         }
     }
     out

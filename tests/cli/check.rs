@@ -620,6 +620,62 @@ fn manifest_problems_are_findings_in_plan_toml() {
 }
 
 #[test]
+fn a_name_two_catalogue_entries_share_is_a_finding_at_the_one_never_matched() {
+    let manifest = "[plan]\ntitle = \"Plan\"\nyear = 2017\n\n\
+        [[track]]\nname = \"Hygge\"\naliases = [\"fordybelse\", \"Ro\"]\n\n\
+        [[track]]\nname = \"Fordybelse\"\naliases = [\"ro\", \"Fordybelse\"]\n\n\
+        [[track]]\nname = \"All tracks\"\n\n\
+        [[location]]\nname = \"Viby\"\n\n\
+        [[location]]\nname = \"Jyllinge\"\n\n\
+        [[location]]\nname = \"viby \"\naliases = [\"Viby Sj.\"]\n";
+    let f = Fixture::new().file("plan.toml", manifest).initiative(
+        "a",
+        "Q1",
+        &["Hygge"],
+        "locations = [\"Viby Sj.\"]\n",
+    );
+    let (found, json, code) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            // The alias `fordybelse` of Hygge: `Fordybelse` is a track's name.
+            finding("duplicate-name", "error", "plans/plan.toml", 7, 12),
+            // `ro` of Fordybelse: Hygge's alias came first. Its own name as an alias: no.
+            finding("duplicate-name", "error", "plans/plan.toml", 11, 12),
+            finding("duplicate-name", "error", "plans/plan.toml", 14, 8),
+            finding("duplicate-name", "error", "plans/plan.toml", 23, 8),
+        ]
+    );
+    assert_eq!(code, 1);
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`fordybelse` names two tracks: `Fordybelse` and `Hygge`",
+            "`ro` names two tracks: `Hygge` and `Fordybelse`",
+            "`All tracks` names cross-cutting work (every track), not a track",
+            "the place `Viby` is named twice in plan.toml",
+        ]
+    );
+    // Made a warning, the two entries of one place are one: shown once, with both
+    // entries' aliases.
+    let f = f.file(
+        "plan.toml",
+        &format!("{manifest}\n[rules.severity]\nduplicate-name = \"warning\"\n"),
+    );
+    let out = f.run(&["status", "--today", "2017-03-01"]).code(0);
+    let text = stdout(&out);
+    assert_eq!(text.matches("Viby").count(), 1, "{text}");
+    let (found, _, _) = check_json(&f);
+    assert!(found.iter().all(|d| d.0 != "unknown-location"), "{found:?}");
+}
+
+#[test]
 fn bom_and_crlf_are_accepted_and_positions_stay_right() {
     let f = Fixture::new().filled().bytes(
         "win.toml",
