@@ -1,5 +1,5 @@
-//! `unreadable`, `name-encoding`, `link-outside` and `nested-plan`: entries of the plan folder that are not
-//! read as plan files. The walk (`load/walk.rs`) keeps them as [`Skipped`]; the parser turns
+//! `unreadable`, `name-encoding`, `link-outside`, `nested-plan` and `not-a-member`: entries of
+//! the plan folder (or the workspace folder) that are not read as plan files. The walk (`load/walk.rs`) keeps them as [`Skipped`]; the parser turns
 //! each into a finding here, so that nothing on disk is left out without a word.
 
 use super::{Diagnostic, Rule};
@@ -63,6 +63,27 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
         )),
     };
     d.at_path(entry.display.clone())
+}
+
+/// `not-a-member`: an entry of a workspace folder no member holds (`display`, as shown): a
+/// `*.toml` file, or (`plan`) a sub-folder with a `plan.toml` of its own.
+pub fn outside_members(display: &str, plan: bool) -> Diagnostic {
+    let d = if plan {
+        Diagnostic::new(
+            Rule::NotAMember,
+            "the folder holds a plan, but it is not a member of the workspace: no command at the workspace root reads it",
+        )
+        .help("name it in the workspace's members = [...], or in exclude = [...] to leave it out on purpose")
+    } else {
+        Diagnostic::new(
+            Rule::NotAMember,
+            "the file is in the workspace folder but in no member's: no command reads it",
+        )
+        .help(
+            "move it into a member's folder, or name its folder in the workspace's members = [...]",
+        )
+    };
+    d.at_path(display)
 }
 
 /// `path` as one word of a POSIX shell's command line: as it is when it holds only letters,

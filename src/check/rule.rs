@@ -24,6 +24,7 @@ pub enum Rule {
     NameEncoding,
     LinkOutside,
     NestedPlan,
+    NotAMember,
     UnknownField,
     MissingField,
     InvalidValue,
@@ -159,7 +160,7 @@ pub fn markdown_table() -> String {
 use Severity::{Error, Note, Warning};
 
 /// The rule table, in the order of [`Rule`]'s variants (a test keeps them in step).
-pub static RULES: [RuleInfo; 25] = [
+pub static RULES: [RuleInfo; 26] = [
     RuleInfo {
         rule: Rule::Syntax,
         severity: Error,
@@ -207,6 +208,14 @@ pub static RULES: [RuleInfo; 25] = [
         explanation: "A sub-folder that holds a `plan.toml` is a plan of its own (a library's own plan kept beside the network's, an old year's plan): its files are not read as initiatives of the plan around it, and `check --fix` never touches them. Check it on its own with `--plans`, or list both plans as members of a workspace. If its files belong to the outer plan, remove the sub-folder's `plan.toml`.",
         example: "plans/plan.toml\nplans/hvalsoe/plan.toml\nplans/hvalsoe/laeseklub.toml",
         fix: "plan check --plans plans/hvalsoe   # the sub-folder on its own\n# or: rm plans/hvalsoe/plan.toml   # its files are the outer plan's",
+    },
+    RuleInfo {
+        rule: Rule::NotAMember,
+        severity: Warning,
+        summary: "a plan file or plan folder in a workspace folder that no member holds",
+        explanation: "At a workspace root, commands read the members named in the workspace's `plan.toml` only. An initiative file beside the workspace manifest, or in a sub-folder no member holds, is never read; a sub-folder with a `plan.toml` of its own that is neither a member nor excluded is left out of the network.",
+        example: "# plan.toml\n[workspace]\nmembers = [\"roskilde\"]\n# q1/laeseklub.toml beside it",
+        fix: "# plan.toml\n[workspace]\nmembers = [\"roskilde\"]\n# roskilde/q1/laeseklub.toml",
     },
     RuleInfo {
         rule: Rule::UnknownField,

@@ -361,6 +361,7 @@ fn check_all(
             && d.path.as_deref().is_some_and(|p| ws.is_member_folder(p))
     };
     let mut diags = ws.manifest_findings.clone();
+    diags.extend(ws.stray_findings());
     let mut waiting = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;

@@ -32,12 +32,7 @@ pub fn resolve(
     manifest: &WorkspaceManifest,
     display: &str,
 ) -> Result<Vec<Member>, Failure> {
-    let mut excluded = HashSet::new();
-    for pattern in &manifest.exclude {
-        for found in expand(dir, pattern) {
-            excluded.insert(key(dir, &found));
-        }
-    }
+    let excluded = excluded(dir, manifest);
     let mut seen = HashSet::new();
     let mut relatives = Vec::new();
     for pattern in &manifest.members {
@@ -105,6 +100,73 @@ pub fn resolve(
             }
         })
         .collect())
+}
+
+/// The folders the manifest's `exclude` names, links resolved ([`key`]).
+pub fn excluded(dir: &Path, manifest: &WorkspaceManifest) -> HashSet<PathBuf> {
+    manifest
+        .exclude
+        .iter()
+        .flat_map(|pattern| expand(dir, pattern))
+        .map(|found| key(dir, &found))
+        .collect()
+}
+
+/// What lies in the workspace folder `dir` outside its members: the `*.toml` files no
+/// member holds (the workspace's own `plan.toml` aside), never read by any command, and the
+/// sub-folders holding a plan of their own (a `plan.toml`) that are not members. Both as
+/// paths relative to `dir`, sorted. Hidden entries are passed over, links not followed,
+/// and neither the members' folders nor the `excluded` ones are entered (nor a plan
+/// folder's: its files are its own).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Strays {
+    pub files: Vec<PathBuf>,
+    pub plans: Vec<PathBuf>,
+}
+
+/// The [`Strays`] of the workspace folder `dir`, whose members are `members`.
+pub fn strays(dir: &Path, members: &[Member], excluded: &HashSet<PathBuf>) -> Strays {
+    let skip: HashSet<&Path> = members
+        .iter()
+        .map(|m| m.folder.as_path())
+        .chain(excluded.iter().map(PathBuf::as_path))
+        .collect();
+    let mut found = Strays::default();
+    let mut folders = vec![PathBuf::new()];
+    while let Some(relative) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(dir.join(&relative)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = relative.join(&name);
+            if kind.is_dir() {
+                let folder = key(dir, &path);
+                if skip.contains(folder.as_path()) {
+                    continue;
+                }
+                if dir.join(&path).join("plan.toml").exists() {
+                    found.plans.push(path);
+                } else {
+                    folders.push(path);
+                }
+            } else if !kind.is_symlink()
+                && path.extension().is_some_and(|e| e == "toml")
+                && path != Path::new("plan.toml")
+            {
+                found.files.push(path);
+            }
+        }
+    }
+    found.files.sort();
+    found.plans.sort();
+    found
 }
 
 /// The same folder, however it was reached.

@@ -42,6 +42,35 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// What lies in the workspace folder outside its members ([`members::strays`]), as
+    /// `not-a-member` findings on the paths shown (the workspace folder as given joined with
+    /// each path): a plan file no member holds, and a plan folder neither a member nor
+    /// excluded.
+    pub fn stray_findings(&self) -> Vec<crate::check::Diagnostic> {
+        let strays = members::strays(
+            &self.dir,
+            &self.members,
+            &members::excluded(&self.dir, &self.manifest),
+        );
+        let shown = |p: &Path| {
+            crate::text::clean_line(&self.dir.join(p).display().to_string().replace('\\', "/"))
+        };
+        let mut found: Vec<_> = strays
+            .files
+            .iter()
+            .map(|f| crate::check::entries::outside_members(&shown(f), false))
+            .collect();
+        found.extend(
+            strays
+                .plans
+                .iter()
+                .map(|p| crate::check::entries::outside_members(&shown(p), true)),
+        );
+        found
+    }
+}
+
+impl Workspace {
     /// The workspace whose manifest is `dir/plan.toml`, if that file has a `[workspace]`
     /// table. `Ok(None)`: no `plan.toml`, or a plan's. The mistakes of a manifest with a
     /// `[workspace]` table are kept as findings ([`Workspace::manifest_findings`]); a member

@@ -554,6 +554,73 @@ fn pattern_members_and_members_without_a_manifest() {
         "{text}"
     );
     assert!(text.contains("libs/a: error[min-per-track]"), "{text}");
+    // The plan no member holds is named, not passed over.
+    assert!(
+        text.contains("libs/gruppe/indre: warning[not-a-member]"),
+        "{text}"
+    );
+}
+
+/// The workspace folder's own initiative files (beside its `plan.toml`, or in a sub-folder
+/// no member holds) were never read and never named; a plan folder neither a member nor
+/// excluded was left out without a word.
+#[test]
+fn what_the_workspace_folder_holds_outside_its_members_is_named() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let initiative = fs::read_to_string(shipped_plans().join("q1/moedested.toml")).unwrap();
+    for file in [
+        "q1/moedested.toml",
+        "loose.toml",
+        ".hidden/x.toml",
+        "old/y.toml",
+    ] {
+        let path = ws.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &initiative).unwrap();
+    }
+    fs::create_dir_all(ws.join("naboby")).unwrap();
+    fs::copy(ws.join("eksempelby/plan.toml"), ws.join("naboby/plan.toml")).unwrap();
+    let manifest = fs::read_to_string(ws.join("plan.toml")).unwrap();
+    fs::write(
+        ws.join("plan.toml"),
+        format!("{manifest}exclude = [\"old\"]\n"),
+    )
+    .unwrap();
+    let check = |format: &str| {
+        plan_in(dir.path())
+            .args(["--plans", NET, "check", "--format", format])
+            .assert()
+    };
+    let out = check("json");
+    let found: Vec<(String, String)> = json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "not-a-member")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "examples/network/loose.toml",
+            "examples/network/q1/moedested.toml",
+            "examples/network/naboby"
+        ],
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(_, s)| s == "warning"));
+    let text = stdout(&check("concise"));
+    assert!(
+        text.contains("examples/network/naboby: warning[not-a-member] the folder holds a plan, but it is not a member of the workspace"),
+        "{text}"
+    );
 }
 
 /// A workspace named as a member (the root itself as `.`) is a usage error, and one a
