@@ -13,8 +13,8 @@ use crate::parse::parse_date;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub plans: PathBuf,
-    /// Whether the folder was named (flag or PLAN_DIR) rather than found.
-    pub plans_explicit: bool,
+    /// How the plan folder was chosen, for `-v` and for the hint on a folder not found.
+    pub plans_from: PlansFrom,
     pub today: NaiveDate,
     /// Whether the as-of date was given (flag or PLAN_TODAY) rather than the system date.
     pub today_explicit: bool,
@@ -82,11 +82,22 @@ pub fn parse_today(text: &str, source: &str) -> Result<NaiveDate, Failure> {
     })
 }
 
+/// How a command's plan folder was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlansFrom {
+    /// `--plans` or `PLAN_DIR`.
+    Named,
+    /// Found from the current folder, upward to the repository root.
+    Found,
+    /// A member of the workspace the command works across.
+    Member,
+}
+
 impl Config {
     pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Config, Failure> {
-        let (plans, plans_explicit) = match &args.plans {
-            Some(dir) => (dir.clone(), true),
-            None => (find_plans(&env.cwd), false),
+        let (plans, plans_from) = match &args.plans {
+            Some(dir) => (dir.clone(), PlansFrom::Named),
+            None => (find_plans(&env.cwd), PlansFrom::Found),
         };
         let (today, today_explicit) = match (&args.today, &env.plan_today) {
             (Some(t), _) => (parse_today(t, "--today")?, true),
@@ -95,7 +106,7 @@ impl Config {
         };
         Ok(Config {
             plans,
-            plans_explicit,
+            plans_from,
             today,
             today_explicit,
             lang: args.lang,

@@ -21,7 +21,7 @@ pub mod workspace;
 use std::io::Write;
 
 use crate::check::errors_in_files;
-use crate::config::Config;
+use crate::config::{Config, PlansFrom};
 use crate::diag::Diagnostic;
 use crate::error::Failure;
 use crate::load::io_reason;
@@ -110,10 +110,10 @@ fn load_keeping(config: &Config, keep: Keep) -> Result<Plan, Failure> {
     let started = std::time::Instant::now();
     let loaded = load_plan_keeping(&config.plans, keep);
     if config.verbose {
-        let how = if config.plans_explicit {
-            "named by --plans or PLAN_DIR"
-        } else {
-            "found from the current folder"
+        let how = match config.plans_from {
+            PlansFrom::Named => "named by --plans or PLAN_DIR",
+            PlansFrom::Found => "found from the current folder",
+            PlansFrom::Member => "a member of the workspace",
         };
         let read = match &loaded {
             Ok(plan) => format!(
@@ -136,7 +136,7 @@ fn load_keeping(config: &Config, keep: Keep) -> Result<Plan, Failure> {
     loaded.map_err(|err| {
         let dir = config.plans.display();
         let mut failure = Failure::usage(format!("cannot read the plan folder `{dir}`: {}", io_reason(&err)));
-        if !config.plans_explicit && err.kind() == std::io::ErrorKind::NotFound {
+        if config.plans_from == PlansFrom::Found && err.kind() == std::io::ErrorKind::NotFound {
             failure = failure.with_help("run plan from the folder that holds plans/, or name it with --plans DIR (or PLAN_DIR)");
         }
         failure

@@ -123,7 +123,10 @@ impl Workspace {
         if !wanted {
             return Ok(None);
         }
-        let start = std::path::absolute(&config.plans).unwrap_or_else(|_| config.plans.clone());
+        // `..` taken back first: the plan folder found upward from a member's sub-folder is
+        // `..`, whose parent is not the path's parent, `../..` (it looked in `../../..`).
+        let start =
+            normalise(&std::path::absolute(&config.plans).unwrap_or_else(|_| config.plans.clone()));
         let mut relative = config.plans.clone();
         for dir in start.ancestors().skip(1) {
             relative.push("..");
@@ -170,7 +173,7 @@ impl Workspace {
     pub fn member_config(&self, config: &Config, member: &Member) -> Config {
         let mut c = config.clone();
         c.plans = member.path.clone();
-        c.plans_explicit = true;
+        c.plans_from = crate::config::PlansFrom::Member;
         c
     }
 }

@@ -416,6 +416,26 @@ fn check_reports_every_member_with_one_exit_code_in_every_format() {
         "{}",
         stdout(&out)
     );
+    // And from a sub-folder of a member, where the plan folder is found upward as `..`:
+    // the same workspace (it looked one folder too high per level, and failed, exit 2).
+    let out = plan_in(&ws.join("eksempelby/q1"))
+        .args(["--workspace", "-v", "check", "--format", "concise"])
+        .assert()
+        .code(1);
+    assert!(
+        stdout(&out).contains("../../../../plans/q2/broken.toml"),
+        "{}",
+        stdout(&out)
+    );
+    let said = stderr(&out);
+    assert!(
+        said.contains("plan folder `../..` is a workspace"),
+        "{said}"
+    );
+    assert!(
+        said.contains("plan folder `../../eksempelby` (a member of the workspace)"),
+        "{said}"
+    );
     // Fixed, the network checks clean of errors (the shipped plan's own findings aside).
     fs::remove_file(ws.join("eksempelby/q1/broken.toml")).unwrap();
     let out = plan_in(&ws.join("eksempelby"))
