@@ -21,8 +21,19 @@ use super::guard::{break_markers, guard};
 /// The ranges are `Default_Ignorable_Code_Point` from Unicode 16's DerivedCoreProperties.txt
 /// (which includes all of `Bidi_Control`: U+061C, U+200E–U+200F, U+202A–U+202E,
 /// U+2066–U+2069). Newline and tab are control characters too: callers that keep them say so.
+///
+/// And the 66 noncharacters (Unicode's `Noncharacter_Code_Point`: U+FDD0–U+FDEF and the
+/// last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE …): not text, and U+FFFE
+/// and U+FFFF are forbidden in XML 1.0, so that one of them in a title made the Word memo
+/// a file Word refuses to open.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || (is_default_ignorable(c) && !is_emoji_joiner(c))
+    c.is_control() || (is_default_ignorable(c) && !is_emoji_joiner(c)) || is_noncharacter(c)
+}
+
+/// `Noncharacter_Code_Point` (Unicode 16, PropList.txt): U+FDD0–U+FDEF, and U+nFFFE and
+/// U+nFFFF of each plane n.
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (u32::from(c) & 0xFFFE) == 0xFFFE
 }
 
 /// `Default_Ignorable_Code_Point` (Unicode 16, DerivedCoreProperties.txt).
@@ -390,6 +401,24 @@ mod tests {
         assert_eq!(clean("a\u{202E}b"), "ab");
         assert_eq!(clean("linje 1\nlinje 2"), "linje 1\nlinje 2");
         assert_eq!(clean_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn noncharacters_are_removed_and_their_neighbours_kept() {
+        for c in [
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+            assert_eq!(clean_line(&format!("Non{c}tegn")), "Nontegn", "{c:?}");
+        }
+        for c in ['\u{FFFD}', '\u{FDCF}', '\u{FDF0}', '\u{1FFFD}', '\u{FFFC}'] {
+            assert!(!is_unsafe(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -491,7 +491,13 @@ fn report_docx_has_headings_tables_a4_and_the_header_line() {
 
 #[test]
 fn docx_escapes_hostile_text() {
+    // U+FFFE and U+FFFF are not XML 1.0 characters: one in a title or a place made the whole
+    // document one Word refuses to open.
     let out = hostile()
+        .file(
+            "ikke-tegn.toml",
+            "title = \"Ikke\\uFFFEtegn\\uFFFF\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlocations = [\"Viby\\uFDD0\"]\n",
+        )
         .run(&[
             "report",
             "-q",
@@ -504,6 +510,9 @@ fn docx_escapes_hostile_text() {
         .success();
     let bytes = out.get_output().stdout.clone();
     let xml = docx_part(&bytes, "word/document.xml");
+    roxmltree::Document::parse(&xml).expect("XML 1.0");
+    assert!(xml.contains(">Ikketegn<"), "{xml}");
+    assert!(!xml.contains('\u{FFFE}') && !xml.contains('\u{FDD0}'));
     assert!(!xml.contains("<script>"), "markup passed through");
     assert!(!xml
         .chars()
