@@ -26,11 +26,13 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
         });
         return memo;
     };
+    // The title is the last line above the table that is not the memo's date (a memo may
+    // be dated below its title: the date line was taken as the title).
     memo.title = lines[..header]
         .iter()
         .rev()
         .map(|l| l.trim())
-        .find(|l| !l.is_empty())
+        .find(|l| !l.is_empty() && danish_date(l).is_none())
         .map(str::to_string);
     memo.issued = lines[..header].iter().find_map(|l| danish_date(l));
 

@@ -265,6 +265,23 @@ fn ids_are_whole_phrases_of_the_title() {
     }
 }
 
+/// A memo dated below its title: the date is the issue date, not the title.
+#[test]
+fn the_date_line_under_the_title_is_not_the_title() {
+    let memo = parse(
+        "Handleplan for Test 2017\n  14. december 2016 \n\nTidsplan\tIndsats\tSpor\n2. kvartal 2017\tLæseklub i Jyllinge\tHygge\nVenlig hilsen\n",
+        &catalogue(),
+    );
+    assert_eq!(memo.title.as_deref(), Some("Handleplan for Test 2017"));
+    assert_eq!(memo.issued, NaiveDate::from_ymd_opt(2016, 12, 14));
+    // Only a date above the table: no title.
+    let memo = parse(
+        "14. december 2016\nTidsplan\tIndsats\tSpor\n2. kvartal 2017\tLæseklub\tHygge\n",
+        &catalogue(),
+    );
+    assert_eq!(memo.title, None);
+}
+
 #[test]
 fn the_seed_memo_reads_without_problems() {
     let memo = parse(SEED, &catalogue());
