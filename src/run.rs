@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, ListArgs, ListFormat, ReportArgs,
-    ReportFormat,
+    CheckFormat, Cli, ColorChoice, Command, ListArgs, ListFormat, ReportArgs, ReportFormat,
 };
 use crate::commands;
 use crate::config::{Colours, Config, Env};
@@ -35,7 +34,15 @@ pub fn run() -> ExitCode {
     let parsed = Cli::command()
         .color(choice.into())
         .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|matches| {
+            let mut cli = Cli::from_arg_matches(&matches)?;
+            if let crate::cli::Command::Check(args) = &mut cli.command {
+                args.format_from_env = matches.subcommand_matches("check").is_some_and(|m| {
+                    m.value_source("format") == Some(clap::parser::ValueSource::EnvVariable)
+                });
+            }
+            Ok(cli)
+        });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
@@ -43,8 +50,25 @@ pub fn run() -> ExitCode {
             // the arguments, so it goes through the line guard like every other error;
             // styled when standard error is coloured, as clap would.
             if !err.use_stderr() {
-                let _ = err.print();
-                return ExitCode::from(0);
+                // Help or a version lost (`plan --help > /dev/full`) is no success either.
+                return match err.print().and_then(|()| io::stdout().flush()) {
+                    Ok(()) => ExitCode::from(0),
+                    // A closed pipe (`plan --help | head -1`) is a quiet end, as for every
+                    // command's output.
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(0),
+                    Err(e) => {
+                        let paint = Paint {
+                            color: colours.stderr,
+                        };
+                        let _ = writeln!(
+                            stdio::stderr(),
+                            "{} cannot write the output: {}",
+                            paint.error("error:"),
+                            io_reason(&e)
+                        );
+                        ExitCode::from(EXIT_USAGE)
+                    }
+                };
             }
             let rendered = err.render();
             let text = if colours.stderr {
@@ -107,11 +131,10 @@ pub fn run() -> ExitCode {
 fn guarded(command: &Command) -> bool {
     !matches!(
         command,
-        Command::Check(CheckArgs {
-            format: CheckFormat::Github,
-            diff: false,
-            ..
-        }) | Command::List(ListArgs {
+        Command::Check(args) if args.format() == CheckFormat::Github && !args.diff
+    ) && !matches!(
+        command,
+        Command::List(ListArgs {
             format: Some(ListFormat::Xlsx),
             ..
         }) | Command::Report(ReportArgs {

@@ -26,16 +26,41 @@ pub enum CheckFormat {
     Junit,
 }
 
+impl CheckArgs {
+    /// The format the findings are written in: `--format`; else the one `-o`'s file name
+    /// names (`.json`, `.sarif` or `.sarif.json`, `.xml` for JUnit, `.txt` or `.log` for
+    /// text; any case); else `PLAN_CHECK_FORMAT`; else text. `.json` is `json`: GitLab's
+    /// report and SARIF are JSON too, and are asked for by name.
+    pub fn format(&self) -> CheckFormat {
+        let named = self.output.as_deref().and_then(|path| {
+            let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+            let ext = name.rsplit_once('.')?.1;
+            Some(match ext {
+                _ if name.ends_with(".sarif.json") => CheckFormat::Sarif,
+                "json" => CheckFormat::Json,
+                "sarif" => CheckFormat::Sarif,
+                "xml" => CheckFormat::Junit,
+                "txt" | "log" => CheckFormat::Text,
+                _ => return None,
+            })
+        });
+        match (self.format, self.format_from_env) {
+            (Some(flag), false) => flag,
+            (env, _) => named.or(env).unwrap_or(CheckFormat::Text),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format
-    #[arg(
-        long,
-        value_enum,
-        env = "PLAN_CHECK_FORMAT",
-        default_value_t = CheckFormat::Text
-    )]
-    pub format: CheckFormat,
+    /// Output format [default: from -o's extension (.json, .sarif, .xml for JUnit, .txt),
+    /// else PLAN_CHECK_FORMAT, else text]
+    #[arg(long, value_enum, env = "PLAN_CHECK_FORMAT")]
+    pub format: Option<CheckFormat>,
+    /// Whether `format` came from PLAN_CHECK_FORMAT rather than `--format` (set by `run`
+    /// from clap's matches): -o's extension wins over the variable, not over the flag.
+    #[arg(skip)]
+    pub format_from_env: bool,
     /// Write the findings to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

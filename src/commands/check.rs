@@ -121,13 +121,13 @@ pub(crate) fn finish(
     // Colour only for the terminal: never in a file.
     let color = config.color && args.output.is_none();
     if args.statistics {
-        match args.format {
+        match args.format() {
             CheckFormat::Json => render::statistics::json(&diags, buffer)?,
             _ => render::statistics::text(&diags, buffer)?,
         }
     } else {
         crate::check::read_again_for(plan, &mut diags);
-        match args.format {
+        match args.format() {
             CheckFormat::Text => {
                 render::text::text(plan, &diags, color, buffer)?;
                 if !args.quiet {
@@ -164,7 +164,7 @@ pub(crate) fn finish(
     if let Some(path) = &args.output {
         // A file is guarded as standard output is (`cat plan.xml` in a CI log), but for
         // GitHub annotations, whose lines are workflow commands on purpose.
-        let bytes = if args.format == CheckFormat::Github && !args.statistics {
+        let bytes = if args.format() == CheckFormat::Github && !args.statistics {
             bytes
         } else {
             let mut guarded_bytes = Vec::new();
@@ -191,10 +191,10 @@ pub(crate) fn finish(
 /// existing file without `--force` (exit 1), so that a run does not check a large plan and
 /// then write nothing.
 pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
-    if args.statistics && !matches!(args.format, CheckFormat::Text | CheckFormat::Json) {
+    if args.statistics && !matches!(args.format(), CheckFormat::Text | CheckFormat::Json) {
         return Err(Failure::usage(format!(
             "--statistics is a table of counts in text or JSON; --format {} has no place for it",
-            clap::ValueEnum::to_possible_value(&args.format)
+            clap::ValueEnum::to_possible_value(&args.format())
                 .map_or_else(String::new, |v| v.get_name().to_string())
         ))
         .with_help("plan check --statistics (or --statistics --format json)"));

@@ -319,6 +319,34 @@ fn output_file_and_plan_check_format() {
         "{}",
         stdout(&out)
     );
+    // Without --format, -o's file name says the format, before the variable does.
+    for (name, starts) in [
+        ("fund.json", "{\n  \"plan\""),
+        ("fund.sarif", "{\n  \"$schema\""),
+        ("fund.SARIF.json", "{\n  \"$schema\""),
+        ("fund.xml", "<?xml"),
+        ("fund.txt", "error[syntax]"),
+        ("fund.log", "error[syntax]"),
+        ("fund", "plans/broken.toml:1:17: error[syntax]"),
+    ] {
+        let target = f.dir().join(name);
+        plan_in(f.dir())
+            .env("PLAN_CHECK_FORMAT", "concise")
+            .args(["check", "--color", "never", "--force", "-o"])
+            .arg(&target)
+            .assert()
+            .code(1);
+        let written = std::fs::read_to_string(&target).unwrap();
+        assert!(written.starts_with(starts), "{name}: {written}");
+    }
+    // The flag wins over the file name: GitLab's report is a `.json` file.
+    let target = f.dir().join("gl-code-quality-report.json");
+    plan_in(f.dir())
+        .args(["check", "--format", "gitlab", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('['));
     let out = plan_in(f.dir())
         .env("PLAN_CHECK_FORMAT", "yaml")
         .args(["check"])

@@ -109,6 +109,10 @@ fn a_full_disk_is_one_error_line_in_words() {
         &["list"][..],
         &["check"],
         &["--today", "2017-05-15", "status"],
+        // Clap's own output too (it was exit 0).
+        &["--help"],
+        &["--version"],
+        &["check", "--help"],
     ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
