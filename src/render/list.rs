@@ -506,9 +506,12 @@ pub fn markdown(listing: &Listing<'_>, words: &Words, out: &mut dyn Write) -> io
 
 /// The machine-readable record of an initiative: the keys of design.md.
 /// One initiative as `list --format json` and `csv` write it; the field names are the JSON
-/// keys and the CSV header.
+/// keys and the CSV header. At a workspace root the same record, its member's name first
+/// (`member`, absent from one plan's list).
 #[derive(Serialize, Default)]
-struct Record<'a> {
+pub(crate) struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member: Option<&'a str>,
     id: &'a str,
     file: String,
     title: &'a str,
@@ -530,10 +533,21 @@ struct Record<'a> {
 
 impl<'a> Record<'a> {
     fn of(item: &'a Item<'a>) -> Record<'a> {
-        let i = item.initiative;
+        Record::in_member(None, item.initiative, item.file, &item.judgement)
+    }
+
+    /// The record of initiative `i`, read from `file`, judged `judgement`; `member`: the
+    /// workspace member it belongs to, at a workspace root.
+    pub(crate) fn in_member(
+        member: Option<&'a str>,
+        i: &'a Initiative,
+        file: &SourceFile,
+        judgement: &Judgement,
+    ) -> Record<'a> {
         Record {
+            member,
             id: &i.id,
-            file: item.file.display(),
+            file: file.display(),
             title: &i.title,
             period: i.period,
             tracks: &i.tracks,
@@ -546,9 +560,18 @@ impl<'a> Record<'a> {
             funding: i.funding,
             owner: i.owner.as_deref(),
             tags: &i.tags,
-            late: item.judgement.late(),
-            blocked: item.judgement.blocked(),
-            at_risk: item.judgement.at_risk,
+            late: judgement.late(),
+            blocked: judgement.blocked(),
+            at_risk: judgement.at_risk,
+        }
+    }
+
+    /// The record with nothing in it but the member's key: its field names are the CSV
+    /// header of a workspace's list.
+    pub(crate) fn of_members_header() -> Record<'static> {
+        Record {
+            member: Some(""),
+            ..Record::default()
         }
     }
 }

@@ -212,6 +212,45 @@ fn list_spans_members_with_every_filter_and_member() {
     };
     let all = ids(&[]);
     assert_eq!(all.len(), 33);
+    // Each record is a plan's own list's record, `member` its first key (the network's
+    // lacked partners, dependencies, deadline, funding and owner, in another order).
+    let text = stdout(&net(&["list", "--format", "json"]).code(0));
+    assert_eq!(text.matches("  {\n    \"member\": ").count(), 33, "{text}");
+    let network: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let own = json(
+        &plan_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .args([
+                "--plans", "plans", "--today", TODAY, "list", "--format", "json",
+            ])
+            .assert()
+            .code(0),
+    );
+    let of_plans: Vec<serde_json::Value> = network
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["member"] == "plans")
+        .map(|r| {
+            let mut r = r.as_object().unwrap().clone();
+            r.remove("member");
+            serde_json::Value::Object(r)
+        })
+        .collect();
+    assert_eq!(serde_json::Value::Array(of_plans), own);
+    let csv = stdout(&net(&["list", "--format", "csv"]).code(0));
+    let header = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
+    let own_csv = stdout(
+        &plan_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .args(["--plans", "plans", "list", "--format", "csv"])
+            .assert()
+            .code(0),
+    );
+    let own_header = own_csv
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    assert_eq!(header, format!("member;{own_header}"));
     // One track name, each member's own spelling: the second member writes "fællesskaber".
     let on_track = ids(&["--track", "INDGANG TIL FÆLLESSKAB"]);
     assert!(

@@ -5,13 +5,12 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::i18n::network::NetworkWords;
 use crate::i18n::Words;
 use crate::load::source::SourceFile;
-use crate::model::{Initiative, Name, Period, Status};
+use crate::model::{Initiative, Name};
 use crate::progress::Judgement;
+use crate::render::list::Record;
 use crate::render::terminal::capitalize;
 use crate::render::{cells, escape};
 use crate::text::clean_line;
@@ -94,49 +93,14 @@ pub fn markdown(
     Ok(())
 }
 
-/// One row for programs: English keys, stable values.
-#[derive(Serialize)]
-struct Record<'a> {
-    member: &'a str,
-    id: &'a str,
-    title: &'a str,
-    period: Period,
-    status: Status,
-    tracks: &'a [Name],
-    cross_cutting: bool,
-    locations: &'a [Name],
-    tags: &'a [Name],
-    late: bool,
-    blocked: bool,
-    at_risk: bool,
-    file: String,
+/// The record of a plan's list ([`crate::render::list`]), its member first.
+fn record<'a>(r: &'a Row<'a>) -> Record<'a> {
+    Record::in_member(Some(r.member), r.initiative, r.file, &r.judgement)
 }
 
-impl<'a> Record<'a> {
-    fn of(r: &'a Row<'a>) -> Record<'a> {
-        let i = r.initiative;
-        Record {
-            member: r.member,
-            id: &i.id,
-            title: &i.title,
-            period: i.period,
-            status: i.status,
-            tracks: &i.tracks,
-            cross_cutting: i.cross_cutting,
-            locations: &i.locations,
-            tags: &i.tags,
-            late: r.judgement.late(),
-            blocked: r.judgement.blocked(),
-            at_risk: r.judgement.at_risk,
-            file: r.file.display(),
-        }
-    }
-}
-
-/// A JSON array of records.
+/// A JSON array of records: a plan's list's records, each with `member` as its first key.
 pub fn json(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
-    let records: Vec<Record<'_>> = rows.iter().map(Record::of).collect();
-    crate::render::json::write_pretty(out, &records)
+    crate::render::json::write_pretty_array(out, rows, &|r, element| element.write(&record(r)))
 }
 
 /// CSV by the tool's convention ([`crate::render::csv`]: byte-order mark, CRLF, the
@@ -150,24 +114,9 @@ pub fn csv(
 ) -> io::Result<()> {
     use crate::render::csv as convention;
     let mut writer = convention::writer(out, lang, delimiter)?;
-    let empty = Record {
-        member: "",
-        id: "",
-        title: "",
-        period: Period::Year,
-        status: Status::Planned,
-        tracks: &[],
-        cross_cutting: false,
-        locations: &[],
-        tags: &[],
-        late: false,
-        blocked: false,
-        at_risk: false,
-        file: String::new(),
-    };
-    convention::row(&mut writer, cells::names(&empty))?;
+    convention::row(&mut writer, cells::names(&Record::of_members_header()))?;
     for r in rows {
-        convention::row(&mut writer, cells::values(&Record::of(r)))?;
+        convention::row(&mut writer, cells::values(&record(r)))?;
     }
     writer.flush()
 }
