@@ -346,10 +346,14 @@ fn check_all(
         return Err(Failure::usage(
             "`plan check --fix` and `--diff` work on one plan, not at a workspace root",
         )
-        .with_help(format!(
-            "run them inside a member, or with --plans MEMBER_FOLDER (members: {})",
-            clean_line(&member_list(ws))
-        ))
+        .with_help(if ws.members.is_empty() {
+            "run them inside a member, or with --plans MEMBER_FOLDER; the workspace's plan.toml is mended by hand".to_string()
+        } else {
+            format!(
+                "run them inside a member, or with --plans MEMBER_FOLDER (members: {})",
+                clean_line(&member_list(ws))
+            )
+        })
         .into());
     }
     // The workspace's own plan.toml is the first file: its mistakes are findings too.

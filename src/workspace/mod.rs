@@ -53,7 +53,8 @@ impl Workspace {
             &members::excluded(&self.dir, &self.manifest),
         );
         let shown = |p: &Path| {
-            crate::text::clean_line(&self.dir.join(p).display().to_string().replace('\\', "/"))
+            let path = normalise(&self.dir.join(p));
+            crate::text::clean_line(&path.display().to_string().replace('\\', "/"))
         };
         let mut found: Vec<_> = strays
             .files
@@ -92,6 +93,10 @@ impl Workspace {
         let manifest_file = crate::load::source::virtual_source(dir, "plan.toml", &text);
         let mut manifest_findings = Vec::new();
         let manifest = crate::parse::workspace_manifest(0, &manifest_file, &mut manifest_findings);
+        // `--fix` works in a member, never at the root: no finding may offer a fix here.
+        for finding in &mut manifest_findings {
+            finding.fix = None;
+        }
         // A manifest with mistakes is reported first (exit 1): its members as far as they
         // can be found, a missing one left to be told once the manifest is mended.
         let members = match members::resolve(dir, &manifest, &display) {

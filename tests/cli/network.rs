@@ -151,6 +151,24 @@ fn a_broken_workspace_manifest_is_reported_whole_in_every_format() {
     );
     assert!(err.contains("nothing was run"), "{err}");
     assert!(stdout(&out).is_empty());
+    // `membrs` has its fix (`members`), but `--fix` works in a member only: at the root no
+    // finding says it is fixable, and the refusal lists no empty members.
+    fs::write(
+        root.join("plan.toml"),
+        "[workspace]\ntitle = \"T\"\nmembrs = [\"eksempel*\"]\n",
+    )
+    .unwrap();
+    let out = run(&["check", "--format", "json"]).code(1);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["diagnostics"][0]["help"], "did you mean `members`?");
+    assert_eq!(json["diagnostics"][0]["fixable"], false, "{json}");
+    let text = stdout(&run(&["check", "--format", "concise"]).code(1));
+    assert!(!text.contains("fixable"), "{text}");
+    let err = stderr(&run(&["check", "--fix"]).code(2));
+    assert!(!err.contains("(members: )"), "{err}");
+    let err = stderr(&run(&["status"]).code(1));
+    assert!(err.contains("did you mean `members`?"), "{err}");
+    assert!(!err.contains("fixable"), "{err}");
 }
 
 /// The network list is laid out as a plan's: at every width it fits, and no id is broken
