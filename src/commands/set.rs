@@ -21,8 +21,14 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
     let before = doc.recorded_values();
+    // The keys whose change changed the file: a value set to what it was is not "changed".
+    let mut keys: Vec<&str> = Vec::new();
     for change in &changes {
+        let text = doc.text();
         doc.apply(change, &plan.manifest.catalogue)?;
+        if doc.text() != text {
+            keys.push(change.key.as_str());
+        }
     }
     // Each change of a field the history follows is recorded, dated by the as-of date.
     let recorded = doc.record_changes(config.today, &before)?;
@@ -37,7 +43,6 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
         &format!("`{display}` with this change"),
     )?;
     doc.write(args.force, &plan.dir)?;
-    let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
     write!(
         out,
         "{display}: changed {}",

@@ -391,6 +391,28 @@ plans/q2/udearealer.toml: changed status, period, deadline, owner, funding (hist
     case.expect_out();
 }
 
+/// A value set to what it already is was named among the changes ("changed status, tracks"
+/// when only the tracks changed).
+#[test]
+fn set_names_only_the_fields_it_changed() {
+    let f = Fixture::new()
+        .filled()
+        .initiative("a", "Q2", &["Hygge"], "");
+    let set = |args: &[&str]| {
+        stdout(
+            &f.run(&[&["--today", "2017-05-10", "set", "a"][..], args].concat())
+                .code(0),
+        )
+    };
+    assert!(set(&["status=active"]).contains(": changed status ("));
+    let out = set(&["status=i gang", "owner=Ida"]);
+    assert!(
+        out.contains(": changed owner (history: owner dated"),
+        "{out}"
+    );
+    assert!(set(&["status=active", "owner=Ida"]).ends_with(": unchanged\n"));
+}
+
 #[test]
 fn set_lists_add_remove_and_replace() {
     let case = Case::new("edit", "set-lists");
