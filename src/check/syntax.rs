@@ -18,12 +18,35 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
     }
 }
 
-/// One error of the TOML parser (`message` as it gives it, perhaps over several lines).
-pub fn invalid_toml(file: usize, message: &str, span: Range<usize>) -> Diagnostic {
+/// One error of the TOML parser (`message` as it gives it, perhaps over several lines);
+/// `found`: the character of the file where it points, if any.
+pub fn invalid_toml(
+    file: usize,
+    message: &str,
+    span: Range<usize>,
+    found: Option<char>,
+) -> Diagnostic {
     let message = message.trim();
     let mut lines = message.lines();
     let first = lines.next().unwrap_or("invalid TOML").to_string();
     let rest: Vec<&str> = lines.collect();
+    // A control character inside a string (DEL, a bell pasted from another program): the
+    // parser says the string is invalid, which reads as if it were not closed.
+    if let Some(c) = found.filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        if first.contains("string") {
+            let code = format!("U+{:04X}", u32::from(c));
+            return Diagnostic::new(
+                Rule::Syntax,
+                format!("invalid TOML: a control character ({code}) inside the text"),
+            )
+            .at(file, span)
+            .label(format!("{code}, invisible"))
+            .help(format!(
+                "TOML allows no control characters in text: remove it, or write it as \\u{:04X}",
+                u32::from(c)
+            ));
+        }
+    }
     let mut d = Diagnostic::new(Rule::Syntax, format!("invalid TOML: {first}")).at(file, span);
     if let Some(help) = syntax_help(&first) {
         d = d.help(help);

@@ -154,7 +154,13 @@ pub fn initiative(
     let mut aliases = Vec::new();
     let mut cross_cutting = false;
     if let Some(list) = &raw_tracks {
-        if list.get_ref().is_empty() {
+        // Empty as written: a list whose entries are all of the wrong type (`[1]`) has its
+        // findings at them, and is not "empty".
+        let written_empty = matches!(
+            table.get("tracks").map(|v| v.get_ref()),
+            Some(toml::de::DeValue::Array(entries)) if entries.is_empty()
+        );
+        if written_empty {
             r.push(values::no_tracks(file, list.span()));
         }
         for name in list.get_ref() {

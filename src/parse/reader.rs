@@ -359,7 +359,13 @@ pub(super) fn parse_toml<'i>(
             continue;
         }
         last_line = Some(line);
-        diags.push(syntax::invalid_toml(file, error.message(), span.clone()));
+        let found = text.get(span.start..).and_then(|t| t.chars().next());
+        diags.push(syntax::invalid_toml(
+            file,
+            error.message(),
+            span.clone(),
+            found,
+        ));
         spans.push(span);
     }
     let table = table.into_inner();

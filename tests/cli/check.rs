@@ -675,6 +675,40 @@ fn a_name_two_catalogue_entries_share_is_a_finding_at_the_one_never_matched() {
     assert!(found.iter().all(|d| d.0 != "unknown-location"), "{found:?}");
 }
 
+/// Two findings that told the wrong cause: a list of tracks of the wrong types was also
+/// "empty", and a control character inside a string read as a string left open.
+#[test]
+fn a_finding_names_the_cause_it_has() {
+    let f = Fixture::new()
+        .filled()
+        .file(
+            "typer.toml",
+            "title = \"T\"\nperiod = \"Q2\"\ntracks = [1, {a = 1}]\n",
+        )
+        .bytes(
+            "del.toml",
+            b"title = \"a\x7fb\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+        );
+    let (found, json, _) = check_json(&f);
+    assert_eq!(
+        found,
+        vec![
+            finding("syntax", "error", "plans/del.toml", 1, 11),
+            finding("invalid-value", "error", "plans/typer.toml", 3, 11),
+            finding("invalid-value", "error", "plans/typer.toml", 3, 14),
+        ]
+    );
+    let first = &json["diagnostics"][0];
+    assert_eq!(
+        first["message"],
+        "invalid TOML: a control character (U+007F) inside the text"
+    );
+    assert!(
+        first["help"].as_str().unwrap().contains("\\u007F"),
+        "{first}"
+    );
+}
+
 #[test]
 fn bom_and_crlf_are_accepted_and_positions_stay_right() {
     let f = Fixture::new().filled().bytes(
