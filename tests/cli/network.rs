@@ -56,6 +56,22 @@ fn status_has_a_row_per_member_the_totals_and_the_shared_themes() {
         text.contains("eksempelby: Eksempelby Bibliotekerne 2017"),
         "{text}"
     );
+    // Every line fits a terminal of 80 columns: a member's title and folder, and the members
+    // sharing a theme, wrap under their heading (they ran to 109 columns).
+    for columns in ["80"] {
+        let narrow = stdout(
+            &plan()
+                .env("COLUMNS", columns)
+                .args(["--plans", NET, "--today", TODAY, "status"])
+                .assert()
+                .code(0),
+        );
+        assert_fits(&narrow, columns.parse().unwrap(), "network status");
+        assert!(
+            narrow.contains("\n    examples/network/eksempelby)\n"),
+            "{narrow}"
+        );
+    }
     let row = |name: &str| {
         text.lines()
             .find(|l| l.trim_start().starts_with(name))
@@ -807,7 +823,13 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
 
     let out = run(&["status"]).code(0);
     let (text, err) = (stdout(&out), stderr(&out));
-    assert!(text.contains(&format!("  ! {member}\n")), "{text}");
+    // Wrapped to the width (100 here), under the mark.
+    assert_fits(&text, 100, "status");
+    assert!(
+        text.replace("\n    ", " ")
+            .contains(&format!("  ! {member}\n")),
+        "{text}"
+    );
     assert!(text.contains("  plans: Handleplan"), "{text}");
     assert!(!text.contains("  eksempelby "), "{text}");
     assert!(

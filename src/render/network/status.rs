@@ -6,7 +6,7 @@ use crate::assess::network::{MemberRow, NetworkStatus};
 use crate::i18n::network::NetworkWords;
 use crate::i18n::Words;
 use crate::render::terminal::{plain_table, write_table, Paint};
-use crate::text::clean_line;
+use crate::text::{clean_line, wrap};
 
 /// The dashboard as text for a terminal, `width` columns wide.
 pub fn text(
@@ -25,20 +25,25 @@ pub fn text(
     writeln!(out, "{}", paint.bold(&clean_line(title)))?;
     writeln!(out, "{} {}", w.as_of, w.date(s.as_of))?;
     writeln!(out)?;
-    // The titles first, one line each: in the table they would squeeze the numbers.
+    let columns = usize::from(width);
+    // The titles first, each a paragraph of its own (in the table they would squeeze the
+    // numbers), wrapped to the width under the member's name.
     for r in &s.members {
-        writeln!(
-            out,
-            "  {}: {} ({}, {})",
-            paint.bold(&clean_line(&r.member)),
-            r.title,
+        let member = clean_line(&r.member);
+        let text = format!(
+            "{} ({}, {})",
+            clean_line(&r.title),
             r.year,
             clean_line(&r.path)
-        )?;
+        );
+        let first = format!("  {member}: ");
+        let painted = format!("  {}: ", paint.bold(&member));
+        write_wrapped(out, &text, columns, (&first, &painted))?;
     }
     // What the numbers below leave out, before them.
     for sentence in super::left_out_sentences(&s.left_out, false, nw, w) {
-        writeln!(out, "  {} {sentence}", paint.warning("!"))?;
+        let painted = format!("  {} ", paint.warning("!"));
+        write_wrapped(out, &sentence, columns, ("  ! ", &painted))?;
     }
     writeln!(out)?;
     let mut table = plain_table(paint, width);
@@ -98,12 +103,25 @@ pub fn text(
                 }
             })
             .collect();
-        writeln!(
-            out,
-            "  {} ({kind}): {}",
-            clean_line(&theme.name),
-            members.join(", ")
-        )?;
+        let first = format!("  {} ({kind}): ", clean_line(&theme.name));
+        write_wrapped(out, &members.join(", "), columns, (&first, &first))?;
+    }
+    Ok(())
+}
+
+/// `text` wrapped to `width` columns at words, its first line after `first` (as measured,
+/// and as written: its painted form), the others indented by four spaces.
+fn write_wrapped(
+    out: &mut dyn Write,
+    text: &str,
+    width: usize,
+    (first, painted): (&str, &str),
+) -> io::Result<()> {
+    for (n, line) in wrap(text, width, first, "    ").iter().enumerate() {
+        match line.strip_prefix(first) {
+            Some(rest) if n == 0 => writeln!(out, "{painted}{rest}")?,
+            _ => writeln!(out, "{line}")?,
+        }
     }
     Ok(())
 }
