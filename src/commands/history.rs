@@ -162,7 +162,9 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 /// The changes of status, funding and period in the committed versions of the file at
 /// `path`, oldest first along the main line of the history (renames followed), each dated
 /// by its commit's author date but never before the change before it or the file's first
-/// commit. A version that is not valid TOML is skipped.
+/// commit. Values are read as the files' own reader reads them (`"i gang"` is `active`,
+/// `"2. kvartal"` is `Q2`); a version that is not valid TOML, or whose status, funding or
+/// period cannot be read, is skipped.
 pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -226,19 +228,27 @@ pub fn changes_in_git(path: &Path) -> Result<Vec<GitChange>, Failure> {
     Ok(out)
 }
 
-/// Status (absent: `planned`), funding and period of one version of a file.
+/// Status (absent: `planned`), funding and period of one version of a file, each as the
+/// files write it (`Status::as_str` …), read as the initiative reader reads what people type
+/// (`"i gang"`, `"Afventer"`, `"2. kvartal"`). `None`: not TOML, or a value that cannot be
+/// read (a version with a mistake, which the history passes over).
 fn values_of(text: &str) -> Option<Vec<Option<String>>> {
+    use crate::i18n::{funding_from_user, period_from_user, status_from_user};
+    use crate::model::{Funding, Period, Status};
     let table: toml::Table = text.trim_start_matches('\u{feff}').parse().ok()?;
-    Some(
-        FIELDS
-            .iter()
-            .map(|k| {
-                let value = table.get(*k).and_then(|v| v.as_str()).map(str::to_string);
-                match (*k, value) {
-                    ("status", None) => Some("planned".to_string()),
-                    (_, value) => value,
-                }
-            })
-            .collect(),
-    )
+    FIELDS
+        .iter()
+        .map(|&k| {
+            let Some(value) = table.get(k) else {
+                return Some((k == "status").then(|| Status::Planned.as_str().to_string()));
+            };
+            let typed = value.as_str()?;
+            let read = match k {
+                "status" => status_from_user(typed).map(Status::as_str),
+                "funding" => funding_from_user(typed).map(Funding::as_str),
+                _ => period_from_user(typed).map(Period::as_str),
+            };
+            read.map(|word| Some(word.to_string()))
+        })
+        .collect()
 }

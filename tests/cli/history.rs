@@ -938,6 +938,38 @@ fn history_from_git_backfills_the_changes_each_commit_made() {
     assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
 }
 
+/// Values written as people type them (`"i gang"`, `"2. kvartal"`: the files' reader takes
+/// them, with a fix to the files' words) were copied into the log as they were, and the
+/// file refused as invalid; a version with a value no reader takes (`"Q9"`) is passed over.
+#[test]
+fn history_from_git_reads_values_as_the_files_reader_does() {
+    let (f, dir, file, original) = year_plan_in_git("2016-12-14");
+    fs::write(&file, format!("{original}status = \"i gang\"\n")).unwrap();
+    git(&dir, "2017-02-01", &["commit", "-q", "-am", "i gang"]);
+    let text = original.replace("\"Q1\"", "\"Q9\"");
+    fs::write(&file, format!("{text}status = \"i gang\"\n")).unwrap();
+    git(&dir, "2017-03-01", &["commit", "-q", "-am", "slåfejl"]);
+    let text = original.replace("\"Q1\"", "\"2. kvartal\"");
+    fs::write(&file, format!("{text}status = \"active\"\n")).unwrap();
+    git(&dir, "2017-04-03", &["commit", "-q", "-am", "flyttet"]);
+    // `plan check --fix` writes the files' words: no change of its own.
+    let text = original.replace("\"Q1\"", "\"Q2\"");
+    fs::write(&file, format!("{text}status = \"active\"\n")).unwrap();
+    git(&dir, "2017-04-04", &["commit", "-q", "-am", "rettet"]);
+    f.run(&["history", "--from-git"])
+        .success()
+        .stdout_eq("plans/frivillige.toml: added status 2017-02-01, period 2017-04-03\n");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("date = 2017-02-01\nstatus = { from = \"planned\", to = \"active\" }\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("date = 2017-04-03\nperiod = { from = \"Q1\", to = \"Q2\" }\n"),
+        "{text}"
+    );
+}
+
 /// A commit whose author date is before the change before it (rebased on top of a later
 /// one) is dated by that change, and said so: the history written gives the file's status
 /// in date order (it recorded `done` before `active`, so the history said `active` while
