@@ -47,6 +47,52 @@ fn shipped_q2_text_danish() {
     assert_data_eq!(text, snapbox::file!["snapshots/report/q2-da.txt"].raw());
 }
 
+/// A long track name wrapped in its column (the table ran to 112 columns); the numbers
+/// keep theirs.
+#[test]
+fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
+    let long = "Hygge og samvær i lokalsamfundet for alle aldersgrupper og familier der";
+    let f = Fixture::new()
+        .file(
+            "plan.toml",
+            &format!("[plan]\ntitle = \"Plan\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n\n[[track]]\nname = \"{long}\"\n\n[[track]]\nname = \"Fordybelse\"\n"),
+        )
+        .initiative("a", "Q2", &[long], "")
+        .initiative("b", "Q2", &["Fordybelse"], "");
+    let text = stdout(
+        &f.run(&[
+            "--today",
+            "2017-06-30",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "text",
+        ])
+        .code(0),
+    );
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 72,
+            "too wide for e-mail: {line:?}\n{text}"
+        );
+    }
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Spor  "))
+        .take(5)
+        .collect();
+    // The name's first words on the row with its numbers, the rest on lines of their own;
+    // the minimum (1) right under the end of its heading.
+    assert!(rows[1].starts_with("Hygge og samvær i "), "{rows:?}");
+    assert!(!rows[2].contains("  "), "{rows:?}");
+    let end = rows[0][..rows[0].find("Minimum").unwrap() + "Minimum".len()]
+        .chars()
+        .count();
+    let row: Vec<char> = rows[1].chars().collect();
+    assert_eq!((row[end - 1], row[end]), ('1', ' '), "{rows:?}");
+}
+
 #[test]
 fn shipped_q2_html_danish() {
     let html = report(&["--quarter", "Q2", "--format", "html"]);

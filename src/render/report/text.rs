@@ -66,11 +66,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             met_text(w, t),
         ]);
     }
-    let widths: Vec<usize> = (0..6)
+    let mut widths: Vec<usize> = (0..6)
         .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
         .collect();
+    // The numbers keep their columns; a track's name longer than the room left wraps in
+    // its own (at least 16 columns), its further lines under it.
+    let others: usize = widths[1..].iter().sum::<usize>() + 2 * 5;
+    widths[0] = widths[0].min(WIDTH.saturating_sub(others).max(16));
     for row in &rows {
-        let mut line = pad_right(&row[0], widths[0]);
+        let names = wrap(&row[0], widths[0], "", "");
+        let mut line = pad_right(&names[0], widths[0]);
         for c in 1..5 {
             line.push_str("  ");
             line.push_str(&pad_left(&row[c], widths[c]));
@@ -78,6 +83,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         line.push_str("  ");
         line.push_str(&row[5]);
         writeln!(out, "{}", line.trim_end())?;
+        for more in &names[1..] {
+            writeln!(out, "{more}")?;
+        }
     }
     if !report.cross_cutting_counts {
         writeln!(out)?;
