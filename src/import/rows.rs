@@ -16,6 +16,15 @@ const HEADERS: [[&str; 3]; 2] = [
 /// Reads the table of a memo. Tracks are split with the catalogue's names and aliases.
 pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A memo saved on an old Mac ends its lines in CR alone: read as one line, it had "no
+    // action-plan table". Every line break is a line break.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let lines: Vec<&str> = text.lines().collect();
     let mut memo = Memo::default();
     let Some(header) = lines.iter().position(|l| is_header(l)) else {

@@ -265,6 +265,20 @@ fn ids_are_whole_phrases_of_the_title() {
     }
 }
 
+/// A memo whose lines end in CR alone (an old Mac's "Plain text") reads as the same memo.
+#[test]
+fn a_memo_with_old_mac_line_breaks_reads_as_the_same_memo() {
+    let memo = parse(
+        &SEED.replace("\r\n", "\n").replace('\n', "\r"),
+        &catalogue(),
+    );
+    let unix = parse(SEED, &catalogue());
+    assert!(memo.problems.is_empty(), "{:?}", memo.problems);
+    assert_eq!(memo.title, unix.title);
+    assert_eq!(memo.rows.len(), unix.rows.len());
+    assert!(!memo.rows.is_empty());
+}
+
 /// A memo dated below its title: the date is the issue date, not the title.
 #[test]
 fn the_date_line_under_the_title_is_not_the_title() {
