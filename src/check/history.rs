@@ -2,7 +2,7 @@
 //! `history-order`, `history-mismatch`, `history-date`, `undated-status`; and
 //! `depends-on-dropped`, work that builds on cancelled or postponed work.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Diagnostic, Rule};
 use crate::model::{Changed, Initiative, Links, LogEntry, Period, Plan, Span, Status};
@@ -54,6 +54,29 @@ fn order(init: &Initiative, out: &mut Vec<Diagnostic>) {
 fn dates(init: &Initiative, year: i32, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     let check_the_year =
         || format!("check the year: the plan's history runs from {year}-01-01 to {year}-12-31");
+    // `added` after the year (or today): the initiative is in no view of the year. Before
+    // the year is as it should be: a plan is written before its year begins.
+    if let (Some(added), Some(span)) = (init.added, init.spans.added) {
+        let problem = if added > today {
+            Some(format!("`added` is {added}, after today ({today})"))
+        } else if added.year() > year {
+            Some(format!(
+                "`added` is {added}, after the plan year {year}: no status, list or memo of the year shows the initiative"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            out.push(
+                Diagnostic::new(Rule::HistoryDate, message)
+                    .at(init.file, span.range())
+                    .label("this date")
+                    .help(format!(
+                        "give the day it was added to the plan, in {year} or before (`plan new --today {year}-MM-DD` writes it so)"
+                    )),
+            );
+        }
+    }
     for entry in &init.log {
         let problem = if entry.date > today {
             Some((

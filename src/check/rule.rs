@@ -356,8 +356,8 @@ pub static RULES: [RuleInfo; 26] = [
     RuleInfo {
         rule: Rule::HistoryDate,
         severity: Warning,
-        summary: "a [[log]] entry dated outside the plan year, in the future, or before the initiative's `added` date",
-        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began. Nor before the day the initiative was `added` to the plan: before that day it is in no view, so the entry is never read.",
+        summary: "a [[log]] entry dated outside the plan year, in the future, or before the initiative's `added` date; `added` after the year",
+        explanation: "An entry of the history should fall in the plan's year, and not after the day `plan check` runs (the system date, not `--today`): a mistyped year moves a change to where no memo sees it, or to before the plan began. Nor before the day the initiative was `added` to the plan: before that day it is in no view, so the entry is never read. `added` itself may be before the year (a plan is written before its year begins) but not after it or after today: the initiative would be in no view of the year.",
         example: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2071-04-20\nstatus = { from = \"planned\", to = \"active\" }",
         fix: "title = \"Læseklub\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"active\"\n\n[[log]]\ndate = 2017-04-20\nstatus = { from = \"planned\", to = \"active\" }",
     },

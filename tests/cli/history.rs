@@ -437,6 +437,38 @@ fn an_entry_before_the_initiative_was_added_is_refused_and_flagged() {
     );
 }
 
+/// `plan new` on the 2017 plan without --today dated `added` by the system date: the
+/// initiative was then in no view of 2017, and nothing said so.
+#[test]
+fn an_initiative_added_after_the_plan_year_is_flagged_by_new_and_check() {
+    let f = year_plan();
+    let out = f
+        .run(&["new", "Læseklub", "--period", "Q2", "--track", "Hygge"])
+        .success();
+    let said = stderr(&out);
+    assert!(
+        said.contains("warning[history-date]: `added` is ")
+            && said.contains("after the plan year 2017"),
+        "{said}"
+    );
+    let text = stdout(&f.run(&["check", "--format", "concise"]).success());
+    assert!(
+        text.contains("plans/laeseklub.toml:6:9: warning[history-date] `added` is "),
+        "{text}"
+    );
+    // Added before the year (the plan is written in December): as it should be.
+    let file = f.plans().join("laeseklub.toml");
+    let written = std::fs::read_to_string(&file).unwrap();
+    let added = written
+        .lines()
+        .find(|l| l.starts_with("added = "))
+        .unwrap()
+        .to_string();
+    std::fs::write(&file, written.replace(&added, "added = 2016-12-14")).unwrap();
+    let text = stdout(&f.run(&["check", "--format", "concise"]).success());
+    assert!(!text.contains("history-date"), "{text}");
+}
+
 #[test]
 fn the_plan_as_it_was_on_the_as_of_date_in_status_list_and_show() {
     let f = year_plan();
