@@ -56,6 +56,14 @@ pub enum Severity {
     Error,
 }
 
+impl Rule {
+    /// Whether the rule judges a workspace folder (at its root, where `plan.toml` has no
+    /// `[rules]`: its level is set on the command line only).
+    pub fn of_workspace(self) -> bool {
+        matches!(self, Rule::NotAMember)
+    }
+}
+
 impl Severity {
     /// `error`, `warning` or `note`, as written in `[rules.severity]` and in JSON.
     pub fn name(self) -> &'static str {

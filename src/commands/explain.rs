@@ -46,10 +46,15 @@ pub fn explain(rule: Rule) -> String {
             crate::text::wrap(&line, 88, "", "").join("\n")
         );
     }
+    // A rule of the workspace folder is judged at its root, whose plan.toml has no [rules].
+    let level = if rule.of_workspace() {
+        format!("Change its level for a run: plan check --deny/--warn/--allow {rule} (a workspace's plan.toml has no [rules]).")
+    } else {
+        format!("Change its level in plan.toml ([rules.severity] {rule} = \"error\" | \"warning\" | \"note\" | \"off\") \
+         or for one run (plan check --deny/--warn/--allow {rule}).")
+    };
     format!(
-        "{rule} ({} by default): {summary}\n\n{wrapped}\n\nThis fails:\n\n{}\nFixed:\n\n{}\n\
-         Change its level in plan.toml ([rules.severity] {rule} = \"error\" | \"warning\" | \"note\" | \"off\") \
-         or for one run (plan check --deny/--warn/--allow {rule}).\n",
+        "{rule} ({} by default): {summary}\n\n{wrapped}\n\nThis fails:\n\n{}\nFixed:\n\n{}\n{level}\n",
         severity.name(),
         indent(example),
         indent(fix),

@@ -364,8 +364,23 @@ fn check_all(
         d.rule == crate::check::Rule::NestedPlan
             && d.path.as_deref().is_some_and(|p| ws.is_member_folder(p))
     };
-    let mut diags = ws.manifest_findings.clone();
-    diags.extend(ws.stray_findings());
+    // The workspace's own findings at the levels given for the run (its manifest has no
+    // `[rules]`): `--allow not-a-member` silences them, `--deny` makes them errors.
+    let levels = super::check::levels(args)?;
+    let mut diags: Vec<_> = ws
+        .manifest_findings
+        .iter()
+        .cloned()
+        .chain(ws.stray_findings())
+        .filter_map(|mut d| match levels.get(&d.rule) {
+            Some(Some(level)) => {
+                d.severity = *level;
+                Some(d)
+            }
+            Some(None) => None,
+            None => Some(d),
+        })
+        .collect();
     let mut waiting = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;

@@ -712,6 +712,26 @@ fn what_the_workspace_folder_holds_outside_its_members_is_named() {
         text.contains("examples/network/naboby: warning[not-a-member] the folder holds a plan, but it is not a member of the workspace"),
         "{text}"
     );
+    // Its level is set for the run, as every rule's (the workspace has no [rules]).
+    let run = |flag: &str| {
+        plan_in(dir.path())
+            .args([
+                "--plans",
+                NET,
+                "check",
+                "--format",
+                "concise",
+                flag,
+                "not-a-member",
+            ])
+            .assert()
+    };
+    assert!(!stdout(&run("--allow")).contains("not-a-member"));
+    let denied = stdout(&run("--deny"));
+    assert_eq!(denied.matches("error[not-a-member]").count(), 3, "{denied}");
+    let explained = stdout(&plan().args(["explain", "not-a-member"]).assert().success());
+    assert!(explained.contains("--allow not-a-member"), "{explained}");
+    assert!(!explained.contains("[rules.severity]"), "{explained}");
 }
 
 /// A workspace named as a member (the root itself as `.`) is a usage error, and one a
