@@ -212,6 +212,17 @@ impl Catalogue {
         CROSS_CUTTING_ALIASES.contains(&folded.as_str())
     }
 
+    /// The spellings that mark cross-cutting work, as an editor's schema lists them: the
+    /// canonical `Alle spor`, then the others the tool reads (in any case, as all names).
+    pub fn cross_cutting_spellings() -> impl Iterator<Item = &'static str> {
+        let canonical = fold(CROSS_CUTTING);
+        std::iter::once(CROSS_CUTTING).chain(
+            CROSS_CUTTING_ALIASES
+                .into_iter()
+                .filter(move |a| *a != canonical),
+        )
+    }
+
     /// Every spelling a user may type for a track (canonical names first), for suggestions.
     pub fn track_spellings(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.tracks.iter().map(|t| t.name.as_str()).collect();

@@ -12,7 +12,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::check::Rule;
-use crate::model::{Catalogue, Funding, Period, Status, CROSS_CUTTING};
+use crate::model::{Catalogue, Funding, Period, Status};
 
 /// Where `plan schema --write` puts the schemas, relative to the plan folder.
 pub const SCHEMA_DIR: &str = ".plan/schema";
@@ -189,7 +189,9 @@ fn strings() -> Value {
 
 fn initiative(catalogue: &Catalogue) -> Value {
     let mut tracks = names(catalogue.tracks.iter().map(|t| (&t.name, &t.aliases)));
-    tracks.push(CROSS_CUTTING);
+    for spelling in Catalogue::cross_cutting_spellings() {
+        tracks.push(spelling);
+    }
     let places = names(catalogue.locations.iter().map(|l| (&l.name, &l.aliases)));
     let words = |all: Vec<&'static str>| json!({"type": "string", "enum": all});
     let properties = described(

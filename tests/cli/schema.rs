@@ -86,6 +86,11 @@ fn the_initiative_schema_rejects_an_unknown_track_and_an_unknown_key() {
     // Any case, as `plan` reads names.
     let case = good.replace("\"Hygge\"", "\"HYGGE\"");
     assert_eq!(errors(&initiative, &case), Vec::<String>::new());
+    // Every spelling of cross-cutting work `plan` reads (`all` was an error in the editor).
+    for cross in ["all", "All Tracks", "alle spor"] {
+        let cross = good.replace("\"Alle spor\"", &format!("\"{cross}\""));
+        assert_eq!(errors(&initiative, &cross), Vec::<String>::new(), "{cross}");
+    }
     let key = format!("{good}trakcs = [\"Hygge\"]\n");
     assert_eq!(errors(&initiative, &key).len(), 1, "{key}");
     let period = good.replace("\"Q2\"", "\"2. kvartal\"");
@@ -116,7 +121,7 @@ fn the_schema_has_the_plans_own_names_and_a_description_on_every_key() {
     let schema: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
         schema["properties"]["tracks"]["items"]["anyOf"][0]["enum"],
-        serde_json::json!(["Læring", "Laering", "Alle spor"])
+        serde_json::json!(["Læring", "Laering", "Alle spor", "all", "all tracks"])
     );
     assert_eq!(
         schema["properties"]["locations"]["items"]["anyOf"][0]["enum"],
