@@ -34,6 +34,20 @@ pub enum Recorded {
     List(Vec<String>),
 }
 
+/// Whether two recorded values are one: lists as sets (the same places in another order
+/// are no change of the initiative's places, only of how the file lists them).
+fn same(a: &Option<Recorded>, b: &Option<Recorded>) -> bool {
+    match (a, b) {
+        (Some(Recorded::List(a)), Some(Recorded::List(b))) => {
+            let (mut a, mut b) = (a.clone(), b.clone());
+            a.sort_unstable();
+            b.sort_unstable();
+            a == b
+        }
+        _ => a == b,
+    }
+}
+
 impl Recorded {
     fn to_value(&self) -> Value {
         match self {
@@ -101,7 +115,7 @@ impl InitiativeDoc {
         // [`Self::record`], leaving the file's values as they are: that is its purpose.)
         let changed: Vec<&'static str> = changes
             .iter()
-            .filter(|(_, old, new)| old != new)
+            .filter(|(_, old, new)| !same(old, new))
             .map(|(key, _, _)| *key)
             .collect();
         if !changed.is_empty() {
@@ -132,7 +146,7 @@ impl InitiativeDoc {
         entry.insert("date", value(toml_date(date)));
         let mut changed = Vec::new();
         for (key, old, new) in changes {
-            if old == new {
+            if same(old, new) {
                 continue;
             }
             let mut change = InlineTable::new();

@@ -411,6 +411,25 @@ fn set_names_only_the_fields_it_changed() {
         "{out}"
     );
     assert!(set(&["status=active", "owner=Ida"]).ends_with(": unchanged\n"));
+    // The same places in another order: the file lists them so, but the initiative's
+    // places did not change, so no history entry (one was written each time, from and to
+    // the same places).
+    set(&["locations=Viby, Jyllinge"]);
+    let log = |f: &Fixture| {
+        std::fs::read_to_string(f.plans().join("a.toml"))
+            .unwrap()
+            .matches("[[log]]")
+            .count()
+    };
+    let entries = log(&f);
+    let out = set(&["locations=jyllinge,viby"]);
+    assert!(out.ends_with(": changed locations\n"), "{out}");
+    assert_eq!(log(&f), entries);
+    let text = std::fs::read_to_string(f.plans().join("a.toml")).unwrap();
+    assert!(
+        text.contains("locations = [\"Jyllinge\", \"Viby\"]"),
+        "{text}"
+    );
 }
 
 #[test]
