@@ -97,7 +97,15 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
     let w = words(data.lang);
     let o = office_words(data.lang);
     let title = clean_line(data.title);
-    let domain = slugify(&title);
+    // A title with no letter the slug keeps (`東京 ☀️`) still names its plan: by a hash of
+    // it, stable from run to run (an empty name after `@` made two plans' events one).
+    let domain = match slugify(&title) {
+        slug if slug.is_empty() => format!(
+            "plan-{:016x}",
+            crate::render::check::fnv1a64(&[title.as_str()])
+        ),
+        slug => slug,
+    };
     let uid = |kind: &str, id: &str| format!("{kind}-{}-{}@{domain}", slugify(id), data.year);
     let stamp = Utc::now();
 

@@ -671,6 +671,26 @@ fn calendar_uids_are_stable_and_unique() {
     );
     // 2 deadlines, 4 quarter ends, 28 periods.
     assert_eq!(a.len(), 34);
+    // A title with no letter a UID keeps still names the plan after `@`, the same each run,
+    // and another such title another name (it was empty: two plans' events were one).
+    let of_title = |title: &str| {
+        let f = Fixture::new().filled().file(
+            "plan.toml",
+            &format!("[plan]\ntitle = \"{title}\"\nyear = 2017\n"),
+        );
+        let text = stdout(&f.run(&["calendar", "--periods"]).success());
+        let uid = text
+            .lines()
+            .find_map(|l| l.strip_prefix("UID:"))
+            .unwrap()
+            .trim()
+            .to_string();
+        uid.split_once('@').unwrap().1.to_string()
+    };
+    let tokyo = of_title("東京 ☀️");
+    assert!(tokyo.starts_with("plan-") && tokyo.len() > 5, "{tokyo}");
+    assert_eq!(tokyo, of_title("東京 ☀️"));
+    assert_ne!(tokyo, of_title("大阪"));
 }
 
 #[test]

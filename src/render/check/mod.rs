@@ -155,7 +155,7 @@ pub fn fingerprints(plan: &Plan, diags: &[Diagnostic]) -> Vec<String> {
 /// FNV-1a, 64 bits, over the parts with a 0xff byte between them (a byte UTF-8 never
 /// has, so `("ab", "c")` and `("a", "bc")` differ). Written out here because the standard
 /// library's hasher may change between Rust versions, and a fingerprint must not.
-fn fnv1a64(parts: &[&str]) -> u64 {
+pub(crate) fn fnv1a64(parts: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, part) in parts.iter().enumerate() {
         let sep: &[u8] = if i == 0 { &[] } else { &[0xff] };
