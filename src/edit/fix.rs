@@ -267,9 +267,11 @@ fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// The bytes of a file whose loaded text was `before` (as read: `raw`, with its BOM and line
-/// endings) with the text changed to `after`: the BOM and CRLF line endings are kept, and
-/// only the changed part is replaced. `None` when `raw` does not load as `before` (the file
-/// changed since it was read).
+/// endings) with the text changed to `after`: the BOM and every line ending are kept, and
+/// only the changed stretches are replaced (each found by a diff of the two texts by
+/// character), so that a line no fix touched keeps its bytes, in a file whose lines end in
+/// CRLF, LF or both. A line break a stretch writes ends as the line it is written into
+/// does. `None` when `raw` does not load as `before` (the file changed since it was read).
 pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
     let (loaded, problem) = crate::load::encoding::decode(raw);
     if problem.is_some() || loaded != before {
@@ -281,19 +283,6 @@ pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
         b""
     };
     let body = &raw[bom.len()..];
-    // The changed middle: the common start and end of the two texts.
-    let prefix = before
-        .char_indices()
-        .zip(after.chars())
-        .find(|((_, a), b)| a != b)
-        .map_or(before.len().min(after.len()), |((i, _), _)| i);
-    let suffix = before[prefix..]
-        .chars()
-        .rev()
-        .zip(after[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum::<usize>();
     // Where each loaded byte is in `body`: a loaded LF that was a CR LF starts at its CR.
     let mut raw_at = Vec::with_capacity(before.len() + 1);
     let mut i = 0;
@@ -306,16 +295,43 @@ pub fn raw_bytes(raw: &[u8], before: &str, after: &str) -> Option<Vec<u8>> {
         };
     }
     raw_at.push(body.len());
-    let crlf = body.windows(2).any(|w| w == b"\r\n");
-    let mut middle = after[prefix..after.len() - suffix].to_string();
-    if crlf {
-        middle = middle.replace('\n', "\r\n");
-    }
-    let mut out = Vec::with_capacity(raw.len() + middle.len());
+    // The byte offset of each character of both texts (and of their ends): the diff counts
+    // characters.
+    let offsets = |text: &str| -> Vec<usize> {
+        text.char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect()
+    };
+    let (old_at, new_at) = (offsets(before), offsets(after));
+    let mut out = Vec::with_capacity(raw.len() + after.len() / 8);
     out.extend_from_slice(bom);
-    out.extend_from_slice(&body[..raw_at[prefix]]);
-    out.extend_from_slice(middle.as_bytes());
-    out.extend_from_slice(&body[raw_at[before.len() - suffix]..]);
+    let mut copied = 0; // bytes of `body` written so far
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_chars(before, after);
+    for op in diff.ops() {
+        let (old, new) = (op.old_range(), op.new_range());
+        if matches!(op.tag(), similar::DiffTag::Equal) {
+            continue;
+        }
+        let (start, end) = (raw_at[old_at[old.start]], raw_at[old_at[old.end]]);
+        out.extend_from_slice(&body[copied..start]);
+        // The line it is written into ends in CRLF: so do the line breaks it writes.
+        let line_end = body[end..].iter().position(|&b| b == b'\n');
+        let crlf = match line_end {
+            Some(at) => at > 0 && body[end + at - 1] == b'\r',
+            None => body.windows(2).any(|w| w == b"\r\n"),
+        };
+        let text = &after[new_at[new.start]..new_at[new.end]];
+        if crlf {
+            out.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
+        copied = end;
+    }
+    out.extend_from_slice(&body[copied..]);
     Some(out)
 }
 
@@ -455,6 +471,27 @@ mod tests {
         let out = raw_bytes(raw, before, after).unwrap();
         assert_eq!(out, b"\xEF\xBB\xBFtitle = \"b\"\r\nperiod = \"Q2\" # x\r\n");
         assert_eq!(raw_bytes(b"other", before, after), None);
+        // Lines ending in CRLF and in LF in one file: each keeps its own ending, the
+        // lines between two changes too (they all became CRLF).
+        let raw = b"title = \"a\"\r\nperiod = \"q2\"\ntracks = [\"hygge\"]\r\n";
+        let before = "title = \"a\"\nperiod = \"q2\"\ntracks = [\"hygge\"]\n";
+        let after = "title = \"a\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n";
+        assert_eq!(
+            raw_bytes(raw, before, after).unwrap(),
+            b"title = \"a\"\r\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\r\n"
+        );
+        // A line break written ends as the line it is written into: a line put before the
+        // CRLF line of `tracks` ends in CRLF, one within the LF line of `period` in LF.
+        let after = "title = \"a\"\nperiod = \"Q2\"\nstatus = \"done\"\ntracks = [\"hygge\"]\n";
+        assert_eq!(
+            raw_bytes(raw, before, after).unwrap(),
+            b"title = \"a\"\r\nperiod = \"Q2\"\nstatus = \"done\"\r\ntracks = [\"hygge\"]\r\n"
+        );
+        let after = "title = \"a\"\nperiod = \"Q2\" # to\n# linjer\ntracks = [\"hygge\"]\n";
+        assert_eq!(
+            raw_bytes(raw, before, after).unwrap(),
+            b"title = \"a\"\r\nperiod = \"Q2\" # to\n# linjer\ntracks = [\"hygge\"]\r\n"
+        );
         // Plain files are replaced byte for byte.
         assert_eq!(
             raw_bytes(before.as_bytes(), before, after).unwrap(),
