@@ -79,7 +79,10 @@ pub fn duplicate_names(
                 .map(|first| (*first, "name"))
                 .or_else(|| aliases.get(&folded).map(|first| (*first, "alias")));
             match first {
-                Some((first, _)) if first == own => {}
+                // The same entry, or one read as part of it (a name given twice).
+                Some((first, _))
+                    if crate::model::catalogue_fold(first) == crate::model::catalogue_fold(own) => {
+                }
                 Some((first, as_what)) => out.push(
                     Diagnostic::new(
                         Rule::DuplicateName,

@@ -65,23 +65,31 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
     d.at_path(entry.display.clone())
 }
 
-/// `not-a-member`: an entry of a workspace folder no member holds (`display`, as shown): a
-/// `*.toml` file, or (`plan`) a sub-folder with a `plan.toml` of its own.
-pub fn outside_members(display: &str, plan: bool) -> Diagnostic {
-    let d = if plan {
-        Diagnostic::new(
+/// What an entry of a workspace folder that no member holds is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outside {
+    /// An initiative file beside the workspace's `plan.toml`.
+    FileBesideManifest,
+    /// An initiative file in a sub-folder no member holds.
+    File,
+    /// A sub-folder with a `plan.toml` of its own, neither a member nor excluded.
+    Plan,
+}
+
+/// `not-a-member`: an entry of a workspace folder no member holds (`display`, as shown).
+pub fn outside_members(display: &str, kind: Outside) -> Diagnostic {
+    let file = "the file is in the workspace folder but in no member's: no command reads it";
+    let d = match kind {
+        Outside::Plan => Diagnostic::new(
             Rule::NotAMember,
             "the folder holds a plan, but it is not a member of the workspace: no command at the workspace root reads it",
         )
-        .help("name it in the workspace's members = [...], or in exclude = [...] to leave it out on purpose")
-    } else {
-        Diagnostic::new(
-            Rule::NotAMember,
-            "the file is in the workspace folder but in no member's: no command reads it",
-        )
-        .help(
+        .help("name it in the workspace's members = [...], or in exclude = [...] to leave it out on purpose"),
+        Outside::File => Diagnostic::new(Rule::NotAMember, file).help(
             "move it into a member's folder, or name its folder in the workspace's members = [...]",
-        )
+        ),
+        Outside::FileBesideManifest => Diagnostic::new(Rule::NotAMember, file)
+            .help("move it into a member's folder: the workspace's own folder holds no initiatives"),
     };
     d.at_path(display)
 }

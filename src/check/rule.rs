@@ -138,7 +138,7 @@ impl fmt::Display for Rule {
 pub fn help_text() -> String {
     let width = RULES.iter().map(|r| r.rule.name().len()).max().unwrap_or(0);
     let mut out = String::from(
-        "Rules (set a level in plan.toml, [rules.severity] RULE = \"error\" | \"warning\" | \"note\" | \"off\", or for one run with --deny, --warn, --allow RULE; `plan explain RULE` explains one):",
+        "Rules (set a level in plan.toml, [rules.severity] RULE = \"error\" | \"warning\" | \"note\" | \"off\", or for one run with --deny, --warn, --allow RULE — not-a-member's on the command line only; `plan explain RULE` explains one):",
     );
     for info in &RULES {
         out.push_str(&format!(
@@ -275,9 +275,9 @@ pub static RULES: [RuleInfo; 26] = [
     },
     RuleInfo {
         rule: Rule::DuplicateName,
-        severity: Error,
+        severity: Warning,
         summary: "plan.toml gives one name to two tracks or places",
-        explanation: "Each name and alias in `plan.toml`'s `[[track]]` and `[[location]]` entries must belong to one track or place only (compared as names are matched: in any case, with any spacing), and no track may be named as cross-cutting work is (`Alle spor`, `all`, `all tracks`). Otherwise the second entry is never matched: a file naming it counts for the first, and a place written twice is shown twice.",
+        explanation: "Each name and alias in `plan.toml`'s `[[track]]` and `[[location]]` entries should belong to one track or place only (compared as names are matched: in any case, with any spacing), and no track may be named as cross-cutting work is (`Alle spor`, `all`, `all tracks`). An entry whose name an earlier one has is read as part of it (its aliases added; the place is counted and shown once); an alias another entry has first, or a track named as cross-cutting work, is never matched: a file naming it counts for the other entry, or as cross-cutting.",
         example: "[[location]]\nname = \"Viby\"\n\n[[location]]\nname = \"Viby\"\naliases = [\"Viby Sj.\"]",
         fix: "[[location]]\nname = \"Viby\"\naliases = [\"Viby Sj.\"]",
     },

@@ -19,12 +19,13 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
 }
 
 /// One error of the TOML parser (`message` as it gives it, perhaps over several lines);
-/// `found`: the character of the file where it points, if any.
+/// `found`: the character of the file where it points, if any, and whether it is inside a
+/// literal string (`'…'`, which reads no escapes).
 pub fn invalid_toml(
     file: usize,
     message: &str,
     span: Range<usize>,
-    found: Option<char>,
+    found: Option<(char, bool)>,
 ) -> Diagnostic {
     let message = message.trim();
     let mut lines = message.lines();
@@ -32,19 +33,26 @@ pub fn invalid_toml(
     let rest: Vec<&str> = lines.collect();
     // A control character inside a string (DEL, a bell pasted from another program): the
     // parser says the string is invalid, which reads as if it were not closed.
-    if let Some(c) = found.filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+    if let Some((c, literal)) =
+        found.filter(|(c, _)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
         if first.contains("string") {
             let code = format!("U+{:04X}", u32::from(c));
+            let help = if literal {
+                "TOML allows no control characters in text: remove it (a text in '…' reads no escapes)".to_string()
+            } else {
+                format!(
+                    "TOML allows no control characters in text: remove it, or write it as \\u{:04X}",
+                    u32::from(c)
+                )
+            };
             return Diagnostic::new(
                 Rule::Syntax,
                 format!("invalid TOML: a control character ({code}) inside the text"),
             )
             .at(file, span)
             .label(format!("{code}, invisible"))
-            .help(format!(
-                "TOML allows no control characters in text: remove it, or write it as \\u{:04X}",
-                u32::from(c)
-            ));
+            .help(help);
         }
     }
     let mut d = Diagnostic::new(Rule::Syntax, format!("invalid TOML: {first}")).at(file, span);

@@ -44,6 +44,9 @@ impl CheckArgs {
                 _ => return None,
             })
         });
+        // `--statistics` is written as text or JSON: another name does not choose for it.
+        let named = named
+            .filter(|f| !self.statistics || matches!(f, CheckFormat::Text | CheckFormat::Json));
         match (self.format, self.format_from_env) {
             (Some(flag), false) => flag,
             (env, _) => named.or(env).unwrap_or(CheckFormat::Text),
@@ -53,8 +56,8 @@ impl CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format [default: from -o's extension (.json, .sarif, .xml for JUnit, .txt),
-    /// else PLAN_CHECK_FORMAT, else text]
+    /// Output format [default: from -o's extension (.json, .sarif or .sarif.json, .xml for
+    /// JUnit, .txt or .log), else PLAN_CHECK_FORMAT, else text]
     #[arg(long, value_enum, env = "PLAN_CHECK_FORMAT")]
     pub format: Option<CheckFormat>,
     /// Whether `format` came from PLAN_CHECK_FORMAT rather than `--format` (set by `run`

@@ -335,6 +335,28 @@ fn manifest_plan(ws: &Workspace) -> Plan {
     plan
 }
 
+/// `not-a-member`: the workspace folder's initiative files no member holds and its plan
+/// folders that are not members ([`Workspace::strays`]), at their paths as shown.
+fn stray_findings(ws: &Workspace) -> Vec<crate::check::Diagnostic> {
+    use crate::check::entries::{outside_members, Outside};
+    let strays = ws.strays();
+    let files = strays.files.iter().map(|f| {
+        // Beside the workspace's plan.toml: its folder is the workspace, no member.
+        let beside = f.parent().is_none_or(|p| p.as_os_str().is_empty());
+        let kind = if beside {
+            Outside::FileBesideManifest
+        } else {
+            Outside::File
+        };
+        outside_members(&ws.shown(f), kind)
+    });
+    let plans = strays
+        .plans
+        .iter()
+        .map(|p| outside_members(&ws.shown(p), Outside::Plan));
+    files.chain(plans).collect()
+}
+
 fn check_all(
     ws: &Workspace,
     config: &Config,
@@ -371,7 +393,7 @@ fn check_all(
         .manifest_findings
         .iter()
         .cloned()
-        .chain(ws.stray_findings())
+        .chain(stray_findings(ws))
         .filter_map(|mut d| match levels.get(&d.rule) {
             Some(Some(level)) => {
                 d.severity = *level;

@@ -134,7 +134,7 @@ impl InitiativeDoc {
     }
 
     /// Records `changes` (field, from, to) as one `[[log]]` entry dated `date`, in date order;
-    /// a change whose from and to are equal is left out. Returns the fields recorded. A `log`
+    /// a change whose from and to are equal (lists in any order) is left out. Returns the fields recorded. A `log`
     /// that is not a list of entries (`[log]`, `log = "…"`) refuses it: nothing is recorded
     /// over it.
     pub fn record(

@@ -360,11 +360,16 @@ pub(super) fn parse_toml<'i>(
         }
         last_line = Some(line);
         let found = text.get(span.start..).and_then(|t| t.chars().next());
+        // The quote that opened the string the error is in, if any: a literal string
+        // ('…') reads no escapes.
+        let quote = text
+            .get(line..span.start)
+            .and_then(|before| before.rfind(['"', '\'']).map(|at| before.as_bytes()[at]));
         diags.push(syntax::invalid_toml(
             file,
             error.message(),
             span.clone(),
-            found,
+            found.map(|c| (c, quote == Some(b'\''))),
         ));
         spans.push(span);
     }

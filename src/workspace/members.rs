@@ -112,10 +112,11 @@ pub fn excluded(dir: &Path, manifest: &WorkspaceManifest) -> HashSet<PathBuf> {
         .collect()
 }
 
-/// What lies in the workspace folder `dir` outside its members: the `*.toml` files no
-/// member holds (the workspace's own `plan.toml` aside), never read by any command, and the
-/// sub-folders holding a plan of their own (a `plan.toml`) that are not members. Both as
-/// paths relative to `dir`, sorted. Hidden entries are passed over, links not followed,
+/// What lies in the workspace folder `dir` outside its members: the initiative files no
+/// member holds (a `*.toml` with `period` or `tracks`, as an initiative has: not another
+/// tool's `Cargo.toml` or `netlify.toml` beside the plans), never read by any command, and
+/// the sub-folders holding a plan of their own (a `plan.toml`) that are not members. Both
+/// as paths relative to `dir`, sorted. Hidden entries are passed over, links not followed,
 /// and neither the members' folders nor the `excluded` ones are entered (nor a plan
 /// folder's: its files are its own).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -159,6 +160,7 @@ pub fn strays(dir: &Path, members: &[Member], excluded: &HashSet<PathBuf>) -> St
             } else if !kind.is_symlink()
                 && path.extension().is_some_and(|e| e == "toml")
                 && path != Path::new("plan.toml")
+                && reads_as_an_initiative(&dir.join(&path))
             {
                 found.files.push(path);
             }
@@ -167,6 +169,20 @@ pub fn strays(dir: &Path, members: &[Member], excluded: &HashSet<PathBuf>) -> St
     found.files.sort();
     found.plans.sort();
     found
+}
+
+/// Whether the file at `path` is an initiative's, as far as a glance tells: a line that
+/// sets `period` or `tracks` at the top of the file (before any `[table]`), in a text file.
+/// A broken initiative still does; another tool's TOML (`Cargo.toml`) does not.
+fn reads_as_an_initiative(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    text.lines()
+        .map(str::trim_start)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once('='))
+        .any(|(key, _)| matches!(key.trim().trim_matches('"'), "period" | "tracks"))
 }
 
 /// The same folder, however it was reached.

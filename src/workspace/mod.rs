@@ -42,32 +42,21 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// What lies in the workspace folder outside its members ([`members::strays`]), as
-    /// `not-a-member` findings on the paths shown (the workspace folder as given joined with
-    /// each path): a plan file no member holds, and a plan folder neither a member nor
-    /// excluded.
-    pub fn stray_findings(&self) -> Vec<crate::check::Diagnostic> {
-        let strays = members::strays(
+    /// What lies in the workspace folder outside its members ([`members::strays`]): the
+    /// initiative files no member holds, and the plan folders neither members nor excluded.
+    pub fn strays(&self) -> members::Strays {
+        members::strays(
             &self.dir,
             &self.members,
             &members::excluded(&self.dir, &self.manifest),
-        );
-        let shown = |p: &Path| {
-            let path = normalise(&self.dir.join(p));
-            crate::text::clean_line(&path.display().to_string().replace('\\', "/"))
-        };
-        let mut found: Vec<_> = strays
-            .files
-            .iter()
-            .map(|f| crate::check::entries::outside_members(&shown(f), false))
-            .collect();
-        found.extend(
-            strays
-                .plans
-                .iter()
-                .map(|p| crate::check::entries::outside_members(&shown(p), true)),
-        );
-        found
+        )
+    }
+
+    /// `path` (relative to the workspace folder) as shown: from where `plan` runs, `/`
+    /// between folders, on one line.
+    pub fn shown(&self, path: &Path) -> String {
+        let path = normalise(&self.dir.join(path));
+        crate::text::clean_line(&path.display().to_string().replace('\\', "/"))
     }
 }
 

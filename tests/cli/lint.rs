@@ -339,6 +339,16 @@ fn output_file_and_plan_check_format() {
         let written = std::fs::read_to_string(&target).unwrap();
         assert!(written.starts_with(starts), "{name}: {written}");
     }
+    // `--statistics` is text or JSON: a name meaning another format does not choose for it.
+    let target = f.dir().join("counts.xml");
+    plan_in(f.dir())
+        .args(["check", "--statistics", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    assert!(!std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("<?xml"));
     // The flag wins over the file name: GitLab's report is a `.json` file.
     let target = f.dir().join("gl-code-quality-report.json");
     plan_in(f.dir())

@@ -670,6 +670,14 @@ fn what_the_workspace_folder_holds_outside_its_members_is_named() {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, &initiative).unwrap();
     }
+    // Another tool's TOML beside the plans is no initiative left out.
+    fs::write(ws.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    fs::create_dir_all(ws.join("site")).unwrap();
+    fs::write(
+        ws.join("site/netlify.toml"),
+        "[build]\ncommand = \"make\"\n",
+    )
+    .unwrap();
     fs::create_dir_all(ws.join("naboby")).unwrap();
     fs::copy(ws.join("eksempelby/plan.toml"), ws.join("naboby/plan.toml")).unwrap();
     let manifest = fs::read_to_string(ws.join("plan.toml")).unwrap();
@@ -707,6 +715,19 @@ fn what_the_workspace_folder_holds_outside_its_members_is_named() {
         "{found:?}"
     );
     assert!(found.iter().all(|(_, s)| s == "warning"));
+    // A file beside the workspace's plan.toml: the help does not send it to `members`
+    // (the workspace's own folder cannot be a member).
+    let loose = json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == "examples/network/loose.toml")
+        .unwrap()["help"]
+        .clone();
+    assert_eq!(
+        loose,
+        "move it into a member's folder: the workspace's own folder holds no initiatives"
+    );
     let text = stdout(&check("concise"));
     assert!(
         text.contains("examples/network/naboby: warning[not-a-member] the folder holds a plan, but it is not a member of the workspace"),

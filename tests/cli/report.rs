@@ -91,6 +91,39 @@ fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
         .count();
     let row: Vec<char> = rows[1].chars().collect();
     assert_eq!((row[end - 1], row[end]), ('1', ' '), "{rows:?}");
+    // A word longer than the room left is not broken: the column is as wide as it, and
+    // every row's numbers stay under their headings.
+    let word = "Bibliotekssamarbejdsaftalernesopfølgning";
+    let f = Fixture::new()
+        .file(
+            "plan.toml",
+            &format!("[plan]\ntitle = \"Plan\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n\n[[track]]\nname = \"{word} i alle lokalsamfund\"\n\n[[track]]\nname = \"Fordybelse\"\n"),
+        )
+        .initiative("a", "Q2", &["Fordybelse"], "");
+    let text = stdout(
+        &f.run(&[
+            "--today",
+            "2017-06-30",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "text",
+        ])
+        .code(0),
+    );
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Spor  "))
+        .take(4)
+        .collect();
+    let ends = |line: &str, at: &str| line[..line.find(at).unwrap() + at.len()].chars().count();
+    let minimum = ends(rows[0], "Minimum");
+    for row in [rows[1], rows[3]] {
+        let chars: Vec<char> = row.chars().collect();
+        assert!(chars[minimum - 1].is_ascii_digit(), "{rows:?}");
+        assert_eq!(chars[minimum], ' ', "{rows:?}");
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use crate::i18n::{words, Words};
 use crate::render::chunked::write_each;
 use crate::report::{Item, Report};
-use crate::text::{pad_left, pad_right, width, wrap};
+use crate::text::{pad_left, pad_right, widest_word, width, wrap};
 
 use super::{
     as_of_line, met_text, next_empty, next_heading, quarter_title, since_lines, status_text,
@@ -72,7 +72,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     // The numbers keep their columns; a track's name longer than the room left wraps in
     // its own (at least 16 columns), its further lines under it.
     let others: usize = widths[1..].iter().sum::<usize>() + 2 * 5;
-    widths[0] = widths[0].min(WIDTH.saturating_sub(others).max(16));
+    // Never narrower than its longest word (`wrap` breaks no word): the numbers stay in
+    // their columns.
+    let longest_word = rows.iter().map(|r| widest_word(&r[0])).max().unwrap_or(0);
+    widths[0] = widths[0]
+        .min(WIDTH.saturating_sub(others).max(16))
+        .max(longest_word);
     for row in &rows {
         let names = wrap(&row[0], widths[0], "", "");
         let mut line = pad_right(&names[0], widths[0]);
