@@ -21,6 +21,10 @@ pub struct MemberPlan {
     pub name: String,
     pub path: String,
     pub plan: Plan,
+    /// The ids whose status has no dated change behind it, as the plan was turned back
+    /// ([`crate::assess::history::Rewound::undated_status`]): the network memo says how
+    /// many of them it shows, as a plan's memo does.
+    pub undated: Vec<String>,
 }
 
 /// A track or tag as matched across members.

@@ -297,8 +297,9 @@ fn load_members(
             });
         }
         let day = as_of(&plan);
-        crate::assess::history::rewind(&mut plan, day);
+        let rewound = crate::assess::history::rewind(&mut plan, day);
         plans.push(MemberPlan {
+            undated: rewound.undated_status,
             name: member.name.clone(),
             path: member.path.display().to_string().replace('\\', "/"),
             plan,

@@ -34,6 +34,21 @@ pub enum Recorded {
     List(Vec<String>),
 }
 
+/// Whether `value` of `key` is one the files may hold, as far as a word field (`status`,
+/// `funding`, `period`) goes: one of its words. Any other field's value: yes.
+fn word_of_the_files(key: &str, value: Option<&Recorded>) -> bool {
+    use crate::model::{Funding, Period, Status};
+    let Some(Recorded::Text(word)) = value else {
+        return true;
+    };
+    match key {
+        "status" => Status::ALL.iter().any(|s| s.as_str() == word),
+        "funding" => Funding::ALL.iter().any(|f| f.as_str() == word),
+        "period" => Period::ALL.iter().any(|p| p.as_str() == word),
+        _ => true,
+    }
+}
+
 /// Whether two recorded values are one: lists as sets (the same places in another order
 /// are no change of the initiative's places, only of how the file lists them).
 fn same(a: &Option<Recorded>, b: &Option<Recorded>) -> bool {
@@ -104,9 +119,13 @@ impl InitiativeDoc {
         before: &[(&'static str, Option<Recorded>)],
     ) -> Result<Vec<&'static str>, Failure> {
         let after = self.recorded_values();
+        // A value no file may hold (`period=Q5`) is refused by the check of the changed
+        // file, at the field: not recorded, so that it is not refused a second time in the
+        // entry ("`Q5` is not a valid period", twice).
         let changes: Vec<(&'static str, Option<Recorded>, Option<Recorded>)> = before
             .iter()
             .zip(after)
+            .filter(|(_, (key, new))| word_of_the_files(key, new.as_ref()))
             .map(|((key, old), (_, new))| (*key, old.clone(), new))
             .collect();
         // A back-dated change of a field whose history goes on after that day would land

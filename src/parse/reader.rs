@@ -256,6 +256,19 @@ impl Reader<'_> {
         choices: &[(&str, T)],
         as_typed: impl Fn(&str) -> Option<&'static str>,
     ) -> Option<Spanned<T>> {
+        self.choice_of(table, key, key, choices, as_typed)
+    }
+
+    /// [`Self::choice`] of the value under `key`, a value of the field `field` (a `[[log]]`
+    /// entry's `to` of a `period` is a period, and named so in the finding).
+    pub(super) fn choice_of<T: Copy>(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        field: &str,
+        choices: &[(&str, T)],
+        as_typed: impl Fn(&str) -> Option<&'static str>,
+    ) -> Option<Spanned<T>> {
         let value = self.string(table, key)?;
         let typed = value.get_ref();
         if let Some((_, v)) = choices.iter().find(|(name, _)| name == typed) {
@@ -264,7 +277,7 @@ impl Reader<'_> {
         let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
         self.push(values::not_a_choice(
             self.file,
-            key,
+            field,
             typed,
             value.span(),
             &names,

@@ -430,6 +430,14 @@ fn set_names_only_the_fields_it_changed() {
         text.contains("locations = [\"Jyllinge\", \"Viby\"]"),
         "{text}"
     );
+    // A value no file may hold is one error, at the field (it was a second one in the
+    // entry `set` would have written: "`Q5` is not a valid to").
+    let said = stderr(
+        &f.run(&["--today", "2017-05-10", "set", "a", "period=Q5"])
+            .code(1),
+    );
+    assert_eq!(said.matches("is not a valid period").count(), 1, "{said}");
+    assert!(said.contains("(1 error)"), "{said}");
 }
 
 #[test]

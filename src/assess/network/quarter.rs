@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{group, tracks_of, LeftOut, MemberPlan};
-use crate::assess::memo::{build, default_as_of, Item};
+use crate::assess::memo::{build_with, default_as_of, Item};
 use crate::cli::Lang;
 use crate::model::{catalogue_fold as fold, Period, Status};
 use crate::text::clean_line;
@@ -24,6 +24,9 @@ pub struct MemberQuarter {
     pub whole_year: usize,
     pub tracks_met: usize,
     pub tracks: usize,
+    /// How many of the initiatives the memo shows of this member have a status with no
+    /// dated change behind it (counted from the year's start).
+    pub undated: usize,
 }
 
 /// What one member has on a track or theme this quarter, and what it reached.
@@ -91,7 +94,11 @@ pub fn memo(
         .iter()
         .map(|m| {
             let as_of = default_as_of(m.plan.manifest.plan.year, quarter, today);
-            build(&m.plan, quarter, as_of, lang)
+            let context = crate::assess::memo::Context {
+                undated: m.undated.clone(),
+                ..Default::default()
+            };
+            build_with(&m.plan, quarter, as_of, lang, context)
         })
         .collect();
     let running = |m: usize| -> Vec<&Item> {
@@ -114,6 +121,7 @@ pub fn memo(
             whole_year: r.totals.whole_year,
             tracks_met: r.totals.tracks_met,
             tracks: r.totals.tracks,
+            undated: r.undated.len(),
         })
         .collect();
 

@@ -37,20 +37,26 @@ pub(super) fn read_log(
         r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
         let date = r.date(t, "date");
         let text = r.text(t, "text");
+        // A value under `from` or `to` is named by its field in a finding ("not a valid
+        // period", not "not a valid to").
         let status = required(changed(r, t, "status", |r, t, k| {
-            r.choice(t, k, &Status::ALL.map(|s| (s.as_str(), s)), |t| {
+            r.choice_of(t, k, "status", &Status::ALL.map(|s| (s.as_str(), s)), |t| {
                 status_from_user(t).map(Status::as_str)
             })
             .map(Spanned::into_inner)
         }));
         let funding = changed(r, t, "funding", |r, t, k| {
-            r.choice(t, k, &Funding::ALL.map(|f| (f.as_str(), f)), |t| {
-                funding_from_user(t).map(Funding::as_str)
-            })
+            r.choice_of(
+                t,
+                k,
+                "funding",
+                &Funding::ALL.map(|f| (f.as_str(), f)),
+                |t| funding_from_user(t).map(Funding::as_str),
+            )
             .map(Spanned::into_inner)
         });
         let period = required(changed(r, t, "period", |r, t, k| {
-            r.choice(t, k, &Period::ALL.map(|p| (p.as_str(), p)), |t| {
+            r.choice_of(t, k, "period", &Period::ALL.map(|p| (p.as_str(), p)), |t| {
                 period_from_user(t).map(Period::as_str)
             })
             .map(Spanned::into_inner)

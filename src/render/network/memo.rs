@@ -131,6 +131,9 @@ fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             m.tracks
         )?;
     }
+    for sentence in super::undated_sentences(&memo.members, w) {
+        writeln!(out, "\n{}", markdown(&sentence))?;
+    }
     let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
     if !left_out.is_empty() {
         writeln!(out, "\n## {}\n", w.report_left_out)?;
@@ -187,6 +190,10 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     for m in &memo.members {
         wrapped(out, &member_line(nw, w, m), "  ", "    ")?;
     }
+    for sentence in super::undated_sentences(&memo.members, w) {
+        writeln!(out)?;
+        wrapped(out, &sentence, "", "")?;
+    }
     let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
     if !left_out.is_empty() {
         let heading = w.report_left_out;
@@ -232,6 +239,7 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let nw = network_words(memo.language);
     let t = title(memo, nw, w);
     let left_out = super::left_out_sentences(&memo.left_out, true, nw, w);
+    let undated = super::undated_sentences(&memo.members, w);
     let page = html! {
         (DOCTYPE)
         html lang=(memo.lang) {
@@ -256,6 +264,7 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                         }
                     }
                 }
+                @for sentence in &undated { p { (sentence) } }
                 @if !left_out.is_empty() {
                     h2 { (w.report_left_out) }
                     ul { @for sentence in &left_out { li { (sentence) } } }

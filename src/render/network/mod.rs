@@ -16,6 +16,26 @@ use crate::i18n::Words;
 /// a single plan's memo names them ([`Words::sentence_left_out`],
 /// [`Words::sentence_nested_plans`]; the dashboard, like a single plan's, leaves those to
 /// standard error). Empty when nothing is left out.
+/// For each member with statuses the memo counts from the year's start (no dated change
+/// behind them), the sentence a plan's memo gives ([`Words::sentence_undated`]), after the
+/// member's name: `plans: 3 statusser i notatet har ingen dato …`.
+pub(crate) fn undated_sentences(
+    members: &[crate::assess::network::MemberQuarter],
+    w: &Words,
+) -> Vec<String> {
+    members
+        .iter()
+        .filter(|m| m.undated > 0)
+        .map(|m| {
+            format!(
+                "{}: {}",
+                m.member,
+                (w.sentence_undated)(w.count(w.n_statuses, m.undated))
+            )
+        })
+        .collect()
+}
+
 pub(crate) fn left_out_sentences(
     left_out: &[LeftOut],
     files: bool,

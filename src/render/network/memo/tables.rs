@@ -121,7 +121,15 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
                 .collect(),
         ),
         empty: String::new(),
-        below: super::super::left_out_sentences(&memo.left_out, true, nw, w),
+        below: super::super::undated_sentences(&memo.members, w)
+            .into_iter()
+            .chain(super::super::left_out_sentences(
+                &memo.left_out,
+                true,
+                nw,
+                w,
+            ))
+            .collect(),
     })?;
     let kind_heading = capitalize(nw.kind_track) + "/" + nw.kind_tag;
     book.table_sheet(SheetTable {
@@ -174,6 +182,9 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     doc = doc.add_paragraph(heading(nw.members_heading, "Heading1"));
     for m in &memo.members {
         doc = doc.add_paragraph(para(&super::member_line(nw, w, m)));
+    }
+    for sentence in super::super::undated_sentences(&memo.members, w) {
+        doc = doc.add_paragraph(para(&sentence));
     }
     let left_out = super::super::left_out_sentences(&memo.left_out, true, nw, w);
     if !left_out.is_empty() {
