@@ -334,8 +334,8 @@ fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
         }));
     }
     if let Some(c) = &entry.funding {
-        // The funding words name themselves ("afventer finansiering"): no label.
-        out.push(line("", c, |f| {
+        // "afventer → afslået" alone reads as a status: labelled as the field is above.
+        out.push(line(words.funding_label, c, |f| {
             f.map_or_else(none, |f| words.funding(f).to_string())
         }));
     }

@@ -960,6 +960,42 @@ fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     );
 }
 
+/// A member's status with no dated change behind it is counted from the year's start: the
+/// network memo says so for each member, as a plan's memo does (it said nothing).
+#[test]
+fn the_network_memo_names_each_members_undated_statuses() {
+    let dir = network_copy();
+    let file = dir.path().join("plans/q2/udearealer.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("[[log]]"));
+    fs::write(
+        &file,
+        text.replace("status = \"planned\"", "status = \"active\""),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        stdout(
+            &plan_in(dir.path())
+                .args(["--plans", NET, "--today", TODAY, "report", "-q", "Q2"])
+                .args(["--format", format])
+                .assert()
+                .code(0),
+        )
+    };
+    let sentence = "plans: 1 status i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser hvilken).";
+    assert!(run("markdown").contains(sentence), "{}", run("markdown"));
+    assert!(run("text").replace("\n", " ").contains(sentence));
+    assert!(run("html").contains(sentence));
+    let memo: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let undated: Vec<u64> = memo["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["undated"].as_u64().unwrap())
+        .collect();
+    assert_eq!(undated, [1, 0]);
+}
+
 #[test]
 fn the_network_memo_in_danish_and_english_in_every_format() {
     let out = net(&["report", "--quarter", "Q2"]).code(0);

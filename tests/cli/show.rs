@@ -164,7 +164,7 @@ fn at_56_columns_every_field_wraps_between_words_keeping_2_kvartal_whole() {
 fn a_short_form_change_is_shown_with_where_it_came_from() {
     let f = Fixture::new().manifest("min_per_track = 0").file(
         "s.toml",
-        "title = \"S\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-05-10\nstatus = \"done\"\n\n[[log]]\ndate = 2017-03-01\nstatus = \"active\"\n",
+        "title = \"S\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\nfunding = \"denied\"\n\n[[log]]\ndate = 2017-05-10\nstatus = \"done\"\n\n[[log]]\ndate = 2017-03-01\nstatus = \"active\"\n\n[[log]]\ndate = 2017-05-20\nfunding = { from = \"pending\", to = \"denied\" }\n",
     );
     let text = stdout(
         &f.run(&["--today", "2017-12-01", "--color", "never", "show", "s"])
@@ -176,6 +176,11 @@ fn a_short_form_change_is_shown_with_where_it_came_from() {
     );
     assert!(
         text.contains("10. maj 2017   Status: i gang → færdig"),
+        "{text}"
+    );
+    // Funding is named as the other fields are ("afventer → afslået" read as a status).
+    assert!(
+        text.contains("20. maj 2017   Finansiering: afventer → afslået"),
         "{text}"
     );
 }
