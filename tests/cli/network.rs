@@ -733,6 +733,17 @@ fn what_the_workspace_folder_holds_outside_its_members_is_named() {
         text.contains("examples/network/naboby: warning[not-a-member] the folder holds a plan, but it is not a member of the workspace"),
         "{text}"
     );
+    // SARIF points at a file as a file, at a folder as a folder (every entry was a folder,
+    // `loose.toml/`, which code scanning cannot link).
+    let sarif = stdout(&check("sarif"));
+    assert!(
+        sarif.contains("\"uri\": \"examples/network/loose.toml\""),
+        "{sarif}"
+    );
+    assert!(
+        sarif.contains("\"uri\": \"examples/network/naboby/\""),
+        "{sarif}"
+    );
     // Its level is set for the run, as every rule's (the workspace has no [rules]).
     let run = |flag: &str| {
         plan_in(dir.path())

@@ -76,7 +76,8 @@ pub struct Location {
     /// that both point at the very file; a format read on a terminal or as a label (concise,
     /// JUnit) cleans it with [`crate::text::clean_line`].
     pub path: String,
-    /// Whether `path` is a file (`false`: the plan folder).
+    /// Whether `path` is a file (`false`: a folder — the plan folder, or an entry of it that
+    /// is one, such as a folder that cannot be read).
     pub is_file: bool,
     /// 1-based line and column; `None` when the finding is on a whole file or folder.
     pub line: Option<usize>,
@@ -88,9 +89,10 @@ pub fn location(plan: &Plan, d: &Diagnostic) -> Location {
     let pos = position(plan, d);
     match pos.file {
         Some(file) => Location {
+            // An entry that is not a plan file may be a folder (an unreadable one, a nested
+            // plan) or a file (a dangling link, a workspace's stray initiative): as on disk.
+            is_file: d.file.is_some() || !std::fs::metadata(&*file).is_ok_and(|m| m.is_dir()),
             path: path_text(&file),
-            // An entry that is not a plan file may be a folder (an unreadable one).
-            is_file: d.file.is_some(),
             line: pos.line,
             column: pos.column,
         },
