@@ -18,6 +18,7 @@
 //! well over a hundred crates and its build time, and a plan kept in git has `git` beside
 //! it. A missing `git`, or a folder outside a repository, is a usage error (exit 2).
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -77,7 +78,22 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
         .with_help("run it in a plan folder kept in a git repository, with `git` installed")
     })?;
     let mut added = 0;
-    // One whose title, period or tracks could not be read is left alone, as by the views.
+    // One whose title, period or tracks could not be read is left alone, as by the views,
+    // and said so: its history is not read (it went unsaid, and the run said nothing was
+    // missing).
+    for init in plan.initiatives.iter().filter(|i| i.unreadable.required) {
+        super::warn(
+            config,
+            &format!(
+                "`{}` is left alone: its title, period or tracks cannot be read",
+                clean_line(&plan.file(init.file).display())
+            ),
+        )?;
+        writeln!(
+            crate::stdio::stderr(),
+            "help: `plan check` shows what to fix (`plan check --fix` fixes a period written as `2. kvartal`); then run this again"
+        )?;
+    }
     for init in plan.initiatives.iter().filter(|i| !i.unreadable.required) {
         let source = plan.file(init.file);
         let display = clean_line(&source.display());

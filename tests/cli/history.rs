@@ -1000,6 +1000,19 @@ fn history_from_git_reads_values_as_the_files_reader_does() {
         text.contains("date = 2017-04-03\nperiod = { from = \"Q1\", to = \"Q2\" }\n"),
         "{text}"
     );
+    // A file whose period cannot be read now is left alone, and said so (the run said
+    // nothing was missing).
+    fs::write(
+        &file,
+        text.replace("period = \"Q2\"", "period = \"2. kvartal\""),
+    )
+    .unwrap();
+    let out = f.run(&["history", "--from-git"]).success();
+    assert!(
+        stderr(&out).contains("warning: `plans/frivillige.toml` is left alone: its title, period or tracks cannot be read"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// A commit whose author date is before the change before it (rebased on top of a later
