@@ -93,7 +93,9 @@ pub fn unreadable_number(file: usize, written: &str, span: Range<usize>) -> Diag
 /// Plain advice for the syntax errors people make most when typing TOML by hand.
 fn syntax_help(message: &str) -> Option<&'static str> {
     let m = message.to_ascii_lowercase();
-    if m.contains("multi-line") {
+    if m.contains("carriage return") {
+        Some("the file's lines end in CR alone (an old Mac's line ends) or a CR stands alone in it: save it with LF or CRLF line ends, e.g. tr '\\r' '\\n' < old.toml > new.toml")
+    } else if m.contains("multi-line") {
         Some("close the text with \"\"\"")
     } else if m.contains("invalid basic string") || m.contains("invalid literal string") {
         Some("close the text with a quote on the same line; for text over several lines use \"\"\" … \"\"\"")

@@ -359,7 +359,18 @@ pub(super) fn parse_toml<'i>(
             .map_or(0, |i| i + 1)
     };
     let mut last_line = None;
+    // A file whose lines end in CR alone is one line to TOML, with an error at every CR:
+    // the first on a line says it, with how to mend the file (a CR alone on another line
+    // is its own finding).
+    let mut cr_on_line = None;
     for error in &errors {
+        if error.message().contains("carriage return") {
+            let line = line_start(error.span().unwrap_or(0..0).start);
+            if cr_on_line == Some(line) {
+                continue;
+            }
+            cr_on_line = Some(line);
+        }
         let span = error.span().unwrap_or(0..0);
         if pasted_lines
             .iter()

@@ -692,6 +692,11 @@ fn a_finding_names_the_cause_it_has() {
         .bytes(
             "lit.toml",
             b"title = 'a\x07b'\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+        )
+        // Lines ending in CR alone: one finding that says so (one at every CR, no help).
+        .bytes(
+            "mac.toml",
+            b"title = \"M\"\rperiod = \"Q2\"\rtracks = [\"Hygge\"]\r",
         );
     let (found, json, _) = check_json(&f);
     assert_eq!(
@@ -699,6 +704,7 @@ fn a_finding_names_the_cause_it_has() {
         vec![
             finding("syntax", "error", "plans/del.toml", 1, 11),
             finding("syntax", "error", "plans/lit.toml", 1, 11),
+            finding("syntax", "error", "plans/mac.toml", 1, 13),
             finding("invalid-value", "error", "plans/typer.toml", 3, 11),
             finding("invalid-value", "error", "plans/typer.toml", 3, 14),
         ]
@@ -722,6 +728,8 @@ fn a_finding_names_the_cause_it_has() {
         !literal["help"].as_str().unwrap().contains("\\u"),
         "{literal}"
     );
+    let mac = &json["diagnostics"][2];
+    assert!(mac["help"].as_str().unwrap().contains("CR alone"), "{mac}");
 }
 
 #[test]
