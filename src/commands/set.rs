@@ -3,6 +3,7 @@
 
 use crate::cli::SetArgs;
 use crate::config::Config;
+use crate::edit::history::Recorded;
 use crate::edit::{ensure_valid, find_file, Change, InitiativeDoc};
 use crate::error::EXIT_OK;
 use crate::text::clean_line;
@@ -20,7 +21,31 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     let index = find_file(&plan, &args.id)?;
     let source = plan.file(index);
     let mut doc = InitiativeDoc::open(&source.path(), &source.display())?;
-    let before = doc.recorded_values();
+    // Lists of names as the catalogue spells them: an alias written again as the name
+    // (`fællesskaber` → `fællesskab`) is no change of the initiative's tracks or places.
+    let catalogue = &plan.manifest.catalogue;
+    let before: Vec<_> = doc
+        .recorded_values()
+        .into_iter()
+        .map(|(key, value)| {
+            let value = match (key, value) {
+                ("tracks", Some(Recorded::List(names))) => Some(Recorded::List(
+                    names
+                        .into_iter()
+                        .map(|n| catalogue.track(&n).map_or(n, str::to_string))
+                        .collect(),
+                )),
+                ("locations", Some(Recorded::List(names))) => Some(Recorded::List(
+                    names
+                        .into_iter()
+                        .map(|n| catalogue.location(&n).map_or(n, str::to_string))
+                        .collect(),
+                )),
+                (_, value) => value,
+            };
+            (key, value)
+        })
+        .collect();
     // The keys whose change changed the file: a value set to what it was is not "changed".
     let mut keys: Vec<&str> = Vec::new();
     for change in &changes {

@@ -86,6 +86,8 @@ impl Workspace {
         for finding in &mut manifest_findings {
             finding.fix = None;
         }
+        // In the file's order, as a plan's findings are (unknown keys came first).
+        manifest_findings.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         // A manifest with mistakes is reported first (exit 1): its members as far as they
         // can be found, a missing one left to be told once the manifest is mended.
         let members = match members::resolve(dir, &manifest, &display) {

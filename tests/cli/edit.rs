@@ -430,6 +430,17 @@ fn set_names_only_the_fields_it_changed() {
         text.contains("locations = [\"Jyllinge\", \"Viby\"]"),
         "{text}"
     );
+    // Nor an alias written again as the catalogue's name, in another order.
+    let file = f.plans().join("a.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        "tracks = [\"Hygge\"]",
+        "tracks = [\"Hygge\", \"Indgang til fællesskaber\"]",
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = set(&["tracks=Indgang til fællesskab, hygge"]);
+    assert!(out.ends_with(": changed tracks\n"), "{out}");
+    assert_eq!(log(&f), entries);
     // A value no file may hold is one error, at the field (it was a second one in the
     // entry `set` would have written: "`Q5` is not a valid to").
     let said = stderr(

@@ -145,6 +145,11 @@ fn a_broken_workspace_manifest_is_reported_whole_in_every_format() {
             )
         })
         .collect();
+    // In the file's order, as a plan's findings are (unknown keys came first).
+    let lines: Vec<u64> = in_manifest.iter().map(|(_, l)| *l).collect();
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(lines, sorted, "{in_manifest:?}");
     let rules: Vec<&str> = in_manifest.iter().map(|(r, _)| r.as_str()).collect();
     assert!(rules.contains(&"unknown-field"), "{in_manifest:?}");
     assert_eq!(
@@ -174,8 +179,14 @@ fn a_broken_workspace_manifest_is_reported_whole_in_every_format() {
     .unwrap();
     let out = run(&["check", "--format", "json"]).code(1);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["diagnostics"][0]["help"], "did you mean `members`?");
-    assert_eq!(json["diagnostics"][0]["fixable"], false, "{json}");
+    let unknown = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unknown-field")
+        .unwrap();
+    assert_eq!(unknown["help"], "did you mean `members`?");
+    assert_eq!(unknown["fixable"], false, "{json}");
     let text = stdout(&run(&["check", "--format", "concise"]).code(1));
     assert!(!text.contains("fixable"), "{text}");
     let err = stderr(&run(&["check", "--fix"]).code(2));
