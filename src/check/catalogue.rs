@@ -115,6 +115,9 @@ pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let tracks = Names::new(catalogue.track_spellings());
     let places = Names::new(catalogue.location_spellings());
     let mut meant: FxHashMap<(bool, &str), Option<&str>> = FxHashMap::default();
+    // Each file's initiative, for the names it lists already.
+    let of_file: FxHashMap<usize, &crate::model::Initiative> =
+        plan.initiatives.iter().map(|i| (i.file, i)).collect();
     for name in &plan.unknown_names {
         let span = name.span.clone();
         let track = name.kind == NameKind::Track;
@@ -122,11 +125,33 @@ pub fn unknown_names(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let meant = *meant
             .entry((track, name.written.as_str()))
             .or_insert_with(|| names.nearest(&name.written));
-        out.push(if track {
+        // `["Hyge", "Hygge"]`: the name meant is listed already, and the fix would list it
+        // twice; the entry is to go instead.
+        let listed = meant.and_then(|m| {
+            let canonical = if track {
+                catalogue.track(m)
+            } else {
+                catalogue.location(m)
+            }?;
+            let init = of_file.get(&name.file)?;
+            let list = if track { &init.tracks } else { &init.locations };
+            list.iter()
+                .any(|n| n.as_str() == canonical)
+                .then_some(canonical)
+        });
+        let mut d = if track {
             unknown_track(name.file, &name.written, span, meant, catalogue)
         } else {
             unknown_location(name.file, &name.written, span, meant, catalogue)
-        });
+        };
+        if let Some(canonical) = listed {
+            d.fix = None;
+            d.help = Some(format!(
+                "`{}` is listed already: remove this entry",
+                crate::text::visible(canonical)
+            ));
+        }
+        out.push(d);
     }
 }
 

@@ -297,3 +297,26 @@ fn fix_waits_for_the_plan_lock_and_gives_up_without_writing() {
     lock.unlock().unwrap();
     f.run(&["check", "--fix"]).code(0);
 }
+
+/// A misspelt name whose meant name the list has already: the fix would list it twice
+/// (`["Hygge", "Hygge"]`), so none is offered, and the help says to remove the entry.
+#[test]
+fn a_fix_never_lists_a_name_twice() {
+    let f = Fixture::new().filled().file(
+        "a.toml",
+        "title = \"A\"\nperiod = \"Q2\"\ntracks = [\"Hyge\", \"Hygge\"]\nlocations = [\"Vibby\", \"Jyllinge\"]\n",
+    );
+    f.run(&["check", "--fix"]).code(1);
+    let text = fs::read_to_string(f.plans().join("a.toml")).unwrap();
+    assert!(text.contains("tracks = [\"Hyge\", \"Hygge\"]"), "{text}");
+    // A name not listed yet is still fixed.
+    assert!(
+        text.contains("locations = [\"Viby\", \"Jyllinge\"]"),
+        "{text}"
+    );
+    let out = stdout(&f.run(&["check", "--format", "concise"]).code(1));
+    assert!(
+        out.contains("unknown track `Hyge` (help: `Hygge` is listed already: remove this entry)"),
+        "{out}"
+    );
+}
