@@ -24,27 +24,25 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
     // Lists of names as the catalogue spells them: an alias written again as the name
     // (`fællesskaber` → `fællesskab`) is no change of the initiative's tracks or places.
     let catalogue = &plan.manifest.catalogue;
+    let names = |key: &'static str, value: Option<Recorded>| match (key, value) {
+        ("tracks", Some(Recorded::List(names))) => Some(Recorded::List(
+            names
+                .into_iter()
+                .map(|n| catalogue.track(&n).map_or(n, str::to_string))
+                .collect(),
+        )),
+        ("locations", Some(Recorded::List(names))) => Some(Recorded::List(
+            names
+                .into_iter()
+                .map(|n| catalogue.location(&n).map_or(n, str::to_string))
+                .collect(),
+        )),
+        (_, value) => value,
+    };
     let before: Vec<_> = doc
         .recorded_values()
         .into_iter()
-        .map(|(key, value)| {
-            let value = match (key, value) {
-                ("tracks", Some(Recorded::List(names))) => Some(Recorded::List(
-                    names
-                        .into_iter()
-                        .map(|n| catalogue.track(&n).map_or(n, str::to_string))
-                        .collect(),
-                )),
-                ("locations", Some(Recorded::List(names))) => Some(Recorded::List(
-                    names
-                        .into_iter()
-                        .map(|n| catalogue.location(&n).map_or(n, str::to_string))
-                        .collect(),
-                )),
-                (_, value) => value,
-            };
-            (key, value)
-        })
+        .map(|(key, value)| (key, names(key, value)))
         .collect();
     // The keys whose change changed the file: a value set to what it was is not "changed".
     let mut keys: Vec<&str> = Vec::new();
@@ -56,7 +54,7 @@ pub fn run(config: &Config, args: &SetArgs, out: Out<'_>) -> Outcome {
         }
     }
     // Each change of a field the history follows is recorded, dated by the as-of date.
-    let recorded = doc.record_changes(config.today, &before)?;
+    let recorded = doc.record_changes_as(config.today, &before, &names)?;
     let display = clean_line(&source.display());
     if !doc.is_changed() {
         writeln!(out, "{display}: unchanged")?;

@@ -118,7 +118,23 @@ impl InitiativeDoc {
         date: NaiveDate,
         before: &[(&'static str, Option<Recorded>)],
     ) -> Result<Vec<&'static str>, Failure> {
-        let after = self.recorded_values();
+        self.record_changes_as(date, before, &|_, value| value)
+    }
+
+    /// [`Self::record_changes`], the values now read through `names` as `before`'s were
+    /// (`plan set`: track and place names as the catalogue spells them, so that an alias
+    /// written again as its name is no change).
+    pub fn record_changes_as(
+        &mut self,
+        date: NaiveDate,
+        before: &[(&'static str, Option<Recorded>)],
+        names: &dyn Fn(&'static str, Option<Recorded>) -> Option<Recorded>,
+    ) -> Result<Vec<&'static str>, Failure> {
+        let after: Vec<_> = self
+            .recorded_values()
+            .into_iter()
+            .map(|(key, value)| (key, names(key, value)))
+            .collect();
         // A value no file may hold (`period=Q5`) is refused by the check of the changed
         // file, at the field: not recorded, so that it is not refused a second time in the
         // entry ("`Q5` is not a valid period", twice).
