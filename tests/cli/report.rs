@@ -47,18 +47,19 @@ fn shipped_q2_text_danish() {
     assert_data_eq!(text, snapbox::file!["snapshots/report/q2-da.txt"].raw());
 }
 
-/// A long track name wrapped in its column (the table ran to 112 columns); the numbers
-/// keep theirs.
-#[test]
-fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
-    let long = "Hygge og samvær i lokalsamfundet for alle aldersgrupper og familier der";
-    let f = Fixture::new()
+/// The text memo of Q2 on 30 June of a plan whose two tracks are `first` and Fordybelse, an
+/// initiative on each (on `first` when `on_first`), and the track table's lines from its
+/// heading on.
+fn track_table_of(first: &str, on_first: bool) -> (String, Vec<String>) {
+    let mut f = Fixture::new()
         .file(
             "plan.toml",
-            &format!("[plan]\ntitle = \"Plan\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n\n[[track]]\nname = \"{long}\"\n\n[[track]]\nname = \"Fordybelse\"\n"),
+            &format!("[plan]\ntitle = \"Plan\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n\n[[track]]\nname = \"{first}\"\n\n[[track]]\nname = \"Fordybelse\"\n"),
         )
-        .initiative("a", "Q2", &[long], "")
         .initiative("b", "Q2", &["Fordybelse"], "");
+    if on_first {
+        f = f.initiative("a", "Q2", &[first], "");
+    }
     let text = stdout(
         &f.run(&[
             "--today",
@@ -70,6 +71,29 @@ fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
             "text",
         ])
         .code(0),
+    );
+    let rows = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Spor  "))
+        .map(str::to_string)
+        .collect();
+    (text, rows)
+}
+
+/// How many characters `line` has up to the end of `heading` in it.
+fn end_of(line: &str, heading: &str) -> usize {
+    line[..line.find(heading).unwrap() + heading.len()]
+        .chars()
+        .count()
+}
+
+/// A long track name wrapped in its column (the table ran to 112 columns); the numbers
+/// keep theirs.
+#[test]
+fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
+    let (text, rows) = track_table_of(
+        "Hygge og samvær i lokalsamfundet for alle aldersgrupper og familier der",
+        true,
     );
     for line in text.lines() {
         assert!(
@@ -77,49 +101,21 @@ fn the_text_memo_wraps_a_long_track_name_within_72_columns() {
             "too wide for e-mail: {line:?}\n{text}"
         );
     }
-    let rows: Vec<&str> = text
-        .lines()
-        .skip_while(|l| !l.starts_with("Spor  "))
-        .take(5)
-        .collect();
     // The name's first words on the row with its numbers, the rest on lines of their own;
     // the minimum (1) right under the end of its heading.
     assert!(rows[1].starts_with("Hygge og samvær i "), "{rows:?}");
     assert!(!rows[2].contains("  "), "{rows:?}");
-    let end = rows[0][..rows[0].find("Minimum").unwrap() + "Minimum".len()]
-        .chars()
-        .count();
+    let end = end_of(&rows[0], "Minimum");
     let row: Vec<char> = rows[1].chars().collect();
     assert_eq!((row[end - 1], row[end]), ('1', ' '), "{rows:?}");
     // A word longer than the room left is not broken: the column is as wide as it, and
     // every row's numbers stay under their headings.
-    let word = "Bibliotekssamarbejdsaftalernesopfølgning";
-    let f = Fixture::new()
-        .file(
-            "plan.toml",
-            &format!("[plan]\ntitle = \"Plan\"\nyear = 2017\n\n[rules]\nmin_per_track = 1\n\n[[track]]\nname = \"{word} i alle lokalsamfund\"\n\n[[track]]\nname = \"Fordybelse\"\n"),
-        )
-        .initiative("a", "Q2", &["Fordybelse"], "");
-    let text = stdout(
-        &f.run(&[
-            "--today",
-            "2017-06-30",
-            "report",
-            "-q",
-            "Q2",
-            "--format",
-            "text",
-        ])
-        .code(0),
+    let (_, rows) = track_table_of(
+        "Bibliotekssamarbejdsaftalernesopfølgning i alle lokalsamfund",
+        false,
     );
-    let rows: Vec<&str> = text
-        .lines()
-        .skip_while(|l| !l.starts_with("Spor  "))
-        .take(4)
-        .collect();
-    let ends = |line: &str, at: &str| line[..line.find(at).unwrap() + at.len()].chars().count();
-    let minimum = ends(rows[0], "Minimum");
-    for row in [rows[1], rows[3]] {
+    let minimum = end_of(&rows[0], "Minimum");
+    for row in [&rows[1], &rows[3]] {
         let chars: Vec<char> = row.chars().collect();
         assert!(chars[minimum - 1].is_ascii_digit(), "{rows:?}");
         assert_eq!(chars[minimum], ' ', "{rows:?}");
