@@ -25,14 +25,15 @@ pub struct Member {
     pub path: PathBuf,
 }
 
-/// Expands the manifest's members against the folder `dir`. `display` is the manifest's
-/// path, for errors. A literal member that is not a folder is a usage error (exit 2).
+/// Expands the manifest's members against the folder `dir`, leaving out the `excluded`
+/// folders ([`excluded`]). `display` is the manifest's path, for errors. A literal member
+/// that is not a folder is a usage error (exit 2).
 pub fn resolve(
     dir: &Path,
     manifest: &WorkspaceManifest,
+    excluded: &HashSet<PathBuf>,
     display: &str,
 ) -> Result<Vec<Member>, Failure> {
-    let excluded = excluded(dir, manifest);
     let mut seen = HashSet::new();
     let mut relatives = Vec::new();
     for pattern in &manifest.members {
@@ -320,12 +321,13 @@ mod tests {
         std::fs::write(dir.path().join("libs/quarters/q1/a.toml"), "").unwrap();
         std::fs::write(dir.path().join("libs/file"), "").unwrap();
         let m = manifest(&["libs/*", "other/a", "libs/a"], &["libs/old"]);
-        let members = resolve(dir.path(), &m, "plan.toml").unwrap();
+        let members = resolve(dir.path(), &m, &excluded(dir.path(), &m), "plan.toml").unwrap();
         let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["libs/a", "b", "quarters", "other/a"]);
-        let err = resolve(dir.path(), &manifest(&["nope"], &[]), "plan.toml").unwrap_err();
+        let none = HashSet::new();
+        let err = resolve(dir.path(), &manifest(&["nope"], &[]), &none, "plan.toml").unwrap_err();
         assert_eq!(err.code, 2);
-        assert!(resolve(dir.path(), &manifest(&["nope/*"], &[]), "p")
+        assert!(resolve(dir.path(), &manifest(&["nope/*"], &[]), &none, "p")
             .unwrap()
             .is_empty());
     }

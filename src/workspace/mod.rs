@@ -39,17 +39,16 @@ pub struct Workspace {
     pub manifest_findings: Vec<crate::check::Diagnostic>,
     /// The members in the order the manifest lists them (a pattern's matches sorted by name).
     pub members: Vec<Member>,
+    /// The folders `exclude` names, links resolved: left out of the members, and of what
+    /// `not-a-member` looks at.
+    pub excluded: std::collections::HashSet<PathBuf>,
 }
 
 impl Workspace {
     /// What lies in the workspace folder outside its members ([`members::strays`]): the
     /// initiative files no member holds, and the plan folders neither members nor excluded.
     pub fn strays(&self) -> members::Strays {
-        members::strays(
-            &self.dir,
-            &self.members,
-            &members::excluded(&self.dir, &self.manifest),
-        )
+        members::strays(&self.dir, &self.members, &self.excluded)
     }
 
     /// `path` (relative to the workspace folder) as shown: from where `plan` runs, `/`
@@ -90,7 +89,8 @@ impl Workspace {
         manifest_findings.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         // A manifest with mistakes is reported first (exit 1): its members as far as they
         // can be found, a missing one left to be told once the manifest is mended.
-        let members = match members::resolve(dir, &manifest, &display) {
+        let excluded = members::excluded(dir, &manifest);
+        let members = match members::resolve(dir, &manifest, &excluded, &display) {
             Ok(members) => members,
             Err(_) if errors_in(&manifest_findings) > 0 => Vec::new(),
             Err(e) => return Err(e),
@@ -101,6 +101,7 @@ impl Workspace {
             manifest_file,
             manifest_findings,
             members,
+            excluded,
         }))
     }
 

@@ -25,6 +25,16 @@ fn findings_of(json: &Value) -> Vec<Finding> {
 }
 
 /// Runs `plan check --format json` in the fixture and returns the findings and exit code.
+/// The findings' messages, in the order of the JSON output.
+fn messages_of(json: &Value) -> Vec<&str> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect()
+}
+
 fn check_json(fixture: &Fixture) -> (Vec<Finding>, Value, i32) {
     let out = fixture.run(&["check", "--format", "json"]);
     let code = out.get_output().status.code().expect("exit code");
@@ -651,12 +661,7 @@ fn a_name_two_catalogue_entries_share_is_a_finding_at_the_one_never_matched() {
     );
     // A warning: the catalogue is read (merged), so nothing stops; CI may deny it.
     assert_eq!(code, 0);
-    let messages: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let messages = messages_of(&json);
     assert_eq!(
         messages,
         [
@@ -980,12 +985,7 @@ fn shipped_plan_reports_exactly_the_two_short_tracks_and_the_autumn_deadline() {
             ("min-per-track".into(), "error".into(), None, None, None),
         ]
     );
-    let messages: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let messages = messages_of(&json);
     assert!(messages[1].starts_with("track `Fordybelse` has 2 initiatives"));
     assert!(messages[2].starts_with("track `Digitale forbindelser` has 2 initiatives"));
 }
