@@ -178,6 +178,26 @@ pub fn write_table(table: &mut Table, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The room, in display columns, that a table `width` columns wide (as given to
+/// [`plain_table`]) leaves its first column when each other column is as narrow as its
+/// widest word (header included, as `rows[0]`) and its padding allow: the most a cell of the
+/// first column may take for the table to fit, as [`keep_words_whole`] lays it out.
+pub fn room_for_first_column(width: u16, rows: &[Vec<String>]) -> usize {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let others: usize = (1..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| widest_word(c))
+                .max()
+                .unwrap_or(0)
+                + 1
+        })
+        .sum();
+    let gaps = columns.saturating_sub(1);
+    usize::from(width.saturating_sub(INDENT.len() as u16)).saturating_sub(gaps + others + 1)
+}
+
 /// Sets the width of each column of `table` so that comfy-table wraps a cell between words,
 /// never inside one ("Planlag/t") nor between "2." and "kvartal": each column is at least as
 /// wide as its widest word (header included; an ordinal and its word count as one), and

@@ -23,5 +23,5 @@ pub use sanitize::{
     visible_keeping_breaks, visible_line,
 };
 pub use width::{cut_at_word, pad_left, pad_right, truncate, width};
-pub use wrap::{widest_word, wrap, wrap_items, wrap_paragraphs};
+pub use wrap::{break_after_hyphens, widest_word, wrap, wrap_items, wrap_paragraphs};
 pub use year::replace_year;

@@ -145,6 +145,27 @@ pub fn wrap_paragraphs(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// A word too wide for `max` columns broken into lines after its hyphens and slashes, as few
+/// lines as first-fit packing gives ("eksempelby-kommunes-" / "biblioteker"); a piece
+/// between two such marks that is wider still is left whole, and a word that fits (or has
+/// neither mark) is one line. For names and paths that are one long word, such as a
+/// member's folder in a table column.
+pub fn break_after_hyphens(word: &str, max: usize) -> Vec<String> {
+    if width(word) <= max {
+        return vec![word.to_string()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in word.split_inclusive(['-', '/']) {
+        if !line.is_empty() && width(&line) + width(piece) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push_str(piece);
+    }
+    lines.push(line);
+    lines
+}
+
 /// Joins items with `sep` into lines of at most `max` columns, never breaking an item.
 /// Each item is `(plain, painted)`: the plain text is measured, the painted one written.
 pub fn wrap_items(items: &[(String, String)], sep: &str, max: usize) -> Vec<String> {
@@ -184,6 +205,26 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(wrap(&text, max, &first, "  "), wrap_words(&text, max, &first, "  "));
         }
+    }
+
+    #[test]
+    fn a_long_name_breaks_after_its_hyphens_only() {
+        let name = "eksempelby-kommunes-biblioteker-og-borgerservice";
+        assert_eq!(
+            break_after_hyphens(name, 20),
+            ["eksempelby-kommunes-", "biblioteker-og-", "borgerservice"]
+        );
+        assert_eq!(break_after_hyphens(name, 60), [name]);
+        // A piece wider than the room stays whole; a word without hyphens is one line.
+        assert_eq!(
+            break_after_hyphens("ab-cdefgh-ij", 4),
+            ["ab-", "cdefgh-", "ij"]
+        );
+        assert_eq!(break_after_hyphens("ærøskøbing", 4), ["ærøskøbing"]);
+        assert_eq!(
+            break_after_hyphens("examples/network/eksempelby", 17),
+            ["examples/network/", "eksempelby"]
+        );
     }
 
     #[test]

@@ -858,6 +858,37 @@ fn the_network_text_memo_fits_72_columns_and_counts_agree() {
 /// stopped all three commands, exit 1). `check` still fails on it; a command that wants
 /// only that member fails as before.
 #[test]
+fn a_member_folder_named_by_one_long_word_breaks_after_its_hyphens_to_fit() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let long = "eksempelby-kommunes-biblioteker-og-borgerservice-hovedbiblioteket";
+    fs::rename(ws.join("eksempelby"), ws.join(long)).unwrap();
+    for width in ["80", "100"] {
+        let text = stdout(
+            &plan_in(dir.path())
+                .env("COLUMNS", width)
+                .args(["--plans", NET, "--today", TODAY, "status"])
+                .assert()
+                .code(0),
+        );
+        // The table ran to 125 columns, the name whole in the member column.
+        assert_fits(&text, width.parse().unwrap(), width);
+        let table = &text[text.find("  Medlem").unwrap()..text.find("Fælles temaer").unwrap()];
+        let start = table.find("  eksempelby-").unwrap();
+        let row = table[start..].lines().next().unwrap();
+        let numbers: Vec<&str> = row.split_whitespace().skip(1).collect();
+        assert_eq!(numbers, ["2017", "5", "2", "0", "0", "0", "4/4"], "{text}");
+        // Every piece of the name is there, in order, each line ending at a hyphen.
+        let pieces: String = table[start..]
+            .lines()
+            .take_while(|l| !l.trim_start().starts_with("I alt"))
+            .map(|l| l.split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert_eq!(pieces, long, "{text}");
+    }
+}
+
+#[test]
 fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     use calamine::Reader as _;
     let dir = network_copy();

@@ -5,8 +5,12 @@ use std::io::{self, Write};
 use crate::assess::network::{MemberRow, NetworkStatus};
 use crate::i18n::network::NetworkWords;
 use crate::i18n::Words;
-use crate::render::terminal::{plain_table, write_table, Paint};
-use crate::text::{clean_line, wrap};
+use crate::render::terminal::{plain_table, room_for_first_column, write_table, Paint};
+use crate::text::{break_after_hyphens, clean_line, wrap};
+
+/// The narrowest the member column is made by breaking names after hyphens: a table on a
+/// terminal too narrow for its numbers is let be wider instead.
+const MEMBER_MIN: usize = 10;
 
 /// The dashboard as text for a terminal, `width` columns wide.
 pub fn text(
@@ -46,8 +50,7 @@ pub fn text(
         write_wrapped(out, &sentence, columns, ("  ! ", &painted))?;
     }
     writeln!(out)?;
-    let mut table = plain_table(paint, width);
-    table.set_header(vec![
+    let header = [
         nw.col_member,
         nw.col_year,
         nw.col_initiatives,
@@ -56,7 +59,7 @@ pub fn text(
         nw.col_blocked,
         nw.col_at_risk,
         nw.col_tracks_met,
-    ]);
+    ];
     let row = |r: &MemberRow, first: &str, year: String| {
         vec![
             first.to_string(),
@@ -69,10 +72,23 @@ pub fn text(
             format!("{}/{}", r.tracks_met, r.tracks),
         ]
     };
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for r in &s.members {
-        table.add_row(row(r, &clean_line(&r.member), r.year.to_string()));
+        rows.push(row(r, &clean_line(&r.member), r.year.to_string()));
     }
-    table.add_row(row(&s.totals, nw.total, String::new()));
+    rows.push(row(&s.totals, nw.total, String::new()));
+    // A member's folder name is one word ("eksempelby-kommunes-biblioteker"): too wide for
+    // the room the numbers leave, it breaks after its hyphens rather than widen the table.
+    let room = room_for_first_column(width, &rows).max(MEMBER_MIN);
+    for r in &mut rows[1..] {
+        r[0] = break_after_hyphens(&r[0], room).join("\n");
+    }
+    let mut table = plain_table(paint, width);
+    let mut rows = rows.into_iter();
+    table.set_header(rows.next().unwrap_or_default());
+    for r in rows {
+        table.add_row(r);
+    }
     write_table(&mut table, out)?;
     writeln!(out)?;
     writeln!(out, "{}", paint.bold(nw.themes))?;
@@ -110,7 +126,8 @@ pub fn text(
 }
 
 /// `text` wrapped to `width` columns at words, its first line after `first` (as measured,
-/// and as written: its painted form), the others indented by four spaces.
+/// and as written: its painted form), the others indented by four spaces; a word wider than
+/// a line is broken after its hyphens and slashes.
 fn write_wrapped(
     out: &mut dyn Write,
     text: &str,
@@ -120,7 +137,16 @@ fn write_wrapped(
     for (n, line) in wrap(text, width, first, "    ").iter().enumerate() {
         match line.strip_prefix(first) {
             Some(rest) if n == 0 => writeln!(out, "{painted}{rest}")?,
-            _ => writeln!(out, "{line}")?,
+            // A word too long for a line of its own (a member's folder path): broken after
+            // its hyphens and slashes.
+            _ => match line.strip_prefix("    ") {
+                Some(word) if n > 0 && !word.contains(' ') && crate::text::width(line) > width => {
+                    for piece in break_after_hyphens(word, width.saturating_sub(4)) {
+                        writeln!(out, "    {piece}")?;
+                    }
+                }
+                _ => writeln!(out, "{line}")?,
+            },
         }
     }
     Ok(())
