@@ -477,6 +477,14 @@ impl Walk<'_> {
         let is_toml = name.ends_with(".toml");
         let relative = format!("{prefix}{name}");
         let path = entry.path();
+        if relative == "plan.toml" && !fs::metadata(&path).is_ok_and(|meta| meta.is_file()) {
+            // The folder's manifest, but no file to read: a link that leads nowhere (or
+            // loops), a folder, a special file. Listed all the same, so that reading it
+            // fails as an `unreadable` manifest, which stops the commands: skipped, the plan
+            // would be read with the built-in catalogue as if it had no plan.toml.
+            found.paths.push(relative);
+            return;
+        }
         let (meta, canonical) = if file_type.is_symlink() {
             // Follow a link only when its target stays inside the plan folder.
             let Ok(target) = fs::canonicalize(&path) else {

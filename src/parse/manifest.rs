@@ -57,7 +57,9 @@ fn manifest_with_fallback(
     let blanked = OnceCell::new();
     let table = parse_toml(file, source, &text, &blanked, diags).unwrap_or_default();
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
-    let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
+    // A file that could not be read at all (`unreadable`) has no keys to miss either.
+    let had_syntax_errors =
+        source.problem.is_some() || diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };
     r.unknown_keys(&table, &["plan", "rules", "track", "location"], "plan.toml");
 

@@ -390,11 +390,19 @@ fn a_named_pipe_as_plan_toml_is_an_unreadable_manifest() {
         .assert()
         .code(1);
     let json = json_of(&out);
-    assert!(findings(&json).contains(&(
-        "unreadable".into(),
-        "error".into(),
-        "plans/plan.toml".into()
-    )));
+    // Only `unreadable`: it also said the file it could not read "has no `plan`".
+    let on_manifest: Vec<_> = findings(&json)
+        .into_iter()
+        .filter(|(_, _, file)| file == "plans/plan.toml")
+        .collect();
+    assert_eq!(
+        on_manifest,
+        [(
+            "unreadable".into(),
+            "error".into(),
+            "plans/plan.toml".into()
+        )]
+    );
     plan_in(f.dir())
         .args(["note", "fill-1", "tekst"])
         .timeout(Duration::from_secs(20))
@@ -441,6 +449,56 @@ fn a_plan_toml_linked_from_outside_is_read_never_replaced_by_the_default_catalog
         .timeout(Duration::from_secs(20))
         .assert()
         .code(1);
+}
+
+/// A `plan.toml` with no file behind it — a link to nothing, a loop of links, a folder — is
+/// an unreadable manifest that stops every command, as a named pipe is: it was skipped, and
+/// the plan read with the built-in catalogue (another plan's title, its tracks "unknown",
+/// exit 0), and a note written into it. Its one finding is `unreadable`: nothing is said
+/// to be missing from a file that was not read.
+#[cfg(unix)]
+#[test]
+fn a_plan_toml_with_no_file_behind_it_stops_the_commands() {
+    use std::os::unix::fs::symlink;
+    let cases: [(&str, fn(&Path)); 3] = [
+        ("a link to nothing", |p| {
+            symlink("plan.toml.bak", p.join("plan.toml")).unwrap()
+        }),
+        ("a loop of links", |p| {
+            symlink("loop.toml", p.join("plan.toml")).unwrap();
+            symlink("plan.toml", p.join("loop.toml")).unwrap();
+        }),
+        ("a folder", |p| fs::create_dir(p.join("plan.toml")).unwrap()),
+    ];
+    for (case, make) in cases {
+        let f = Fixture::new().filled();
+        make(&f.plans());
+        let out = f.run(&["check", "--format", "json"]).code(1);
+        let on_manifest: Vec<_> = findings(&json_of(&out))
+            .into_iter()
+            .filter(|(_, _, file)| file == "plans/plan.toml")
+            .collect();
+        assert_eq!(
+            on_manifest,
+            [(
+                "unreadable".into(),
+                "error".into(),
+                "plans/plan.toml".into()
+            )],
+            "{case}"
+        );
+        let status = f.run(&["--today", "2017-05-15", "status"]).code(1);
+        assert!(stdout(&status).is_empty(), "{case}: {}", stdout(&status));
+        assert!(stderr(&status).contains("plan.toml"), "{case}");
+        let before = fs::read_to_string(f.plans().join("fill-1.toml")).unwrap();
+        f.run(&["--today", "2017-05-15", "note", "fill-1", "tekst"])
+            .code(1);
+        assert_eq!(
+            fs::read_to_string(f.plans().join("fill-1.toml")).unwrap(),
+            before,
+            "{case}"
+        );
+    }
 }
 
 /// JUnit with no `plan.toml`: a file's findings in its own suite, in file order; a named
