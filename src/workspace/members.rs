@@ -66,10 +66,11 @@ pub fn resolve(
             }
             let k = key(dir, &relative);
             if !excluded.contains(&k) && seen.insert(k.clone()) {
-                relatives.push((relative, k));
+                relatives.push((relative, k, is_pattern(pattern)));
             }
         }
     }
+    let relatives = without_overlaps(relatives, display)?;
     let own_name = |r: &PathBuf| {
         let normal = normalise(&std::path::absolute(dir.join(r)).unwrap_or_else(|_| dir.join(r)));
         normal
@@ -101,6 +102,44 @@ pub fn resolve(
             }
         })
         .collect())
+}
+
+/// The members (folder as resolved, its [`key`], whether a pattern found it) without those
+/// that lie inside another member's folder: that member reads their files already, so they
+/// would be counted twice. A folder holding a `plan.toml` of its own is no overlap (the
+/// member around it leaves it out as a nested plan). One a pattern found is dropped (it is
+/// part of the member around it); one named on its own is a usage error (exit 2), naming
+/// both.
+fn without_overlaps(
+    members: Vec<(PathBuf, PathBuf, bool)>,
+    display: &str,
+) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
+    let mut kept = Vec::with_capacity(members.len());
+    for (i, (relative, k, by_pattern)) in members.iter().enumerate() {
+        let around = members
+            .iter()
+            .enumerate()
+            .find(|(j, (_, outer, _))| *j != i && k != outer && k.starts_with(outer));
+        match around {
+            Some((_, (outer, ..))) if !k.join("plan.toml").is_file() => {
+                if *by_pattern {
+                    continue;
+                }
+                return Err(Failure::usage(format!(
+                    "workspace manifest `{display}`: member `{}` lies inside member `{}`, which reads its files already: they would be counted twice",
+                    visible(&relative.display().to_string()),
+                    visible(&outer.display().to_string()),
+                ))
+                .with_help(format!(
+                    "remove `{}` from members, or give it a plan.toml of its own (a plan of its own, which `{}` then leaves out)",
+                    visible(&relative.display().to_string()),
+                    visible(&outer.display().to_string()),
+                )));
+            }
+            _ => kept.push((relative.clone(), k.clone())),
+        }
+    }
+    Ok(kept)
 }
 
 /// The folders the manifest's `exclude` names, links resolved ([`key`]).

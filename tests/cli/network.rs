@@ -857,6 +857,39 @@ fn the_network_text_memo_fits_72_columns_and_counts_agree() {
 /// says so (with the other members' files with errors); the other members are shown (it
 /// stopped all three commands, exit 1). `check` still fails on it; a command that wants
 /// only that member fails as before.
+/// A member inside another member's folder would have its files read by both: the totals
+/// counted `hyggeaftener` twice (35 initiatives, not 33). Named on its own it is refused;
+/// found by a pattern it is part of the member around it.
+#[test]
+fn a_member_inside_another_member_is_never_counted_twice() {
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let manifest = ws.join("plan.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    let run = || {
+        plan_in(dir.path())
+            .args(["--plans", NET, "--today", TODAY, "status"])
+            .assert()
+    };
+    let named = text.replace("\"eksempel*\"]", "\"eksempel*\", \"eksempelby/q2\"]");
+    assert_ne!(named, text);
+    fs::write(&manifest, &named).unwrap();
+    let err = stderr(&run().code(2));
+    assert!(
+        err.contains("member `eksempelby/q2` lies inside member `eksempelby`"),
+        "{err}"
+    );
+    let by_pattern = text.replace("\"eksempel*\"]", "\"eksempelby\", \"eksempelby/*\"]");
+    fs::write(&manifest, &by_pattern).unwrap();
+    let out = stdout(&run().code(0));
+    let total = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("I alt"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(total.split_whitespace().nth(2), Some("33"), "{out}");
+    assert!(!out.contains("  q2 "), "{out}");
+}
+
 #[test]
 fn a_member_folder_named_by_one_long_word_breaks_after_its_hyphens_to_fit() {
     let dir = network_copy();
