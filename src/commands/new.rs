@@ -3,6 +3,7 @@
 //! goes into the folder the plan keeps that period's initiatives in (or `--folder`).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::cli::NewArgs;
 use crate::config::Config;
@@ -120,6 +121,7 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     );
     let text = schema.unwrap_or_default() + &initiative.render();
     let display = crate::load::virtual_source(&plan.dir, &relative, "").display();
+    refuse_a_nested_plan(&plan.dir, &folder)?;
     ensure_valid(
         &plan,
         &[(relative.clone(), text.clone())],
@@ -140,7 +142,31 @@ pub fn run(config: &Config, args: &NewArgs, out: Out<'_>) -> Outcome {
     Ok(EXIT_OK)
 }
 
-/// `--folder`: a relative path of `[a-z0-9-]` segments, so that it stays in the plan folder.
+/// Refuses (exit 2) a `folder` of the plan (relative, `/`-separated) that is, or is inside,
+/// a folder holding a `plan.toml` of its own: a plan of its own, which this plan leaves out
+/// (the file would be no initiative of this plan, and judged by a catalogue not its own).
+fn refuse_a_nested_plan(dir: &Path, folder: &str) -> Result<(), Failure> {
+    let mut inner = dir.to_path_buf();
+    for segment in folder.split('/').filter(|s| !s.is_empty()) {
+        inner.push(segment);
+        if std::fs::symlink_metadata(inner.join("plan.toml")).is_ok() {
+            let shown = inner
+                .strip_prefix(dir)
+                .unwrap_or(&inner)
+                .display()
+                .to_string();
+            return Err(Failure::usage(format!(
+                "--folder `{folder}`: `{}` holds a plan.toml of its own, a plan of its own that this plan leaves out: nothing was written",
+                shown.replace('\\', "/")
+            ))
+            .with_help("choose a folder of this plan, or run `plan new` with --plans on that plan"));
+        }
+    }
+    Ok(())
+}
+
+/// `--folder`: a relative path of `[a-z0-9-]` segments, so that it stays in the plan folder;
+/// no segment a name Windows reserves for a device (`aux`, `nul`: no such folder there).
 fn sub_folder(folder: &str) -> Result<String, Failure> {
     let trimmed = folder.trim_end_matches('/');
     let ok = !trimmed.is_empty()
@@ -150,13 +176,18 @@ fn sub_folder(folder: &str) -> Result<String, Failure> {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         });
-    if ok {
-        Ok(trimmed.to_string())
-    } else {
-        Err(Failure::usage(format!(
+    if !ok {
+        return Err(Failure::usage(format!(
             "--folder `{folder}` is not a sub-folder name: use lowercase letters a-z, digits, '-' and '/' (e.g. q3)"
-        )))
+        )));
     }
+    if let Some(reserved) = trimmed.split('/').find(|seg| is_reserved(seg)) {
+        return Err(Failure::usage(format!(
+            "--folder `{folder}`: `{reserved}` is a name Windows reserves for a device, so no folder can have it there"
+        ))
+        .with_help("choose another name, e.g. q3"));
+    }
+    Ok(trimmed.to_string())
 }
 
 /// The sub-folder (relative, `/`-separated; empty for the root) that holds most of the
@@ -204,7 +235,9 @@ mod tests {
     fn sub_folders_stay_inside() {
         assert_eq!(sub_folder("q3").unwrap(), "q3");
         assert_eq!(sub_folder("2017/q3/").unwrap(), "2017/q3");
-        for bad in ["..", "../x", "/tmp", "Q3", "a//b", "", ".hidden", "a/./b"] {
+        for bad in [
+            "..", "../x", "/tmp", "Q3", "a//b", "", ".hidden", "a/./b", "aux", "q3/nul", "com1",
+        ] {
             assert!(sub_folder(bad).is_err(), "{bad}");
         }
     }

@@ -318,6 +318,13 @@ fn new_refuses_bad_values_and_paths_out_of_the_folder() {
         ),
         (
             vec![
+                "new", "X", "--period", "Q2", "--track", "Hygge", "--folder", "q2/aux",
+            ],
+            2,
+            "`aux` is a name Windows reserves",
+        ),
+        (
+            vec![
                 "new",
                 "X",
                 "--period",
@@ -348,6 +355,43 @@ fn new_refuses_bad_values_and_paths_out_of_the_folder() {
         assert!(err.contains(needle), "{args:?}: {err}");
     }
     case.expect_unchanged();
+}
+
+/// `--folder` naming a folder with a `plan.toml` of its own (or one inside it) wrote the
+/// file into that other plan, checked against this plan's catalogue: the other plan then
+/// had an invalid file, and this one no new initiative.
+#[test]
+fn new_refuses_a_folder_that_is_a_plan_of_its_own() {
+    let f = Fixture::new().filled();
+    let nested = f.plans().join("filial");
+    fs::create_dir(&nested).unwrap();
+    fs::write(
+        nested.join("plan.toml"),
+        "[plan]\ntitle = \"Filial\"\nyear = 2017\n",
+    )
+    .unwrap();
+    for folder in ["filial", "filial/q2"] {
+        let out = f
+            .run(&[
+                "new",
+                "Dyb ting",
+                "--period",
+                "Q2",
+                "--track",
+                "Fordybelse",
+                "--folder",
+                folder,
+            ])
+            .code(2);
+        let err = stderr(&out);
+        assert!(
+            err.contains("`filial` holds a plan.toml of its own")
+                && err.contains("nothing was written"),
+            "{err}"
+        );
+        assert!(!f.plans().join(folder).join("dyb-ting.toml").exists());
+    }
+    assert!(!nested.join("q2").exists(), "no folder made either");
 }
 
 #[test]
