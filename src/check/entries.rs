@@ -59,7 +59,7 @@ pub fn skipped(entry: &Skipped) -> Diagnostic {
         )
         .help(format!(
             "check it on its own (`plan check --plans={}`), or list both in a workspace; if its files belong to this plan, remove its plan.toml",
-            shell_word(&entry.display)
+            crate::text::shell_word(&entry.display)
         )),
     };
     d.at_path(entry.display.clone())
@@ -92,17 +92,6 @@ pub fn outside_members(display: &str, kind: Outside) -> Diagnostic {
             .help("move it into a member's folder: the workspace's own folder holds no initiatives"),
     };
     d.at_path(display)
-}
-
-/// `path` as one word of a POSIX shell's command line: as it is when it holds only letters,
-/// digits and `._/-+,:@%`, else in single quotes (a `'` in it as `'\''`).
-fn shell_word(path: &str) -> String {
-    let plain = |c: char| c.is_alphanumeric() || "._/-+,:@%".contains(c);
-    if !path.is_empty() && path.chars().all(plain) {
-        path.to_string()
-    } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
-    }
 }
 
 /// A plan file that could not be read at all (no permission, replaced by a named pipe).

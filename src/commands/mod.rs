@@ -334,7 +334,7 @@ fn nested_plans_left_out(
         err,
         "{} if {its} files belong to this plan, remove {its} plan.toml; else read {it} with --plans {}, or make the plans members of a workspace",
         paint.bold("help:"),
-        clean_line(&folders[0])
+        crate::text::shell_word(&clean_line(&folders[0]))
     )?;
     Ok(folders)
 }

@@ -277,7 +277,7 @@ fn load_members(
                 writeln!(
                     crate::stdio::stderr(),
                     "help: `plan check --plans {}` lists them",
-                    clean_line(&member.path.display().to_string())
+                    crate::text::shell_word(&clean_line(&member.path.display().to_string()))
                 )?;
                 left_out.push(LeftOut {
                     member: member.name.clone(),

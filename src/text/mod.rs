@@ -25,3 +25,15 @@ pub use sanitize::{
 pub use width::{cut_at_word, pad_left, pad_right, truncate, width};
 pub use wrap::{break_after_hyphens, widest_word, wrap, wrap_items, wrap_paragraphs};
 pub use year::replace_year;
+
+/// `path` as one word of a POSIX shell's command line, for a command a help text gives to
+/// paste: as it is when it holds only letters, digits and `._/-+,:@%`, else in single quotes
+/// (a `'` in it as `'\''`), so that a file named `x;touch PWNED;.toml` runs nothing.
+pub fn shell_word(path: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "._/-+,:@%".contains(c);
+    if !path.is_empty() && path.chars().all(plain) {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}

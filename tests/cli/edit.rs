@@ -394,6 +394,32 @@ fn new_refuses_a_folder_that_is_a_plan_of_its_own() {
     assert!(!nested.join("q2").exists(), "no folder made either");
 }
 
+/// The command a help gives to paste names its files as words of the shell: pasted, the
+/// rename hint for `x;touch PWNED;.toml` ran `touch PWNED`.
+#[cfg(unix)]
+#[test]
+fn a_rename_hint_is_a_command_safe_to_paste() {
+    let f = Fixture::new().filled().file(
+        "x;touch PWNED;.toml",
+        "title = \"X\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n",
+    );
+    let out = f.run(&["set", "x;touch PWNED;", "owner=Ida"]).code(1);
+    let err = stderr(&out);
+    let command = err
+        .lines()
+        .find_map(|l| l.strip_prefix("help: rename it: "))
+        .unwrap_or_else(|| panic!("{err}"));
+    let status = std::process::Command::new("sh")
+        .args(["-c", command])
+        .current_dir(f.dir())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{command}");
+    assert!(!f.dir().join("PWNED").exists(), "{command}");
+    assert!(f.plans().join("x-touch-pwned.toml").is_file(), "{command}");
+    f.run(&["set", "x-touch-pwned", "owner=Ida"]).code(0);
+}
+
 #[test]
 fn new_slugs_a_title_that_tries_to_leave_the_folder() {
     let case = Case::new("edit", "new-slug");
