@@ -44,14 +44,37 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     }
     // With --fix, the lock is held until the findings of the fixed plan are written.
     let mut _lock = None;
+    // The most severe exit code of a file `--fix` could not write (each is said, and the
+    // other files are fixed all the same).
+    let mut not_fixed = None;
     let plan = if args.fix {
         let (lock, plan) = load_for_writing(config)?;
         _lock = Some(lock);
         let plan = with_levels(plan);
         let fixed = fix_plan(&plan, args.canonical);
         let mut err = crate::stdio::stderr();
+        let paint = crate::render::terminal::Paint {
+            color: config.color_stderr,
+        };
         for f in &fixed {
-            write_fixed(&plan, f).map_err(|e| e.without_force())?;
+            if let Err(e) = write_fixed(&plan, f) {
+                let failure = e.without_force();
+                let reason = failure
+                    .message
+                    .strip_suffix(": nothing was written")
+                    .unwrap_or(&failure.message);
+                writeln!(
+                    err,
+                    "{} {}: not fixed",
+                    paint.error("error:"),
+                    crate::text::visible_line(reason)
+                )?;
+                if let Some(help) = &failure.help {
+                    writeln!(err, "{} {help}", paint.bold("help:"))?;
+                }
+                not_fixed = not_fixed.max(Some(failure.code));
+                continue;
+            }
             writeln!(
                 err,
                 "fixed {}: {} change{}",
@@ -69,7 +92,11 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     let waiting = waiting_for(&plan);
     let outcome = finish(config, args, &plan, diags, &waiting, out);
     super::leave(plan);
-    outcome
+    // A file left unfixed is the run's failure, after the findings that remain are shown.
+    match not_fixed {
+        Some(code) => outcome.map(|found| found.max(code)),
+        None => outcome,
+    }
 }
 
 /// Every finding of one plan, the sure fixes marked and an outdated schema noted (shared

@@ -252,23 +252,47 @@ fn canonical_goes_with_fix_or_diff_and_diff_prints_only_the_diff() {
     }
 }
 
+/// A read-only file is not fixed, and said; the files around it are fixed all the same
+/// (whichever comes first by name: `a.toml` before it and `z.toml` after), and what remains
+/// is reported. It stopped at the read-only file, with "nothing was written" after fixing
+/// the files before it, and showed no findings.
 #[test]
 fn a_read_only_file_is_not_fixed() {
     use std::os::unix::fs::PermissionsExt;
-    let f = Fixture::new().filled().file(
-        "q2/ro.toml",
-        "title = \"RO\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n",
-    );
+    let fixable =
+        |title: &str| format!("title = \"{title}\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n");
+    let f = Fixture::new()
+        .filled()
+        .file("q2/a.toml", &fixable("A"))
+        .file("q2/ro.toml", &fixable("RO"))
+        .file("q2/z.toml", &fixable("Z"));
     let path = f.plans().join("q2/ro.toml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     // Exit 2, a file that could not be written (1 would say "findings remain"), and no
     // advice to use an option `check` does not have.
-    let out = f.run(&["check", "--fix"]).code(2);
+    let out = f.run(&["check", "--fix", "--format", "concise"]).code(2);
     let said = stderr(&out);
-    assert!(said.contains("read-only"), "{said}");
+    assert!(
+        said.contains("`plans/q2/ro.toml` is read-only: not fixed"),
+        "{said}"
+    );
+    assert!(!said.contains("nothing was written"), "{said}");
     assert!(said.contains("make it writable"), "{said}");
     assert!(!said.contains("--force"), "{said}");
+    assert!(said.contains("fixed plans/q2/a.toml: 1 change"), "{said}");
+    assert!(said.contains("fixed plans/q2/z.toml: 1 change"), "{said}");
     assert!(fs::read_to_string(&path).unwrap().contains("\"q2\""));
+    for fixed in ["q2/a.toml", "q2/z.toml"] {
+        let text = fs::read_to_string(f.plans().join(fixed)).unwrap();
+        assert!(text.contains("period = \"Q2\""), "{fixed}: {text}");
+    }
+    // What remains: the read-only file's finding, and only it.
+    let remains = stdout(&out);
+    assert!(
+        remains.contains("plans/q2/ro.toml:2:10: error[invalid-value]"),
+        "{remains}"
+    );
+    assert_eq!(remains.lines().count(), 1, "{remains}");
 }
 
 #[test]
