@@ -114,6 +114,9 @@ pub struct ManArgs {
     /// Write plan.1 and one page per subcommand (plan-check.1 …) into DIR instead of printing plan.1
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Replace pages that exist in DIR already (without it, none is written when one exists)
+    #[arg(long, requires = "dir")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

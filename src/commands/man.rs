@@ -24,8 +24,23 @@ pub fn run(_config: &Config, args: &ManArgs, out: Out<'_>) -> Outcome {
                     crate::load::io_reason(&e)
                 ))
             })?;
+            // Every page is new, or none is written (without --force): an older set of pages
+            // is replaced whole or not at all.
+            if !args.force {
+                if let Some((name, _)) = pages
+                    .iter()
+                    .find(|(name, _)| std::fs::symlink_metadata(dir.join(name)).is_ok())
+                {
+                    return Err(Failure::invalid(format!(
+                        "`{}` already exists: no man page was written",
+                        crate::text::clean_line(&dir.join(name).display().to_string())
+                    ))
+                    .with_help("use --force to replace the pages in that folder")
+                    .into());
+                }
+            }
             for (name, bytes) in &pages {
-                write_atomic(&dir.join(name), bytes, true).map_err(|e| e.without_force())?;
+                write_atomic(&dir.join(name), bytes, args.force).map_err(Failure::from)?;
             }
             writeln!(
                 out,

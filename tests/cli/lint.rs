@@ -626,6 +626,30 @@ fn man_writes_one_page_per_subcommand_with_the_extra_sections() {
     assert!(check.contains("PLAN_CHECK_FORMAT"));
     assert!(check.contains("\\-\\-format sarif"));
     assert!(check.contains("\\-\\-deny"));
+    // Pages that exist are never replaced without --force (they were, silently), and then
+    // none is written; with --force all are.
+    std::fs::write(target.join("plan-report.1"), "mine").unwrap();
+    std::fs::remove_file(target.join("plan-check.1")).unwrap();
+    let out = plan()
+        .args(["man", target.to_str().unwrap()])
+        .assert()
+        .code(1);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(target.join("plan-report.1")).unwrap(),
+        "mine"
+    );
+    assert!(!target.join("plan-check.1").exists());
+    plan()
+        .args(["man", target.to_str().unwrap(), "--force"])
+        .assert()
+        .code(0);
+    assert_ne!(
+        std::fs::read_to_string(target.join("plan-report.1")).unwrap(),
+        "mine"
+    );
+    assert!(target.join("plan-check.1").is_file());
     // A folder that cannot be made is exit 2, with one error line.
     std::fs::write(dir.path().join("file"), "x").unwrap();
     let out = plan()
