@@ -102,7 +102,9 @@ impl Plan {
 
     /// When an entry of the folder named `id.toml` was not read (a link out of the folder, a
     /// special file, a link to a file read under its own name…), the failure that says so,
-    /// with the finding's words (exit 1): the id is there, but not as an initiative.
+    /// with the finding's words: the id is there, but not as an initiative. Exit 2 when
+    /// there is no file to read or write (a special file, a link to nothing or out of the
+    /// folder), else 1.
     pub fn not_read(&self, id: &str) -> Option<crate::error::Failure> {
         let name = format!("/{id}.toml");
         let entry = self
@@ -110,10 +112,26 @@ impl Plan {
             .iter()
             .find(|s| s.display == name[1..] || s.display.ends_with(&name))?;
         let finding = crate::check::entries::skipped(entry);
-        let failure = crate::error::Failure::invalid(format!(
+        let message = format!(
             "`{}` is not read as the initiative `{id}`: {}",
             entry.display, finding.message
-        ));
+        );
+        // No file to read or write there (a special file, a link to nothing, out of the
+        // folder or into a hidden or nested one): exit 2, as a write refused for the same
+        // reason is. A file that is there but may not count (a name that is not UTF-8, a
+        // second name of a file read already, a nested plan) is bad input: exit 1.
+        use crate::load::walk::SkipReason as Why;
+        let failure = match entry.why {
+            Why::NotAFile(_)
+            | Why::BrokenLink
+            | Why::LinkOutside { .. }
+            | Why::LinkToHidden { .. }
+            | Why::IntoNestedPlan { .. }
+            | Why::UnreadableFolder(_) => crate::error::Failure::usage(message),
+            Why::NameNotUtf8 { .. } | Why::LinkToListedFile { .. } | Why::NestedPlan => {
+                crate::error::Failure::invalid(message)
+            }
+        };
         Some(match finding.help {
             Some(help) => failure.with_help(help),
             None => failure,

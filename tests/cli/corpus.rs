@@ -718,8 +718,9 @@ fn a_missing_folder_and_a_file_given_as_the_folder_are_exit_2() {
     assert!(!stderr(&out).contains("panicked"));
 }
 
-/// `show`, `set` and `note` on an id whose file is a link out of the plan folder say so (exit
-/// 1, nothing written), not "no initiative has the id".
+/// `show`, `set` and `note` on an id whose file is a link out of the plan folder, or a named
+/// pipe, say so (exit 2, as the README's safety section has it for writes through such an
+/// entry; it was 1; nothing written), not "no initiative has the id".
 #[cfg(unix)]
 #[test]
 fn an_id_whose_file_is_a_link_out_of_the_folder_is_named_as_such() {
@@ -735,7 +736,7 @@ fn an_id_whose_file_is_a_link_out_of_the_folder_is_named_as_such() {
         &["set", "ude", "status=active"],
         &["note", "ude", "hej"],
     ] {
-        let out = fixture.run(args).code(1);
+        let out = fixture.run(args).code(2);
         let err = crate::support::stderr(&out);
         assert!(
             err.contains("`plans/ude.toml` is not read as the initiative `ude`: the link leads out of the plan folder"),
@@ -743,6 +744,15 @@ fn an_id_whose_file_is_a_link_out_of_the_folder_is_named_as_such() {
         );
     }
     assert_eq!(fs::read_to_string(&target).unwrap(), text);
+    crate::loading::mkfifo(&fixture.plans().join("ror.toml"));
+    let out = fixture.run(&["note", "ror", "hej"]).code(2);
+    let err = crate::support::stderr(&out);
+    assert!(
+        err.contains(
+            "`plans/ror.toml` is not read as the initiative `ror`: the entry is a named pipe"
+        ),
+        "{err}"
+    );
 }
 
 /// A link to a hidden entry inside the folder is not followed (the walk skips hidden entries

@@ -59,7 +59,7 @@ fn thousands_of_findings_in_one_file_are_capped_in_text_and_github_not_in_json()
 }
 
 #[cfg(unix)]
-fn mkfifo(path: &Path) {
+pub(crate) fn mkfifo(path: &Path) {
     use std::os::unix::ffi::OsStrExt;
     let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path; mkfifo only creates the entry.
