@@ -73,7 +73,7 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
     git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
         Failure::usage(format!(
             "cannot read the history of `{}` from git: {e}",
-            clean_line(&dir.display().to_string())
+            crate::text::visible_line(&dir.display().to_string())
         ))
         .with_help("run it in a plan folder kept in a git repository, with `git` installed")
     })?;

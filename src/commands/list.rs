@@ -282,7 +282,7 @@ pub(crate) fn format_of(path: &Path) -> Result<ListFormat, Failure> {
         "xlsx" => Ok(ListFormat::Xlsx),
         _ => Err(Failure::usage(format!(
             "cannot tell the format from the file name `{}`",
-            crate::text::clean_line(&path.display().to_string())
+            crate::text::visible_line(&path.display().to_string())
         ))
         .with_help("name it .txt, .md, .csv, .json or .xlsx, or give --format table|markdown|csv|json|xlsx")),
     }

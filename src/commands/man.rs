@@ -33,7 +33,7 @@ pub fn run(_config: &Config, args: &ManArgs, out: Out<'_>) -> Outcome {
                 {
                     return Err(Failure::invalid(format!(
                         "`{}` already exists: no man page was written",
-                        crate::text::clean_line(&dir.join(name).display().to_string())
+                        crate::text::visible_line(&dir.join(name).display().to_string())
                     ))
                     .with_help("use --force to replace the pages in that folder")
                     .into());

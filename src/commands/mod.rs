@@ -406,7 +406,7 @@ fn manifest_errors(
     Ok(Some(
         Failure::invalid(format!(
             "`{}` has errors, so the plan's year and rules cannot be trusted: fix them first",
-            clean_line(manifest)
+            crate::text::visible_line(manifest)
         ))
         .with_help("`plan check` lists every problem"),
     ))

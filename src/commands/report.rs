@@ -93,7 +93,7 @@ pub(crate) fn format_of(path: &Path) -> Result<ReportFormat, Failure> {
         "docx" => Ok(ReportFormat::Docx),
         _ => Err(Failure::usage(format!(
             "cannot tell the format from the file name `{}`",
-            crate::text::clean_line(&path.display().to_string())
+            crate::text::visible_line(&path.display().to_string())
         ))
         .with_help(
             "name it .md, .txt, .html, .csv, .json, .xlsx or .docx, or give --format markdown|text|html|csv|json|xlsx|docx",

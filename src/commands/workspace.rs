@@ -60,7 +60,7 @@ pub fn run(
         )?;
         return Err(Failure::invalid(format!(
             "the workspace manifest `{}` has {manifest_errors} error{}: nothing was run",
-            clean_line(&ws.manifest_file.display()),
+            crate::text::visible_line(&ws.manifest_file.display()),
             if manifest_errors == 1 { "" } else { "s" }
         ))
         .with_help("a workspace manifest holds only [workspace] with members = [\"folder\", \"libraries/*\"] and optional exclude, title and language")
@@ -118,7 +118,7 @@ pub fn run(
             return Err(Failure::usage(format!(
                 "`plan {name}` works on one plan: run it inside a member, or give --plans MEMBER_FOLDER"
             ))
-            .with_help(format!("the members are: {}", clean_line(&member_list(&ws))))
+            .with_help(format!("the members are: {}", crate::text::visible_line(&member_list(&ws))))
             .into());
         }
         Command::Init(_) | Command::Explain(_) | Command::Completions(_) | Command::Man(_) => {
@@ -141,7 +141,10 @@ fn at_root(command: &str, ws: &Workspace, how: &str) -> Failure {
     Failure::usage(format!(
         "`plan {command}` at a workspace root needs the member to write into: {how}"
     ))
-    .with_help(format!("the members are: {}", clean_line(&member_list(ws))))
+    .with_help(format!(
+        "the members are: {}",
+        crate::text::visible_line(&member_list(ws))
+    ))
 }
 
 fn member_named<'a>(ws: &'a Workspace, name: &str) -> Result<&'a Member, Failure> {
@@ -177,7 +180,10 @@ fn find_id<'a>(
             "at a workspace root, name the initiative as MEMBER/ID, not `{}`",
             typed
         ))
-        .with_help(format!("the members are: {}", clean_line(&member_list(ws))))
+        .with_help(format!(
+            "the members are: {}",
+            crate::text::visible_line(&member_list(ws))
+        ))
         .into());
     }
     let id = typed.trim().trim_end_matches(".toml");
@@ -199,7 +205,7 @@ fn find_id<'a>(
         return Err(Failure::invalid(format!(
             "the id `{}` is only in members that cannot be shown: the plan.toml of {} has errors",
             id,
-            clean_line(&names.join(", "))
+            crate::text::visible_line(&names.join(", "))
         ))
         .with_help("`plan check` lists every problem")
         .into());
@@ -222,7 +228,7 @@ fn find_id<'a>(
                 Failure::usage(format!("the id `{}` is in several members", id))
                     .with_help(format!(
                         "name one of them: {}",
-                        clean_line(&candidates.join(", "))
+                        crate::text::visible_line(&candidates.join(", "))
                     ))
                     .into(),
             )
@@ -309,7 +315,7 @@ fn load_members(
         let broken: Vec<&str> = left_out.iter().map(|l| l.member.as_str()).collect();
         return Err(Failure::invalid(format!(
             "no member can be shown: the plan.toml of {} has errors",
-            clean_line(&broken.join(", "))
+            crate::text::visible_line(&broken.join(", "))
         ))
         .with_help("`plan check` lists every problem")
         .into());
@@ -374,7 +380,7 @@ fn check_all(
         } else {
             format!(
                 "run them inside a member, or with --plans MEMBER_FOLDER (members: {})",
-                clean_line(&member_list(ws))
+                crate::text::visible_line(&member_list(ws))
             )
         })
         .into());

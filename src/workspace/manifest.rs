@@ -55,7 +55,7 @@ mod tests {
                         .unwrap_or_default();
                     Err(Failure::invalid(format!(
                         "workspace manifest `{display}{place}`: {}",
-                        clean_line(&d.message)
+                        crate::text::visible_line(&d.message)
                     )))
                 }
             }

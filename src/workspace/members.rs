@@ -41,7 +41,7 @@ pub fn resolve(
         if found.is_empty() && !is_pattern(pattern) {
             return Err(Failure::usage(format!(
                 "workspace manifest `{display}`: member `{}` is not a folder",
-                clean_line(pattern)
+                crate::text::visible_line(pattern)
             ))
             .with_help("members are plan folders relative to the workspace's plan.toml"));
         }
@@ -60,7 +60,7 @@ pub fn resolve(
                 }
                 return Err(Failure::usage(format!(
                     "workspace manifest `{display}`: member `{}` is a workspace itself, not a plan",
-                    clean_line(pattern)
+                    crate::text::visible_line(pattern)
                 ))
                 .with_help("name the plan folders of that workspace as members instead"));
             }

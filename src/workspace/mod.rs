@@ -141,7 +141,7 @@ impl Workspace {
         }
         Err(Failure::usage(format!(
             "--workspace: no workspace manifest (a plan.toml with [workspace]) in `{}` or above it",
-            crate::text::clean_line(&config.plans.display().to_string())
+            crate::text::visible_line(&config.plans.display().to_string())
         ))
         .with_help("add a [workspace] table with members = [...] to the plan.toml of the folder above your plans"))
     }

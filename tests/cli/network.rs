@@ -1171,6 +1171,20 @@ fn a_workspace_manifest_with_mistakes_is_refused() {
         "{}",
         stderr(&out)
     );
+    // A name with an invisible character beside a folder of the name without it: the error
+    // shows the character as its escape (it said "`m1` is not a folder" beside `m1/`).
+    fs::create_dir(dir.path().join("m1")).unwrap();
+    fs::write(
+        dir.path().join("plan.toml"),
+        "[workspace]\nmembers = [\"m1\\u200b\"]\n",
+    )
+    .unwrap();
+    let out = plan_in(dir.path()).args(["status"]).assert().code(2);
+    assert!(
+        stderr(&out).contains("member `m1\\u{200b}` is not a folder"),
+        "{}",
+        stderr(&out)
+    );
     fs::write(
         dir.path().join("plan.toml"),
         "[workspace]\nmembers = [\"a\"]\nmembres = 1\n",
