@@ -23,6 +23,12 @@ struct Hit {
     what: Lookalike,
     /// Same-length ASCII that keeps the TOML's meaning, when there is one.
     repair: Option<String>,
+    /// What the fix writes for it, when not the look-alike's plain character: `'` for the
+    /// curly quotes around text with a backslash (a literal string, where `\t` stays `\t`).
+    plain: Option<&'static str>,
+    /// On a curly quote that opens text holding both a backslash and a `'`: the fix doubles
+    /// the text's backslashes, up to the closing quote (a basic string, escapes written out).
+    escape_text: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,8 +65,11 @@ fn scan(text: &str) -> Vec<Hit> {
         return Vec::new();
     }
     let bytes = text.as_bytes();
-    let mut hits = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     let mut state = State::Outside;
+    // Of the string a curly `“` opened: whether its text has a backslash, and a `'`. Text
+    // pasted from Word has no escapes: `“C:\temp”` means the backslash itself.
+    let (mut backslash, mut apostrophe) = (false, false);
     // `at` is always on a character boundary: every jump lands on an ASCII byte or after a
     // whole character.
     let mut at = 0;
@@ -126,6 +135,7 @@ fn scan(text: &str) -> Vec<Hit> {
                         let repair = match what.plain {
                             "\"" => {
                                 state = State::Basic { curly: true };
+                                (backslash, apostrophe) = (false, false);
                                 Some(padded(c, "\"", true))
                             }
                             "'" => {
@@ -140,21 +150,40 @@ fn scan(text: &str) -> Vec<Hit> {
                             c,
                             what,
                             repair,
+                            plain: None,
+                            escape_text: false,
                         });
                     }
                 }
             },
+            State::Basic { curly: true } if c == '\\' => backslash = true,
+            State::Basic { curly: true } if c == '\'' => apostrophe = true,
             State::Basic { curly } => match c {
                 '\\' => next += char_len(text, next),
                 '"' | '\n' => state = State::Outside,
                 _ if curly && lookalike::lookalike(c).is_some_and(|l| l.plain == "\"") => {
                     let what = lookalike::lookalike(c).expect("checked");
-                    hits.push(Hit {
+                    let mut close = Hit {
                         at,
                         c,
                         what,
                         repair: Some(padded(c, "\"", false)),
-                    });
+                        plain: None,
+                        escape_text: false,
+                    };
+                    // Text with a backslash: a literal string `'…'` keeps it as it is; with a
+                    // `'` too, the backslashes are doubled in a basic string.
+                    if let (true, Some(open)) = (backslash, hits.last_mut()) {
+                        if apostrophe {
+                            open.escape_text = true;
+                        } else {
+                            open.repair = Some(padded(open.c, "'", true));
+                            open.plain = Some("'");
+                            close.repair = Some(padded(c, "'", false));
+                            close.plain = Some("'");
+                        }
+                    }
+                    hits.push(close);
                     state = State::Outside;
                 }
                 _ => {}
@@ -168,6 +197,8 @@ fn scan(text: &str) -> Vec<Hit> {
                         c,
                         what,
                         repair: Some(padded(c, "'", false)),
+                        plain: None,
+                        escape_text: false,
                     });
                     state = State::Outside;
                 }
@@ -279,12 +310,30 @@ fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagno
         .as_deref()
         .map(|k| format!(" `{k}`"))
         .unwrap_or_default();
+    // The fix (`plan check --fix`): the line with each of these characters made plain;
+    // quoted text, where such a character is typography, is left as it is.
+    let mut fixed = String::with_capacity(source.len());
+    let mut from = line.start;
+    let mut escaping = false;
+    for h in hits {
+        if escaping {
+            fixed.push_str(&text[from..h.at].replace('\\', "\\\\"));
+        } else {
+            fixed.push_str(&text[from..h.at]);
+        }
+        escaping = h.escape_text;
+        fixed.push_str(h.plain.unwrap_or(h.what.plain));
+        from = h.at + h.c.len_utf8();
+    }
+    fixed.push_str(&text[from..line.end]);
+    // What the help says the line should read is what the fix writes.
+    let should_read = fixed.trim_end();
     let (message, help) = if quotes {
         (
             format!("curly quotes around{of_key}'s value: TOML needs straight quotes ({names})"),
             format!(
                 "curly quotes must be straight ones (Word curls them as you type); \
-                 the line should read: {plain_line}"
+                 the line should read: {should_read}"
             ),
         )
     } else {
@@ -328,19 +377,9 @@ fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagno
         };
         (
             described.join(", "),
-            format!("{fix}; the line should read: {plain_line}"),
+            format!("{fix}; the line should read: {should_read}"),
         )
     };
-    // The fix (`plan check --fix`): the line with each of these characters made plain;
-    // quoted text, where such a character is typography, is left as it is.
-    let mut fixed = String::with_capacity(source.len());
-    let mut from = line.start;
-    for h in hits {
-        fixed.push_str(&text[from..h.at]);
-        fixed.push_str(h.what.plain);
-        from = h.at + h.c.len_utf8();
-    }
-    fixed.push_str(&text[from..line.end]);
     Diagnostic::new(Rule::Syntax, message)
         .at(file, span)
         .label(first.what.name)
@@ -396,6 +435,46 @@ mod tests {
             "{:?}",
             d.help
         );
+    }
+
+    /// Text between curly quotes has no escapes: `“C:\temp\new”` is the backslashes
+    /// themselves. The fix wrote `"C:\temp\new"`, a tab and a line break to TOML.
+    #[test]
+    fn a_backslash_between_curly_quotes_keeps_its_meaning() {
+        let cases = [
+            (
+                "title = “C:\\temp\\new”\n",
+                "title = 'C:\\temp\\new'",
+                Some("C:\\temp\\new"),
+            ),
+            ("title = “abc\\”\n", "title = 'abc\\'", Some("abc\\")),
+            (
+                "title = “Bo's C:\\temp”\n",
+                "title = \"Bo's C:\\\\temp\"",
+                None,
+            ),
+            (
+                "title = “Bo's hus”\n",
+                "title = \"Bo's hus\"",
+                Some("Bo's hus"),
+            ),
+        ];
+        for (text, line, read) in cases {
+            let (diags, _) = findings(0, text);
+            let fix = diags[0].fix.as_ref().expect("a fix");
+            assert_eq!(fix.replacement, line, "{text}");
+            assert!(diags[0].help.as_deref().unwrap().ends_with(line), "{text}");
+            // The fixed line means the text that was pasted.
+            let fixed: toml::Table = toml::from_str(&format!("{line}\n")).unwrap();
+            let pasted = text.split('“').nth(1).unwrap().split('”').next().unwrap();
+            assert_eq!(fixed["title"].as_str(), Some(pasted), "{text}");
+            // And the file is read meanwhile as the fix will write it, where that keeps
+            // every byte in its place.
+            if let Some(read) = read {
+                let repaired: toml::Table = toml::from_str(&repair(text)).unwrap();
+                assert_eq!(repaired["title"].as_str(), Some(read), "{text}");
+            }
+        }
     }
 
     #[test]
