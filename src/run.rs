@@ -28,6 +28,17 @@ pub fn run() -> ExitCode {
             std::env::remove_var(name);
         }
     }
+    // A `PLAN_CHECK_FORMAT` that names no format is an error only when it would decide the
+    // format: clap refused it even beside `--format` or `-o report.json`. Taken out here,
+    // and told below when it is needed.
+    let bad_check_format = std::env::var_os("PLAN_CHECK_FORMAT").filter(|v| {
+        v.to_str().is_none_or(|v| {
+            <crate::cli::CheckFormat as clap::ValueEnum>::from_str(v, false).is_err()
+        })
+    });
+    if bad_check_format.is_some() {
+        std::env::remove_var("PLAN_CHECK_FORMAT");
+    }
     // Colour is decided once, before clap parses, so that its help and errors follow it.
     let choice = ColorChoice::from_args(std::env::args_os());
     let colours = Colours::decide(choice);
@@ -80,6 +91,27 @@ pub fn run() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    if let (Some(value), crate::cli::Command::Check(args)) = (&bad_check_format, &cli.command) {
+        if args.format.is_none() && args.named_format().is_none() {
+            let paint = Paint {
+                color: colours.stderr,
+            };
+            let names: Vec<String> = <crate::cli::CheckFormat as clap::ValueEnum>::value_variants()
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value)
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let _ = writeln!(
+                stdio::stderr(),
+                "{} PLAN_CHECK_FORMAT is `{}`, which is no format of plan check\n{} give one of: {}",
+                paint.error("error:"),
+                visible_line(&value.to_string_lossy()),
+                paint.bold("help:"),
+                names.join(", ")
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
     // One buffer under the guard: a list or report of 100,000 lines is then a few hundred
     // `write` calls, not one per line. It is flushed before an error is printed, so that
     // what was written comes first.

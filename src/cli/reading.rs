@@ -28,29 +28,35 @@ pub enum CheckFormat {
 
 impl CheckArgs {
     /// The format the findings are written in: `--format`; else the one `-o`'s file name
-    /// names (`.json`, `.sarif` or `.sarif.json`, `.xml` for JUnit, `.txt` or `.log` for
-    /// text; any case); else `PLAN_CHECK_FORMAT`; else text. `.json` is `json`: GitLab's
-    /// report and SARIF are JSON too, and are asked for by name.
+    /// names ([`CheckArgs::named_format`]); else `PLAN_CHECK_FORMAT`; else text.
     pub fn format(&self) -> CheckFormat {
-        let named = self.output.as_deref().and_then(|path| {
-            let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-            let ext = name.rsplit_once('.')?.1;
-            Some(match ext {
-                _ if name.ends_with(".sarif.json") => CheckFormat::Sarif,
-                "json" => CheckFormat::Json,
-                "sarif" => CheckFormat::Sarif,
-                "xml" => CheckFormat::Junit,
-                "txt" | "log" => CheckFormat::Text,
-                _ => return None,
-            })
-        });
-        // `--statistics` is written as text or JSON: another name does not choose for it.
-        let named = named
-            .filter(|f| !self.statistics || matches!(f, CheckFormat::Text | CheckFormat::Json));
         match (self.format, self.format_from_env) {
             (Some(flag), false) => flag,
-            (env, _) => named.or(env).unwrap_or(CheckFormat::Text),
+            (env, _) => self.named_format().or(env).unwrap_or(CheckFormat::Text),
         }
+    }
+
+    /// The format `-o`'s file name names: `.json`, `.sarif` or `.sarif.json`, `.xml` for
+    /// JUnit, `.txt` or `.log` for text (any case). `.json` is `json`: GitLab's report and
+    /// SARIF are JSON too, and are asked for by name.
+    pub fn named_format(&self) -> Option<CheckFormat> {
+        let path = self.output.as_deref()?;
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            _ if name.ends_with(".sarif.json") => CheckFormat::Sarif,
+            "json" => CheckFormat::Json,
+            "sarif" => CheckFormat::Sarif,
+            "xml" => CheckFormat::Junit,
+            "txt" | "log" => CheckFormat::Text,
+            _ => return None,
+        })
+    }
+
+    /// Whether the format is the one `-o`'s file name names (neither `--format` nor the
+    /// name's absence decided it).
+    pub fn format_is_named(&self) -> bool {
+        (self.format.is_none() || self.format_from_env) && self.named_format().is_some()
     }
 }
 

@@ -219,12 +219,20 @@ pub(crate) fn finish(
 /// then write nothing.
 pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
     if args.statistics && !matches!(args.format(), CheckFormat::Text | CheckFormat::Json) {
-        return Err(Failure::usage(format!(
-            "--statistics is a table of counts in text or JSON; --format {} has no place for it",
-            clap::ValueEnum::to_possible_value(&args.format())
-                .map_or_else(String::new, |v| v.get_name().to_string())
-        ))
-        .with_help("plan check --statistics (or --statistics --format json)"));
+        let name = clap::ValueEnum::to_possible_value(&args.format())
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        // `-o plan.sarif --statistics` wrote a text table into plan.sarif.
+        return Err(match (&args.output, args.format_is_named()) {
+            (Some(path), true) => Failure::usage(format!(
+                "--statistics is a table of counts in text or JSON; `-o {}` asks for {name} by its name, which has no place for it",
+                crate::text::visible_line(&path.display().to_string())
+            ))
+            .with_help("name the file .txt or .json, or give --format text or --format json"),
+            _ => Failure::usage(format!(
+                "--statistics is a table of counts in text or JSON; --format {name} has no place for it"
+            ))
+            .with_help("plan check --statistics (or --statistics --format json)"),
+        });
     }
     if let Some(path) = &args.output {
         crate::write::refuse_existing(path, args.force).map_err(|e| match e {

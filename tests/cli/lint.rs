@@ -339,16 +339,28 @@ fn output_file_and_plan_check_format() {
         let written = std::fs::read_to_string(&target).unwrap();
         assert!(written.starts_with(starts), "{name}: {written}");
     }
-    // `--statistics` is text or JSON: a name meaning another format does not choose for it.
-    let target = f.dir().join("counts.xml");
+    // `--statistics` is text or JSON: with a name that asks for another format it is a
+    // usage error, as with `--format junit` (it wrote a text table into counts.xml and
+    // counts.sarif); `.json` and `.txt` take it.
+    for name in ["counts.xml", "counts.sarif"] {
+        let target = f.dir().join(name);
+        let out = plan_in(f.dir())
+            .args(["check", "--statistics", "-o"])
+            .arg(&target)
+            .assert()
+            .code(2);
+        assert!(stderr(&out).contains("asks for"), "{}", stderr(&out));
+        assert!(!target.exists(), "{name}");
+    }
+    let target = f.dir().join("counts.json");
     plan_in(f.dir())
         .args(["check", "--statistics", "-o"])
         .arg(&target)
         .assert()
         .code(1);
-    assert!(!std::fs::read_to_string(&target)
-        .unwrap()
-        .starts_with("<?xml"));
+    let counts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert!(counts.is_object() || counts.is_array(), "{counts}");
     // The flag wins over the file name: GitLab's report is a `.json` file.
     let target = f.dir().join("gl-code-quality-report.json");
     plan_in(f.dir())
@@ -362,7 +374,26 @@ fn output_file_and_plan_check_format() {
         .args(["check"])
         .assert()
         .code(2);
-    assert!(stderr(&out).contains("yaml"));
+    assert!(
+        stderr(&out).contains("PLAN_CHECK_FORMAT is `yaml`"),
+        "{}",
+        stderr(&out)
+    );
+    // Where the flag or -o's name decides the format, the variable is not read at all (a
+    // bad value was refused there too).
+    let target = f.dir().join("beside-yaml.json");
+    plan_in(f.dir())
+        .env("PLAN_CHECK_FORMAT", "yaml")
+        .args(["check", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('{'));
+    plan_in(f.dir())
+        .env("PLAN_CHECK_FORMAT", "yaml")
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1);
     // A folder that cannot be written is exit 2.
     let out = f.run(&["check", "-o", "no/such/folder/x.txt"]).code(2);
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
