@@ -298,6 +298,38 @@ pub fn mask(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`mask`] with one `?` for each hidden character (not one per byte), and `span` (a byte
+/// range of `text`, on character boundaries) moved to the same characters of the result:
+/// for an excerpt whose renderer counts the column of a marker by characters (`text` of
+/// `plan check`), so that `file:line:column` is the one every other format gives.
+pub fn mask_chars(
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (Cow<'_, str>, std::ops::Range<usize>) {
+    if !text
+        .chars()
+        .any(|c| is_masked(c, is_unsafe(c)) || is_emoji_joiner(c))
+    {
+        return (Cow::Borrowed(text), span);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (None, None);
+    let mut at = 0;
+    for (c, bad) in judged(text) {
+        if at >= span.start && start.is_none() {
+            start = Some(out.len());
+        }
+        if at >= span.end && end.is_none() {
+            end = Some(out.len());
+        }
+        out.push(if is_masked(c, bad) { '?' } else { c });
+        at += c.len_utf8();
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
+}
+
 /// Text shown inside one line, as [`clean_line`], but with every other unsafe character
 /// shown as its escape ([`visible`]) instead of removed: for an error message that quotes
 /// what the user typed or named (``unknown track `Hygge\u{200b}` ``), which must not look
@@ -545,6 +577,25 @@ mod tests {
     #[test]
     fn mask_hides_unicode_line_separators() {
         assert_eq!(mask("a\u{2028}b\u{2029}c\nd"), "a???b???c\nd");
+    }
+
+    #[test]
+    fn mask_chars_puts_one_mark_per_character_and_moves_the_span() {
+        let text = "status\u{200b} = \"x\"";
+        let at = text.find('=').unwrap();
+        let (masked, span) = mask_chars(text, at..at + 1);
+        assert_eq!(masked, "status? = \"x\"");
+        assert_eq!(&masked[span.clone()], "=");
+        // The column a renderer counts in characters is the same as in the file.
+        assert_eq!(
+            masked[..span.start].chars().count(),
+            text[..at].chars().count()
+        );
+        let (same, span) = mask_chars("plain", 1..3);
+        assert_eq!((same.as_ref(), span), ("plain", 1..3));
+        // A span over the hidden character itself covers its one mark.
+        let (masked, span) = mask_chars(text, 6..9);
+        assert_eq!(&masked[span], "?");
     }
 
     #[test]

@@ -225,6 +225,32 @@ fn a_source_line_in_a_finding_carries_no_unicode_line_separator() {
     }
 }
 
+/// The text format's `file:line:column` is the one every other format gives when the line
+/// holds a hidden character before the finding: it showed each such character as one `?` per
+/// byte and counted the column on that (`4:13` where concise said `4:11`).
+#[test]
+fn the_text_format_counts_a_hidden_character_as_one_column() {
+    let f = Fixture::new().filled().file(
+        "z.toml",
+        "title = \"Z\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nowner\u{200b}\u{ad} = \"x\" # \u{2028}\nstatus\u{200b} = \"plannedd\"\n",
+    );
+    let concise = stdout(&f.run(&["check", "--format", "concise"]).code(1));
+    let text = stdout(&f.run(&["--color", "never", "check"]).code(1));
+    let places = |text: &str, pattern: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.split(pattern).nth(1))
+            .map(|rest| rest.split([':', ' ']).take(2).collect::<Vec<_>>().join(":"))
+            .collect()
+    };
+    let in_concise = places(&concise, "plans/z.toml:");
+    let in_text = places(&text, "--> plans/z.toml:");
+    // The `=`-less key's hidden characters, and `plannedd` after one (5:11, not 5:13).
+    assert_eq!(in_concise, ["4:6", "5:7", "5:11"], "{concise}");
+    assert_eq!(in_text, in_concise, "{text}\n{concise}");
+    // One mark for each hidden character in the line shown.
+    assert!(text.contains("owner?? = \"x\""), "{text}");
+}
+
 /// Whether `c` must be escaped in JSON output: control characters (except in the JSON's
 /// own layout), bidi controls, invisible characters, line separators.
 fn unsafe_in_json(c: char) -> bool {

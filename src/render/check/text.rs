@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
 use crate::render::chunked::write_each_in;
-use crate::text::{clean_line, mask};
+use crate::text::{clean_line, mask_chars};
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -54,9 +54,12 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 let end = floor_boundary(text, span.end.max(start));
                 let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
                 let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-                let source = crate::text::width::for_markers(mask(&text[first..last]));
+                // One mark per hidden character, so that the column the renderer counts is
+                // the file's (one `?` per byte put `status\u{200b}`'s `=` two columns on).
+                let (masked, marked) = mask_chars(&text[first..last], start - first..end - first);
+                let source = crate::text::width::for_markers(masked);
                 let (line, _) = file.lines.line_col(text, start);
-                let mut annotation = AnnotationKind::Primary.span(start - first..end - first);
+                let mut annotation = AnnotationKind::Primary.span(marked);
                 if let Some(label) = &label {
                     annotation = annotation.label(label.clone());
                 }
