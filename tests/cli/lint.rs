@@ -491,6 +491,16 @@ fn rule_levels_on_the_command_line_win_over_plan_toml() {
     // --exit-zero: the findings are printed, the exit code is 0.
     let out = f.run(&["check", "--exit-zero"]).code(0);
     assert!(stdout(&out).contains("error[min-per-track]"));
+    // With --diff too (it exited 1): the diff is printed, the exit code is 0.
+    std::fs::write(
+        f.plans().join("fixable.toml"),
+        "title = \"F\"\nperiod = \"q2\"\ntracks = [\"Hygge\"]\n",
+    )
+    .unwrap();
+    f.run(&["check", "--diff"]).code(1);
+    let out = f.run(&["check", "--diff", "--exit-zero"]).code(0);
+    assert!(stdout(&out).contains("+period = \"Q2\""), "{}", stdout(&out));
+    std::fs::remove_file(f.plans().join("fixable.toml")).unwrap();
     // ... but a missing folder is still exit 2.
     plan_in(f.dir())
         .args(["--plans", "nope", "check", "--exit-zero"])
