@@ -68,7 +68,7 @@ pub const DA: Words = Words {
     },
     file_label: "Fil",
     judgement_label: "Vurdering",
-    on_track: "ingen bemærkninger",
+    on_track: "følger planen",
     nothing_to_note: "ingen bemærkninger",
     partners_label: "Partnere",
     deadline_label: "Frist",

@@ -56,7 +56,9 @@ fn every_field_and_the_log_are_shown() {
         "plans/fuld.toml",
         "2. kvartal",
         "i gang",
-        "ingen bemærkninger",
+        // Work still to do and on track; done work has "ingen bemærkninger" (below): the
+        // two were the same words in Danish.
+        "Vurdering     følger planen",
         "Fordybelse",
         "Viby",
         "KulturCosmos",
@@ -77,6 +79,11 @@ fn every_field_and_the_log_are_shown() {
         .run(&["--today", "2017-05-01", "show", "grundlag"])
         .success();
     assert!(stdout(&out).contains("fuld (2. kvartal, i gang)"));
+    assert!(
+        stdout(&out).contains("Vurdering  ingen bemærkninger"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
