@@ -309,7 +309,9 @@ fn with_from_filled(entries: &[&crate::model::LogEntry]) -> Vec<crate::model::Lo
 }
 
 /// The changes a `[[log]]` entry records, one line each, in the words of the tables:
-/// "Status: planlagt → i gang", "Periode: 1. kvartal → 3. kvartal".
+/// "Status: planlagt → i gang", "Periode: 1. kvartal → 3. kvartal". Each on one line: a
+/// line break in a value (a title, an owner) is a space, as wherever text is shown inside a
+/// line.
 fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
     fn line<T>(
         label: &str,
@@ -349,7 +351,7 @@ fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
     }
     if let Some(c) = &entry.tracks {
         out.push(line(words.col_tracks, c, |t| {
-            clean(&t.join(", ")).into_owned()
+            crate::text::clean_line_cow(&t.join(", ")).into_owned()
         }));
     }
     // A list of no names reads "ingen" ("none").
@@ -357,18 +359,18 @@ fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
         if l.is_empty() {
             none()
         } else {
-            clean(&l.join(", ")).into_owned()
+            crate::text::clean_line_cow(&l.join(", ")).into_owned()
         }
     };
     if let Some(c) = &entry.locations {
         out.push(line(words.col_places, c, names));
     }
     if let Some(c) = entry.title() {
-        out.push(line(words.title_heading, c, |t| clean(t).into_owned()));
+        out.push(line(words.title_heading, c, |t| crate::text::clean_line_cow(t).into_owned()));
     }
     if let Some(c) = entry.owner() {
         out.push(line(words.owner_label, c, |o| {
-            o.as_deref().map_or_else(none, |o| clean(o).into_owned())
+            o.as_deref().map_or_else(none, |o| crate::text::clean_line_cow(o).into_owned())
         }));
     }
     if let Some(c) = entry.partners() {

@@ -192,6 +192,23 @@ fn a_short_form_change_is_shown_with_where_it_came_from() {
     );
 }
 
+/// A title or owner changed to text with a line break is shown on one line in the log, as
+/// the heading shows the title: its second line stood alone, like another entry.
+#[test]
+fn a_changed_value_with_a_line_break_stays_on_its_line() {
+    let f = Fixture::new().manifest("min_per_track = 0").file(
+        "s.toml",
+        "title = \"Ny\\n::error::x\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\nowner = \"A\\u2028B\"\n\n[[log]]\ndate = 2017-05-11\ntitle = { from = \"S\", to = \"Ny\\n::error::x\" }\nowner = \"A\\u2028B\"\n",
+    );
+    let text = stdout(
+        &f.run(&["--today", "2017-12-01", "--color", "never", "show", "s"])
+            .success(),
+    );
+    let log = text.split("Log").last().unwrap_or(&text);
+    assert!(log.contains("Titel: S → Ny ::error::x\n"), "{text}");
+    assert!(log.contains("Ansvarlig: ingen → A B\n"), "{text}");
+}
+
 /// A dependency whose file is there but has errors is said to have them, not to be missing
 /// from the plan (a typo that names no file still is).
 #[test]
