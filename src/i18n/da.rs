@@ -305,12 +305,30 @@ pub const DA: Words = Words {
             "Siden sidste kvartal".to_string()
         }
     },
-    since_new: "Nye",
-    since_started: "Sat i gang",
-    since_done: "Færdige",
-    since_postponed: "Udskudt",
-    since_moved: "Flyttet",
-    since_cancelled: "Aflyst",
+    since_new: Noun {
+        one: "Ny",
+        many: "Nye",
+    },
+    since_started: Noun {
+        one: "Sat i gang",
+        many: "Sat i gang",
+    },
+    since_done: Noun {
+        one: "Færdig",
+        many: "Færdige",
+    },
+    since_postponed: Noun {
+        one: "Udskudt",
+        many: "Udskudt",
+    },
+    since_moved: Noun {
+        one: "Flyttet",
+        many: "Flyttet",
+    },
+    since_cancelled: Noun {
+        one: "Aflyst",
+        many: "Aflyst",
+    },
     none_since: "Ingen ændringer er registreret i perioden.",
     report_left_out: "Udeladt",
     missing_in_year: |n| format!("mangler {n} i årets plan"),

@@ -321,12 +321,30 @@ pub const EN: Words = Words {
             "Since last quarter".to_string()
         }
     },
-    since_new: "New",
-    since_started: "Started",
-    since_done: "Done",
-    since_postponed: "Postponed",
-    since_moved: "Moved",
-    since_cancelled: "Cancelled",
+    since_new: Noun {
+        one: "New",
+        many: "New",
+    },
+    since_started: Noun {
+        one: "Started",
+        many: "Started",
+    },
+    since_done: Noun {
+        one: "Done",
+        many: "Done",
+    },
+    since_postponed: Noun {
+        one: "Postponed",
+        many: "Postponed",
+    },
+    since_moved: Noun {
+        one: "Moved",
+        many: "Moved",
+    },
+    since_cancelled: Noun {
+        one: "Cancelled",
+        many: "Cancelled",
+    },
     none_since: "No change was recorded in the period.",
     report_left_out: "Left out",
     missing_in_year: |n| format!("{n} short in the year's plan"),

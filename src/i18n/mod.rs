@@ -241,13 +241,14 @@ pub struct Words {
     /// The heading of the changes since the previous quarter's close ("Siden sidste
     /// kvartal"); for Q1, since the year began.
     pub report_since: fn(u8) -> String,
-    /// Labels of the changes, in the order the memo lists them.
-    pub since_new: &'static str,
-    pub since_started: &'static str,
-    pub since_done: &'static str,
-    pub since_postponed: &'static str,
-    pub since_moved: &'static str,
-    pub since_cancelled: &'static str,
+    /// Labels of the changes, in the order the memo lists them; the form for one change
+    /// and for several ("Ny" / "Nye").
+    pub since_new: Noun,
+    pub since_started: Noun,
+    pub since_done: Noun,
+    pub since_postponed: Noun,
+    pub since_moved: Noun,
+    pub since_cancelled: Noun,
     /// No change was recorded.
     pub none_since: &'static str,
     /// The heading of the files left out: "Udeladt" / "Left out".

@@ -366,11 +366,14 @@ fn changes_text(entry: &crate::model::LogEntry, words: &Words) -> Vec<String> {
         out.push(line(words.col_places, c, names));
     }
     if let Some(c) = entry.title() {
-        out.push(line(words.title_heading, c, |t| crate::text::clean_line_cow(t).into_owned()));
+        out.push(line(words.title_heading, c, |t| {
+            crate::text::clean_line_cow(t).into_owned()
+        }));
     }
     if let Some(c) = entry.owner() {
         out.push(line(words.owner_label, c, |o| {
-            o.as_deref().map_or_else(none, |o| crate::text::clean_line_cow(o).into_owned())
+            o.as_deref()
+                .map_or_else(none, |o| crate::text::clean_line_cow(o).into_owned())
         }));
     }
     if let Some(c) = entry.partners() {

@@ -499,7 +499,11 @@ fn rule_levels_on_the_command_line_win_over_plan_toml() {
     .unwrap();
     f.run(&["check", "--diff"]).code(1);
     let out = f.run(&["check", "--diff", "--exit-zero"]).code(0);
-    assert!(stdout(&out).contains("+period = \"Q2\""), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("+period = \"Q2\""),
+        "{}",
+        stdout(&out)
+    );
     std::fs::remove_file(f.plans().join("fixable.toml")).unwrap();
     // ... but a missing folder is still exit 2.
     plan_in(f.dir())

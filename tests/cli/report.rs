@@ -819,3 +819,44 @@ fn work_moved_to_an_earlier_quarter_is_brought_forward_not_postponed() {
         "{english}"
     );
 }
+
+/// "Siden sidste kvartal" names one change in the singular, several in the plural: one new
+/// initiative was listed under "Nye:", one finished under "Færdige:".
+#[test]
+fn since_last_quarter_labels_one_change_in_the_singular() {
+    let done = |id: &str, day: &str| {
+        format!(
+            "title = \"Initiative {id}\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = \"done\"\n\n[[log]]\ndate = 2017-04-{day}\nstatus = {{ from = \"planned\", to = \"done\" }}\n"
+        )
+    };
+    let f = Fixture::new()
+        .filled()
+        .file("a.toml", &done("a", "05"))
+        .file(
+            "ny.toml",
+            "title = \"Ny ting\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nadded = 2017-04-06\n",
+        );
+    let memo = |f: &Fixture| {
+        stdout(
+            &f.run(&[
+                "--today",
+                "2017-06-30",
+                "report",
+                "-q",
+                "Q2",
+                "--format",
+                "text",
+            ])
+            .success(),
+        )
+    };
+    let text = memo(&f);
+    assert!(text.contains("Ny: »Ny ting«"), "{text}");
+    assert!(text.contains("Færdig: »Initiative a«"), "{text}");
+    let f = f.file("b.toml", &done("b", "07"));
+    let text = memo(&f);
+    assert!(
+        text.contains("Færdige: »Initiative a« (5. april 2017); »Initiative b«"),
+        "{text}"
+    );
+}

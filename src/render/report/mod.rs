@@ -136,6 +136,11 @@ pub(crate) fn since_lines(w: &Words, report: &Report) -> Vec<String> {
                 text
             })
             .collect();
+        let label = if events.len() == 1 {
+            label.one
+        } else {
+            label.many
+        };
         if !events.is_empty() {
             out.push(format!("{label}: {}", events.join("; ")));
         }
