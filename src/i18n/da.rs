@@ -131,6 +131,7 @@ pub const DA: Words = Words {
         one: "forsinket",
         many: "forsinkede",
     },
+    of: "af",
     n_tracks: Noun {
         one: "spor",
         many: "spor",

@@ -141,6 +141,7 @@ pub const EN: Words = Words {
         one: "late",
         many: "late",
     },
+    of: "of",
     n_tracks: Noun {
         one: "track",
         many: "tracks",

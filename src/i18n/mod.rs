@@ -173,6 +173,8 @@ pub struct Words {
     pub n_active: Noun,
     /// "forsinket" / "late".
     pub n_late: Noun,
+    /// "af" / "of": "2 af 7 forsinkede" in the memo's timeline.
+    pub of: &'static str,
     /// "spor" / "track".
     pub n_tracks: Noun,
     /// "tværgående indsats (alle spor)" / "cross-cutting initiative (all tracks)".

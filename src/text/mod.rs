@@ -23,7 +23,9 @@ pub use sanitize::{
     visible_keeping_breaks, visible_line,
 };
 pub use width::{cut_at_word, pad_left, pad_right, truncate, width};
-pub use wrap::{break_after_hyphens, widest_word, wrap, wrap_items, wrap_paragraphs};
+pub use wrap::{
+    bind_ordinals, break_after_hyphens, widest_word, wrap, wrap_items, wrap_paragraphs,
+};
 pub use year::replace_year;
 
 /// `path` as one word of a POSIX shell's command line, for a command a help text gives to

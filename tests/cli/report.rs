@@ -543,8 +543,14 @@ fn hostile_titles_in_html() {
         );
     let html = String::from_utf8(hostile_report(&fixture, "html")).unwrap();
     assert!(!html.contains("<plan-slot"), "{html}");
-    assert!(html.contains("<td>&lt;plan-slot/&gt; før</td>"), "{html}");
-    assert!(html.contains("<td>&lt;plan-slot/&gt; efter</td>"), "{html}");
+    assert!(
+        html.contains("<td class=\"t\">&lt;plan-slot/&gt; før</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td class=\"t\">&lt;plan-slot/&gt; efter</td>"),
+        "{html}"
+    );
     assert!(html.trim_end().ends_with("</html>"));
     assert_eq!(
         html.matches("<table").count(),

@@ -31,6 +31,7 @@ use crate::render::office::Temporary;
 use crate::i18n::{words, Words};
 use crate::report::TrackCoverage;
 use crate::report::{Item, Report};
+use crate::text::bind_ordinals;
 
 mod blocks;
 
@@ -70,15 +71,15 @@ fn items_table<B: Body>(
     let row = |index: usize, item: &Item| {
         let mut row = vec![item.title.to_string()];
         if with_period {
-            row.push(w.period(item.period));
+            row.push(bind_ordinals(&w.period(item.period)).into_owned());
         }
         row.extend([
             tracks_text(w, item),
             item.locations.join(", "),
-            status_text(w, item),
+            bind_ordinals(&status_text(w, item)).into_owned(),
         ]);
         if with_note {
-            row.push(note_text(w, item.latest_note.as_ref()));
+            row.push(bind_ordinals(&note_text(w, item.latest_note.as_ref())).into_owned());
         }
         let cells: Vec<Cell> = row.into_iter().map(plain).collect();
         table.row(index, &cells)
@@ -254,12 +255,12 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
         for a in &report.attention {
             body.paragraph(bullet(vec![
                 text(&a.title).bold(),
-                text(&format!(
+                text(&bind_ordinals(&format!(
                     " ({}, {}): {}",
                     w.period(a.period),
                     w.status(a.status),
                     a.explained.join("; ")
-                )),
+                ))),
             ]))?;
         }
     }
@@ -298,7 +299,7 @@ fn body<B: Body>(report: &Report, body: &mut B) -> io::Result<()> {
                     plain(item.title.to_string()),
                     plain(tracks_text(w, item)),
                     plain(item.locations.join(", ")),
-                    plain(status_text(w, item)),
+                    plain(bind_ordinals(&status_text(w, item)).into_owned()),
                 ],
             )
         };

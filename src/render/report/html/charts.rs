@@ -185,12 +185,14 @@ pub(super) fn timeline(w: &Words, report: &Report) -> Markup {
                         stroke="#a4262c" stroke-width="2" {} "\n"
                 }
             }
-            // "7 indsatser", or "7 · 2 forsinkede" (the whole label must fit in a quarter).
+            // "7 indsatser", or "2 af 7 forsinkede" (the whole label must fit in a quarter;
+            // "7 · 2 forsinkede" said neither what 7 was nor how the two numbers relate).
             text x=(f1((bx0 + bx1) / 2.0)) y=(f1(y + 17.0)) font-size="11" text-anchor="middle"
                 fill=(if p.late > 0 { "#a4262c" } else { "#1a1a1a" })
                 stroke="#ffffff" stroke-width="3" paint-order="stroke" {
                 @if p.late > 0 {
-                    (p.total) " · " (w.count(w.n_late, p.late))
+                    (p.late) " " (w.of) " " (p.total) " "
+                    (if p.late == 1 { w.n_late.one } else { w.n_late.many })
                 } @else {
                     (w.count(w.n_initiatives, p.total))
                 }

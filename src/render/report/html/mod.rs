@@ -15,6 +15,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::i18n::{words, Words};
 use crate::report::{Item, Report};
+use crate::text::bind_ordinals;
 
 use super::{
     as_of_line, met_text, next_empty, next_heading, note_text, quarter_title, since_lines,
@@ -23,6 +24,10 @@ use super::{
 
 mod charts;
 
+/// The page's style. A title's or a note's cell (`t`: plan text) may break a word too long
+/// for its column (`overflow-wrap: anywhere`): a 130-letter title pushed the table past the
+/// A4 page. A period (`p`) stays on one line, and an ordinal keeps its word elsewhere
+/// (`bind_ordinals`): "1." was left at a line's end.
 const STYLE: &str = "
 @page { size: A4; margin: 16mm 15mm; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -34,6 +39,8 @@ h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 2pt; border-bottom: 1p
   break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9.5pt; }
 th, td { border: 1px solid #9aa5b1; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+td.t { overflow-wrap: anywhere; }
+td.p { white-space: nowrap; }
 th { background: #e6ecf2; }
 td.n, th.n { text-align: right; }
 thead { display: table-header-group; }
@@ -88,10 +95,10 @@ fn write_body(w: &Words, report: &Report, out: &mut dyn Write) -> io::Result<()>
                 report.attention.iter().map(|a| {
                     html! {
                         tr {
-                            td { (a.title) }
-                            td { (w.period(a.period)) }
+                            td.t { (a.title) }
+                            td.p { (w.period(a.period)) }
                             td { (w.status(a.status)) }
-                            td.warn { (a.explained.join("; ")) }
+                            td.warn { (bind_ordinals(&a.explained.join("; "))) }
                         }
                     }
                 }),
@@ -102,10 +109,10 @@ fn write_body(w: &Words, report: &Report, out: &mut dyn Write) -> io::Result<()>
                 report.next.initiatives.iter().map(|item| {
                     html! {
                         tr {
-                            td { (item.title) }
+                            td.t { (item.title) }
                             td { (tracks_text(w, item)) }
                             td { (item.locations.join(", ")) }
-                            td { (status_text(w, item)) }
+                            td { (bind_ordinals(&status_text(w, item))) }
                         }
                     }
                 }),
@@ -222,7 +229,7 @@ fn body<'r>(w: &Words, report: &'r Report, lists: &mut Vec<List<'r>>) -> Markup 
                 &[w.col_title, w.col_follow_up],
                 &[],
                 report.next.follow_ups.iter().map(|f| html! {
-                    tr { td { (f.title) } td { (f.follow_up) } }
+                    tr { td.t { (f.title) } td.t { (f.follow_up) } }
                 }),
             ))
         } @else {
@@ -271,14 +278,14 @@ fn write_items_table(
         let warn = item.late || item.blocked || item.at_risk;
         html! {
             tr {
-                td { (item.title) }
+                td.t { (item.title) }
                 @if with_period {
-                    td { (w.period(item.period)) }
+                    td.p { (w.period(item.period)) }
                 }
                 td { (tracks_text(w, item)) }
                 td { (item.locations.join(", ")) }
-                td class=[warn.then_some("warn")] { (status_text(w, item)) }
-                td { (note_text(w, item.latest_note.as_ref())) }
+                td class=[warn.then_some("warn")] { (bind_ordinals(&status_text(w, item))) }
+                td.t { (bind_ordinals(&note_text(w, item.latest_note.as_ref()))) }
             }
         }
     });
