@@ -327,11 +327,7 @@ impl Book {
         }
         let mut rows = self.spool.read()?;
         // `&` starts a code in Excel's header syntax: `&&` is a literal ampersand.
-        let header = format!(
-            "&L{}&R{}",
-            self.print_header.0.replace('&', "&&"),
-            self.print_header.1.replace('&', "&&")
-        );
+        let header = print_header(&self.print_header.0, &self.print_header.1);
         for sheet in self.sheets {
             // Rows go to a temporary file as they are written, with their strings inline, so
             // that a sheet of 100,000 rows is not held in memory; every sheet is therefore
@@ -395,6 +391,38 @@ fn write_text_sheet(sheet: &mut Worksheet, lines: &[String], bold: &[usize]) -> 
 }
 
 /// Writes a table sheet, its rows the next `table.rows` of `rows`.
+/// The printed page's header: `left` at the left, `right` at the right, each `&` doubled
+/// (a lone `&` starts a code), in at most the 255 characters Excel takes: a longer plan
+/// title is cut at the left with "…" (rust_xlsxwriter dropped the whole header and wrote a
+/// warning of its own to standard error, once per sheet).
+fn print_header(left: &str, right: &str) -> String {
+    const MOST: usize = 255;
+    let right = right.replace('&', "&&");
+    let room = MOST.saturating_sub("&L&R".len() + right.chars().count());
+    let mut kept = String::new();
+    let mut used = 0;
+    let whole = left
+        .chars()
+        .map(|c| if c == '&' { 2 } else { 1 })
+        .sum::<usize>()
+        <= room;
+    for c in left.chars() {
+        let needs = if c == '&' { 2 } else { 1 };
+        // Room for "…" unless the whole title fits.
+        if !whole && used + needs + 1 > room {
+            kept.push('…');
+            break;
+        }
+        if c == '&' {
+            kept.push_str("&&");
+        } else {
+            kept.push(c);
+        }
+        used += needs;
+    }
+    format!("&L{kept}&R{right}")
+}
+
 fn write_table_sheet(
     sheet: &mut Worksheet,
     table: &Table,
@@ -445,6 +473,9 @@ fn write_table_sheet(
     sheet
         .set_repeat_rows(header_row, header_row)
         .map_err(to_io)?;
+    // Printed, every column on one page's width (as many pages down as it takes): a table
+    // split by column left its last column alone on a page.
+    sheet.set_print_fit_to_pages(1, 0);
     // A cell's format: top-aligned, long text also wrapped, a date in the language's date
     // format. Every column but the first gets a format of its own (a column with a date
     // the date format, else one with long text the wrapped one, else top-aligned), and
@@ -637,5 +668,38 @@ mod cell_tests {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         write_text(sheet, 0, 0, &"x".repeat(40_000), &Format::new()).expect("written, cut");
+    }
+
+    /// The printed header holds at most the 255 characters Excel takes, `&` doubled and
+    /// never split from its pair; a title that fits is whole.
+    #[test]
+    fn the_print_header_fits_excel_s_limit() {
+        let right = "2. kvartal 2017 · pr. 30. juni 2017";
+        assert_eq!(
+            print_header("Læs & lær", right),
+            format!("&LLæs && lær&R{right}")
+        );
+        for title in [
+            "Å".repeat(400),
+            "&".repeat(300),
+            format!("{}&xy", "a".repeat(213)),
+        ] {
+            let header = print_header(&title, right);
+            assert!(header.chars().count() <= 255, "{}", header.chars().count());
+            assert!(header.ends_with(&format!("…&R{right}")), "{header}");
+            let left = &header[2..header.find("&R").unwrap()];
+            // An even run of `&` before the "…": no lone `&` starting a code.
+            let ampersands = left
+                .trim_end_matches('…')
+                .chars()
+                .rev()
+                .take_while(|&c| c == '&')
+                .count();
+            assert_eq!(ampersands % 2, 0, "{header}");
+        }
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_header(&print_header(&"Å".repeat(400), right));
+        assert!(book.save_to_buffer().is_ok());
     }
 }

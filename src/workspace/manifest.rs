@@ -32,7 +32,6 @@ pub fn is_workspace(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::error::Failure;
-    use crate::text::clean_line;
 
     impl WorkspaceManifest {
         /// Reads a workspace manifest's text ([`crate::parse::workspace_manifest`]): the
