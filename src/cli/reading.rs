@@ -82,8 +82,8 @@ pub struct CheckArgs {
     /// Apply every sure fix (findings marked fixable), keeping comments and layout; then check again
     #[arg(long)]
     pub fix: bool,
-    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
-    #[arg(long, conflicts_with_all = ["output", "statistics", "quiet", "fix"])]
+    /// Print the fixes as a unified diff and change no plan file (exit 1 if there are any); with -o, write the diff to FILE byte for byte
+    #[arg(long, conflicts_with_all = ["statistics", "quiet", "fix"])]
     pub diff: bool,
     /// With --fix or --diff: also write track and place aliases as the catalogue's names
     #[arg(long)]

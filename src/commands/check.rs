@@ -10,7 +10,9 @@ use std::io::Write as _;
 use crate::check::{check, counts, Rule, Severity};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::Config;
-use crate::edit::fix::{fix_plan, keep_sure_fixes, shown_diff, unified_diff, write_fixed};
+use crate::edit::fix::{
+    fix_plan, keep_sure_fixes, shown_diff, unified_diff, write_fixed, DiffBase,
+};
 use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
 use crate::model::Plan;
 use crate::render::check as render;
@@ -34,8 +36,39 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     if args.diff {
         let plan = with_levels(load(config)?);
         let fixed = fix_plan(&plan, args.canonical);
-        // Plan text is shown as it is but for what must not reach a terminal.
-        write!(out, "{}", shown_diff(&unified_diff(&plan, &fixed)))?;
+        let (diff, base) = unified_diff(&plan, &fixed);
+        let paint = crate::render::terminal::Paint {
+            color: config.color_stderr,
+        };
+        let mut err = crate::stdio::stderr();
+        if base == DiffBase::PlanFolder && !fixed.is_empty() {
+            let folder = crate::text::shell_word(&crate::text::visible_line(
+                &plan.dir.display().to_string(),
+            ));
+            writeln!(
+                err,
+                "{} the diff's paths are relative to the plan folder {folder} (a file to fix is not below this folder): apply it there, e.g. `git -C {folder} apply`",
+                paint.bold("note:")
+            )?;
+        }
+        match &args.output {
+            // A file is no terminal: the diff byte for byte, as `git apply` needs it.
+            Some(path) => {
+                write_atomic(path, diff.as_bytes(), args.force).map_err(|e| e.without_force())?
+            }
+            None => {
+                // Plan text is shown as it is but for what must not reach a terminal.
+                let shown = shown_diff(&diff);
+                if shown != diff {
+                    writeln!(
+                        err,
+                        "{} characters that must not reach a terminal are left out of the diff shown, so `git apply` does not take it as shown: write it to a file with -o FILE",
+                        paint.bold("note:")
+                    )?;
+                }
+                write!(out, "{shown}")?;
+            }
+        }
         return Ok(if fixed.is_empty() || args.exit_zero {
             EXIT_OK
         } else {

@@ -356,27 +356,51 @@ pub fn write_fixed(plan: &Plan, fixed: &FixedFile) -> Result<(), WriteError> {
     )
 }
 
-/// A unified diff of the fixed files (`a/` and `b/` before the path as shown, when it is
-/// relative), for
-/// `plan check --diff`; `git apply` takes it from the folder the paths are shown from. It is
-/// a diff of the files' bytes as `--fix` would write them (read again from disk): a file with
-/// a byte-order mark or Windows line endings keeps them in the diff's lines, as `git apply`
-/// needs. A file that cannot be read again as it was loaded is diffed as loaded.
-pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
+/// Where the paths of a diff start: the folder `plan` runs in, or the plan folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffBase {
+    /// Every fixed file is below the current folder: its path as shown (`plans/q2/x.toml`).
+    Here,
+    /// Some fixed file is not (`plan check` run in `plans/q2` for a file of `q1`, or an
+    /// absolute `--plans`): `git apply` takes no path with `..` or a leading `/`, so every
+    /// path is relative to the plan folder (`q1/x.toml`), and the diff is applied there.
+    PlanFolder,
+}
+
+/// A unified diff of the fixed files, for `plan check --diff`, with where its paths start
+/// ([`DiffBase`]): `a/` and `b/` before each path, the path quoted as git quotes one
+/// (`"a/tab\tname.toml"`) when it holds a control character, a `"`, a `\` or a character
+/// that must not reach a terminal (as octal escapes of its bytes), so that `git apply` takes
+/// it from that folder. It is a diff of the files' bytes as `--fix` would write them (read
+/// again from disk): a file with a byte-order mark or Windows line endings keeps them in the
+/// diff's lines, as `git apply` needs. A file that cannot be read again as it was loaded is
+/// diffed as loaded.
+pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> (String, DiffBase) {
+    let below_here = |shown: &str| {
+        !shown.starts_with('/')
+            && !std::path::Path::new(shown).is_absolute()
+            && !shown.split(['/', '\\']).any(|part| part == "..")
+    };
+    let base = if fixed
+        .iter()
+        .all(|f| below_here(&plan.file(f.file).display()))
+    {
+        DiffBase::Here
+    } else {
+        DiffBase::PlanFolder
+    };
     let mut out = String::new();
     for f in fixed {
-        let name = crate::text::clean_line(&plan.file(f.file).display());
-        let (a, b) = if name.starts_with('/') {
-            (name.clone(), name)
-        } else {
-            (format!("a/{name}"), format!("b/{name}"))
+        let file = plan.file(f.file);
+        let name = match base {
+            DiffBase::Here => file.display(),
+            DiffBase::PlanFolder => file.relative.clone(),
         };
-        let raw = std::fs::read(plan.file(f.file).path())
-            .ok()
-            .and_then(|raw| {
-                let after = raw_bytes(&raw, &f.before, &f.after)?;
-                Some((String::from_utf8(raw).ok()?, String::from_utf8(after).ok()?))
-            });
+        let (a, b) = (git_path("a/", &name), git_path("b/", &name));
+        let raw = std::fs::read(file.path()).ok().and_then(|raw| {
+            let after = raw_bytes(&raw, &f.before, &f.after)?;
+            Some((String::from_utf8(raw).ok()?, String::from_utf8(after).ok()?))
+        });
         let (before, after) = match &raw {
             Some((before, after)) => (before.as_str(), after.as_str()),
             None => (f.before.as_str(), f.after.as_str()),
@@ -390,6 +414,37 @@ pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> String {
                 .to_string(),
         );
     }
+    (out, base)
+}
+
+/// `prefix` and `path` as a path of a diff's `---`/`+++` line: as it is, or in double quotes
+/// with C escapes when it holds a control character, `"`, `\` or a character that must not
+/// reach a terminal ([`crate::text::is_unsafe`]: its bytes in octal), as git writes such a
+/// name and `git apply` reads it.
+fn git_path(prefix: &str, path: &str) -> String {
+    let plain = |c: char| !c.is_control() && c != '"' && c != '\\' && !crate::text::is_unsafe(c);
+    let whole = format!("{prefix}{path}");
+    if whole.chars().all(plain) {
+        return whole;
+    }
+    let mut out = String::from("\"");
+    for c in whole.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if plain(c) => out.push(c),
+            c => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("\\{byte:03o}"));
+                }
+            }
+        }
+    }
+    out.push('"');
     out
 }
 

@@ -241,11 +241,111 @@ fn the_diff_of_bom_and_crlf_files_is_a_patch_git_applies() {
     }
 }
 
+/// `--diff` is a patch `git apply` takes where it says, whatever the files hold or are
+/// called: with a hidden character in a line (`-o FILE` keeps it; shown on a terminal it is
+/// left out, and a note says so), with a tab in a file name (quoted as git quotes it), run
+/// from a sub-folder that does not hold every file (paths from the plan folder, and a note
+/// naming it), and with an absolute `--plans` (likewise). Applied, it gives what `--fix`
+/// writes.
+#[test]
+fn the_diff_applies_with_hidden_characters_odd_names_and_from_anywhere() {
+    let files: [(&str, &str); 2] = [
+        (
+            "q2/skjult.toml",
+            "title = \"Læse\u{200b}klub\"\nperiod = \"q2\"\ntracks = [\"Hyge\"]\n",
+        ),
+        (
+            "q1/tab\tnavn.toml",
+            "title = \"Tab\"\nperiod = \"q1\"\ntracks = [\"Hygge\"]\n",
+        ),
+    ];
+    let make = || {
+        let mut f = Fixture::new().filled();
+        for (name, text) in files {
+            f = f.file(name, text);
+        }
+        f
+    };
+    let fixed = make();
+    // The file with a tab in its name keeps its `invalid-value` (no valid id): exit 1.
+    fixed.run(&["check", "--fix"]).code(1);
+    let git = |dir: &Path, args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let same = |f: &Fixture, case: &str| {
+        for (name, _) in files {
+            assert_eq!(
+                fs::read(f.plans().join(name)).unwrap(),
+                fs::read(fixed.plans().join(name)).unwrap(),
+                "{case}: {name}"
+            );
+        }
+    };
+    // Shown on standard output, the hidden character is left out, and said.
+    let f = make();
+    let out = f.run(&["check", "--diff"]).code(1);
+    assert!(!stdout(&out).contains('\u{200b}'));
+    assert!(
+        stderr(&out).contains("write it to a file with -o FILE"),
+        "{}",
+        stderr(&out)
+    );
+    // Written with -o, it applies from where plan ran.
+    git(f.dir(), &["init", "-q"]);
+    f.run(&["check", "--diff", "-o", "fix.patch"]).code(1);
+    let patch = fs::read_to_string(f.dir().join("fix.patch")).unwrap();
+    assert!(
+        patch.contains("--- \"a/plans/q1/tab\\tnavn.toml\""),
+        "{patch}"
+    );
+    git(f.dir(), &["apply", "fix.patch"]);
+    same(&f, "from the folder above");
+    // From q2, which does not hold q1's file: paths from the plan folder.
+    let f = make();
+    git(f.dir(), &["init", "-q"]);
+    let out = plan_in(&f.plans().join("q2"))
+        .args(["check", "--diff", "-o", "../../fix.patch"])
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&out).contains("relative to the plan folder .."),
+        "{}",
+        stderr(&out)
+    );
+    let patch = fs::read_to_string(f.dir().join("fix.patch")).unwrap();
+    assert!(patch.contains("+++ b/q2/skjult.toml"), "{patch}");
+    git(&f.plans(), &["apply", "../fix.patch"]);
+    same(&f, "from q2");
+    // An absolute --plans: likewise.
+    let f = make();
+    git(f.dir(), &["init", "-q"]);
+    f.run(&[
+        "check",
+        "--plans",
+        f.plans().to_str().unwrap(),
+        "--diff",
+        "-o",
+        "fix.patch",
+    ])
+    .code(1);
+    git(&f.plans(), &["apply", "../fix.patch"]);
+    same(&f, "absolute --plans");
+}
+
 #[test]
 fn canonical_goes_with_fix_or_diff_and_diff_prints_only_the_diff() {
     let out = Fixture::new().run(&["check", "--canonical"]).code(2);
     assert!(stderr(&out).contains("--canonical goes with --fix or --diff"));
-    for other in [&["-o", "x.txt"][..], &["--statistics"], &["-q"]] {
+    for other in [&["--statistics"][..], &["-q"]] {
         let mut args = vec!["check", "--diff"];
         args.extend(other);
         Fixture::new().run(&args).code(2);
@@ -343,4 +443,38 @@ fn a_fix_never_lists_a_name_twice() {
         out.contains("unknown track `Hyge` (help: `Hygge` is listed already: remove this entry)"),
         "{out}"
     );
+}
+
+/// SARIF's fix inserts what `--fix` writes and the JSON format's `replacement` says, a
+/// hidden character inside a quoted value included (escaped by the JSON): it left the
+/// character out, so a reader applying the fix changed the value.
+#[test]
+fn sarif_fixes_insert_what_fix_writes() {
+    let f = Fixture::new().filled().file(
+        "q2/nbsp.toml",
+        "title = \"N\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nowner\u{a0}= \"a\u{200b}b\"\n",
+    );
+    let json: Value =
+        serde_json::from_str(&stdout(&f.run(&["check", "--format", "json"]).code(1))).unwrap();
+    let replacement = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|d| d["replacement"].as_str())
+        .expect("a fix")
+        .to_string();
+    assert!(replacement.contains('\u{200b}'), "{replacement:?}");
+    let raw = stdout(&f.run(&["check", "--format", "sarif"]).code(1));
+    assert!(raw.contains("\\u200b"), "escaped in the SARIF file");
+    let sarif: Value = serde_json::from_str(&raw).unwrap();
+    let inserted = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|r| {
+            r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+                .as_str()
+        })
+        .expect("a SARIF fix");
+    assert_eq!(inserted, replacement);
 }

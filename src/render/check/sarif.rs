@@ -237,8 +237,11 @@ pub fn sarif(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Resu
                                     end_line: Some(end_line),
                                     end_column: Some(end_column),
                                 },
+                                // As `--fix` writes it: the JSON writer escapes what must
+                                // not reach a terminal (`\u200b`), and a reader that
+                                // applies the fix keeps it.
                                 inserted_content: Text {
-                                    text: clean(&fix.replacement).into_owned(),
+                                    text: fix.replacement.clone(),
                                 },
                             }],
                         }],
