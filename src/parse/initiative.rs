@@ -3,6 +3,7 @@
 
 use std::cell::OnceCell;
 
+use toml::de::DeValue;
 use toml::Spanned;
 
 use super::reader::{parse_toml, Reader};
@@ -39,6 +40,21 @@ pub const INITIATIVE_FIELDS: [&str; 16] = [
     // Accepted so that a file may say which plan it belongs to; not used.
     "plan",
 ];
+/// Whether `value` is of a kind the initiative field `key` is written with, or a near miss
+/// that field's own finding explains (a list field given one text, a date in quotes): a
+/// misspelt key is read as that field only then ([`super::reader::Reader::unknown_keys_fitting`]).
+fn fits(key: &str, value: &DeValue<'_>) -> bool {
+    match key {
+        "tracks" | "locations" | "partners" | "depends_on" | "tags" => {
+            matches!(value, DeValue::Array(_) | DeValue::String(_))
+        }
+        "deadline" | "added" => matches!(value, DeValue::Datetime(_) | DeValue::String(_)),
+        "log" => matches!(value, DeValue::Array(_) | DeValue::Table(_)),
+        "plan" => true,
+        _ => matches!(value, DeValue::String(_)),
+    }
+}
+
 /// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records
 /// ([`crate::edit::history::RECORDED_FIELDS`], in its order).
 pub const LOG_FIELDS: [&str; 13] = [
@@ -82,7 +98,7 @@ pub fn initiative(
     // Only syntax errors: a `toml-portability` warning does not stop the other checks.
     let had_syntax_errors = diags[before..].iter().any(|d| d.rule == Rule::Syntax);
     let mut r = Reader { file, diags };
-    let typos = r.unknown_keys(&table, &INITIATIVE_FIELDS, "an initiative");
+    let typos = r.unknown_keys_fitting(&table, &INITIATIVE_FIELDS, "an initiative", fits);
     // A misspelt key (`trakcs`) is read as the field it most likely meant, so that its value
     // is checked too and the field is not also reported missing.
     let mut table = table;

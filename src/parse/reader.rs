@@ -37,15 +37,30 @@ impl Reader<'_> {
         known: &[&'static str],
         what: &str,
     ) -> Vec<(String, Option<&'static str>)> {
+        self.unknown_keys_fitting(table, known, what, |_, _| true)
+    }
+
+    /// [`Self::unknown_keys`], where a misspelt key is taken for the field it most likely
+    /// means (its fix renames it, and the list returned names that field) only when its value
+    /// `fits` that field (`fits(field, value)`): `lot = 3` is no `log`, and renamed it stays
+    /// broken. The finding still names the nearest field.
+    pub(super) fn unknown_keys_fitting(
+        &mut self,
+        table: &Table<'_>,
+        known: &[&'static str],
+        what: &str,
+        fits: impl Fn(&str, &DeValue<'_>) -> bool,
+    ) -> Vec<(String, Option<&'static str>)> {
         let mut typos = Vec::new();
-        for key in table.keys() {
+        for (key, value) in table.iter() {
             let typed: &str = key.get_ref();
             if known.contains(&typed) {
                 continue;
             }
             let meant = nearest(typed, known.iter().copied());
+            let taken = meant.filter(|m| fits(m, value.get_ref()));
             // Renamed only where the field is not there already, nor meant by another key.
-            let fixable = meant.is_some_and(|m| {
+            let fixable = taken.is_some_and(|m| {
                 !table.contains_key(m)
                     && table
                         .keys()
@@ -63,7 +78,7 @@ impl Reader<'_> {
                 meant,
                 fixable,
             ));
-            typos.push((typed.to_string(), meant));
+            typos.push((typed.to_string(), taken));
         }
         typos
     }

@@ -699,7 +699,7 @@ mod cell_tests {
         }
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_header(&print_header(&"Å".repeat(400), right));
+        sheet.set_header(print_header(&"Å".repeat(400), right));
         assert!(book.save_to_buffer().is_ok());
     }
 }

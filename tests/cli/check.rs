@@ -1,5 +1,7 @@
 //! `plan check`: every rule on a small fixture, positions, formats and exit codes.
 
+use std::fs;
+
 use serde_json::Value;
 
 use crate::support::*;
@@ -95,6 +97,35 @@ fn unknown_field_suggests_the_nearest_and_checks_its_value() {
     );
     assert_eq!(json["diagnostics"][0]["help"], "did you mean `tracks`?");
     assert_eq!(json["diagnostics"][1]["help"], "did you mean `Hygge`?");
+    assert_eq!(json["diagnostics"][0]["fixable"], true);
+}
+
+/// A misspelt key whose value the meant field cannot take is not read as that field, nor
+/// renamed to it by `--fix`: `lot = 3` was also "`log` must be a list of [[log]] entries"
+/// (the file has no `log`), and `--fix` wrote `log = 3`, still broken.
+#[test]
+fn a_misspelt_key_with_a_value_the_field_cannot_take_is_not_renamed() {
+    let f = Fixture::new().filled().file(
+        "typo.toml",
+        "title = \"Hygge i Viby\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nlot = 3\n",
+    );
+    let out = f.run(&["check", "--format", "json"]).code(1);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let in_file: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "plans/typo.toml")
+        .collect();
+    assert_eq!(in_file.len(), 1, "{json}");
+    assert_eq!(in_file[0]["rule"], "unknown-field");
+    assert_eq!(in_file[0]["fixable"], false, "{json}");
+    let before = fs::read_to_string(f.plans().join("typo.toml")).unwrap();
+    f.run(&["check", "--fix"]).code(1);
+    assert_eq!(
+        fs::read_to_string(f.plans().join("typo.toml")).unwrap(),
+        before
+    );
 }
 
 #[test]

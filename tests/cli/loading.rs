@@ -460,7 +460,8 @@ fn a_plan_toml_linked_from_outside_is_read_never_replaced_by_the_default_catalog
 #[test]
 fn a_plan_toml_with_no_file_behind_it_stops_the_commands() {
     use std::os::unix::fs::symlink;
-    let cases: [(&str, fn(&Path)); 3] = [
+    type Make = fn(&Path);
+    let cases: [(&str, Make); 3] = [
         ("a link to nothing", |p| {
             symlink("plan.toml.bak", p.join("plan.toml")).unwrap()
         }),

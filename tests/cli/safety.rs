@@ -411,13 +411,13 @@ fn set_never_writes_through_a_link_out_of_the_plan_folder() {
     .unwrap();
     std::os::unix::fs::symlink(&outside, f.plans().join("ude.toml")).unwrap();
     let before = fs::read(&outside).unwrap();
-    // The loader does not follow the link, and no write does: refused (the link named as
-    // such), untouched.
+    // The loader does not follow the link, and no write does: refused (exit 2, the link
+    // named as such), untouched.
     for args in [
         &["set", "ude", "status=done"][..],
         &["note", "ude", "Møde."],
     ] {
-        let out = dated(&f, args).code(1);
+        let out = dated(&f, args).code(2);
         assert!(
             stderr(&out).contains("the link leads out of the plan folder"),
             "{}",
