@@ -56,6 +56,17 @@ pub struct FixedFile {
     pub fixes: usize,
 }
 
+/// `plan` with `changes` (relative path, new text), as [`with_files`] reads it, keeping the
+/// rule levels of the run (`--allow unknown-track`), which the files read again do not hold:
+/// else a finding the run turned off came back, its fix was applied in the next round, and a
+/// fix of a file with such a finding counted as bringing it (every fix of that file was
+/// dropped). No fix changes `plan.toml`, where the file's own levels are.
+fn with_fixes(plan: &Plan, changes: &[(String, String)]) -> Plan {
+    let mut after = with_files(plan, changes);
+    after.manifest.rules.severity = plan.manifest.rules.severity.clone();
+    after
+}
+
 /// The fixes that would be applied to `plan`, file by file (in file order).
 pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
     let mut texts: BTreeMap<usize, (String, usize)> = BTreeMap::new();
@@ -78,7 +89,7 @@ pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
                 .or_insert_with(|| (plan.file(*file).text.clone(), 0));
             entry.1 += fixes.len();
         }
-        let next = with_files(current, &changes);
+        let next = with_fixes(current, &changes);
         for (file, entry) in texts.iter_mut() {
             // File indexes stay: the same files, the same order.
             entry.0 = next.file(*file).text.clone();
@@ -205,7 +216,7 @@ type Counted = HashMap<(Rule, Option<String>, String), usize>;
 
 /// Whether the plan with `fixes` has no finding that `before` (the plan's) has not.
 fn brings_nothing_new(plan: &Plan, before: &Counted, fixes: &ByFile) -> bool {
-    let after = with_files(plan, &changes_for(plan, fixes));
+    let after = with_fixes(plan, &changes_for(plan, fixes));
     for (key, n) in findings(&after, &check(&after)) {
         // A status a fix makes readable (`"i gang"` → `"active"`) had no date before the fix
         // either: `undated-status` tells what was already so, it is not brought by the fix.

@@ -478,3 +478,30 @@ fn sarif_fixes_insert_what_fix_writes() {
         .expect("a SARIF fix");
     assert_eq!(inserted, replacement);
 }
+
+/// `--allow RULE` turns that rule's findings off, and so their fixes, and no other fix: with
+/// `--allow unknown-track` the diff was empty (the rule's findings, back in the check of the
+/// fixed files, counted as brought by every fix of the file), and in a second round the
+/// allowed finding's own fix came back.
+#[test]
+fn allowing_a_rule_leaves_the_other_fixes_alone() {
+    let f = Fixture::new().filled().file(
+        "q2/a.toml",
+        "title = \"A\"\nperiod = \"Q2\"\ntrakcs = [\"Hyge\"]\ndepends_on = [\"fil-1\"]\n",
+    );
+    let all = stdout(&f.run(&["check", "--diff"]).code(1));
+    assert!(all.contains("+tracks = [\"Hygge\"]"), "{all}");
+    let allowed = stdout(
+        &f.run(&["check", "--diff", "--allow", "unknown-track"])
+            .code(1),
+    );
+    assert!(allowed.contains("+tracks = [\"Hyge\"]"), "{allowed}");
+    assert!(allowed.contains("+depends_on = [\"fill-1\"]"), "{allowed}");
+    f.run(&["check", "--fix", "--allow", "unknown-track"])
+        .code(0);
+    let text = fs::read_to_string(f.plans().join("q2/a.toml")).unwrap();
+    assert!(
+        text.contains("tracks = [\"Hyge\"]") && text.contains("\"fill-1\""),
+        "{text}"
+    );
+}
