@@ -20,12 +20,14 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
 
 /// One error of the TOML parser (`message` as it gives it, perhaps over several lines);
 /// `found`: the character of the file where it points, if any, and whether it is inside a
-/// literal string (`'…'`, which reads no escapes).
+/// literal string (`'…'`, which reads no escapes); `before`: the line up to where it points,
+/// and `line` the whole line, for advice on the key at hand.
 pub fn invalid_toml(
     file: usize,
     message: &str,
     span: Range<usize>,
     found: Option<(char, bool)>,
+    (before, line): (&str, &str),
 ) -> Diagnostic {
     let message = message.trim();
     let mut lines = message.lines();
@@ -56,7 +58,20 @@ pub fn invalid_toml(
         }
     }
     let mut d = Diagnostic::new(Rule::Syntax, format!("invalid TOML: {first}")).at(file, span);
-    if let Some(help) = syntax_help(&first) {
+    let lower = first.to_ascii_lowercase();
+    // Advice on the line at hand, where the usual advice would name another key or kind.
+    let at_hand = if lower.contains("must be quoted") {
+        quoted_line(line).map(|l| format!("put text in double quotes: {l}"))
+    } else if (lower.contains("comma") || lower.contains("unclosed"))
+        && before.matches('{').count() > before.matches('}').count()
+    {
+        Some("an inline table is written { from = \"a\", to = \"b\" } on one line, with a comma between entries and none after the last".to_string())
+    } else {
+        None
+    };
+    if let Some(help) = at_hand {
+        d = d.help(help);
+    } else if let Some(help) = syntax_help(&first) {
         d = d.help(help);
     } else if !rest.is_empty() {
         d = d.help(rest.join(" ").trim().to_string());
@@ -88,6 +103,21 @@ pub fn unreadable_number(file: usize, written: &str, span: Range<usize>) -> Diag
     .at(file, span)
     .label("not a number")
     .help("write the number with the digits 0-9 (after 0x: 0-9 and a-f), or put text in quotes")
+}
+
+/// `key = value` with the value in double quotes (`status = "planned"` for `status =
+/// planned`), when the line is a key, `=` and a value of letters and spaces (a comment after
+/// it is left out); None otherwise.
+fn quoted_line(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim();
+    let value = value.split('#').next().unwrap_or("").trim();
+    let bare = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'))
+    };
+    (bare(key) && bare(value) && !key.contains(' ')).then(|| format!("{key} = \"{value}\""))
 }
 
 /// Plain advice for the syntax errors people make most when typing TOML by hand.

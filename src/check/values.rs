@@ -9,14 +9,15 @@ use super::{Diagnostic, Rule};
 use crate::model::CROSS_CUTTING;
 use crate::suggest::did_you_mean;
 
-/// `key` holds a value of TOML type `found` (`"integer"`, `"array"` …) where `expected` was due.
+/// `key` holds a value of TOML type `found` (`"integer"`, `"array"` …) where `expected` was
+/// due; `help` says how to write it (every finding has one).
 pub fn wrong_type(
     file: usize,
     key: &str,
     span: Range<usize>,
     found: &str,
     expected: &str,
-    help: Option<String>,
+    help: String,
 ) -> Diagnostic {
     Diagnostic::new(
         Rule::InvalidValue,
@@ -24,7 +25,7 @@ pub fn wrong_type(
     )
     .at(file, span)
     .label(format!("expected {expected}"))
-    .help_opt(help)
+    .help(help)
 }
 
 /// A TOML type as said in a sentence.

@@ -92,7 +92,12 @@ fn manifest_with_fallback(
                         Ok(y) if (1900..=2999).contains(&y) => info.year = y,
                         _ => r.push(values::not_a_year(file, i.as_str(), v.span())),
                     },
-                    _ => r.wrong_type("year", v, "a year such as 2017", None),
+                    _ => r.wrong_type(
+                        "year",
+                        v,
+                        "a year such as 2017",
+                        "write the year as a number, without quotes: year = 2017".into(),
+                    ),
                 },
                 None if !had_syntax_errors => r.missing("year", "[plan]", "year = 2017"),
                 None => {}
@@ -113,7 +118,13 @@ fn manifest_with_fallback(
                 info.language = lang.into_inner().to_string();
             }
         }
-        Some((v, _)) => r.wrong_type("plan", v, "a [plan] table", None),
+        Some((v, _)) => r.wrong_type(
+            "plan",
+            v,
+            "a [plan] table",
+            "write it as a section: a line [plan], then title = \"…\" and year = 2017 below it"
+                .into(),
+        ),
         None if !had_syntax_errors && fallback.is_some() => {
             r.missing("plan", "plan.toml", "[plan] with title and year");
         }
@@ -126,7 +137,12 @@ fn manifest_with_fallback(
         .unwrap_or_default();
     match table.get("rules").map(|v| (v, v.get_ref())) {
         Some((_, DeValue::Table(t))) => read_rules(&mut r, t, &mut rules),
-        Some((v, _)) => r.wrong_type("rules", v, "a [rules] table", None),
+        Some((v, _)) => r.wrong_type(
+            "rules",
+            v,
+            "a [rules] table",
+            "write it as a section: a line [rules], then min_per_track = 3 below it".into(),
+        ),
         None => {}
     }
 
@@ -173,7 +189,12 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
                 }
             },
             _ => {
-                r.wrong_type(key, v, "a whole number", None);
+                r.wrong_type(
+                    key,
+                    v,
+                    "a whole number",
+                    format!("write a whole number, without quotes: {key} = 3"),
+                );
                 None
             }
         }
@@ -187,12 +208,22 @@ fn read_rules(r: &mut Reader<'_>, t: &Table<'_>, rules: &mut Rules) {
     if let Some(v) = t.get("cross_cutting_counts") {
         match v.get_ref() {
             DeValue::Boolean(b) => rules.cross_cutting_counts = *b,
-            _ => r.wrong_type("cross_cutting_counts", v, "true or false", None),
+            _ => r.wrong_type(
+                "cross_cutting_counts",
+                v,
+                "true or false",
+                "write true or false, without quotes: cross_cutting_counts = false".into(),
+            ),
         }
     }
     if let Some(v) = t.get("severity") {
         let DeValue::Table(sev) = v.get_ref() else {
-            r.wrong_type("severity", v, "a [rules.severity] table", None);
+            r.wrong_type(
+                "severity",
+                v,
+                "a [rules.severity] table",
+                "write it as a section: a line [rules.severity], then a rule and its level below it, e.g. unknown-location = \"error\"".into(),
+            );
             return;
         };
         let mut map = HashMap::new();
@@ -223,14 +254,24 @@ fn read_names(r: &mut Reader<'_>, table: &Table<'_>, key: &str) -> Vec<(String, 
         return Vec::new();
     };
     let DeValue::Array(entries) = value.get_ref() else {
-        r.wrong_type(key, value, &format!("a list of [[{key}]] entries"), None);
+        r.wrong_type(
+            key,
+            value,
+            &format!("a list of [[{key}]] entries"),
+            format!("start each entry with a line [[{key}]], then name = \"…\" below it"),
+        );
         return Vec::new();
     };
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     let mut spelt = Vec::new();
     for entry in entries.iter() {
         let DeValue::Table(t) = entry.get_ref() else {
-            r.wrong_type(key, entry, &format!("a [[{key}]] entry"), None);
+            r.wrong_type(
+                key,
+                entry,
+                &format!("a [[{key}]] entry"),
+                format!("start each entry with a line [[{key}]], then name = \"…\" below it"),
+            );
             continue;
         };
         r.unknown_keys(t, &["name", "aliases"], &format!("a [[{key}]] entry"));

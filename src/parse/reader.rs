@@ -110,7 +110,7 @@ impl Reader<'_> {
         key: &str,
         value: &Spanned<DeValue<'_>>,
         expected: &str,
-        help: Option<String>,
+        help: String,
     ) {
         if self.unreadable(value) {
             return;
@@ -134,7 +134,7 @@ impl Reader<'_> {
                     key,
                     value,
                     "a string",
-                    Some(format!("put the text in quotes: {key} = \"…\"")),
+                    format!("put the text in quotes: {key} = \"…\""),
                 );
                 None
             }
@@ -164,7 +164,7 @@ impl Reader<'_> {
                 DeValue::String(s) => format!("write a list: {key} = [\"{s}\"]"),
                 _ => format!("write a list: {key} = [\"…\", \"…\"]"),
             };
-            self.wrong_type(key, value, "a list of strings", Some(help));
+            self.wrong_type(key, value, "a list of strings", help);
             return None;
         };
         let mut out = Vec::new();
@@ -175,7 +175,7 @@ impl Reader<'_> {
                     key,
                     item,
                     "a list of strings",
-                    Some("put each entry in quotes".into()),
+                    "put each entry in quotes".into(),
                 ),
             }
         }
@@ -255,7 +255,7 @@ impl Reader<'_> {
                     key,
                     value,
                     "a date",
-                    Some(format!("write a date as YYYY-MM-DD: {key} = 2017-06-30")),
+                    format!("write a date as YYYY-MM-DD: {key} = 2017-06-30"),
                 );
                 None
             }
@@ -404,11 +404,16 @@ pub(super) fn parse_toml<'i>(
         let quote = text
             .get(line..span.start)
             .and_then(|before| before.rfind(['"', '\'']).map(|at| before.as_bytes()[at]));
+        let line_end = text[line..].find('\n').map_or(text.len(), |n| line + n);
         diags.push(syntax::invalid_toml(
             file,
             error.message(),
             span.clone(),
             found.map(|c| (c, quote == Some(b'\''))),
+            (
+                text.get(line..span.start).unwrap_or(""),
+                text.get(line..line_end).unwrap_or(""),
+            ),
         ));
         spans.push(span);
     }

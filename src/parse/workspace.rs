@@ -44,7 +44,12 @@ pub fn workspace_manifest(
         return manifest;
     };
     let DeValue::Table(ws) = value.get_ref() else {
-        r.wrong_type("workspace", value, "a [workspace] table", None);
+        r.wrong_type(
+            "workspace",
+            value,
+            "a [workspace] table",
+            "write it as a section: a line [workspace], then members = [\"…\"] below it".into(),
+        );
         return manifest;
     };
     r.unknown_keys(ws, &WORKSPACE_FIELDS, "[workspace]");

@@ -1270,3 +1270,53 @@ fn a_title_of_only_an_invisible_character_is_empty() {
         "{found:?}"
     );
 }
+
+/// The advice of a finding names the key and the kind of thing at hand, and every finding
+/// has one: `status = planned` was told "e.g. period = \"Q1\"", an extra comma in an
+/// inline table how a list is written, and `year = "2017"` had no help at all.
+#[test]
+fn advice_names_what_is_at_hand() {
+    let f = Fixture::new()
+        .filled()
+        .file(
+            "s.toml",
+            "title = \"S\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\nstatus = planned\n",
+        )
+        .file(
+            "t.toml",
+            "title = \"T\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-04-01\nstatus = { from = \"planned\",, to = \"active\" }\n",
+        );
+    let (found, json, _) = check_json(&f);
+    let help_in = |file: &str| -> String {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["file"] == file && d["rule"] == "syntax")
+            .and_then(|d| d["help"].as_str())
+            .unwrap_or_else(|| panic!("{file}: {found:?}"))
+            .to_string()
+    };
+    assert_eq!(
+        help_in("plans/s.toml"),
+        "put text in double quotes: status = \"planned\""
+    );
+    assert!(help_in("plans/t.toml").starts_with("an inline table is written"));
+    let f = Fixture::new()
+        .filled()
+        .file("plan.toml", "[plan]\ntitle = \"P\"\nyear = \"2017\"\n");
+    let (_, json, _) = check_json(&f);
+    for d in json["diagnostics"].as_array().unwrap() {
+        assert!(d["help"].as_str().is_some_and(|h| !h.is_empty()), "{d}");
+    }
+    let year = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap_or("").starts_with("`year`"))
+        .expect("the year's finding");
+    assert_eq!(
+        year["help"],
+        "write the year as a number, without quotes: year = 2017"
+    );
+}

@@ -23,7 +23,8 @@ pub(super) fn read_log(
             "log",
             value,
             "a list of [[log]] entries",
-            Some("write each note as its own [[log]] table, with `date = 2017-04-20` and `text = \"…\"`".into()),
+            "write each note as its own [[log]] table, with `date = 2017-04-20` and `text = \"…\"`"
+                .into(),
         );
         return Vec::new();
     };
@@ -31,7 +32,12 @@ pub(super) fn read_log(
     let mut out = Vec::with_capacity(entries.len());
     for entry in entries.iter() {
         let DeValue::Table(t) = entry.get_ref() else {
-            r.wrong_type("log", entry, "a [[log]] entry with date and text", None);
+            r.wrong_type(
+                "log",
+                entry,
+                "a [[log]] entry with date and text",
+                "start each entry with a line [[log]], then date = 2017-04-20 and text = \"…\" below it".into(),
+            );
             continue;
         };
         r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
