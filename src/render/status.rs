@@ -133,6 +133,9 @@ fn periods(
     }
     head.push(capitalize(words.late));
     head.push(String::new());
+    // A heading is never broken ("I" over "gang"), nor the marker ("←" over "nu"): bound
+    // by no-break spaces, they keep their columns; at 60 columns the padding goes first.
+    let head: Vec<String> = head.iter().map(|h| h.replace(' ', "\u{a0}")).collect();
     table.set_header(head);
     for row in &summary.periods {
         let current = match (summary.current, row.period.quarter()) {
@@ -155,7 +158,7 @@ fn periods(
         cells.add_cell(paint.cell(row.late, (row.late > 0).then_some(Color::Red)));
         cells.add_cell(paint.cell(
             if current {
-                format!("← {}", words.now)
+                format!("←\u{a0}{}", words.now)
             } else {
                 String::new()
             },
@@ -171,14 +174,15 @@ fn periods(
     writeln!(out)
 }
 
-/// Bar lengths: one unit is up to three columns, scaled down when counts are large.
-fn bar(row: &TrackRow, max_units: usize) -> String {
-    let per_unit = (BAR_MAX / max_units.max(1)).clamp(1, 3);
+/// Bar lengths: one unit is up to three columns, scaled down when counts are large; the
+/// longest bar at most `most` columns.
+fn bar(row: &TrackRow, max_units: usize, most: usize) -> String {
+    let per_unit = (most / max_units.max(1)).clamp(1, 3);
     let scaled = |n: usize| {
-        if max_units * per_unit <= BAR_MAX {
+        if max_units * per_unit <= most {
             n * per_unit
         } else {
-            (n * BAR_MAX).div_ceil(max_units)
+            (n * most).div_ceil(max_units)
         }
     };
     let filled = scaled(row.count);
@@ -206,6 +210,28 @@ fn tracks(
         .map(|t| t.count.max(t.minimum))
         .max()
         .unwrap_or(1);
+    // The bars give way before the track names wrap: at most BAR_MAX columns, fewer (down
+    // to 8) when the names, counts and verdicts would not fit beside them.
+    let verdicts = summary
+        .tracks
+        .iter()
+        .map(|t| {
+            if t.met {
+                text_width(words.met)
+            } else {
+                text_width(&(words.missing_n)(t.minimum - t.count))
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    let names = summary
+        .tracks
+        .iter()
+        .map(|t| text_width(&clean_line(&t.name)))
+        .max()
+        .unwrap_or(0);
+    let beside = 2 + names + 1 + 3 + 1 + verdicts + 2 * 3;
+    let most = usize::from(width).saturating_sub(beside).clamp(8, BAR_MAX);
     let mut table = plain_table(paint, width);
     for row in &summary.tracks {
         let verdict = if row.met {
@@ -219,7 +245,7 @@ fn tracks(
                 .cell(row.count, None)
                 .set_alignment(CellAlignment::Right),
             paint.cell(
-                bar(row, max_units),
+                bar(row, max_units, most),
                 Some(if row.met { Color::Green } else { Color::Red }),
             ),
             verdict,

@@ -528,3 +528,42 @@ fn at_56_columns_the_periods_table_keeps_words_and_2_kvartal_whole() {
         }
     }
 }
+
+/// At 60 columns the dashboard fits, with no heading or marker broken over two lines ("I" /
+/// "gang", "←" / "nu") and no track name wrapped: the bars give way first (they kept 24
+/// columns and pushed "Indgang til fællesskab" onto two lines).
+#[test]
+fn at_60_columns_headings_markers_and_track_names_stay_whole() {
+    for (lang, marker) in [("da", "nu"), ("en", "now")] {
+        let text = stdout(
+            &plan()
+                .env("COLUMNS", "60")
+                .args(["--today", "2017-08-10", "--lang", lang, "status"])
+                .assert()
+                .success(),
+        );
+        assert_fits(&text, 60, lang);
+        let periods = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Perio"))
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>();
+        assert!(
+            periods
+                .iter()
+                .any(|l| l.trim_end().ends_with(&format!("←\u{a0}{marker}"))),
+            "{text}"
+        );
+        for line in &periods[1..] {
+            assert!(!line.trim().is_empty() && line.trim() != marker, "{text}");
+        }
+        if lang == "da" {
+            assert!(periods[1].contains("I\u{a0}gang"), "{text}");
+        }
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("  Indgang til fællesskab ")),
+            "{text}"
+        );
+    }
+}
