@@ -131,6 +131,17 @@ fn wrap_words(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
             gap: 1,
         })
         .collect();
+    // A first word too long for the room after a label (a web address after "Seneste note
+    // (…):") starts on a line of its own under the label, as a long word further on does,
+    // rather than run the label's line past the width.
+    if !first.trim().is_empty()
+        && width(first) > width(rest)
+        && pieces.first().is_some_and(|p| width(first) + p.width > max)
+    {
+        let mut lines = vec![first.trim_end().to_string()];
+        lines.extend(wrap_words(&text, max, rest, rest));
+        return lines;
+    }
     let widths = [
         max.saturating_sub(width(first)) as f64,
         max.saturating_sub(width(rest)) as f64,
@@ -256,6 +267,21 @@ mod tests {
             break_after_hyphens("examples/network/eksempelby", 17),
             ["examples/network/", "eksempelby"]
         );
+    }
+
+    #[test]
+    fn a_first_word_too_long_after_its_label_starts_the_next_line() {
+        let url = format!("https://example.com/{}", "a".repeat(60));
+        let lines = wrap(&url, 72, "  Seneste note (10. maj 2017): ", "    ");
+        assert_eq!(
+            lines,
+            [
+                "  Seneste note (10. maj 2017):".to_string(),
+                format!("    {url}")
+            ]
+        );
+        // A label no wider than the indent of the lines after it gains nothing.
+        assert_eq!(wrap(&url, 40, "  ", "    "), [format!("  {url}")]);
     }
 
     #[test]
