@@ -92,7 +92,7 @@ pub fn run() -> ExitCode {
         }
     };
     if let (Some(value), crate::cli::Command::Check(args)) = (&bad_check_format, &cli.command) {
-        if args.format.is_none() && args.named_format().is_none() {
+        if args.format.is_none() && args.named_format().is_none() && !args.diff {
             let paint = Paint {
                 color: colours.stderr,
             };

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::edit::fix::{
     fix_plan, keep_sure_fixes, shown_diff, unified_diff, write_fixed, DiffBase,
 };
-use crate::error::{Failure, EXIT_INVALID, EXIT_OK};
+use crate::error::{Failure, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::model::Plan;
 use crate::render::check as render;
 use crate::text::{clean_line, LineGuard};
@@ -30,7 +30,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
             .into());
     }
     let with_levels = |mut plan: Plan| {
-        plan.manifest.rules.severity.extend(levels.clone());
+        plan.set_levels(levels.clone());
         plan
     };
     if args.diff {
@@ -42,12 +42,20 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
         };
         let mut err = crate::stdio::stderr();
         if base == DiffBase::PlanFolder && !fixed.is_empty() {
-            let folder = crate::text::shell_word(&crate::text::visible_line(
-                &plan.dir.display().to_string(),
-            ));
+            let folder = crate::text::shell_word(&plan.dir.display().to_string());
+            // `git -C` changes folder first: the patch is named as it is from there.
+            let patch = match &args.output {
+                Some(path) => crate::text::shell_word(
+                    &std::path::absolute(path)
+                        .unwrap_or_else(|_| path.clone())
+                        .display()
+                        .to_string(),
+                ),
+                None => "FILE".to_string(),
+            };
             writeln!(
                 err,
-                "{} the diff's paths are relative to the plan folder {folder} (a file to fix is not below this folder): apply it there, e.g. `git -C {folder} apply`",
+                "{} the diff's paths are relative to the plan folder {folder} (a file to fix is not below this folder): apply it there, e.g. `git -C {folder} apply {patch}`",
                 paint.bold("note:")
             )?;
         }
@@ -105,7 +113,9 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
                 if let Some(help) = &failure.help {
                     writeln!(err, "{} {help}", paint.bold("help:"))?;
                 }
-                not_fixed = not_fixed.max(Some(failure.code));
+                // A file that could not be written: exit 2, whatever the reason (read-only,
+                // changed meanwhile, a link out of the folder).
+                not_fixed = Some(EXIT_USAGE);
                 continue;
             }
             writeln!(
@@ -251,6 +261,16 @@ pub(crate) fn finish(
 /// existing file without `--force` (exit 1), so that a run does not check a large plan and
 /// then write nothing.
 pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
+    // A diff is no findings format: `--diff --format json` or `--diff -o fix.sarif` wrote a
+    // diff where findings were asked for.
+    let flag = args.format.filter(|_| !args.format_from_env);
+    let named = args.named_format().filter(|f| *f != CheckFormat::Text);
+    if args.diff && (flag.is_some() || named.is_some()) {
+        return Err(Failure::usage(
+            "--diff writes a unified diff, in no findings format: --format and an -o name such as .json, .sarif or .xml do not go with it",
+        )
+        .with_help("plan check --diff -o fix.patch"));
+    }
     if args.statistics && !matches!(args.format(), CheckFormat::Text | CheckFormat::Json) {
         let name = clap::ValueEnum::to_possible_value(&args.format())
             .map_or_else(String::new, |v| v.get_name().to_string());

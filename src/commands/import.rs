@@ -58,7 +58,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         super::init::refuse_inside_a_plan(&config.plans, None).map_err(|f| {
             f.with_help(format!(
                 "import into a folder of its own beside that plan: plan --plans NEW_FOLDER import {}",
-                clean_line(&args.file.display().to_string())
+                crate::text::shell_word(&args.file.display().to_string())
             ))
         })?;
     }

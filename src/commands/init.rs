@@ -80,9 +80,12 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
     }
     // The old year is replaced only where it stands as a year ("120170 kr." stays).
     let replaced = crate::text::replace_year(&old_title, old_year, args.year);
+    // Whether the title names its year at all (the same year again, as `init --year 2017`
+    // from the built-in plan of 2017, changes nothing, and must not add it a second time).
+    let names_its_year = crate::text::replace_year(&old_title, old_year, old_year + 1) != old_title;
     let title = match &args.title {
         Some(t) => t.clone(),
-        None if replaced != old_title => replaced,
+        None if names_its_year => replaced,
         None => format!("{old_title} {}", args.year),
     };
     let origin = match &args.from {

@@ -308,12 +308,12 @@ fn nested_plans_left_out(
     let message = if n == 1 {
         format!(
             "1 sub-folder has a plan.toml of its own and is left out of this plan, as a plan of its own: {}",
-            clean_line(&folders[0])
+            crate::text::visible_line(&folders[0])
         )
     } else {
         format!(
             "{n} sub-folders have a plan.toml of their own and are left out of this plan, as plans of their own: {}",
-            clean_line(&named_first(&folders, NAMED_IN_WARNING))
+            crate::text::visible_line(&named_first(&folders, NAMED_IN_WARNING))
         )
     };
     let paint = Paint {
@@ -334,7 +334,7 @@ fn nested_plans_left_out(
         err,
         "{} if {its} files belong to this plan, remove {its} plan.toml; else read {it} with --plans {}, or make the plans members of a workspace",
         paint.bold("help:"),
-        crate::text::shell_word(&clean_line(&folders[0]))
+        crate::text::shell_word(&folders[0])
     )?;
     Ok(folders)
 }

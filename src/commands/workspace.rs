@@ -283,7 +283,7 @@ fn load_members(
                 writeln!(
                     crate::stdio::stderr(),
                     "help: `plan check --plans {}` lists them",
-                    crate::text::shell_word(&clean_line(&member.path.display().to_string()))
+                    crate::text::shell_word(&member.path.display().to_string())
                 )?;
                 left_out.push(LeftOut {
                     member: member.name.clone(),
@@ -337,6 +337,7 @@ fn manifest_plan(ws: &Workspace) -> Plan {
         diagnostics: Vec::new(),
         unknown_names: Vec::new(),
         skipped: Vec::new(),
+        levels: Default::default(),
     };
     plan.manifest.plan.title = ws.manifest.title.clone();
     plan
@@ -413,10 +414,7 @@ fn check_all(
     let mut waiting = Vec::new();
     for member in &ws.members {
         let mut plan = load(&ws.member_config(config, member))?;
-        plan.manifest
-            .rules
-            .severity
-            .extend(super::check::levels(args)?);
+        plan.set_levels(super::check::levels(args)?);
         let offset = all.files.len();
         waiting.extend(super::check::waiting_for(&plan));
         for mut d in super::check::member_findings(&plan) {

@@ -56,17 +56,6 @@ pub struct FixedFile {
     pub fixes: usize,
 }
 
-/// `plan` with `changes` (relative path, new text), as [`with_files`] reads it, keeping the
-/// rule levels of the run (`--allow unknown-track`), which the files read again do not hold:
-/// else a finding the run turned off came back, its fix was applied in the next round, and a
-/// fix of a file with such a finding counted as bringing it (every fix of that file was
-/// dropped). No fix changes `plan.toml`, where the file's own levels are.
-fn with_fixes(plan: &Plan, changes: &[(String, String)]) -> Plan {
-    let mut after = with_files(plan, changes);
-    after.manifest.rules.severity = plan.manifest.rules.severity.clone();
-    after
-}
-
 /// The fixes that would be applied to `plan`, file by file (in file order).
 pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
     let mut texts: BTreeMap<usize, (String, usize)> = BTreeMap::new();
@@ -89,7 +78,7 @@ pub fn fix_plan(plan: &Plan, canonical: bool) -> Vec<FixedFile> {
                 .or_insert_with(|| (plan.file(*file).text.clone(), 0));
             entry.1 += fixes.len();
         }
-        let next = with_fixes(current, &changes);
+        let next = with_files(current, &changes);
         for (file, entry) in texts.iter_mut() {
             // File indexes stay: the same files, the same order.
             entry.0 = next.file(*file).text.clone();
@@ -216,7 +205,7 @@ type Counted = HashMap<(Rule, Option<String>, String), usize>;
 
 /// Whether the plan with `fixes` has no finding that `before` (the plan's) has not.
 fn brings_nothing_new(plan: &Plan, before: &Counted, fixes: &ByFile) -> bool {
-    let after = with_fixes(plan, &changes_for(plan, fixes));
+    let after = with_files(plan, &changes_for(plan, fixes));
     for (key, n) in findings(&after, &check(&after)) {
         // A status a fix makes readable (`"i gang"` → `"active"`) had no date before the fix
         // either: `undated-status` tells what was already so, it is not brought by the fix.
@@ -403,8 +392,14 @@ pub fn unified_diff(plan: &Plan, fixed: &[FixedFile]) -> (String, DiffBase) {
     let mut out = String::new();
     for f in fixed {
         let file = plan.file(f.file);
+        // `./q2/x.toml` (with `--plans .`) is `q2/x.toml` to git, which refuses a `.` part.
         let name = match base {
-            DiffBase::Here => file.display(),
+            DiffBase::Here => file
+                .display()
+                .split('/')
+                .filter(|part| *part != ".")
+                .collect::<Vec<_>>()
+                .join("/"),
             DiffBase::PlanFolder => file.relative.clone(),
         };
         let (a, b) = (git_path("a/", &name), git_path("b/", &name));

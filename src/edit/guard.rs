@@ -48,8 +48,8 @@ pub fn find_file(plan: &Plan, id: &str) -> Result<usize, Failure> {
             )),
             None if !lower.is_empty() => failure.with_help(format!(
                 "rename it: mv {} {}",
-                crate::text::shell_word(&crate::text::clean_line(&file.path().display().to_string())),
-                crate::text::shell_word(&crate::text::clean_line(&wanted.display().to_string()))
+                crate::text::shell_word(&file.path().display().to_string()),
+                crate::text::shell_word(&wanted.display().to_string())
             )),
             None => failure,
         };

@@ -50,6 +50,11 @@ pub struct Plan {
     /// Track and place names the catalogue does not know, as read (the rules in
     /// `check/catalogue.rs` report them).
     pub unknown_names: Vec<UnknownName>,
+    /// The rule levels the run sets (`check --deny/--warn/--allow`; `None`: off), on top of
+    /// those of `plan.toml` in `manifest.rules.severity` ([`Plan::set_levels`]). Kept apart so
+    /// that a plan rebuilt with changed files (`with_files`, as `--fix` checks its fixes)
+    /// lays them on its own `plan.toml`'s levels again.
+    pub levels: std::collections::HashMap<crate::check::Rule, Option<crate::check::Severity>>,
 }
 
 /// Which catalogue a name was looked up in.
@@ -136,6 +141,15 @@ impl Plan {
             Some(help) => failure.with_help(help),
             None => failure,
         })
+    }
+
+    /// Sets the run's rule levels ([`Plan::levels`]) over those of `plan.toml`.
+    pub fn set_levels(
+        &mut self,
+        levels: std::collections::HashMap<crate::check::Rule, Option<crate::check::Severity>>,
+    ) {
+        self.manifest.rules.severity.extend(levels.clone());
+        self.levels = levels;
     }
 
     pub fn file(&self, index: usize) -> &SourceFile {

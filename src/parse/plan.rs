@@ -116,7 +116,10 @@ pub fn with_files(plan: &Plan, changes: &[(String, String)]) -> Plan {
     folder
         .initiatives
         .sort_by(|a, b| a.relative.cmp(&b.relative));
-    plan_from_folder(&plan.dir, folder)
+    let mut changed = plan_from_folder(&plan.dir, folder);
+    // The run's levels over the (perhaps changed) plan.toml's own.
+    changed.set_levels(plan.levels.clone());
+    changed
 }
 
 /// Parses the files of a folder into a plan.
@@ -267,6 +270,7 @@ fn build_plan(
         diagnostics,
         skipped,
         unknown_names,
+        levels: Default::default(),
     }
 }
 

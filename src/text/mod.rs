@@ -28,14 +28,56 @@ pub use wrap::{
 };
 pub use year::replace_year;
 
-/// `path` as one word of a POSIX shell's command line, for a command a help text gives to
-/// paste: as it is when it holds only letters, digits and `._/-+,:@%`, else in single quotes
-/// (a `'` in it as `'\''`), so that a file named `x;touch PWNED;.toml` runs nothing.
+/// `path` as one word of a shell's command line, for a command a help text gives to paste
+/// (the path as it is on disk, not cleaned): as it is when it holds only letters, digits and
+/// `._/-+,:@%`; else in single quotes (a `'` in it as `'\''`), so that a file named
+/// `x;touch PWNED;.toml` runs nothing; and with a control or invisible character, in bash's
+/// `$'…'` with that character's bytes as `\xHH` (the line stays plain ASCII there, and names
+/// the file that is there, not a look-alike). A path starting with `-` gets `./` in front,
+/// so that no command takes it for an option.
 pub fn shell_word(path: &str) -> String {
-    let plain = |c: char| c.is_alphanumeric() || "._/-+,:@%".contains(c);
-    if !path.is_empty() && path.chars().all(plain) {
-        path.to_string()
+    let path = if path.starts_with('-') {
+        format!("./{path}")
     } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
+        path.to_string()
+    };
+    let plain = |c: char| c.is_alphanumeric() && !is_unsafe(c) || "._/-+,:@%".contains(c);
+    if !path.is_empty() && path.chars().all(plain) {
+        return path;
+    }
+    if !path.chars().any(|c| c.is_control() || is_unsafe(c)) {
+        return format!("'{}'", path.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in path.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if c.is_control() || is_unsafe(c) => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn shell_words_are_safe_to_paste_and_name_the_file_that_is_there() {
+        assert_eq!(shell_word("plans/q2/x.toml"), "plans/q2/x.toml");
+        assert_eq!(shell_word("plans/Ærø by.toml"), "'plans/Ærø by.toml'");
+        assert_eq!(shell_word("x;touch PWNED;.toml"), "'x;touch PWNED;.toml'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("su\u{200b}b"), "$'su\\xe2\\x80\\x8bb'");
+        assert_eq!(shell_word("a\tb'c"), "$'a\\x09b\\'c'");
+        assert_eq!(shell_word("-rf"), "./-rf");
     }
 }

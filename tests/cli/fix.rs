@@ -339,6 +339,27 @@ fn the_diff_applies_with_hidden_characters_odd_names_and_from_anywhere() {
     .code(1);
     git(&f.plans(), &["apply", "../fix.patch"]);
     same(&f, "absolute --plans");
+    // `--plans .` in the plan folder: `./q2/x.toml` is written `q2/x.toml` (git refuses a
+    // `.` part).
+    let f = make();
+    git(&f.plans(), &["init", "-q"]);
+    plan_in(&f.plans())
+        .args(["check", "--plans", ".", "--diff", "-o", "fix.patch"])
+        .assert()
+        .code(1);
+    git(&f.plans(), &["apply", "fix.patch"]);
+    same(&f, "--plans .");
+    // A diff is in no findings format: with --format, or an -o name that asks for one, it
+    // is a usage error (it wrote a diff into x.sarif).
+    for args in [
+        &["--format", "json"][..],
+        &["-o", "x.sarif"],
+        &["-o", "x.json"],
+    ] {
+        let mut all = vec!["check", "--diff"];
+        all.extend(args);
+        f.run(&all).code(2);
+    }
 }
 
 #[test]
