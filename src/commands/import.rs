@@ -55,7 +55,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     // A folder without a plan.toml gets one: not inside another plan's folder, which would
     // then leave the imported plan out, and with it any of its own files there.
     if !config.plans.join("plan.toml").exists() {
-        super::init::refuse_inside_a_plan(&config.plans, None).map_err(|f| {
+        super::init::refuse_inside_a_plan(&config.plans, None, None).map_err(|f| {
             f.with_help(format!(
                 "import into a folder of its own beside that plan: plan --plans NEW_FOLDER import {}",
                 crate::text::shell_word(&args.file.display().to_string())

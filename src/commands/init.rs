@@ -28,10 +28,12 @@ pub fn run(config: &Config, args: &InitArgs, out: Out<'_>) -> Outcome {
         .into());
     }
     let dir = &args.dir;
-    refuse_inside_a_plan(dir, args.from.as_deref())?;
+    // A workspace named as --from is said to be one first: inside it, a new folder is no
+    // nested plan, but the workspace has nothing to start from.
     if let Some(from) = &args.from {
         refuse_a_workspace(from)?;
     }
+    refuse_inside_a_plan(dir, args.from.as_deref(), Some(args.year))?;
     refuse_unless_empty(dir, args.force)?;
 
     let old = match &args.from {
@@ -212,14 +214,38 @@ fn note_postponed_left_behind(old: &Plan) -> std::io::Result<()> {
 /// its sub-folders). That plan would leave the new one out of its own files (a
 /// `nested-plan` note on every check): two years' plans belong beside each other, or in a
 /// workspace.
-pub(super) fn refuse_inside_a_plan(dir: &Path, from: Option<&Path>) -> Result<(), Failure> {
+/// `year`: the new plan's, for the hint's command (`import` has none to give).
+pub(super) fn refuse_inside_a_plan(
+    dir: &Path,
+    from: Option<&Path>,
+    year: Option<i32>,
+) -> Result<(), Failure> {
     let inside = |folder: &Path| {
+        // The hint names the real folders: the new one beside the plan it is inside.
+        let name = dir
+            .file_name()
+            .map_or_else(|| "plans-new".into(), |n| n.to_string_lossy().into_owned());
+        let beside = folder.parent().unwrap_or(Path::new("")).join(&name);
+        let mut hint = format!(
+            "start the new plan beside it, e.g. `plan init {}",
+            crate::text::shell_word(&beside.display().to_string())
+        );
+        if let Some(year) = year {
+            hint.push_str(&format!(" --year {year}"));
+        }
+        if let Some(from) = from {
+            hint.push_str(&format!(
+                " --from {}",
+                crate::text::shell_word(&from.display().to_string())
+            ));
+        }
+        hint.push('`');
         Failure::usage(format!(
             "`{}` is inside the plan folder `{}`, which would leave it out as a nested plan: nothing was written",
-            dir.display(),
-            folder.display()
+            crate::text::visible_line(&dir.display().to_string()),
+            crate::text::visible_line(&folder.display().to_string())
         ))
-        .with_help("start the new plan beside it, e.g. `plan init plans-2018 --year 2018 --from plans`")
+        .with_help(hint)
     };
     let given_from = from;
     let dir = resolved(dir);

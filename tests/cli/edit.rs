@@ -840,7 +840,14 @@ fn init_refuses_a_folder_inside_a_plan_the_same_year_and_a_workspace() {
         stderr(&out)
     );
     // Inside, without --from: the plan's own plan.toml says it is a plan's folder.
-    case.run(&["init", "plans/q9/ny", "--year", "2018"]).code(2);
+    let out = case.run(&["init", "plans/q9/ny", "--year", "2018"]).code(2);
+    // The hint names the real folders (it always said `plans-2018 … --from plans`).
+    assert!(
+        stderr(&out)
+            .contains("help: start the new plan beside it, e.g. `plan init ny --year 2018`"),
+        "{}",
+        stderr(&out)
+    );
     let out = case
         .run(&["init", "plans-2017", "--year", "2017", "--from", "plans"])
         .code(2);
@@ -882,6 +889,15 @@ fn init_refuses_a_folder_inside_a_plan_the_same_year_and_a_workspace() {
         stderr(&out)
     );
     assert!(!root.join("plans-2018").exists());
+    // Inside the workspace named as --from: still "a workspace", not "a nested plan".
+    let out = case
+        .run(&["init", "net/x", "--year", "2018", "--from", "net"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("is a workspace, not a plan"),
+        "{}",
+        stderr(&out)
+    );
     // A workspace's member is a folder inside the workspace's: that is allowed.
     case.run(&["init", "net/a", "--year", "2018", "--from", "plans"])
         .code(0);
@@ -927,6 +943,20 @@ fn init_replaces_the_year_only_where_it_stands_as_a_year() {
         let made = plan::load::load_plan(&fixture.dir().join("plans-2018")).unwrap();
         assert_eq!(made.manifest.plan.title, want, "from {old}");
     }
+    // Without --from, for the built-in plan's own year: the title names it once (it read
+    // "… Lokalsamfundet 2017 2017").
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path())
+        .args(["init", "one", "--year", "2017"])
+        .assert()
+        .code(0);
+    let made = plan::load::load_plan(&dir.path().join("one")).unwrap();
+    assert_eq!(
+        made.manifest.plan.title.matches("2017").count(),
+        1,
+        "{}",
+        made.manifest.plan.title
+    );
 }
 
 #[test]
