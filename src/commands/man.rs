@@ -8,7 +8,7 @@ use clap_mangen::roff::{bold, italic, roman, Roff};
 use crate::cli::{Cli, ManArgs};
 use crate::config::Config;
 use crate::error::{Failure, EXIT_OK};
-use crate::write::write_atomic;
+use crate::write::{refuse_existing, write_atomic, WriteError};
 
 use super::{Out, Outcome};
 
@@ -24,18 +24,21 @@ pub fn run(_config: &Config, args: &ManArgs, out: Out<'_>) -> Outcome {
                     crate::load::io_reason(&e)
                 ))
             })?;
-            // Every page is new, or none is written (without --force): an older set of pages
-            // is replaced whole or not at all.
-            if !args.force {
-                if let Some((name, _)) = pages
-                    .iter()
-                    .find(|(name, _)| std::fs::symlink_metadata(dir.join(name)).is_ok())
-                {
-                    return Err(Failure::invalid(format!(
-                        "`{}` already exists: no man page was written",
-                        crate::text::visible_line(&dir.join(name).display().to_string())
-                    ))
-                    .with_help("use --force to replace the pages in that folder")
+            // Every page can be written (new, or replaced with --force; never a folder), or
+            // none is: an older set of pages is replaced whole or not at all.
+            for (name, _) in &pages {
+                if let Err(e) = refuse_existing(&dir.join(name), args.force) {
+                    let failure = Failure::from(&e);
+                    let help = if matches!(e, WriteError::Exists(_)) {
+                        "use --force to replace the pages in that folder"
+                    } else {
+                        "move it out of the way first"
+                    };
+                    return Err(Failure {
+                        message: format!("{}: no man page was written", failure.message),
+                        help: Some(help.into()),
+                        ..failure
+                    }
                     .into());
                 }
             }

@@ -100,6 +100,18 @@ pub fn directive_at(relative: &str, kind: SchemaKind) -> String {
 /// Writes both schemas for `catalogue` into `dir`'s `.plan/schema/` (replacing them).
 pub fn write_schemas(dir: &Path, catalogue: &crate::model::Catalogue) -> Result<(), Failure> {
     create_folder_inside(dir, SCHEMA_DIR)?;
+    // Both can be written (never over a folder), or neither is: one replaced and the other
+    // refused left a schema of one catalogue beside one of another.
+    for kind in SchemaKind::ALL {
+        let path = dir.join(SCHEMA_DIR).join(kind.file_name());
+        crate::write::refuse_existing(&path, true).map_err(|e| {
+            let failure = Failure::from(&e);
+            Failure {
+                message: format!("{}: no schema was written", failure.message),
+                ..failure
+            }
+        })?;
+    }
     for kind in SchemaKind::ALL {
         let path = dir.join(SCHEMA_DIR).join(kind.file_name());
         let text = schema_text(kind, catalogue);

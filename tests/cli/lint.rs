@@ -695,6 +695,21 @@ fn man_writes_one_page_per_subcommand_with_the_extra_sections() {
         "mine"
     );
     assert!(target.join("plan-check.1").is_file());
+    // A folder in a page's place: no page is written, --force or not (it stopped half way,
+    // five pages written and none named).
+    std::fs::remove_file(target.join("plan-check.1")).unwrap();
+    std::fs::remove_file(target.join("plan-report.1")).unwrap();
+    std::fs::create_dir(target.join("plan-report.1")).unwrap();
+    let out = plan()
+        .args(["man", target.to_str().unwrap(), "--force"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).contains("no man page was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!target.join("plan-check.1").exists());
     // A folder that cannot be made is exit 2, with one error line.
     std::fs::write(dir.path().join("file"), "x").unwrap();
     let out = plan()

@@ -250,3 +250,23 @@ fn import_writes_the_schema_line_when_the_schema_is_there() {
     let kept = fs::read_to_string(work.path().join("plans/hygge-i-viby.toml")).unwrap();
     assert!(!kept.contains("#:schema"));
 }
+
+/// `schema --write` writes both schemas or neither: a folder in one's place left the other
+/// replaced (a schema of one catalogue beside one of another).
+#[test]
+fn schema_write_writes_both_or_neither() {
+    let f = Fixture::new().filled();
+    let folder = f.plans().join(".plan/schema");
+    fs::create_dir_all(folder.join("manifest.json")).unwrap();
+    fs::write(folder.join("initiative.json"), "{\"x\": 1}").unwrap();
+    let out = f.run(&["schema", "--write"]).code(2);
+    assert!(
+        stderr(&out).contains("no schema was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(folder.join("initiative.json")).unwrap(),
+        "{\"x\": 1}"
+    );
+}
