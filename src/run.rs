@@ -87,6 +87,19 @@ pub fn run() -> ExitCode {
             } else {
                 rendered.to_string()
             };
+            // What was typed is echoed (`invalid value 'ht\u{200b}ml'`): an invisible, bidi or
+            // control character in it is shown as its escape, as in the other errors. The
+            // escape sequences of clap's own colours are kept.
+            let text: String = text
+                .chars()
+                .map(|c| {
+                    if c != '\x1b' && c != '\n' && crate::text::is_unsafe(c) {
+                        format!("\\u{{{:x}}}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
             let _ = write!(stdio::stderr(), "{text}");
             return ExitCode::from(EXIT_USAGE);
         }

@@ -326,15 +326,21 @@ fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagno
         from = h.at + h.c.len_utf8();
     }
     fixed.push_str(&text[from..line.end]);
-    // What the help says the line should read is what the fix writes.
+    // What the help says the line should read is what the fix writes, when that is a line
+    // of TOML on its own (`‘it’s’` made straight is not: then the help says no line).
     let should_read = fixed.trim_end();
+    let reads = toml::from_str::<toml::Table>(should_read).is_ok();
+    let should_read = |advice: &str| {
+        if reads {
+            format!("{advice}; the line should read: {should_read}")
+        } else {
+            advice.to_string()
+        }
+    };
     let (message, help) = if quotes {
         (
             format!("curly quotes around{of_key}'s value: TOML needs straight quotes ({names})"),
-            format!(
-                "curly quotes must be straight ones (Word curls them as you type); \
-                 the line should read: {should_read}"
-            ),
+            should_read("curly quotes must be straight ones (Word curls them as you type)"),
         )
     } else {
         let in_key = |h: &Hit| {
@@ -375,10 +381,7 @@ fn finding(file: usize, text: &str, line: Range<usize>, hits: &[&Hit]) -> Diagno
         } else {
             "type the plain character instead (Word replaces it as you type)"
         };
-        (
-            described.join(", "),
-            format!("{fix}; the line should read: {should_read}"),
-        )
+        (described.join(", "), should_read(fix))
     };
     Diagnostic::new(Rule::Syntax, message)
         .at(file, span)
@@ -475,6 +478,18 @@ mod tests {
                 assert_eq!(repaired["title"].as_str(), Some(read), "{text}");
             }
         }
+    }
+
+    /// The help gives no line that is not TOML: `‘it’s’` made straight is `'it's'`.
+    #[test]
+    fn the_help_says_no_line_that_would_not_read() {
+        for text in ["title = ‘it’s’\n", "title = “a “inner” b”\n"] {
+            let (diags, _) = findings(0, text);
+            let help = diags[0].help.as_deref().unwrap();
+            assert!(!help.contains("should read"), "{text}: {help}");
+        }
+        let (diags, _) = findings(0, "title = “Læseklub”\n");
+        assert!(diags[0].help.as_deref().unwrap().contains("should read"));
     }
 
     #[test]

@@ -436,3 +436,22 @@ fn sarif_and_gitlab_point_at_a_file_whose_name_has_a_carriage_return() {
         &stdout(&f.run(&["check", "--format", "concise"])),
     );
 }
+
+/// A usage error that echoes what was typed shows an invisible or bidi character in it as
+/// its escape, as the tool's own errors do: clap's echoed them raw.
+#[test]
+fn a_usage_error_shows_hidden_characters_typed_as_escapes() {
+    for args in [
+        &["report", "--quarter", "Q2", "--format", "ht\u{200b}ml"][..],
+        &["list", "--color", "\u{202e}always"],
+        &["explain", "dead\u{200b}line"],
+    ] {
+        let out = plan().args(args).assert().code(2);
+        let err = stderr(&out);
+        assert!(!err.contains(['\u{200b}', '\u{202e}']), "{args:?}: {err:?}");
+        assert!(
+            err.contains("\\u{200b}") || err.contains("\\u{202e}"),
+            "{args:?}: {err}"
+        );
+    }
+}
