@@ -121,21 +121,22 @@ impl Plan {
             "`{}` is not read as the initiative `{id}`: {}",
             entry.display, finding.message
         );
-        // No file to read or write there (a special file, a link to nothing, out of the
-        // folder or into a hidden or nested one): exit 2, as a write refused for the same
-        // reason is. A file that is there but may not count (a name that is not UTF-8, a
-        // second name of a file read already, a nested plan) is bad input: exit 1.
+        // No file of the plan folder to read or write there (a special file, a link to
+        // nothing or out of the folder, a folder that cannot be listed): exit 2, as a write
+        // refused for the same reason is. A file of the folder that may not count (a name
+        // that is not UTF-8, a link to a hidden file, into a nested plan or to a file read
+        // already under its own name) is bad input: exit 1.
         use crate::load::walk::SkipReason as Why;
         let failure = match entry.why {
             Why::NotAFile(_)
             | Why::BrokenLink
             | Why::LinkOutside { .. }
+            | Why::UnreadableFolder(_) => crate::error::Failure::usage(message),
+            Why::NameNotUtf8 { .. }
             | Why::LinkToHidden { .. }
             | Why::IntoNestedPlan { .. }
-            | Why::UnreadableFolder(_) => crate::error::Failure::usage(message),
-            Why::NameNotUtf8 { .. } | Why::LinkToListedFile { .. } | Why::NestedPlan => {
-                crate::error::Failure::invalid(message)
-            }
+            | Why::LinkToListedFile { .. }
+            | Why::NestedPlan => crate::error::Failure::invalid(message),
         };
         Some(match finding.help {
             Some(help) => failure.with_help(help),

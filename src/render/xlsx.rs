@@ -390,7 +390,6 @@ fn write_text_sheet(sheet: &mut Worksheet, lines: &[String], bold: &[usize]) -> 
     Ok(())
 }
 
-/// Writes a table sheet, its rows the next `table.rows` of `rows`.
 /// The printed page's header: `left` at the left, `right` at the right, each `&` doubled
 /// (a lone `&` starts a code), in at most the 255 characters Excel takes: a longer plan
 /// title is cut at the left with "…" (rust_xlsxwriter dropped the whole header and wrote a
@@ -423,6 +422,7 @@ fn print_header(left: &str, right: &str) -> String {
     format!("&L{kept}&R{right}")
 }
 
+/// Writes a table sheet, its rows the next `table.rows` of `rows`.
 fn write_table_sheet(
     sheet: &mut Worksheet,
     table: &Table,

@@ -773,8 +773,8 @@ fn a_link_to_a_hidden_entry_is_a_note_on_the_link() {
     let mut want = expected("plans/aktuelt", &[("link-outside", None)]);
     want.extend(expected("plans/gammel.toml", &[("link-outside", None)]));
     assert_eq!((code, found), (0, want));
-    // No file to read there: exit 2, as for a link out of the folder.
-    let out = fixture.run(&["show", "gammel"]).code(2);
+    // A file of the folder, hidden: bad input (exit 1), not a file that cannot be read.
+    let out = fixture.run(&["show", "gammel"]).code(1);
     assert!(
         crate::support::stderr(&out).contains("the link leads to a hidden entry"),
         "{}",

@@ -852,11 +852,6 @@ fn the_network_text_memo_fits_72_columns_and_counts_agree() {
     }
 }
 
-/// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
-/// memo, with its findings and a warning on standard error, and the memo in every format
-/// says so (with the other members' files with errors); the other members are shown (it
-/// stopped all three commands, exit 1). `check` still fails on it; a command that wants
-/// only that member fails as before.
 /// A member inside another member's folder would have its files read by both: the totals
 /// counted `hyggeaftener` twice (35 initiatives, not 33). Named on its own it is refused;
 /// found by a pattern it is part of the member around it.
@@ -890,6 +885,9 @@ fn a_member_inside_another_member_is_never_counted_twice() {
     assert!(!out.contains("  q2 "), "{out}");
 }
 
+/// The dashboard fits the terminal when a member's folder name is one long word: the name
+/// breaks after its hyphens in the table (which ran to 125 columns at 80), every piece in
+/// order, the numbers on the name's first line.
 #[test]
 fn a_member_folder_named_by_one_long_word_breaks_after_its_hyphens_to_fit() {
     let dir = network_copy();
@@ -921,6 +919,11 @@ fn a_member_folder_named_by_one_long_word_breaks_after_its_hyphens_to_fit() {
     }
 }
 
+/// A member whose `plan.toml` has errors is left out of the network's dashboard, list and
+/// memo, with its findings and a warning on standard error, and the memo in every format
+/// says so (with the other members' files with errors); the other members are shown (it
+/// stopped all three commands, exit 1). `check` still fails on it; a command that wants
+/// only that member fails as before.
 #[test]
 fn a_member_with_a_broken_plan_toml_is_left_out_and_said_so() {
     use calamine::Reader as _;
