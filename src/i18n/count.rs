@@ -12,6 +12,17 @@ pub struct Noun {
     pub many: &'static str,
 }
 
+impl Noun {
+    /// The form after the number `n`: [`Noun::one`] after 1, else [`Noun::many`].
+    pub fn form(self, n: usize) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.many
+        }
+    }
+}
+
 /// A number and the noun it counts; prints itself as "1 indsats" / "2 indsatser".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count {
@@ -30,12 +41,7 @@ impl Count {
 
 impl fmt::Display for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let form = if self.n == 1 {
-            self.noun.one
-        } else {
-            self.noun.many
-        };
-        write!(f, "{} {form}", self.n)
+        write!(f, "{} {}", self.n, self.noun.form(self.n))
     }
 }
 

@@ -6,6 +6,12 @@ use super::{
 };
 
 /// The Danish table.
+/// "forsinket" / "forsinkede": counted in the dashboard and in the timeline's "2 af 7".
+const LATE: Noun = Noun {
+    one: "forsinket",
+    many: "forsinkede",
+};
+
 pub const DA: Words = Words {
     months: [
         "januar",
@@ -127,11 +133,8 @@ pub const DA: Words = Words {
         one: "i gang",
         many: "i gang",
     },
-    n_late: Noun {
-        one: "forsinket",
-        many: "forsinkede",
-    },
-    of: "af",
+    n_late: LATE,
+    late_of: |late, total| format!("{late} af {total} {}", LATE.form(late)),
     n_tracks: Noun {
         one: "spor",
         many: "spor",

@@ -141,7 +141,7 @@ pub const EN: Words = Words {
         one: "late",
         many: "late",
     },
-    of: "of",
+    late_of: |late, total| format!("{late} of {total} late"),
     n_tracks: Noun {
         one: "track",
         many: "tracks",

@@ -173,8 +173,9 @@ pub struct Words {
     pub n_active: Noun,
     /// "forsinket" / "late".
     pub n_late: Noun,
-    /// "af" / "of": "2 af 7 forsinkede" in the memo's timeline.
-    pub of: &'static str,
+    /// "2 af 7 forsinkede" / "2 of 7 late": how many of a quarter's initiatives are late,
+    /// in the memo's timeline (late, total).
+    pub late_of: fn(usize, usize) -> String,
     /// "spor" / "track".
     pub n_tracks: Noun,
     /// "tværgående indsats (alle spor)" / "cross-cutting initiative (all tracks)".

@@ -157,7 +157,7 @@ fn check_table(lang: &str, words: &Words) {
         n_done,
         n_active,
         n_late,
-        of,
+        late_of,
         n_tracks,
         n_cross_cutting,
         sentence_quarter,
@@ -303,7 +303,6 @@ fn check_table(lang: &str, words: &Words) {
         ("legend_short", legend_short),
         ("funding_denied_reason", funding_denied_reason),
         ("not_reached", not_reached),
-        ("of", of),
         ("none_since", none_since),
         ("report_left_out", report_left_out),
     ] {
@@ -507,6 +506,7 @@ fn check_table(lang: &str, words: &Words) {
     check("report_since", report_since(1), &[]);
     check("report_since", report_since(2), &[]);
     check("missing_in_year", missing_in_year(7), &["7"]);
+    check("late_of", late_of(2, 7), &["2", "7"]);
     check("to_period", to_period("‹a›"), &["‹a›"]);
     check("not_reached_in", not_reached_in("‹a›"), &["‹a›"]);
 }

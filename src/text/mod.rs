@@ -19,7 +19,7 @@ pub mod year;
 
 pub use guard::{break_markers, guard, LineGuard};
 pub use sanitize::{
-    clean, clean_line, clean_line_cow, is_line_break, is_unsafe, mask, mask_chars, strip, visible,
+    clean, clean_line, clean_line_cow, is_line_break, is_unsafe, mask_chars, strip, visible,
     visible_keeping_breaks, visible_line,
 };
 pub use width::{cut_at_word, pad_left, pad_right, truncate, width};

@@ -136,11 +136,7 @@ pub(crate) fn since_lines(w: &Words, report: &Report) -> Vec<String> {
                 text
             })
             .collect();
-        let label = if events.len() == 1 {
-            label.one
-        } else {
-            label.many
-        };
+        let label = label.form(events.len());
         if !events.is_empty() {
             out.push(format!("{label}: {}", events.join("; ")));
         }

@@ -191,8 +191,7 @@ pub(super) fn timeline(w: &Words, report: &Report) -> Markup {
                 fill=(if p.late > 0 { "#a4262c" } else { "#1a1a1a" })
                 stroke="#ffffff" stroke-width="3" paint-order="stroke" {
                 @if p.late > 0 {
-                    (p.late) " " (w.of) " " (p.total) " "
-                    (if p.late == 1 { w.n_late.one } else { w.n_late.many })
+                    ((w.late_of)(p.late, p.total))
                 } @else {
                     (w.count(w.n_initiatives, p.total))
                 }
