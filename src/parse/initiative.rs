@@ -55,6 +55,16 @@ fn fits(key: &str, value: &DeValue<'_>) -> bool {
     }
 }
 
+/// [`fits`] for a key of a `[[log]]` entry: its date, its note, or a recorded change, which
+/// is the new value or a `{ from = …, to = … }` table.
+fn log_fits(key: &str, value: &DeValue<'_>) -> bool {
+    match key {
+        "date" => matches!(value, DeValue::Datetime(_) | DeValue::String(_)),
+        "text" => matches!(value, DeValue::String(_)),
+        _ => matches!(value, DeValue::Table(_)) || fits(key, value),
+    }
+}
+
 /// The keys of a `[[log]]` entry: its date, a note, and the fields whose changes it records
 /// ([`crate::edit::history::RECORDED_FIELDS`], in its order).
 pub const LOG_FIELDS: [&str; 13] = [

@@ -126,6 +126,21 @@ fn a_misspelt_key_with_a_value_the_field_cannot_take_is_not_renamed() {
         fs::read_to_string(f.plans().join("typo.toml")).unwrap(),
         before
     );
+    // In a [[log]] entry too: `dato = 3` is no date; `dato = 2017-04-03` is one.
+    let f = Fixture::new().filled().file(
+        "log.toml",
+        "title = \"L\"\nperiod = \"Q2\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndato = 3\ntext = \"x\"\n\n[[log]]\ndato = 2017-04-03\ntext = \"y\"\n",
+    );
+    let out = f.run(&["check", "--format", "json"]).code(1);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let typos: Vec<(u64, bool)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unknown-field")
+        .map(|d| (d["line"].as_u64().unwrap(), d["fixable"] == true))
+        .collect();
+    assert_eq!(typos, [(6, false), (10, true)], "{json}");
 }
 
 #[test]

@@ -40,7 +40,7 @@ pub(super) fn read_log(
             );
             continue;
         };
-        r.unknown_keys(t, &LOG_FIELDS, "a [[log]] entry");
+        r.unknown_keys_fitting(t, &LOG_FIELDS, "a [[log]] entry", super::log_fits);
         let date = r.date(t, "date");
         let text = r.text(t, "text");
         // A value under `from` or `to` is named by its field in a finding ("not a valid
