@@ -236,6 +236,12 @@ fn key(dir: &Path, relative: &Path) -> PathBuf {
 /// not count, nor does a sub-folder with a `plan.toml` of its own: that is a plan of its own
 /// (`nested-plan`), which the walk leaves out of this folder's plan.
 fn holds_a_plan(folder: &Path) -> bool {
+    // A folder that cannot be listed may hold a plan: it is a member, whose reading then
+    // says what is wrong (it was passed over without a word, its initiatives missing from
+    // the totals).
+    if std::fs::read_dir(folder).is_err() {
+        return true;
+    }
     let (tomls, folders) = listed(folder);
     !tomls.is_empty()
         || folders.iter().any(|sub| {

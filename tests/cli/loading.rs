@@ -294,7 +294,7 @@ fn the_reading_commands_and_the_memo_name_a_nested_plan() {
 
 /// Whether this process can read a folder whose mode is 0000 (root can).
 #[cfg(unix)]
-fn reads_through_permissions(dir: &Path) -> bool {
+pub(crate) fn reads_through_permissions(dir: &Path) -> bool {
     fs::read_dir(dir).is_ok()
 }
 

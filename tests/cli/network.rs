@@ -1308,3 +1308,26 @@ fn the_network_views_are_as_of_their_date() {
     assert_eq!(done(&status_before), 0);
     assert_eq!(done(&at("2017-08-02", &["status", "--format", "json"])), 1);
 }
+
+/// A folder a member pattern matches but that cannot be listed is a member whose reading
+/// fails, said (exit 2): it was passed over without a word, its initiatives missing from the
+/// totals. (Root reads every folder: there the test has nothing to see.)
+#[cfg(unix)]
+#[test]
+fn a_member_folder_that_cannot_be_listed_is_not_passed_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = network_copy();
+    let ws = dir.path().join(NET);
+    let member = ws.join("eksempelby");
+    fs::set_permissions(&member, fs::Permissions::from_mode(0o000)).unwrap();
+    if crate::loading::reads_through_permissions(&member) {
+        fs::set_permissions(&member, fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let out = plan_in(dir.path())
+        .args(["--plans", NET, "--today", TODAY, "status"])
+        .assert()
+        .code(2);
+    fs::set_permissions(&member, fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(stderr(&out).contains("eksempelby"), "{}", stderr(&out));
+}
