@@ -455,3 +455,25 @@ fn a_usage_error_shows_hidden_characters_typed_as_escapes() {
         );
     }
 }
+
+/// A file whose name holds a hidden character is named with its escape where findings are
+/// read by people (text, concise): cleaned, `bro\u{202e}ken.toml` read as `broken.toml`,
+/// another file's name.
+#[test]
+fn a_file_name_with_a_hidden_character_is_named_with_its_escape() {
+    let f = Fixture::new().filled().file(
+        "bro\u{202e}ken.toml",
+        "title = \"B\"\nperiod = \"Q9\"\ntracks = [\"Hygge\"]\n",
+    );
+    for format in ["text", "concise"] {
+        let out = f
+            .run(&["--color", "never", "check", "--format", format])
+            .code(1);
+        let text = stdout(&out);
+        assert!(
+            text.contains("plans/bro\\u{202e}ken.toml"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("plans/broken.toml"), "{format}: {text}");
+    }
+}

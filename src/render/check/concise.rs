@@ -22,7 +22,9 @@ pub fn concise(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Re
 
 fn line(plan: &Plan, d: &Diagnostic) -> String {
     let loc = location(plan, d);
-    let mut place = clean_line(&loc.path);
+    // A file's name with a hidden character in it shows it as its escape: cleaned, it
+    // named another file (`q1/bro\u{202e}ken.toml` as `q1/broken.toml`).
+    let mut place = crate::text::visible_line(&loc.path).into_owned();
     if let Some(line) = loc.line {
         place.push_str(&format!(":{line}"));
         if let Some(column) = loc.column {

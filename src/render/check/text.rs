@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Count, Noun};
 use crate::model::Plan;
 use crate::render::chunked::write_each_in;
-use crate::text::{clean_line, mask_chars};
+use crate::text::{clean_line, mask_chars, visible_line};
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -66,13 +66,13 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 title.element(
                     Snippet::source(source.into_owned())
                         .line_start(line)
-                        .path(clean_line(&file.display()))
+                        .path(visible_line(&file.display()).into_owned())
                         .fold(true)
                         .annotation(annotation),
                 )
             }
             (Some(file), span, text) => {
-                let mut origin = Origin::path(clean_line(&file.display()));
+                let mut origin = Origin::path(visible_line(&file.display()).into_owned());
                 if let (Some(span), Some(text)) = (span, text) {
                     let (line, col) = file.lines.line_col(text, span.start);
                     origin = origin.line(line).char_column(col);
@@ -82,7 +82,7 @@ pub fn text(plan: &Plan, diags: &[Diagnostic], color: bool, out: &mut dyn Write)
                 title.element(origin)
             }
             (None, ..) => match &d.path {
-                Some(path) => title.element(Origin::path(clean_line(path))),
+                Some(path) => title.element(Origin::path(visible_line(path).into_owned())),
                 None => Group::with_title(title),
             },
         };

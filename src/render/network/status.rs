@@ -38,7 +38,7 @@ pub fn text(
             "{} ({}, {})",
             clean_line(&r.title),
             r.year,
-            clean_line(&r.path)
+            crate::text::visible_line(&r.path)
         );
         let first = format!("  {member}: ");
         let painted = format!("  {}: ", paint.bold(&member));
