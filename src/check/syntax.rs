@@ -20,14 +20,14 @@ pub fn not_text(file: usize, problem: &ReadProblem) -> Diagnostic {
 
 /// One error of the TOML parser (`message` as it gives it, perhaps over several lines);
 /// `found`: the character of the file where it points, if any, and whether it is inside a
-/// literal string (`'…'`, which reads no escapes); `before`: the line up to where it points,
-/// and `line` the whole line, for advice on the key at hand.
+/// literal string (`'…'`, which reads no escapes); `line`: the line it points into, for
+/// advice on the key at hand.
 pub fn invalid_toml(
     file: usize,
     message: &str,
     span: Range<usize>,
     found: Option<(char, bool)>,
-    (before, line): (&str, &str),
+    line: &str,
 ) -> Diagnostic {
     let message = message.trim();
     let mut lines = message.lines();
@@ -62,9 +62,7 @@ pub fn invalid_toml(
     // Advice on the line at hand, where the usual advice would name another key or kind.
     let at_hand = if lower.contains("must be quoted") {
         quoted_line(line).map(|l| format!("put text in double quotes: {l}"))
-    } else if (lower.contains("comma") || lower.contains("unclosed"))
-        && before.matches('{').count() > before.matches('}').count()
-    {
+    } else if lower.contains("inline table") {
         Some("an inline table is written { from = \"a\", to = \"b\" } on one line, with a comma between entries and none after the last".to_string())
     } else {
         None

@@ -282,7 +282,12 @@ pub(crate) fn refuse_before_checking(args: &CheckArgs) -> Result<(), Failure> {
             ))
             .with_help("name the file .txt or .json, or give --format text or --format json"),
             _ => Failure::usage(format!(
-                "--statistics is a table of counts in text or JSON; --format {name} has no place for it"
+                "--statistics is a table of counts in text or JSON; {} has no place for it",
+                if args.format_from_env {
+                    format!("PLAN_CHECK_FORMAT={name}")
+                } else {
+                    format!("--format {name}")
+                }
             ))
             .with_help("plan check --statistics (or --statistics --format json)"),
         });

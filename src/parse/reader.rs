@@ -410,10 +410,7 @@ pub(super) fn parse_toml<'i>(
             error.message(),
             span.clone(),
             found.map(|c| (c, quote == Some(b'\''))),
-            (
-                text.get(line..span.start).unwrap_or(""),
-                text.get(line..line_end).unwrap_or(""),
-            ),
+            text.get(line..line_end).unwrap_or(""),
         ));
         spans.push(span);
     }

@@ -116,12 +116,11 @@ fn without_overlaps(
 ) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
     let mut kept = Vec::with_capacity(members.len());
     for (i, (relative, k, by_pattern)) in members.iter().enumerate() {
-        let around = members
-            .iter()
-            .enumerate()
-            .find(|(j, (_, outer, _))| *j != i && k != outer && k.starts_with(outer));
+        let around = members.iter().enumerate().find(|(j, (_, outer, _))| {
+            *j != i && k != outer && k.starts_with(outer) && reads_into(outer, k)
+        });
         match around {
-            Some((_, (outer, ..))) if !k.join("plan.toml").is_file() => {
+            Some((_, (outer, ..))) => {
                 if *by_pattern {
                     continue;
                 }
@@ -140,6 +139,26 @@ fn without_overlaps(
         }
     }
     Ok(kept)
+}
+
+/// Whether the plan in `outer` reads the files of its sub-folder `inner` (both resolved):
+/// not when `inner`, or a folder between the two, holds a `plan.toml` of its own (a nested
+/// plan, left out), nor when one of them is hidden (the walk skips it).
+fn reads_into(outer: &Path, inner: &Path) -> bool {
+    let Ok(below) = inner.strip_prefix(outer) else {
+        return false;
+    };
+    let mut folder = outer.to_path_buf();
+    for part in below.components() {
+        if part.as_os_str().as_encoded_bytes().starts_with(b".") {
+            return false;
+        }
+        folder.push(part);
+        if folder.join("plan.toml").is_file() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The folders the manifest's `exclude` names, links resolved ([`key`]).
@@ -327,6 +346,23 @@ fn matches(pattern: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A member is read into by the member around it unless a nested plan or a hidden
+    /// folder lies between (or it is one): only then would its files count twice.
+    #[test]
+    fn a_member_overlaps_only_where_the_outer_plan_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        for sub in ["q2", "b/c", ".arkiv/d"] {
+            std::fs::create_dir_all(a.join(sub)).unwrap();
+        }
+        std::fs::write(a.join("b/plan.toml"), "").unwrap();
+        assert!(reads_into(&a, &a.join("q2")));
+        assert!(!reads_into(&a, &a.join("b")));
+        assert!(!reads_into(&a, &a.join("b/c")));
+        assert!(!reads_into(&a, &a.join(".arkiv/d")));
+        assert!(!reads_into(&a, dir.path()));
+    }
 
     #[test]
     fn patterns() {
