@@ -54,7 +54,8 @@ pub struct Plan {
     /// those of `plan.toml` in `manifest.rules.severity` ([`Plan::set_levels`]). Kept apart so
     /// that a plan rebuilt with changed files (`with_files`, as `--fix` checks its fixes)
     /// lays them on its own `plan.toml`'s levels again.
-    pub levels: std::collections::HashMap<crate::check::Rule, Option<crate::check::Severity>>,
+    pub levels:
+        std::collections::HashMap<crate::check::rule::Rule, Option<crate::check::rule::Severity>>,
 }
 
 /// Which catalogue a name was looked up in.
@@ -147,7 +148,10 @@ impl Plan {
     /// Sets the run's rule levels ([`Plan::levels`]) over those of `plan.toml`.
     pub fn set_levels(
         &mut self,
-        levels: std::collections::HashMap<crate::check::Rule, Option<crate::check::Severity>>,
+        levels: std::collections::HashMap<
+            crate::check::rule::Rule,
+            Option<crate::check::rule::Severity>,
+        >,
     ) {
         self.manifest.rules.severity.extend(levels.clone());
         self.levels = levels;
