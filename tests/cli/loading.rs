@@ -58,6 +58,23 @@ fn thousands_of_findings_in_one_file_are_capped_in_text_and_github_not_in_json()
     assert_eq!(json["diagnostics"][5999]["line"], 3003);
 }
 
+/// The one finding of `check --format json` on `plans/plan.toml` is `unreadable`.
+fn assert_only_unreadable_manifest(json: &Value, case: &str) {
+    let on_manifest: Vec<_> = findings(json)
+        .into_iter()
+        .filter(|(_, _, file)| file == "plans/plan.toml")
+        .collect();
+    assert_eq!(
+        on_manifest,
+        [(
+            "unreadable".into(),
+            "error".into(),
+            "plans/plan.toml".into()
+        )],
+        "{case}"
+    );
+}
+
 #[cfg(unix)]
 pub(crate) fn mkfifo(path: &Path) {
     use std::os::unix::ffi::OsStrExt;
@@ -389,20 +406,8 @@ fn a_named_pipe_as_plan_toml_is_an_unreadable_manifest() {
         .timeout(Duration::from_secs(20))
         .assert()
         .code(1);
-    let json = json_of(&out);
     // Only `unreadable`: it also said the file it could not read "has no `plan`".
-    let on_manifest: Vec<_> = findings(&json)
-        .into_iter()
-        .filter(|(_, _, file)| file == "plans/plan.toml")
-        .collect();
-    assert_eq!(
-        on_manifest,
-        [(
-            "unreadable".into(),
-            "error".into(),
-            "plans/plan.toml".into()
-        )]
-    );
+    assert_only_unreadable_manifest(&json_of(&out), "a named pipe");
     plan_in(f.dir())
         .args(["note", "fill-1", "tekst"])
         .timeout(Duration::from_secs(20))
@@ -475,19 +480,7 @@ fn a_plan_toml_with_no_file_behind_it_stops_the_commands() {
         let f = Fixture::new().filled();
         make(&f.plans());
         let out = f.run(&["check", "--format", "json"]).code(1);
-        let on_manifest: Vec<_> = findings(&json_of(&out))
-            .into_iter()
-            .filter(|(_, _, file)| file == "plans/plan.toml")
-            .collect();
-        assert_eq!(
-            on_manifest,
-            [(
-                "unreadable".into(),
-                "error".into(),
-                "plans/plan.toml".into()
-            )],
-            "{case}"
-        );
+        assert_only_unreadable_manifest(&json_of(&out), case);
         let status = f.run(&["--today", "2017-05-15", "status"]).code(1);
         assert!(stdout(&status).is_empty(), "{case}: {}", stdout(&status));
         assert!(stderr(&status).contains("plan.toml"), "{case}");
