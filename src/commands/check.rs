@@ -55,7 +55,7 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
             };
             writeln!(
                 err,
-                "{} the diff's paths are relative to the plan folder {folder} (a file to fix is not below this folder): apply it there, e.g. `git -C {folder} apply {patch}`",
+                "{} the diff's paths are relative to the plan folder {folder} (from here, a path to a file to fix would climb out of this folder or be absolute, which `git apply` refuses): apply it there, e.g. `git -C {folder} apply {patch}`",
                 paint.bold("note:")
             )?;
         }
