@@ -85,8 +85,8 @@ pub fn run(config: &Config, args: &CheckArgs, out: Out<'_>) -> Outcome {
     }
     // With --fix, the lock is held until the findings of the fixed plan are written.
     let mut _lock = None;
-    // The most severe exit code of a file `--fix` could not write (each is said, and the
-    // other files are fixed all the same).
+    // Set when `--fix` could not write a file (each is said, and the other files are fixed
+    // all the same): the run then exits 2.
     let mut not_fixed = None;
     let plan = if args.fix {
         let (lock, plan) = load_for_writing(config)?;
