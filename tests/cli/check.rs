@@ -874,9 +874,11 @@ fn github_format_is_one_line_per_finding() {
     assert!(
         lines[1].starts_with("::warning file=plans/a.toml,line=4,col=14,title=unknown-location::")
     );
+    // A finding on the whole plan is annotated on plan.toml, as the other formats place it
+    // (it had no `file=`).
     assert!(lines[2].starts_with(
-        "::error title=min-per-track::track `Indgang til fællesskab` has 3 initiatives"
-    ));
+        "::error file=plans/plan.toml,title=min-per-track::track `Indgang til fællesskab` has 3 initiatives"
+    ), "{text}");
 }
 
 #[test]

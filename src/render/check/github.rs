@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
 use crate::text::{break_markers, strip};
 
-use super::position;
+use super::location;
 
 /// Escapes a GitHub workflow command's message: unsafe characters removed, every line break
 /// (CR, LF, CR LF, U+2028, …) made `%0A` (`strip` has made each one LF), `%` made `%25`, so
@@ -39,15 +39,18 @@ pub fn github(plan: &Plan, diags: &[Diagnostic], out: &mut dyn Write) -> io::Res
     // Lines and columns are found (in files let go, read again) on two cores.
     let shown = capped(diags, SHOWN_PER_FILE_AND_RULE);
     crate::render::chunked::write_each_in(&shown, super::FINDINGS_PER_CHUNK, out, &|out, d| {
-        let pos = position(plan, d);
+        // A finding on the whole plan (`min-per-track`) is on `plan.toml`, as in the other
+        // formats (it had no `file=`, so no annotation on the pull request's files); a
+        // folder is named by no `file=`.
+        let loc = location(plan, d);
         let mut props = Vec::new();
-        if let Some(file) = pos.file {
-            props.push(format!("file={}", gh_property(&file)));
+        if loc.is_file {
+            props.push(format!("file={}", gh_property(&loc.path)));
         }
-        if let Some(line) = pos.line {
+        if let Some(line) = loc.line {
             props.push(format!("line={line}"));
         }
-        if let Some(col) = pos.column {
+        if let Some(col) = loc.column {
             props.push(format!("col={col}"));
         }
         props.push(format!("title={}", d.rule.name()));

@@ -65,8 +65,8 @@ pub fn position<'a>(plan: &'a Plan, d: &'a Diagnostic) -> Position<'a> {
     }
 }
 
-/// Where a finding is, for the formats that need a path for every finding (concise, GitLab,
-/// SARIF, JUnit): a finding on the whole plan (`min-per-track`, `dependency-cycle` …) is
+/// Where a finding is, for the formats that need a path for every finding (concise, GitHub,
+/// GitLab, SARIF, JUnit): a finding on the whole plan (`min-per-track`, `dependency-cycle` …) is
 /// placed on `plan.toml`, where the rule is set, or on the plan folder when there is no
 /// `plan.toml`.
 pub struct Location {

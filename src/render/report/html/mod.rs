@@ -155,7 +155,10 @@ fn page(report: &Report, body: Markup) -> Markup {
             "\n"
             body {
                 "\n" h1 { (title) }
-                "\n" p.sub { strong { (quarter_title(w, report)) } " · " (as_of_line(w, report)) }
+                "\n" p.sub {
+                    strong { (bind_ordinals(&quarter_title(w, report))) } " · "
+                    (bind_ordinals(&as_of_line(w, report)))
+                }
                 "\n" (body)
             }
             "\n"
@@ -208,7 +211,7 @@ fn body<'r>(w: &Words, report: &'r Report, lists: &mut Vec<List<'r>>) -> Markup 
         } @else {
             ul {
                 @for line in &since {
-                    li { (line) } "\n"
+                    li { (bind_ordinals(line)) } "\n"
                 }
             } "\n"
         }
