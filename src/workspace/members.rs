@@ -258,22 +258,21 @@ fn holds_a_plan(folder: &Path) -> bool {
     // A folder that cannot be listed may hold a plan: it is a member, whose reading then
     // says what is wrong (it was passed over without a word, its initiatives missing from
     // the totals).
-    if std::fs::read_dir(folder).is_err() {
+    let Some((tomls, folders)) = listed(folder) else {
         return true;
-    }
-    let (tomls, folders) = listed(folder);
+    };
     !tomls.is_empty()
         || folders.iter().any(|sub| {
-            let (files, _) = listed(sub);
+            let (files, _) = listed(sub).unwrap_or_default();
             !files.is_empty() && !files.iter().any(|f| f.ends_with("plan.toml"))
         })
 }
 
-/// The visible entries of `folder` (none when it cannot be read): its `*.toml` files, and
-/// its sub-folders.
-fn listed(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+/// The visible entries of `folder`: its `*.toml` files, and its sub-folders; `None` when it
+/// cannot be listed.
+fn listed(folder: &Path) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
     let (mut tomls, mut folders) = (Vec::new(), Vec::new());
-    let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+    let entries = std::fs::read_dir(folder).ok()?.flatten();
     for entry in entries.filter(|e| !e.file_name().as_encoded_bytes().starts_with(b".")) {
         let path = entry.path();
         if path.is_dir() {
@@ -282,7 +281,7 @@ fn listed(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
             tomls.push(path);
         }
     }
-    (tomls, folders)
+    Some((tomls, folders))
 }
 
 fn is_pattern(text: &str) -> bool {
