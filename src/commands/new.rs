@@ -149,8 +149,7 @@ fn refuse_a_nested_plan(dir: &Path, folder: &str) -> Result<(), Failure> {
     let mut inner = dir.to_path_buf();
     for segment in folder.split('/').filter(|s| !s.is_empty()) {
         inner.push(segment);
-        // As the walk tells a nested plan: a `plan.toml` that is a file (or a link to one).
-        if inner.join("plan.toml").is_file() {
+        if crate::load::walk::holds_plan(&inner) {
             let shown = inner
                 .strip_prefix(dir)
                 .unwrap_or(&inner)

@@ -73,6 +73,14 @@ pub enum SkipReason {
     LinkToListedFile { target: String },
 }
 
+/// Whether `folder` holds a plan of its own: a `plan.toml` that is a file or a link to one
+/// (a `plan.toml` that is a folder, a special file or a link to nothing is not one: the
+/// walk reports it as such an entry, and reads the folder as part of the plan around it).
+/// A sub-folder that holds a plan is a nested plan, left out of the plan around it.
+pub fn holds_plan(folder: &Path) -> bool {
+    folder.join("plan.toml").is_file()
+}
+
 /// Reads the folder. Fails only when the folder itself cannot be read; problems with single
 /// files end up in their `SourceFile::problem`, entries not read in `Folder::skipped`.
 pub fn read_folder(dir: &Path) -> io::Result<Folder> {
@@ -334,7 +342,7 @@ impl Walk<'_> {
             inside.parent()
         };
         while let Some(here) = folder.filter(|f| !f.as_os_str().is_empty()) {
-            if self.root.join(here).join("plan.toml").is_file() {
+            if holds_plan(&self.root.join(here)) {
                 let relative = here.to_string_lossy().replace('\\', "/");
                 return Some(join_display(&self.display_root, &relative));
             }

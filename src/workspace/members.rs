@@ -154,7 +154,7 @@ fn reads_into(outer: &Path, inner: &Path) -> bool {
             return false;
         }
         folder.push(part);
-        if folder.join("plan.toml").is_file() {
+        if crate::load::walk::holds_plan(&folder) {
             return false;
         }
     }
@@ -211,7 +211,7 @@ pub fn strays(dir: &Path, members: &[Member], excluded: &HashSet<PathBuf>) -> St
                 if skip.contains(folder.as_path()) {
                     continue;
                 }
-                if dir.join(&path).join("plan.toml").exists() {
+                if crate::load::walk::holds_plan(&dir.join(&path)) {
                     found.plans.push(path);
                 } else {
                     folders.push(path);
@@ -361,6 +361,23 @@ mod tests {
         assert!(!reads_into(&a, &a.join("b/c")));
         assert!(!reads_into(&a, &a.join(".arkiv/d")));
         assert!(!reads_into(&a, dir.path()));
+    }
+
+    /// A folder outside the members is a plan of its own as the walk tells one: by a
+    /// `plan.toml` that is a file, not by a folder of that name (whose folder is no plan,
+    /// and its initiative files are strays).
+    #[test]
+    fn a_stray_plan_is_a_folder_with_a_plan_toml_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["gammel", "arkiv/plan.toml"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        std::fs::write(dir.path().join("gammel/plan.toml"), "").unwrap();
+        let initiative = "title = \"x\"\nperiod = \"Q1\"\ntracks = [\"Hygge\"]\n";
+        std::fs::write(dir.path().join("arkiv/x.toml"), initiative).unwrap();
+        let found = strays(dir.path(), &[], &HashSet::new());
+        assert_eq!(found.plans, [PathBuf::from("gammel")]);
+        assert_eq!(found.files, [PathBuf::from("arkiv/x.toml")]);
     }
 
     #[test]
