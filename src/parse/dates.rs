@@ -1,5 +1,6 @@
-//! Dates as users type them: exactly `YYYY-MM-DD`, and, for advice only, the Danish
-//! day-first shapes (`31-03-2017`, `31.3.2017`).
+//! Dates as users type them: exactly `YYYY-MM-DD`, and, for advice and fixes only, the
+//! Danish day-first shapes (`31-03-2017`, `31.3.2017`) and dates with the month's name
+//! (`14. december 2017`, `14 dec. 2017`, `December 14, 2017`).
 
 use chrono::NaiveDate;
 
@@ -48,16 +49,66 @@ fn example_with(example: &str, date: NaiveDate) -> String {
     }
 }
 
-/// Reads a Danish-style date (`31-03-2017`, `31.3.2017`, `31/03/2017`), for a suggestion.
+/// Reads a date as a Danish text writes it, for a suggestion: day first in digits
+/// (`31-03-2017`, `31.3.2017`, `31/03/2017`), or with the month's name in Danish or English,
+/// whole or cut short (`14. december 2017`, `14 dec. 2017`, `1. marts 2017`, and the
+/// English order `December 14, 2017`). A year of four digits; `None` for anything else or a
+/// day the month does not have.
 pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
-    let [day, month, year] = parts.as_slice() else {
-        return None;
+    let digits = |part: &&str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [day, month, year] if parts.iter().all(digits) => {
+            if year.len() != 4 {
+                return None;
+            }
+            NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+        }
+        _ => named_month_date(text),
+    }
+}
+
+/// [`guess_day_first_date`] of a date with the month's name.
+fn named_month_date(text: &str) -> Option<NaiveDate> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (day, month, year) = match words.as_slice() {
+        [day, month, year] if month_number(month).is_some() => (day, month, year),
+        [month, day, year] if month_number(month).is_some() => (day, month, year),
+        _ => return None,
     };
-    if year.len() != 4 {
+    let day_digits = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
+    if !day_digits || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
+}
+
+/// The number (1–12) of a month named in Danish or English (lower case), whole or by its
+/// first three letters (`sept` too).
+fn month_number(name: &str) -> Option<u32> {
+    const NAMES: [[&str; 2]; 12] = [
+        ["januar", "january"],
+        ["februar", "february"],
+        ["marts", "march"],
+        ["april", "april"],
+        ["maj", "may"],
+        ["juni", "june"],
+        ["juli", "july"],
+        ["august", "august"],
+        ["september", "september"],
+        ["oktober", "october"],
+        ["november", "november"],
+        ["december", "december"],
+    ];
+    let short = |whole: &str| name.len() >= 3 && whole.starts_with(name);
+    NAMES
+        .iter()
+        .position(|names| names.iter().any(|&whole| whole == name || short(whole)))
+        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -74,6 +125,27 @@ mod tests {
         assert_eq!(guess_day_first_date("31-03-2017"), parse_date("2017-03-31"));
         assert_eq!(guess_day_first_date("1.7.2017"), parse_date("2017-07-01"));
         assert_eq!(guess_day_first_date("2017-03-31"), None);
+        for (written, date) in [
+            ("14. december 2017", "2017-12-14"),
+            ("14 dec. 2017", "2017-12-14"),
+            ("1. marts 2017", "2017-03-01"),
+            ("1. Maj 2017", "2017-05-01"),
+            ("30. sept. 2017", "2017-09-30"),
+            ("December 14, 2017", "2017-12-14"),
+            ("3 okt 2017", "2017-10-03"),
+        ] {
+            assert_eq!(guess_day_first_date(written), parse_date(date), "{written}");
+        }
+        for not_a_date in [
+            "31. juni 2017",
+            "14. decembre 2017",
+            "14. de 2017",
+            "14. december 17",
+            "uge 24 2017",
+            "1.5 maj 2017",
+        ] {
+            assert_eq!(guess_day_first_date(not_a_date), None, "{not_a_date}");
+        }
         assert_eq!(
             date_error("2017-02-30", "2017-06-30"),
             "`2017-02-30` is not a real date: check the day and the month"
