@@ -95,6 +95,10 @@ pub struct Event {
 pub enum EventKind {
     New,
     Started,
+    /// Done, cancelled or postponed work taken up again (planned or active once more).
+    Reopened,
+    /// Work started and put back to planned.
+    BackToPlanned,
     Done,
     Postponed,
     Moved,
@@ -313,6 +317,10 @@ fn build_on<'a>(
                 ongoing.push(shown);
             } else {
                 initiatives.push(shown);
+            }
+            // Moved on to the next quarter: part of its plan too, and of the preview.
+            if moved_out && init.period == Period::Q(quarter + 1) {
+                next_initiatives.push(make_item(init, judgement, as_of));
             }
             return;
         }

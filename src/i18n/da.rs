@@ -38,6 +38,7 @@ pub const DA: Words = Words {
     funding_granted: "bevilget",
     funding_denied: "afslået",
     whole_year: "Hele året",
+    whole_year_in_sentence: "hele året",
     quarter_long: |n| format!("{n}. kvartal"),
     cross_cutting: "alle spor",
     late: "forsinket",
@@ -316,6 +317,14 @@ pub const DA: Words = Words {
     since_started: Noun {
         one: "Sat i gang",
         many: "Sat i gang",
+    },
+    since_reopened: Noun {
+        one: "Genoptaget",
+        many: "Genoptaget",
+    },
+    since_back_to_planned: Noun {
+        one: "Tilbage til planlagt",
+        many: "Tilbage til planlagt",
     },
     since_done: Noun {
         one: "Færdig",

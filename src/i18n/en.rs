@@ -32,6 +32,7 @@ pub const EN: Words = Words {
     funding_granted: "granted",
     funding_denied: "denied",
     whole_year: "Whole year",
+    whole_year_in_sentence: "the whole year",
     quarter_long: |n| format!("Q{n}"),
     cross_cutting: "all tracks",
     late: "late",
@@ -329,6 +330,14 @@ pub const EN: Words = Words {
     since_started: Noun {
         one: "Started",
         many: "Started",
+    },
+    since_reopened: Noun {
+        one: "Reopened",
+        many: "Reopened",
+    },
+    since_back_to_planned: Noun {
+        one: "Back to planned",
+        many: "Back to planned",
     },
     since_done: Noun {
         one: "Done",

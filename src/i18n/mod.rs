@@ -45,6 +45,8 @@ pub struct Words {
     pub funding_denied: &'static str,
     /// "Hele året" / "Whole year".
     pub whole_year: &'static str,
+    /// "hele året" / "the whole year": [`Words::period_in_sentence`].
+    pub whole_year_in_sentence: &'static str,
     /// "2. kvartal" / "Q2", from the quarter's number: use `Words::period`.
     pub quarter_long: fn(u8) -> String,
     pub cross_cutting: &'static str,
@@ -248,6 +250,8 @@ pub struct Words {
     /// and for several ("Ny" / "Nye").
     pub since_new: Noun,
     pub since_started: Noun,
+    pub since_reopened: Noun,
+    pub since_back_to_planned: Noun,
     pub since_done: Noun,
     pub since_postponed: Noun,
     pub since_moved: Noun,
@@ -329,6 +333,15 @@ impl Words {
     pub fn period(&self, period: Period) -> String {
         match period {
             Period::Year => self.whole_year.to_string(),
+            Period::Q(q) => (self.quarter_long)(q),
+        }
+    }
+
+    /// [`Words::period`] inside a sentence, after "til"/"to": "hele året", "the whole year"
+    /// ("flyttet til Hele året" read as a heading mid-sentence).
+    pub fn period_in_sentence(&self, period: Period) -> String {
+        match period {
+            Period::Year => self.whole_year_in_sentence.to_string(),
             Period::Q(q) => (self.quarter_long)(q),
         }
     }

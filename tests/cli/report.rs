@@ -826,6 +826,154 @@ fn work_moved_to_an_earlier_quarter_is_brought_forward_not_postponed() {
     );
 }
 
+/// Work moved on from the memo's quarter to the next is in the next quarter's plan: the
+/// preview lists it (it was listed only as moved, and left out of "Næste kvartal").
+#[test]
+fn the_preview_lists_work_moved_into_the_next_quarter() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("flyttes", "Q2", &["Hygge"], "")
+        .initiative("fra-start", "Q3", &["Hygge"], "")
+        .initiative("videre", "Q2", &["Hygge"], "");
+    f.run(&["--today", "2017-05-11", "set", "flyttes", "period=Q3"])
+        .success();
+    f.run(&["--today", "2017-05-12", "set", "videre", "period=Q4"])
+        .success();
+    let report = |format: &str| {
+        stdout(
+            &f.run(&[
+                "--today",
+                "2017-06-30",
+                "report",
+                "-q",
+                "Q2",
+                "--format",
+                format,
+            ])
+            .success(),
+        )
+    };
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    let ids = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&json["next"]["initiatives"]), ["flyttes", "fra-start"]);
+    assert_eq!(ids(&json["initiatives"]), ["flyttes", "videre"]);
+    let text = report("text");
+    let preview = &text[text.find("Næste kvartal").unwrap()..];
+    assert!(preview.contains("Initiative flyttes"), "{text}");
+    assert!(!preview.contains("Initiative videre"), "{text}");
+}
+
+/// "Siden sidste kvartal" tells each initiative's net change of status over the period: a
+/// cancellation undone the next day was told as "Aflyst", a start undone as "Sat i gang",
+/// and a reopened initiative as started; several changes on one day were told each.
+#[test]
+fn since_last_quarter_tells_the_net_change_of_each_status() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("fortrudt", "Q2", &["Hygge"], "")
+        .initiative("startet", "Q2", &["Hygge"], "")
+        .initiative("genoptaget", "Q2", &["Hygge"], "")
+        .initiative("samme-dag", "Q2", &["Hygge"], "")
+        .initiative("udsat", "Q2", &["Hygge"], "");
+    let set = |day: &str, id: &str, status: &str| {
+        f.run(&["--today", day, "set", id, &format!("status={status}")])
+            .success();
+    };
+    set("2017-05-10", "fortrudt", "cancelled");
+    set("2017-05-11", "fortrudt", "planned");
+    set("2017-04-25", "startet", "active");
+    set("2017-07-05", "startet", "planned");
+    set("2017-03-20", "genoptaget", "done");
+    set("2017-06-12", "genoptaget", "active");
+    for status in ["active", "done", "active"] {
+        set("2017-05-02", "samme-dag", status);
+    }
+    set("2017-04-03", "udsat", "active");
+    set("2017-05-03", "udsat", "postponed");
+    let memo = |quarter: &str, lang: &str| {
+        let text = stdout(
+            &f.run(&[
+                "--today",
+                "2017-12-31",
+                "--lang",
+                lang,
+                "report",
+                "-q",
+                quarter,
+                "--format",
+                "text",
+            ])
+            .success(),
+        );
+        let since = text
+            .find("Siden sidste kvartal")
+            .or(text.find("Since last quarter"))
+            .unwrap();
+        let next = text
+            .find("Næste kvartal")
+            .or(text.find("Next quarter"))
+            .unwrap();
+        text[since..next]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let q2 = memo("Q2", "da");
+    assert!(
+        q2.ends_with("- Sat i gang: »Initiative startet« (25. april 2017); »Initiative samme-dag« (2. maj 2017) - Genoptaget: »Initiative genoptaget« (12. juni 2017) - Udskudt: »Initiative udsat« (3. maj 2017)"),
+        "{q2}"
+    );
+    assert!(!q2.contains("Aflyst") && !q2.contains("fortrudt"), "{q2}");
+    let q3 = memo("Q3", "da");
+    assert!(
+        q3.ends_with("- Tilbage til planlagt: »Initiative startet« (5. juli 2017)"),
+        "{q3}"
+    );
+    let q3 = memo("Q3", "en");
+    assert!(
+        q3.ends_with("- Back to planned: “Initiative startet” (5 July 2017)"),
+        "{q3}"
+    );
+}
+
+/// A move to the whole year is told in lower case inside the sentence ("til Hele året" read
+/// as a heading), in both languages.
+#[test]
+fn a_move_to_the_whole_year_reads_as_part_of_the_sentence() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("aaret", "Q2", &["Hygge"], "");
+    f.run(&["--today", "2017-05-02", "set", "aaret", "period=year"])
+        .success();
+    for (lang, moved) in [
+        ("da", "»Initiative aaret« (2. maj 2017, til hele året)"),
+        ("en", "“Initiative aaret” (2 May 2017, to the whole year)"),
+    ] {
+        let text = stdout(
+            &f.run(&[
+                "--today",
+                "2017-06-30",
+                "--lang",
+                lang,
+                "report",
+                "-q",
+                "Q2",
+                "--format",
+                "markdown",
+            ])
+            .success(),
+        );
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(moved), "{text}");
+    }
+}
+
 /// "Siden sidste kvartal" names one change in the singular, several in the plural: one new
 /// initiative was listed under "Nye:", one finished under "Færdige:".
 #[test]

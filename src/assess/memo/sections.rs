@@ -14,7 +14,10 @@ use crate::model::{Initiative, Name, Period, Plan, Status};
 use crate::text::{clean_line, clean_line_cow};
 
 /// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
-/// the order [`EventKind`] lists them).
+/// the order [`EventKind`] lists them). A status is told by its net change over the period:
+/// a change undone within it (cancelled by mistake, and planned again the next day) is no
+/// change, and several changes of one initiative are one, from its status when the period
+/// began to its last, dated by that last change.
 pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
     let mut out = Vec::new();
     for init in &plan.initiatives {
@@ -32,23 +35,8 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
         if let Some(added) = init.added.filter(|d| *d > since && *d <= as_of) {
             push(added, EventKind::New, None);
         }
-        for entry in init
-            .log
-            .iter()
-            .filter(|e| e.date > since && e.date <= as_of)
-        {
-            if let Some(change) = &entry.status {
-                let kind = match change.to {
-                    Status::Active => Some(EventKind::Started),
-                    Status::Done => Some(EventKind::Done),
-                    Status::Postponed => Some(EventKind::Postponed),
-                    Status::Cancelled => Some(EventKind::Cancelled),
-                    Status::Planned => None,
-                };
-                if let Some(kind) = kind {
-                    push(entry.date, kind, None);
-                }
-            }
+        if let Some((date, kind)) = status_change(init, since, as_of) {
+            push(date, kind, None);
         }
         for (_, to, date) in history::moves(init, as_of) {
             if date > since {
@@ -59,6 +47,58 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
     merge_moves(&mut out);
     out.sort_by(|a, b| (a.date, a.kind, &a.id).cmp(&(b.date, b.kind, &b.id)));
     out
+}
+
+/// The net change of `init`'s status after `since` and on or before `as_of`: its date (that
+/// of the last change) and how it is told; `None` when none is recorded, or the status is
+/// back where it was when the period began.
+fn status_change(
+    init: &Initiative,
+    since: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, EventKind)> {
+    if !init
+        .log
+        .iter()
+        .any(|e| e.status.is_some() && e.date > since && e.date <= as_of)
+    {
+        return None;
+    }
+    let changes: Vec<(NaiveDate, Status, Status)> = history::in_date_order(&init.log)
+        .into_iter()
+        .filter_map(|e| {
+            e.status
+                .as_ref()
+                .map(|c| (e.date, c.from.unwrap_or(Status::Planned), c.to))
+        })
+        .collect();
+    let before = changes
+        .iter()
+        .rev()
+        .find(|(date, _, _)| *date <= since)
+        .map(|(_, _, to)| *to);
+    let within: Vec<&(NaiveDate, Status, Status)> = changes
+        .iter()
+        .filter(|(date, _, _)| *date > since && *date <= as_of)
+        .collect();
+    let (first, last) = (within.first()?, within.last()?);
+    // Before the period's first change: the last change before it, else what that first
+    // change says it changed from.
+    let start = before.unwrap_or(first.1);
+    let (date, end) = (last.0, last.2);
+    let kind = match (start, end) {
+        _ if start == end => return None,
+        (
+            Status::Done | Status::Cancelled | Status::Postponed,
+            Status::Planned | Status::Active,
+        ) => EventKind::Reopened,
+        (_, Status::Active) => EventKind::Started,
+        (_, Status::Planned) => EventKind::BackToPlanned,
+        (_, Status::Done) => EventKind::Done,
+        (_, Status::Postponed) => EventKind::Postponed,
+        (_, Status::Cancelled) => EventKind::Cancelled,
+    };
+    Some((date, kind))
 }
 
 /// Postponed and moved on one day is one event: postponed to the new period. The first

@@ -67,7 +67,9 @@ pub(crate) fn tracks_text(w: &Words, item: &Item) -> String {
 /// "i gang, ikke nået, forsinket, i risiko": the status, whether the quarter closed without
 /// it, where it was moved, and the as-of judgements.
 pub(crate) fn status_text(w: &Words, item: &Item) -> String {
-    let moved = item.moved_to.map(|p| (w.moved_to)(&w.period(p)));
+    let moved = item
+        .moved_to
+        .map(|p| (w.moved_to)(&w.period_in_sentence(p)));
     let mut parts = vec![w.status(item.status)];
     if let Some(moved) = &moved {
         parts.push(moved);
@@ -110,6 +112,8 @@ pub(crate) fn since_lines(w: &Words, report: &Report) -> Vec<String> {
     let kinds = [
         (EventKind::New, w.since_new),
         (EventKind::Started, w.since_started),
+        (EventKind::Reopened, w.since_reopened),
+        (EventKind::BackToPlanned, w.since_back_to_planned),
         (EventKind::Done, w.since_done),
         (EventKind::Postponed, w.since_postponed),
         (EventKind::Moved, w.since_moved),
@@ -130,7 +134,7 @@ pub(crate) fn since_lines(w: &Words, report: &Report) -> Vec<String> {
                     w.date(e.date)
                 );
                 if let Some(to) = e.to {
-                    text.push_str(&format!(", {}", (w.to_period)(&w.period(to))));
+                    text.push_str(&format!(", {}", (w.to_period)(&w.period_in_sentence(to))));
                 }
                 text.push(')');
                 text
