@@ -19,11 +19,11 @@
 use std::io::{self, Write};
 
 use chrono::{Days, NaiveDate, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, Property};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
 use crate::cli::Lang;
 use crate::i18n::words;
-use crate::model::Period;
+use crate::model::{Period, Status};
 use crate::slug::slugify;
 use crate::text::{break_markers, clean_line, strip};
 
@@ -56,6 +56,18 @@ fn all_day(uid: &str, summary: &str, first: NaiveDate, last: NaiveDate) -> Event
         .ends(after)
         .add_property("TRANSP", "TRANSPARENT")
         .done()
+}
+
+/// The event status (RFC 5545, section 3.8.1.11) of an initiative's events: a cancelled
+/// initiative's are `CANCELLED`, so that a calendar that imports the file again strikes
+/// them out or removes them (they stayed "Frist: …" as if still due); a postponed one's are
+/// `TENTATIVE` (the date may move); others say nothing.
+fn event_status(status: Status) -> Option<EventStatus> {
+    match status {
+        Status::Cancelled => Some(EventStatus::Cancelled),
+        Status::Postponed => Some(EventStatus::Tentative),
+        _ => None,
+    }
 }
 
 /// The description of an initiative's event: id, period, tracks, places, status, and the
@@ -132,6 +144,9 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
             deadline,
         );
         event.description(&describe(data, item)).timestamp(stamp);
+        if let Some(status) = event_status(i.status) {
+            event.status(status);
+        }
         if !i.locations.is_empty() {
             event.location(
                 &i.locations
@@ -176,6 +191,9 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
                 i.period.end(data.year),
             );
             event.description(&describe(data, item)).timestamp(stamp);
+            if let Some(status) = event_status(i.status) {
+                event.status(status);
+            }
             cal.push(event);
         }
     }

@@ -418,6 +418,46 @@ fn read_document(xml: &str) -> Doc {
     doc
 }
 
+/// Word's File ▸ Info and its speller: the memo's title, its language, and created on its
+/// as-of date (they said "unknown", 1970-01-01, and no language: a Danish memo was checked
+/// as English).
+#[test]
+fn report_docx_names_its_title_language_and_date() {
+    for (lang, tag, quarter) in [
+        ("da", "da-DK", "2. kvartal 2017"),
+        ("en", "en-GB", "Q2 2017"),
+    ] {
+        let bytes = run_to_file(&["--lang", lang, "report", "-q", "Q2"], "memo.docx");
+        let core = docx_part(&bytes, "docProps/core.xml");
+        let doc = roxmltree::Document::parse(&core).unwrap();
+        let text = |name: &str| {
+            doc.descendants()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap_or_else(|| panic!("{name} in {core}"))
+                .to_string()
+        };
+        assert_eq!(
+            text("title"),
+            format!("Handleplan for Bibliotekernes Rolle i Lokalsamfundet 2017 · {quarter}")
+        );
+        assert_eq!(text("language"), tag);
+        assert_eq!(text("created"), "2017-06-30T00:00:00Z");
+        assert_eq!(text("modified"), "2017-06-30T00:00:00Z");
+        assert!(
+            !core.contains("unknown") && !core.contains("1970"),
+            "{core}"
+        );
+        let styles = docx_part(&bytes, "word/styles.xml");
+        assert!(
+            styles.contains(&format!(
+                "<w:lang w:val=\"{tag}\" /></w:rPr></w:rPrDefault>"
+            )),
+            "{styles}"
+        );
+    }
+}
+
 #[test]
 fn report_docx_has_headings_tables_a4_and_the_header_line() {
     let bytes = run_to_file(&["report", "-q", "Q2"], "memo.docx");
@@ -742,6 +782,56 @@ fn calendar_periods_and_filters() {
         .assert()
         .code(2);
     assert!(stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}
+
+/// A cancelled initiative's deadline is a cancelled event (`STATUS:CANCELLED`), so that a
+/// calendar importing the file again strikes it out; a postponed one's is tentative. They
+/// were "Frist: …" events as if still due.
+#[test]
+fn cancelled_and_postponed_work_is_no_firm_deadline_in_the_calendar() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative(
+            "aflyst",
+            "Q2",
+            &["Hygge"],
+            "status = \"cancelled\"\ndeadline = 2017-05-01\n",
+        )
+        .initiative(
+            "udsat",
+            "Q2",
+            &["Hygge"],
+            "status = \"postponed\"\ndeadline = 2017-05-02\n",
+        )
+        .initiative(
+            "i-gang",
+            "Q2",
+            &["Hygge"],
+            "status = \"active\"\ndeadline = 2017-05-03\n",
+        );
+    let text = stdout(
+        &f.run(&["--today", "2017-04-15", "calendar", "--periods"])
+            .success(),
+    );
+    let cal: icalendar::Calendar = text.parse().expect("icalendar parses it");
+    let status_of = |uid_start: &str| {
+        let event = cal
+            .events()
+            .find(|e| e.get_uid().unwrap().starts_with(uid_start))
+            .unwrap_or_else(|| panic!("{uid_start} in {text}"));
+        event.get_status()
+    };
+    for kind in ["deadline", "period"] {
+        assert_eq!(
+            status_of(&format!("{kind}-aflyst-")),
+            Some(icalendar::EventStatus::Cancelled)
+        );
+        assert_eq!(
+            status_of(&format!("{kind}-udsat-")),
+            Some(icalendar::EventStatus::Tentative)
+        );
+        assert_eq!(status_of(&format!("{kind}-i-gang-")), None);
+    }
 }
 
 #[test]

@@ -26,8 +26,10 @@ mod charts;
 
 /// The page's style. A title's or a note's cell (`t`: plan text) may break a word too long
 /// for its column (`overflow-wrap: anywhere`): a 130-letter title pushed the table past the
-/// A4 page. A period (`p`) stays on one line, and an ordinal keeps its word elsewhere
-/// (`bind_ordinals`): "1." was left at a line's end.
+/// A4 page. That lets the table squeeze such a column to a letter's width beside a long
+/// note, so a title's column keeps room for a long word (`min-width`: "Målgruppespecifikke"
+/// broke in three). A period (`p`) stays on one line, and an ordinal keeps its word
+/// elsewhere (`bind_ordinals`): "1." was left at a line's end.
 const STYLE: &str = "
 @page { size: A4; margin: 16mm 15mm; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -40,6 +42,7 @@ h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 2pt; border-bottom: 1p
 table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9.5pt; }
 th, td { border: 1px solid #9aa5b1; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 td.t { overflow-wrap: anywhere; }
+td.t:first-child { min-width: 11em; }
 td.p { white-space: nowrap; }
 th { background: #e6ecf2; }
 td.n, th.n { text-align: right; }
