@@ -1096,6 +1096,11 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
         "{md}"
     );
     assert!(md.contains("## Pr. spor"), "{md}");
+    // The day it describes, under the title, as in the plan's memo.
+    assert!(
+        md.contains(" 2017\n\nStatus pr. 30. juni 2017\n\n## "),
+        "{md}"
+    );
     assert!(md.contains("### Hygge\n"), "{md}");
     assert!(
         md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdig; minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
@@ -1115,6 +1120,7 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     .code(0);
     let text = stdout(&out);
     assert!(text.starts_with("Network memo: "), "{text}");
+    assert!(text.contains("=\nStatus as of 30 June 2017\n"), "{text}");
     assert!(text.contains("By track"), "{text}");
     assert!(
         text.contains("eksempelby (spelled “Indgang til fællesskaber”)"),
@@ -1122,7 +1128,22 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     );
 
     let out = net(&["report", "-q", "Q2", "--format", "html"]).code(0);
-    assert!(stdout(&out).contains("<h2>Pr. spor</h2>"));
+    let html = stdout(&out);
+    assert!(html.contains("<h2>Pr. spor</h2>"));
+    assert!(
+        html.contains("</h1><p class=\"sub\">Status pr. 30.\u{a0}juni 2017</p>"),
+        "{html}"
+    );
+    // A reader lays out HTML and Word: "2." is bound to its word there, as in the plan's memo.
+    assert!(
+        html.contains("<h1>Netværksnotat: Eksempelnetværk for Brugernes Rum (eksempel), 2.\u{a0}kvartal 2017</h1>"),
+        "{html}"
+    );
+    let out = net(&["report", "-q", "Q2", "--format", "docx"]).code(0);
+    let xml = crate::formats::docx_part(&out.get_output().stdout, "word/document.xml");
+    assert!(xml.contains("2.\u{a0}kvartal 2017"), "{xml}");
+    assert!(xml.contains("Status pr. 30.\u{a0}juni 2017"), "{xml}");
+    assert!(!xml.contains("2. kvartal"), "{xml}");
     let out = net(&["report", "-q", "Q2", "--format", "csv"]).code(0);
     assert!(
         stdout(&out).contains("eksempelby;hyggeaftener;"),

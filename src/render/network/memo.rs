@@ -13,7 +13,7 @@ use crate::cli::ReportFormat;
 use crate::i18n::network::{network_words, NetworkWords};
 use crate::i18n::{words, Words};
 use crate::render::escape::{markdown, markdown_cell};
-use crate::text::wrap;
+use crate::text::{bind_ordinals, wrap};
 
 mod tables;
 use tables::{csv, docx, workbook};
@@ -53,6 +53,27 @@ fn title(memo: &NetworkMemo, nw: &NetworkWords, w: &Words) -> String {
         w.period(memo.quarter),
         years.join("/")
     )
+}
+
+/// The day the memo describes, as the plan's memo says it under its title: "Status pr. 30.
+/// juni 2017". Members judged on different days (plans of different years) each with theirs:
+/// "Status pr. 30. juni 2017 (a), 30. juni 2018 (b)".
+pub(super) fn as_of_line(memo: &NetworkMemo, w: &Words) -> String {
+    let mut days: Vec<chrono::NaiveDate> = memo.members.iter().map(|m| m.as_of).collect();
+    days.sort_unstable();
+    days.dedup();
+    match days.as_slice() {
+        [] => String::new(),
+        [day] => (w.report_as_of)(&w.date(*day)),
+        _ => (w.report_as_of)(
+            &memo
+                .members
+                .iter()
+                .map(|m| format!("{} ({})", w.date(m.as_of), m.member))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
 }
 
 /// The width of the text memo, as the plan's text memo's (72 columns).
@@ -106,6 +127,7 @@ fn markdown_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let w = words(memo.language);
     let nw = network_words(memo.language);
     writeln!(out, "# {}\n", markdown(&title(memo, nw, w)))?;
+    writeln!(out, "{}\n", markdown(&as_of_line(memo, w)))?;
     writeln!(out, "## {}\n", nw.members_heading)?;
     writeln!(
         out,
@@ -185,7 +207,9 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     for line in wrap(&t, TEXT_WIDTH, "", "") {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "{}\n", "=".repeat(t.chars().count().min(TEXT_WIDTH)))?;
+    writeln!(out, "{}", "=".repeat(t.chars().count().min(TEXT_WIDTH)))?;
+    wrapped(out, &as_of_line(memo, w), "", "")?;
+    writeln!(out)?;
     writeln!(out, "{}", nw.members_heading)?;
     for m in &memo.members {
         wrapped(out, &member_line(nw, w, m), "  ", "    ")?;
@@ -249,7 +273,8 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                 style { (maud::PreEscaped(STYLE)) }
             }
             body {
-                h1 { (t) }
+                h1 { (bind_ordinals(&t)) }
+                p.sub { (bind_ordinals(&as_of_line(memo, w))) }
                 h2 { (nw.members_heading) }
                 table border="1" {
                     tr {
@@ -264,10 +289,10 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                         }
                     }
                 }
-                @for sentence in &undated { p { (sentence) } }
+                @for sentence in &undated { p { (bind_ordinals(sentence)) } }
                 @if !left_out.is_empty() {
                     h2 { (w.report_left_out) }
-                    ul { @for sentence in &left_out { li { (sentence) } } }
+                    ul { @for sentence in &left_out { li { (bind_ordinals(sentence)) } } }
                 }
                 @for (kind, list) in sections(memo) {
                     h2 { (if kind == "track" { nw.by_track } else { nw.by_theme }) }
@@ -277,10 +302,10 @@ fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                         ul {
                             @for e in &s.entries {
                                 li {
-                                    strong { (member_label(nw, s, e)) } " — " (reached(nw, e))
+                                    strong { (member_label(nw, s, e)) } " — " (bind_ordinals(&reached(nw, e)))
                                     ul {
                                         @if e.items.is_empty() { li { (nw.nothing) } }
-                                        @for i in &e.items { li { (item_line(w, i)) } }
+                                        @for i in &e.items { li { (bind_ordinals(&item_line(w, i))) } }
                                     }
                                 }
                             }

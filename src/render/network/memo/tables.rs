@@ -3,12 +3,13 @@
 
 use std::io::{self, Write};
 
-use super::{item_line, member_label, reached, sections, title};
+use super::{as_of_line, item_line, member_label, reached, sections, title};
 use crate::assess::memo::Item;
 use crate::assess::network::{Entry, NetworkMemo, Section};
 use crate::i18n::network::network_words;
 use crate::i18n::words;
 use crate::render::terminal::capitalize;
+use crate::text::bind_ordinals;
 
 /// One row per (section, member, initiative), headers in the memo's language, by the
 /// tool's CSV convention ([`crate::render::csv`]), as the plan memo's CSV.
@@ -96,7 +97,7 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
     let mut book = Book::new(memo.language, &t, &w.period(memo.quarter));
     book.table_sheet(SheetTable {
         name: nw.members_heading,
-        above: vec![t.clone()],
+        above: vec![t.clone(), as_of_line(memo, w)],
         headers: vec![
             nw.col_member,
             nw.col_title,
@@ -134,7 +135,7 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
     let kind_heading = capitalize(nw.kind_track) + "/" + nw.kind_tag;
     book.table_sheet(SheetTable {
         name: nw.by_track,
-        above: vec![t.clone()],
+        above: vec![t.clone(), as_of_line(memo, w)],
         headers: vec![
             &kind_heading,
             nw.col_theme,
@@ -176,9 +177,11 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     use docx_rs::{Docx, Paragraph, Run};
     let w = words(memo.language);
     let nw = network_words(memo.language);
-    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    // Ordinals bound to their word ("2.\u{a0}kvartal"), as in the plan's Word memo.
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(bind_ordinals(text)));
     let heading = |text: &str, style: &str| para(text).style(style);
     let mut doc = Docx::new().add_paragraph(heading(&title(memo, nw, w), "Title"));
+    doc = doc.add_paragraph(para(&as_of_line(memo, w)));
     doc = doc.add_paragraph(heading(nw.members_heading, "Heading1"));
     for m in &memo.members {
         doc = doc.add_paragraph(para(&super::member_line(nw, w, m)));
@@ -209,7 +212,9 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
                 doc = doc.add_paragraph(
                     Paragraph::new()
                         .add_run(Run::new().add_text(member_label(nw, s, e)).bold())
-                        .add_run(Run::new().add_text(format!(" — {}", reached(nw, e)))),
+                        .add_run(
+                            Run::new().add_text(format!(" — {}", bind_ordinals(&reached(nw, e)))),
+                        ),
                 );
                 if e.items.is_empty() {
                     doc = doc.add_paragraph(para(&format!("    {}", nw.nothing)));
