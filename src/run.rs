@@ -275,7 +275,13 @@ impl<W: Write> Write for Output<W> {
 }
 
 fn execute(cli: &Cli, colours: Colours, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let config = Config::resolve(&cli.global, &Env::from_process(colours))?;
+    let mut env = Env::from_process(colours);
+    if cli.command.reads_no_date() {
+        // A `PLAN_TODAY` that is no date fails only the commands that judge by a date; an
+        // explicit `--today` is still read (and refused when it is none).
+        env.plan_today = None;
+    }
+    let config = Config::resolve(&cli.global, &env)?;
     if let Some(code) = commands::workspace::run(&config, cli.global.workspace, &cli.command, out)?
     {
         return Ok(code);

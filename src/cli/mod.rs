@@ -168,6 +168,19 @@ pub enum Command {
     Man(ManArgs),
 }
 
+impl Command {
+    /// Whether the command reads no date: what it prints is the same on every day (`explain`,
+    /// `completions`, `man`, `schema`). `PLAN_TODAY` set to something that is no date is
+    /// then no reason to fail: `source <(plan completions bash)` in a shell's start-up file
+    /// would break without a word.
+    pub fn reads_no_date(&self) -> bool {
+        matches!(
+            self,
+            Command::Explain(_) | Command::Completions(_) | Command::Man(_) | Command::Schema(_)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

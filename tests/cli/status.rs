@@ -197,6 +197,25 @@ fn a_date_of_another_shape_is_a_usage_error() {
         .assert()
         .code(2);
     assert!(stderr(&out).contains("PLAN_TODAY"));
+    // The commands that read no date are not stopped by it (a shell's start-up file runs
+    // `plan completions bash`); an explicit `--today` that is no date still is.
+    for args in [
+        &["completions", "bash"][..],
+        &["explain", "min-per-track"],
+        &["man"],
+        &["schema"],
+    ] {
+        let out = plan_in(f.dir())
+            .env("PLAN_TODAY", "i morgen")
+            .args(args)
+            .assert()
+            .code(0);
+        assert!(!stdout(&out).is_empty(), "{args:?}");
+    }
+    plan_in(f.dir())
+        .args(["--today", "i morgen", "explain", "min-per-track"])
+        .assert()
+        .code(2);
 }
 
 /// The shipped plan's dashboard at 80 columns, colour off.
