@@ -86,7 +86,10 @@ fn assert_same_document(report: &Report) {
     );
     // The styles with the memo's language in their run defaults, which docx-rs cannot set.
     let styles = super::with_language(&tree.styles, report);
-    assert_ne!(styles, tree.styles, "the language is written into the styles");
+    assert_ne!(
+        styles, tree.styles,
+        "the language is written into the styles"
+    );
     for (name, bytes) in [
         ("[Content_Types].xml", &tree.content_type),
         ("_rels/.rels", &tree.rels),
