@@ -13,7 +13,7 @@ use crate::error::{Failure, EXIT_OK};
 use crate::import::{parse, row_file, Memo, Row};
 use crate::load::{decode_text, io_reason, plan_from_folder, virtual_source, Folder};
 use crate::lock::{PlanLock, LOCK_FILE};
-use crate::model::{catalogue_fold as fold, Plan};
+use crate::model::{catalogue_fold as fold, Period, Plan};
 use crate::parse::DEFAULT_MANIFEST;
 use crate::render::diagnostics;
 use crate::render::schema::SchemaKind;
@@ -54,7 +54,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     let mut made = MadeFolder(None);
     // A folder without a plan.toml gets one: not inside another plan's folder, which would
     // then leave the imported plan out, and with it any of its own files there.
-    if !config.plans.join("plan.toml").exists() {
+    if !crate::load::walk::holds_plan(&config.plans) {
         super::init::refuse_inside_a_plan(&config.plans, None, None).map_err(|f| {
             f.with_help(format!(
                 "import into a folder of its own beside that plan: plan --plans NEW_FOLDER import {}",
@@ -144,6 +144,7 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     }
     ensure_valid_import(&plan, &files, &lines, &memo_name)?;
     report_for_review(&imported)?;
+    report_joined(&memo.joined)?;
 
     for (row, existing) in &skipped {
         writeln!(
@@ -188,9 +189,12 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
 type RowsWithFiles<'m> = Vec<(&'m Row, String)>;
 
 /// The initiative file of each row that is not in the plan yet (a row whose text is the
-/// description of an existing initiative was imported before). Returns the rows that get a
-/// file with the id they get, the rows skipped with the file that has them, and the rows
-/// that repeat an earlier row of the memo (the same text) with that row's line.
+/// description of an existing initiative of its period was imported before; so was one
+/// whose text alone is, when no other row of the memo has that text: the initiative was
+/// moved since). Returns the rows that get a file with the id they get, the rows skipped
+/// with the file that has them, and the rows that repeat an earlier row of the memo (the
+/// same text, period and tracks) with that row's line. The same text in two periods or on
+/// other tracks is recurring work: two initiatives.
 fn initiative_files<'m>(
     plan: &Plan,
     memo: &'m Memo,
@@ -199,33 +203,48 @@ fn initiative_files<'m>(
     lines: &mut HashMap<String, usize>,
 ) -> (RowsWithFiles<'m>, RowsWithFiles<'m>, Vec<(&'m Row, usize)>) {
     let mut taken: Vec<String> = plan.all_ids().map(str::to_string).collect();
-    let known: Vec<(String, String)> = plan
+    let known: Vec<(String, Period, String)> = plan
         .initiatives
         .iter()
         .filter_map(|i| {
             let d = i.description.as_deref()?;
-            Some((normalise(d), plan.file(i.file).display().clone()))
+            Some((normalise(d), i.period, plan.file(i.file).display().clone()))
         })
         .collect();
+    let mut rows_of_text: HashMap<String, usize> = HashMap::new();
+    for row in &memo.rows {
+        *rows_of_text.entry(normalise(&row.text)).or_default() += 1;
+    }
     let file_name = source.file_name().map_or_else(
         || source.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<(String, Period, Vec<String>), usize> = HashMap::new();
     let mut repeated = Vec::new();
     let mut skipped = Vec::new();
     let mut made = Vec::new();
     for row in &memo.rows {
         let text = normalise(&row.text);
-        if let Some((_, display)) = known.iter().find(|(d, _)| *d == text) {
+        let imported = known
+            .iter()
+            .find(|(d, period, _)| *d == text && *period == row.period)
+            .or_else(|| {
+                known
+                    .iter()
+                    .find(|(d, _, _)| *d == text && rows_of_text[&text] == 1)
+            });
+        if let Some((_, _, display)) = imported {
             skipped.push((row, display.clone()));
             continue;
         }
-        if let Some(&first) = seen.get(&text) {
+        let mut tracks: Vec<String> = row.tracks.iter().map(|t| normalise(t)).collect();
+        tracks.sort_unstable();
+        let key = (text, row.period, tracks);
+        if let Some(&first) = seen.get(&key) {
             repeated.push((row, first));
             continue;
         }
-        seen.insert(text, row.line);
+        seen.insert(key, row.line);
         let file = row_file(row, &mut taken, Some(&file_name));
         lines.insert(file.0.clone(), row.line);
         let id = file.0.trim_end_matches(".toml").to_string();
@@ -233,6 +252,24 @@ fn initiative_files<'m>(
         made.push((row, id));
     }
     (made, skipped, repeated)
+}
+
+/// On standard error, for the coordinator to review: the lines read as the rest of the row
+/// above them (a row a page break split), which would be a lost initiative if they were not.
+fn report_joined(joined: &[(usize, usize)]) -> std::io::Result<()> {
+    if joined.is_empty() {
+        return Ok(());
+    }
+    let mut err = crate::stdio::stderr();
+    writeln!(
+        err,
+        "note: after a blank line, {} read as the rest of the row above (a row a page break split); a row of its own begins with a capital letter or, after a row that ends its sentence, names its own tracks:",
+        if joined.len() == 1 { "this line is" } else { "these lines are" }
+    )?;
+    for (line, into) in joined {
+        writeln!(err, "  line {line}: joined to line {into}")?;
+    }
+    Ok(())
 }
 
 /// On standard error, for the coordinator to review: the rows whose title was made shorter

@@ -45,6 +45,9 @@ pub struct Memo {
     pub rows: Vec<Row>,
     /// Everything that could not be read; the rows are not to be used when there is any.
     pub problems: Vec<Problem>,
+    /// Lines after a blank line read as the rest of the row above (a row a page break split):
+    /// `(line, line of the row it was joined to)`, said on standard error for review.
+    pub joined: Vec<(usize, usize)>,
 }
 
 /// One initiative of the table.

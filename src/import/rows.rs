@@ -111,14 +111,18 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
                 }
             }
         } else if let Some(last) = raw.last_mut().filter(|_| split_off) {
-            // The rest of a row that a page break split: an empty text cell, text that
-            // goes on in lower case, or a track cell that was cut in the middle.
+            // The rest of a row that a page break split: an empty text cell, a track cell
+            // that was cut in the middle, or text that goes on in lower case, unless the
+            // row above ended its sentence and this one has tracks of its own: then it is a
+            // row of its own that begins in lower case ("iPad-kursus …", "e-bøger …").
+            let ended = last.4.trim_end().ends_with(['.', '!', '?']) && !track_cell.is_empty();
             let continues = text_cell.is_empty()
-                || text_cell.chars().next().is_some_and(char::is_lowercase)
-                || !split_tracks(&last.5, catalogue).unknown.is_empty();
+                || !split_tracks(&last.5, catalogue).unknown.is_empty()
+                || (text_cell.chars().next().is_some_and(char::is_lowercase) && !ended);
             if continues {
                 join(&mut last.4, text_cell);
                 join(&mut last.5, track_cell);
+                memo.joined.push((line_no, last.0));
                 continue;
             }
         }

@@ -32,6 +32,39 @@ fn tracks_run_together_are_split_longest_first() {
     assert_eq!(split_tracks("En lokal", &c).unknown, ["En lokal"]);
 }
 
+/// After a blank line, a row that begins in lower case is a row of its own when the row
+/// above ended its sentence and it names its own tracks ("iPad-kursus …" was joined to the
+/// row above, one initiative lost and the other given its track); the rest of a row a page
+/// break split is still joined, and said so.
+#[test]
+fn a_row_of_its_own_in_lower_case_after_a_blank_line_is_not_joined() {
+    let memo = parse(
+        "Plan 2017\nTidsplan\tIndsats\tSpor\nGenerelt 2017\tLokale events i Viby.\tHygge\n\n\tiPad-kursus for seniorer i Jyllinge.\tDigitale forbindelser\n\tLæseklub i Viby for\tFordybelse\n\n\tvoksne.\t\n\n\te-bøger uden spor\t\n",
+        &catalogue(),
+    );
+    assert!(memo.problems.is_empty(), "{:?}", memo.problems);
+    let rows: Vec<(&str, &[String])> = memo
+        .rows
+        .iter()
+        .map(|r| (r.text.as_str(), r.tracks.as_slice()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Lokale events i Viby.", &["Hygge".to_string()][..]),
+            (
+                "iPad-kursus for seniorer i Jyllinge.",
+                &["Digitale forbindelser".to_string()][..]
+            ),
+            (
+                "Læseklub i Viby for voksne. e-bøger uden spor",
+                &["Fordybelse".to_string()][..]
+            ),
+        ]
+    );
+    assert_eq!(memo.joined, [(8, 6), (10, 6)]);
+}
+
 proptest::proptest! {
     #[test]
     fn any_text_is_read_without_a_panic(text in "(\t|\n|[A-Za-zæøå .0-9]){0,300}") {
@@ -203,6 +236,24 @@ fn titles_are_whole_clauses_or_phrases_never_cut_words() {
         "Opfølgning i 1. kvartal"
     );
     assert_eq!(short_title("Kort."), "Kort");
+    // Nor at initials or a title before a name ("A.P. Møller" was cut to "… fra A.P").
+    for (text, title) in [
+        (
+            "Støtte fra A.P. Møller Fonden til læsecafé i Viby.",
+            "Støtte fra A.P. Møller Fonden til læsecafé i Viby",
+        ),
+        (
+            "Formidling af H.C. Andersens eventyr.",
+            "Formidling af H.C. Andersens eventyr",
+        ),
+        (
+            "Foredrag med Dr. Jensen i Jyllinge.",
+            "Foredrag med Dr. Jensen i Jyllinge",
+        ),
+        ("Læsecafé i Viby. Flere tiltag følger.", "Læsecafé i Viby"),
+    ] {
+        assert_eq!(short_title(text), title, "{text}");
+    }
     // Every title: within the limit, ends in a whole word of the text, no "…".
     for row in parse(SEED, &catalogue()).rows {
         let title = &row.title.text;

@@ -172,7 +172,8 @@ fn is_clause_boundary(s: &str, i: usize) -> bool {
 }
 
 /// The first sentence of `text`: up to a `.`, `!` or `?` followed by a space and a capital
-/// letter, where the word before is no abbreviation ("bl.a.") and no number ("1. kvartal").
+/// letter, where the word before is no abbreviation ("bl.a.", "Dr."), no initials ("A.P.
+/// Møller", "H.C. Andersen") and no number ("1. kvartal").
 fn first_sentence(text: &str) -> &str {
     for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
@@ -198,7 +199,7 @@ fn first_sentence(text: &str) -> &str {
         if c == '.'
             && (word.chars().last().is_some_and(|c| c.is_ascii_digit())
                 || ABBREVIATIONS.contains(&word.as_str())
-                || word.chars().count() == 1)
+                || word.split('.').all(|letter| letter.chars().count() == 1))
         {
             continue;
         }

@@ -192,10 +192,12 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "so",
 ];
 
-/// Abbreviations whose dot does not end a sentence.
+/// Abbreviations whose dot does not end a sentence (lower case; initials such as "A.P." are
+/// told apart on their own).
 pub(super) const ABBREVIATIONS: &[&str] = &[
     "bl.a", "mm", "m.m", "pba", "p.b.a", "fx", "f.eks", "ca", "jf", "evt", "inkl", "osv", "dvs",
-    "nr", "kl", "e.g",
+    "nr", "kl", "e.g", "dr", "hr", "fr", "prof", "skt", "sct", "st", "mr", "mrs", "ms", "vedr",
+    "ang", "iflg", "mht", "m.h.t", "tlf", "ref", "etc", "pkt", "stk",
 ];
 
 /// Small words an id of a long title leaves out.

@@ -262,6 +262,54 @@ fn a_row_repeated_in_the_memo_is_imported_once_and_said_so() {
     );
 }
 
+/// The same text in two quarters, or on other tracks, is recurring work: two initiatives
+/// (the second was dropped as "the same initiative"). Imported again, both are found.
+#[test]
+fn recurring_work_in_two_quarters_is_two_initiatives() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.txt");
+    fs::write(
+        &memo,
+        "Plan 2017\nTidsplan\tIndsats\tSpor\n1. kvartal 2017\tSommerlæsning i Viby.\tHygge\n3. kvartal 2017\tSommerlæsning i Viby.\tFordybelse\n\tSommerlæsning i Viby.\tFordybelse\n",
+    )
+    .unwrap();
+    let import = || {
+        plan_in(dir.path())
+            .args(["--today", "2017-01-02", "import", memo.to_str().unwrap()])
+            .assert()
+            .code(0)
+    };
+    let said = stdout(&import());
+    assert!(
+        said.contains("line 5: the same initiative as line 4, imported once"),
+        "{said}"
+    );
+    assert!(said.contains("imported 2 initiatives"), "{said}");
+    let periods: Vec<String> = walk(&dir.path().join("plans"))
+        .iter()
+        .filter(|p| p.is_file() && !p.ends_with("plan.toml"))
+        .map(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.lines()
+                .find(|l| l.starts_with("period"))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(periods.len(), 2, "{periods:?}");
+    assert!(
+        periods.contains(&"period = \"Q1\"".to_string()),
+        "{periods:?}"
+    );
+    assert!(
+        periods.contains(&"period = \"Q3\"".to_string()),
+        "{periods:?}"
+    );
+    let again = stdout(&import());
+    assert!(again.contains("line 3: already in the plan"), "{again}");
+    assert!(again.contains("line 4: already in the plan"), "{again}");
+}
+
 /// Something already in the way of one of the files (here a folder named as the last one)
 /// stops the import before any file is moved in: exit 2, the path named, nothing written.
 #[test]
