@@ -1,9 +1,11 @@
 //! `plan history --from-git`: the dated history of a plan that lived in git before `plan`
 //! kept one. For each initiative file, every commit that changed its `status`, `funding` or
 //! `period` becomes a `[[log]]` entry dated by the commit's author date, recording the value
-//! before and after (`status = { from = "planned", to = "active" }`). Entries already in the
-//! file (the same field changed to the same value on the same day) are not added twice, so
-//! running it again adds nothing.
+//! before and after (`status = { from = "planned", to = "active" }`). A change the file's
+//! log records already is not added again: one whose field the log has at that value on the
+//! commit's day, by its last recorded change on or before it (the change recorded with its
+//! real date by `plan set --today` or by hand and committed days later, or an entry this
+//! command added before), so running it again adds nothing.
 //!
 //! The commits are those of the main line (`--first-parent`: a merged branch counts as one
 //! change, on the merge's date), each compared with the one before it, in the order of the
@@ -98,10 +100,7 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
         let source = plan.file(init.file);
         let display = clean_line(&source.display());
         let found = changes_in_git(&source.path())?;
-        let new: Vec<&GitChange> = found
-            .iter()
-            .filter(|c| !already_recorded(init, c))
-            .collect();
+        let new = not_recorded(init, found);
         if new.is_empty() {
             continue;
         }
@@ -143,21 +142,52 @@ pub fn run(config: &Config, args: &HistoryArgs, out: Out<'_>) -> Outcome {
     Ok(EXIT_OK)
 }
 
-/// Whether `init`'s log already records every change of `change` on its day.
-fn already_recorded(init: &Initiative, change: &GitChange) -> bool {
-    change.changes.iter().all(|(key, _, to)| {
-        init.log.iter().any(|e| {
-            e.date == change.date
-                && match *key {
-                    "status" => e.status.as_ref().map(|c| c.to.as_str().to_string()) == *to,
-                    "funding" => e
-                        .funding
-                        .as_ref()
-                        .is_some_and(|c| c.to.map(|f| f.as_str().to_string()) == *to),
-                    _ => e.period.as_ref().map(|c| c.to.as_str().to_string()) == *to,
-                }
-        })
-    })
+/// The changes of `found` (in the order of the history) that `init`'s log does not record
+/// already, each with only the fields it does not record. A field's change to a value is
+/// recorded when the log has the same change on its day, or has the field at that value on
+/// that day: its last recorded change on or before the day (in date order; a day's entries
+/// in the order written, the changes kept before it included) changed it to that value.
+fn not_recorded(init: &Initiative, found: Vec<GitChange>) -> Vec<GitChange> {
+    let mut recorded: Vec<(NaiveDate, &'static str, Option<String>)> = Vec::new();
+    for entry in crate::assess::history::in_date_order(&init.log) {
+        if let Some(c) = &entry.status {
+            recorded.push((entry.date, "status", Some(c.to.as_str().to_string())));
+        }
+        if let Some(c) = &entry.funding {
+            recorded.push((entry.date, "funding", c.to.map(|f| f.as_str().to_string())));
+        }
+        if let Some(c) = &entry.period {
+            recorded.push((entry.date, "period", Some(c.to.as_str().to_string())));
+        }
+    }
+    let mut new = Vec::new();
+    for mut change in found {
+        change.changes.retain(|(key, _, to)| {
+            // The same change on its day (of several changes of one day, the value at the
+            // day's end is only the last one's).
+            if recorded
+                .iter()
+                .any(|(date, k, value)| *date == change.date && k == key && value == to)
+            {
+                return false;
+            }
+            // `max_by_key` keeps the last of equals: of one day's, the last written.
+            let on_the_day = recorded
+                .iter()
+                .filter(|(date, k, _)| k == key && *date <= change.date)
+                .max_by_key(|(date, _, _)| *date)
+                .map(|(_, _, value)| value);
+            on_the_day != Some(to)
+        });
+        if change.changes.is_empty() {
+            continue;
+        }
+        for (key, _, to) in &change.changes {
+            recorded.push((change.date, key, to.clone()));
+        }
+        new.push(change);
+    }
+    new
 }
 
 /// Runs `git -C dir ARGS`; its standard output, or why it failed.
