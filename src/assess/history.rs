@@ -6,7 +6,8 @@
 //! not say: `planned` for a status, no funding, deadline, owner, places, partners, tags or
 //! dependencies, and the new value itself for a title, a period or the tracks, which every
 //! initiative has). After the last recorded change the file's own (current) value holds, so
-//! a hand edit made after it is seen — and reported by `plan check` (`history-mismatch`).
+//! a hand edit made after it is seen, from the day after that change (on its day the
+//! change's own value holds) — and reported by `plan check` (`history-mismatch`).
 //! A field with no recorded change holds its current value from the start of the plan: an
 //! *undated* value, counted in the memo when it is a status other than `planned`.
 //!
@@ -43,12 +44,18 @@ fn value_on<T: Clone + PartialEq>(
         return (current.clone(), false);
     };
     match changes.iter().rposition(|(date, _)| *date <= as_of) {
-        // After the last recorded change the file's value holds (the same, unless hand-edited).
-        Some(i) if i == changes.len() - 1 => (current.clone(), *current == last.1.to),
+        // After the last recorded change the file's value holds (the same, unless hand-edited):
+        // a hand edit made after it holds from the next day, not on the change's own day.
+        Some(i) if i == changes.len() - 1 && (*current == last.1.to || as_of > last.0) => {
+            (current.clone(), *current == last.1.to)
+        }
+        Some(i) if i == changes.len() - 1 => (last.1.to.clone(), true),
         Some(i) => (changes[i].1.to.clone(), true),
+        // Before the first recorded change: what it changed from, a value no dated change
+        // is behind (held from the start of the plan).
         None => {
             let first = changes[0].1;
-            (first.from.clone().unwrap_or_else(|| initial(first)), true)
+            (first.from.clone().unwrap_or_else(|| initial(first)), false)
         }
     }
 }
@@ -95,10 +102,11 @@ pub fn turn_back(init: &mut Initiative, as_of: NaiveDate) -> Option<bool> {
     turn_back_in_full(init, as_of)
 }
 
-/// Whether `log` records nothing after `as_of` and is in date order: [`turn_back`] then
-/// leaves the initiative as it is.
+/// Whether `log` records nothing on or after `as_of` and is in date order: [`turn_back`]
+/// then leaves the initiative as it is. (On the day of the last change, that change's value
+/// holds rather than a hand edit made after it: read in full.)
 fn nothing_after(log: &[LogEntry], as_of: NaiveDate) -> bool {
-    log.iter().all(|e| e.date <= as_of) && log.is_sorted_by_key(|e| e.date)
+    log.iter().all(|e| e.date < as_of) && log.is_sorted_by_key(|e| e.date)
 }
 
 /// [`turn_back`] of an initiative with a log, field by field.
@@ -285,14 +293,15 @@ pub fn moves(init: &Initiative, as_of: NaiveDate) -> Vec<(Period, Period, NaiveD
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn init(status: Status, log: Vec<LogEntry>) -> Initiative {
+    /// An initiative `x` of Q2 on Hygge with `status` and `log`, for the history's tests.
+    pub(crate) fn init(status: Status, log: Vec<LogEntry>) -> Initiative {
         Initiative {
             id: "x".into(),
             file: 0,
@@ -317,7 +326,7 @@ mod tests {
         }
     }
 
-    fn status_change(date: &str, from: Option<Status>, to: Status) -> LogEntry {
+    pub(crate) fn status_change(date: &str, from: Option<Status>, to: Status) -> LogEntry {
         LogEntry {
             status: Some(Changed { from, to }),
             ..LogEntry::note(d(date), "")

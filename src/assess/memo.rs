@@ -500,8 +500,24 @@ fn build_on<'a>(
         attention.len(),
         closed,
     );
-    if !undated.is_empty() {
-        sentences.push((w.sentence_undated)(w.count(w.n_statuses, undated.len())));
+    // An undated status is either one no dated change is behind (held from the year's
+    // start) or one edited in the file after its last dated change (held from the day
+    // after it): each said as it is counted.
+    let edited = undated
+        .iter()
+        .filter(|id| {
+            by_id
+                .get(id.as_str())
+                .is_some_and(|init| init.log.iter().any(|e| e.status.is_some()))
+        })
+        .count();
+    if undated.len() > edited {
+        sentences.push((w.sentence_undated)(
+            w.count(w.n_statuses, undated.len() - edited),
+        ));
+    }
+    if edited > 0 {
+        sentences.push((w.sentence_undated_edit)(w.count(w.n_statuses, edited)));
     }
     let nested_plans: Vec<String> = context.nested_plans.iter().map(|f| clean_line(f)).collect();
     if !nested_plans.is_empty() {

@@ -27,7 +27,104 @@ pub fn findings(plan: &Plan, today: NaiveDate, out: &mut Vec<Diagnostic>) {
             dates(init, year, today, out);
         }
         mismatch(init, out);
+        chain(init, out);
         undated(init, out);
+    }
+}
+
+/// One field's recorded changes in date order, each as `(entry, from, to)` written as the
+/// file writes them (quoted, or [`ABSENT`]); `from` is `None` when the entry does not say.
+type Changes<'a> = Vec<(&'a LogEntry, Option<String>, String)>;
+
+/// A change of one field in an entry, as `(from, to)` written as the file writes them.
+type ChangeOf<'f> = dyn Fn(&LogEntry) -> Option<(Option<String>, String)> + 'f;
+
+/// The recorded changes of status, funding and period, field by field.
+fn changes_by_field(init: &Initiative) -> [(&'static str, Changes<'_>); 3] {
+    let log = in_date_order(&init.log);
+    let of = |field: &ChangeOf<'_>| -> Changes<'_> {
+        log.iter()
+            .filter_map(|e| field(e).map(|(from, to)| (*e, from, to)))
+            .collect()
+    };
+    let funding =
+        |f: &Option<crate::model::Funding>| f.map_or(ABSENT.to_string(), |f| quoted(f.as_str()));
+    [
+        (
+            "status",
+            of(&|e| {
+                e.status
+                    .as_ref()
+                    .map(|c| (c.from.map(|s| quoted(s.as_str())), quoted(c.to.as_str())))
+            }),
+        ),
+        (
+            "funding",
+            of(&|e| {
+                e.funding
+                    .as_ref()
+                    .map(|c| (c.from.as_ref().map(funding), funding(&c.to)))
+            }),
+        ),
+        (
+            "period",
+            of(&|e| {
+                e.period
+                    .as_ref()
+                    .map(|c| (c.from.map(|p| quoted(p.as_str())), quoted(c.to.as_str())))
+            }),
+        ),
+    ]
+}
+
+/// The history disagreeing with itself (`history-mismatch`): a change that says it came
+/// from another value than the change before it made the field (two changes of one day
+/// that contradict each other, a hand-written entry, a change recorded twice); and a first
+/// change of the period that does not say what it changed from, which records nothing
+/// (the period is then taken to have been the new one all year).
+fn chain(init: &Initiative, out: &mut Vec<Diagnostic>) {
+    for (key, changes) in changes_by_field(init) {
+        for pair in changes.windows(2) {
+            let ((before, _, made), (entry, Some(from), to)) = (&pair[0], &pair[1]) else {
+                continue;
+            };
+            if from == made {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Rule::HistoryMismatch,
+                    format!(
+                        "the change of `{key}` on {} says it was {from}, but the change before it ({}) made it {made}",
+                        entry.date, before.date
+                    ),
+                )
+                .at(init.file, entry.span.range())
+                .label("a change from another value")
+                .help(format!(
+                    "if both changes happened, the later one goes on from the earlier: {key} = {{ {} }}; if one was recorded twice or by mistake, remove it",
+                    change_table(made, to)
+                )),
+            );
+        }
+        if key == "period" {
+            if let Some((entry, None, to)) = changes.first() {
+                out.push(
+                    Diagnostic::new(
+                        Rule::HistoryMismatch,
+                        format!(
+                            "the first recorded change of `period` ({}) does not say what it changed from: reports take the period to have been {to} all year",
+                            entry.date
+                        ),
+                    )
+                    .at(init.file, entry.span.range())
+                    .label("changed from what?")
+                    .help(format!(
+                        "say the period before it: period = {{ from = \"Q…\", to = {to} }}"
+                    )),
+                );
+            }
+        }
     }
 }
 
@@ -252,7 +349,38 @@ fn quoted(text: &str) -> String {
 }
 
 fn undated(init: &Initiative, out: &mut Vec<Diagnostic>) {
-    if init.status == Status::Planned || init.log.iter().any(|e| e.status.is_some()) {
+    // The status before the first recorded change, when that change says it was not
+    // `planned`: held from the start of the plan, with no date behind it.
+    if let Some(entry) = in_date_order(&init.log)
+        .into_iter()
+        .find(|e| e.status.is_some())
+    {
+        let Some(Changed {
+            from: Some(from), ..
+        }) = &entry.status
+        else {
+            return;
+        };
+        if *from == Status::Planned {
+            return;
+        }
+        out.push(
+            Diagnostic::new(
+                Rule::UndatedStatus,
+                format!(
+                    "status \"{from}\" before the first recorded change ({}) has no dated change behind it: reports take it to hold from the start of the plan",
+                    entry.date
+                ),
+            )
+            .at(init.file, entry.span.range())
+            .label("since when?")
+            .help(format!(
+                "record when it changed: a [[log]] entry before this one, date = YYYY-MM-DD, status = {{ from = \"planned\", to = \"{from}\" }}"
+            )),
+        );
+        return;
+    }
+    if init.status == Status::Planned {
         return;
     }
     out.push(

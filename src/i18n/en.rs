@@ -32,7 +32,6 @@ pub const EN: Words = Words {
     funding_granted: "granted",
     funding_denied: "denied",
     whole_year: "Whole year",
-    whole_year_in_sentence: "the whole year",
     quarter_long: |n| format!("Q{n}"),
     cross_cutting: "all tracks",
     late: "late",
@@ -294,6 +293,14 @@ pub const EN: Words = Words {
             ("rest", "are")
         };
         format!("{count} in this memo {verb} on changes without a date and {is} taken to hold from the start of the year (plan check shows which).")
+    },
+    sentence_undated_edit: |count| {
+        let (was, is) = if count.n == 1 {
+            ("was", "is")
+        } else {
+            ("were", "are")
+        };
+        format!("{count} in this memo {was} edited in the file after the last dated change, without a date, and {is} taken to hold from the day after it (plan check shows which; plan history --from-git dates edits committed to git).")
     },
     sentence_left_out: |count, files| {
         format!("{count} with errors may be missing from this memo or incomplete: {files} (plan check shows what to fix).")

@@ -45,8 +45,6 @@ pub struct Words {
     pub funding_denied: &'static str,
     /// "Hele året" / "Whole year".
     pub whole_year: &'static str,
-    /// "hele året" / "the whole year": [`Words::period_in_sentence`].
-    pub whole_year_in_sentence: &'static str,
     /// "2. kvartal" / "Q2", from the quarter's number: use `Words::period`.
     pub quarter_long: fn(u8) -> String,
     pub cross_cutting: &'static str,
@@ -233,6 +231,9 @@ pub struct Words {
     pub sentence_year_minimum: fn(&YearMinimumSentence) -> String,
     /// "2 statusser har ingen dato i historikken og regnes fra årets start …".
     pub sentence_undated: fn(Count) -> String,
+    /// "1 status er rettet i filen efter den seneste daterede ændring, uden dato, og regnes
+    /// fra dagen efter den …".
+    pub sentence_undated_edit: fn(Count) -> String,
     /// "2 filer med fejl kan mangle eller være ufuldstændige: a.toml, b.toml." Given the
     /// count and the files as shown.
     pub sentence_left_out: fn(Count, &str) -> String,
@@ -333,15 +334,6 @@ impl Words {
     pub fn period(&self, period: Period) -> String {
         match period {
             Period::Year => self.whole_year.to_string(),
-            Period::Q(q) => (self.quarter_long)(q),
-        }
-    }
-
-    /// [`Words::period`] inside a sentence, after "til"/"to": "hele året", "the whole year"
-    /// ("flyttet til Hele året" read as a heading mid-sentence).
-    pub fn period_in_sentence(&self, period: Period) -> String {
-        match period {
-            Period::Year => self.whole_year_in_sentence.to_string(),
             Period::Q(q) => (self.quarter_long)(q),
         }
     }

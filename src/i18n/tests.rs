@@ -73,7 +73,6 @@ fn check_table(lang: &str, words: &Words) {
         funding_granted,
         funding_denied,
         whole_year,
-        whole_year_in_sentence,
         quarter_long,
         cross_cutting,
         late,
@@ -190,6 +189,7 @@ fn check_table(lang: &str, words: &Words) {
         sentence_not_reached,
         sentence_year_minimum,
         sentence_undated,
+        sentence_undated_edit,
         sentence_left_out,
         sentence_nested_plans,
         not_reached,
@@ -235,7 +235,6 @@ fn check_table(lang: &str, words: &Words) {
         ("funding_granted", funding_granted),
         ("funding_denied", funding_denied),
         ("whole_year", whole_year),
-        ("whole_year_in_sentence", whole_year_in_sentence),
         ("cross_cutting", cross_cutting),
         ("late", late),
         ("blocked", blocked),
@@ -491,6 +490,11 @@ fn check_table(lang: &str, words: &Words) {
     check(
         "sentence_undated",
         sentence_undated(Count::new(7, n_statuses)),
+        &[&Count::new(7, n_statuses).to_string()],
+    );
+    check(
+        "sentence_undated_edit",
+        sentence_undated_edit(Count::new(7, n_statuses)),
         &[&Count::new(7, n_statuses).to_string()],
     );
     check(
