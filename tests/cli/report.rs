@@ -943,7 +943,7 @@ fn since_last_quarter_tells_the_net_change_of_each_status() {
 }
 
 /// A move to the whole year is told in lower case inside the sentence ("til Hele året" read
-/// as a heading), in both languages.
+/// as a heading), in both languages, as other lines of text name it.
 #[test]
 fn a_move_to_the_whole_year_reads_as_part_of_the_sentence() {
     let f = Fixture::new()
@@ -953,7 +953,7 @@ fn a_move_to_the_whole_year_reads_as_part_of_the_sentence() {
         .success();
     for (lang, moved) in [
         ("da", "»Initiative aaret« (2. maj 2017, til hele året)"),
-        ("en", "“Initiative aaret” (2 May 2017, to the whole year)"),
+        ("en", "“Initiative aaret” (2 May 2017, to whole year)"),
     ] {
         let text = stdout(
             &f.run(&[

@@ -14,10 +14,11 @@ use crate::model::{Initiative, Name, Period, Plan, Status};
 use crate::text::{clean_line, clean_line_cow};
 
 /// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
-/// the order [`EventKind`] lists them). A status is told by its net change over the period:
-/// a change undone within it (cancelled by mistake, and planned again the next day) is no
-/// change, and several changes of one initiative are one, from its status when the period
-/// began to its last, dated by that last change.
+/// the order [`EventKind`] lists them). A status and a period are each told by their net
+/// change over the period: a change undone within it (cancelled by mistake, and planned
+/// again the next day; moved and moved back) is no change, and several changes of one
+/// initiative are one, from its value when the period began to its last, dated by that last
+/// change.
 pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
     let mut out = Vec::new();
     for init in &plan.initiatives {
@@ -38,9 +39,14 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
         if let Some((date, kind)) = status_change(init, since, as_of) {
             push(date, kind, None);
         }
-        for (_, to, date) in history::moves(init, as_of) {
-            if date > since {
-                push(date, EventKind::Moved, Some(to));
+        // Moves too by their net change: from the period when the first move of the period
+        // was made to the last one's, dated by the last; none when it is back where it was.
+        let moves = history::moves(init, as_of);
+        let within: Vec<&(Period, Period, NaiveDate)> =
+            moves.iter().filter(|(_, _, date)| *date > since).collect();
+        if let (Some(first), Some(last)) = (within.first(), within.last()) {
+            if first.0 != last.1 {
+                push(last.2, EventKind::Moved, Some(last.1));
             }
         }
     }
@@ -101,35 +107,32 @@ fn status_change(
     Some((date, kind))
 }
 
-/// Postponed and moved on one day is one event: postponed to the new period. The first
-/// postponement of an initiative on a day takes the period of its last move that day, and
-/// those moves are left out; a move without a postponement stays a move.
+/// Postponed and moved in the period is one event: postponed to the new period (each
+/// initiative has at most one of each, both told by their net change); a move without a
+/// postponement stays a move.
 fn merge_moves(out: &mut Vec<Event>) {
-    let moved: Vec<(String, NaiveDate, Option<Period>)> = out
-        .iter()
-        .filter(|e| e.kind == EventKind::Moved)
-        .map(|e| (e.id.clone(), e.date, e.to))
-        .collect();
-    // By initiative and day: each postponement, and the moves merged into one (a scan of
-    // every event for each move was quadratic in a large plan).
-    let mut postponed_at: rustc_hash::FxHashMap<(String, NaiveDate), usize> = out
+    // By initiative: its postponement (a scan of every event for each move was quadratic in
+    // a large plan).
+    let postponed_at: rustc_hash::FxHashMap<String, usize> = out
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EventKind::Postponed)
-        .map(|(at, e)| ((e.id.clone(), e.date), at))
-        .rev() // the first postponement of a day wins, as a scan would find it
+        .map(|(at, e)| (e.id.clone(), at))
         .collect();
-    let mut merged: rustc_hash::FxHashSet<(String, NaiveDate)> = Default::default();
-    for (id, date, to) in moved {
-        let key = (id, date);
-        if let Some(&at) = postponed_at.get(&key) {
-            out[at].to = to;
-            merged.insert(key);
-        }
+    if postponed_at.is_empty() {
+        return;
     }
-    postponed_at.clear();
-    if !merged.is_empty() {
-        out.retain(|e| !(e.kind == EventKind::Moved && merged.contains(&(e.id.clone(), e.date))));
+    let moved: Vec<(String, Option<Period>)> = out
+        .iter()
+        .filter(|e| e.kind == EventKind::Moved && postponed_at.contains_key(&e.id))
+        .map(|e| (e.id.clone(), e.to))
+        .collect();
+    for (id, to) in &moved {
+        out[postponed_at[id]].to = *to;
+    }
+    if !moved.is_empty() {
+        let merged: rustc_hash::FxHashSet<&str> = moved.iter().map(|(id, _)| id.as_str()).collect();
+        out.retain(|e| !(e.kind == EventKind::Moved && merged.contains(e.id.as_str())));
     }
 }
 
@@ -316,23 +319,85 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The merge as it was first written, a scan of every event for each move: the reference
-    /// the indexed merge must agree with.
+    use crate::assess::history::tests::{d, init, status_change as change};
+    use crate::model::LogEntry;
+
+    /// The merge written as a scan of every event for each move: the reference the indexed
+    /// merge must agree with (an initiative's last postponement takes its last move's period).
     fn merge_by_scanning(out: &mut Vec<Event>) {
-        let moved: Vec<(String, NaiveDate, Option<Period>)> = out
+        let moved: Vec<(String, Option<Period>)> = out
             .iter()
             .filter(|e| e.kind == EventKind::Moved)
-            .map(|e| (e.id.clone(), e.date, e.to))
+            .map(|e| (e.id.clone(), e.to))
             .collect();
-        for (id, date, to) in moved {
+        for (id, to) in moved {
             if let Some(postponed) = out
                 .iter_mut()
-                .find(|e| e.kind == EventKind::Postponed && e.id == id && e.date == date)
+                .rev()
+                .find(|e| e.kind == EventKind::Postponed && e.id == id)
             {
                 postponed.to = to;
-                out.retain(|e| !(e.kind == EventKind::Moved && e.id == id && e.date == date));
+                out.retain(|e| !(e.kind == EventKind::Moved && e.id == id));
             }
         }
+    }
+
+    /// The net change of a status over a quarter (1 April to 30 June), whatever the order
+    /// the log is written in, with or without `from`, and a change on the day the period
+    /// began belonging to the period before.
+    #[test]
+    fn a_status_is_told_by_its_net_change_over_the_period() {
+        use Status::*;
+        let net = |log: Vec<LogEntry>| {
+            status_change(&init(Planned, log), d("2017-03-31"), d("2017-06-30"))
+        };
+        // Written out of order: done on 20 May after active on 2 May.
+        assert_eq!(
+            net(vec![
+                change("2017-05-20", Some(Active), Done),
+                change("2017-05-02", Some(Planned), Active),
+            ]),
+            Some((d("2017-05-20"), EventKind::Done))
+        );
+        // Through done and back to planned: no change.
+        assert_eq!(
+            net(vec![
+                change("2017-04-10", None, Done),
+                change("2017-04-12", Some(Done), Planned),
+            ]),
+            None
+        );
+        // A change on the day the period began is the period before's: active since then,
+        // cancelled and taken up again within this one.
+        assert_eq!(
+            net(vec![
+                change("2017-03-31", None, Active),
+                change("2017-05-01", Some(Active), Cancelled),
+                change("2017-05-03", Some(Cancelled), Active),
+            ]),
+            None
+        );
+        assert_eq!(
+            net(vec![
+                change("2017-03-31", None, Cancelled),
+                change("2017-05-03", Some(Cancelled), Active),
+            ]),
+            Some((d("2017-05-03"), EventKind::Reopened))
+        );
+        assert_eq!(
+            net(vec![
+                change("2017-04-03", None, Active),
+                change("2017-06-03", Some(Active), Planned)
+            ]),
+            None
+        );
+        assert_eq!(
+            net(vec![
+                change("2017-01-03", None, Active),
+                change("2017-06-03", Some(Active), Planned),
+            ]),
+            Some((d("2017-06-03"), EventKind::BackToPlanned))
+        );
     }
 
     fn event() -> impl Strategy<Value = Event> {

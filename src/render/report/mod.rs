@@ -67,9 +67,7 @@ pub(crate) fn tracks_text(w: &Words, item: &Item) -> String {
 /// "i gang, ikke nået, forsinket, i risiko": the status, whether the quarter closed without
 /// it, where it was moved, and the as-of judgements.
 pub(crate) fn status_text(w: &Words, item: &Item) -> String {
-    let moved = item
-        .moved_to
-        .map(|p| (w.moved_to)(&w.period_in_sentence(p)));
+    let moved = item.moved_to.map(|p| (w.moved_to)(&w.period_in_text(p)));
     let mut parts = vec![w.status(item.status)];
     if let Some(moved) = &moved {
         parts.push(moved);
@@ -134,7 +132,7 @@ pub(crate) fn since_lines(w: &Words, report: &Report) -> Vec<String> {
                     w.date(e.date)
                 );
                 if let Some(to) = e.to {
-                    text.push_str(&format!(", {}", (w.to_period)(&w.period_in_sentence(to))));
+                    text.push_str(&format!(", {}", (w.to_period)(&w.period_in_text(to))));
                 }
                 text.push(')');
                 text
