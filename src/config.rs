@@ -144,7 +144,7 @@ fn find_plans(cwd: &Path) -> PathBuf {
             }
             path
         };
-        if dir.join("plan.toml").is_file() {
+        if crate::load::walk::holds_plan(dir) {
             return if up == 0 { PathBuf::from(".") } else { back() };
         }
         if dir.join("plans").is_dir() {

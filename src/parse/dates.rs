@@ -49,9 +49,9 @@ fn example_with(example: &str, date: NaiveDate) -> String {
     }
 }
 
-/// Reads a date as a Danish text writes it, for a suggestion: day first in digits
-/// (`31-03-2017`, `31.3.2017`, `31/03/2017`), or with the month's name in Danish or English,
-/// whole or cut short (`14. december 2017`, `14 dec. 2017`, `1. marts 2017`, and the
+/// Reads a date as people write one, for a suggestion: day first in digits (`31-03-2017`,
+/// `31.3.2017`, `31/03/2017`, as Danish texts do), or with the month's name in Danish or
+/// English, whole or cut short (`14. december 2017`, `14 dec. 2017`, `14-dec-2017`, and the
 /// English order `December 14, 2017`). A year of four digits; `None` for anything else or a
 /// day the month does not have.
 pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
@@ -72,7 +72,7 @@ pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
 fn named_month_date(text: &str) -> Option<NaiveDate> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
     let (day, month, year) = match words.as_slice() {
@@ -133,6 +133,7 @@ mod tests {
             ("30. sept. 2017", "2017-09-30"),
             ("December 14, 2017", "2017-12-14"),
             ("3 okt 2017", "2017-10-03"),
+            ("14-dec-2017", "2017-12-14"),
         ] {
             assert_eq!(guess_day_first_date(written), parse_date(date), "{written}");
         }

@@ -165,7 +165,11 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
         let due: Vec<String> = data
             .items
             .iter()
-            .filter(|item| item.initiative.period.end(data.year) == end)
+            // Cancelled work is not due: its own events say it is cancelled.
+            .filter(|item| {
+                item.initiative.period.end(data.year) == end
+                    && item.initiative.status != Status::Cancelled
+            })
             .map(|item| format!("- {}", clean_line(&item.initiative.title)))
             .collect();
         let mut event = all_day(

@@ -168,6 +168,53 @@ impl Seek for Temporary {
     }
 }
 
+/// A Word document's core properties (`docProps/core.xml`, ECMA-376 Part 2, §11), as
+/// File ▸ Info shows them: `title`, the language (`da-DK`, `en-GB`), and created and
+/// modified on `date` (the memo's as-of date, as the workbooks are dated). docx-rs writes
+/// the author "unknown", 1 January 1970 and no title or language, and sets neither title
+/// nor language. (Word's speller reads the language of the styles: [`docx_styles_in`].)
+pub fn docx_core_properties(title: &str, lang: Lang, date: chrono::NaiveDate) -> String {
+    let title = crate::render::check::junit::xml(title);
+    let language = word_language(lang);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:language>{language}</dc:language>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        title = title,
+        language = language,
+        date = date
+    )
+}
+
+/// `styles` (docx-rs's `word/styles.xml`) with `lang` in the document's run defaults
+/// (`<w:lang>`, ECMA-376 Part 1, §17.3.2.20), so that Word checks the spelling of a Danish
+/// memo in Danish whatever its own editing language; docx-rs has no setting for it. As it
+/// was when its run defaults are not where docx-rs writes them.
+pub fn docx_styles_in(styles: &[u8], lang: Lang) -> Vec<u8> {
+    const DEFAULTS_END: &[u8] = b"</w:rPr></w:rPrDefault>";
+    let Some(at) = styles
+        .windows(DEFAULTS_END.len())
+        .position(|w| w == DEFAULTS_END)
+    else {
+        return styles.to_vec();
+    };
+    let tag = format!("<w:lang w:val=\"{}\" />", word_language(lang));
+    [&styles[..at], tag.as_bytes(), &styles[at..]].concat()
+}
+
+/// A language as Word names it: `da-DK`, `en-GB`.
+fn word_language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "da-DK",
+        Lang::En => "en-GB",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

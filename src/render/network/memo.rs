@@ -57,7 +57,7 @@ fn title(memo: &NetworkMemo, nw: &NetworkWords, w: &Words) -> String {
 
 /// The day the memo describes, as the plan's memo says it under its title: "Status pr. 30.
 /// juni 2017". Members judged on different days (plans of different years) each with theirs:
-/// "Status pr. 30. juni 2017 (a), 30. juni 2018 (b)".
+/// "Status pr. 30. juni 2017 (a, b), 30. juni 2018 (c)".
 pub(super) fn as_of_line(memo: &NetworkMemo, w: &Words) -> String {
     let mut days: Vec<chrono::NaiveDate> = memo.members.iter().map(|m| m.as_of).collect();
     days.sort_unstable();
@@ -66,10 +66,17 @@ pub(super) fn as_of_line(memo: &NetworkMemo, w: &Words) -> String {
         [] => String::new(),
         [day] => (w.report_as_of)(&w.date(*day)),
         _ => (w.report_as_of)(
-            &memo
-                .members
+            &days
                 .iter()
-                .map(|m| format!("{} ({})", w.date(m.as_of), m.member))
+                .map(|day| {
+                    let members: Vec<&str> = memo
+                        .members
+                        .iter()
+                        .filter(|m| m.as_of == *day)
+                        .map(|m| m.member.as_str())
+                        .collect();
+                    format!("{} ({})", w.date(*day), members.join(", "))
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
@@ -256,7 +263,8 @@ fn text(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
 
 const STYLE: &str = "body { font-family: Calibri, 'Segoe UI', Arial, sans-serif; font-size: 11pt; \
 max-width: 180mm; margin: 0 auto; } table { border-collapse: collapse; } \
-th, td { border: 1px solid #999; padding: 2px 6px; text-align: left; }";
+th, td { border: 1px solid #999; padding: 2px 6px; text-align: left; } \
+p.sub { color: #444; margin: 0 0 10pt; }";
 
 fn html_memo(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     let w = words(memo.language);

@@ -26,7 +26,7 @@ use docx_rs::{
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::render::office::Temporary;
+use crate::render::office::{self, Temporary};
 
 use crate::i18n::{words, Words};
 use crate::report::TrackCoverage;
@@ -432,7 +432,16 @@ fn package<W: Write + Seek>(report: &Report, out: W) -> io::Result<W> {
     part(
         &mut zip,
         "docProps/core.xml",
-        core_properties(report).as_bytes(),
+        office::docx_core_properties(
+            &format!(
+                "{} · {}",
+                report.plan.title,
+                quarter_title(words(report.language), report)
+            ),
+            report.language,
+            report.as_of,
+        )
+        .as_bytes(),
     )?;
     part(&mut zip, "docProps/custom.xml", &parts.doc_props.custom)?;
     part(
@@ -446,7 +455,7 @@ fn package<W: Write + Seek>(report: &Report, out: W) -> io::Result<W> {
     part(
         &mut zip,
         "word/styles.xml",
-        &with_language(&parts.styles, report),
+        &office::docx_styles_in(&parts.styles, report.language),
     )?;
     part(&mut zip, "word/settings.xml", &parts.settings)?;
     part(&mut zip, "word/fontTable.xml", &parts.font_table)?;
@@ -479,59 +488,6 @@ fn package<W: Write + Seek>(report: &Report, out: W) -> io::Result<W> {
         }
     }
     zip.finish().map_err(zip_error)
-}
-
-/// The memo's language as Word names it: `da-DK` or `en-GB`.
-fn language_tag(report: &Report) -> &'static str {
-    if report.lang == "da" {
-        "da-DK"
-    } else {
-        "en-GB"
-    }
-}
-
-/// `styles` (docx-rs's `word/styles.xml`) with the memo's language in the document's run
-/// defaults (`<w:lang>`, ECMA-376 Part 1, §17.3.2.20), so that Word checks the spelling of
-/// a Danish memo in Danish whatever its own editing language; docx-rs has no setting for it.
-/// As it was when its run defaults are not where docx-rs writes them.
-fn with_language(styles: &[u8], report: &Report) -> Vec<u8> {
-    const DEFAULTS_END: &[u8] = b"</w:rPr></w:rPrDefault>";
-    let Some(at) = styles
-        .windows(DEFAULTS_END.len())
-        .position(|w| w == DEFAULTS_END)
-    else {
-        return styles.to_vec();
-    };
-    let lang = format!("<w:lang w:val=\"{}\" />", language_tag(report));
-    [&styles[..at], lang.as_bytes(), &styles[at..]].concat()
-}
-
-/// The document's core properties (`docProps/core.xml`, ECMA-376 Part 2, §11), as Word's
-/// File ▸ Info shows them: the memo's title, its language (`da-DK`, `en-GB`: Word's speller
-/// takes it), and created and modified on the memo's as-of date (docx-rs writes 1970-01-01
-/// and the author "unknown", and has no way to set either).
-fn core_properties(report: &Report) -> String {
-    let w = words(report.language);
-    let title = crate::render::check::junit::xml(&format!(
-        "{} · {}",
-        report.plan.title,
-        quarter_title(w, report)
-    ));
-    let language = language_tag(report);
-    let date = format!("{}T00:00:00Z", report.as_of);
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{title}</dc:title><dc:language>{language}</dc:language>",
-            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>"#,
-            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#,
-            "</cp:coreProperties>"
-        ),
-        title = title,
-        language = language,
-        date = date
-    )
 }
 
 /// The document's bytes (a zip archive; about 44 bytes per initiative in a table).

@@ -8,6 +8,7 @@ use crate::assess::memo::Item;
 use crate::assess::network::{Entry, NetworkMemo, Section};
 use crate::i18n::network::network_words;
 use crate::i18n::words;
+use crate::render::office;
 use crate::render::terminal::capitalize;
 use crate::text::bind_ordinals;
 
@@ -95,6 +96,10 @@ pub(super) fn workbook(memo: &NetworkMemo) -> io::Result<Vec<u8>> {
     let nw = network_words(memo.language);
     let t = title(memo, nw, w);
     let mut book = Book::new(memo.language, &t, &w.period(memo.quarter));
+    // Created on the day it describes, as the plan's workbook.
+    if let Some(day) = memo.members.iter().map(|m| m.as_of).max() {
+        book.dated(day)?;
+    }
     book.table_sheet(SheetTable {
         name: nw.members_heading,
         above: vec![t.clone(), as_of_line(memo, w)],
@@ -225,8 +230,15 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    // The properties and the language the plan's Word memo has; dated by the members' day.
+    let mut parts = doc.build();
+    let day = memo.members.iter().map(|m| m.as_of).max();
+    parts.doc_props.core =
+        office::docx_core_properties(&title(memo, nw, w), memo.language, day.unwrap_or_default())
+            .into_bytes();
+    parts.styles = office::docx_styles_in(&parts.styles, memo.language);
     let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build()
+    parts
         .pack(&mut bytes)
         .map_err(|e| io::Error::other(e.to_string()))?;
     out.write_all(&bytes.into_inner())

@@ -85,7 +85,7 @@ fn assert_same_document(report: &Report) {
         without_ids(&tree.document)
     );
     // The styles with the memo's language in their run defaults, which docx-rs cannot set.
-    let styles = super::with_language(&tree.styles, report);
+    let styles = crate::render::office::docx_styles_in(&tree.styles, report.language);
     assert_ne!(
         styles, tree.styles,
         "the language is written into the styles"
