@@ -630,6 +630,95 @@ fn undated_statuses_are_counted_in_the_memo_and_pointed_out_by_check() {
     assert!(md.contains("(plan check viser hvilke)"), "{md}");
 }
 
+/// A status edited by hand after its last dated change holds from the next day: on the
+/// change's own day the change's value holds (`show` printed "Status færdig" above the day's
+/// "planlagt → i gang"), and the memo says it is counted from the day after that change,
+/// not "from the year's start", which was untrue.
+#[test]
+fn a_hand_edit_after_the_last_change_holds_from_the_next_day_and_is_said_so() {
+    let f = year_plan().initiative("haand", "Q2", &["Hygge"], "");
+    f.run(&["--today", "2017-04-25", "set", "haand", "status=active"])
+        .success();
+    let file = f.plans().join("haand.toml");
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replace("status = \"active\"", "status = \"done\"");
+    fs::write(&file, text).unwrap();
+    let status_on = |day: &str| {
+        let out = json(&f, &["--today", day, "list", "--format", "json"]);
+        out.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "haand")
+            .map(|i| i["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(status_on("2017-04-24"), "planned");
+    assert_eq!(status_on("2017-04-25"), "active");
+    assert_eq!(status_on("2017-04-26"), "done");
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let md = one_line(&stdout(&f.run(&[
+        "--today",
+        "2017-06-30",
+        "report",
+        "-q",
+        "Q2",
+    ])));
+    assert!(
+        md.contains("1 status i notatet er rettet i filen efter den seneste daterede ændring, uden dato, og regnes fra dagen efter den"),
+        "{md}"
+    );
+    assert!(!md.contains("regnes derfor fra årets start"), "{md}");
+}
+
+/// The history disagreeing with itself is a `history-mismatch`: a change from another value
+/// than the one before it made (the chain broken by hand, or one change recorded twice),
+/// and a first change of the period that does not say what it came from (the period was
+/// then taken to be the new one all year, and the initiative left its closed quarter). A
+/// first change from a status other than `planned` rests on no date: `undated-status`.
+#[test]
+fn a_history_that_disagrees_with_itself_is_found() {
+    let broken = format!(
+        "{HEAD}status = \"done\"\n\n[[log]]\ndate = 2017-04-15\nstatus = {{ from = \"planned\", to = \"active\" }}\n\n[[log]]\ndate = 2017-05-15\nstatus = {{ from = \"planned\", to = \"done\" }}\n"
+    );
+    assert_eq!(
+        findings(&broken),
+        [("history-mismatch".to_string(), "warning".to_string(), 10)]
+    );
+    let chained = broken.replace(
+        "from = \"planned\", to = \"done\"",
+        "from = \"active\", to = \"done\"",
+    );
+    assert_eq!(findings(&chained), []);
+    let short_period = "title = \"X\"\nperiod = \"Q3\"\ntracks = [\"Hygge\"]\n\n[[log]]\ndate = 2017-04-03\nperiod = \"Q3\"\n";
+    assert_eq!(
+        findings(short_period),
+        [("history-mismatch".to_string(), "warning".to_string(), 5)]
+    );
+    let from_active = format!(
+        "{HEAD}status = \"done\"\n\n[[log]]\ndate = 2017-07-10\nstatus = {{ from = \"active\", to = \"done\" }}\n"
+    );
+    assert_eq!(
+        findings(&from_active),
+        [("undated-status".to_string(), "warning".to_string(), 6)]
+    );
+    // The memo of a closed quarter counts that status among the undated ones.
+    let f = year_plan().file("x.toml", &from_active);
+    let q2 = json(
+        &f,
+        &[
+            "--today",
+            "2017-12-31",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(q2["undated"], serde_json::json!(["x"]), "{q2}");
+}
+
 /// Runs `check` on one initiative file beside the year plan and returns its findings as
 /// (rule, severity, line).
 fn findings(extra: &str) -> Vec<(String, String, u64)> {
@@ -715,11 +804,20 @@ fn a_status_or_funding_left_out_is_compared_with_the_history() {
         text.contains("`status = { from = \"done\", to = \"planned\" }`"),
         "{text}"
     );
-    // The status the log ends in is the default: nothing to say.
+    // The status the log ends in is the default: no mismatch. (The "active" it changed
+    // from has no date behind it: undated, on that entry.)
     let back_to_planned = format!(
         "{HEAD}\n[[log]]\ndate = 2017-04-20\nstatus = {{ from = \"active\", to = \"planned\" }}\n"
     );
-    assert_eq!(findings(&back_to_planned), []);
+    assert_eq!(
+        findings(&back_to_planned),
+        [("undated-status".into(), "warning".into(), 5)]
+    );
+    let from_planned = back_to_planned.replace(
+        "\"active\", to = \"planned\"",
+        "\"planned\", to = \"planned\"",
+    );
+    assert_eq!(findings(&from_planned), []);
     let funding_left_out = format!("{HEAD}\n[[log]]\ndate = 2017-04-20\nfunding = \"pending\"\n");
     assert_eq!(
         findings(&funding_left_out),
@@ -968,6 +1066,48 @@ fn history_from_git_backfills_the_changes_each_commit_made() {
     assert_eq!(q1["undated"], serde_json::json!([]));
     let check = json(&f, &["check", "--format", "json"]);
     assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
+}
+
+/// A change recorded with its real date (`plan set --today`) and committed days later is in
+/// the log already: it was added a second time on the commit's date ("Færdige: »…« (20.
+/// marts); »…« (24. marts)"). A later change the log does not have is still added.
+#[test]
+fn history_from_git_adds_nothing_the_log_records_on_an_earlier_day() {
+    let (f, dir, file, _) = year_plan_in_git("2017-01-02");
+    f.run(&["--today", "2017-03-20", "set", "frivillige", "status=done"])
+        .success();
+    git(
+        &dir,
+        "2017-03-24",
+        &["commit", "-q", "-am", "ugens ændringer"],
+    );
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replace("status = \"done\"", "status = \"active\"");
+    fs::write(&file, text).unwrap();
+    git(&dir, "2017-04-10", &["commit", "-q", "-am", "genåbnet"]);
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "plans/frivillige.toml: added status 2017-04-10
+",
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("to = \"done\"").count(), 1, "{text}");
+    assert!(
+        text.contains("date = 2017-04-10\nstatus = { from = \"done\", to = \"active\" }"),
+        "{text}"
+    );
+    // The Q1 memo tells the completion once, on its day.
+    let q1 = memo(&f, "2017-06-30", "Q1", "markdown");
+    let q1 = q1.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(q1.matches("»Initiative frivillige« (").count(), 1, "{q1}");
+    assert!(
+        q1.contains("»Initiative frivillige« (20. marts 2017)"),
+        "{q1}"
+    );
+    f.run(&["history", "--from-git"]).success().stdout_eq(
+        "no change of status, funding or period in git that the files do not record already
+",
+    );
 }
 
 /// Values written as people type them (`"i gang"`, `"2. kvartal"`: the files' reader takes
