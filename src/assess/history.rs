@@ -50,7 +50,14 @@ fn value_on<T: Clone + PartialEq>(
             (current.clone(), *current == last.1.to)
         }
         Some(i) if i == changes.len() - 1 => (last.1.to.clone(), true),
-        Some(i) => (changes[i].1.to.clone(), true),
+        // Between two changes: the earlier one's value, unless the later one says it changed
+        // from another, an undated change between them (a hand edit, which `plan set` then
+        // wrote as `from`): that holds from the day after the earlier change, as a hand edit
+        // after the last one does.
+        Some(i) => match &changes[i + 1].1.from {
+            Some(from) if *from != changes[i].1.to && as_of > changes[i].0 => (from.clone(), false),
+            _ => (changes[i].1.to.clone(), true),
+        },
         // Before the first recorded change: what it changed from, a value no dated change
         // is behind (held from the start of the plan).
         None => {
@@ -266,6 +273,26 @@ pub fn rewind(plan: &mut Plan, as_of: NaiveDate) -> Rewound {
             .sort_unstable_by(|a, b| (a.period, &a.id).cmp(&(b.period, &b.id)));
     }
     rewound
+}
+
+/// The status and the period of `init` on `date`, as [`turn_back`] finds them (the file's own
+/// values after the last recorded change, from the day after it when they were edited by
+/// hand).
+pub fn status_and_period_on(init: &Initiative, date: NaiveDate) -> (Status, Period) {
+    let log = in_date_order(&init.log);
+    let (status, _) = value_on(
+        &collect(&log, |e| e.status.as_ref()),
+        &init.status,
+        |_| Status::Planned,
+        date,
+    );
+    let (period, _) = value_on(
+        &collect(&log, |e| e.period.as_ref()),
+        &init.period,
+        |first| first.to,
+        date,
+    );
+    (status, period)
 }
 
 /// The period an initiative had before its first recorded move, if it was moved at all by

@@ -286,11 +286,18 @@ fn build_on<'a>(
     let mut ongoing = Vec::new();
     let mut next_initiatives = Vec::new();
     let each = |init: &'a Initiative, judgement: &Judgement| {
-        // Moved out of this quarter to another: still the quarter's, listed as moved.
+        // Moved out of this quarter to another quarter: still the quarter's, listed as moved,
+        // when the plan had it here (its period before its first move) or it was here when
+        // the quarter began. Work moved here and away again before the quarter began is not
+        // the quarter's; work moved to the whole year runs through it as whole-year work.
         let moved_out = init.period != period
+            && init.period != Period::Year
             && history::moves(init, as_of)
-                .iter()
-                .any(|(from, _, _)| *from == period);
+                .first()
+                .is_some_and(|(original, _, _)| {
+                    *original == period
+                        || history::status_and_period_on(init, period.start(year)).1 == period
+                });
         if init.period == period || moved_out {
             let mut shown = make_item(init, judgement, as_of);
             if moved_out {

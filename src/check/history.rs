@@ -85,7 +85,7 @@ fn changes_by_field(init: &Initiative) -> [(&'static str, Changes<'_>); 3] {
 fn chain(init: &Initiative, out: &mut Vec<Diagnostic>) {
     for (key, changes) in changes_by_field(init) {
         for pair in changes.windows(2) {
-            let ((before, _, made), (entry, Some(from), to)) = (&pair[0], &pair[1]) else {
+            let ((before, _, made), (entry, Some(from), _)) = (&pair[0], &pair[1]) else {
                 continue;
             };
             if from == made {
@@ -95,15 +95,15 @@ fn chain(init: &Initiative, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Rule::HistoryMismatch,
                     format!(
-                        "the change of `{key}` on {} says it was {from}, but the change before it ({}) made it {made}",
-                        entry.date, before.date
+                        "the change of `{key}` on {} says it was {from}, but the change before it ({}) made it {made}: a change between them has no date, and reports take {from} to hold from the day after {}",
+                        entry.date, before.date, before.date
                     ),
                 )
                 .at(init.file, entry.span.range())
                 .label("a change from another value")
                 .help(format!(
-                    "if both changes happened, the later one goes on from the earlier: {key} = {{ {} }}; if one was recorded twice or by mistake, remove it",
-                    change_table(made, to)
+                    "record when it changed, in a [[log]] entry between them: date = YYYY-MM-DD, {key} = {{ {} }}; if a change was recorded twice or by mistake, remove it",
+                    change_table(made, from)
                 )),
             );
         }

@@ -10,7 +10,7 @@ use super::{Event, EventKind, Item, Note, QuarterTotals, TrackCoverage};
 use crate::assess::history;
 use crate::assess::judge::{Judgement, Reason};
 use crate::i18n::{Count, QuarterTotalsSentence, Words, YearMinimumSentence};
-use crate::model::{Initiative, Name, Period, Plan, Status};
+use crate::model::{Initiative, LogEntry, Name, Period, Plan, Status};
 use crate::text::{clean_line, clean_line_cow};
 
 /// The changes recorded after `since` and on or before `as_of`, in date order (one day's in
@@ -39,15 +39,9 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
         if let Some((date, kind)) = status_change(init, since, as_of) {
             push(date, kind, None);
         }
-        // Moves too by their net change: from the period when the first move of the period
-        // was made to the last one's, dated by the last; none when it is back where it was.
-        let moves = history::moves(init, as_of);
-        let within: Vec<&(Period, Period, NaiveDate)> =
-            moves.iter().filter(|(_, _, date)| *date > since).collect();
-        if let (Some(first), Some(last)) = (within.first(), within.last()) {
-            if first.0 != last.1 {
-                push(last.2, EventKind::Moved, Some(last.1));
-            }
+        // Moves too by their net change: from the period on `since` to the one on `as_of`.
+        if let Some((date, to)) = period_change(init, since, as_of) {
+            push(date, EventKind::Moved, Some(to));
         }
     }
     merge_moves(&mut out);
@@ -63,37 +57,12 @@ fn status_change(
     since: NaiveDate,
     as_of: NaiveDate,
 ) -> Option<(NaiveDate, EventKind)> {
-    if !init
-        .log
-        .iter()
-        .any(|e| e.status.is_some() && e.date > since && e.date <= as_of)
-    {
-        return None;
-    }
-    let changes: Vec<(NaiveDate, Status, Status)> = history::in_date_order(&init.log)
-        .into_iter()
-        .filter_map(|e| {
-            e.status
-                .as_ref()
-                .map(|c| (e.date, c.from.unwrap_or(Status::Planned), c.to))
-        })
-        .collect();
-    let before = changes
-        .iter()
-        .rev()
-        .find(|(date, _, _)| *date <= since)
-        .map(|(_, _, to)| *to);
-    let within: Vec<&(NaiveDate, Status, Status)> = changes
-        .iter()
-        .filter(|(date, _, _)| *date > since && *date <= as_of)
-        .collect();
-    let (first, last) = (within.first()?, within.last()?);
-    // Before the period's first change: the last change before it, else what that first
-    // change says it changed from.
-    let start = before.unwrap_or(first.1);
-    let (date, end) = (last.0, last.2);
+    let last = last_change(init, as_of, |e| e.status.as_ref().map(|c| c.to))?;
+    let (start, _) = history::status_and_period_on(init, since);
+    let (end, _) = history::status_and_period_on(init, as_of);
+    let date = held_from(last, end, as_of);
     let kind = match (start, end) {
-        _ if start == end => return None,
+        _ if start == end || date <= since => return None,
         (
             Status::Done | Status::Cancelled | Status::Postponed,
             Status::Planned | Status::Active,
@@ -105,6 +74,46 @@ fn status_change(
         (_, Status::Cancelled) => EventKind::Cancelled,
     };
     Some((date, kind))
+}
+
+/// The net move of `init` after `since` and on or before `as_of`: the day its period on
+/// `as_of` holds from, and that period; `None` when it was not moved, or is back where it was.
+fn period_change(
+    init: &Initiative,
+    since: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, Period)> {
+    let last = last_change(init, as_of, |e| e.period.as_ref().map(|c| c.to))?;
+    let (_, start) = history::status_and_period_on(init, since);
+    let (_, end) = history::status_and_period_on(init, as_of);
+    let date = held_from(last, end, as_of);
+    (start != end && date > since).then_some((date, end))
+}
+
+/// The last recorded change of a field (`to` reads it from an entry) on or before `as_of`,
+/// as `(date, value)` (of one day's, the last written); `None` when none is recorded (the
+/// field's value then holds all year: no change to tell).
+fn last_change<T>(
+    init: &Initiative,
+    as_of: NaiveDate,
+    to: impl Fn(&LogEntry) -> Option<T>,
+) -> Option<(NaiveDate, T)> {
+    init.log
+        .iter()
+        .filter(|e| e.date <= as_of)
+        .filter_map(|e| to(e).map(|value| (e.date, value)))
+        .max_by_key(|(date, _)| *date)
+}
+
+/// The day a field's value `end` holds from, given its last recorded change in the period:
+/// that change's day, or, when `end` is not what it recorded (edited by hand after it), the
+/// day after (at most `as_of`).
+fn held_from<T: PartialEq>(last: (NaiveDate, T), end: T, as_of: NaiveDate) -> NaiveDate {
+    if last.1 == end {
+        last.0
+    } else {
+        last.0.succ_opt().unwrap_or(last.0).min(as_of)
+    }
 }
 
 /// Postponed and moved in the period is one event: postponed to the new period (each
@@ -348,8 +357,14 @@ mod tests {
     #[test]
     fn a_status_is_told_by_its_net_change_over_the_period() {
         use Status::*;
+        // The file's status is the one its last change (by date) recorded: no hand edit.
         let net = |log: Vec<LogEntry>| {
-            status_change(&init(Planned, log), d("2017-03-31"), d("2017-06-30"))
+            let last = log
+                .iter()
+                .filter_map(|e| e.status.as_ref().map(|c| (e.date, c.to)))
+                .max_by_key(|(date, _)| *date)
+                .map_or(Planned, |(_, to)| to);
+            status_change(&init(last, log), d("2017-03-31"), d("2017-06-30"))
         };
         // Written out of order: done on 20 May after active on 2 May.
         assert_eq!(
@@ -397,6 +412,17 @@ mod tests {
                 change("2017-06-03", Some(Active), Planned),
             ]),
             Some((d("2017-06-03"), EventKind::BackToPlanned))
+        );
+        // Edited by hand to done after the last change (30 June): told in the next period,
+        // from the day after it.
+        let edited = init(Done, vec![change("2017-06-30", Some(Planned), Active)]);
+        assert_eq!(
+            status_change(&edited, d("2017-06-30"), d("2017-09-30")),
+            Some((d("2017-07-01"), EventKind::Done))
+        );
+        assert_eq!(
+            status_change(&edited, d("2017-03-31"), d("2017-06-30")),
+            Some((d("2017-06-30"), EventKind::Started))
         );
     }
 

@@ -47,6 +47,8 @@ pub struct Entry {
 pub struct Coverage {
     pub to_date: usize,
     pub done: usize,
+    /// Initiatives on the track in the member's whole year (not cancelled): what `met` judges.
+    pub year: usize,
     pub minimum: usize,
     pub met: bool,
 }
@@ -146,6 +148,7 @@ pub fn memo(
                         .map(|t| Coverage {
                             to_date: t.to_date,
                             done: t.done,
+                            year: t.year,
                             minimum: t.minimum,
                             met: t.met,
                         });
