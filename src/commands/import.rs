@@ -188,10 +188,10 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
 /// Rows of the memo, each with an id or a file.
 type RowsWithFiles<'m> = Vec<(&'m Row, String)>;
 
-/// The initiative file of each row that is not in the plan yet (a row whose text is the
-/// description of an existing initiative of its period was imported before; so was one
-/// whose text alone is, when no other row of the memo has that text: the initiative was
-/// moved since). Returns the rows that get a file with the id they get, the rows skipped
+/// The initiative file of each row that is not in the plan yet: a row whose text is the
+/// description of an initiative of the plan was imported before. Each initiative stands for
+/// one row: of the rows with its text, first the one of its period, else (it was moved
+/// since) one whose period no such initiative has, in the memo's order. Returns the rows that get a file with the id they get, the rows skipped
 /// with the file that has them, and the rows that repeat an earlier row of the memo (the
 /// same text, period and tracks) with that row's line. The same text in two periods or on
 /// other tracks is recurring work: two initiatives.
@@ -211,9 +211,31 @@ fn initiative_files<'m>(
             Some((normalise(d), i.period, plan.file(i.file).display().clone()))
         })
         .collect();
-    let mut rows_of_text: HashMap<String, usize> = HashMap::new();
-    for row in &memo.rows {
-        *rows_of_text.entry(normalise(&row.text)).or_default() += 1;
+    // Which initiative stands for which row: those of the row's period first, then the
+    // rest of the same text (moved since) for the rows left, in order.
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (text, _, _)) in known.iter().enumerate() {
+        by_text.entry(text.as_str()).or_default().push(k);
+    }
+    let mut taken_by: HashMap<usize, usize> = HashMap::new();
+    let mut used = vec![false; known.len()];
+    for same_period in [true, false] {
+        for (r, row) in memo.rows.iter().enumerate() {
+            if taken_by.contains_key(&r) {
+                continue;
+            }
+            let Some(candidates) = by_text.get(normalise(&row.text).as_str()) else {
+                continue;
+            };
+            let found = candidates
+                .iter()
+                .copied()
+                .find(|&k| !used[k] && (!same_period || known[k].1 == row.period));
+            if let Some(k) = found {
+                used[k] = true;
+                taken_by.insert(r, k);
+            }
+        }
     }
     let file_name = source.file_name().map_or_else(
         || source.display().to_string(),
@@ -223,28 +245,20 @@ fn initiative_files<'m>(
     let mut repeated = Vec::new();
     let mut skipped = Vec::new();
     let mut made = Vec::new();
-    for row in &memo.rows {
-        let text = normalise(&row.text);
-        let imported = known
-            .iter()
-            .find(|(d, period, _)| *d == text && *period == row.period)
-            .or_else(|| {
-                known
-                    .iter()
-                    .find(|(d, _, _)| *d == text && rows_of_text[&text] == 1)
-            });
-        if let Some((_, _, display)) = imported {
-            skipped.push((row, display.clone()));
-            continue;
-        }
+    for (r, row) in memo.rows.iter().enumerate() {
         let mut tracks: Vec<String> = row.tracks.iter().map(|t| normalise(t)).collect();
         tracks.sort_unstable();
-        let key = (text, row.period, tracks);
+        let key = (normalise(&row.text), row.period, tracks);
+        // A repeat of an earlier row is that row's, whether it is in the plan already or not.
         if let Some(&first) = seen.get(&key) {
             repeated.push((row, first));
             continue;
         }
         seen.insert(key, row.line);
+        if let Some(&k) = taken_by.get(&r) {
+            skipped.push((row, known[k].2.clone()));
+            continue;
+        }
         let file = row_file(row, &mut taken, Some(&file_name));
         lines.insert(file.0.clone(), row.line);
         let id = file.0.trim_end_matches(".toml").to_string();
@@ -384,8 +398,10 @@ impl Drop for MadeFolder {
     }
 }
 
+/// A row's text as rows and descriptions are compared: folded (case, look-alike letters),
+/// without the full stop at its end ("Læseklub i Viby." is "Læseklub i Viby").
 fn normalise(text: &str) -> String {
-    fold(text)
+    fold(text.trim_end().trim_end_matches('.'))
 }
 
 /// The memo's problems, rustc-style, each with its line.

@@ -112,13 +112,18 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             }
         } else if let Some(last) = raw.last_mut().filter(|_| split_off) {
             // The rest of a row that a page break split: an empty text cell, a track cell
-            // that was cut in the middle, or text that goes on in lower case, unless the
-            // row above ended its sentence and this one has tracks of its own: then it is a
-            // row of its own that begins in lower case ("iPad-kursus …", "e-bøger …").
-            let ended = last.4.trim_end().ends_with(['.', '!', '?']) && !track_cell.is_empty();
+            // that was cut in the middle, or text that goes on in lower case, unless this
+            // one has whole tracks of its own (or any, after a row that ended its
+            // sentence): then it is a row of its own that begins in lower case
+            // ("iPad-kursus …", "e-bøger …"). A row split by a break rarely carries whole
+            // tracks on both sides; a row joined by mistake is a lost initiative.
+            let own = split_tracks(track_cell, catalogue);
+            let own_tracks = !track_cell.is_empty()
+                && (last.4.trim_end().ends_with(['.', '!', '?'])
+                    || (own.unknown.is_empty() && !own.tracks.is_empty()));
             let continues = text_cell.is_empty()
                 || !split_tracks(&last.5, catalogue).unknown.is_empty()
-                || (text_cell.chars().next().is_some_and(char::is_lowercase) && !ended);
+                || (text_cell.chars().next().is_some_and(char::is_lowercase) && !own_tracks);
             if continues {
                 join(&mut last.4, text_cell);
                 join(&mut last.5, track_cell);

@@ -39,7 +39,7 @@ fn tracks_run_together_are_split_longest_first() {
 #[test]
 fn a_row_of_its_own_in_lower_case_after_a_blank_line_is_not_joined() {
     let memo = parse(
-        "Plan 2017\nTidsplan\tIndsats\tSpor\nGenerelt 2017\tLokale events i Viby.\tHygge\n\n\tiPad-kursus for seniorer i Jyllinge.\tDigitale forbindelser\n\tLæseklub i Viby for\tFordybelse\n\n\tvoksne.\t\n\n\te-bøger uden spor\t\n",
+        "Plan 2017\nTidsplan\tIndsats\tSpor\nGenerelt 2017\tLokale events i Viby.\tHygge\n\n\tiPad-kursus for seniorer i Jyllinge.\tDigitale forbindelser\n\tLæseklub i Viby for\tFordybelse\n\n\tvoksne.\t\n\n\te-bøger uden spor\t\n\tSkolesamarbejde i Jyllinge\tHygge\n\n\tit-café i Viby\tFordybelse\n",
         &catalogue(),
     );
     assert!(memo.problems.is_empty(), "{:?}", memo.problems);
@@ -60,6 +60,9 @@ fn a_row_of_its_own_in_lower_case_after_a_blank_line_is_not_joined() {
                 "Læseklub i Viby for voksne. e-bøger uden spor",
                 &["Fordybelse".to_string()][..]
             ),
+            ("Skolesamarbejde i Jyllinge", &["Hygge".to_string()][..]),
+            // Whole tracks of its own: a row of its own, though the row above has no full stop.
+            ("it-café i Viby", &["Fordybelse".to_string()][..]),
         ]
     );
     assert_eq!(memo.joined, [(8, 6), (10, 6)]);
@@ -251,6 +254,18 @@ fn titles_are_whole_clauses_or_phrases_never_cut_words() {
             "Foredrag med Dr. Jensen i Jyllinge",
         ),
         ("Læsecafé i Viby. Flere tiltag følger.", "Læsecafé i Viby"),
+        (
+            "Udstilling om Chr. IV i Viby.",
+            "Udstilling om Chr. IV i Viby",
+        ),
+        (
+            "Møde med cand.mag. Hansen i Viby.",
+            "Møde med cand.mag. Hansen i Viby",
+        ),
+        (
+            "Besøg af Ph.D. Larsen i Gadstrup.",
+            "Besøg af Ph.D. Larsen i Gadstrup",
+        ),
     ] {
         assert_eq!(short_title(text), title, "{text}");
     }

@@ -191,7 +191,7 @@ fn first_sentence(text: &str) -> &str {
             .chars()
             .rev()
             .take_while(|c| *c != ' ')
-            .take(8)
+            .take(12)
             .flat_map(char::to_lowercase)
             .collect();
         word.reverse();

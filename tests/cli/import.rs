@@ -308,6 +308,47 @@ fn recurring_work_in_two_quarters_is_two_initiatives() {
     let again = stdout(&import());
     assert!(again.contains("line 3: already in the plan"), "{again}");
     assert!(again.contains("line 4: already in the plan"), "{again}");
+    // One of them moved since: still found, each row by its own file (a third was made).
+    let ids: Vec<String> = walk(&dir.path().join("plans"))
+        .iter()
+        .filter(|p| p.is_file() && !p.ends_with("plan.toml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let q3 = ids
+        .iter()
+        .find(|id| {
+            let file = walk(&dir.path().join("plans"))
+                .into_iter()
+                .find(|p| {
+                    p.file_stem()
+                        .is_some_and(|s| s.to_string_lossy() == id.as_str())
+                })
+                .unwrap();
+            fs::read_to_string(file)
+                .unwrap()
+                .contains("period = \"Q3\"")
+        })
+        .unwrap()
+        .clone();
+    plan_in(dir.path())
+        .args(["--today", "2017-06-01", "set", &q3, "period=Q4"])
+        .assert()
+        .success();
+    let moved = stdout(&import());
+    assert!(moved.contains("line 3: already in the plan"), "{moved}");
+    assert!(
+        moved.contains(&format!("line 4: already in the plan as plans/{q3}.toml")),
+        "{moved}"
+    );
+    assert!(
+        moved.contains("imported 0 initiatives") || !moved.contains("imported"),
+        "{moved}"
+    );
+    let files = walk(&dir.path().join("plans"))
+        .iter()
+        .filter(|p| p.is_file() && !p.ends_with("plan.toml"))
+        .count();
+    assert_eq!(files, 2);
 }
 
 /// Something already in the way of one of the files (here a folder named as the last one)
