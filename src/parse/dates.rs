@@ -58,6 +58,13 @@ pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
     let digits = |part: &&str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     match parts.as_slice() {
+        // Year first, but not `YYYY-MM-DD` itself (the date as it is written: no guess).
+        [year, month, day] if parts.iter().all(digits) && year.len() == 4 => {
+            if text.contains('-') {
+                return None;
+            }
+            NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+        }
         [day, month, year] if parts.iter().all(digits) => {
             if year.len() != 4 {
                 return None;
@@ -69,22 +76,31 @@ pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// [`guess_day_first_date`] of a date with the month's name.
+/// Also a date in words after "den" or "d." ("den 14. december 2017"), in digits with mixed
+/// separators ("14/12 2017"), or year first with other separators ("2017/12/14").
 fn named_month_date(text: &str) -> Option<NaiveDate> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let mut words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
+    if words.len() == 4 && matches!(words[0], "den" | "d") {
+        words.remove(0);
+    }
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let month_of = |w: &str| {
+        month_number(w).or_else(|| w.parse().ok().filter(|m| digits(w) && (1..=12).contains(m)))
+    };
     let (day, month, year) = match words.as_slice() {
-        [day, month, year] if month_number(month).is_some() => (day, month, year),
-        [month, day, year] if month_number(month).is_some() => (day, month, year),
+        [year, month, day] if year.len() == 4 && digits(year) => (*day, *month, *year),
+        [day, month, year] if month_of(month).is_some() => (*day, *month, *year),
+        [month, day, year] if month_number(month).is_some() => (*day, *month, *year),
         _ => return None,
     };
-    let day_digits = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
-    if !day_digits || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+    if !digits(day) || day.len() > 2 || year.len() != 4 || !digits(year) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month_of(month)?, day.parse().ok()?)
 }
 
 /// The number (1–12) of a month named in Danish or English (lower case), whole or by its
@@ -134,6 +150,10 @@ mod tests {
             ("December 14, 2017", "2017-12-14"),
             ("3 okt 2017", "2017-10-03"),
             ("14-dec-2017", "2017-12-14"),
+            ("den 14. december 2017", "2017-12-14"),
+            ("d. 1. marts 2017", "2017-03-01"),
+            ("14/12 2017", "2017-12-14"),
+            ("2017/12/14", "2017-12-14"),
         ] {
             assert_eq!(guess_day_first_date(written), parse_date(date), "{written}");
         }
