@@ -196,15 +196,23 @@ pub fn docx_core_properties(title: &str, lang: Lang, date: chrono::NaiveDate) ->
 /// memo in Danish whatever its own editing language; docx-rs has no setting for it. As it
 /// was when its run defaults are not where docx-rs writes them.
 pub fn docx_styles_in(styles: &[u8], lang: Lang) -> Vec<u8> {
-    const DEFAULTS_END: &[u8] = b"</w:rPr></w:rPrDefault>";
-    let Some(at) = styles
-        .windows(DEFAULTS_END.len())
-        .position(|w| w == DEFAULTS_END)
-    else {
-        return styles.to_vec();
-    };
+    let find = |part: &[u8]| styles.windows(part.len()).position(|w| w == part);
     let tag = format!("<w:lang w:val=\"{}\" />", word_language(lang));
-    [&styles[..at], tag.as_bytes(), &styles[at..]].concat()
+    // Run defaults with properties (a size, fonts), or none (`<w:rPr />`).
+    if let Some(at) = find(b"</w:rPr></w:rPrDefault>") {
+        return [&styles[..at], tag.as_bytes(), &styles[at..]].concat();
+    }
+    const EMPTY: &[u8] = b"<w:rPrDefault><w:rPr /></w:rPrDefault>";
+    if let Some(at) = find(EMPTY) {
+        let filled = format!("<w:rPrDefault><w:rPr>{tag}</w:rPr></w:rPrDefault>");
+        return [
+            &styles[..at],
+            filled.as_bytes(),
+            &styles[at + EMPTY.len()..],
+        ]
+        .concat();
+    }
+    styles.to_vec()
 }
 
 /// A language as Word names it: `da-DK`, `en-GB`.

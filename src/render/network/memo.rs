@@ -113,7 +113,7 @@ fn item_line(w: &Words, item: &Item) -> String {
 
 fn reached(nw: &NetworkWords, e: &Entry) -> String {
     match &e.coverage {
-        Some(c) => (nw.reached)(c.done, c.to_date, c.minimum, c.met),
+        Some(c) => (nw.reached)(c.done, c.to_date, c.year, c.minimum, c.met),
         None => (nw.theme_reached)(e.done, e.items.len()),
     }
 }

@@ -34,10 +34,12 @@ use crate::report::{Item, Report};
 use crate::text::bind_ordinals;
 
 mod blocks;
+/// The memo's paragraph styles (title, subtitle, headings 1 and 2, header), for the network memo's Word file too.
+pub(crate) use blocks::styles;
 
 use blocks::{
-    bullet, heading, paragraph, plain, styles, text, Align, Cell, CellIds, TableShape, A4,
-    BODY_SIZE, BULLETS, MARGIN, TABLE_SIZE,
+    bullet, heading, paragraph, plain, text, Align, Cell, CellIds, TableShape, A4, BODY_SIZE,
+    BULLETS, MARGIN, TABLE_SIZE,
 };
 
 use super::{

@@ -185,7 +185,10 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     // Ordinals bound to their word ("2.\u{a0}kvartal"), as in the plan's Word memo.
     let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(bind_ordinals(text)));
     let heading = |text: &str, style: &str| para(text).style(style);
-    let mut doc = Docx::new().add_paragraph(heading(&title(memo, nw, w), "Title"));
+    // The plan's memo's styles: its title and headings are Word's own (Title, heading 1
+    // and 2), as the navigation pane and a table of contents find them.
+    let mut doc = crate::render::report::docx::styles(Docx::new())
+        .add_paragraph(heading(&title(memo, nw, w), "Title"));
     doc = doc.add_paragraph(para(&as_of_line(memo, w)));
     doc = doc.add_paragraph(heading(nw.members_heading, "Heading1"));
     for m in &memo.members {

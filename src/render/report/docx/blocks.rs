@@ -18,7 +18,7 @@ pub(super) const TABLE_SIZE: usize = 18;
 /// docx-rs already defines numbering 1 (decimal); the bullet list is 2.
 pub(super) const BULLETS: usize = 2;
 
-pub(super) fn styles(docx: Docx) -> Docx {
+pub(crate) fn styles(docx: Docx) -> Docx {
     docx.add_style(
         Style::new("Title", StyleType::Paragraph)
             .name("Title")
@@ -49,6 +49,18 @@ pub(super) fn styles(docx: Docx) -> Docx {
             .color("1F3864")
             .line_spacing(LineSpacing::new().before(280).after(100))
             .outline_lvl(0),
+    )
+    .add_style(
+        Style::new("Heading2", StyleType::Paragraph)
+            .name("heading 2")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(24)
+            .bold()
+            .color("1F3864")
+            .line_spacing(LineSpacing::new().before(200).after(60))
+            .outline_lvl(1),
     )
     .add_style(
         Style::new("Header", StyleType::Paragraph)
