@@ -239,13 +239,13 @@ pub struct CalendarArgs {
     #[arg(long)]
     pub track: Option<String>,
     /// Only this period: year, Q1..Q4 (also år, "2. kvartal", 2)
-    #[arg(long)]
+    #[arg(long, value_parser = Words::PERIODS, hide_possible_values = true)]
     pub period: Option<String>,
     /// Only initiatives in this place (name or alias, any case)
     #[arg(long)]
     pub location: Option<String>,
     /// Only this status: planned, active, done, postponed, cancelled (also in Danish)
-    #[arg(long)]
+    #[arg(long, value_parser = Words::STATUSES, hide_possible_values = true)]
     pub status: Option<String>,
     /// Only initiatives with this tag
     #[arg(long)]

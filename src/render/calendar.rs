@@ -70,6 +70,31 @@ fn event_status(status: Status) -> Option<EventStatus> {
     }
 }
 
+/// An initiative's event title: `title` with the status of cancelled or postponed work,
+/// "Frist: Udearealer (aflyst)", which a calendar shows whether or not it reads the status.
+fn titled(data: &CalendarData<'_>, i: &crate::model::Initiative, title: String) -> String {
+    match event_status(i.status) {
+        Some(_) => format!("{title} ({})", words(data.lang).status(i.status)),
+        None => title,
+    }
+}
+
+/// The revision of an initiative's events (RFC 5545, section 3.8.7.4): how many dated
+/// changes its history records by the as-of date, so that a calendar importing a later
+/// file takes its events (a cancelled one) for newer versions of the same events.
+fn sequence(i: &crate::model::Initiative) -> u32 {
+    let changes = i.log.iter().filter(|e| {
+        e.status.is_some()
+            || e.funding.is_some()
+            || e.period.is_some()
+            || e.deadline.is_some()
+            || e.tracks.is_some()
+            || e.locations.is_some()
+            || e.more.is_some()
+    });
+    u32::try_from(changes.count()).unwrap_or(u32::MAX)
+}
+
 /// The description of an initiative's event: id, period, tracks, places, status, and the
 /// initiative's own description, one line each.
 fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
@@ -139,11 +164,14 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
         let Some(deadline) = i.deadline else { continue };
         let mut event = all_day(
             &uid("deadline", &i.id),
-            &(o.event_deadline)(&clean_line(&i.title)),
+            &titled(data, i, (o.event_deadline)(&clean_line(&i.title))),
             deadline,
             deadline,
         );
-        event.description(&describe(data, item)).timestamp(stamp);
+        event
+            .description(&describe(data, item))
+            .timestamp(stamp)
+            .sequence(sequence(i));
         if let Some(status) = event_status(i.status) {
             event.status(status);
         }
@@ -165,10 +193,10 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
         let due: Vec<String> = data
             .items
             .iter()
-            // Cancelled work is not due: its own events say it is cancelled.
+            // Cancelled and postponed work is not due: its own events say so.
             .filter(|item| {
                 item.initiative.period.end(data.year) == end
-                    && item.initiative.status != Status::Cancelled
+                    && event_status(item.initiative.status).is_none()
             })
             .map(|item| format!("- {}", clean_line(&item.initiative.title)))
             .collect();
@@ -190,11 +218,14 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
             let i = item.initiative;
             let mut event = all_day(
                 &uid("period", &i.id),
-                &clean_line(&i.title),
+                &titled(data, i, clean_line(&i.title)),
                 i.period.start(data.year),
                 i.period.end(data.year),
             );
-            event.description(&describe(data, item)).timestamp(stamp);
+            event
+                .description(&describe(data, item))
+                .timestamp(stamp)
+                .sequence(sequence(i));
             if let Some(status) = event_status(i.status) {
                 event.status(status);
             }
