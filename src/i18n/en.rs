@@ -322,7 +322,7 @@ pub const EN: Words = Words {
         format!("{what} {has}, not in this memo: {folders} (read {it} with plan --plans).")
     },
     not_reached: "not reached",
-    moved_to: |period| format!("moved to {period}"),
+    moved_to: |period| format!("moved to {}", the_whole_year(period)),
     report_since: |q| {
         if q == 1 {
             "Since the start of the year".to_string()
@@ -365,7 +365,7 @@ pub const EN: Words = Words {
     none_since: "No change was recorded in the period.",
     report_left_out: "Left out",
     missing_in_year: |n| format!("{n} short in the year's plan"),
-    to_period: |period| format!("to {period}"),
+    to_period: |period| format!("to {}", the_whole_year(period)),
     sentence_year_not_reached: |count, year| {
         let verb = if count.n == 1 { "was" } else { "were" };
         format!("Of the whole-year initiatives, {count} {verb} not reached by the end of {year}.")
@@ -373,3 +373,13 @@ pub const EN: Words = Words {
     and: "and",
     not_reached_in: |period| format!("not reached in {period}"),
 };
+
+/// A period after "to" in a sentence: "the whole year" (not "to whole year"), a quarter as
+/// it is.
+fn the_whole_year(period: &str) -> String {
+    if period == "whole year" {
+        "the whole year".to_string()
+    } else {
+        period.to_string()
+    }
+}

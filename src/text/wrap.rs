@@ -43,26 +43,62 @@ fn is_ordinal(word: &str) -> bool {
     }
 }
 
-/// `text` with the space after each ordinal ("2. kvartal", "30. juni", "(1. kvartal)") made a
-/// no-break space (U+00A0), for formats a reader lays out (HTML, Word), so that they never
-/// break "1." from its word as the text formats never do. Borrowed when there is none.
+/// Whether `word` belongs with the word after it, `next`: an ordinal ("2." kvartal, "30."
+/// juni), or an English date's day before its month ("10" May, "(1" July).
+fn binds(word: &str, next: &str) -> bool {
+    if is_ordinal(word) {
+        return true;
+    }
+    let day = word.trim_start_matches('(');
+    let day = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
+    day && MONTHS.iter().any(|m| next.starts_with(m))
+}
+
+/// The English months, as the English memo writes a date ("10 May 2017").
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `text` with the space after each ordinal ("2. kvartal", "30. juni", "(1. kvartal)") and
+/// after an English date's day ("10 May 2017") made a no-break space (U+00A0), for formats a
+/// reader lays out (HTML, Word), so that they never break "1." from its word as the text
+/// formats never do. Borrowed when there is none.
 pub fn bind_ordinals(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(". ") {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    let mut bound = false;
     let mut words = text.split(' ').peekable();
     while let Some(word) = words.next() {
         out.push_str(word);
-        if words.peek().is_some() {
-            out.push(if is_ordinal(word) { '\u{a0}' } else { ' ' });
+        if let Some(next) = words.peek() {
+            let binds = binds(word, next);
+            bound |= binds;
+            out.push(if binds { '\u{a0}' } else { ' ' });
         }
     }
-    std::borrow::Cow::Owned(out)
+    if bound {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
-/// The word separator: words are separated by spaces (one or more); an ordinal takes the
-/// next word with it, so "2. kvartal" is one word to the wrapping.
+/// The word separator: words are separated by spaces (one or more); an ordinal, or an
+/// English date's day, takes the next word with it, so "2. kvartal" and "10 May" are one
+/// word to the wrapping.
 fn words_keeping_ordinals(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
@@ -82,7 +118,7 @@ fn words_keeping_ordinals(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_>
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(words.len());
     for (s, e) in words {
         match joined.last_mut() {
-            Some(last) if is_ordinal(&line[last.0..last.1]) => last.1 = e,
+            Some(last) if binds(&line[last.0..last.1], &line[s..e]) => last.1 = e,
             _ => joined.push((s, e)),
         }
     }
@@ -243,6 +279,10 @@ mod tests {
             "forsinket siden 1.\u{a0}april 2017 (2.\u{a0}kvartal)"
         );
         assert_eq!(bind_ordinals("Kap. 3 og nr. 2"), "Kap. 3 og nr. 2");
+        assert_eq!(
+            bind_ordinals("late since 1 April 2017 (10 May, 3 items)"),
+            "late since 1\u{a0}April 2017 (10\u{a0}May, 3 items)"
+        );
         assert!(matches!(
             bind_ordinals("i gang"),
             std::borrow::Cow::Borrowed(_)
@@ -291,6 +331,22 @@ mod tests {
         assert!(lines.iter().all(|l| width(l) <= 12));
         assert_eq!(wrap("ærøskøbing", 4, "", ""), ["ærøskøbing"]);
         assert_eq!(wrap("", 10, "- ", "  "), ["-"]);
+    }
+
+    /// The English memo's dates too: "(10" ended a line, "May 2017)" began the next.
+    #[test]
+    fn an_english_dates_day_stays_with_its_month() {
+        assert_eq!(
+            wrap(
+                "»Læseklub« (10 May 2017); »Hygge« (1 June 2017)",
+                20,
+                "",
+                ""
+            ),
+            ["»Læseklub« (10 May", "2017); »Hygge«", "(1 June 2017)"]
+        );
+        // A number before another word is no day: "3 items" may break.
+        assert_eq!(wrap("abc 3 items", 5, "", ""), ["abc 3", "items"]);
     }
 
     #[test]
