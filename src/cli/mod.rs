@@ -19,9 +19,10 @@ pub use writing::*;
     about = "Keep a yearly action plan as plain TOML files, check it, and show where it stands",
     long_about = "Keep a yearly action plan as plain TOML files — one file per initiative in a \
 plans/ folder — check it against the plan's rules, and show where it stands.\n\n\
-Exit codes: 0 all good; 1 the plan has errors (check; with --strict, warnings too), or a \
-change was refused because it would make the plan invalid; 2 usage error, or the folder or a \
-file could not be read or written."
+Exit codes: 0 all good; 1 the plan has errors (check; with --strict, warnings too), a \
+change was refused because it would make the plan invalid, the input to a command cannot be \
+used (a memo to import), or a file to write exists (without --force); 2 usage error, or the \
+folder or a file could not be read or written."
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -134,7 +134,7 @@ fn extra_sections(sub: Option<&str>) -> Roff {
     roff.control("SH", ["EXIT STATUS"]);
     let codes = [
         ("0", "All good (check: no errors; with --strict, no warnings either; always with --exit-zero)."),
-        ("1", "The plan has errors (check), or a change was refused because it would make the plan invalid."),
+        ("1", "The plan has errors (check; with --strict, warnings too), a change was refused because it would make the plan invalid, the input to a command cannot be used (a memo to import), or a file to write exists (without --force)."),
         ("2", "Usage error, or the folder or a file could not be read or written."),
     ];
     for (code, text) in codes {
