@@ -821,6 +821,31 @@ fn cancelled_and_postponed_work_is_no_firm_deadline_in_the_calendar() {
             .unwrap_or_else(|| panic!("{uid_start} in {text}"));
         event.get_status()
     };
+    let summary = |uid_start: &str| {
+        cal.events()
+            .find(|e| e.get_uid().unwrap().starts_with(uid_start))
+            .and_then(|e| e.get_summary().map(str::to_string))
+            .unwrap()
+    };
+    assert_eq!(
+        summary("deadline-aflyst-"),
+        "Frist: Initiative aflyst (aflyst)"
+    );
+    assert_eq!(
+        summary("deadline-udsat-"),
+        "Frist: Initiative udsat (udskudt)"
+    );
+    assert_eq!(summary("deadline-i-gang-"), "Frist: Initiative i-gang");
+    // Neither is due at the quarter's end.
+    let end = cal
+        .events()
+        .find(|e| e.get_uid().unwrap().starts_with("quarter-end-q2"))
+        .unwrap();
+    let due = end.get_description().unwrap_or_default();
+    assert!(
+        due.contains("i-gang") && !due.contains("aflyst") && !due.contains("udsat"),
+        "{due}"
+    );
     for kind in ["deadline", "period"] {
         assert_eq!(
             status_of(&format!("{kind}-aflyst-")),
@@ -832,6 +857,25 @@ fn cancelled_and_postponed_work_is_no_firm_deadline_in_the_calendar() {
         );
         assert_eq!(status_of(&format!("{kind}-i-gang-")), None);
     }
+    // A change recorded later is a newer version of the same events (SEQUENCE goes up), so
+    // that a calendar importing the new file takes it.
+    let sequence = |text: &str| {
+        let unfolded = text.replace("\r\n ", "");
+        let at = unfolded.find("UID:deadline-i-gang-").unwrap();
+        let event = &unfolded[unfolded[..at].rfind("BEGIN:VEVENT").unwrap()..];
+        let event = &event[..event.find("END:VEVENT").unwrap()];
+        event
+            .lines()
+            .find_map(|l| l.strip_prefix("SEQUENCE:"))
+            .map(|n| n.trim().parse::<u32>().unwrap())
+            .unwrap_or(0)
+    };
+    assert_eq!(sequence(&text), 0);
+    f.run(&["--today", "2017-04-20", "set", "i-gang", "status=cancelled"])
+        .success();
+    let later = stdout(&f.run(&["--today", "2017-04-21", "calendar"]).success());
+    assert_eq!(sequence(&later), 1, "{later}");
+    assert!(later.contains("STATUS:CANCELLED"), "{later}");
 }
 
 #[test]

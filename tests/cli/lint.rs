@@ -741,6 +741,27 @@ fn completion_offers_periods_statuses_formats_and_rules() {
     ] {
         assert!(text.contains(words), "bash completion lacks `{words}`");
     }
+    // `calendar` offers the same words as `list` (it offered file names).
+    let zsh = stdout(&plan().args(["completions", "zsh"]).assert().code(0));
+    let calendar = &zsh[zsh.find("(calendar)").expect("calendar in zsh completion")..];
+    let calendar = &calendar[..calendar.find(";;").unwrap()];
+    assert!(calendar.contains("(year Q1 Q2 Q3 Q4)"), "{calendar}");
+    assert!(
+        calendar.contains("(planned active done postponed cancelled)"),
+        "{calendar}"
+    );
+    plan()
+        .args([
+            "--today",
+            "2017-05-15",
+            "calendar",
+            "--status",
+            "i gang",
+            "--period",
+            "2. kvartal",
+        ])
+        .assert()
+        .code(0);
     // The words are offered, not required: Danish is still accepted.
     plan()
         .args([

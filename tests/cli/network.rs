@@ -1103,10 +1103,16 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     );
     assert!(md.contains("### Hygge\n"), "{md}");
     assert!(
-        md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdig; minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
+        md.contains("- **eksempelby** — 1 på sporet til og med kvartalet, 1 færdig; 1 i årets plan, minimum 1 ✓\n  - Hyggeaftener skabt sammen med brugerne (hyggeaftener): færdig"),
         "{md}"
     );
     assert!(md.contains("## Fælles temaer\n\n### hygge"), "{md}");
+    // The minimum is judged by the year's plan, and the memo shows that count beside it, as
+    // the plan's memo does ("1 … minimum 3 er ikke nået" hid that only 1 was missing).
+    assert!(
+        md.contains("### Fordybelse\n\n- **plans** — 1 på sporet til og med kvartalet, 0 færdige; 2 i årets plan, mangler 1 til minimum 3\n"),
+        "{md}"
+    );
 
     let out = net(&[
         "--lang",
@@ -1121,6 +1127,11 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     let text = stdout(&out);
     assert!(text.starts_with("Network memo: "), "{text}");
     assert!(text.contains("=\nStatus as of 30 June 2017\n"), "{text}");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("plans — 1 on the track through the quarter, 0 done; 2 in the year's plan, 1 short of the minimum of 3"),
+        "{text}"
+    );
     assert!(text.contains("By track"), "{text}");
     assert!(
         text.contains("eksempelby (spelled “Indgang til fællesskaber”)"),
@@ -1143,6 +1154,22 @@ fn the_network_memo_in_danish_and_english_in_every_format() {
     let xml = crate::formats::docx_part(&out.get_output().stdout, "word/document.xml");
     assert!(xml.contains("2.\u{a0}kvartal 2017"), "{xml}");
     assert!(xml.contains("Status pr. 30.\u{a0}juni 2017"), "{xml}");
+    // Word's own heading styles, the memo's language and its day, as the plan's memo has.
+    let styles = crate::formats::docx_part(&out.get_output().stdout, "word/styles.xml");
+    for wanted in [
+        "w:styleId=\"Title\"",
+        "w:styleId=\"Heading1\"",
+        "w:styleId=\"Heading2\"",
+        "<w:lang w:val=\"da-DK\" />",
+    ] {
+        assert!(styles.contains(wanted), "{wanted}: {styles}");
+    }
+    let core = crate::formats::docx_part(&out.get_output().stdout, "docProps/core.xml");
+    assert!(core.contains("<dc:language>da-DK</dc:language>"), "{core}");
+    assert!(
+        core.contains(">2017-06-30T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
     assert!(!xml.contains("2. kvartal"), "{xml}");
     let out = net(&["report", "-q", "Q2", "--format", "csv"]).code(0);
     assert!(

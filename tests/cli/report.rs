@@ -942,6 +942,122 @@ fn since_last_quarter_tells_the_net_change_of_each_status() {
     );
 }
 
+/// "Siden sidste kvartal" tells what the rest of the memo counts: a status or period edited
+/// by hand after the last dated change (held from the day after it) is a change of the
+/// period it holds from; a hand edit that a later `plan set` wrote as its `from` holds
+/// between the two changes. (The list said "Sat i gang" beside a summary of "1 færdig", and
+/// a later `set` made the edit vanish from a closed quarter.)
+#[test]
+fn hand_edits_are_told_where_the_memo_counts_them() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("haand", "Q2", &["Hygge"], "")
+        .initiative("kvartalsslut", "Q2", &["Hygge"], "")
+        .initiative("senere", "Q2", &["Hygge"], "");
+    let set = |day: &str, id: &str, change: &str| {
+        f.run(&["--today", day, "set", id, change]).success();
+    };
+    let edit = |id: &str, from: &str, to: &str| {
+        let file = f.plans().join(format!("{id}.toml"));
+        let text = fs::read_to_string(&file).unwrap().replacen(from, to, 1);
+        fs::write(&file, text).unwrap();
+    };
+    set("2017-04-25", "haand", "status=active");
+    edit("haand", "status = \"active\"", "status = \"done\"");
+    set("2017-06-30", "kvartalsslut", "status=active");
+    edit("kvartalsslut", "status = \"active\"", "status = \"done\"");
+    set("2017-04-25", "senere", "status=active");
+    edit("senere", "status = \"active\"", "status = \"done\"");
+    set("2017-08-01", "senere", "status=cancelled");
+    let memo = |quarter: &str| {
+        let text = stdout(
+            &f.run(&[
+                "--today",
+                "2017-12-31",
+                "report",
+                "-q",
+                quarter,
+                "--format",
+                "markdown",
+            ])
+            .success(),
+        );
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let q2 = memo("Q2");
+    assert!(
+        q2.contains(
+            "- Færdige: »Initiative haand« (26. april 2017); »Initiative senere« (26. april 2017)"
+        ),
+        "{q2}"
+    );
+    assert!(
+        q2.contains("- Sat i gang: »Initiative kvartalsslut« (30. juni 2017)"),
+        "{q2}"
+    );
+    assert!(
+        q2.contains("2 statusser i notatet er rettet i filen"),
+        "{q2}"
+    );
+    let q3 = memo("Q3");
+    assert!(
+        q3.contains("- Færdig: »Initiative kvartalsslut« (1. juli 2017)"),
+        "{q3}"
+    );
+    assert!(
+        q3.contains("- Aflyst: »Initiative senere« (1. august 2017)"),
+        "{q3}"
+    );
+}
+
+/// Work moved from a quarter to the whole year runs through that quarter as whole-year work
+/// (it was counted as postponed, and left out of the whole-year count); work moved into a
+/// quarter and back out before that quarter began is not that quarter's (it was listed as
+/// brought forward).
+#[test]
+fn moves_to_the_whole_year_and_back_before_a_quarter_are_not_postponements() {
+    let f = Fixture::new()
+        .manifest("min_per_track = 0")
+        .initiative("hele-aaret", "Q3", &["Hygge"], "")
+        .initiative("frem-og-tilbage", "Q2", &["Hygge"], "")
+        .initiative("udskudt", "Q3", &["Hygge"], "");
+    let set = |day: &str, id: &str, change: &str| {
+        f.run(&["--today", day, "set", id, change]).success();
+    };
+    set("2017-05-02", "hele-aaret", "period=year");
+    set("2017-05-03", "frem-og-tilbage", "period=Q3");
+    set("2017-05-20", "frem-og-tilbage", "period=Q2");
+    set("2017-06-10", "udskudt", "period=Q4");
+    let q3: serde_json::Value = serde_json::from_str(&stdout(
+        &f.run(&[
+            "--today",
+            "2017-09-30",
+            "report",
+            "-q",
+            "Q3",
+            "--format",
+            "json",
+        ])
+        .success(),
+    ))
+    .unwrap();
+    let ids = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&q3["initiatives"]), ["udskudt"], "{q3}");
+    assert_eq!(q3["totals"]["postponed"], 1, "{q3}");
+    assert_eq!(q3["totals"]["brought_forward"], 0, "{q3}");
+    assert_eq!(q3["totals"]["whole_year"], 1, "{q3}");
+    assert!(
+        ids(&q3["ongoing"]).contains(&"hele-aaret".to_string()),
+        "{q3}"
+    );
+}
+
 /// A move to the whole year is told in lower case inside the sentence ("til Hele året" read
 /// as a heading), in both languages, as other lines of text name it.
 #[test]
@@ -953,7 +1069,7 @@ fn a_move_to_the_whole_year_reads_as_part_of_the_sentence() {
         .success();
     for (lang, moved) in [
         ("da", "»Initiative aaret« (2. maj 2017, til hele året)"),
-        ("en", "“Initiative aaret” (2 May 2017, to whole year)"),
+        ("en", "“Initiative aaret” (2 May 2017, to the whole year)"),
     ] {
         let text = stdout(
             &f.run(&[
