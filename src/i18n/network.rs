@@ -43,9 +43,11 @@ pub struct NetworkWords {
     pub by_track: &'static str,
     /// "Fælles temaer" / "Shared themes".
     pub by_theme: &'static str,
-    /// A member's track through the quarter: "7 på sporet til og med kvartalet, 2 færdige;
-    /// minimum 3 ✓".
-    pub reached: fn(done: usize, to_date: usize, minimum: usize, met: bool) -> String,
+    /// A member's track through the quarter, and the year's plan its minimum is judged by,
+    /// as the plan's memo judges it: "7 på sporet til og med kvartalet, 2 færdige; 8 i årets
+    /// plan, minimum 3 ✓", or "…; 2 i årets plan, mangler 1 til minimum 3" (a ✓ beside "2 på
+    /// sporet … minimum 3" read as an error).
+    pub reached: fn(done: usize, to_date: usize, year: usize, minimum: usize, met: bool) -> String,
     /// A member's initiatives on a shared theme this quarter: "2 i kvartalet, 1 færdig".
     pub theme_reached: fn(done: usize, running: usize) -> String,
     /// "Intet i kvartalet" / "Nothing this quarter".
@@ -86,11 +88,18 @@ pub const DA: NetworkWords = NetworkWords {
     members_heading: "Bibliotekerne",
     by_track: "Pr. spor",
     by_theme: "Fælles temaer",
-    reached: |done, to_date, minimum, met| {
+    reached: |done, to_date, year, minimum, met| {
+        let judged = if met {
+            format!("minimum {minimum} ✓")
+        } else {
+            format!(
+                "mangler {} til minimum {minimum}",
+                minimum.saturating_sub(year)
+            )
+        };
         format!(
-            "{to_date} på sporet til og med kvartalet, {done} {}; minimum {minimum}{}",
+            "{to_date} på sporet til og med kvartalet, {done} {}; {year} i årets plan, {judged}",
             if done == 1 { "færdig" } else { "færdige" },
-            if met { " ✓" } else { " er ikke nået" }
         )
     },
     theme_reached: |done, running| {
@@ -132,10 +141,17 @@ pub const EN: NetworkWords = NetworkWords {
     members_heading: "The libraries",
     by_track: "By track",
     by_theme: "Shared themes",
-    reached: |done, to_date, minimum, met| {
+    reached: |done, to_date, year, minimum, met| {
+        let judged = if met {
+            format!("minimum {minimum} ✓")
+        } else {
+            format!(
+                "{} short of the minimum of {minimum}",
+                minimum.saturating_sub(year)
+            )
+        };
         format!(
-            "{to_date} on the track through the quarter, {done} done; minimum {minimum}{}",
-            if met { " ✓" } else { " not reached" }
+            "{to_date} on the track through the quarter, {done} done; {year} in the year's plan, {judged}"
         )
     },
     theme_reached: |done, running| format!("{running} this quarter, {done} done"),
