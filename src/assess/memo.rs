@@ -290,13 +290,15 @@ fn build_on<'a>(
         // when the plan had it here (its period before its first move) or it was here when
         // the quarter began. Work moved here and away again before the quarter began is not
         // the quarter's; work moved to the whole year runs through it as whole-year work.
+        // (The quarter began the day before its first: a move on its first day is its own.)
+        let began = period.start(year).pred_opt().unwrap_or(period.start(year));
         let moved_out = init.period != period
             && init.period != Period::Year
+            && init.log.iter().any(|e| e.period.is_some())
             && history::moves(init, as_of)
                 .first()
                 .is_some_and(|(original, _, _)| {
-                    *original == period
-                        || history::status_and_period_on(init, period.start(year)).1 == period
+                    *original == period || history::status_and_period_on(init, began).1 == period
                 });
         if init.period == period || moved_out {
             let mut shown = make_item(init, judgement, as_of);

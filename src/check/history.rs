@@ -85,26 +85,43 @@ fn changes_by_field(init: &Initiative) -> [(&'static str, Changes<'_>); 3] {
 fn chain(init: &Initiative, out: &mut Vec<Diagnostic>) {
     for (key, changes) in changes_by_field(init) {
         for pair in changes.windows(2) {
-            let ((before, _, made), (entry, Some(from), _)) = (&pair[0], &pair[1]) else {
+            let ((before, _, made), (entry, Some(from), to)) = (&pair[0], &pair[1]) else {
                 continue;
             };
             if from == made {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    Rule::HistoryMismatch,
+            // No day lies between changes of one day or of two days in a row: they
+            // contradict each other, and the value between holds on no day.
+            let room = before.date.succ_opt().is_some_and(|next| next < entry.date);
+            let (message, help) = if room {
+                (
                     format!(
                         "the change of `{key}` on {} says it was {from}, but the change before it ({}) made it {made}: a change between them has no date, and reports take {from} to hold from the day after {}",
                         entry.date, before.date, before.date
                     ),
+                    format!(
+                        "record when it changed, in a [[log]] entry between them: date = YYYY-MM-DD, {key} = {{ {} }}; if a change was recorded twice or by mistake, remove it",
+                        change_table(made, from)
+                    ),
                 )
-                .at(init.file, entry.span.range())
-                .label("a change from another value")
-                .help(format!(
-                    "record when it changed, in a [[log]] entry between them: date = YYYY-MM-DD, {key} = {{ {} }}; if a change was recorded twice or by mistake, remove it",
-                    change_table(made, from)
-                )),
+            } else {
+                (
+                    format!(
+                        "the change of `{key}` on {} says it was {from}, but the change before it ({}) made it {made}: the two contradict each other",
+                        entry.date, before.date
+                    ),
+                    format!(
+                        "one of them is wrong: correct it ({key} = {{ {} }} goes on from the change before), or remove a change recorded twice",
+                        change_table(made, to)
+                    ),
+                )
+            };
+            out.push(
+                Diagnostic::new(Rule::HistoryMismatch, message)
+                    .at(init.file, entry.span.range())
+                    .label("a change from another value")
+                    .help(help),
             );
         }
         if key == "period" {

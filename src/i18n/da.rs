@@ -277,12 +277,8 @@ pub const DA: Words = Words {
         format!("{count} i notatet har ingen dato i historikken og regnes derfor fra årets start (plan check viser {which}).")
     },
     sentence_undated_edit: |count| {
-        let (is, which) = if count.n == 1 {
-            ("er", "hvilken")
-        } else {
-            ("er", "hvilke")
-        };
-        format!("{count} i notatet {is} rettet i filen efter den seneste daterede ændring, uden dato, og regnes fra dagen efter den (plan check viser {which}; plan history --from-git daterer rettelser, der er lagt i git).")
+        let which = if count.n == 1 { "hvilken" } else { "hvilke" };
+        format!("{count} i notatet er rettet i filen efter den seneste daterede ændring, uden dato, og regnes fra dagen efter den (plan check viser {which}; plan history --from-git daterer rettelser, der er lagt i git).")
     },
     sentence_left_out: |count, files| {
         let incomplete = if count.n == 1 {

@@ -1028,6 +1028,20 @@ fn moves_to_the_whole_year_and_back_before_a_quarter_are_not_postponements() {
     set("2017-05-03", "frem-og-tilbage", "period=Q3");
     set("2017-05-20", "frem-og-tilbage", "period=Q2");
     set("2017-06-10", "udskudt", "period=Q4");
+    // Moved into Q3 during Q2, and on to Q4 on Q3's first day: Q3's own postponement.
+    f.run(&[
+        "--today",
+        "2017-05-01",
+        "new",
+        "Foerste dag",
+        "--period",
+        "Q2",
+        "--track",
+        "Hygge",
+    ])
+    .success();
+    set("2017-05-02", "foerste-dag", "period=Q3");
+    set("2017-07-01", "foerste-dag", "period=Q4");
     let q3: serde_json::Value = serde_json::from_str(&stdout(
         &f.run(&[
             "--today",
@@ -1048,8 +1062,8 @@ fn moves_to_the_whole_year_and_back_before_a_quarter_are_not_postponements() {
             .map(|i| i["id"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(ids(&q3["initiatives"]), ["udskudt"], "{q3}");
-    assert_eq!(q3["totals"]["postponed"], 1, "{q3}");
+    assert_eq!(ids(&q3["initiatives"]), ["foerste-dag", "udskudt"], "{q3}");
+    assert_eq!(q3["totals"]["postponed"], 2, "{q3}");
     assert_eq!(q3["totals"]["brought_forward"], 0, "{q3}");
     assert_eq!(q3["totals"]["whole_year"], 1, "{q3}");
     assert!(

@@ -17,8 +17,8 @@ use crate::text::{clean_line, clean_line_cow};
 /// the order [`EventKind`] lists them). A status and a period are each told by their net
 /// change over the period: a change undone within it (cancelled by mistake, and planned
 /// again the next day; moved and moved back) is no change, and several changes of one
-/// initiative are one, from its value when the period began to its last, dated by that last
-/// change.
+/// initiative are one, from its value when the period began to its value on `as_of`, dated
+/// by the last change (or, for a value edited by hand after it, the day after it).
 pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Event> {
     let mut out = Vec::new();
     for init in &plan.initiatives {
@@ -50,7 +50,7 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
 }
 
 /// The net change of `init`'s status after `since` and on or before `as_of`: its date (that
-/// of the last change) and how it is told; `None` when none is recorded, or the status is
+/// of the last change, or the day after it for a status edited by hand) and how it is told; `None` when none is recorded, or the status is
 /// back where it was when the period began.
 fn status_change(
     init: &Initiative,
@@ -58,6 +58,11 @@ fn status_change(
     as_of: NaiveDate,
 ) -> Option<(NaiveDate, EventKind)> {
     let last = last_change(init, as_of, |e| e.status.as_ref().map(|c| c.to))?;
+    // Nothing recorded after `since`: the status is the same on both days (an edit after the
+    // last change holds from the day after it, on or before `since`).
+    if last.0 < since {
+        return None;
+    }
     let (start, _) = history::status_and_period_on(init, since);
     let (end, _) = history::status_and_period_on(init, as_of);
     let date = held_from(last, end, as_of);
@@ -84,6 +89,9 @@ fn period_change(
     as_of: NaiveDate,
 ) -> Option<(NaiveDate, Period)> {
     let last = last_change(init, as_of, |e| e.period.as_ref().map(|c| c.to))?;
+    if last.0 < since {
+        return None;
+    }
     let (_, start) = history::status_and_period_on(init, since);
     let (_, end) = history::status_and_period_on(init, as_of);
     let date = held_from(last, end, as_of);
