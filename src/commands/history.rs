@@ -182,6 +182,19 @@ fn not_recorded(init: &Initiative, found: Vec<GitChange>) -> Vec<GitChange> {
         if change.changes.is_empty() {
             continue;
         }
+        // The value before is the log's on that day where it records one (the file's
+        // previous commit may not have had the change the log dates earlier): the entry goes
+        // on from the one before it, and the history does not contradict itself.
+        for (key, from, _) in &mut change.changes {
+            let on_the_day = recorded
+                .iter()
+                .filter(|(date, k, _)| k == key && *date <= change.date)
+                .max_by_key(|(date, _, _)| *date)
+                .map(|(_, _, value)| value.clone());
+            if let Some(value) = on_the_day {
+                *from = value;
+            }
+        }
         for (key, _, to) in &change.changes {
             recorded.push((change.date, key, to.clone()));
         }
