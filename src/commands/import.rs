@@ -155,10 +155,17 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
         )?;
     }
     for (row, first) in &repeated {
+        // The row it repeats may be in the plan already: nothing was imported for either.
+        let known = skipped.iter().any(|(r, _)| r.line == *first);
         writeln!(
             out,
-            "line {}: the same initiative as line {first}, imported once",
-            row.line
+            "line {}: the same initiative as line {first}, {}",
+            row.line,
+            if known {
+                "in the plan already"
+            } else {
+                "imported once"
+            }
         )?;
     }
     let display = |relative: &str| clean_line(&virtual_source(&plan.dir, relative, "").display());
@@ -191,10 +198,11 @@ type RowsWithFiles<'m> = Vec<(&'m Row, String)>;
 /// The initiative file of each row that is not in the plan yet: a row whose text is the
 /// description of an initiative of the plan was imported before. Each initiative stands for
 /// one row: of the rows with its text, first the one of its period, else (it was moved
-/// since) one whose period no such initiative has, in the memo's order. Returns the rows that get a file with the id they get, the rows skipped
-/// with the file that has them, and the rows that repeat an earlier row of the memo (the
-/// same text, period and tracks) with that row's line. The same text in two periods or on
-/// other tracks is recurring work: two initiatives.
+/// since) another row of that text, in the memo's order; a row that repeats an earlier one
+/// (the same text, period and tracks) stands for none. Returns the rows that get a file with
+/// the id they get, the rows skipped with the file that has them, and the repeating rows
+/// with the line of the row they repeat. The same text in two periods or on other tracks is
+/// recurring work: two initiatives.
 fn initiative_files<'m>(
     plan: &Plan,
     memo: &'m Memo,
@@ -217,11 +225,29 @@ fn initiative_files<'m>(
     for (k, (text, _, _)) in known.iter().enumerate() {
         by_text.entry(text.as_str()).or_default().push(k);
     }
+    // A row repeating an earlier one (the same text, period and tracks) is that row's.
+    let key_of = |row: &Row| {
+        let mut tracks: Vec<String> = row.tracks.iter().map(|t| normalise(t)).collect();
+        tracks.sort_unstable();
+        (normalise(&row.text), row.period, tracks)
+    };
+    let mut first_of: HashMap<(String, Period, Vec<String>), usize> = HashMap::new();
+    let repeats: Vec<Option<usize>> = memo
+        .rows
+        .iter()
+        .map(|row| match first_of.entry(key_of(row)) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row.line);
+                None
+            }
+        })
+        .collect();
     let mut taken_by: HashMap<usize, usize> = HashMap::new();
     let mut used = vec![false; known.len()];
     for same_period in [true, false] {
         for (r, row) in memo.rows.iter().enumerate() {
-            if taken_by.contains_key(&r) {
+            if taken_by.contains_key(&r) || repeats[r].is_some() {
                 continue;
             }
             let Some(candidates) = by_text.get(normalise(&row.text).as_str()) else {
@@ -241,20 +267,15 @@ fn initiative_files<'m>(
         || source.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut seen: HashMap<(String, Period, Vec<String>), usize> = HashMap::new();
     let mut repeated = Vec::new();
     let mut skipped = Vec::new();
     let mut made = Vec::new();
     for (r, row) in memo.rows.iter().enumerate() {
-        let mut tracks: Vec<String> = row.tracks.iter().map(|t| normalise(t)).collect();
-        tracks.sort_unstable();
-        let key = (normalise(&row.text), row.period, tracks);
         // A repeat of an earlier row is that row's, whether it is in the plan already or not.
-        if let Some(&first) = seen.get(&key) {
+        if let Some(first) = repeats[r] {
             repeated.push((row, first));
             continue;
         }
-        seen.insert(key, row.line);
         if let Some(&k) = taken_by.get(&r) {
             skipped.push((row, known[k].2.clone()));
             continue;

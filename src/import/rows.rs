@@ -120,7 +120,9 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             let own = split_tracks(track_cell, catalogue);
             let own_tracks = !track_cell.is_empty()
                 && (last.4.trim_end().ends_with(['.', '!', '?'])
-                    || (own.unknown.is_empty() && !own.tracks.is_empty()));
+                    || (own.unknown.is_empty()
+                        && !own.tracks.is_empty()
+                        && !last.5.trim().is_empty()));
             let continues = text_cell.is_empty()
                 || !split_tracks(&last.5, catalogue).unknown.is_empty()
                 || (text_cell.chars().next().is_some_and(char::is_lowercase) && !own_tracks);
