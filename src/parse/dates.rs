@@ -50,7 +50,8 @@ fn example_with(example: &str, date: NaiveDate) -> String {
 }
 
 /// Reads a date as people write one, for a suggestion: day first in digits (`31-03-2017`,
-/// `31.3.2017`, `31/03/2017`, as Danish texts do), or with the month's name in Danish or
+/// `31.3.2017`, `31/03/2017`, as Danish texts do; year first too: `2017/12/14`,
+/// `2017-6-30`), or with the month's name in Danish or
 /// English, whole or cut short (`14. december 2017`, `14 dec. 2017`, `14-dec-2017`, and the
 /// English order `December 14, 2017`). A year of four digits; `None` for anything else or a
 /// day the month does not have.
@@ -58,9 +59,12 @@ pub(crate) fn guess_day_first_date(text: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
     let digits = |part: &&str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     match parts.as_slice() {
-        // Year first, but not `YYYY-MM-DD` itself (the date as it is written: no guess).
+        // Year first, but not `YYYY-MM-DD` itself (the date as it is written: no guess), and
+        // with dots only as `2017.06.30` (`2017.1.2` may be a version).
         [year, month, day] if parts.iter().all(digits) && year.len() == 4 => {
-            if text.contains('-') {
+            if parse_date(text.trim()).is_some()
+                || (text.contains('.') && (month.len() != 2 || day.len() != 2))
+            {
                 return None;
             }
             NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
@@ -154,6 +158,8 @@ mod tests {
             ("d. 1. marts 2017", "2017-03-01"),
             ("14/12 2017", "2017-12-14"),
             ("2017/12/14", "2017-12-14"),
+            ("2017-6-30", "2017-06-30"),
+            ("2017.06.30", "2017-06-30"),
         ] {
             assert_eq!(guess_day_first_date(written), parse_date(date), "{written}");
         }
@@ -164,6 +170,7 @@ mod tests {
             "14. december 17",
             "uge 24 2017",
             "1.5 maj 2017",
+            "2017.1.2",
         ] {
             assert_eq!(guess_day_first_date(not_a_date), None, "{not_a_date}");
         }
@@ -175,6 +182,10 @@ mod tests {
             date_error("30-06-2017", "deadline=2017-06-30"),
             "`30-06-2017` is not a date in the form YYYY-MM-DD: write deadline=2017-06-30"
         );
-        assert!(date_error("2017-6-30", "2017-06-30").contains("YYYY-MM-DD, e.g. 2017-06-30"));
+        assert_eq!(
+            date_error("2017-6-30", "deadline=2017-01-01"),
+            "`2017-6-30` is not a date in the form YYYY-MM-DD: write deadline=2017-06-30"
+        );
+        assert!(date_error("juni 2017", "2017-06-30").contains("YYYY-MM-DD, e.g. 2017-06-30"));
     }
 }

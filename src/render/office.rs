@@ -171,8 +171,9 @@ impl Seek for Temporary {
 /// A Word document's core properties (`docProps/core.xml`, ECMA-376 Part 2, §11), as
 /// File ▸ Info shows them: `title`, the language (`da-DK`, `en-GB`), and created and
 /// modified on `date` (the memo's as-of date, as the workbooks are dated). docx-rs writes
-/// the author "unknown", 1 January 1970 and no title or language, and sets neither title
-/// nor language. (Word's speller reads the language of the styles: [`docx_styles_in`].)
+/// the author "unknown", 1 January 1970 and no title or language, and has no setting for
+/// the title or the language. (Word's speller reads the language of the styles:
+/// [`docx_styles_in`].)
 pub fn docx_core_properties(title: &str, lang: Lang, date: chrono::NaiveDate) -> String {
     let title = crate::render::check::junit::xml(title);
     let language = word_language(lang);

@@ -51,7 +51,8 @@ fn binds(word: &str, next: &str) -> bool {
     }
     let day = word.trim_start_matches('(');
     let day = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
-    day && MONTHS.iter().any(|m| next.starts_with(m))
+    let month = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    day && MONTHS.contains(&month)
 }
 
 /// The English months, as the English memo writes a date ("10 May 2017").
@@ -345,8 +346,9 @@ mod tests {
             ),
             ["»Læseklub« (10 May", "2017); »Hygge«", "(1 June 2017)"]
         );
-        // A number before another word is no day: "3 items" may break.
+        // A number before another word is no day: "3 items" may break, "10 Mayfair" too.
         assert_eq!(wrap("abc 3 items", 5, "", ""), ["abc 3", "items"]);
+        assert_eq!(wrap("at 10 Mayfair", 5, "", ""), ["at 10", "Mayfair"]);
     }
 
     #[test]

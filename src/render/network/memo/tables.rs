@@ -235,10 +235,10 @@ pub(super) fn docx(memo: &NetworkMemo, out: &mut dyn Write) -> io::Result<()> {
     }
     // The properties and the language the plan's Word memo has; dated by the members' day.
     let mut parts = doc.build();
-    let day = memo.members.iter().map(|m| m.as_of).max();
-    parts.doc_props.core =
-        office::docx_core_properties(&title(memo, nw, w), memo.language, day.unwrap_or_default())
-            .into_bytes();
+    if let Some(day) = memo.members.iter().map(|m| m.as_of).max() {
+        parts.doc_props.core =
+            office::docx_core_properties(&title(memo, nw, w), memo.language, day).into_bytes();
+    }
     parts.styles = office::docx_styles_in(&parts.styles, memo.language);
     let mut bytes = std::io::Cursor::new(Vec::new());
     parts
