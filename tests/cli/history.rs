@@ -702,6 +702,23 @@ fn a_history_that_disagrees_with_itself_is_found() {
         findings(&from_active),
         [("undated-status".to_string(), "warning".to_string(), 6)]
     );
+    // Two contradicting changes of one day: no day between for an undated change.
+    let same_day = format!(
+        "{HEAD}status = \"done\"\n\n[[log]]\ndate = 2017-04-15\nstatus = {{ from = \"planned\", to = \"active\" }}\n\n[[log]]\ndate = 2017-04-15\nstatus = {{ from = \"planned\", to = \"done\" }}\n"
+    );
+    let f = year_plan().file("x.toml", &same_day);
+    let found = json(&f, &["check", "--format", "json"]);
+    let message = found["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == "plans/x.toml")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(
+        message.ends_with("the two contradict each other"),
+        "{message}"
+    );
     // The memo of a closed quarter counts that status among the undated ones.
     let f = year_plan().file("x.toml", &from_active);
     let q2 = json(
@@ -1104,10 +1121,36 @@ fn history_from_git_adds_nothing_the_log_records_on_an_earlier_day() {
         q1.contains("»Initiative frivillige« (20. marts 2017)"),
         "{q1}"
     );
+    // The entry added goes on from the log's value: the history does not contradict itself.
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
     f.run(&["history", "--from-git"]).success().stdout_eq(
         "no change of status, funding or period in git that the files do not record already
 ",
     );
+}
+
+/// The change git finds goes on from the log's value on its day, not the previous commit's:
+/// `from = "planned"` after a logged start made the history contradict itself.
+#[test]
+fn history_from_git_goes_on_from_the_logs_value() {
+    let (f, dir, file, original) = year_plan_in_git("2017-01-02");
+    fs::write(
+        &file,
+        format!("{original}status = \"done\"\n\n[[log]]\ndate = 2017-03-20\nstatus = {{ from = \"planned\", to = \"active\" }}\n"),
+    )
+    .unwrap();
+    git(&dir, "2017-04-10", &["commit", "-q", "-am", "færdig"]);
+    f.run(&["history", "--from-git"])
+        .success()
+        .stdout_eq("plans/frivillige.toml: added status 2017-04-10\n");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("date = 2017-04-10\nstatus = { from = \"active\", to = \"done\" }"),
+        "{text}"
+    );
+    let check = json(&f, &["check", "--format", "json"]);
+    assert_eq!(check["diagnostics"], serde_json::json!([]), "{check}");
 }
 
 /// Values written as people type them (`"i gang"`, `"2. kvartal"`: the files' reader takes

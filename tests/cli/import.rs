@@ -351,6 +351,56 @@ fn recurring_work_in_two_quarters_is_two_initiatives() {
     assert_eq!(files, 2);
 }
 
+/// A repeated row stands for no initiative of its own: it took the moved initiative of a
+/// later row, and that row was imported a second time.
+#[test]
+fn a_repeated_row_does_not_take_a_later_rows_initiative() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.txt");
+    fs::write(
+        &memo,
+        "Plan 2017\nTidsplan\tIndsats\tSpor\n1. kvartal 2017\tBørnebog i Viby.\tHygge\n\tBørnebog i Viby\tHygge\n2. kvartal 2017\tBørnebog i Viby.\tHygge\n",
+    )
+    .unwrap();
+    let import = || {
+        stdout(
+            &plan_in(dir.path())
+                .args(["--today", "2017-01-02", "import", memo.to_str().unwrap()])
+                .assert()
+                .code(0),
+        )
+    };
+    let first = import();
+    assert!(
+        first.contains("line 4: the same initiative as line 3, imported once"),
+        "{first}"
+    );
+    plan_in(dir.path())
+        .args([
+            "--today",
+            "2017-05-01",
+            "set",
+            "boernebog-i-viby-2",
+            "period=Q3",
+        ])
+        .assert()
+        .success();
+    let again = import();
+    assert!(
+        again.contains("line 4: the same initiative as line 3, in the plan already"),
+        "{again}"
+    );
+    assert!(
+        again.contains("line 5: already in the plan as plans/boernebog-i-viby-2.toml"),
+        "{again}"
+    );
+    let files = walk(&dir.path().join("plans"))
+        .iter()
+        .filter(|p| p.is_file() && !p.ends_with("plan.toml"))
+        .count();
+    assert_eq!(files, 2, "{again}");
+}
+
 /// Something already in the way of one of the files (here a folder named as the last one)
 /// stops the import before any file is moved in: exit 2, the path named, nothing written.
 #[test]
