@@ -145,6 +145,14 @@ pub fn run(config: &Config, args: &ImportArgs, out: Out<'_>) -> Outcome {
     ensure_valid_import(&plan, &files, &lines, &memo_name)?;
     report_for_review(&imported)?;
     report_joined(&memo.joined)?;
+    if memo.invisible > 0 {
+        writeln!(
+            crate::stdio::stderr(),
+            "note: {} invisible character{} pasted from Word (soft hyphens, zero-width spaces, direction marks) left out of the titles and descriptions",
+            memo.invisible,
+            if memo.invisible == 1 { "" } else { "s" }
+        )?;
+    }
 
     for (row, existing) in &skipped {
         writeln!(

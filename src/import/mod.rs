@@ -48,6 +48,9 @@ pub struct Memo {
     /// Lines after a blank line read as the rest of the row above (a row a page break split):
     /// `(line, line of the row it was joined to)`, said on standard error for review.
     pub joined: Vec<(usize, usize)>,
+    /// How many invisible characters (soft hyphens, zero-width spaces, direction marks:
+    /// [`crate::text::is_unsafe`]) the table's lines had, left out of every cell.
+    pub invisible: usize,
 }
 
 /// One initiative of the table.

@@ -8,9 +8,10 @@ use crate::suggest::did_you_mean;
 
 use super::{make_title, places_of, split_tracks, Memo, Problem, Row};
 
-const HEADERS: [[&str; 3]; 2] = [
+const HEADERS: [[&str; 3]; 3] = [
     ["tidsplan", "indsats", "spor"],
     ["period", "initiative", "tracks"],
+    ["period", "initiative", "track"],
 ];
 
 /// Reads the table of a memo. Tracks are split with the catalogue's names and aliases.
@@ -42,8 +43,26 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
         .rev()
         .map(|l| l.trim())
         .find(|l| !l.is_empty() && danish_date(l).is_none())
-        .map(str::to_string);
+        .map(|l| l.chars().filter(|&c| !crate::text::is_unsafe(c)).collect());
     memo.issued = lines[..header].iter().find_map(|l| danish_date(l));
+    let extra = extra_columns(lines[header]);
+    if !extra.is_empty() {
+        memo.problems.push(Problem {
+            line: header + 1,
+            message: format!(
+                "the table has more columns than Tidsplan, Indsats and Spor: {}",
+                extra
+                    .iter()
+                    .map(|c| format!("`{}`", crate::text::clean_line(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            help: Some(
+                "copy only the three columns into the memo (or delete the others) and import again"
+                    .into(),
+            ),
+        });
+    }
 
     let mut heading: Option<(String, Period)> = None;
     let mut number = 0;
@@ -53,6 +72,20 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
     let mut raw: Vec<(usize, String, Period, usize, String, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(header + 1) {
         let line_no = i + 1;
+        // Invisible characters Word pastes (soft hyphens, zero-width spaces, direction
+        // marks) are no part of a title or an id: `Læse\u{ad}klub` is "Læseklub", not
+        // `laese-klub`, and a bidi override would turn the title around in an editor.
+        let visible: String;
+        let line: &str = if line.chars().any(|c| c != '\t' && crate::text::is_unsafe(c)) {
+            visible = line
+                .chars()
+                .filter(|&c| c == '\t' || !crate::text::is_unsafe(c))
+                .collect();
+            memo.invisible += line.chars().count() - visible.chars().count();
+            &visible
+        } else {
+            line
+        };
         if line.trim().is_empty() {
             page_break = true;
             continue;
@@ -66,7 +99,7 @@ pub fn parse(text: &str, catalogue: &Catalogue) -> Memo {
             cells.get(1).copied().unwrap_or(""),
             cells.get(2).copied().unwrap_or(""),
         );
-        if cells.len() > 3 && cells[3..].iter().any(|c| !c.is_empty()) {
+        if extra.is_empty() && cells.len() > 3 && cells[3..].iter().any(|c| !c.is_empty()) {
             memo.problems.push(Problem {
                 line: line_no,
                 message: "the row has more than three columns".into(),
@@ -240,9 +273,21 @@ fn join(into: &mut String, more: &str) {
     into.push_str(more);
 }
 
+/// The table's header: its three columns' names, in Danish or English, in any case, with
+/// empty cells after them (Excel writes them when the sheet's used range is wider) or more
+/// columns (reported by [`extra_columns`]).
 fn is_header(line: &str) -> bool {
     let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_lowercase()).collect();
-    HEADERS.iter().any(|h| cells == h)
+    cells.len() >= 3 && HEADERS.iter().any(|h| cells[..3] == *h)
+}
+
+/// The header's columns after the three the table has, named (empty ones left out).
+fn extra_columns(line: &str) -> Vec<&str> {
+    line.split('\t')
+        .skip(3)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// "Generelt 2017" → the year; "1. kvartal 2017" (or "Q1 2017") → a quarter. The period
