@@ -351,6 +351,64 @@ fn recurring_work_in_two_quarters_is_two_initiatives() {
     assert_eq!(files, 2);
 }
 
+/// A header with empty cells after it (Excel's used range) or in English with "Track" is
+/// found; one with a fourth column names it (it said the header was not found); invisible
+/// characters pasted from Word are left out of titles and ids, and said so.
+#[test]
+fn headers_as_excel_writes_them_and_invisible_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, text: &str, code: i32| {
+        let memo = dir.path().join(name);
+        fs::write(&memo, text).unwrap();
+        plan_in(dir.path())
+            .args([
+                "--today",
+                "2017-01-02",
+                "--plans",
+                &format!("plan-{name}"),
+                "import",
+                "--dry-run",
+            ])
+            .arg(&memo)
+            .assert()
+            .code(code)
+    };
+    let out = run(
+        "tab.txt",
+        "Plan 2017\nTidsplan\tIndsats\tSpor\t\nGenerelt 2017\tLæse\u{ad}klub i Viby.\tHygge\t\n\tBørne\u{200b}teater i Viby.\tHygge\n",
+        0,
+    );
+    let said = stdout(&out);
+    assert!(said.contains("laeseklub-i-viby.toml"), "{said}");
+    assert!(said.contains("title = \"Børneteater i Viby\""), "{said}");
+    assert!(
+        stderr(&out).contains("note: 2 invisible characters pasted from Word"),
+        "{}",
+        stderr(&out)
+    );
+    run(
+        "en.txt",
+        "Plan 2017\nPeriod\tInitiative\tTrack\nQ1 2017\tReading club in Viby.\tHygge\n",
+        0,
+    );
+    let out = run(
+        "four.txt",
+        "Plan 2017\nTidsplan\tIndsats\tSpor\tAnsvarlig\nGenerelt 2017\tLokale events i Viby.\tHygge\tAnne\n",
+        1,
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "error: the table has more columns than Tidsplan, Indsats and Spor: `Ansvarlig`"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("was not found") && !err.contains("more than three columns"),
+        "{err}"
+    );
+}
+
 /// A repeated row stands for no initiative of its own: it took the moved initiative of a
 /// later row, and that row was imported a second time.
 #[test]
