@@ -50,8 +50,8 @@ pub(super) fn events(plan: &Plan, since: NaiveDate, as_of: NaiveDate) -> Vec<Eve
 }
 
 /// The net change of `init`'s status after `since` and on or before `as_of`: its date (that
-/// of the last change, or the day after it for a status edited by hand) and how it is told; `None` when none is recorded, or the status is
-/// back where it was when the period began.
+/// of the last change, or the day after it for a status edited by hand) and how it is told;
+/// `None` when none is recorded, or the status is back where it was when the period began.
 fn status_change(
     init: &Initiative,
     since: NaiveDate,
