@@ -249,6 +249,18 @@ fn examples(sub: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "Write plan.1 and plan-check.1 … into target/man.",
             ),
         ],
+        Some("calendar") => &[(
+            "plan calendar -o handleplan.ics",
+            "Deadlines and quarter ends, for Outlook, Google or Apple calendars.",
+        )],
+        Some("history") => &[(
+            "plan history --from-git --dry-run",
+            "What the commits of the plan's files would add to its dated history.",
+        )],
+        Some("schema") => &[(
+            "plan schema --write",
+            "The JSON Schemas in .plan/schema/, for editors that check TOML while typing.",
+        )],
         Some(_) => &[],
     }
 }

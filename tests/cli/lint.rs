@@ -667,6 +667,19 @@ fn man_writes_one_page_per_subcommand_with_the_extra_sections() {
             );
         }
     }
+    // Every page's EXAMPLES has an example (calendar's, history's and schema's were empty).
+    for entry in std::fs::read_dir(&target).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let examples = &text[text
+            .find(".SH EXAMPLES")
+            .unwrap_or_else(|| panic!("{path:?}"))..];
+        let examples = &examples[..examples[4..].find(".SH").map_or(examples.len(), |n| n + 4)];
+        assert!(
+            examples.contains(".TP"),
+            "{path:?} has no example:\n{examples}"
+        );
+    }
     let check = std::fs::read_to_string(target.join("plan-check.1")).unwrap();
     assert!(check.contains("PLAN_CHECK_FORMAT"));
     assert!(check.contains("\\-\\-format sarif"));
