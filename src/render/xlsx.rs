@@ -568,14 +568,18 @@ fn write_table_sheet(
     Ok(())
 }
 
-/// Gives `row` the height of `lines` lines of text when that is more than one: the row, if
-/// so (a sheet whose last row is tall is ended with [`end_after_tall_row`]).
+/// Gives `row` the height of `lines` lines of text when that is more than one, at most the
+/// 409 points Excel allows a row (a 2,000-character note asked for 750: Excel shows what
+/// fits, and the whole text in the cell's editing line): the row, if so (a sheet whose last
+/// row is tall is ended with [`end_after_tall_row`]).
 fn tall_row(sheet: &mut Worksheet, row: u32, lines: f64) -> io::Result<Option<u32>> {
+    /// Excel's largest row height, in points ("Excel specifications and limits").
+    const MAX_ROW_HEIGHT: f64 = 409.0;
     if lines <= 1.0 {
         return Ok(None);
     }
     sheet
-        .set_row_height(row, lines * LINE_HEIGHT)
+        .set_row_height(row, (lines * LINE_HEIGHT).min(MAX_ROW_HEIGHT))
         .map_err(to_io)?;
     Ok(Some(row))
 }

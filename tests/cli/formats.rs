@@ -418,6 +418,44 @@ fn read_document(xml: &str) -> Doc {
     doc
 }
 
+/// A row for a 2,000-character note is as tall as Excel allows (409 points), no taller: it
+/// asked for 750, which Excel does not take.
+#[test]
+fn a_long_note_makes_a_row_no_taller_than_excel_allows() {
+    let note = "Vi har holdt møde med foreningerne i Ågerup om økonomien. ".repeat(35);
+    let f = Fixture::new().manifest("min_per_track = 0").initiative(
+        "lang",
+        "Q2",
+        &["Hygge"],
+        &format!("\n[[log]]\ndate = 2017-05-01\ntext = \"{}\"\n", note.trim()),
+    );
+    let out = f
+        .run(&[
+            "--today",
+            "2017-06-30",
+            "report",
+            "-q",
+            "Q2",
+            "--format",
+            "xlsx",
+        ])
+        .success();
+    let bytes = out.get_output().stdout.clone();
+    let mut tallest: f64 = 0.0;
+    for sheet in 1..=6 {
+        let Ok(xml) = std::panic::catch_unwind(|| {
+            docx_part(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"))
+        }) else {
+            continue;
+        };
+        for height in xml.split(" ht=\"").skip(1) {
+            let value: f64 = height[..height.find('"').unwrap()].parse().unwrap();
+            tallest = tallest.max(value);
+        }
+    }
+    assert!(tallest > 300.0 && tallest <= 409.0, "{tallest}");
+}
+
 /// Word's File ▸ Info and its speller: the memo's title, its language, and created on its
 /// as-of date (they said "unknown", 1970-01-01, and no language: a Danish memo was checked
 /// as English).
