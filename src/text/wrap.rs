@@ -52,24 +52,11 @@ fn binds(word: &str, next: &str) -> bool {
     let day = word.trim_start_matches('(');
     let day = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
     let month = next.trim_end_matches(|c: char| !c.is_alphabetic());
-    day && MONTHS.contains(&month)
+    // The English months, as the English memo writes a date ("10 May 2017").
+    day && crate::i18n::words(crate::cli::Lang::En)
+        .months
+        .contains(&month)
 }
-
-/// The English months, as the English memo writes a date ("10 May 2017").
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `text` with the space after each ordinal ("2. kvartal", "30. juni", "(1. kvartal)") and
 /// after an English date's day ("10 May 2017") made a no-break space (U+00A0), for formats a
