@@ -95,6 +95,24 @@ fn sequence(i: &crate::model::Initiative) -> u32 {
     u32::try_from(changes.count()).unwrap_or(u32::MAX)
 }
 
+/// What every event of an initiative has: its description, the time stamp, its revision
+/// ([`sequence`]) and, for cancelled or postponed work, its status.
+fn of_initiative(
+    event: &mut Event,
+    data: &CalendarData<'_>,
+    item: &Item<'_>,
+    stamp: chrono::DateTime<Utc>,
+) {
+    let i = item.initiative;
+    event
+        .description(&describe(data, item))
+        .timestamp(stamp)
+        .sequence(sequence(i));
+    if let Some(status) = event_status(i.status) {
+        event.status(status);
+    }
+}
+
 /// The description of an initiative's event: id, period, tracks, places, status, and the
 /// initiative's own description, one line each.
 fn describe(data: &CalendarData<'_>, item: &Item<'_>) -> String {
@@ -168,13 +186,7 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
             deadline,
             deadline,
         );
-        event
-            .description(&describe(data, item))
-            .timestamp(stamp)
-            .sequence(sequence(i));
-        if let Some(status) = event_status(i.status) {
-            event.status(status);
-        }
+        of_initiative(&mut event, data, item, stamp);
         if !i.locations.is_empty() {
             event.location(
                 &i.locations
@@ -222,13 +234,7 @@ pub fn calendar(data: &CalendarData<'_>) -> Calendar {
                 i.period.start(data.year),
                 i.period.end(data.year),
             );
-            event
-                .description(&describe(data, item))
-                .timestamp(stamp)
-                .sequence(sequence(i));
-            if let Some(status) = event_status(i.status) {
-                event.status(status);
-            }
+            of_initiative(&mut event, data, item, stamp);
             cal.push(event);
         }
     }
